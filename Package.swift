@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Fieldwork",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fieldwork", targets: ["fieldwork"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .executableTarget(name: "fieldwork", dependencies: ["FieldworkCLI"]),
+        .target(
+            name: "FieldworkCLI",
+            dependencies: [
+                "InstrumentCompiler", "InstrumentModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "InstrumentModel"),
+        .target(name: "Expressions"),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLTree", dependencies: ["CLibYAML"]),
+        .target(
+            name: "InstrumentCompiler",
+            dependencies: [
+                "YAMLTree", "Expressions", "InstrumentModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
+        .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
+        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,169 @@
+/// A value during evaluation. `empty` is an unanswered or hidden question.
+public enum Value: Sendable, Equatable {
+    case empty
+    case number(Double)
+    case text(String)
+    case bool(Bool)
+    /// Days since 1970-01-01.
+    case date(Int)
+    case choice(Int)
+    case choices([Int])
+    case ranking([Int])
+    case list([Value])
+}
+
+/// Where evaluation finds answers. The engine supplies one; evaluation itself reads no clock.
+public protocol EvaluationContext {
+    /// The current answer for a reference (`.` has a nil id), or `.empty`.
+    func value(of reference: Reference) -> Value
+    /// The code of the choice with this label (in any language) for a choice question or matrix row.
+    func code(forLabel label: String, of reference: Reference) -> Int?
+    /// Today, in days since 1970-01-01.
+    var today: Int { get }
+}
+
+/// Evaluates expressions by the rules of the format: every comparison with an empty value
+/// is false, arithmetic with it is empty, and labels and codes of a choice are interchangeable.
+public enum Evaluator {
+    public static func isTrue(_ expr: Expr, in context: some EvaluationContext) -> Bool {
+        evaluate(expr, in: context) == .bool(true)
+    }
+
+    public static func evaluate(_ expr: Expr, in context: some EvaluationContext) -> Value {
+        switch expr.kind {
+        case .number(let n): return .number(n)
+        case .string(let s): return .text(s)
+        case .bool(let b): return .bool(b)
+        case .reference(let r): return context.value(of: r)
+        case .list(let items): return .list(items.map { evaluate($0, in: context) })
+        case .not(let e): return .bool(!isTrue(e, in: context))
+        case .negate(let e):
+            guard let n = number(evaluate(e, in: context)) else { return .empty }
+            return .number(-n)
+        case .binary(.and, let a, let b): return .bool(isTrue(a, in: context) && isTrue(b, in: context))
+        case .binary(.or, let a, let b): return .bool(isTrue(a, in: context) || isTrue(b, in: context))
+        case .binary(.in, let a, let b): return .bool(contains(b, a, in: context))
+        case .binary(let op, let a, let b) where op.isArithmetic:
+            guard let x = number(evaluate(a, in: context)), let y = number(evaluate(b, in: context)) else { return .empty }
+            switch op {
+            case .plus: return .number(x + y)
+            case .minus: return .number(x - y)
+            case .times: return .number(x * y)
+            default: return y == 0 ? .empty : .number(x / y)
+            }
+        case .binary(let op, let a, let b):
+            return .bool(compare(op, a, b, in: context))
+        case .call(let name, let args):
+            return call(name, args, in: context)
+        }
+    }
+
+    static func number(_ v: Value) -> Double? {
+        switch v {
+        case .number(let n): n
+        case .choice(let c): Double(c)
+        default: nil
+        }
+    }
+
+    /// The code a value stands for when compared with a choice answer from `reference`.
+    private static func code(_ v: Value, against reference: Expr, in context: some EvaluationContext) -> Double? {
+        switch v {
+        case .text(let label):
+            guard case .reference(let r) = reference.kind else { return nil }
+            return context.code(forLabel: label, of: r).map(Double.init)
+        default:
+            return number(v)
+        }
+    }
+
+    private static func compare(_ op: BinaryOperator, _ a: Expr, _ b: Expr, in context: some EvaluationContext) -> Bool {
+        let x = evaluate(a, in: context)
+        let y = evaluate(b, in: context)
+        if x == .empty || y == .empty { return false }
+        let order: Int?
+        switch (x, y) {
+        case (.choice(let c), _):
+            order = code(y, against: a, in: context).map { Double(c) < $0 ? -1 : Double(c) > $0 ? 1 : 0 }
+        case (_, .choice(let c)):
+            order = code(x, against: b, in: context).map { $0 < Double(c) ? -1 : $0 > Double(c) ? 1 : 0 }
+        case (.number(let m), .number(let n)): order = m < n ? -1 : m > n ? 1 : 0
+        case (.text(let s), .text(let t)): order = s < t ? -1 : s > t ? 1 : 0
+        case (.date(let d), .date(let e)): order = d < e ? -1 : d > e ? 1 : 0
+        case (.date(let d), .text(let t)): order = DateValue.parse(t).map { d < $0 ? -1 : d > $0 ? 1 : 0 }
+        case (.text(let t), .date(let d)): order = DateValue.parse(t).map { $0 < d ? -1 : $0 > d ? 1 : 0 }
+        case (.bool(let p), .bool(let q)): order = p == q ? 0 : nil
+        default: order = nil
+        }
+        guard let order else { return false }
+        switch op {
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .greater: return order > 0
+        case .greaterOrEqual: return order >= 0
+        default: return false
+        }
+    }
+
+    private static func contains(_ container: Expr, _ item: Expr, in context: some EvaluationContext) -> Bool {
+        let needle = evaluate(item, in: context)
+        if needle == .empty { return false }
+        switch evaluate(container, in: context) {
+        case .choices(let codes), .ranking(let codes):
+            guard let c = code(needle, against: container, in: context) else { return false }
+            return codes.contains { Double($0) == c }
+        case .list(let values):
+            return values.indices.contains { i in
+                guard case .list(let exprs) = container.kind, i < exprs.count else { return false }
+                return compare(.equal, item, exprs[i], in: context)
+            }
+        default:
+            return false
+        }
+    }
+
+    private static func call(_ name: String, _ args: [Expr], in context: some EvaluationContext) -> Value {
+        let values = args.map { evaluate($0, in: context) }
+        switch name {
+        case "answered":
+            switch values.first {
+            case nil, .empty?: return .bool(false)
+            case .choices(let c)?, .ranking(let c)?: return .bool(!c.isEmpty)
+            case .text(let t)?: return .bool(!t.isEmpty)
+            default: return .bool(true)
+            }
+        case "count":
+            switch values.first {
+            case .choices(let c)?, .ranking(let c)?: return .number(Double(c.count))
+            case .list(let l)?: return .number(Double(l.filter { $0 != .empty }.count))
+            default: return .number(0)
+            }
+        case "sum", "min", "max":
+            let numbers = values.map(number)
+            guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { return .empty }
+            let n = numbers.compactMap { $0 }
+            return .number(name == "sum" ? n.reduce(0, +) : name == "min" ? n.min() ?? 0 : n.max() ?? 0)
+        case "round":
+            guard let x = values.first.flatMap(number) else { return .empty }
+            let digits = values.count > 1 ? number(values[1]) ?? 0 : 0
+            var scale = 1.0
+            for _ in 0..<Int(digits) { scale *= 10 }
+            return .number((x * scale).rounded(.toNearestOrAwayFromZero) / scale)
+        case "length":
+            guard case .text(let t)? = values.first else { return .empty }
+            return .number(Double(t.count))
+        case "today":
+            return .date(context.today)
+        case "years_since":
+            guard case .date(let d)? = values.first else { return .empty }
+            let (y0, m0, d0) = DateValue.civil(d)
+            let (y1, m1, d1) = DateValue.civil(context.today)
+            let years = y1 - y0 - ((m1, d1) < (m0, d0) ? 1 : 0)
+            return .number(Double(years))
+        default:
+            return .empty
+        }
+    }
+}

@@ -1,0 +1,108 @@
+enum TokenKind: Equatable {
+    case number(Double)
+    case string(String)
+    case identifier(String)
+    case symbol(String)
+    case end
+}
+
+struct Token: Equatable {
+    var kind: TokenKind
+    var span: Span
+}
+
+/// Splits an expression into tokens. Offsets count Unicode scalars, as libyaml's columns do,
+/// so a diagnostic can point at the right column of the YAML line.
+struct Lexer {
+    private let chars: [Unicode.Scalar]
+    private var index = 0
+
+    init(_ source: String) {
+        chars = Array(source.unicodeScalars)
+    }
+
+    mutating func tokens() throws(ExpressionError) -> [Token] {
+        var result: [Token] = []
+        while true {
+            let token = try next()
+            result.append(token)
+            if token.kind == .end { return result }
+        }
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        index + ahead < chars.count ? chars[index + ahead] : nil
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar?) -> Bool {
+        guard let c else { return false }
+        return c >= "0" && c <= "9"
+    }
+
+    private static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_"
+    }
+
+    private mutating func next() throws(ExpressionError) -> Token {
+        while let c = peek(), c == " " || c == "\t" || c == "\n" || c == "\r" { index += 1 }
+        let start = index
+        guard let c = peek() else { return Token(kind: .end, span: Span(index, index)) }
+
+        if Self.isDigit(c) || (c == "." && Self.isDigit(peek(1))) {
+            while Self.isDigit(peek()) { index += 1 }
+            if peek() == ".", Self.isDigit(peek(1)) {
+                index += 1
+                while Self.isDigit(peek()) { index += 1 }
+            }
+            let text = String(String.UnicodeScalarView(chars[start..<index]))
+            guard let value = Double(text) else {
+                throw ExpressionError(.syntax, "'\(text)' is not a number", at: Span(start, index))
+            }
+            return Token(kind: .number(value), span: Span(start, index))
+        }
+        if Self.isIdentifierStart(c) {
+            while let d = peek(), Self.isIdentifierStart(d) || Self.isDigit(d) { index += 1 }
+            return Token(kind: .identifier(String(String.UnicodeScalarView(chars[start..<index]))), span: Span(start, index))
+        }
+        if c == "\"" || c == "'" {
+            return try string(quote: c)
+        }
+        let two = peek(1).map { String(c) + String($0) } ?? ""
+        if ["==", "!=", "<=", ">="].contains(two) {
+            index += 2
+            return Token(kind: .symbol(two), span: Span(start, index))
+        }
+        if ["&&", "||"].contains(two) {
+            let word = two == "&&" ? "and" : "or"
+            throw ExpressionError(.syntax, "'\(two)' is not an operator here", hint: "write '\(word)'", at: Span(start, start + 2))
+        }
+        switch c {
+        case "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".":
+            index += 1
+            return Token(kind: .symbol(String(c)), span: Span(start, index))
+        case "=":
+            throw ExpressionError(.syntax, "'=' on its own is not a comparison", hint: "write '==' to test whether two values are equal", at: Span(start, start + 1))
+        case "!":
+            throw ExpressionError(.syntax, "'!' is not an operator here", hint: "write 'not', or '!=' for 'is not equal to'", at: Span(start, start + 1))
+        default:
+            throw ExpressionError(.syntax, "unexpected character '\(c)'", hint: "put text in quotes: \"like this\"", at: Span(start, start + 1))
+        }
+    }
+
+    private mutating func string(quote: Unicode.Scalar) throws(ExpressionError) -> Token {
+        let start = index
+        index += 1
+        var text = String.UnicodeScalarView()
+        while let c = peek() {
+            index += 1
+            if c == quote { return Token(kind: .string(String(text)), span: Span(start, index)) }
+            if c == "\\", let escaped = peek() {
+                index += 1
+                text.append(escaped == "n" ? "\n" : escaped)
+            } else {
+                text.append(c)
+            }
+        }
+        throw ExpressionError(.syntax, "this text has no closing \(quote)", hint: "end the text with \(quote)", at: Span(start, start + 1))
+    }
+}

@@ -1,0 +1,222 @@
+/// Checks an expression against the answers it refers to, collecting every problem.
+public struct TypeChecker {
+    private let lookup: (String) -> Lookup
+    private let answer: ValueType?
+    private var errors: [ExpressionError] = []
+
+    /// - Parameters:
+    ///   - lookup: what an id means at this place in the instrument.
+    ///   - answer: the type of `.`, in `valid_if`; nil elsewhere.
+    public static func check(_ expr: Expr, expecting: Expectation, answer: ValueType? = nil,
+                             lookup: @escaping (String) -> Lookup) -> (type: ValueType, errors: [ExpressionError]) {
+        var checker = TypeChecker(lookup: lookup, answer: answer)
+        let type = checker.infer(expr)
+        if case .condition = expecting, type != .bool, type != .unknown {
+            checker.errors.append(ExpressionError(
+                .notACondition, "this gives \(type.description), but a condition must be true or false",
+                hint: "compare it with something, such as: \(Printer.print(expr)) == 1", at: expr.span))
+        }
+        return (type, checker.errors)
+    }
+
+    private init(lookup: @escaping (String) -> Lookup, answer: ValueType?) {
+        self.lookup = lookup
+        self.answer = answer
+    }
+
+    private mutating func fail(_ code: ExpressionError.Code, _ message: String, hint: String? = nil, at span: Span) -> ValueType {
+        errors.append(ExpressionError(code, message, hint: hint, at: span))
+        return .unknown
+    }
+
+    private mutating func infer(_ expr: Expr) -> ValueType {
+        switch expr.kind {
+        case .number: return .anyNumber
+        case .string: return .text
+        case .bool: return .bool
+        case .reference(let r): return reference(r, at: expr.span)
+        case .list(let items):
+            let types = items.map { infer($0) }
+            let first = types.first
+            return .list(types.allSatisfy { $0 == first } ? first : nil)
+        case .not(let e):
+            let t = infer(e)
+            if t != .bool && t != .unknown {
+                return fail(.typeMismatch, "'not' needs a condition, but this is \(t.description)", at: e.span)
+            }
+            return .bool
+        case .negate(let e):
+            let t = infer(e)
+            if !t.isNumeric { return fail(.typeMismatch, "'-' needs a number, but this is \(t.description)", at: e.span) }
+            return .anyNumber
+        case .binary(let op, let a, let b):
+            return binary(op, a, b, at: expr.span)
+        case .call(let name, let args):
+            return Functions.check(name, args, at: expr.span, checker: &self)
+        }
+    }
+
+    mutating func inferArgument(_ expr: Expr) -> ValueType { infer(expr) }
+
+    mutating func report(_ code: ExpressionError.Code, _ message: String, hint: String? = nil, at span: Span) {
+        errors.append(ExpressionError(code, message, hint: hint, at: span))
+    }
+
+    private mutating func reference(_ r: Reference, at span: Span) -> ValueType {
+        guard let id = r.id else {
+            guard let answer else {
+                return fail(.syntax, "'.' stands for the answer being checked and works only in valid_if",
+                            hint: "name the question by its id instead", at: span)
+            }
+            return answer
+        }
+        let base: ValueType
+        switch lookup(id) {
+        case .found(let t): base = t
+        case .later(let t):
+            errors.append(ExpressionError(
+                .forwardReference, "'\(id)' is asked later, so its answer is not known here",
+                hint: "a condition can only use answers given before it; move '\(id)' earlier or the condition later",
+                at: Span(span.start, span.start + id.unicodeScalars.count)))
+            base = t
+        case .itself:
+            return fail(.forwardReference, "'\(id)' refers to the question this condition belongs to",
+                        hint: "to check the answer itself, use valid_if", at: span)
+        case .noAnswer(let what):
+            return fail(.typeMismatch, "'\(id)' is \(what) and has no answer to use", at: span)
+        case .unknown(let suggestion):
+            return fail(.unknownID, "there is no question with id '\(id)'",
+                        hint: suggestion.map { "did you mean '\($0)'?" }, at: Span(span.start, span.start + id.unicodeScalars.count))
+        }
+        guard let row = r.row else { return base }
+        guard case .matrix(let rows, let options) = base else {
+            if base == .unknown { return .unknown }
+            return fail(.typeMismatch, "'\(id)' is not a matrix, so it has no row '\(row)'", at: span)
+        }
+        guard rows.contains(row) else {
+            return fail(.unknownID, "the matrix '\(id)' has no row '\(row)'",
+                        hint: Suggest.closest(to: row, in: rows).map { "did you mean '\(id).\($0)'?" }
+                            ?? "its rows are: \(rows.joined(separator: ", "))", at: span)
+        }
+        return .choice(options)
+    }
+
+    private mutating func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, at span: Span) -> ValueType {
+        let left = infer(a)
+        let right = infer(b)
+        if left == .unknown || right == .unknown {
+            return op.isArithmetic ? .unknown : .bool
+        }
+        switch op {
+        case .and, .or:
+            for (t, e) in [(left, a), (right, b)] where t != .bool {
+                report(.typeMismatch, "'\(op.rawValue)' joins conditions, but this is \(t.description)",
+                       hint: "compare it with something, such as: \(Printer.print(e)) == 1", at: e.span)
+            }
+            return .bool
+        case .plus, .minus, .times, .divide:
+            for (t, e) in [(left, a), (right, b)] where !t.isNumeric {
+                report(.typeMismatch, "'\(op.rawValue)' needs numbers, but this is \(t.description)", at: e.span)
+            }
+            return .anyNumber
+        case .in:
+            return membership(left, a, right, b)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            compare(op, left, a, right, b, at: span)
+            return .bool
+        }
+    }
+
+    private mutating func membership(_ left: ValueType, _ a: Expr, _ right: ValueType, _ b: Expr) -> ValueType {
+        switch right {
+        case .choices(let options), .ranking(let options):
+            checkChoiceLiteral(a, options: options, question: b)
+            if !(left.isNumeric || left == .text) {
+                report(.typeMismatch, "'in' looks for one choice, but this is \(left.description)", at: a.span)
+            }
+        case .list:
+            guard case .list(let items) = b.kind else { break }
+            for item in items {
+                if let options = left.options, case .choice = left {
+                    checkChoiceLiteral(item, options: options, question: a)
+                } else {
+                    let t = infer(item)
+                    if !comparable(left, t) {
+                        report(.typeMismatch, "this compares \(left.description) with \(t.description)", at: item.span)
+                    }
+                }
+            }
+        default:
+            report(.typeMismatch, "'in' needs a multiple-choice question or a list on its right, but this is \(right.description)",
+                   hint: "to test one answer, use '==': \(Printer.print(a)) == \(Printer.print(b))", at: b.span)
+        }
+        return .bool
+    }
+
+    private func comparable(_ x: ValueType, _ y: ValueType) -> Bool {
+        switch (x, y) {
+        case (.text, .text), (.bool, .bool), (.date, .date), (.date, .text), (.text, .date): true
+        case (.choice, .text), (.text, .choice): true
+        default: x.isNumeric && y.isNumeric
+        }
+    }
+
+    private mutating func compare(_ op: BinaryOperator, _ left: ValueType, _ a: Expr, _ right: ValueType, _ b: Expr, at span: Span) {
+        for (t, other) in [(left, b), (right, a)] {
+            if case .choices = t {
+                report(.typeMismatch, "a multiple-choice answer is a set of choices and cannot be compared with '\(op.rawValue)'",
+                       hint: "to test for one choice, write: \(Printer.print(other)) in \(Printer.print(other == b ? a : b))", at: span)
+                return
+            }
+            if case .ranking = t {
+                report(.typeMismatch, "a ranking cannot be compared with '\(op.rawValue)'", hint: "use count(...) or answered(...)", at: span)
+                return
+            }
+            if case .matrix = t {
+                report(.typeMismatch, "a matrix has one answer per row", hint: "name a row, such as question.row", at: span)
+                return
+            }
+        }
+        if case .choice(let options) = left { checkChoiceLiteral(b, options: options, question: a, ordering: op.isOrdering) }
+        if case .choice(let options) = right { checkChoiceLiteral(a, options: options, question: b, ordering: op.isOrdering) }
+        if !comparable(left, right) {
+            report(.typeMismatch, "this compares \(left.description) with \(right.description)",
+                   hint: left == .text || right == .text ? "a number is written without quotes; text needs quotes" : nil, at: span)
+            return
+        }
+        if op.isOrdering {
+            if left == .text && right == .text || left == .bool || right == .bool {
+                report(.typeMismatch, "'\(op.rawValue)' orders numbers, choices and dates, not \(left.description)", at: span)
+            }
+        }
+        if left == .date || right == .date {
+            for (t, e) in [(left, a), (right, b)] where t == .text {
+                if case .string(let s) = e.kind, DateValue.parse(s) == nil {
+                    report(.typeMismatch, "\"\(s)\" is not a date", hint: "write dates as \"YYYY-MM-DD\"", at: e.span)
+                }
+            }
+        }
+    }
+
+    /// A literal compared with a choice question must be one of its labels or codes.
+    private mutating func checkChoiceLiteral(_ literal: Expr, options: [ChoiceOption], question: Expr, ordering: Bool = false) {
+        let name = Printer.print(question)
+        switch literal.kind {
+        case .string(let label):
+            if !options.contains(where: { $0.labels.contains(label) }) {
+                let labels = options.flatMap(\.labels)
+                report(.unknownChoice, "'\(name)' has no choice labelled \"\(label)\"",
+                       hint: Suggest.closest(to: label, in: labels).map { "did you mean \"\($0)\"?" }
+                           ?? "its choices are: " + options.map { "\($0.code) \"\($0.labels.first ?? "")\"" }.joined(separator: ", "),
+                       at: literal.span)
+            }
+        case .number(let code) where !ordering:
+            if !options.contains(where: { Double($0.code) == code }) {
+                report(.unknownChoice, "'\(name)' has no choice with code \(Printer.number(code))",
+                       hint: "its codes are: " + options.map { String($0.code) }.joined(separator: ", "), at: literal.span)
+            }
+        default:
+            break
+        }
+    }
+}

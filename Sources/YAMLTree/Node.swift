@@ -1,0 +1,109 @@
+/// A position in the source: 1-based line, 1-based column counted in characters (as libyaml counts).
+public struct Mark: Sendable, Equatable, Comparable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: Mark, b: Mark) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// How a scalar was written. Kept so that nothing is guessed: `Yes` stays the text "Yes",
+/// and a quoted `"1"` can be told apart from a plain `1` where that matters.
+public enum ScalarStyle: Sendable, Equatable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// A scalar exactly as the author wrote it (after YAML's own unescaping and folding).
+public struct Scalar: Sendable, Equatable {
+    public var text: String
+    public var style: ScalarStyle
+    /// The explicit tag, if the author wrote one (`!!str`), in libyaml's resolved form.
+    public var tag: String?
+    public var start: Mark
+    public var end: Mark
+
+    public init(text: String, style: ScalarStyle, tag: String? = nil, start: Mark, end: Mark) {
+        self.text = text
+        self.style = style
+        self.tag = tag
+        self.start = start
+        self.end = end
+    }
+
+    /// A plain scalar that YAML would read as null (`~`, `null`, or nothing at all).
+    public var isNull: Bool {
+        style == .plain && tag == nil && ["", "~", "null", "Null", "NULL"].contains(text)
+    }
+}
+
+public struct MappingEntry: Sendable, Equatable {
+    public var key: Node
+    public var value: Node
+
+    public init(key: Node, value: Node) {
+        self.key = key
+        self.value = value
+    }
+}
+
+public struct Mapping: Sendable, Equatable {
+    public var entries: [MappingEntry]
+    public var start: Mark
+    public var end: Mark
+
+    public init(entries: [MappingEntry], start: Mark, end: Mark) {
+        self.entries = entries
+        self.start = start
+        self.end = end
+    }
+}
+
+public struct Sequence: Sendable, Equatable {
+    public var items: [Node]
+    public var start: Mark
+    public var end: Mark
+
+    public init(items: [Node], start: Mark, end: Mark) {
+        self.items = items
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One node of the document tree. Aliases are resolved to the node they name.
+public indirect enum Node: Sendable, Equatable {
+    case scalar(Scalar)
+    case mapping(Mapping)
+    case sequence(Sequence)
+
+    public var start: Mark {
+        switch self {
+        case .scalar(let s): s.start
+        case .mapping(let m): m.start
+        case .sequence(let s): s.start
+        }
+    }
+
+    public var end: Mark {
+        switch self {
+        case .scalar(let s): s.end
+        case .mapping(let m): m.end
+        case .sequence(let s): s.end
+        }
+    }
+
+    /// What an evaluator would call this kind of value, for messages.
+    public var kindName: String {
+        switch self {
+        case .scalar(let s): s.isNull ? "nothing" : "a single value"
+        case .mapping: "a map of keys"
+        case .sequence: "a list"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import FieldworkCLI
+
+FieldworkMain.run()

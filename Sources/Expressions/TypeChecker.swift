@@ -200,19 +200,20 @@ public struct TypeChecker {
 
     /// A literal compared with a choice question must be one of its labels or codes.
     private mutating func checkChoiceLiteral(_ literal: Expr, options: [ChoiceOption], question: Expr, ordering: Bool = false) {
-        let name = Printer.print(question)
+        let printed = Printer.print(question)
+        let name = printed == "." ? "this question" : "'\(printed)'"
         switch literal.kind {
         case .string(let label):
             if !options.contains(where: { $0.labels.contains(label) }) {
                 let labels = options.flatMap(\.labels)
-                report(.unknownChoice, "'\(name)' has no choice labelled \"\(label)\"",
+                report(.unknownChoice, "\(name) has no choice labelled \"\(label)\"",
                        hint: Suggest.closest(to: label, in: labels).map { "did you mean \"\($0)\"?" }
                            ?? "its choices are: " + options.map { "\($0.code) \"\($0.labels.first ?? "")\"" }.joined(separator: ", "),
                        at: literal.span)
             }
         case .number(let code) where !ordering:
             if !options.contains(where: { Double($0.code) == code }) {
-                report(.unknownChoice, "'\(name)' has no choice with code \(Printer.number(code))",
+                report(.unknownChoice, "\(name) has no choice with code \(Printer.number(code))",
                        hint: "its codes are: " + options.map { String($0.code) }.joined(separator: ", "), at: literal.span)
             }
         default:

@@ -8,18 +8,21 @@ import CLibYAML
 public enum YAMLReader {
     public static func read(_ bytes: [UInt8], limits: YAMLLimits = .standard) -> YAMLDocument {
         if bytes.count > limits.maxFileBytes {
-            let problem = YAMLProblem(
-                kind: .fileTooLarge,
-                message: "the file is \(megabytes(bytes.count)), larger than the limit of \(megabytes(limits.maxFileBytes))",
-                hint: "an instrument is normally well under 2 MB; check that this is the file you meant",
-                at: Mark(line: 1, column: 1)
-            )
-            return YAMLDocument(root: nil, problems: [problem])
+            return YAMLDocument(root: nil, problems: [fileTooLarge(size: bytes.count, limits: limits)])
         }
         var builder = TreeBuilder(limits: limits)
         return bytes.withUnsafeBufferPointer { buffer in
             builder.run(buffer, source: bytes)
         }
+    }
+
+    public static func fileTooLarge(size: Int, limits: YAMLLimits) -> YAMLProblem {
+        YAMLProblem(
+            kind: .fileTooLarge,
+            message: "the file is \(megabytes(size)), larger than the limit of \(megabytes(limits.maxFileBytes))",
+            hint: "an instrument is normally well under 2 MB; check that this is the file you meant",
+            at: Mark(line: 1, column: 1)
+        )
     }
 
     static func megabytes(_ count: Int) -> String {

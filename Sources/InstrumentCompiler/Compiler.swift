@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+import InstrumentModel
+import YAMLTree
+
+/// What compiling one file gives: the instrument when there were no errors, and every diagnostic, sorted.
+public struct CompileResult: Sendable {
+    public var instrument: Instrument?
+    public var diagnostics: [Diagnostic]
+    /// The canonical compiled form (JSON with sorted keys), when there were no errors.
+    public var canonical: Data?
+    /// "sha256:" and the hex SHA-256 of `canonical`.
+    public var contentHash: String?
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+public enum InstrumentCompiler {
+    public static func compile(_ bytes: [UInt8], limits: YAMLLimits = .standard) -> CompileResult {
+        let document = YAMLReader.read(bytes, limits: limits)
+        var diagnostics = document.problems.map(diagnostic)
+        guard let root = document.root else {
+            return CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
+        }
+        var decoder = InstrumentDecoder()
+        let decoded = decoder.decode(root)
+        diagnostics += decoder.diagnostics.items
+        if let decoded {
+            var checks = InstrumentChecks(instrument: decoded, questionMarks: decoder.questionMarks)
+            checks.run(expressions: decoder.expressions, pipings: decoder.pipings)
+            diagnostics += checks.diagnostics.items
+        }
+        var result = CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
+        guard let decoded, !result.hasErrors else { return result }
+        result.instrument = decoded
+        if let canonical = try? CanonicalForm.encode(decoded) {
+            result.canonical = canonical
+            result.contentHash = CanonicalForm.hash(canonical)
+        }
+        return result
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            (a.element.at, a.offset) < (b.element.at, b.offset)
+        }.map(\.element)
+    }
+
+    private static func diagnostic(_ problem: YAMLProblem) -> Diagnostic {
+        let code: DiagnosticCode
+        switch problem.kind {
+        case .syntax, .multipleDocuments, .unknownAlias, .complexKey: code = .yamlSyntax
+        case .tab: code = .yamlTab
+        case .invalidUTF8: code = .invalidUTF8
+        case .emptyDocument: code = .emptyFile
+        case .duplicateKey: code = .duplicateKey
+        case .tooDeep, .fileTooLarge, .scalarTooLarge, .tooManyNodes: code = .limitExceeded
+        }
+        return Diagnostic(.error, code, problem.message, hint: problem.hint, at: problem.at, length: problem.length)
+    }
+}
+
+/// The compiled form: JSON with sorted keys, so the same instrument in any YAML layout
+/// gives the same bytes and the same hash, and any change of meaning changes both.
+public enum CanonicalForm {
+    public static func encode(_ instrument: Instrument) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(instrument)
+        data.append(0x0A)
+        return data
+    }
+
+    public static func hash(_ data: Data) -> String {
+        "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension InstrumentCompiler {
+    /// The result for a file too large to read at all, reported without reading it.
+    public static func oversized(size: Int, limits: YAMLLimits = .standard) -> CompileResult {
+        let problem = YAMLReader.fileTooLarge(size: size, limits: limits)
+        return CompileResult(instrument: nil, diagnostics: [diagnostic(problem)])
+    }
+}

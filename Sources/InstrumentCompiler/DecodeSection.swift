@@ -1,0 +1,49 @@
+import InstrumentModel
+import YAMLTree
+
+extension InstrumentDecoder {
+    mutating func decodeSection(_ node: Node) -> Section? {
+        guard var map = MapReader(node, owner: "a section", expected: "a map with 'id', 'title' and 'questions'", diagnostics: &diagnostics) else { return nil }
+        let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the section a short id such as 'id: involvement'")
+        let id = idNode.flatMap { variableID($0, what: "section") } ?? "section\(sectionMarks.count + 1)"
+        let owner = "section '\(id)'"
+        if let idNode {
+            if let first = sectionMarks[id] {
+                diagnostics.error(.duplicateID, "the section id '\(id)' is already used at line \(first.line)",
+                                  hint: "give each section its own id", on: idNode)
+            } else {
+                sectionMarks[id] = idNode.start
+            }
+        }
+        map.owner = owner
+        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions"], diagnostics: &diagnostics)
+
+        let start = questionCount
+        let title = map["title"].flatMap { text($0, position: start, owner: owner) }
+        let intro = map["intro"].flatMap { text($0, position: start, owner: owner) }
+        let showIf = map["show_if"].flatMap { expression($0, role: .showIf, question: nil, position: start, section: id) }
+        let shuffle = map["shuffle"].flatMap { bool($0, what: "shuffle") } ?? false
+        var minutes: Double?
+        if let node = map["minutes"] {
+            minutes = number(node, what: "minutes")
+            if let m = minutes, m < 0 {
+                diagnostics.error(.outOfRange, "'minutes' cannot be negative", on: node)
+            }
+            if kind == .survey, let key = map.keyScalar("minutes") {
+                diagnostics.warning(.interviewOnly, "'minutes' plans time in interview guides and is ignored in a survey",
+                                    hint: "remove it, or set 'kind: interview'", at: key.start, length: 7)
+            }
+        }
+        var questions: [Question] = []
+        if let node = map.require("questions", diagnostics: &diagnostics, hint: "add 'questions:' with at least one question"),
+           let items = list(node, what: "questions") {
+            if items.isEmpty {
+                diagnostics.error(.emptyList, "\(owner) has no questions", hint: "add a question, or remove the section", on: node)
+            }
+            for item in items {
+                if let q = decodeQuestion(item, section: id) { questions.append(q) }
+            }
+        }
+        return Section(id: id, title: title, intro: intro, showIf: showIf, shuffle: shuffle, minutes: minutes, questions: questions)
+    }
+}

@@ -1,0 +1,155 @@
+import Expressions
+import InstrumentModel
+import YAMLTree
+
+/// Readers for single values. Each reports its own problem and returns nil, so decoding goes on.
+extension InstrumentDecoder {
+    mutating func scalar(_ node: Node, what: String, expected: String) -> Scalar? {
+        guard case .scalar(let s) = node else {
+            diagnostics.error(.wrongType, "\(what) should be \(expected), but this is \(node.kindName)", on: node)
+            return nil
+        }
+        return s
+    }
+
+    mutating func string(_ node: Node, what: String) -> String? {
+        guard let s = scalar(node, what: what, expected: "a text"), !s.isNull else { return nil }
+        return s.text
+    }
+
+    mutating func integer(_ node: Node, what: String) -> Int? {
+        guard let s = scalar(node, what: "'\(what)'", expected: "a whole number") else { return nil }
+        guard let n = Int(s.text.trimmingSpaces) else {
+            diagnostics.error(.wrongType, "'\(what)' should be a whole number, but it is '\(s.text)'", on: node)
+            return nil
+        }
+        return n
+    }
+
+    mutating func number(_ node: Node, what: String) -> Double? {
+        guard let s = scalar(node, what: "'\(what)'", expected: "a number") else { return nil }
+        guard let n = Double(s.text.trimmingSpaces), n.isFinite, !s.text.lowercased().contains("n") else {
+            diagnostics.error(.wrongType, "'\(what)' should be a number, but it is '\(s.text)'",
+                              hint: "write digits with a '.' for decimals, such as 2.5", on: node)
+            return nil
+        }
+        return n
+    }
+
+    /// true or false. YAML 1.1's yes/no/on/off are refused rather than guessed.
+    mutating func bool(_ node: Node, what: String) -> Bool? {
+        guard let s = scalar(node, what: "'\(what)'", expected: "true or false") else { return nil }
+        switch s.text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default:
+            let guess = ["yes", "y", "on"].contains(s.text.lowercased()) ? "true" : ["no", "n", "off"].contains(s.text.lowercased()) ? "false" : nil
+            diagnostics.error(.wrongType, "'\(what)' should be true or false, but it is '\(s.text)'",
+                              hint: guess.map { "write '\(what): \($0)'" } ?? "write true or false", on: node)
+            return nil
+        }
+    }
+
+    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ node: Node, what: String) -> E? where E.RawValue == String {
+        guard let s = scalar(node, what: "'\(what)'", expected: "one of " + E.allCases.map(\.rawValue).joined(separator: ", ")) else { return nil }
+        if let value = E(rawValue: s.text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        diagnostics.error(.invalidValue, "'\(s.text)' is not a valid \(what)",
+                          hint: Suggest.closest(to: s.text, in: names).map { "did you mean '\($0)'?" }
+                              ?? "use one of: " + names.joined(separator: ", "), on: node)
+        return nil
+    }
+
+    mutating func list(_ node: Node, what: String) -> [Node]? {
+        guard case .sequence(let seq) = node else {
+            diagnostics.error(.wrongType, "'\(what)' should be a list, but this is \(node.kindName)",
+                              hint: "start each item on its own line with '- ', or write [a, b, c]", on: node)
+            return nil
+        }
+        return seq.items
+    }
+
+    mutating func instrumentID(_ node: Node) -> String? {
+        guard let id = string(node, what: "the id") else { return nil }
+        if !Slug.isInstrumentID(id) {
+            diagnostics.error(.invalidID, "the instrument id '\(id)' must be lowercase letters, digits, '-' or '_', start with a letter, and be at most \(Slug.maxLength) characters",
+                              hint: "it names folders of responses; try '\(Slug.suggestion(for: id, allowHyphen: true))'", on: node)
+        }
+        return id
+    }
+
+    /// A question, section or row id: a slug that is also a valid variable name.
+    mutating func variableID(_ node: Node, what: String) -> String? {
+        guard let id = string(node, what: "the id") else { return nil }
+        if !Slug.isVariableID(id) {
+            diagnostics.error(.invalidID, "the \(what) id '\(id)' must be lowercase letters, digits or '_', start with a letter, and be at most \(Slug.maxLength) characters",
+                              hint: "ids become variable names in SPSS, Stata and R; try '\(Slug.suggestion(for: id, allowHyphen: false))'", on: node)
+        } else if let reason = Slug.reservedReason(id) {
+            diagnostics.error(.reservedID, "the \(what) id '\(id)' cannot be used: \(reason)",
+                              hint: "choose another id, such as '\(id)_q'", on: node)
+        }
+        return id
+    }
+
+    /// A text in one language or a map of translations, checked against `languages`.
+    /// Piping placeholders are noted for checking once all questions are known.
+    mutating func text(_ node: Node, position: Int, owner: String) -> LocalizedText? {
+        switch node {
+        case .scalar(let s):
+            if s.isNull { return nil }
+            if languages.count > 1 {
+                diagnostics.error(.missingTranslation, "this text has no translations, but the instrument is in \(languages.joined(separator: " and "))",
+                                  hint: "write it as {" + languages.map { "\($0): ..." }.joined(separator: ", ") + "}", on: node)
+            }
+            notePiping(s, position: position, owner: owner)
+            return LocalizedText(s.text)
+        case .mapping(let m):
+            var translations: [String: String] = [:]
+            for entry in m.entries {
+                guard case .scalar(let key) = entry.key, let value = string(entry.value, what: "a translation") else { continue }
+                if !languages.contains(key.text) {
+                    let hint = languages.isEmpty
+                        ? "list the instrument's languages at the top, such as 'languages: [en, cy]'"
+                        : Suggest.closest(to: key.text, in: languages).map { "did you mean '\($0)'?" } ?? "the languages are: " + languages.joined(separator: ", ")
+                    diagnostics.error(.unknownLanguage, "'\(key.text)' is not one of the instrument's languages", hint: hint, at: key.start, length: key.text.count)
+                    continue
+                }
+                if case .scalar(let vs) = entry.value { notePiping(vs, position: position, owner: owner) }
+                translations[key.text] = value
+            }
+            let missing = languages.filter { translations[$0] == nil }
+            if !missing.isEmpty, !translations.isEmpty {
+                diagnostics.error(.missingTranslation, "this text has no '\(missing.joined(separator: "', '"))' translation",
+                                  hint: "add '\(missing[0]): ...' beside the other languages", at: m.start)
+            }
+            return translations.isEmpty ? nil : LocalizedText(translations: translations)
+        case .sequence:
+            diagnostics.error(.wrongType, "a text should be a single value or a map of translations, but this is a list", on: node)
+            return nil
+        }
+    }
+
+    private mutating func notePiping(_ s: Scalar, position: Int, owner: String) {
+        if s.text.contains("{") || s.text.contains("}") {
+            pipings.append(PipingSite(scalar: s, position: position, owner: owner))
+        }
+    }
+
+    /// Parses an expression and notes it for checking once all questions are known.
+    /// Returns its canonical text, so that layout does not change the content hash.
+    mutating func expression(_ node: Node, role: ExpressionSite.Role, question: String?, position: Int, section: String) -> String? {
+        guard let s = scalar(node, what: "a condition", expected: "an expression") else { return nil }
+        let parsed = Result { () throws(ExpressionError) in try Parser.parse(s.text) }
+        expressions.append(ExpressionSite(role: role, scalar: s, parsed: parsed, question: question, position: position, sectionID: section))
+        return (try? parsed.get()).map(Printer.print) ?? s.text
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

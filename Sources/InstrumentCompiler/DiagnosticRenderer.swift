@@ -1,0 +1,57 @@
+import Foundation
+
+/// The one place that lays diagnostics out for people (with the source line and a caret) and for tools (JSON).
+public struct DiagnosticRenderer {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `path:line:col: error: message [code]`, the source line, a caret under the place, and the hint.
+    public func text(_ d: Diagnostic, path: String, source: SourceLines) -> String {
+        let label = d.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
+        var out = paint("\(path):\(d.at.line):\(d.at.column):", "1") + " \(label) " + paint(d.message, "1") + " [\(d.code.rawValue)]\n"
+        if let line = source.line(d.at.line) {
+            let chars = Array(line.unicodeScalars)
+            let prefix = chars.prefix(max(0, d.at.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let room = max(1, chars.count - (d.at.column - 1))
+            let underline = "^" + String(repeating: "~", count: max(0, min(d.length, room) - 1))
+            out += line + "\n" + prefix + paint(underline, "1;32") + "\n"
+        }
+        if let hint = d.hint {
+            out += "  " + paint("hint:", "1;36") + " \(hint)\n"
+        }
+        return out
+    }
+
+    /// One file's diagnostics as a JSON object, the same content as the text form.
+    public static func jsonObject(_ d: Diagnostic, path: String) -> [String: Any] {
+        var object: [String: Any] = [
+            "file": path, "line": d.at.line, "column": d.at.column, "length": d.length,
+            "severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message,
+        ]
+        if let hint = d.hint { object["hint"] = hint }
+        return object
+    }
+}
+
+/// The lines of a source file, split once, for showing the line a diagnostic points at.
+public struct SourceLines: Sendable {
+    private let lines: [Substring]
+
+    public init(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
+    public func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lines.count else { return nil }
+        let line = lines[number - 1]
+        return line.count > 300 ? String(line.prefix(300)) + " …" : String(line)
+    }
+}

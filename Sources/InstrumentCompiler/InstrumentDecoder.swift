@@ -1,0 +1,142 @@
+import Expressions
+import InstrumentModel
+import YAMLTree
+
+/// Turns the YAML tree into the model, reporting every problem it finds on the way.
+/// Checks that need the whole instrument (expressions, piping, routes) come after, in `InstrumentChecks`.
+struct InstrumentDecoder {
+    var diagnostics = Diagnostics()
+    var languages: [String] = []
+    var kind: InstrumentKind = .survey
+    var choiceSets: [String: (choices: [Choice], node: Node)] = [:]
+    var usedChoiceSets: Set<String> = []
+    var expressions: [ExpressionSite] = []
+    var pipings: [PipingSite] = []
+    /// Where each question id was first defined, for duplicates and checks.
+    var questionMarks: [String: Mark] = [:]
+    var sectionMarks: [String: Mark] = [:]
+    var questionCount = 0
+
+    static let topKeys: Set<String> = [
+        "format", "id", "version", "kind", "title", "description", "languages", "consent",
+        "end", "settings", "privacy", "choice_sets", "sections",
+    ]
+
+    mutating func decode(_ root: Node) -> Instrument? {
+        guard let map = MapReader(root, owner: "the instrument", expected: "a map of keys such as 'format:', 'id:' and 'sections:'", diagnostics: &diagnostics) else {
+            return nil
+        }
+        map.rejectUnknown(allowed: Self.topKeys, diagnostics: &diagnostics)
+
+        let format = decodeFormat(map)
+        let id = map.require("id", diagnostics: &diagnostics, hint: "add a short name such as 'id: member-survey'")
+            .flatMap { instrumentID($0) } ?? ""
+        let version = map.require("version", diagnostics: &diagnostics, hint: "add 'version: 1.0.0' and raise it whenever the instrument changes")
+            .flatMap { string($0, what: "the version") } ?? ""
+        if let node = map["kind"], let k: InstrumentKind = enumeration(node, what: "kind") { kind = k }
+        if let node = map["languages"] { languages = decodeLanguages(node) }
+
+        let title = map.require("title", diagnostics: &diagnostics, hint: "add a title that participants will see on the first screen")
+            .flatMap { text($0, position: 0, owner: "the title") } ?? LocalizedText("")
+        let description = map["description"].flatMap { text($0, position: 0, owner: "the description") }
+        let consent = map["consent"].flatMap { decodeConsent($0) }
+        let end = map["end"].flatMap { text($0, position: Int.max, owner: "the end text") }
+        let settings = map["settings"].map { decodeSettings($0) } ?? Settings()
+        let privacy = map["privacy"].map { decodePrivacy($0) } ?? Privacy()
+        if let node = map["choice_sets"] { decodeChoiceSets(node) }
+
+        var sections: [Section] = []
+        if let node = map.require("sections", diagnostics: &diagnostics, hint: "add 'sections:' with at least one section of questions") {
+            sections = decodeSections(node)
+        }
+        for (name, set) in choiceSets.sorted(by: { $0.value.node.start < $1.value.node.start }) where !usedChoiceSets.contains(name) {
+            diagnostics.warning(.unusedChoiceSet, "the choice set '\(name)' is never used",
+                                hint: "remove it, or use it with 'choices: \(name)'", at: set.node.start, length: name.count)
+        }
+        return Instrument(
+            format: format, id: id, version: version, kind: kind, title: title, description: description,
+            languages: languages, consent: consent, end: end, settings: settings, privacy: privacy,
+            choiceSets: choiceSets.mapValues(\.choices), sections: sections
+        )
+    }
+
+    private mutating func decodeFormat(_ map: MapReader) -> Int {
+        guard let node = map.require("format", diagnostics: &diagnostics, hint: "add 'format: 1' as the first line") else { return 1 }
+        guard let n = integer(node, what: "format") else { return 1 }
+        if n != 1 {
+            diagnostics.error(.unsupportedFormat, "format \(n) is not supported; this version of Fieldwork reads format 1",
+                              hint: "write 'format: 1', or update Fieldwork", on: node)
+        }
+        return n
+    }
+
+    private mutating func decodeLanguages(_ node: Node) -> [String] {
+        guard let items = list(node, what: "languages") else { return [] }
+        var result: [String] = []
+        for item in items {
+            guard let code = string(item, what: "a language") else { continue }
+            if !Slug.isLanguageCode(code) {
+                diagnostics.error(.invalidValue, "'\(code)' is not a language code",
+                                  hint: "use a short code such as 'en', 'cy' or 'pt-BR'", on: item)
+            } else if result.contains(code) {
+                diagnostics.error(.duplicateID, "the language '\(code)' is listed twice", on: item)
+            } else {
+                result.append(code)
+            }
+        }
+        if result.isEmpty, !items.isEmpty { return [] }
+        if items.isEmpty {
+            diagnostics.error(.emptyList, "'languages' is empty", hint: "list at least one language, such as [en], or remove the key", on: node)
+        }
+        return result
+    }
+
+    private mutating func decodeConsent(_ node: Node) -> Consent? {
+        guard let map = MapReader(node, owner: "consent", expected: "a map with 'text' and 'agree'", diagnostics: &diagnostics) else { return nil }
+        map.rejectUnknown(allowed: ["text", "agree", "decline"], diagnostics: &diagnostics)
+        let consentText = map.require("text", diagnostics: &diagnostics, hint: "summarise the information sheet here")
+            .flatMap { text($0, position: 0, owner: "the consent text") }
+        let agree = map.require("agree", diagnostics: &diagnostics, hint: "write the sentence a participant agrees to, such as 'I agree to take part'")
+            .flatMap { text($0, position: 0, owner: "the consent") }
+        let decline = map["decline"].flatMap { text($0, position: 0, owner: "the consent") }
+        guard let consentText, let agree else { return nil }
+        return Consent(text: consentText, agree: agree, decline: decline)
+    }
+
+    private mutating func decodeSettings(_ node: Node) -> Settings {
+        var settings = Settings()
+        guard let map = MapReader(node, owner: "settings", expected: "a map of settings", diagnostics: &diagnostics) else { return settings }
+        map.rejectUnknown(allowed: ["back", "progress", "skip_all"], diagnostics: &diagnostics)
+        if let n = map["back"], let b = bool(n, what: "back") { settings.back = b }
+        if let n = map["progress"], let b = bool(n, what: "progress") { settings.progress = b }
+        if let n = map["skip_all"], let b = bool(n, what: "skip_all") { settings.skipAll = b }
+        return settings
+    }
+
+    private mutating func decodePrivacy(_ node: Node) -> Privacy {
+        var privacy = Privacy()
+        guard let map = MapReader(node, owner: "privacy", expected: "a map of privacy settings", diagnostics: &diagnostics) else { return privacy }
+        map.rejectUnknown(allowed: ["participant", "timestamps", "redact"], diagnostics: &diagnostics)
+        if let n = map["participant"], let v: Privacy.Participant = enumeration(n, what: "participant") { privacy.participant = v }
+        if let n = map["timestamps"], let v: Privacy.Timestamps = enumeration(n, what: "timestamps") { privacy.timestamps = v }
+        if let n = map["redact"] { privacy.redact = redactPatterns(n) ?? [] }
+        return privacy
+    }
+
+    mutating func redactPatterns(_ node: Node) -> [Privacy.Pattern]? {
+        guard let items = list(node, what: "redact") else { return nil }
+        var result: [Privacy.Pattern] = []
+        for item in items {
+            if let p: Privacy.Pattern = enumeration(item, what: "a redact pattern"), !result.contains(p) { result.append(p) }
+        }
+        return result
+    }
+
+    private mutating func decodeSections(_ node: Node) -> [Section] {
+        guard let items = list(node, what: "sections") else { return [] }
+        if items.isEmpty {
+            diagnostics.error(.emptyList, "'sections' is empty", hint: "an instrument needs at least one section with questions", on: node)
+        }
+        return items.compactMap { decodeSection($0) }
+    }
+}

@@ -1,0 +1,35 @@
+import InstrumentModel
+
+/// Which keys each type of question takes. A key of another type is reported as
+/// misplaced, with the types it belongs to, rather than as unknown.
+enum QuestionKeys {
+    static let common: Set<String> = [
+        "id", "type", "text", "help", "required", "show_if", "valid_if", "invalid_message",
+        "sensitive", "identifying", "label",
+    ]
+
+    static func specific(_ type: QuestionType) -> Set<String> {
+        switch type {
+        case .note, .calculate: type == .note ? [] : ["value"]
+        case .single: ["choices", "other", "shuffle"]
+        case .multiple: ["choices", "other", "min", "max", "shuffle"]
+        case .scale: ["choices", "from", "to", "labels"]
+        case .matrix: ["rows", "choices"]
+        case .number: ["min", "max", "decimals", "unit"]
+        case .text: ["max_length", "pattern", "redact"]
+        case .longText: ["max_length", "redact"]
+        case .date: ["min", "max", "precision"]
+        case .ranking: ["choices", "rank"]
+        case .open: ["probes", "instructions", "minutes"]
+        }
+    }
+
+    static func allowed(_ type: QuestionType) -> Set<String> { common.union(specific(type)) }
+
+    /// Why a key does not fit this type, when it belongs to others.
+    static func elsewhere(_ key: String) -> String? {
+        let types = QuestionType.allCases.filter { specific($0).contains(key) }.map(\.rawValue)
+        guard !types.isEmpty else { return nil }
+        return "'\(key)' belongs to questions of type " + types.joined(separator: ", ")
+    }
+}

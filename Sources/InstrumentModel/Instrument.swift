@@ -1,0 +1,114 @@
+public enum InstrumentKind: String, Sendable, Codable, CaseIterable {
+    case survey, interview
+}
+
+/// A compiled instrument: immutable, checked, and identified by its content hash.
+public struct Instrument: Sendable, Equatable, Codable {
+    /// The version of the compiled form itself, so that stored copies can be read later.
+    public var compiledFormat: Int = 1
+    public var format: Int
+    public var id: String
+    public var version: String
+    public var kind: InstrumentKind
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var languages: [String]
+    public var consent: Consent?
+    public var end: LocalizedText?
+    public var settings: Settings
+    public var privacy: Privacy
+    public var choiceSets: [String: [Choice]]
+    public var sections: [Section]
+
+    public init(format: Int, id: String, version: String, kind: InstrumentKind, title: LocalizedText,
+                description: LocalizedText?, languages: [String], consent: Consent?, end: LocalizedText?,
+                settings: Settings, privacy: Privacy, choiceSets: [String: [Choice]], sections: [Section]) {
+        self.format = format
+        self.id = id
+        self.version = version
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.languages = languages
+        self.consent = consent
+        self.end = end
+        self.settings = settings
+        self.privacy = privacy
+        self.choiceSets = choiceSets
+        self.sections = sections
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case compiledFormat = "compiled_format", format, id, version, kind, title, description, languages
+        case consent, end, settings, privacy, choiceSets = "choice_sets", sections
+    }
+
+    /// Every question, in the order of the instrument.
+    public var questions: [Question] { sections.flatMap(\.questions) }
+
+    /// Questions that hold an answer (everything but notes).
+    public var answerCount: Int { questions.filter { $0.type != .note }.count }
+}
+
+public struct Consent: Sendable, Equatable, Codable {
+    public var text: LocalizedText
+    public var agree: LocalizedText
+    /// The label of the choice that declines; a default is used when absent.
+    public var decline: LocalizedText?
+
+    public init(text: LocalizedText, agree: LocalizedText, decline: LocalizedText?) {
+        self.text = text
+        self.agree = agree
+        self.decline = decline
+    }
+}
+
+public struct Settings: Sendable, Equatable, Codable {
+    public var back: Bool = true
+    public var progress: Bool = true
+    public var skipAll: Bool = true
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case back, progress, skipAll = "skip_all"
+    }
+}
+
+public struct Privacy: Sendable, Equatable, Codable {
+    public enum Participant: String, Sendable, Codable, CaseIterable { case none, code }
+    public enum Timestamps: String, Sendable, Codable, CaseIterable { case none, date, minute }
+    public enum Pattern: String, Sendable, Codable, CaseIterable { case email, phone, url, postcode }
+
+    public var participant: Participant = .none
+    public var timestamps: Timestamps = .date
+    public var redact: [Pattern] = []
+
+    public init() {}
+}
+
+public struct Section: Sendable, Equatable, Codable {
+    public var id: String
+    public var title: LocalizedText?
+    public var intro: LocalizedText?
+    /// The condition in canonical form (see `Expressions.Printer`).
+    public var showIf: String?
+    public var shuffle: Bool
+    public var minutes: Double?
+    public var questions: [Question]
+
+    public init(id: String, title: LocalizedText?, intro: LocalizedText?, showIf: String?, shuffle: Bool,
+                minutes: Double?, questions: [Question]) {
+        self.id = id
+        self.title = title
+        self.intro = intro
+        self.showIf = showIf
+        self.shuffle = shuffle
+        self.minutes = minutes
+        self.questions = questions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, intro, showIf = "show_if", shuffle, minutes, questions
+    }
+}

@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
 enum CheckReport {
     static func summary(_ file: CompiledFile) -> String? {
         guard let instrument = file.result.instrument, let hash = file.result.contentHash else { return nil }
-        let questions = instrument.questions.count
+        let questions = instrument.questionCount
         let sections = instrument.sections.count
         return "\(instrument.id) \(instrument.version), \(hash.prefix(19)), "
             + "\(questions) question\(questions == 1 ? "" : "s") in \(sections) section\(sections == 1 ? "" : "s")"
@@ -92,7 +92,7 @@ enum CheckReport {
                 report["id"] = instrument.id
                 report["version"] = instrument.version
                 report["hash"] = file.result.contentHash
-                report["questions"] = instrument.questions.count
+                report["questions"] = instrument.questionCount
                 report["sections"] = instrument.sections.count
             }
             reports.append(report)

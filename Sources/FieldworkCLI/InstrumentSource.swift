@@ -18,7 +18,9 @@ struct CompiledFile {
         } catch {
             throw UsageError(description: "cannot read '\(path)': \(Platform.describe(error))")
         }
-        return CompiledFile(path: path, lines: SourceLines(bytes), result: InstrumentCompiler.compile(bytes, limits: limits))
+        let result = InstrumentCompiler.compile(bytes, limits: limits)
+        // Split into lines only when there is a line to show.
+        return CompiledFile(path: path, lines: SourceLines(result.diagnostics.isEmpty ? [] : bytes), result: result)
     }
 
     /// Files named on the command line, with folders expanded to the YAML files below them.

@@ -33,10 +33,9 @@ public enum InstrumentCompiler {
         var result = CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
         guard let decoded, !result.hasErrors else { return result }
         result.instrument = decoded
-        if let canonical = try? CanonicalForm.encode(decoded) {
-            result.canonical = canonical
-            result.contentHash = CanonicalForm.hash(canonical)
-        }
+        let canonical = CanonicalForm.encode(decoded)
+        result.canonical = canonical
+        result.contentHash = CanonicalForm.hash(canonical)
         return result
     }
 
@@ -63,16 +62,13 @@ public enum InstrumentCompiler {
 /// The compiled form: JSON with sorted keys, so the same instrument in any YAML layout
 /// gives the same bytes and the same hash, and any change of meaning changes both.
 public enum CanonicalForm {
-    public static func encode(_ instrument: Instrument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(instrument)
-        data.append(0x0A)
-        return data
+    public static func encode(_ instrument: Instrument) -> Data {
+        Data(instrument.canonicalJSON)
     }
 
     public static func hash(_ data: Data) -> String {
-        "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef")
+        return "sha256:" + String(SHA256.hash(data: data).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
     }
 }
 

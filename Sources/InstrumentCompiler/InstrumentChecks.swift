@@ -9,7 +9,8 @@ struct InstrumentChecks {
     var diagnostics = Diagnostics()
     /// Position of each question in the instrument's order.
     private var index: [String: Int] = [:]
-    private var questions: [String: Question] = [:]
+    /// Questions by position; `index` finds one by id without copying it.
+    private let all: [Question]
     /// The answer type of every question but notes; calculates get theirs once inferred.
     private var types: [String: ValueType] = [:]
     private let allIDs: [String]
@@ -17,12 +18,12 @@ struct InstrumentChecks {
     init(instrument: Instrument, questionMarks: [String: Mark]) {
         self.instrument = instrument
         self.questionMarks = questionMarks
-        for (i, q) in instrument.questions.enumerated() where index[q.id] == nil {
+        all = instrument.questions
+        allIDs = all.map(\.id)
+        index.reserveCapacity(all.count)
+        types.reserveCapacity(all.count)
+        for (i, q) in all.enumerated() where index[q.id] == nil {
             index[q.id] = i
-            questions[q.id] = q
-        }
-        allIDs = instrument.questions.map(\.id)
-        for q in questions.values {
             types[q.id] = valueType(q)
         }
     }
@@ -64,16 +65,16 @@ struct InstrumentChecks {
     }
 
     private func lookup(for site: ExpressionSite) -> (String) -> Lookup {
-        let (index, questions, types, ids) = (self.index, self.questions, self.types, self.allIDs)
+        let (index, all, types, ids) = (self.index, self.all, self.types, self.allIDs)
         return { id in
-            guard let q = questions[id], let i = index[id] else {
+            guard let i = index[id] else {
                 return .unknown(suggestion: Suggest.closest(to: id, in: ids))
             }
             guard let type = types[id] else { return .noAnswer("a note") }
             if id == site.question {
                 return site.role == .validIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
             }
-            if site.role == .value, q.type == .calculate { return .found(type) }
+            if site.role == .value, all[i].type == .calculate { return .found(type) }
             return i < site.position ? .found(type) : .later(type)
         }
     }
@@ -204,12 +205,13 @@ struct InstrumentChecks {
     private mutating func checkPlaceholder(_ name: String, at: Mark, length: Int, site: PipingSite) {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let id = parts[0]
-        guard let q = questions[id], let i = index[id] else {
+        guard let i = index[id] else {
             diagnostics.error(.unknownID, "{\(name)} names no question",
                               hint: Suggest.closest(to: id, in: allIDs).map { "did you mean {\($0)}?" }
                                   ?? "write {question_id} to show an earlier answer, or '{{' for a brace", at: at, length: length)
             return
         }
+        let q = all[i]
         if q.type == .note {
             diagnostics.error(.typeMismatch, "{\(name)} names a note, which has no answer to show", at: at, length: length)
         } else if i >= site.position {
@@ -226,14 +228,16 @@ struct InstrumentChecks {
 
     /// Matrix rows export as `<question>_<row>` and "Other" text as `<question>_other`; neither may be another question's id.
     private mutating func checkExportNames() {
-        for q in instrument.questions {
+        for section in instrument.sections {
+          for q in section.questions where q.rows != nil || q.other != nil {
             var names: [(String, String)] = (q.rows ?? []).map { ("\(q.id)_\($0.id)", "row '\($0.id)' of matrix '\(q.id)'") }
             if q.other != nil { names.append(("\(q.id)_other", "the 'Other' text of '\(q.id)'")) }
             for (name, what) in names {
-                guard questions[name] != nil, let mark = questionMarks[name] else { continue }
+                guard index[name] != nil, let mark = questionMarks[name] else { continue }
                 diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of \(what)",
                                   hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
             }
+          }
         }
     }
 }

@@ -4,7 +4,9 @@ import YAMLTree
 /// Reads one YAML map whose keys are known in advance, reporting unknown keys with a suggestion.
 struct MapReader {
     let node: Node
-    let entries: [String: (key: Scalar, value: Node)]
+    /// The map's entries with scalar keys, first of each name only. A small array searched
+    /// linearly: instrument maps hold a dozen keys, and hashing each costs more.
+    let entries: [(name: String, key: Scalar, value: Node)]
     /// Names the map in messages, such as "question 'age'".
     var owner: String
 
@@ -16,25 +18,31 @@ struct MapReader {
         }
         self.node = node
         self.owner = owner
-        var entries: [String: (Scalar, Node)] = [:]
+        var entries: [(name: String, key: Scalar, value: Node)] = []
+        entries.reserveCapacity(mapping.entries.count)
         for entry in mapping.entries {
-            guard case .scalar(let key) = entry.key, entries[key.text] == nil else { continue }
-            entries[key.text] = (key, entry.value)
+            guard case .scalar(let key) = entry.key, !entries.contains(where: { $0.name == key.text }) else { continue }
+            entries.append((key.text, key, entry.value))
         }
         self.entries = entries
     }
 
+    private func entry(_ key: String) -> (name: String, key: Scalar, value: Node)? {
+        entries.first { $0.name == key }
+    }
+
     subscript(_ key: String) -> Node? {
-        guard let value = entries[key]?.value else { return nil }
+        guard let value = entry(key)?.value else { return nil }
         if case .scalar(let s) = value, s.isNull { return nil }
         return value
     }
 
-    func keyScalar(_ key: String) -> Scalar? { entries[key]?.key }
+    func keyScalar(_ key: String) -> Scalar? { entry(key)?.key }
 
     /// Reports every key not in `allowed`; `elsewhere` explains keys that belong to another context.
     func rejectUnknown(allowed: Set<String>, elsewhere: (String) -> String? = { _ in nil }, diagnostics: inout Diagnostics) {
-        for (name, entry) in entries.sorted(by: { $0.value.key.start < $1.value.key.start }) where !allowed.contains(name) {
+        for entry in entries where !allowed.contains(entry.name) {
+            let name = entry.name
             let at = entry.key.start
             let length = name.count
             if let reason = elsewhere(name) {
@@ -50,7 +58,7 @@ struct MapReader {
     /// The value of a key that must be present, or a diagnostic at the map.
     func require(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil) -> Node? {
         if let value = self[key] { return value }
-        if let present = entries[key] {
+        if let present = entry(key) {
             diagnostics.error(.missingKey, "'\(key)' in \(owner) has no value", hint: hint, at: present.key.start, length: key.count)
         } else {
             diagnostics.error(.missingKey, "\(owner) has no '\(key)'", hint: hint, at: node.start)

@@ -46,8 +46,7 @@ public struct Instrument: Sendable, Equatable, Codable {
     /// Every question, in the order of the instrument.
     public var questions: [Question] { sections.flatMap(\.questions) }
 
-    /// Questions that hold an answer (everything but notes).
-    public var answerCount: Int { questions.filter { $0.type != .note }.count }
+    public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
 }
 
 public struct Consent: Sendable, Equatable, Codable {

@@ -42,7 +42,6 @@ private struct TreeBuilder {
         var items: [Node] = []
         var entries: [MappingEntry] = []
         var pendingKey: Node?
-        var seen: [String: Mark] = [:]
         /// Nodes in this subtree, counting alias expansions.
         var size = 1
     }
@@ -213,17 +212,23 @@ private struct TreeBuilder {
                 at: node.start
             )
         }
-        if let first = stack[top].seen[scalar.text] {
+        // Maps in instruments hold a dozen keys at most: a linear scan beats hashing every key.
+        if let first = Self.firstKey(scalar.text, in: stack[top].entries) {
             problems.append(YAMLProblem(
                 kind: .duplicateKey(key: scalar.text, firstAt: first),
                 message: "the key '\(scalar.text)' appears twice in the same map (first at line \(first.line))",
                 hint: "remove one of them; YAML keeps only one value per key",
                 at: scalar.start, length: max(1, scalar.text.count)
             ))
-        } else {
-            stack[top].seen[scalar.text] = scalar.start
         }
         stack[top].pendingKey = node
+        return nil
+    }
+
+    private static func firstKey(_ text: String, in entries: [MappingEntry]) -> Mark? {
+        for entry in entries {
+            if case .scalar(let key) = entry.key, key.text == text { return key.start }
+        }
         return nil
     }
 

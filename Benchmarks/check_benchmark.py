@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Benchmark of `fieldwork check` on generated instruments of 100, 1,000 and 10,000 questions.
+
+Prints wall time (median of several runs) and peak memory for `fieldwork check` and, beside it,
+for libyaml's own event parser (Benchmarks/libyaml_floor.c), the floor for any loader built on it.
+
+Usage: python3 Benchmarks/check_benchmark.py [--runs N] [--sizes 100,1000,10000]
+Builds the release binary first (swift build -c release) unless --binary is given.
+"""
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def generate(n: int) -> str:
+    """An instrument of n questions: single choice on a shared 5-point set, numbers with
+    valid_if, text, and a show_if on every third question looking back."""
+    out = [
+        "format: 1",
+        f"id: bench-{n}",
+        "version: 1.0.0",
+        f"title: Benchmark instrument with {n} questions",
+        "choice_sets:",
+        "  agree5:",
+        "    - {value: 1, label: Strongly disagree}",
+        "    - {value: 2, label: Disagree}",
+        "    - {value: 3, label: Neither agree nor disagree}",
+        "    - {value: 4, label: Agree}",
+        "    - {value: 5, label: Strongly agree}",
+        "sections:",
+    ]
+    per_section = 50
+    for i in range(n):
+        if i % per_section == 0:
+            out += [f"  - id: s{i // per_section + 1}", f"    title: Section {i // per_section + 1}", "    questions:"]
+        kind = i % 3
+        out.append(f"      - id: q{i + 1}")
+        if kind == 0:
+            out += ["        type: single", f"        text: How much do you agree with statement {i + 1}?", "        choices: agree5"]
+        elif kind == 1:
+            out += ["        type: number", f"        text: How many times did you take part in activity {i + 1}?",
+                    "        min: 0", "        max: 1000", "        valid_if: . <= 500",
+                    "        invalid_message: Please enter at most 500."]
+        else:
+            out += ["        type: text", f"        text: Anything else about topic {i + 1}?", "        max_length: 500"]
+        if i % 3 == 2 and i >= 2:
+            out.append(f"        show_if: q{i - 1} >= 3")
+    return "\n".join(out) + "\n"
+
+
+def measure(command: list[str], runs: int) -> tuple[float, float]:
+    """Median wall seconds and peak resident memory (MB) of a command."""
+    times = []
+    peak = 0.0
+    for _ in range(runs):
+        start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.execvp(command[0], command)
+        _, status, usage = os.wait4(pid, 0)
+        times.append(time.perf_counter() - start)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"benchmark: {' '.join(command)} failed with status {os.waitstatus_to_exitcode(status)}")
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return statistics.median(times), peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--binary", help="a fieldwork binary to measure (default: build release)")
+    args = parser.parse_args()
+
+    binary = args.binary
+    if not binary:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "fieldwork"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        binary = os.path.join(ROOT, ".build", "release", "fieldwork")
+    work = tempfile.mkdtemp(prefix="fieldwork-bench-")
+    floor = os.path.join(work, "libyaml_floor")
+    subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "Benchmarks", "libyaml_floor.c"), "-lyaml"], check=True)
+
+    print(f"{'questions':>9}  {'file':>8}  {'check':>8}  {'peak':>7}  {'libyaml':>8}  {'ratio':>5}")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        path = os.path.join(work, f"bench-{n}.yaml")
+        with open(path, "w") as f:
+            f.write(generate(n))
+        size = os.path.getsize(path) / 1e6
+        check_time, check_peak = measure([binary, "check", path], args.runs)
+        floor_time, _ = measure([floor, path], args.runs)
+        print(f"{n:>9}  {size:>6.2f}MB  {check_time:>7.3f}s  {check_peak:>5.1f}MB  {floor_time:>7.3f}s  {check_time / floor_time:>4.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+/* The floor for any loader built on libyaml: pull every event of a file and do nothing else. */
+#include <stdio.h>
+#include <yaml.h>
+
+int main(int argc, char **argv) {
+    if (argc != 2) { fprintf(stderr, "usage: libyaml_floor FILE\n"); return 2; }
+    FILE *f = fopen(argv[1], "rb");
+    if (!f) { perror(argv[1]); return 2; }
+    yaml_parser_t parser;
+    yaml_event_t event;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_file(&parser, f);
+    long events = 0;
+    for (;;) {
+        if (!yaml_parser_parse(&parser, &event)) { fprintf(stderr, "parse error\n"); return 1; }
+        int done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+        events++;
+        if (done) break;
+    }
+    yaml_parser_delete(&parser);
+    fclose(f);
+    printf("%ld events\n", events);
+    return 0;
+}

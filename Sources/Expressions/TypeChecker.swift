@@ -7,7 +7,7 @@ public struct TypeChecker {
     /// - Parameters:
     ///   - lookup: what an id means at this place in the instrument.
     ///   - answer: the type of `.`, in `valid_if`; nil elsewhere.
-    public static func check(_ expr: Expr, expecting: Expectation, answer: ValueType? = nil,
+    public static func check(_ expr: Expr, expecting: ExpressionPurpose, answer: ValueType? = nil,
                              lookup: @escaping (String) -> Lookup) -> (type: ValueType, errors: [ExpressionError]) {
         var checker = TypeChecker(lookup: lookup, answer: answer)
         let type = checker.infer(expr)

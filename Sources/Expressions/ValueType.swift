@@ -72,7 +72,7 @@ public enum Lookup: Sendable, Equatable {
 }
 
 /// What the place of an expression needs from it.
-public enum Expectation: Sendable {
+public enum ExpressionPurpose: Sendable {
     /// `show_if` and `valid_if`: true or false.
     case condition
     /// `value` of a calculate: anything.

@@ -16,7 +16,6 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case emptyFile = "empty-file"
     case duplicateKey = "duplicate-key"
     case limitExceeded = "limit-exceeded"
-    case unreadableFile = "unreadable-file"
     // Structure and values
     case unknownKey = "unknown-key"
     case misplacedKey = "misplaced-key"

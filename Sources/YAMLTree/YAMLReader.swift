@@ -147,7 +147,7 @@ private struct TreeBuilder {
                     at: start, length: name.count + 1
                 )
             }
-            return add(target.node, size: target.size, anchor: nil)
+            return add(target.node, size: target.size, anchor: nil, at: start)
         case YAML_SEQUENCE_START_EVENT:
             if let problem = open(at: start) { return problem }
             stack.append(Frame(isMapping: false, start: start, anchor: Self.string(event.data.sequence_start.anchor)))
@@ -178,14 +178,14 @@ private struct TreeBuilder {
     }
 
     /// Adds a finished node to the open list or map (or makes it the document's root).
-    private mutating func add(_ node: Node, size: Int, anchor: String?) -> YAMLProblem? {
+    private mutating func add(_ node: Node, size: Int, anchor: String?, at mark: Mark? = nil) -> YAMLProblem? {
         nodeCount += size
         if nodeCount > limits.maxNodes {
             return YAMLProblem(
                 kind: .tooManyNodes,
                 message: "the file expands to more than \(limits.maxNodes) values (aliases '*' repeat whole parts of it)",
                 hint: "use fewer or smaller aliases; a repeated choice list belongs in 'choice_sets'",
-                at: node.start
+                at: mark ?? node.start
             )
         }
         if let anchor { anchors[anchor] = (node, size) }

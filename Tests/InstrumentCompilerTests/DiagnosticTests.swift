@@ -1,0 +1,156 @@
+import Foundation
+import InstrumentCompiler
+import InstrumentModel
+import Testing
+
+/// Compiles YAML text and renders its diagnostics as `check` shows them, without colour.
+func render(_ source: [UInt8], path: String = "t.yaml") -> String {
+    let result = InstrumentCompiler.compile(source)
+    let renderer = DiagnosticRenderer(color: false)
+    let lines = SourceLines(source)
+    return result.diagnostics.map { renderer.text($0, path: path, source: lines) }.joined()
+}
+
+func render(_ text: String) -> String { render(Array(text.utf8)) }
+
+func compile(_ text: String) -> CompileResult { InstrumentCompiler.compile(Array(text.utf8)) }
+
+let header = "format: 1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - id: s\n    questions:\n"
+
+/// An instrument of one section holding `questions` (indented by 2 in the literal; line 8 is the first).
+func withQuestions(_ questions: String) -> String {
+    header + questions.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+}
+
+@Suite struct DiagnosticTests {
+    @Test(arguments: catalogue.map(\.code))
+    func reportsEachKindOfProblemWithItsExactTextAndPosition(code: DiagnosticCode) throws {
+        let entry = try #require(catalogue.first { $0.code == code })
+        #expect(render(entry.source) == entry.expected + "\n")
+        #expect(InstrumentCompiler.compile(entry.source).diagnostics.contains { $0.code == code })
+    }
+
+    @Test func theCatalogueCoversEveryCode() {
+        let covered = Set(catalogue.map(\.code))
+        #expect(covered == Set(DiagnosticCode.allCases), "missing: \(Set(DiagnosticCode.allCases).subtracting(covered))")
+    }
+
+    @Test func reportsEveryProblemInOneRunSortedByPosition() {
+        let result = compile(withQuestions("""
+              - id: Age
+                type: number
+                text: How old?
+                min: 10
+                max: 5
+              - id: b
+                type: singel
+                text: B?
+              - id: c
+                type: text
+                text: C?
+                show_if: d > 1
+            """))
+        #expect(result.diagnostics.map(\.code) == [.invalidID, .minAboveMax, .unknownType, .unknownID])
+        #expect(result.diagnostics.map(\.at.line) == [8, 11, 14, 19])
+        #expect(result.instrument == nil)
+    }
+
+    @Test func suggestsAValidIDForAnInvalidOne() {
+        let text = render(header + "      - id: Member-Since\n        type: note\n        text: A\n")
+        #expect(text.contains("hint: ids become variable names in SPSS, Stata and R; try 'member_since'"))
+    }
+
+    @Test func refusesYesAndNoAsBooleansWithAFix() {
+        let result = compile(header + "      - id: a\n        type: text\n        text: A?\n        required: yes\n")
+        #expect(result.diagnostics.map(\.message) == ["'required' should be true or false, but it is 'yes'"])
+        #expect(result.diagnostics.map(\.hint) == ["write 'required: true'"])
+    }
+
+    @Test func explainsKeysOfAnotherQuestionType() {
+        let result = compile(header + "      - id: a\n        type: number\n        text: A?\n        choices: [x]\n")
+        #expect(result.diagnostics.map(\.hint) == ["'choices' belongs to questions of type single, multiple, scale, matrix, ranking"])
+    }
+
+    @Test func warnsWhenASectionConditionContradictsAQuestionCondition() {
+        let result = compile("""
+            format: 1
+            id: t
+            version: 1.0.0
+            title: T
+            sections:
+              - id: s
+                questions:
+                  - id: age
+                    type: number
+                    text: Age?
+              - id: older
+                show_if: age >= 65
+                questions:
+                  - id: x
+                    type: text
+                    text: X?
+                    show_if: age < 30
+            """)
+        #expect(result.diagnostics.map(\.message) == ["question 'x' is never shown: its show_if can never be true together with its section's show_if"])
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test func findsContradictionsOnOneAnswer() {
+        let result = compile(withQuestions("""
+              - id: a
+                type: single
+                text: A?
+                choices: [One, Two]
+              - id: b
+                type: text
+                text: B?
+                show_if: a == 1 and a == "Two"
+            """))
+        #expect(result.diagnostics.map(\.code) == [.neverShown])
+    }
+
+    @Test func checksPipedAnswers() {
+        let result = compile(withQuestions("""
+              - id: intro
+                type: note
+                text: Hello {name}, you said {later}. Literal {{braces}}.
+              - id: later
+                type: text
+                text: Later?
+            """))
+        #expect(result.diagnostics.map(\.message) == [
+            "{name} names no question",
+            "{later} shows the answer to 'later', which is not asked before this text",
+        ])
+        #expect(result.diagnostics.map(\.at.column) == [21, 38])
+    }
+
+    @Test func requiresEveryTranslationOfEveryText() {
+        let result = compile("""
+            format: 1
+            id: t
+            version: 1.0.0
+            languages: [en, cy]
+            title: Only English
+            sections:
+              - id: s
+                questions:
+                  - id: a
+                    type: single
+                    text: {en: A?, cy: A?}
+                    choices: [Yes, No]
+            """)
+        #expect(result.diagnostics.map(\.code) == [.missingTranslation, .missingTranslation, .missingTranslation])
+        #expect(result.diagnostics.map(\.at.line) == [5, 12, 12])
+    }
+
+    @Test func limitsAliasBombsWithAClearError() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...9 {
+            text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let result = compile(text)
+        #expect(result.diagnostics.map(\.code) == [.limitExceeded])
+        #expect(result.diagnostics.first?.at.line == 6)
+    }
+}

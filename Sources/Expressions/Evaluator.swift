@@ -7,9 +7,20 @@ public enum Value: Sendable, Equatable {
     /// Days since 1970-01-01.
     case date(Int)
     case choice(Int)
+    /// A choice marked `missing: true` ("Prefer not to say"): it compares like any choice,
+    /// by label or code, but is empty in arithmetic, as a user-missing value is in SPSS.
+    case missingChoice(Int)
     case choices([Int])
     case ranking([Int])
     case list([Value])
+}
+
+extension Value {
+    /// A missing-coded choice compares as the choice it is.
+    var comparable: Value {
+        if case .missingChoice(let c) = self { return .choice(c) }
+        return self
+    }
 }
 
 /// Where evaluation finds answers. The engine supplies one; evaluation itself reads no clock.
@@ -78,11 +89,11 @@ public enum Evaluator {
     }
 
     private static func compare(_ op: BinaryOperator, _ a: Expr, _ b: Expr, in context: some EvaluationContext) -> Bool {
-        let x = evaluate(a, in: context)
-        let y = evaluate(b, in: context)
+        let x = evaluate(a, in: context).comparable
+        let y = evaluate(b, in: context).comparable
         if x == .empty || y == .empty { return false }
         let order: Int?
-        switch (x, y) {
+        switch (x.comparable, y.comparable) {
         case (.choice(let c), _):
             order = code(y, against: a, in: context).map { Double(c) < $0 ? -1 : Double(c) > $0 ? 1 : 0 }
         case (_, .choice(let c)):
@@ -108,7 +119,7 @@ public enum Evaluator {
     }
 
     private static func contains(_ container: Expr, _ item: Expr, in context: some EvaluationContext) -> Bool {
-        let needle = evaluate(item, in: context)
+        let needle = evaluate(item, in: context).comparable
         if needle == .empty { return false }
         switch evaluate(container, in: context) {
         case .choices(let codes), .ranking(let codes):

@@ -48,6 +48,15 @@ private func eval(_ source: String, _ answers: Answers) throws -> Value {
         #expect(try eval("count(activities)", empty) == .number(0))
     }
 
+    @Test func leavesMissingCodedChoicesOutOfArithmetic() throws {
+        let answers = Answers(values: ["a": .choice(4), "b": .missingChoice(-9)], labels: ["b": ["Prefer not to say": -9]])
+        #expect(try eval("sum(a, b)", answers) == .empty)
+        #expect(try eval("b + 1", answers) == .empty)
+        #expect(try eval("b == \"Prefer not to say\"", answers) == .bool(true))
+        #expect(try eval("b == -9", answers) == .bool(true))
+        #expect(try eval("answered(b)", answers) == .bool(true))
+    }
+
     @Test func computesFunctions() throws {
         #expect(try eval("count(activities)", answered) == .number(2))
         #expect(try eval("round(10 / 3, 2)", answered) == .number(3.33))

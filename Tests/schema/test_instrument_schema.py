@@ -1,0 +1,49 @@
+"""The JSON Schema for editors accepts every example instrument and rejects broken ones.
+
+Editors' YAML language servers read YAML 1.2, so the instruments are loaded with
+ruamel.yaml (YAML 1.2) as an editor would load them.
+"""
+import io
+import json
+import pathlib
+
+import jsonschema
+import pytest
+from ruamel.yaml import YAML
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SCHEMA = json.loads((ROOT / "schema" / "instrument.schema.json").read_text())
+INSTRUMENTS = sorted((ROOT / "instruments").glob("*.yaml"))
+
+
+def load(text: str):
+    return YAML(typ="safe", pure=True).load(io.StringIO(text))
+
+
+def errors(document):
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    return sorted(e.message for e in validator.iter_errors(document))
+
+
+def test_the_schema_is_a_valid_json_schema():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_there_are_example_instruments():
+    assert len(INSTRUMENTS) >= 6
+
+
+@pytest.mark.parametrize("path", INSTRUMENTS, ids=lambda p: p.name)
+def test_every_example_instrument_matches_the_schema(path):
+    assert errors(load(path.read_text())) == []
+
+
+def test_an_unknown_key_is_flagged():
+    text = (ROOT / "instruments" / "prosper-member-survey.yaml").read_text()
+    broken = text.replace("        required: true\n", "        requred: true\n", 1)
+    assert errors(load(broken)) == ["Additional properties are not allowed ('requred' was unexpected)"]
+
+
+def test_a_question_without_text_is_flagged():
+    document = load("format: 1\nid: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    questions:\n      - {id: a, type: single, choices: [x]}\n")
+    assert errors(document) == ["'text' is a required property"]

@@ -22,6 +22,11 @@ public enum InstrumentCompiler {
         guard let root = document.root else {
             return CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
         }
+        if case .scalar(let s) = root, s.isNull {
+            diagnostics.append(Diagnostic(.error, .emptyFile, "the file has no content",
+                                          hint: "an instrument starts with 'format: 1', then 'id', 'version', 'title' and 'sections'", at: s.start))
+            return CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
+        }
         var decoder = InstrumentDecoder()
         let decoded = decoder.decode(root)
         diagnostics += decoder.diagnostics.items

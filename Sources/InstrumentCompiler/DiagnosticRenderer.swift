@@ -42,16 +42,20 @@ public struct DiagnosticRenderer {
 
 /// The lines of a source file, split once, for showing the line a diagnostic points at.
 public struct SourceLines: Sendable {
-    private let lines: [Substring]
+    private let lines: [String]
 
+    /// Splits on bytes, not characters: Swift reads "\r\n" as one character, so splitting
+    /// a Windows file on "\n" would find no lines at all.
     public init(_ bytes: [UInt8]) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        }
     }
 
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1]
-        return line.count > 300 ? String(line.prefix(300)) + " …" : String(line)
+        return line.unicodeScalars.count > 300 ? String(String.UnicodeScalarView(line.unicodeScalars.prefix(300))) + " …" : line
     }
 }

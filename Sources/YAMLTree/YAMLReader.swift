@@ -10,9 +10,12 @@ public enum YAMLReader {
         if bytes.count > limits.maxFileBytes {
             return YAMLDocument(root: nil, problems: [fileTooLarge(size: bytes.count, limits: limits)])
         }
+        // Editors on Windows start UTF-8 files with a byte-order mark; libyaml, told the
+        // encoding, would read it as a character, so it is dropped here.
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         var builder = TreeBuilder(limits: limits)
-        return bytes.withUnsafeBufferPointer { buffer in
-            builder.run(buffer, source: bytes)
+        return text.withUnsafeBufferPointer { buffer in
+            builder.run(buffer, source: text)
         }
     }
 

@@ -144,6 +144,27 @@ func withQuestions(_ questions: String) -> String {
         #expect(result.diagnostics.map(\.at.line) == [5, 12, 12])
     }
 
+    @Test func readsFilesWithAByteOrderMarkAndWindowsLineEndings() {
+        let text = withQuestions("  - {id: a, type: note, txt: A}").replacingOccurrences(of: "\n", with: "\r\n")
+        let source = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        #expect(render(source) == """
+            t.yaml:8:9: error: question 'a' has no 'text' [missing-key]
+                  - {id: a, type: note, txt: A}
+                    ^
+              hint: add the question as participants will read it
+            t.yaml:8:29: error: unknown key 'txt' in question 'a' [unknown-key]
+                  - {id: a, type: note, txt: A}
+                                        ^~~
+              hint: did you mean 'text'?
+
+            """)
+    }
+
+    @Test func treatsADocumentWithNoValueAsEmpty() {
+        #expect(compile("---\n").diagnostics.map(\.code) == [.emptyFile])
+        #expect(compile("---\n...\n").diagnostics.map(\.message) == ["the file has no content"])
+    }
+
     @Test func limitsAliasBombsWithAClearError() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...9 {

@@ -24,7 +24,11 @@ enum QuestionKeys {
         }
     }
 
-    static func allowed(_ type: QuestionType) -> Set<String> { common.union(specific(type)) }
+    /// Built once: decoding asks for it on every question.
+    private static let allowedByType: [QuestionType: Set<String>] =
+        Dictionary(uniqueKeysWithValues: QuestionType.allCases.map { ($0, common.union(specific($0))) })
+
+    static func allowed(_ type: QuestionType) -> Set<String> { allowedByType[type] ?? common }
 
     /// Why a key does not fit this type, when it belongs to others.
     static func elsewhere(_ key: String) -> String? {

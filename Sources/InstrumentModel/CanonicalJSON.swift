@@ -102,12 +102,12 @@ public struct JSONWriter {
 
 extension LocalizedText {
     public func write(to w: inout JSONWriter) {
-        if translations.count == 1, let text = translations[""] {
-            w.string(text)
+        if isUntranslated {
+            w.string(entries[0].text)
             return
         }
         w.object { w in
-            for (language, text) in translations.sorted(by: { $0.key < $1.key }) { w.member(language, text) }
+            for entry in entries { w.member(entry.language, entry.text) }
         }
     }
 }

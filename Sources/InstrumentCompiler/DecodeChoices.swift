@@ -76,7 +76,13 @@ extension InstrumentDecoder {
                     choice.exclusive = e
                 }
                 if let n = map["show_if"] {
-                    choice.showIf = expression(n, role: .choiceShowIf, question: question, position: position, section: section)
+                    if question == nil, let key = map.keyScalar("show_if") {
+                        // A shared set has no place in the instrument, so "earlier" means nothing there.
+                        diagnostics.error(.misplacedKey, "a choice in a choice set cannot have 'show_if'",
+                                          hint: "list the choices inline in the question that needs the condition", at: key.start, length: 7)
+                    } else {
+                        choice.showIf = expression(n, role: .choiceShowIf, question: question, position: position, section: section)
+                    }
                 }
             }
             if let first = codes[choice.value] {

@@ -113,6 +113,20 @@ let withWarning = valid.replacingOccurrences(of: "title: Tiny\n", with: "title: 
         #expect(!never.stdout.contains("\u{1B}["))
     }
 
+    @Test func coloursOnARealTerminalUnlessNoColorIsSet() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("bad.yaml", valid.replacingOccurrences(of: "type: single", with: "type: singel"))
+        // script(1) gives the command a pseudo-terminal, as a person's terminal would.
+        let command = "'\(Run.binary.path)' check bad.yaml"
+        let onTerminal = try Run.command("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["TERM": "xterm"], in: folder.url)
+        #expect(onTerminal.stdout.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        let noColor = try Run.command("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["TERM": "xterm", "NO_COLOR": "1"], in: folder.url)
+        #expect(noColor.stdout.contains("error: unknown question type 'singel'"))
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        let dumb = try Run.command("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["TERM": "dumb"], in: folder.url)
+        #expect(!dumb.stdout.contains("\u{1B}["))
+    }
+
     @Test func refusesHostileFilesQuicklyWithAClearError() throws {
         let folder = try TemporaryFolder()
         var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"

@@ -23,8 +23,12 @@ struct Run {
 
     @discardableResult
     static func fieldwork(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+        try command(binary.path, arguments, environment: environment, in: directory)
+    }
+
+    static func command(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil

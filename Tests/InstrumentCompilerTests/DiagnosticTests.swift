@@ -2,6 +2,7 @@ import Foundation
 import InstrumentCompiler
 import InstrumentModel
 import Testing
+import YAMLTree
 
 /// Compiles YAML text and renders its diagnostics as `check` shows them, without colour.
 func render(_ source: [UInt8], path: String = "t.yaml") -> String {
@@ -158,6 +159,28 @@ func withQuestions(_ questions: String) -> String {
               hint: did you mean 'text'?
 
             """)
+    }
+
+    @Test func refusesConditionsOnChoicesOfASharedSet() {
+        let result = compile("format: 1\nid: t\nversion: 1\ntitle: T\nchoice_sets:\n  yn:\n    - {label: Yes, show_if: x > 1}\n"
+                             + "sections:\n  - id: s\n    questions:\n      - {id: a, type: single, text: A?, choices: yn}\n")
+        #expect(result.diagnostics.map(\.message) == ["a choice in a choice set cannot have 'show_if'"])
+        #expect(result.diagnostics.map(\.at) == [Mark(line: 7, column: 20)])
+    }
+
+    @Test func checksConditionsOnInlineChoices() {
+        let result = compile(withQuestions("""
+              - {id: age, type: number, text: Age?, max: 110}
+              - id: a
+                type: single
+                text: A?
+                choices:
+                  - {label: Retired, show_if: age > 200}
+                  - {label: Working, show_if: agge < 70}
+            """))
+        #expect(result.diagnostics.map(\.code) == [.neverShown, .unknownID])
+        #expect(result.diagnostics.map(\.message) == ["a choice of question 'a' is never shown: its show_if can never be true",
+                                                      "there is no question with id 'agge'"])
     }
 
     @Test func treatsADocumentWithNoValueAsEmpty() {

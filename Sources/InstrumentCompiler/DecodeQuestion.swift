@@ -11,14 +11,8 @@ extension InstrumentDecoder {
         let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the question a short id such as 'id: age'")
         let id = idNode.flatMap { variableID($0, what: "question") } ?? "question\(position + 1)"
         map.owner = "question '\(id)'"
-        if let idNode {
-            if let first = questionMarks[id] {
-                diagnostics.error(.duplicateID, "the question id '\(id)' is already used at line \(first.line)",
-                                  hint: "every question needs its own id; it becomes the variable name in exports", on: idNode)
-            } else {
-                questionMarks[id] = idNode.start
-            }
-        }
+        register(id, at: idNode, in: \.questionMarks, what: "question",
+                 hint: "every question needs its own id; it becomes the variable name in exports")
         guard let typeNode = map.require("type", diagnostics: &diagnostics, hint: "add a type, such as 'type: single'"),
               let typeScalar = scalar(typeNode, what: "'type'", expected: "a question type") else {
             return nil
@@ -86,6 +80,16 @@ extension InstrumentDecoder {
             }
         }
         return q
+    }
+
+    /// Notes where an id is defined, or reports it as a duplicate of an earlier one.
+    mutating func register(_ id: String, at node: Node?, in marks: WritableKeyPath<InstrumentDecoder, [String: Mark]>, what: String, hint: String) {
+        guard let node else { return }
+        if let first = self[keyPath: marks][id] {
+            diagnostics.error(.duplicateID, "the \(what) id '\(id)' is already used at line \(first.line)", hint: hint, on: node)
+        } else {
+            self[keyPath: marks][id] = node.start
+        }
     }
 
     private mutating func decodeNumber(_ q: inout Question, _ map: MapReader, position: Int) {

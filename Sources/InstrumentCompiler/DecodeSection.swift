@@ -7,14 +7,7 @@ extension InstrumentDecoder {
         let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the section a short id such as 'id: involvement'")
         let id = idNode.flatMap { variableID($0, what: "section") } ?? "section\(sectionMarks.count + 1)"
         let owner = "section '\(id)'"
-        if let idNode {
-            if let first = sectionMarks[id] {
-                diagnostics.error(.duplicateID, "the section id '\(id)' is already used at line \(first.line)",
-                                  hint: "give each section its own id", on: idNode)
-            } else {
-                sectionMarks[id] = idNode.start
-            }
-        }
+        register(id, at: idNode, in: \.sectionMarks, what: "section", hint: "give each section its own id")
         map.owner = owner
         map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions"], diagnostics: &diagnostics)
 

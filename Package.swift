@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel",
+                "InstrumentCompiler", "InstrumentModel", "SessionEngine", "ResponseStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +35,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "SessionEngine", dependencies: ["InstrumentModel", "Expressions"]),
+        .target(
+            name: "ResponseStore",
+            dependencies: ["InstrumentModel", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "InstrumentCompiler"]),
+        .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
         .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),

@@ -1,0 +1,43 @@
+import Expressions
+import InstrumentModel
+
+/// Answers as the expression evaluator sees them.
+struct AnswerContext: EvaluationContext {
+    let questions: [String: Question]
+    let answers: [String: Answer]
+    let calculated: [String: Value]
+    let today: Int
+    /// The answer being checked by `valid_if`, bound to `.` and to the question's own id.
+    var candidate: (id: String, answer: Answer)?
+
+    func value(of reference: Reference) -> Value {
+        let id = reference.id ?? candidate?.id ?? ""
+        if let calc = calculated[id] { return calc }
+        guard let question = questions[id] else { return .empty }
+        let answer = candidate.flatMap { $0.id == id ? $0.answer : nil } ?? answers[id]
+        guard let answer else { return .empty }
+        return Self.value(answer, of: question, row: reference.row)
+    }
+
+    static func value(_ answer: Answer, of question: Question, row: String?) -> Value {
+        func choice(_ code: Int) -> Value {
+            question.allChoices.first { $0.value == code }?.missing == true ? .missingChoice(code) : .choice(code)
+        }
+        switch answer.value {
+        case .choice(let c): return choice(c)
+        case .choices(let c): return .choices(c)
+        case .number(let n): return .number(n)
+        case .text(let t): return .text(t)
+        case .date(let d): return DateValue.parse(d).map { .date($0) } ?? .empty
+        case .ranking(let r): return .ranking(r)
+        case .rows(let rows):
+            if let row { return rows[row].map(choice) ?? .empty }
+            return .list(rows.values.map(choice))
+        }
+    }
+
+    func code(forLabel label: String, of reference: Reference) -> Int? {
+        let id = reference.id ?? candidate?.id ?? ""
+        return questions[id]?.allChoices.first { $0.label.allTexts.contains(label) }?.value
+    }
+}

@@ -1,0 +1,62 @@
+import Expressions
+import Foundation
+import InstrumentModel
+
+/// Replaces `{id}` and `{id.row}` with earlier answers; `{{` and `}}` are braces.
+enum Piping {
+    static let dash = "–"
+
+    static func render(_ text: String, session: Session) -> String {
+        guard text.contains("{") || text.contains("}") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let i = rest.firstIndex(where: { $0 == "{" || $0 == "}" }) {
+            out += rest[..<i]
+            let after = rest.index(after: i)
+            if after < rest.endIndex, rest[after] == rest[i] {
+                out.append(rest[i])
+                rest = rest[rest.index(after: after)...]
+                continue
+            }
+            guard rest[i] == "{", let close = rest[after...].firstIndex(of: "}") else {
+                out.append(rest[i])
+                rest = rest[after...]
+                continue
+            }
+            out += shown(String(rest[after..<close]).trimmingCharacters(in: .whitespaces), session)
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    private static func shown(_ name: String, _ session: Session) -> String {
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if let calc = session.calculated[parts[0]] { return describe(calc) }
+        guard let q = session.question(parts[0]), let answer = session.answers[parts[0]] else { return dash }
+        func label(_ code: Int) -> String {
+            q.allChoices.first { $0.value == code }.map { $0.label.text(in: session.language) } ?? String(code)
+        }
+        switch answer.value {
+        case .choice(let c):
+            return c == q.other?.value ? (answer.other ?? label(c)) : label(c)
+        case .choices(let codes), .ranking(let codes):
+            return codes.map { $0 == q.other?.value ? (answer.other ?? label($0)) : label($0) }.joined(separator: ", ")
+        case .rows(let rows):
+            guard parts.count > 1, let code = rows[parts[1]] else { return dash }
+            return label(code)
+        case .number(let n): return Validation.format(n)
+        case .text(let t): return t
+        case .date(let d): return d
+        }
+    }
+
+    private static func describe(_ value: Expressions.Value) -> String {
+        switch value {
+        case .number(let n): return Validation.format(n)
+        case .text(let t): return t
+        case .bool(let b): return b ? "yes" : "no"
+        default: return dash
+        }
+    }
+}
+

@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel", "SessionEngine", "ResponseStore",
+                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +40,8 @@ let package = Package(
             name: "ResponseStore",
             dependencies: ["InstrumentModel", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel"]),
+        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "InstrumentCompiler"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "InstrumentCompiler"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

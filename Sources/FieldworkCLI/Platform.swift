@@ -1,4 +1,5 @@
 import Foundation
+import PromptUI
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -67,3 +68,50 @@ enum Platform {
         return ns.localizedDescription
     }
 }
+
+extension Platform {
+    /// Seconds on a clock that only moves forward, for durations and paradata.
+    static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Today's date (UTC) as days since 1970-01-01.
+    static func todayDays() -> Int { Int(time(nil)) / 86_400 }
+
+    /// The current UTC time as `YYYY-MM-DDTHH:MMZ`.
+    static func utcMinute() -> String {
+        var t = time(nil)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min))Z"
+    }
+
+    /// Where study keys live by default: outside any responses folder, in the user's configuration.
+    static func keyFolder() -> String {
+        if let config = environment("XDG_CONFIG_HOME"), !config.isEmpty { return config + "/fieldwork/keys" }
+        return (environment("HOME") ?? ".") + "/.config/fieldwork/keys"
+    }
+
+    static func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+
+    /// On Ctrl-C, SIGTERM or SIGHUP in line mode: every answer is already on disk, so say so and leave.
+    static func leaveCleanlyOnSignals() {
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            Glibc.signal(signal) { number in
+                let message = "\nYour answers so far are saved. Carry on later with: fieldwork resume\n"
+                _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+                _exit(128 + number)
+            }
+        }
+    }
+}
+
+/// Standard input and output as the plain driver's lines.
+struct StandardLines: LineIO {
+    mutating func readLine() -> String? { Platform.readLine() }
+    mutating func write(_ text: String) { Platform.write(text) }
+}
+

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import InstrumentModel
+import ResponseStore
+import SessionEngine
+
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "List interrupted sessions, or continue one where it stopped.",
+        discussion: "Without a session, lists the interrupted sessions. A session is named by the start of its id."
+    )
+
+    @Argument(help: ArgumentHelp("The session to continue (the first characters of its id are enough).", valueName: "session"))
+    var session: String?
+
+    @OptionGroup var options: RunnerOptions
+
+    func run() throws {
+        let found = Interrupted.all(in: options.responses)
+        guard let wanted = session else {
+            if found.isEmpty {
+                Platform.write("No interrupted sessions in '\(options.responses)'.\n")
+                return
+            }
+            Platform.write("Interrupted sessions in '\(options.responses)':\n")
+            for s in found {
+                Platform.write("  \(s.contents.header.sessionID.prefix(8))  \(s.contents.header.instrumentID) \(s.contents.header.version)"
+                    + (s.contents.header.started.map { "  started \($0)" } ?? "")
+                    + "  \(s.contents.events.count) step\(s.contents.events.count == 1 ? "" : "s") saved\n")
+            }
+            Platform.write("Continue one with: fieldwork resume <session>\n")
+            return
+        }
+        let matches = found.filter { $0.contents.header.sessionID.hasPrefix(wanted) }
+        guard matches.count == 1, let match = matches.first else {
+            throw ValidationError(matches.isEmpty ? "no interrupted session starts with '\(wanted)'; 'fieldwork resume' lists them"
+                                                  : "'\(wanted)' matches \(matches.count) sessions; give more of its id")
+        }
+        let header = match.contents.header
+        let copy = options.responses + "/" + header.instrumentID + "/instruments/" + header.hash.replacingOccurrences(of: ":", with: "-") + ".json"
+        guard let data = FileManager.default.contents(atPath: copy),
+              let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
+            Platform.write("error: the instrument this session answered is missing or damaged ('\(copy)')\n", to: 2)
+            throw ExitCode(1)
+        }
+        let store: InstrumentStore
+        let writer: SessionWriter
+        let contents: JournalContents
+        do {
+            store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: data, hash: header.hash)
+            (contents, writer) = try store.resume(header.sessionID)
+        } catch {
+            Platform.write("error: \(error.description)\n", to: 2)
+            throw ExitCode(1)
+        }
+        var rebuilt = Session(instrument: instrument, seed: contents.header.seed, language: contents.header.language, today: Platform.todayDays())
+        for event in contents.events { event.replay(on: &rebuilt) }
+        let elapsed = contents.events.last.map(\.time) ?? 0
+        Platform.write("Continuing where you stopped.\n")
+        try Runner.drive(rebuilt, writer: writer, elapsedBefore: elapsed, options: options)
+    }
+}
+
+/// Interrupted sessions found under a responses folder.
+enum Interrupted {
+    struct Found {
+        var contents: JournalContents
+    }
+
+    static func all(in root: String) -> [Found] {
+        let ids = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
+        return ids.flatMap { id -> [Found] in
+            let sessions = root + "/" + id + "/sessions"
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: sessions)) ?? []).sorted()
+            return names.filter { $0.hasSuffix(".journal") }.compactMap { name in
+                FileManager.default.contents(atPath: sessions + "/" + name).flatMap(JournalContents.read).map(Found.init)
+            }
+        }
+    }
+}
+
+extension JournalEvent {
+    var time: Double {
+        switch self {
+        case .consent(_, let t), .answer(_, _, let t), .skip(_, let t), .back(let t): t
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Expressions
+import Foundation
+import InstrumentCompiler
+import InstrumentModel
+import PromptUI
+import ResponseStore
+import SessionEngine
+
+/// Options shared by `run` and `resume`.
+struct RunnerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The responses folder.", valueName: "folder"))
+    var responses = "responses"
+
+    @Flag(help: "Numbered prompts, one per line (for screen readers and scripts). Chosen automatically when input or output is not a terminal.")
+    var plain = false
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+}
+
+/// Exit status of a session that was saved to be resumed rather than finished.
+let exitSavedForLater: Int32 = 3
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an instrument for a participant, saving every answer as it is given.",
+        discussion: """
+        Every answer is on disk before the next question appears. Leaving early (q, Ctrl-C, or the \
+        end of input) keeps the session to continue with 'fieldwork resume'. Exit status: 0 when the \
+        session ended (completed or consent declined), 1 when the instrument has errors, 2 on wrong \
+        use, 3 when the session was saved to resume later.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The instrument file.", valueName: "file"))
+    var path: String
+
+    @OptionGroup var options: RunnerOptions
+
+    @Option(help: ArgumentHelp("Language of the session (one of the instrument's languages).", valueName: "code"))
+    var language: String?
+
+    @Option(help: ArgumentHelp("The study key for participant codes. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
+    var keyFile: String?
+
+    @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
+    var seed: UInt64?
+
+    func run() throws {
+        guard Platform.kind(of: path) == .file else { throw ValidationError("'\(path)' does not exist or is not a file") }
+        let file: CompiledFile
+        do { file = try CompiledFile.load(path) } catch { throw ValidationError(error.description) }
+        guard let instrument = file.result.instrument, let compiled = file.result.canonical, let hash = file.result.contentHash else {
+            let renderer = DiagnosticRenderer(color: options.color.enabled(fd: 2))
+            for d in file.result.diagnostics { Platform.write(renderer.text(d, path: file.path, source: file.lines), to: 2) }
+            Platform.write("The instrument has errors; fix them, then run it again ('fieldwork check \(path)').\n", to: 2)
+            throw ExitCode(1)
+        }
+        if let language, !instrument.languages.contains(language) {
+            throw ValidationError("'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
+        }
+        try Runner.start(instrument: instrument, compiled: compiled, hash: hash, options: options,
+                         language: language, keyFile: keyFile, seed: seed)
+    }
+}
+
+/// Wiring between the store, the engine and a driver, shared by `run` and `resume`.
+enum Runner {
+    static func start(instrument: Instrument, compiled: Data, hash: String, options: RunnerOptions,
+                      language: String?, keyFile: String?, seed: UInt64?) throws {
+        let store: InstrumentStore
+        do {
+            store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: compiled, hash: hash)
+        } catch {
+            Platform.write("error: \(error.description)\n", to: 2)
+            throw ExitCode(1)
+        }
+        var io = StandardLines()
+        var pseudonym: String?
+        if instrument.privacy.participant == .code {
+            let keyPath = keyFile ?? Platform.keyFolder() + "/" + instrument.id + ".key"
+            let key: StudyKey
+            do {
+                let (loaded, created) = try StudyKey.loadOrCreate(at: keyPath)
+                key = loaded
+                if created {
+                    Platform.write("""
+                        A new study key was created at \(keyPath).
+                        It turns participant codes into pseudonyms. Back it up somewhere safe and separate from
+                        the responses: without it, later answers cannot be linked to earlier ones, and
+                        participants cannot withdraw by their code.
+
+                        """, to: 2)
+                }
+            } catch {
+                Platform.write("error: \(error.description)\n", to: 2)
+                throw ExitCode(1)
+            }
+            while true {
+                io.write("Study code (as given by the research team; it is not stored): ")
+                guard let code = io.readLine() else { throw ExitCode(exitSavedForLater) }
+                if !code.trimmingCharacters(in: .whitespaces).isEmpty {
+                    pseudonym = key.pseudonym(for: code)
+                    break
+                }
+                io.write("  ! Please type the study code.\n")
+            }
+        }
+        let started: String?
+        switch instrument.privacy.timestamps {
+        case .none: started = nil
+        case .date: started = DateValue.format(Platform.todayDays())
+        case .minute: started = Platform.utcMinute()
+        }
+        // Seeds stay below 2^53 so that they survive any JSON reader exactly.
+        let chosenSeed = seed ?? UInt64.random(in: 0..<(1 << 53))
+        let writer: SessionWriter
+        do {
+            writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started, pseudonym: pseudonym)
+        } catch {
+            Platform.write("error: \(error.description)\n", to: 2)
+            throw ExitCode(1)
+        }
+        let session = Session(instrument: instrument, seed: chosenSeed, language: language, today: Platform.todayDays())
+        try drive(session, writer: writer, elapsedBefore: 0, options: options)
+    }
+
+    static func drive(_ session: Session, writer: SessionWriter, elapsedBefore: Double, options: RunnerOptions) throws {
+        Platform.leaveCleanlyOnSignals()
+        let origin = Platform.monotonicSeconds() - elapsedBefore
+        var runner = SessionRunner(session: session, driver: PlainDriver(io: StandardLines()), recorder: writer,
+                                   clock: { Platform.monotonicSeconds() - origin })
+        let outcome: SessionOutcome
+        do {
+            outcome = try runner.run()
+        } catch {
+            Platform.write("""
+
+                error: \(error.description)
+                Everything answered before this point is saved in \(writer.journalPath); continue later with 'fieldwork resume'.
+
+                """, to: 2)
+            throw ExitCode(1)
+        }
+        if outcome == .interrupted {
+            runner.driver.finished(runner.session, outcome: .interrupted)
+            Platform.write("Session \(writer.header.sessionID.prefix(8))\n")
+            throw ExitCode(exitSavedForLater)
+        }
+    }
+}

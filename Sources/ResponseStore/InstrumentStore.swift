@@ -1,0 +1,140 @@
+import Foundation
+import InstrumentModel
+import SessionEngine
+
+/// The folder of one instrument's responses:
+///
+///     <root>/<instrument-id>/
+///       instruments/sha256-<hex>.json   each compiled version used, kept once
+///       <response-id>.json              finished responses (complete or declined)
+///       sessions/<session-id>.journal   sessions under way or interrupted
+///       identifying/<random>.json       identifying answers, unlinkable
+public final class InstrumentStore {
+    public let folder: String
+    public let instrument: Instrument
+    public let hash: String
+
+    /// Opens (creating, owner-only) the instrument's folder, refusing a changed instrument whose
+    /// version was not raised once it has been used, and keeps a copy of this compiled version.
+    public init(root: String, instrument: Instrument, compiled: Data, hash: String) throws(StoreError) {
+        folder = (root.hasSuffix("/") ? root : root + "/") + instrument.id
+        self.instrument = instrument
+        self.hash = hash
+        for sub in ["", "/instruments", "/sessions", "/identifying"] {
+            try StoreIO.makeDirectory(folder + sub)
+        }
+        // Two runners may open the same folder at once: the check and the copy are done under a lock.
+        let lock = try StoreIO.lock(folder + "/.lock")
+        defer { StoreIO.unlock(lock) }
+        let copy = folder + "/instruments/" + hash.replacingOccurrences(of: ":", with: "-") + ".json"
+        if !StoreIO.exists(copy) {
+            for name in StoreIO.list(folder + "/instruments") where name.hasSuffix(".json") {
+                let stored = try StoreIO.read(folder + "/instruments/" + name)
+                let object = (try? JSONSerialization.jsonObject(with: stored)) as? [String: Any]
+                if object?["version"] as? String == instrument.version {
+                    throw StoreError("""
+                        the instrument '\(instrument.id)' has changed, but its version is still \(instrument.version), \
+                        and responses to version \(instrument.version) exist in '\(folder)'. Raise 'version' in the \
+                        instrument (for example to \(Self.nextVersion(instrument.version))) so that answers to the \
+                        old and new wording are never mixed, then run it again.
+                        """)
+                }
+            }
+            try StoreIO.writeAtomically(compiled, to: copy)
+        }
+    }
+
+    static func nextVersion(_ version: String) -> String {
+        var parts = version.split(separator: ".").map(String.init)
+        if let last = parts.last, let n = Int(last) {
+            parts[parts.count - 1] = String(n + 1)
+            return parts.joined(separator: ".")
+        }
+        return version + ".1"
+    }
+
+    static func newID() -> String { StoreIO.randomHex(bytes: 16) }
+
+    /// Starts a session: its journal exists, with its header, before the first question is shown.
+    public func begin(seed: UInt64, language: String?, started: String?, pseudonym: String?) throws(StoreError) -> SessionWriter {
+        let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
+                                   sessionID: Self.newID(), responseID: Self.newID(), seed: seed,
+                                   language: language, started: started, pseudonym: pseudonym)
+        let path = folder + "/sessions/" + header.sessionID + ".journal"
+        let file = try AppendOnlyFile(creating: path)
+        _ = file.tryLock()
+        try StoreIO.syncDirectory(folder + "/sessions")
+        let writer = SessionWriter(store: self, header: header, journal: file)
+        try writer.write(.header(header))
+        return writer
+    }
+
+    /// Interrupted sessions of this instrument, oldest first.
+    public func interrupted() -> [JournalContents] {
+        StoreIO.list(folder + "/sessions").filter { $0.hasSuffix(".journal") }.compactMap { name in
+            (try? StoreIO.read(folder + "/sessions/" + name)).flatMap(JournalContents.read)
+        }
+    }
+
+    /// Reopens an interrupted session to continue it.
+    public func resume(_ sessionID: String) throws(StoreError) -> (JournalContents, SessionWriter) {
+        let path = folder + "/sessions/" + sessionID + ".journal"
+        guard StoreIO.exists(path), let contents = JournalContents.read(try StoreIO.read(path)) else {
+            throw StoreError("there is no interrupted session '\(sessionID)' for '\(instrument.id)'")
+        }
+        guard contents.header.hash == hash else {
+            throw StoreError("session '\(sessionID)' was started with version \(contents.header.version) of '\(instrument.id)', which is not the version given now")
+        }
+        let file = try AppendOnlyFile(appendingTo: path)
+        guard file.tryLock() else {
+            throw StoreError("session '\(sessionID)' is open in another window; finish or close it there first")
+        }
+        return (contents, SessionWriter(store: self, header: contents.header, journal: file))
+    }
+}
+
+/// Writes one session: every event to the journal before the next screen, then the response.
+public final class SessionWriter {
+    let store: InstrumentStore
+    public let header: JournalHeader
+    private let journal: AppendOnlyFile
+    private let encoder = JSONEncoder()
+
+    init(store: InstrumentStore, header: JournalHeader, journal: AppendOnlyFile) {
+        self.store = store
+        self.header = header
+        self.journal = journal
+        encoder.outputFormatting = [.sortedKeys]
+    }
+
+    public var journalPath: String { journal.path }
+
+    func write(_ line: JournalLine) throws(StoreError) {
+        let data: Data
+        switch line {
+        case .header(let h): data = (try? encoder.encode(h)) ?? Data()
+        case .event(let e): data = (try? encoder.encode(e)) ?? Data()
+        }
+        try journal.append(data)
+    }
+
+    /// Journals an event; it is on disk when this returns.
+    public func record(_ event: JournalEvent) throws(StoreError) {
+        try write(.event(event))
+    }
+
+    /// Writes the response (atomically), any identifying answers apart from it, and removes the journal.
+    @discardableResult
+    public func finish(_ session: Session, status: ResponseStatus, duration: Double) throws(StoreError) -> String {
+        let path = store.folder + "/" + header.responseID + ".json"
+        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, status: status, duration: duration), to: path)
+        if status != .declined, let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {
+            let apart = store.folder + "/identifying/" + InstrumentStore.newID() + ".json"
+            try StoreIO.writeAtomically(identifying, to: apart)
+            StoreIO.clearTimes(apart)
+        }
+        try StoreIO.remove(journal.path)
+        try StoreIO.syncDirectory(store.folder + "/sessions")
+        return path
+    }
+}

@@ -1,0 +1,113 @@
+import Expressions
+import Foundation
+import InstrumentModel
+import SessionEngine
+
+public enum ResponseStatus: String, Sendable, Codable, CaseIterable {
+    case complete, partial, declined
+}
+
+/// A response file: self-describing, versioned, and holding nothing that identifies a person.
+enum ResponseRecord {
+    static let formatName = "fieldwork-response"
+    static let formatVersion = 1
+
+    /// The record's bytes (canonical JSON). `identifying` questions are left out; the caller writes them apart.
+    static func encode(header: JournalHeader, session: Session, status: ResponseStatus, duration: Double) -> Data {
+        let instrument = session.instrument
+        let identifying = Set(instrument.questions.filter(\.identifying).map(\.id))
+        let answers = session.answers.filter { !identifying.contains($0.key) }
+        var w = JSONWriter()
+        w.object { w in
+            w.key("answers")
+            w.object { w in
+                for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
+                    w.key(id)
+                    write(answer.value, to: &w)
+                }
+            }
+            w.key("calculated")
+            w.object { w in
+                for (id, value) in session.calculated.sorted(by: { $0.key < $1.key }) {
+                    switch value {
+                    case .number(let n): w.member(id, n)
+                    case .text(let t): w.member(id, t)
+                    case .bool(let b): w.member(id, b)
+                    case .date(let d): w.member(id, DateValue.format(d))
+                    default: continue
+                    }
+                }
+            }
+            w.member("duration_seconds", Int(duration.rounded()))
+            w.member("format", formatName)
+            w.member("format_version", formatVersion)
+            w.key("instrument")
+            w.object { w in
+                w.member("hash", header.hash)
+                w.member("id", header.instrumentID)
+                w.member("version", header.version)
+            }
+            w.member("language", header.language)
+            w.key("other")
+            w.object { w in
+                for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
+                    if let other = answer.other { w.member(id, other) }
+                }
+            }
+            w.key("paradata")
+            w.object { w in
+                w.key("questions")
+                w.object { w in
+                    for (id, t) in session.timing.sorted(by: { $0.key < $1.key }) where !identifying.contains(id) {
+                        w.key(id)
+                        w.object { w in
+                            w.member("seconds", (t.seconds * 10).rounded() / 10)
+                            w.member("visits", t.visits)
+                        }
+                    }
+                }
+                w.member("returns", session.returns)
+            }
+            w.member("pseudonym", header.pseudonym)
+            w.member("response_id", header.responseID)
+            w.member("seed", Double(header.seed))
+            w.key("skipped")
+            w.array(session.skipped.subtracting(identifying).sorted()) { w, id in w.string(id) }
+            w.member("started", header.started)
+            w.member("status", status.rawValue)
+        }
+        return Data(w.bytes)
+    }
+
+    static func write(_ value: AnswerValue, to w: inout JSONWriter) {
+        switch value {
+        case .choice(let c): w.number(Double(c))
+        case .choices(let c), .ranking(let c): w.array(c) { w, code in w.number(Double(code)) }
+        case .number(let n): w.number(n)
+        case .text(let t): w.string(t)
+        case .date(let d): w.string(d)
+        case .rows(let rows):
+            w.object { w in
+                for (row, code) in rows.sorted(by: { $0.key < $1.key }) { w.member(row, code) }
+            }
+        }
+    }
+
+    /// The identifying answers alone: no response id, no time, nothing that orders or links them.
+    static func encodeIdentifying(instrumentID: String, session: Session) -> Data? {
+        let answers = session.answers.filter { session.question($0.key)?.identifying == true }
+        guard !answers.isEmpty else { return nil }
+        var w = JSONWriter()
+        w.object { w in
+            w.key("answers")
+            w.object { w in
+                for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
+                    w.key(id)
+                    write(answer.value, to: &w)
+                }
+            }
+            w.member("instrument_id", instrumentID)
+        }
+        return Data(w.bytes)
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import InstrumentCompiler
+import InstrumentModel
+import ResponseStore
+import SessionEngine
+import Testing
+
+final class Folder {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-store-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func files(_ sub: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted()
+    }
+
+    func json(_ file: String) throws -> [String: Any] {
+        let data = try #require(FileManager.default.contents(atPath: path + "/" + file))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+}
+
+struct Compiled {
+    var instrument: Instrument
+    var data: Data
+    var hash: String
+
+    init(_ yaml: String) throws {
+        let result = InstrumentCompiler.compile(Array(yaml.utf8))
+        instrument = try #require(result.instrument, "\(result.diagnostics.map(\.message))")
+        data = try #require(result.canonical)
+        hash = try #require(result.contentHash)
+    }
+}
+
+let survey = """
+    format: 1
+    id: wave
+    version: 1.0.0
+    title: Wave
+    privacy: {participant: code, redact: [email, phone, url, postcode]}
+    sections:
+      - id: s
+        questions:
+          - {id: mood, type: scale, text: Mood?, from: 0, to: 4}
+          - {id: story, type: long_text, text: Tell us more}
+          - {id: email, type: text, text: Email for the prize draw?, identifying: true, redact: false}
+
+    """
+
+@Suite struct StoreTests {
+    func run(_ store: InstrumentStore, pseudonym: String? = "p_0123456789abcdef") throws -> (SessionWriter, Session) {
+        let writer = try store.begin(seed: 9, language: nil, started: "2026-11-23", pseudonym: pseudonym)
+        var s = Session(instrument: store.instrument, seed: 9, today: 20_000)
+        try s.answer(Answer(.choice(3)), at: 2)
+        try writer.record(.answer(question: "mood", answer: Answer(.choice(3)), at: 2))
+        let story = Redactor.forQuestion(s.current!, in: s.instrument).apply(Answer(.text("Ring 07700 900123 or mail sam@example.org, SW1A 1AA")))
+        try s.answer(story, at: 5.25)
+        try writer.record(.answer(question: "story", answer: story, at: 5.25))
+        try s.answer(Answer(.text("sam@example.org")), at: 7)
+        return (writer, s)
+    }
+
+    @Test func writesACompleteResponseWithIdentifyingAnswersApart() throws {
+        let folder = try Folder()
+        let c = try Compiled(survey)
+        let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let (writer, session) = try run(store)
+        let path = try writer.finish(session, status: .complete, duration: 7.4)
+        #expect(folder.files("wave/sessions") == [], "the journal is removed once the response is written")
+        let name = (path as NSString).lastPathComponent
+        let record = try folder.json("wave/" + name)
+        #expect(record["status"] as? String == "complete")
+        #expect(record["format"] as? String == "fieldwork-response")
+        #expect(record["format_version"] as? Int == 1)
+        #expect(record["pseudonym"] as? String == "p_0123456789abcdef")
+        #expect(record["started"] as? String == "2026-11-23")
+        #expect(record["duration_seconds"] as? Int == 7)
+        #expect(record["seed"] as? Int == 9)
+        #expect((record["instrument"] as? [String: String]) == ["id": "wave", "version": "1.0.0", "hash": c.hash])
+        let answers = try #require(record["answers"] as? [String: Any])
+        #expect(answers["mood"] as? Int == 3)
+        #expect(answers["story"] as? String == "Ring [phone] or mail [email], [postcode]")
+        #expect(answers["email"] == nil, "identifying answers never sit with the response")
+        let paradata = try #require(record["paradata"] as? [String: Any])
+        #expect(((paradata["questions"] as? [String: Any])?["story"] as? [String: Any])?["seconds"] as? Double == 3.3)
+
+        let apart = folder.files("wave/identifying")
+        #expect(apart.count == 1)
+        let identifying = try folder.json("wave/identifying/" + apart[0])
+        #expect(Set(identifying.keys) == ["answers", "instrument_id"], "no response id, time or order")
+        #expect((identifying["answers"] as? [String: String]) == ["email": "sam@example.org"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path + "/wave/identifying/" + apart[0])
+        #expect((attributes[.modificationDate] as? Date) == Date(timeIntervalSince1970: 0))
+        #expect(folder.files("wave/instruments") == [c.hash.replacingOccurrences(of: ":", with: "-") + ".json"])
+    }
+
+    @Test func keepsEveryAnsweredStepInTheJournalUntilTheEnd() throws {
+        let folder = try Folder()
+        let c = try Compiled(survey)
+        let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let (writer, _) = try run(store)
+        let contents = try #require(store.interrupted().first)
+        #expect(contents.header.sessionID == writer.header.sessionID)
+        #expect(contents.events.count == 2)
+        var rebuilt = Session(instrument: c.instrument, seed: contents.header.seed, today: 20_000)
+        for event in contents.events { event.replay(on: &rebuilt) }
+        #expect(rebuilt.current?.id == "email")
+        #expect(rebuilt.answers["mood"] == Answer(.choice(3)))
+    }
+
+    @Test func ignoresALastLineCutShortByACrash() throws {
+        let folder = try Folder()
+        let c = try Compiled(survey)
+        let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let (writer, _) = try run(store)
+        let handle = try #require(FileHandle(forWritingAtPath: writer.journalPath))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"answer\":{\"question\":\"em".utf8))
+        try handle.close()
+        #expect(store.interrupted().first?.events.count == 2)
+    }
+
+    @Test func refusesAChangedInstrumentWhoseVersionWasNotRaised() throws {
+        let folder = try Folder()
+        let c = try Compiled(survey)
+        _ = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let changed = try Compiled(survey.replacingOccurrences(of: "Mood?", with: "How is your mood?"))
+        #expect(throws: StoreError("""
+            the instrument 'wave' has changed, but its version is still 1.0.0, and responses to version 1.0.0 exist in \
+            '\(folder.path)/wave'. Raise 'version' in the instrument (for example to 1.0.1) so that answers to the old \
+            and new wording are never mixed, then run it again.
+            """)) {
+            try InstrumentStore(root: folder.path, instrument: changed.instrument, compiled: changed.data, hash: changed.hash)
+        }
+        let raised = try Compiled(survey.replacingOccurrences(of: "Mood?", with: "How is your mood?").replacingOccurrences(of: "1.0.0", with: "1.1.0"))
+        _ = try InstrumentStore(root: folder.path, instrument: raised.instrument, compiled: raised.data, hash: raised.hash)
+        #expect(folder.files("wave/instruments").count == 2, "each version used is kept once")
+    }
+
+    @Test func createsFoldersAndFilesForTheOwnerOnly() throws {
+        let folder = try Folder()
+        let c = try Compiled(survey)
+        let store = try InstrumentStore(root: folder.path + "/nested/responses", instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let (writer, session) = try run(store)
+        let path = try writer.finish(session, status: .complete, duration: 1)
+        for p in [folder.path + "/nested/responses/wave", folder.path + "/nested/responses/wave/sessions"] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as? Int)
+            #expect(mode == 0o700, "\(p)")
+        }
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+    }
+
+    @Test func countsResponsesByVersionAndStatus() throws {
+        let folder = try Folder()
+        let c = try Compiled(survey)
+        let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let (w1, s1) = try run(store)
+        try w1.finish(s1, status: .complete, duration: 1)
+        _ = try run(store)
+        let w3 = try store.begin(seed: 1, language: nil, started: nil, pseudonym: nil)
+        var declined = Session(instrument: c.instrument, seed: 1, today: 0)
+        declined.decline()
+        try w3.finish(declined, status: .declined, duration: 0)
+        #expect(StoreStatus.scan(root: folder.path) == [VersionCount(instrumentID: "wave", version: "1.0.0", complete: 1, partial: 1, declined: 1)])
+    }
+
+    @Test func makesTheSamePseudonymForTheSameCodeOnly() throws {
+        let folder = try Folder()
+        let (key, created) = try StudyKey.loadOrCreate(at: folder.path + "/keys/wave.key")
+        #expect(created)
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: key.path)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+        let again = try StudyKey.loadOrCreate(at: folder.path + "/keys/wave.key")
+        #expect(!again.created)
+        #expect(key.pseudonym(for: " AB12 ") == again.key.pseudonym(for: "ab12"))
+        #expect(key.pseudonym(for: "ab12") != key.pseudonym(for: "ab13"))
+        #expect(key.pseudonym(for: "ab12").count == 18)
+        let other = try StudyKey.loadOrCreate(at: folder.path + "/keys/other.key").key
+        #expect(other.pseudonym(for: "ab12") != key.pseudonym(for: "ab12"), "without the key, the code cannot be recovered")
+        try Data("not a key".utf8).write(to: URL(fileURLWithPath: folder.path + "/keys/bad.key"))
+        #expect(throws: StoreError.self) { try StudyKey.load(at: folder.path + "/keys/bad.key") }
+    }
+}
+
+@Suite struct RedactionTests {
+    @Test(arguments: [
+        ("write to sam.jones+x@example.co.uk today", "write to [email] today"),
+        ("call 07700 900123", "call [phone]"),
+        ("call +44 7700 900123 or (020) 7946 0018", "call [phone] or [phone]"),
+        ("US office +1 415 555 0100", "US office [phone]"),
+        ("see https://example.org/page?x=1 and www.nhs.uk", "see [url] and [url]"),
+        ("I live near SW1A 1AA and m1 1ae", "I live near [postcode] and [postcode]"),
+        ("I am 34 and went 3 times in 2024", "I am 34 and went 3 times in 2024"),
+    ])
+    func replacesPersonalDetailsWithMarkers(text: String, expected: String) {
+        #expect(Redactor([.email, .phone, .url, .postcode]).redact(text) == expected)
+    }
+
+    @Test func redactsOnlyTheChosenPatterns() {
+        #expect(Redactor([.email]).redact("sam@example.org 07700 900123") == "[email] 07700 900123")
+    }
+}

@@ -100,8 +100,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             if let title = section.title { say("== " + session.render(title) + " ==") }
             if let intro = section.intro { say(session.render(intro).trimmed) }
         }
-        let (done, total) = session.progress
-        let counter = q.type == .note || total == 0 ? "" : "[\(min(done + 1, total))/\(total)] "
+        let counter = session.routePosition.map { "[\($0.number)/\($0.total)] " } ?? ""
         say(counter + session.render(q.text).trimmed + (q.required ? " (required)" : ""))
         if let help = q.help { say(session.render(help).trimmed) }
         if q.sensitive {

@@ -94,6 +94,13 @@ public struct Session: Sendable {
         return (route.filter { answers[$0] != nil || skipped.contains($0) }.count, route.count)
     }
 
+    /// The current question's place among the questions on the route (1-based), and how many there are.
+    public var routePosition: (number: Int, total: Int)? {
+        guard case .question(let id) = phase else { return nil }
+        let route = reachable
+        return route.firstIndex(of: id).map { ($0 + 1, route.count) }
+    }
+
     public var canGoBack: Bool {
         instrument.settings.back && history.contains { visible.contains($0) }
     }

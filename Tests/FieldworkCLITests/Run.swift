@@ -22,11 +22,11 @@ struct Run {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @discardableResult
-    static func fieldwork(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
-        try command(binary.path, arguments, environment: environment, in: directory)
+    static func fieldwork(_ arguments: [String], input: String? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+        try command(binary.path, arguments, input: input, environment: environment, in: directory)
     }
 
-    static func command(_ executable: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+    static func command(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -44,7 +44,16 @@ struct Run {
         let err = try FileHandle(forWritingTo: errFile)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        var inputFile: URL?
+        if let input {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: file)
+            process.standardInput = try FileHandle(forReadingFrom: file)
+            inputFile = file
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        defer { if let inputFile { try? FileManager.default.removeItem(at: inputFile) } }
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -40,7 +40,9 @@ let package = Package(
             name: "ResponseStore",
             dependencies: ["InstrumentModel", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel"]),
+        .target(name: "TerminalIO"),
+        .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "TerminalIO"]),
+        .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),
         .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "InstrumentCompiler"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "InstrumentCompiler"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler"]),

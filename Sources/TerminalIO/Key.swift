@@ -1,0 +1,94 @@
+/// A key press, decoded from the bytes a terminal sends.
+public enum Key: Sendable, Equatable {
+    case character(Character)
+    case enter, tab, shiftTab, backspace, delete, escape
+    case up, down, left, right, home, end, pageUp, pageDown
+    /// Ctrl and a letter, lowercase (`ctrl("c")` is Ctrl-C: with ISIG off it arrives as a key).
+    case ctrl(Character)
+    /// A byte sequence that is not understood, passed over.
+    case unknown
+}
+
+/// Turns bytes into keys. Sequences and UTF-8 characters may be split across reads, so bytes
+/// that might start something longer are held until more arrive; a lone ESC is Escape only
+/// when nothing follows it within a short wait (the caller calls `flush` after that wait).
+public struct KeyDecoder: Sendable {
+    private var pending: [UInt8] = []
+
+    public init() {}
+
+    public var isWaiting: Bool { !pending.isEmpty }
+
+    public mutating func feed(_ bytes: [UInt8]) -> [Key] {
+        pending += bytes
+        var keys: [Key] = []
+        while !pending.isEmpty {
+            guard let (key, used) = Self.decode(pending[...]) else { break }
+            keys.append(key)
+            pending.removeFirst(used)
+        }
+        return keys
+    }
+
+    /// After the wait: whatever is held is taken as it stands (a lone ESC is Escape).
+    public mutating func flush() -> [Key] {
+        defer { pending = [] }
+        if pending == [0x1B] { return [.escape] }
+        return pending.isEmpty ? [] : [.unknown]
+    }
+
+    /// One key from the start of `bytes` and how many bytes it used; nil when more bytes are needed.
+    static func decode(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        let b = bytes[bytes.startIndex]
+        switch b {
+        case 0x0D, 0x0A: return (.enter, 1)
+        case 0x09: return (.tab, 1)
+        case 0x7F, 0x08: return (.backspace, 1)
+        case 0x1B: return escape(bytes)
+        case 0x01...0x1A: return (.ctrl(Character(Unicode.Scalar(b + 0x60))), 1)
+        case 0x00, 0x1C...0x1F: return (.unknown, 1)
+        case 0x20..<0x80: return (.character(Character(Unicode.Scalar(b))), 1)
+        default: return utf8(bytes)
+        }
+    }
+
+    private static func utf8(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        let b = bytes[bytes.startIndex]
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        if length == 1 { return (.unknown, 1) }
+        guard bytes.count >= length else { return nil }
+        let chunk = Array(bytes.prefix(length))
+        guard let s = String(validating: chunk, as: UTF8.self), let c = s.first else { return (.unknown, 1) }
+        return (.character(c), length)
+    }
+
+    private static func escape(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        guard bytes.count >= 2 else { return nil }
+        let second = bytes[bytes.startIndex + 1]
+        guard second == UInt8(ascii: "[") || second == UInt8(ascii: "O") else {
+            return (.escape, 1)
+        }
+        // CSI / SS3: parameters (digits and ';') then one final byte.
+        var i = bytes.startIndex + 2
+        while i < bytes.endIndex, (0x30...0x3F).contains(bytes[i]) { i += 1 }
+        guard i < bytes.endIndex else { return nil }
+        let final = bytes[i]
+        let params = String(decoding: bytes[(bytes.startIndex + 2)..<i], as: UTF8.self)
+        let used = i - bytes.startIndex + 1
+        switch (final, params) {
+        case (UInt8(ascii: "A"), _): return (.up, used)
+        case (UInt8(ascii: "B"), _): return (.down, used)
+        case (UInt8(ascii: "C"), _): return (.right, used)
+        case (UInt8(ascii: "D"), _): return (.left, used)
+        case (UInt8(ascii: "H"), _): return (.home, used)
+        case (UInt8(ascii: "F"), _): return (.end, used)
+        case (UInt8(ascii: "Z"), _): return (.shiftTab, used)
+        case (UInt8(ascii: "~"), "1"), (UInt8(ascii: "~"), "7"): return (.home, used)
+        case (UInt8(ascii: "~"), "4"), (UInt8(ascii: "~"), "8"): return (.end, used)
+        case (UInt8(ascii: "~"), "3"): return (.delete, used)
+        case (UInt8(ascii: "~"), "5"): return (.pageUp, used)
+        case (UInt8(ascii: "~"), "6"): return (.pageDown, used)
+        default: return (.unknown, used)
+        }
+    }
+}

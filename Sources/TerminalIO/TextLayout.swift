@@ -1,0 +1,73 @@
+/// Display widths and wrapping in terminal columns: wide characters (CJK, most emoji) take two
+/// columns, combining marks none; a Character's width is that of its first scalar.
+public enum TextLayout {
+    public static func width(_ c: Character) -> Int {
+        guard let scalar = c.unicodeScalars.first else { return 0 }
+        let v = scalar.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
+        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1FAFF).contains(v)
+            || (0x20000...0x3FFFD).contains(v) {
+            return 2
+        }
+        return 1
+    }
+
+    public static func width(_ s: some StringProtocol) -> Int { s.reduce(0) { $0 + width($1) } }
+
+    /// Cuts a text to at most `columns`, never through a wide character.
+    public static func fit(_ s: String, _ columns: Int) -> String {
+        var out = ""
+        var used = 0
+        for c in s {
+            let w = width(c)
+            if used + w > columns { break }
+            out.append(c)
+            used += w
+        }
+        return out
+    }
+
+    /// Pads a text with spaces to exactly `columns` (cutting it when longer).
+    public static func pad(_ s: String, _ columns: Int) -> String {
+        let cut = fit(s, columns)
+        return cut + String(repeating: " ", count: max(0, columns - width(cut)))
+    }
+
+    /// Wraps a text to `columns` at spaces, keeping its own line breaks; a word longer than a line is split.
+    public static func wrap(_ text: String, _ columns: Int) -> [String] {
+        let limit = max(1, columns)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var w = String(word)
+                var ww = width(w)
+                if lineWidth > 0 && lineWidth + 1 + ww > limit {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while ww > limit {
+                    let head = fit(w, limit - lineWidth)
+                    lines.append(line + head)
+                    line = ""
+                    lineWidth = 0
+                    w = String(w.dropFirst(head.count))
+                    ww = width(w)
+                }
+                if lineWidth > 0 {
+                    line += " "
+                    lineWidth += 1
+                }
+                line += w
+                lineWidth += ww
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

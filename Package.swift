@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI",
+                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "TerminalIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

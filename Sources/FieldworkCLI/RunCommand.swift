@@ -6,6 +6,7 @@ import InstrumentModel
 import PromptUI
 import ResponseStore
 import SessionEngine
+import TerminalIO
 
 /// Options shared by `run` and `resume`.
 struct RunnerOptions: ParsableArguments {
@@ -128,13 +129,25 @@ enum Runner {
     }
 
     static func drive(_ session: Session, writer: SessionWriter, elapsedBefore: Double, options: RunnerOptions) throws {
-        Platform.leaveCleanlyOnSignals()
         let origin = Platform.monotonicSeconds() - elapsedBefore
-        var runner = SessionRunner(session: session, driver: PlainDriver(io: StandardLines()), recorder: writer,
-                                   clock: { Platform.monotonicSeconds() - origin })
+        let clock = { Platform.monotonicSeconds() - origin }
         let outcome: SessionOutcome
+        var final = session
         do {
-            outcome = try runner.run()
+            if !options.plain, Platform.environment("TERM") != "dumb", let terminal = Terminal() {
+                // Raw mode: Ctrl-C arrives as a key and the driver asks; SIGTERM and SIGHUP leave, saved.
+                defer { terminal.close() }
+                let style = Style(color: options.color.enabled(fd: 1))
+                var runner = SessionRunner(session: session, driver: FullScreenDriver(terminal: terminal, style: style),
+                                           recorder: writer, clock: clock)
+                outcome = try runner.run()
+                final = runner.session
+            } else {
+                Platform.leaveCleanlyOnSignals()
+                var runner = SessionRunner(session: session, driver: PlainDriver(io: StandardLines()), recorder: writer, clock: clock)
+                outcome = try runner.run()
+                final = runner.session
+            }
         } catch {
             Platform.write("""
 
@@ -145,7 +158,8 @@ enum Runner {
             throw ExitCode(1)
         }
         if outcome == .interrupted {
-            runner.driver.finished(runner.session, outcome: .interrupted)
+            var plain = PlainDriver(io: StandardLines())
+            plain.finished(final, outcome: .interrupted)
             Platform.write("Session \(writer.header.sessionID.prefix(8))\n")
             throw ExitCode(exitSavedForLater)
         }

@@ -1,0 +1,181 @@
+import InstrumentModel
+import SessionEngine
+import TerminalIO
+
+/// The full-screen driver: one calm screen per question. The same keys mean what they mean in the
+/// plain driver: Enter with nothing given skips (where allowed), Esc goes back, Ctrl-C asks whether
+/// to save and leave.
+public struct FullScreenDriver: SessionDriver {
+    let terminal: any TerminalPort
+    let style: Style
+    private var writer = FrameWriter()
+    /// The last frame drawn, for tests and for redrawing after a resize.
+    public private(set) var frame = Frame(lines: [], cursor: nil)
+
+    public init(terminal: any TerminalPort, style: Style) {
+        self.terminal = terminal
+        self.style = style
+    }
+
+    private mutating func draw(_ content: Frame) {
+        frame = content
+        terminal.write(writer.output(content))
+    }
+
+    // MARK: Layout
+
+    /// Lays out a screen: header, body (scrolled so that `focus` stays in view), message and key help.
+    private func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
+                         message: String?, help: String) -> Frame {
+        let width = max(20, terminal.columns)
+        let height = max(6, terminal.rows)
+        var header = " " + TextLayout.fit(title, width - 2)
+        if let (number, total) = progress, total > 0, width >= 50 {
+            let barWidth = 10
+            let filled = min(barWidth, (number - 1) * barWidth / total)
+            let bar = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled) + " \(number) of \(total) "
+            let room = width - TextLayout.width(bar)
+            header = TextLayout.pad(" " + TextLayout.fit(title, room - 3), room) + bar
+        }
+        var lines = [style.bold(header), style.dim(String(repeating: "─", count: width))]
+        let footer = [message.map { style.warn(TextLayout.fit(" ! " + $0, width)) } ?? "", style.dim(TextLayout.fit(" " + help, width))]
+        let room = height - lines.count - footer.count
+        let start = body.count <= room ? 0 : min(max(0, focus - room / 2), body.count - room)
+        let visible = Array(body[start..<min(body.count, start + room)])
+        lines += visible.map { " " + $0 }
+        lines += Array(repeating: "", count: room - visible.count)
+        lines += footer
+        let screenCursor = cursor.flatMap { c -> (row: Int, column: Int)? in
+            let row = c.line - start
+            guard row >= 0, row < room else { return nil }
+            return (2 + row, 1 + c.column)
+        }
+        return Frame(lines: lines, cursor: screenCursor)
+    }
+
+    private func wrapped(_ text: String, _ width: Int) -> [String] { TextLayout.wrap(text, width) }
+
+    // MARK: Screens
+
+    public mutating func consent(_ session: Session) -> Bool? {
+        guard let consent = session.instrument.consent else { return true }
+        let agree = Choice(value: 1, label: consent.agree)
+        let decline = Choice(value: 2, label: consent.decline ?? LocalizedText("I do not want to take part"))
+        var widget = ChoiceWidget(choices: [agree, decline], label: { session.render($0.label) }, multiple: false, otherCode: nil, given: nil)
+        var message: String?
+        while true {
+            let width = max(20, terminal.columns) - 2
+            var body: [String] = []
+            if let d = session.instrument.description { body += wrapped(session.render(d).trimmed, width) + [""] }
+            body += wrapped(session.render(consent.text).trimmed, width) + [""]
+            let w = widget.render(width: width, style: style)
+            let focus = body.count + w.focus
+            body += w.lines
+            draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: focus, cursor: nil,
+                         message: message, help: widget.keyHelp + " · Ctrl-C leave"))
+            message = nil
+            switch terminal.next() {
+            case .resized: writer.invalidate()
+            case .hangUp: return nil
+            case .key(.ctrl("c")): if confirmLeave() { return nil }
+            case .key(let key):
+                if widget.handle(key) == .submit {
+                    guard case .success(let a?) = widget.answer(), case .choice(let c) = a.value else {
+                        message = "Please choose whether to take part."
+                        continue
+                    }
+                    return c == 1
+                }
+            }
+        }
+    }
+
+    public mutating func ask(_ session: Session, problem: String?) -> Action {
+        guard let q = session.current else { return .leave }
+        let width = max(20, terminal.columns) - 2
+        var widget = Widgets.make(for: q, session: session, width: width)
+        var message = problem
+        while true {
+            var body: [String] = []
+            if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == q.id } }) {
+                if let title = section.title { body.append(style.accent(TextLayout.fit(session.render(title), width))) }
+                if section.questions.first(where: { session.isVisible($0.id) })?.id == q.id, let intro = section.intro {
+                    body += wrapped(session.render(intro).trimmed, width).map(style.dim)
+                }
+                body.append("")
+            }
+            let text = session.render(q.text).trimmed + (q.required ? " (required)" : "")
+            body += wrapped(text, width).map(style.bold)
+            if let help = q.help { body += wrapped(session.render(help).trimmed, width).map(style.dim) }
+            if q.sensitive {
+                body += wrapped("This question is personal. You can skip it: press Enter without answering.", width).map(style.dim)
+            }
+            if q.type == .number, let unit = q.unit { body.append(style.dim("In " + session.render(unit))) }
+            body.append("")
+            let w = widget.render(width: width, style: style)
+            let top = body.count
+            body += w.lines
+            let help = [widget.keyHelp, session.canSkip && q.type != .note ? "Enter with no answer skips" : nil,
+                        session.canGoBack ? "Esc back" : nil, "Ctrl-C leave"].compactMap { $0 }.joined(separator: " · ")
+            let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
+            draw(compose(title: session.render(session.instrument.title), progress: position, body: body,
+                         focus: top + w.focus, cursor: w.cursor.map { (top + $0.line, $0.column) }, message: message, help: help))
+            switch terminal.next() {
+            case .resized:
+                writer.invalidate()
+            case .hangUp:
+                return .leave
+            case .key(.ctrl("c")):
+                if confirmLeave() { return .leave }
+            case .key(.escape), .key(.pageUp):
+                return .back
+            case .key(let key):
+                switch widget.handle(key) {
+                case .submit:
+                    switch widget.answer() {
+                    case .success(let answer?): return .answer(answer)
+                    case .success(nil): return .skip
+                    case .failure(let p): message = p.message
+                    }
+                case .handled: message = nil
+                case .unhandled: break
+                }
+            }
+        }
+    }
+
+    /// Asks on the bottom lines whether to leave; every answer given is already saved.
+    private mutating func confirmLeave() -> Bool {
+        var lines = frame.lines
+        let width = max(20, terminal.columns)
+        if lines.count >= 2 {
+            lines[lines.count - 2] = style.warn(TextLayout.fit(" Leave now? Your answers so far are saved, and you can carry on later.", width))
+            lines[lines.count - 1] = TextLayout.fit(" y leave · n stay", width)
+        }
+        draw(Frame(lines: lines, cursor: nil))
+        while true {
+            switch terminal.next() {
+            case .key(.character("y")), .key(.character("Y")), .key(.ctrl("c")), .hangUp: return true
+            case .key: writer.invalidate(); return false
+            case .resized: writer.invalidate(); return false
+            }
+        }
+    }
+
+    public mutating func finished(_ session: Session, outcome: SessionOutcome) {
+        guard outcome != .interrupted else { return }
+        let width = max(20, terminal.columns) - 2
+        var body: [String] = []
+        if outcome == .declined {
+            body += wrapped("You chose not to take part. Nothing you typed has been kept. Thank you for your time.", width) + [""]
+        }
+        if let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
+        if outcome != .declined { body.append(style.selected("Your answers have been saved. Thank you.")) }
+        draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
+                     message: nil, help: "Press any key to close"))
+        while true {
+            if case .resized = terminal.next() { continue }
+            return
+        }
+    }
+}

@@ -11,6 +11,8 @@ public struct FullScreenDriver: SessionDriver {
     private var writer = FrameWriter()
     /// The last frame drawn, for tests and for redrawing after a resize.
     public private(set) var frame = Frame(lines: [], cursor: nil)
+    /// The widget of a submitted answer, kept so that a refused answer is shown again as typed.
+    private var submitted: (question: String, widget: any Widget)?
 
     public init(terminal: any TerminalPort, style: Style) {
         self.terminal = terminal
@@ -92,10 +94,16 @@ public struct FullScreenDriver: SessionDriver {
 
     public mutating func ask(_ session: Session, problem: String?) -> Action {
         guard let q = session.current else { return .leave }
-        let width = max(20, terminal.columns) - 2
-        var widget = Widgets.make(for: q, session: session, width: width)
+        var widget: any Widget
+        if problem != nil, let kept = submitted, kept.question == q.id {
+            widget = kept.widget
+        } else {
+            widget = Widgets.make(for: q, session: session, width: max(20, terminal.columns) - 2)
+        }
+        submitted = nil
         var message = problem
         while true {
+            let width = max(20, terminal.columns) - 2
             var body: [String] = []
             if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == q.id } }) {
                 if let title = section.title { body.append(style.accent(TextLayout.fit(session.render(title), width))) }
@@ -133,8 +141,12 @@ public struct FullScreenDriver: SessionDriver {
                 switch widget.handle(key) {
                 case .submit:
                     switch widget.answer() {
-                    case .success(let answer?): return .answer(answer)
-                    case .success(nil): return .skip
+                    case .success(let answer?):
+                        submitted = (q.id, widget)
+                        return .answer(answer)
+                    case .success(nil):
+                        submitted = (q.id, widget)
+                        return .skip
                     case .failure(let p): message = p.message
                     }
                 case .handled: message = nil

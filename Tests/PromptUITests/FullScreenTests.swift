@@ -1,0 +1,178 @@
+import Expressions
+import InstrumentCompiler
+import InstrumentModel
+import PromptUI
+import ResponseStore
+import SessionEngine
+import TerminalIO
+import Testing
+
+/// A terminal that plays back a script of events and keeps what was written.
+final class ScriptedTerminal: TerminalPort {
+    var columns: Int
+    var rows: Int
+    var events: [TerminalEvent]
+    var written = ""
+
+    init(columns: Int = 80, rows: Int = 24, _ events: [TerminalEvent]) {
+        self.columns = columns
+        self.rows = rows
+        self.events = events
+    }
+
+    func next() -> TerminalEvent {
+        guard !events.isEmpty else { return .hangUp }
+        let event = events.removeFirst()
+        if case .resized(let c, let r) = event {
+            columns = c
+            rows = r
+        }
+        return event
+    }
+
+    func write(_ text: String) { written += text }
+}
+
+final class MemoryRecorder: SessionRecorder {
+    var events: [JournalEvent] = []
+    var finished: ResponseStatus?
+
+    func record(_ event: JournalEvent) throws(StoreError) { events.append(event) }
+    func finish(_ session: Session, status: ResponseStatus, duration: Double) throws(StoreError) -> String {
+        finished = status
+        return "memory"
+    }
+}
+
+func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
+
+func compiled(_ yaml: String) throws -> Instrument {
+    let result = InstrumentCompiler.compile(Array(yaml.utf8))
+    return try #require(result.instrument, "\(result.diagnostics.map(\.message))")
+}
+
+let screens = """
+    format: 1
+    id: screens
+    version: 1.0.0
+    title: Screens
+    sections:
+      - id: s
+        title: About you
+        questions:
+          - id: pick
+            type: multiple
+            text: Which apply?
+            choices: [Walking, Reading, {value: 9, label: None of these, exclusive: true}]
+            other: true
+          - id: mood
+            type: scale
+            text: Mood today?
+            from: 0
+            to: 4
+            labels: {0: Very low, 4: Very good}
+            sensitive: true
+          - id: grid
+            type: matrix
+            text: How far do you agree?
+            choices: [Disagree, Agree]
+            rows:
+              - {id: heard, text: I feel heard}
+              - {id: safe, text: I feel safe}
+          - id: order
+            type: ranking
+            text: Put these in order
+            choices: [Tea, Coffee, Juice]
+          - {id: age, type: number, text: Age?, min: 16, max: 110}
+          - {id: story, type: long_text, text: Anything else?}
+
+    """
+
+@Suite struct FullScreenTests {
+    func run(_ events: [TerminalEvent], columns: Int = 80, rows: Int = 24) throws -> (SessionRunner<FullScreenDriver>, MemoryRecorder, SessionOutcome) {
+        let terminal = ScriptedTerminal(columns: columns, rows: rows, events)
+        let recorder = MemoryRecorder()
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(screens), seed: 1, today: 20_000),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: recorder, clock: { time += 1; return time })
+        let outcome = try runner.run()
+        return (runner, recorder, outcome)
+    }
+
+    @Test func drawsAChoiceQuestionWithMarkersNotColour() throws {
+        let (runner, _, _) = try run(keys("1") + [.key(.ctrl("c")), .key(.character("y"))])
+        // The frame before the leave question is replaced on the last two lines; check the body.
+        let plain = runner.driver.frame.plain
+        #expect(plain[0] == " Screens                                                      □□□□□□□□□□ 1 of 6 ")
+        #expect(plain[2] == " About you")
+        #expect(plain[4] == " Which apply?")
+        #expect(plain[6] == " ❯ [x] 1 Walking")
+        #expect(plain[7] == "   [ ] 2 Reading")
+        #expect(plain[9] == "   [ ] 4 Other, please specify")
+        #expect(plain[22] == " Leave now? Your answers so far are saved, and you can carry on later.")
+    }
+
+    @Test func answersEveryKindOfQuestionWithKeys() throws {
+        let events: [TerminalEvent] = keys("14") + keys("Gardening") + [.key(.enter)]       // Walking, and Other typed in place
+            + [.key(.right), .key(.right), .key(.enter)]                                       // scale: 1
+            + keys("2") + [.key(.left), .key(.enter)]                                          // matrix: heard=Agree, safe=Disagree
+            + [.key(.character(" ")), .key(.down), .key(.down), .key(.character(" ")), .key(.enter)]  // ranking: Coffee, Juice, Tea
+            + keys("200") + [.key(.enter)] + [.key(.backspace), .key(.backspace), .key(.enter)]     // 200, then 2: both refused
+            + [.key(.backspace)] + keys("34") + [.key(.enter)]
+            + keys("Line one") + [.key(.enter)] + keys("line two") + [.key(.tab)]
+            + [.key(.enter)]
+        let (runner, recorder, outcome) = try run(events)
+        #expect(outcome == .completed(path: "memory"))
+        let s = runner.session
+        #expect(s.answers["pick"] == Answer(.choices([1, 10]), other: "Gardening"))
+        #expect(s.answers["mood"] == Answer(.choice(1)))
+        #expect(s.answers["grid"] == Answer(.rows(["heard": 2, "safe": 1])))
+        #expect(s.answers["order"] == Answer(.ranking([2, 3, 1])))
+        #expect(s.answers["age"] == Answer(.number(34)))
+        #expect(s.answers["story"] == Answer(.text("Line one\nline two")))
+        #expect(recorder.finished == .complete)
+        #expect(recorder.events.count == 6)
+    }
+
+    @Test func showsTheReasonNextToTheAnswerAndKeepsWhatWasTyped() throws {
+        let events: [TerminalEvent] = [.key(.enter), .key(.enter), .key(.enter), .key(.enter)] + keys("200") + [.key(.enter)]
+            + [.key(.ctrl("c")), .key(.character("n"))] + [.key(.ctrl("c")), .key(.character("y"))]
+        let (runner, _, outcome) = try run(events)
+        #expect(outcome == .interrupted)
+        #expect(runner.session.current?.id == "age")
+        let frame = runner.driver.frame.plain
+        #expect(frame.contains("   ▏ 200"), "the refused answer is shown as typed")
+    }
+
+    @Test func goesBackWithEscapeAndShowsTheEarlierAnswer() throws {
+        let events: [TerminalEvent] = keys("2") + [.key(.enter), .key(.escape)] + [.key(.ctrl("c")), .key(.character("y"))]
+        let (runner, recorder, _) = try run(events)
+        #expect(runner.session.current?.id == "pick")
+        #expect(runner.driver.frame.plain[7] == " ❯ [x] 2 Reading")
+        #expect(recorder.events.last == .back(at: 2))
+    }
+
+    @Test func redrawsAtANewSizeAndDrawsTheScaleAcross() throws {
+        let events: [TerminalEvent] = [.key(.enter), .resized(columns: 60, rows: 16), .key(.ctrl("c")), .key(.character("y"))]
+        let (runner, _, _) = try run(events)
+        let frame = runner.driver.frame.plain
+        #expect(frame.count == 16)
+        #expect(frame[0].count <= 60)
+        #expect(frame.contains("   ( ) 0  ( ) 1  ( ) 2  ( ) 3  ( ) 4"))
+        #expect(frame.contains("   0 = Very low                               4 = Very good"))
+        #expect(frame.contains(" This question is personal. You can skip it: press Enter"), "re-wrapped to the new width")
+    }
+
+    @Test func rewritesOnlyTheLinesThatChanged() throws {
+        let terminal = ScriptedTerminal([])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        let session = Session(instrument: try compiled(screens), seed: 1, today: 20_000)
+        terminal.events = [.key(.down), .key(.down), .key(.ctrl("c")), .key(.character("y"))]
+        _ = driver.ask(session, problem: nil)
+        // Moving the pointer from one choice to the next rewrites those two lines and nothing else.
+        let frames = terminal.written.components(separatedBy: "\u{1B}[?25l")
+        let rewritten = frames[2].components(separatedBy: "\u{1B}[K").count - 1
+        #expect(rewritten == 2)
+    }
+}

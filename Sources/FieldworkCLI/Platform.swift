@@ -1,5 +1,6 @@
 import Foundation
 import PromptUI
+import TerminalIO
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -99,6 +100,7 @@ extension Platform {
 
     /// On Ctrl-C, SIGTERM or SIGHUP in line mode: every answer is already on disk, so say so and leave.
     static func leaveCleanlyOnSignals() {
+        Terminal.unblock([SIGINT, SIGTERM, SIGHUP])
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             Glibc.signal(signal) { number in
                 let message = "\nYour answers so far are saved. Carry on later with: fieldwork resume\n"

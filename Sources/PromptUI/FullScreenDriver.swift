@@ -123,8 +123,8 @@ public struct FullScreenDriver: SessionDriver {
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
-            let help = [widget.keyHelp, session.canSkip && q.type != .note ? "Enter with no answer skips" : nil,
-                        session.canGoBack ? "Esc back" : nil, "Ctrl-C leave"].compactMap { $0 }.joined(separator: " · ")
+            let help = Self.keyHelp([widget.keyHelp, session.canGoBack ? "Esc back" : nil, "Ctrl-C leave",
+                                     session.canSkip && q.type != .note ? "Enter alone skips" : nil], width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(title: session.render(session.instrument.title), progress: position, body: body,
                          focus: top + w.focus, cursor: w.cursor.map { (top + $0.line, $0.column) }, message: message, help: help))
@@ -154,6 +154,16 @@ public struct FullScreenDriver: SessionDriver {
                 }
             }
         }
+    }
+
+    /// The key hints that fit on one line, most important first; the rest are left out, never cut.
+    static func keyHelp(_ parts: [String?], width: Int) -> String {
+        var out = ""
+        for part in parts.compactMap({ $0 }) {
+            let next = out.isEmpty ? part : out + " · " + part
+            if TextLayout.width(next) <= width { out = next }
+        }
+        return out
     }
 
     /// Asks on the bottom lines whether to leave; every answer given is already saved.

@@ -41,6 +41,7 @@ public final class Terminal {
             _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
             _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
         }
+        Terminal.unblock([SIGWINCH, SIGTERM, SIGHUP])
         for s in [SIGWINCH, SIGTERM, SIGHUP] {
             signal(s) { number in
                 var byte = UInt8(truncatingIfNeeded: number)
@@ -61,6 +62,15 @@ public final class Terminal {
     }
 
     deinit { close() }
+
+    /// A process may start with signals blocked (inherited from whatever launched it); the ones
+    /// we rely on are unblocked, or a resize or a hang-up would never be seen.
+    public static func unblock(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in signals { sigaddset(&set, s) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
 
     /// Leaves the alternate screen, shows the cursor and restores the saved settings exactly.
     public func close() {

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// tmux, which CI installs; elsewhere the test is skipped with the reason when it is missing.
+private let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+private let tmuxRuns = tmux != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+
+/// A real terminal: a tmux session the test types into and reads the screen of.
+final class TmuxSession {
+    let name = "fw-test-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, columns: Int = 80, rows: Int = 24) throws {
+        try tmuxCommand(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+    }
+
+    deinit { _ = try? tmuxCommand(["kill-session", "-t", name]) }
+
+    /// Runs tmux with its output in a file: the tmux server it starts keeps any inherited pipe
+    /// open, so reading a pipe to its end would never finish.
+    @discardableResult
+    func tmuxCommand(_ arguments: [String]) throws -> String {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tmux ?? "/usr/bin/tmux")
+        process.arguments = arguments
+        let handle = try FileHandle(forWritingTo: out)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+    }
+
+    func screen() -> String { (try? tmuxCommand(["capture-pane", "-p", "-t", name])) ?? "" }
+
+    func send(_ keys: String...) throws { try tmuxCommand(["send-keys", "-t", name] + keys) }
+
+    func type(_ text: String) throws { try tmuxCommand(["send-keys", "-t", name, "-l", text]) }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmuxCommand(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Waits until the screen meets a test (up to 10 s).
+    func waitUntil(_ test: (String) -> Bool) -> Bool {
+        for _ in 0..<200 {
+            if test(screen()) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    /// Waits until the screen shows `text` (up to 10 s); returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        for _ in 0..<200 {
+            let s = screen()
+            if s.contains(text) { return s }
+            usleep(50_000)
+        }
+        let last = screen()
+        Issue.record("the screen never showed \(text.debugDescription):\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+}
+
+@Suite(.serialized) struct TerminalSessionTests {
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func answersTheMemberSurveyWithKeysInARealTerminal() throws {
+        let folder = try TemporaryFolder()
+        let instrument = Run.packageRoot.appendingPathComponent("instruments/prosper-member-survey.yaml").path
+        let done = folder.url.appendingPathComponent("exit-status").path
+        let command = "cd '\(folder.url.path)' && '\(Run.binary.path)' run '\(instrument)' --seed 7; echo $? > '\(done)'; sleep 30"
+        let t = try TmuxSession(command: command)
+
+        t.waitFor("I have read the information above and agree to take part")
+        try t.send("1", "Enter")
+        t.waitFor("How long have you been involved with Prosper? (required)")
+        try t.send("Enter")
+        t.waitFor("! This question needs an answer.")
+        try t.send("3", "Enter")
+        t.waitFor("Which of these have you taken part in?")
+        try t.send("1", "4", "Enter")
+        t.waitFor("How often do you usually take part")
+        try t.send("Escape")
+        let back = t.waitFor("Which of these have you taken part in?")
+        #expect(back.contains("[x] 4 Setting up an activity of my own"), "going back shows the earlier answer")
+        try t.send("Enter")
+        t.waitFor("How often do you usually take part")
+        try t.send("4", "Enter")
+        t.waitFor("Tell us a little about the activity you set up")
+        try t.type("We started a walking group, rain or shine")
+        try t.send("Tab")
+        t.waitFor("people's lived experience is valued")
+        try t.send("4", "5", "4", "4", "5", "Enter")
+        t.waitFor("I feel more connected to other people")
+        try t.send("4", "4", "4", "4", "Enter")
+        t.waitFor("or vulnerable?")
+        try t.resize(columns: 100, rows: 30)
+        #expect(t.waitUntil { $0.split(separator: "\n").first.map { $0.count > 80 } == true }, "the screen is redrawn at the new width")
+        #expect(t.screen().contains("4 = Very often"))
+        try t.send("1", "Enter")
+        t.waitFor("have you used mental health services")
+        try t.send("2", "Enter")
+        t.waitFor("How old are you?")
+        try t.type("250")
+        try t.send("Enter")
+        t.waitFor("! Please enter a number from 16 to 110.")
+        try t.send("BSpace", "BSpace", "BSpace")
+        try t.type("45")
+        try t.send("Enter")
+        t.waitFor("Which best describes you?")
+        try t.send("1", "Enter")
+        t.waitFor("What is the best thing about Prosper for you?")
+        try t.type("Being with people who understand")
+        try t.send("Tab")
+        t.waitFor("What one thing would make Prosper better?")
+        try t.send("Tab")
+        t.waitFor("Your answers have been saved. Thank you.")
+        try t.send("Enter")
+
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: done) { usleep(50_000) }
+        let status = (try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status == "0")
+        #expect(!t.screen().contains("Prosper — member survey"), "the alternate screen is left")
+
+        let responses = folder.url.appendingPathComponent("responses/prosper-member-survey").path
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: responses).first { $0.hasSuffix(".json") })
+        let data = try Data(contentsOf: URL(fileURLWithPath: responses + "/" + name))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let answers = try #require(record["answers"] as? [String: Any])
+        #expect(answers["member_since"] as? Int == 3)
+        #expect(answers["activities"] as? [Int] == [1, 4])
+        #expect(answers["attendance"] as? Int == 4)
+        #expect(answers["started_activity"] as? String == "We started a walking group, rain or shine")
+        #expect(answers["values"] as? [String: Int] == ["lived_experience": 4, "equal": 5, "mutual": 4, "voice": 4, "welcome": 5])
+        #expect(answers["uncertain"] as? Int == 1)
+        #expect(answers["uses_services"] as? Int == 2)
+        #expect(answers["age"] as? Int == 45)
+        #expect(answers["best"] as? String == "Being with people who understand")
+        #expect(answers["improve"] == nil)
+        #expect((record["skipped"] as? [String]) == ["improve"])
+        #expect(((record["paradata"] as? [String: Any])?["returns"] as? Int) == 1)
+    }
+
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func leavesOnCtrlCAndRestoresTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
+        let done = folder.url.appendingPathComponent("exit-status").path
+        let command = "cd '\(folder.url.path)' && '\(Run.binary.path)' run '\(instrument)' --language cy; echo $? > '\(done)'; stty -a | tr '\\n' ' ' > '\(done).stty'; sleep 30"
+        let t = try TmuxSession(command: command)
+        t.waitFor("Ai dyma eich ymweliad cyntaf â'r caffi?")
+        try t.send("1", "Enter")
+        t.waitFor("Pa mor ddefnyddiol oedd siarad")
+        try t.send("C-c")
+        t.waitFor("Leave now?")
+        try t.send("y")
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: done + ".stty") { usleep(50_000) }
+        #expect((try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+        let stty = (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? ""
+        #expect(stty.contains(" icanon") && stty.contains(" echo") && stty.contains(" isig"), "cooked mode is back: \(stty)")
+        t.waitFor("fieldwork resume")
+    }
+}

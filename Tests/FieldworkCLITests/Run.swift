@@ -38,7 +38,7 @@ struct Run {
         // Standard error goes to a file and standard output is read to its end before waiting,
         // so neither can fill up and block the child.
         let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errFile) }
         let out = Pipe()
         let err = try FileHandle(forWritingTo: errFile)

@@ -20,7 +20,7 @@ final class TmuxSession {
     @discardableResult
     func tmuxCommand(_ arguments: [String]) throws -> String {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tmux ?? "/usr/bin/tmux")
@@ -165,5 +165,30 @@ final class TmuxSession {
         let stty = (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? ""
         #expect(stty.contains(" icanon") && stty.contains(" echo") && stty.contains(" isig"), "cooked mode is back: \(stty)")
         t.waitFor("fieldwork resume")
+    }
+
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func savesAndLeavesOnSigterm() throws {
+        let folder = try TemporaryFolder()
+        let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
+        let done = folder.url.appendingPathComponent("exit-status").path
+        let command = "cd '\(folder.url.path)' && '\(Run.binary.path)' run '\(instrument)'; echo $? > '\(done)'; stty -a | tr '\\n' ' ' > '\(done).stty'; sleep 30"
+        let t = try TmuxSession(command: command)
+        t.waitFor("Is this your first visit to the café?")
+        try t.send("2", "Enter")
+        t.waitFor("How helpful was talking with a peer supporter today?")
+        let shell = try t.tmuxCommand(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try #require(Int32(child))
+        kill(pid, SIGTERM)
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: done + ".stty") { usleep(50_000) }
+        #expect((try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+        let stty = (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? ""
+        #expect(stty.contains(" icanon") && stty.contains(" echo"), "cooked mode is back: \(stty)")
+        let sessions = folder.url.appendingPathComponent("responses/crisis-cafe-feedback/sessions").path
+        let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first)
+        let lines = try String(contentsOfFile: sessions + "/" + journal, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2, "the header and the first answer")
+        #expect(lines.last?.contains("\"question\":\"first_visit\"") == true)
     }
 }

@@ -123,11 +123,13 @@ public struct FullScreenDriver: SessionDriver {
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
+            // The reason an answer was refused stands right under it.
+            if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             let help = Self.keyHelp([widget.keyHelp, session.canGoBack ? "Esc back" : nil, "Ctrl-C leave",
                                      session.canSkip && q.type != .note ? "Enter alone skips" : nil], width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(title: session.render(session.instrument.title), progress: position, body: body,
-                         focus: top + w.focus, cursor: w.cursor.map { (top + $0.line, $0.column) }, message: message, help: help))
+                         focus: top + w.focus, cursor: w.cursor.map { (top + $0.line, $0.column) }, message: nil, help: help))
             switch terminal.next() {
             case .resized:
                 writer.invalidate()

@@ -142,7 +142,8 @@ let screens = """
         #expect(outcome == .interrupted)
         #expect(runner.session.current?.id == "age")
         let frame = runner.driver.frame.plain
-        #expect(frame.contains("   ▏ 200"), "the refused answer is shown as typed")
+        let typed = try #require(frame.firstIndex(of: "   ▏ 200"), "the refused answer is shown as typed")
+        #expect(frame[typed + 2] == " ! Please enter a number from 16 to 110.", "the reason stands under the answer")
     }
 
     @Test func goesBackWithEscapeAndShowsTheEarlierAnswer() throws {

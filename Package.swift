@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["InstrumentModel", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "TerminalIO"),
-        .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "TerminalIO"]),
+        .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "Expressions", "TerminalIO"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),
         .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "InstrumentCompiler"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "InstrumentCompiler"]),

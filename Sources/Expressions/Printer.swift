@@ -5,7 +5,8 @@ public enum Printer {
         print(expr, parent: 0)
     }
 
-    static func number(_ n: Double) -> String {
+    /// A number as people write it: whole numbers without a decimal point.
+    public static func number(_ n: Double) -> String {
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return String(n)
     }

@@ -162,9 +162,7 @@ extension InstrumentDecoder {
                           hint: "swap them, or correct one of them", on: n)
     }
 
-    static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
-    }
+    static func format(_ v: Double) -> String { Printer.number(v) }
 }
 
 enum DateParsing {

@@ -1,3 +1,4 @@
+import Expressions
 import InstrumentModel
 import SessionEngine
 
@@ -189,9 +190,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
 
 /// Parsing what is typed at a plain prompt.
 enum PlainInput {
-    static func format(_ n: Double) -> String {
-        n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-    }
+    static func format(_ n: Double) -> String { Printer.number(n) }
 
     static func parse(_ text: String, question q: Question, choices: [Choice], session: Session) -> Result<Answer, AnswerProblem> {
         func positions() -> [Int]? {

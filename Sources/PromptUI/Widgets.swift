@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import InstrumentModel
 import SessionEngine
@@ -362,7 +363,7 @@ struct TextWidget: Widget {
         var text = ""
         switch given?.value {
         case .text(let t)?: text = t
-        case .number(let n)?: text = n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n)?: text = Printer.number(n)
         case .date(let d)?: text = d
         default: break
         }

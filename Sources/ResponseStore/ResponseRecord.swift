@@ -19,13 +19,7 @@ enum ResponseRecord {
         let answers = session.answers.filter { !identifying.contains($0.key) }
         var w = JSONWriter()
         w.object { w in
-            w.key("answers")
-            w.object { w in
-                for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
-                    w.key(id)
-                    write(answer.value, to: &w)
-                }
-            }
+            writeAnswers(answers, to: &w)
             w.key("calculated")
             w.object { w in
                 for (id, value) in session.calculated.sorted(by: { $0.key < $1.key }) {
@@ -79,6 +73,17 @@ enum ResponseRecord {
         return Data(w.bytes)
     }
 
+    /// The `answers` member: codes for choices, by question id.
+    static func writeAnswers(_ answers: [String: Answer], to w: inout JSONWriter) {
+        w.key("answers")
+        w.object { w in
+            for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
+                w.key(id)
+                write(answer.value, to: &w)
+            }
+        }
+    }
+
     static func write(_ value: AnswerValue, to w: inout JSONWriter) {
         switch value {
         case .choice(let c): w.number(Double(c))
@@ -99,13 +104,7 @@ enum ResponseRecord {
         guard !answers.isEmpty else { return nil }
         var w = JSONWriter()
         w.object { w in
-            w.key("answers")
-            w.object { w in
-                for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
-                    w.key(id)
-                    write(answer.value, to: &w)
-                }
-            }
+            writeAnswers(answers, to: &w)
             w.member("instrument_id", instrumentID)
         }
         return Data(w.bytes)

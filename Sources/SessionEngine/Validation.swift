@@ -77,9 +77,7 @@ enum Validation {
         session.render(q.allChoices.first { $0.value == code }?.label)
     }
 
-    static func format(_ n: Double) -> String {
-        n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-    }
+    static func format(_ n: Double) -> String { Printer.number(n) }
 
     private static func numberProblem(_ n: Double, _ q: Question) -> AnswerProblem? {
         let decimals = q.decimals ?? 0

@@ -45,6 +45,19 @@ final class TmuxSession {
         try tmuxCommand(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
+    /// A shell command that runs fieldwork, then records its exit status and the terminal's
+    /// settings in `done` and `done.stty`, and stays open so the screen can still be read.
+    static func command(_ arguments: String, in folder: URL, done: String) -> String {
+        "cd '\(folder.path)' && '\(Run.binary.path)' \(arguments); echo $? > '\(done)'; stty -a | tr '\\n' ' ' > '\(done).stty'; sleep 30"
+    }
+
+    /// Waits for the command above to finish; returns its exit status and the terminal settings after it.
+    static func finished(_ done: String) -> (status: String?, stty: String) {
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: done + ".stty") { usleep(50_000) }
+        let status = (try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (status, (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? "")
+    }
+
     /// Waits until the screen meets a test (up to 10 s).
     func waitUntil(_ test: (String) -> Bool) -> Bool {
         for _ in 0..<200 {
@@ -74,7 +87,7 @@ final class TmuxSession {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/prosper-member-survey.yaml").path
         let done = folder.url.appendingPathComponent("exit-status").path
-        let command = "cd '\(folder.url.path)' && '\(Run.binary.path)' run '\(instrument)' --seed 7; echo $? > '\(done)'; sleep 30"
+        let command = TmuxSession.command("run '\(instrument)' --seed 7", in: folder.url, done: done)
         let t = try TmuxSession(command: command)
 
         t.waitFor("I have read the information above and agree to take part")
@@ -123,9 +136,7 @@ final class TmuxSession {
         t.waitFor("Your answers have been saved. Thank you.")
         try t.send("Enter")
 
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: done) { usleep(50_000) }
-        let status = (try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(status == "0")
+        #expect(TmuxSession.finished(done).status == "0")
         #expect(!t.screen().contains("Prosper — member survey"), "the alternate screen is left")
 
         let responses = folder.url.appendingPathComponent("responses/prosper-member-survey").path
@@ -152,7 +163,7 @@ final class TmuxSession {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
         let done = folder.url.appendingPathComponent("exit-status").path
-        let command = "cd '\(folder.url.path)' && '\(Run.binary.path)' run '\(instrument)' --language cy; echo $? > '\(done)'; stty -a | tr '\\n' ' ' > '\(done).stty'; sleep 30"
+        let command = TmuxSession.command("run '\(instrument)' --language cy", in: folder.url, done: done)
         let t = try TmuxSession(command: command)
         t.waitFor("Ai dyma eich ymweliad cyntaf â'r caffi?")
         try t.send("1", "Enter")
@@ -160,9 +171,8 @@ final class TmuxSession {
         try t.send("C-c")
         t.waitFor("Leave now?")
         try t.send("y")
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: done + ".stty") { usleep(50_000) }
-        #expect((try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
-        let stty = (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? ""
+        let (status, stty) = TmuxSession.finished(done)
+        #expect(status == "3")
         #expect(stty.contains(" icanon") && stty.contains(" echo") && stty.contains(" isig"), "cooked mode is back: \(stty)")
         t.waitFor("fieldwork resume")
     }
@@ -172,7 +182,7 @@ final class TmuxSession {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
         let done = folder.url.appendingPathComponent("exit-status").path
-        let command = "cd '\(folder.url.path)' && '\(Run.binary.path)' run '\(instrument)'; echo $? > '\(done)'; stty -a | tr '\\n' ' ' > '\(done).stty'; sleep 30"
+        let command = TmuxSession.command("run '\(instrument)'", in: folder.url, done: done)
         let t = try TmuxSession(command: command)
         t.waitFor("Is this your first visit to the café?")
         try t.send("2", "Enter")
@@ -181,9 +191,8 @@ final class TmuxSession {
         let child = try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let pid = try #require(Int32(child))
         kill(pid, SIGTERM)
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: done + ".stty") { usleep(50_000) }
-        #expect((try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
-        let stty = (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? ""
+        let (status, stty) = TmuxSession.finished(done)
+        #expect(status == "3")
         #expect(stty.contains(" icanon") && stty.contains(" echo"), "cooked mode is back: \(stty)")
         let sessions = folder.url.appendingPathComponent("responses/crisis-cafe-feedback/sessions").path
         let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first)

@@ -115,6 +115,10 @@ public struct FullScreenDriver: SessionDriver {
             let text = session.render(q.text).trimmed + (q.required ? " (required)" : "")
             body += wrapped(text, width).map(style.bold)
             if let help = q.help { body += wrapped(session.render(help).trimmed, width).map(style.dim) }
+            if let instructions = q.instructions {
+                body += wrapped("Interviewer: " + session.render(instructions).trimmed, width).map(style.dim)
+            }
+            for probe in q.probes ?? [] { body += wrapped("• Probe: " + session.render(probe).trimmed, width).map(style.dim) }
             if q.sensitive {
                 body += wrapped("This question is personal. You can skip it: press Enter without answering.", width).map(style.dim)
             }

@@ -104,6 +104,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         let counter = session.routePosition.map { "[\($0.number)/\($0.total)] " } ?? ""
         say(counter + session.render(q.text).trimmed + (q.required ? " (required)" : ""))
         if let help = q.help { say(session.render(help).trimmed) }
+        if let instructions = q.instructions { say("Interviewer: " + session.render(instructions).trimmed) }
+        for probe in q.probes ?? [] { say("  Probe: " + session.render(probe).trimmed) }
         if q.sensitive {
             say("This question is personal. You can skip it: press Enter without typing anything.")
         }

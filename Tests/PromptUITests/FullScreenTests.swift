@@ -176,4 +176,28 @@ let screens = """
         let rewritten = frames[2].components(separatedBy: "\u{1B}[K").count - 1
         #expect(rewritten == 2)
     }
+
+    @Test func showsInterviewerInstructionsAndProbes() throws {
+        let guide = try compiled("""
+            format: 1
+            id: guide
+            version: 1.0.0
+            kind: interview
+            title: Guide
+            sections:
+              - id: role
+                questions:
+                  - id: typical_day
+                    type: open
+                    text: Can you tell me what a typical day looks like?
+                    instructions: Reassure the participant.
+                    probes: [How did you come to this role?]
+            """)
+        let terminal = ScriptedTerminal([.key(.ctrl("c")), .key(.character("n")), .key(.ctrl("c")), .key(.character("y"))])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        #expect(driver.ask(Session(instrument: guide, seed: 1, today: 0), problem: nil) == .leave)
+        let frame = driver.frame.plain
+        #expect(frame.contains(" Interviewer: Reassure the participant."))
+        #expect(frame.contains(" • Probe: How did you come to this role?"))
+    }
 }

@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "TerminalIO",
+                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "TerminalIO", "Exporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +40,12 @@ let package = Package(
             name: "ResponseStore",
             dependencies: ["InstrumentModel", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(
+            name: "Exporters",
+            dependencies: ["InstrumentModel", "ResponseStore", "SessionEngine", "Expressions",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(name: "ExportersTests", dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine"]),
         .target(name: "TerminalIO"),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "Expressions", "TerminalIO"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),

@@ -1,0 +1,58 @@
+import Foundation
+
+/// RFC 4180 CSV in UTF-8, written through a buffer so that memory stays flat.
+///
+/// Free text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+/// carriage return, or an apostrophe) is written with a leading apostrophe, the usual neutralisation;
+/// the codebook says so.
+final class CSVWriter {
+    private let handle: FileHandle
+    private var buffer = Data()
+    let path: String
+
+    init(path: String) throws(ExportError) {
+        self.path = path
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw ExportError("cannot write '\(path)'")
+        }
+        self.handle = handle
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    /// An apostrophe is put before text that starts like a formula, and before text that already
+    /// starts with an apostrophe, so that removing one leading apostrophe always gives the original.
+    static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r", "'"].contains(first) else { return s }
+        return "'" + s
+    }
+
+    func row(_ fields: [String]) throws(ExportError) {
+        var line = ""
+        for (i, f) in fields.enumerated() {
+            if i > 0 { line += "," }
+            line += Self.field(f)
+        }
+        line += "\r\n"
+        buffer.append(contentsOf: line.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func flush() throws(ExportError) {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch { throw ExportError("cannot write '\(path)': the disk may be full") }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws(ExportError) {
+        try flush()
+        do { try handle.close() } catch { throw ExportError("cannot finish '\(path)'") }
+    }
+}

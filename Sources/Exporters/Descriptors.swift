@@ -1,0 +1,122 @@
+import Foundation
+import InstrumentModel
+
+/// The Frictionless Data Package (v2) describing responses.csv: field types, categories,
+/// missing values with their meaning, and the data's SHA-256.
+enum DataPackage {
+    static func write(_ c: ExportContext, csv: String) throws(ExportError) -> String {
+        let notAsked: [String: Any] = ["value": "", "label": "Not asked"]
+        let skipped: [String: Any] = ["value": String(MissingCode.skipped), "label": "Skipped"]
+        var fields: [[String: Any]] = [
+            ["name": "response_id", "type": "string", "constraints": ["required": true, "unique": true]],
+            ["name": "pseudonym", "type": "string"],
+            ["name": "instrument_version", "type": "string", "constraints": ["required": true]],
+            ["name": "status", "type": "string", "categories": ["complete", "partial"]],
+            ["name": "language", "type": "string"],
+            ["name": "date", "type": "string", "description": "Start of the response, at the instrument's timestamp precision"],
+            ["name": "duration", "type": "integer", "description": "Seconds"],
+        ]
+        for v in c.codebook.variables {
+            var f: [String: Any] = ["name": v.name, "title": v.label]
+            if !v.questionText.isEmpty { f["description"] = v.questionText }
+            switch v.measure {
+            case .nominal, .ordinal:
+                f["type"] = "integer"
+                if case .rank = v.source {
+                    f["constraints"] = ["minimum": 0]
+                } else {
+                    f["categories"] = (v.codes + v.missing).map { ["value": $0.code, "label": $0.label] as [String: Any] }
+                    if v.measure == .ordinal { f["categoriesOrdered"] = true }
+                }
+            case .scale:
+                f["type"] = v.integer ? "integer" : "number"
+            case .text:
+                f["type"] = "string"
+            case .date:
+                f["type"] = v.precision == .month ? "yearmonth" : v.precision == .year ? "year" : "date"
+            }
+            f["missingValues"] = [notAsked, skipped] + v.missing.map { ["value": String($0.code), "label": $0.label] as [String: Any] }
+            fields.append(f)
+        }
+        let descriptor: [String: Any] = [
+            "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+            "name": c.instrument.id,
+            "title": c.instrument.title.text(),
+            "resources": [[
+                "name": "responses",
+                "path": "responses.csv",
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "hash": "sha256:" + (try ExportContext.sha256(of: csv)),
+                "schema": [
+                    "fields": fields,
+                    "primaryKey": ["response_id"],
+                    "missingValues": [notAsked, skipped],
+                ] as [String: Any],
+            ] as [String: Any]],
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: descriptor, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+            throw ExportError("cannot describe the data package")
+        }
+        return try c.writeText("datapackage.json", String(decoding: data, as: UTF8.self) + "\n")
+    }
+}
+
+/// The data dictionary, as Markdown for people and CSV for tools.
+enum CodebookFiles {
+    static func values(_ v: Variable) -> String {
+        v.codes.map { "\($0.code) = \($0.label)" }.joined(separator: "; ")
+    }
+
+    static func missing(_ v: Variable) -> String {
+        (["empty = not asked", "\(MissingCode.skipped) = skipped"] + v.missing.map { "\($0.code) = \($0.label)" }).joined(separator: "; ")
+    }
+
+    static func write(_ c: ExportContext) throws(ExportError) -> [String] {
+        let versions = c.codebook.variables.flatMap(\.versions).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var md = """
+            # Codebook: \(c.instrument.title.text())
+
+            Instrument `\(c.instrument.id)`, versions \(versions.joined(separator: ", ")).
+
+            ## Conventions
+
+            - Each response is a row; the first columns are \(Codebook.fixed.map { "`\($0)`" }.joined(separator: ", ")).
+            - A single choice or a scale is its code; a multiple choice is one column per choice, 1 if chosen and 0 if not;
+              a matrix is one column per row (`question_row`); a ranking is one column per item holding its rank (0: not ranked);
+              the text of "Other" is in `question_other`. Dates are ISO 8601 at the question's precision.
+            - **Missing values stay apart.** An empty cell was *not asked* (hidden by a condition, or not reached).
+              **\(MissingCode.skipped)** was *seen and skipped*. A choice marked missing (such as *Prefer not to say*) keeps its own
+              code, listed for each variable below. In SPSS, Stata and R these are declared as missing with their labels.
+            - Free text that starts with `=`, `+`, `-`, `@` or `'` has one apostrophe added in front, so that a spreadsheet
+              never runs it as a formula; remove one leading apostrophe to get the text as written.
+
+            """
+        if !c.codebook.conflicts.isEmpty {
+            md += "\n## Changes between versions\n\n" + c.codebook.conflicts.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        }
+        md += "\n## Variables\n"
+        for v in c.codebook.variables {
+            md += "\n### `\(v.name)`\n\n"
+            md += "- Label: \(v.label)\n"
+            if !v.questionText.isEmpty { md += "- Question: \(v.questionText.replacingOccurrences(of: "\n", with: " "))\n" }
+            md += "- Type: \(v.type) (\(v.measure.rawValue))\n"
+            if !v.codes.isEmpty { md += "- Values: \(values(v))\n" }
+            md += "- Missing: \(missing(v))\n"
+            md += "- Asked: " + (v.condition.map { "if " + $0 } ?? "always") + "\n"
+            md += "- Versions: \(v.versions.joined(separator: ", "))\n"
+        }
+        let markdown = try c.writeText("codebook.md", md)
+        let csvPath = c.path("codebook.csv")
+        let csv = try CSVWriter(path: csvPath)
+        try csv.row(["variable", "label", "question", "type", "measure", "values", "missing", "asked_if", "versions"])
+        for v in c.codebook.variables {
+            try csv.row([v.name, v.label, v.questionText, v.type, v.measure.rawValue, values(v), missing(v),
+                         v.condition ?? "", v.versions.joined(separator: " ")])
+        }
+        try csv.close()
+        return [markdown, csvPath]
+    }
+}

@@ -1,0 +1,236 @@
+import Crypto
+import Foundation
+import InstrumentModel
+
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, long, jsonl, codebook, spss, stata, r, datapackage
+}
+
+public enum StatusFilter: String, CaseIterable, Sendable {
+    case complete, partial, all
+}
+
+public struct ExportOptions: Sendable {
+    public var format: ExportFormat
+    public var out: String
+    public var labels = false
+    public var version: String?
+    public var status: StatusFilter = .all
+    /// Only responses started on or after this date (YYYY-MM-DD).
+    public var since: String?
+
+    public init(format: ExportFormat, out: String) {
+        self.format = format
+        self.out = out
+    }
+}
+
+public struct ExportReport: Sendable {
+    public var files: [String]
+    public var responses: Int
+    public var conflicts: [String]
+}
+
+/// Writes one export of an instrument's responses, reading them one at a time.
+public enum Exporter {
+    public static func run(_ folder: ResponseFolder, _ options: ExportOptions) throws(ExportError) -> ExportReport {
+        var instruments = folder.instruments.map(\.instrument)
+        if let version = options.version {
+            instruments = instruments.filter { $0.version == version }
+            guard !instruments.isEmpty else {
+                throw ExportError("there is no version \(version) among the responses; the versions are: "
+                                  + folder.instruments.map(\.instrument.version).joined(separator: ", "))
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: options.out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ExportError("cannot create the folder '\(options.out)'")
+        }
+        let codebook = Codebook(instruments)
+        let context = ExportContext(folder: folder, options: options, codebook: codebook, instrument: instruments.last!,
+                                    versions: Set(instruments.map(\.version)))
+        var files: [String] = []
+        var count = 0
+        switch options.format {
+        case .csv, .spss, .stata, .r, .datapackage:
+            let (path, n, widths) = try context.writeWide()
+            files.append(path)
+            count = n
+            switch options.format {
+            case .spss: files.append(try SPSSSyntax.write(context, widths: widths))
+            case .stata: files.append(try StataDo.write(context))
+            case .r: files.append(try RScript.write(context))
+            case .datapackage: files.append(try DataPackage.write(context, csv: path))
+            default: break
+            }
+        case .long:
+            (files, count) = try context.writeLong()
+        case .jsonl:
+            (files, count) = try context.writeJSONL()
+        case .codebook:
+            files = try CodebookFiles.write(context)
+            count = 0
+        }
+        return ExportReport(files: files, responses: count, conflicts: codebook.conflicts)
+    }
+}
+
+/// What every format needs while it writes.
+struct ExportContext {
+    let folder: ResponseFolder
+    let options: ExportOptions
+    let codebook: Codebook
+    /// The newest version, for titles.
+    let instrument: Instrument
+    let versions: Set<String>
+
+    var header: [String] { Codebook.fixed + codebook.variables.map(\.name) }
+
+    func path(_ name: String) -> String { options.out + "/" + name }
+
+    func wanted(_ r: ResponseData) -> Bool {
+        guard versions.contains(r.version) else { return false }
+        switch (options.status, r.status) {
+        case (_, "declined"): return false
+        case (.all, _): break
+        case (.complete, let s), (.partial, let s): if s != options.status.rawValue { return false }
+        }
+        if let since = options.since {
+            guard let started = r.started, String(started.prefix(10)) >= since else { return false }
+        }
+        return true
+    }
+
+    func fixed(_ r: ResponseData) -> [String] {
+        [r.responseID, r.pseudonym ?? "", r.version, r.status, r.language ?? "", r.started ?? "", r.duration.map(String.init) ?? ""]
+    }
+
+    func text(_ cell: Cell, labels: Bool) -> String {
+        switch cell {
+        case .notAsked: return ""
+        case .skipped: return labels ? "Skipped" : String(MissingCode.skipped)
+        case .value(let v): return v
+        case .text(let t): return CSVWriter.neutralised(t)
+        }
+    }
+
+    /// The wide CSV: one row per response, one column per variable; returns the widest value of
+    /// each column in bytes (for SPSS string widths).
+    func writeWide() throws(ExportError) -> (String, Int, [String: Int]) {
+        let file = path(options.labels && options.format == .csv ? "responses-labels.csv" : "responses.csv")
+        let csv = try CSVWriter(path: file)
+        try csv.row(header)
+        var widths: [String: Int] = [:]
+        var count = 0
+        let labels = options.labels && options.format == .csv
+        do {
+            try folder.each { r in
+                guard wanted(r) else { return }
+                var fields = fixed(r)
+                for v in codebook.variables {
+                    let value = text(codebook.cell(v, r, labels: labels), labels: labels)
+                    fields.append(value)
+                    if value.utf8.count > widths[v.name, default: 0] { widths[v.name] = value.utf8.count }
+                }
+                try csv.row(fields)
+                count += 1
+            }
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw ExportError("\(error)")
+        }
+        try csv.close()
+        return (file, count, widths)
+    }
+
+    /// The long CSV: one row per response and variable that was asked.
+    func writeLong() throws(ExportError) -> ([String], Int) {
+        let file = path("responses-long.csv")
+        let csv = try CSVWriter(path: file)
+        try csv.row(["response_id", "instrument_version", "status", "variable", "code", "label", "text"])
+        var count = 0
+        do {
+            try folder.each { r in
+                guard wanted(r) else { return }
+                count += 1
+                for v in codebook.variables {
+                    let cell = codebook.cell(v, r)
+                    let base = [r.responseID, r.version, r.status, v.name]
+                    switch cell {
+                    case .notAsked: continue
+                    case .skipped: try csv.row(base + [String(MissingCode.skipped), "Skipped", ""])
+                    case .text(let t): try csv.row(base + ["", "", CSVWriter.neutralised(t)])
+                    case .value(let value):
+                        let code = Int(value)
+                        let label = code.flatMap { c in (v.codes + v.missing).first { $0.code == c }?.label } ?? ""
+                        if v.measure == .text || v.measure == .date || (code == nil && !v.integer) {
+                            try csv.row(base + (code == nil ? ["", "", value] : [value, label, ""]))
+                        } else {
+                            try csv.row(base + [value, label, ""])
+                        }
+                    }
+                }
+            }
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw ExportError("\(error)")
+        }
+        try csv.close()
+        return ([file], count)
+    }
+
+    /// One response per line, as JSON.
+    func writeJSONL() throws(ExportError) -> ([String], Int) {
+        let file = path("responses.jsonl")
+        guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: file) else { throw ExportError("cannot write '\(file)'") }
+        var buffer = Data()
+        var count = 0
+        do {
+            try folder.each { r in
+                guard wanted(r) else { return }
+                var object: [String: Any] = [
+                    "response_id": r.responseID, "instrument_version": r.version, "instrument_hash": r.hash, "status": r.status,
+                    "answers": r.answers, "other": r.other, "skipped": r.skipped.sorted(), "calculated": r.calculated,
+                ]
+                object["pseudonym"] = r.pseudonym
+                object["language"] = r.language
+                object["date"] = r.started
+                object["duration_seconds"] = r.duration
+                if r.simulated { object["simulated"] = true }
+                buffer.append(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                buffer.append(0x0A)
+                count += 1
+                if buffer.count > 1 << 16 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+            try handle.close()
+        } catch {
+            throw ExportError("cannot write '\(file)': \(error)")
+        }
+        return ([file], count)
+    }
+
+    static func sha256(of path: String) throws(ExportError) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ExportError("cannot read '\(path)'") }
+        var hasher = SHA256()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        try? handle.close()
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Writes a small text file (syntax, codebook, descriptor).
+    func writeText(_ name: String, _ text: String) throws(ExportError) -> String {
+        let file = path(name)
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ExportError("cannot write '\(file)'")
+        }
+        return file
+    }
+}

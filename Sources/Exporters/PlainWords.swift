@@ -1,0 +1,64 @@
+import Expressions
+import InstrumentModel
+
+/// Conditions in words for people reading a codebook or a printed instrument:
+/// `member_since != 1` becomes *How long have you been involved?* is not *Less than 6 months*.
+public struct PlainWords {
+    let questions: [String: Question]
+
+    public init(_ instrument: Instrument) {
+        var questions: [String: Question] = [:]
+        for q in instrument.questions { questions[q.id] = q }
+        self.questions = questions
+    }
+
+    /// When a question is asked, combining its section's condition and its own; nil when always.
+    public func condition(section: Section, question: Question) -> String? {
+        let parts = [section.showIf, question.showIf].compactMap { $0 }.compactMap { try? Parser.parse($0) }
+        guard !parts.isEmpty else { return nil }
+        return parts.map(describe).joined(separator: ", and ")
+    }
+
+    public func describe(_ e: Expr) -> String {
+        switch e.kind {
+        case .binary(.and, let a, let b): return describe(a) + " and " + describe(b)
+        case .binary(.or, let a, let b): return "(" + describe(a) + " or " + describe(b) + ")"
+        case .not(let inner):
+            if case .binary(.in, let a, let b) = inner.kind { return name(b) + " does not include " + value(a, for: b) }
+            if case .call("answered", let args) = inner.kind, let q = args.first { return name(q) + " was not answered" }
+            return "not (" + describe(inner) + ")"
+        case .binary(.in, let a, let b): return name(b) + " includes " + value(a, for: b)
+        case .binary(let op, let a, let b) where op.isComparison:
+            let words: [BinaryOperator: String] = [.equal: "is", .notEqual: "is not", .less: "is less than", .lessOrEqual: "is at most",
+                                                   .greater: "is more than", .greaterOrEqual: "is at least"]
+            if case .reference = a.kind { return name(a) + " " + (words[op] ?? op.rawValue) + " " + value(b, for: a) }
+            return Printer.print(e)
+        case .call("answered", let args):
+            return args.first.map { name($0) + " was answered" } ?? Printer.print(e)
+        default:
+            return Printer.print(e)
+        }
+    }
+
+    /// A question named by its text (or label), in italics.
+    private func name(_ e: Expr) -> String {
+        guard case .reference(let r) = e.kind, let id = r.id, let q = questions[id] else { return Printer.print(e) }
+        var text = (q.label ?? q.text)?.text() ?? id
+        if let row = r.row, let rowText = q.rows?.first(where: { $0.id == row })?.text.text() { text += " — " + rowText }
+        return "*" + Codebook.short(text) + "*"
+    }
+
+    /// A literal, as the label of the choice it stands for where there is one.
+    private func value(_ e: Expr, for question: Expr) -> String {
+        guard case .reference(let r) = question.kind, let id = r.id, let q = questions[id] else { return Printer.print(e) }
+        let choice: Choice?
+        switch e.kind {
+        case .number(let n): choice = q.allChoices.first { Double($0.value) == n }
+        case .string(let s): choice = q.allChoices.first { $0.label.allTexts.contains(s) }
+        case .list(let items): return items.map { value($0, for: question) }.joined(separator: " or ")
+        default: choice = nil
+        }
+        if let choice, q.type != .scale || choice.label.text() != String(choice.value) { return "*" + choice.label.text() + "*" }
+        return Printer.print(e)
+    }
+}

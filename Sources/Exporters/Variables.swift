@@ -1,0 +1,205 @@
+import Foundation
+import InstrumentModel
+
+/// How missing data is written, the same in every format.
+public enum MissingCode {
+    /// Seen but not answered. ("Not asked", hidden by a condition or never reached, is an empty cell.)
+    public static let skipped = -99
+    public static let skippedLabel = "Skipped (seen, not answered)"
+    public static let notAskedLabel = "Not asked (hidden by a condition, or not reached)"
+}
+
+public enum Measure: String, Sendable {
+    case nominal, ordinal, scale, text, date
+}
+
+/// One exported column.
+public struct Variable: Sendable {
+    public enum Source: Sendable, Equatable {
+        case choice(question: String)
+        case flag(question: String, code: Int)
+        case row(question: String, row: String)
+        case rank(question: String, code: Int)
+        case other(question: String)
+        case value(question: String)
+        case calculated(question: String)
+    }
+
+    public var name: String
+    public var source: Source
+    public var label: String
+    public var questionText: String
+    public var type: String
+    public var measure: Measure
+    /// Whole numbers only (codes, flags, ranks, numbers without decimals).
+    public var integer: Bool
+    public var decimals: Int
+    public var codes: [(code: Int, label: String)]
+    public var missing: [(code: Int, label: String)]
+    public var condition: String?
+    public var versions: [String]
+    public var precision: DatePrecision?
+
+    public var question: String {
+        switch source {
+        case .choice(let q), .flag(let q, _), .row(let q, _), .rank(let q, _), .other(let q), .value(let q), .calculated(let q): q
+        }
+    }
+
+    /// What defines the variable's meaning: two versions that differ here cannot share a column.
+    var signature: String {
+        "\(type)|\(measure)|" + codes.map { "\($0.code)=\($0.label)" }.joined(separator: ";") + "|" + missing.map { "\($0.code)" }.joined(separator: ";")
+    }
+}
+
+/// A written cell: not asked, skipped, or a value.
+enum Cell: Equatable {
+    case notAsked
+    case skipped
+    case value(String)
+    /// Free text, which spreadsheets may take for a formula.
+    case text(String)
+}
+
+/// The exported variables of an instrument across its versions.
+public struct Codebook: Sendable {
+    public static let fixed = ["response_id", "pseudonym", "instrument_version", "status", "language", "date", "duration"]
+    public var variables: [Variable] = []
+    /// Variables whose type or codes changed between versions, said in words.
+    public var conflicts: [String] = []
+
+    public init(_ instruments: [Instrument]) {
+        var index: [String: Int] = [:]
+        for instrument in instruments {
+            let words = PlainWords(instrument)
+            for section in instrument.sections {
+                for q in section.questions where q.type != .note {
+                    let condition = words.condition(section: section, question: q)
+                    for v in Self.variables(of: q, in: instrument, condition: condition) {
+                        var name = v.name
+                        if let i = index[name] {
+                            if variables[i].signature == v.signature {
+                                if !variables[i].versions.contains(instrument.version) { variables[i].versions.append(instrument.version) }
+                                continue
+                            }
+                            let renamed = name + "_v" + instrument.version.map { $0.isLetter || $0.isNumber ? $0 : "_" }.map(String.init).joined()
+                            conflicts.append("'\(name)' changed in version \(instrument.version) (its type or codes differ from version \(variables[i].versions.joined(separator: ", "))); it is exported apart as '\(renamed)'")
+                            name = renamed
+                            if let j = index[name], variables[j].signature == v.signature {
+                                variables[j].versions.append(instrument.version)
+                                continue
+                            }
+                        }
+                        var added = v
+                        added.name = name
+                        added.versions = [instrument.version]
+                        index[name] = variables.count
+                        variables.append(added)
+                    }
+                }
+            }
+        }
+    }
+
+    static func codeName(_ code: Int) -> String { code < 0 ? "m\(-code)" : "\(code)" }
+
+    static func variables(of q: Question, in instrument: Instrument, condition: String?) -> [Variable] {
+        let label = (q.label ?? q.text).map { Self.short($0.text()) } ?? q.id
+        let text = q.text?.text() ?? ""
+        let all = q.allChoices
+        let codes = all.filter { !$0.missing }.map { (code: $0.value, label: $0.label.text()) }
+        let missing = all.filter(\.missing).map { (code: $0.value, label: $0.label.text()) }
+        func make(_ name: String, _ source: Variable.Source, label: String, measure: Measure, integer: Bool = true,
+                  codes: [(code: Int, label: String)] = [], missing: [(code: Int, label: String)] = []) -> Variable {
+            Variable(name: name, source: source, label: label, questionText: text, type: q.type.rawValue, measure: measure,
+                     integer: integer, decimals: q.decimals ?? 0, codes: codes, missing: missing, condition: condition,
+                     versions: [], precision: q.precision)
+        }
+        var out: [Variable] = []
+        switch q.type {
+        case .single, .scale:
+            out.append(make(q.id, .choice(question: q.id), label: label, measure: q.type == .scale ? .ordinal : .nominal, codes: codes, missing: missing))
+        case .multiple:
+            for c in all {
+                out.append(make("\(q.id)_\(codeName(c.value))", .flag(question: q.id, code: c.value), label: Self.short("\(label): \(c.label.text())"),
+                                measure: .nominal, codes: [(0, "Not chosen"), (1, "Chosen")]))
+            }
+        case .matrix:
+            for row in q.rows ?? [] {
+                out.append(make("\(q.id)_\(row.id)", .row(question: q.id, row: row.id), label: Self.short("\(label): \(row.text.text())"),
+                                measure: .ordinal, codes: codes, missing: missing))
+            }
+        case .ranking:
+            for c in all {
+                out.append(make("\(q.id)_\(codeName(c.value))", .rank(question: q.id, code: c.value), label: Self.short("\(label): rank of \(c.label.text())"),
+                                measure: .ordinal, codes: [(0, "Not ranked")]))
+            }
+        case .number:
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .scale, integer: (q.decimals ?? 0) == 0))
+        case .text, .longText, .open:
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
+        case .date:
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .date, integer: false))
+        case .calculate:
+            out.append(make(q.id, .calculated(question: q.id), label: label, measure: .scale, integer: false))
+        case .note:
+            break
+        }
+        if q.other != nil, q.type == .single || q.type == .multiple {
+            out.append(make("\(q.id)_other", .other(question: q.id), label: Self.short("\(label): other, specified"), measure: .text, integer: false))
+        }
+        return out
+    }
+
+    /// Variable labels are kept short: SPSS shows about 40 characters, Stata allows 80.
+    static func short(_ s: String) -> String {
+        let one = s.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        return one.count <= 80 ? one : String(one.prefix(79)) + "…"
+    }
+
+    /// The cell of a variable in a response; `labels` writes labels instead of codes.
+    func cell(_ v: Variable, _ r: ResponseData, labels: Bool = false) -> Cell {
+        let q = v.question
+        let given = r.answers[q]
+        if given == nil {
+            if case .calculated = v.source {
+                guard let value = r.calculated[q] else { return .notAsked }
+                return .value(Self.scalar(value))
+            }
+            return r.skipped.contains(q) ? .skipped : .notAsked
+        }
+        func code(_ c: Int) -> Cell {
+            guard labels else { return .value(String(c)) }
+            return .value((v.codes + v.missing).first { $0.code == c }?.label ?? String(c))
+        }
+        switch v.source {
+        case .choice:
+            return (given as? Int).map(code) ?? .notAsked
+        case .flag(_, let c):
+            let picked = (given as? [Int])?.contains(c) ?? false
+            return labels ? .value(picked ? "Chosen" : "Not chosen") : .value(picked ? "1" : "0")
+        case .row(_, let row):
+            guard let rows = given as? [String: Any], let c = rows[row] as? Int else { return .skipped }
+            return code(c)
+        case .rank(_, let c):
+            guard let order = given as? [Int] else { return .notAsked }
+            return .value(order.firstIndex(of: c).map { String($0 + 1) } ?? "0")
+        case .other:
+            guard let text = r.other[q] else { return .notAsked }
+            return .text(text)
+        case .value:
+            if let text = given as? String { return v.measure == .text ? .text(text) : .value(text) }
+            return .value(Self.scalar(given as Any))
+        case .calculated:
+            return .value(Self.scalar(given as Any))
+        }
+    }
+
+    static func scalar(_ value: Any) -> String {
+        if let n = value as? NSNumber {
+            let d = n.doubleValue
+            return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        }
+        return "\(value)"
+    }
+}

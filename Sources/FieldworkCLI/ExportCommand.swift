@@ -1,0 +1,71 @@
+import ArgumentParser
+import Exporters
+import Foundation
+
+extension ExportFormat: ExpressibleByArgument {}
+extension StatusFilter: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export an instrument's responses for analysis.",
+        discussion: """
+        Formats: csv (one row per response), long (one row per response and variable), jsonl, \
+        codebook (Markdown and CSV), spss (CSV + .sps), stata (CSV + .do), r (CSV + .R), \
+        datapackage (CSV + Frictionless datapackage.json). Every version of the instrument is read; \
+        a variable whose type or codes changed between versions is exported apart and reported.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A responses folder (responses/<instrument-id>) or an instrument id.", valueName: "responses-or-id"))
+    var source: String
+
+    @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ExportFormat
+
+    @Option(help: ArgumentHelp("The folder to write into.", valueName: "folder"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Where responses are kept, to find an instrument id.", valueName: "folder"))
+    var responses = "responses"
+
+    @Flag(help: "csv: write labels instead of codes.")
+    var labels = false
+
+    @Option(help: ArgumentHelp("Only this version of the instrument.", valueName: "version"))
+    var version: String?
+
+    @Option(help: "Which responses: complete, partial (interrupted) or all.")
+    var status: StatusFilter = .all
+
+    @Option(help: ArgumentHelp("Only responses started on or after this date.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    func validate() throws {
+        if let since, since.count != 10 || since.split(separator: "-").count != 3 {
+            throw ValidationError("--since takes a date written YYYY-MM-DD")
+        }
+        if labels && format != .csv { throw ValidationError("--labels applies to --format csv only") }
+    }
+
+    func run() throws {
+        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
+        guard Platform.kind(of: folder) == .directory else {
+            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
+        }
+        var options = ExportOptions(format: format, out: out)
+        options.labels = labels
+        options.version = version
+        options.status = status
+        options.since = since
+        do {
+            let report = try Exporter.run(try ResponseFolder(path: folder), options)
+            for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
+            let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
+            Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
+        } catch {
+            Platform.write("error: \(error.description)\n", to: 2)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -111,7 +111,10 @@ struct ExportContext {
         case .notAsked: return ""
         case .skipped: return labels ? "Skipped" : String(MissingCode.skipped)
         case .value(let v): return v
-        case .text(let t): return CSVWriter.neutralised(t)
+        case .text(let t):
+            // PSPP and SPSS cannot read a line break inside a quoted field, so their CSV shows it as ¶.
+            let flat = options.format == .spss ? t.replacingOccurrences(of: "\r\n", with: " ¶ ").replacingOccurrences(of: "\n", with: " ¶ ") : t
+            return CSVWriter.neutralised(flat)
         }
     }
 

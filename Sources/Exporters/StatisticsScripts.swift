@@ -14,7 +14,7 @@ private func header(_ c: ExportContext, comment: String) -> String {
         \(comment) Fieldwork export of '\(c.instrument.id)' (\(c.instrument.title.text())), versions \(versions.joined(separator: ", ")).
         \(comment) Missing values: an empty cell was not asked (hidden by a condition, or not reached);
         \(comment) \(MissingCode.skipped) was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
-        \(comment) Free text starting with = + - @ or ' has one apostrophe added in front (spreadsheet safety).
+        \(comment) Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
 
         """
 }
@@ -27,6 +27,7 @@ private func isNumeric(_ v: Variable) -> Bool {
 enum SPSSSyntax {
     static func write(_ c: ExportContext, widths: [String: Int]) throws(ExportError) -> String {
         var s = header(c, comment: "*")
+        s += "* Line breaks inside text are written as a pilcrow between spaces, since SPSS reads one line per case.\n\n"
         s += """
             GET DATA
               /TYPE=TXT

@@ -159,6 +159,8 @@ public struct Codebook: Sendable {
 
     /// The cell of a variable in a response; `labels` writes labels instead of codes.
     func cell(_ v: Variable, _ r: ResponseData, labels: Bool = false) -> Cell {
+        // A version without this variable (or with another meaning of it) never asked it.
+        guard v.versions.contains(r.version) else { return .notAsked }
         let q = v.question
         let given = r.answers[q]
         if given == nil {

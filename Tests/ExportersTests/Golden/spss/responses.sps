@@ -1,0 +1,136 @@
+* Fieldwork export of 'fixture-survey' (Fixture survey — café ☕), versions 1.0.0, 1.1.0.
+* Missing values: an empty cell was not asked (hidden by a condition, or not reached);
+* -99 was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
+* Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
+* Line breaks inside text are written as a pilcrow between spaces, since SPSS reads one line per case.
+
+GET DATA
+  /TYPE=TXT
+  /FILE='responses.csv'
+  /ENCODING='UTF8'
+  /ARRANGEMENT=DELIMITED
+  /DELCASE=LINE
+  /FIRSTCASE=2
+  /DELIMITERS=","
+  /QUALIFIER='"'
+  /VARIABLES=
+    response_id A32
+    pseudonym A18
+    instrument_version A32
+    status A8
+    language A16
+    date A17
+    duration F10.0
+    visit F8.0
+    visit_other A13
+    used_1 F8.0
+    used_2 F8.0
+    used_9 F8.0
+    used_10 F8.0
+    used_other A8
+    mood F8.0
+    feel_safe F8.0
+    feel_heard F8.0
+    age F8.0
+    hours F12.2
+    place A9
+    story A34
+    since A8
+    order_1 F8.0
+    order_2 F8.0
+    order_3 F8.0
+    score F12.2
+    mood_v1_1_0 F8.0
+    extra A31
+.
+
+VARIABLE LABELS
+  visit 'First visit?'
+  /  visit_other 'First visit?: other, specified'
+  /  used_1 'What did you use?: Tea'
+  /  used_2 'What did you use?: Talk'
+  /  used_9 'What did you use?: None of these'
+  /  used_10 'What did you use?: Other, please specify'
+  /  used_other 'What did you use?: other, specified'
+  /  mood 'Mood?'
+  /  feel_safe 'How do you feel?: Safe'
+  /  feel_heard 'How do you feel?: Heard'
+  /  age 'Age?'
+  /  hours 'Hours?'
+  /  place 'Where?'
+  /  story 'Tell us more'
+  /  since 'Since when?'
+  /  order_1 'Order these: rank of Quiet'
+  /  order_2 'Order these: rank of Company'
+  /  order_3 'Order these: rank of Food'
+  /  score 'score'
+  /  mood_v1_1_0 'Mood?'
+  /  extra 'Anything to add?'.
+
+VALUE LABELS
+  visit 1 'Yes' 2 'No' 3 'Other, please specify' -99 'Skipped'
+  /  used_1 0 'Not chosen' 1 'Chosen' -99 'Skipped'
+  /  used_2 0 'Not chosen' 1 'Chosen' -99 'Skipped'
+  /  used_9 0 'Not chosen' 1 'Chosen' -99 'Skipped'
+  /  used_10 0 'Not chosen' 1 'Chosen' -99 'Skipped'
+  /  mood 0 'Low' 1 '1' 2 '2' 3 '3' 4 'High' -99 'Skipped'
+  /  feel_safe 1 'Disagree' 2 'Agree' -9 'Prefer not to say' -99 'Skipped'
+  /  feel_heard 1 'Disagree' 2 'Agree' -9 'Prefer not to say' -99 'Skipped'
+  /  age -99 'Skipped'
+  /  hours -99 'Skipped'
+  /  order_1 0 'Not ranked' -99 'Skipped'
+  /  order_2 0 'Not ranked' -99 'Skipped'
+  /  order_3 0 'Not ranked' -99 'Skipped'
+  /  score -99 'Skipped'
+  /  mood_v1_1_0 1 'Low' 2 '2' 3 '3' 4 '4' 5 'High' -99 'Skipped'.
+
+MISSING VALUES
+  visit (-99)
+  /  used_1 (-99)
+  /  used_2 (-99)
+  /  used_9 (-99)
+  /  used_10 (-99)
+  /  mood (-99)
+  /  feel_safe (-99, -9)
+  /  feel_heard (-99, -9)
+  /  age (-99)
+  /  hours (-99)
+  /  order_1 (-99)
+  /  order_2 (-99)
+  /  order_3 (-99)
+  /  score (-99)
+  /  mood_v1_1_0 (-99).
+
+MISSING VALUES
+  visit_other ('-99')
+  /  used_other ('-99')
+  /  place ('-99')
+  /  story ('-99')
+  /  since ('-99')
+  /  extra ('-99').
+
+VARIABLE LEVEL
+  visit (NOMINAL)
+  /  visit_other (NOMINAL)
+  /  used_1 (NOMINAL)
+  /  used_2 (NOMINAL)
+  /  used_9 (NOMINAL)
+  /  used_10 (NOMINAL)
+  /  used_other (NOMINAL)
+  /  mood (ORDINAL)
+  /  feel_safe (ORDINAL)
+  /  feel_heard (ORDINAL)
+  /  age (SCALE)
+  /  hours (SCALE)
+  /  place (NOMINAL)
+  /  story (NOMINAL)
+  /  since (NOMINAL)
+  /  order_1 (ORDINAL)
+  /  order_2 (ORDINAL)
+  /  order_3 (ORDINAL)
+  /  score (SCALE)
+  /  mood_v1_1_0 (ORDINAL)
+  /  extra (NOMINAL).
+
+EXECUTE.
+SAVE OUTFILE='responses.sav'.

@@ -1,0 +1,119 @@
+* Fieldwork export of 'fixture-survey' (Fixture survey — café ☕), versions 1.0.0, 1.1.0.
+* Missing values: an empty cell was not asked (hidden by a condition, or not reached);
+* -99 was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
+* Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
+* In Stata, -99 (skipped) becomes .s and each code labelled missing becomes .a, .b, ... (see the value labels).
+
+import delimited using "responses.csv", varnames(nonames) rowrange(2) encoding("utf-8") bindquote(strict) stringcols(_all) clear
+rename v1 response_id
+rename v2 pseudonym
+rename v3 instrument_version
+rename v4 status
+rename v5 language
+rename v6 date
+rename v7 duration
+rename v8 visit
+rename v9 visit_other
+rename v10 used_1
+rename v11 used_2
+rename v12 used_9
+rename v13 used_10
+rename v14 used_other
+rename v15 mood
+rename v16 feel_safe
+rename v17 feel_heard
+rename v18 age
+rename v19 hours
+rename v20 place
+rename v21 story
+rename v22 since
+rename v23 order_1
+rename v24 order_2
+rename v25 order_3
+rename v26 score
+rename v27 mood_v1_1_0
+rename v28 extra
+destring duration, replace
+destring visit, replace
+replace visit = .s if visit == -99
+label define visit_lbl 1 `"Yes"' 2 `"No"' 3 `"Other, please specify"' .s `"Skipped"', replace
+label values visit visit_lbl
+destring used_1, replace
+replace used_1 = .s if used_1 == -99
+label define used_1_lbl 0 `"Not chosen"' 1 `"Chosen"' .s `"Skipped"', replace
+label values used_1 used_1_lbl
+destring used_2, replace
+replace used_2 = .s if used_2 == -99
+label define used_2_lbl 0 `"Not chosen"' 1 `"Chosen"' .s `"Skipped"', replace
+label values used_2 used_2_lbl
+destring used_9, replace
+replace used_9 = .s if used_9 == -99
+label define used_9_lbl 0 `"Not chosen"' 1 `"Chosen"' .s `"Skipped"', replace
+label values used_9 used_9_lbl
+destring used_10, replace
+replace used_10 = .s if used_10 == -99
+label define used_10_lbl 0 `"Not chosen"' 1 `"Chosen"' .s `"Skipped"', replace
+label values used_10 used_10_lbl
+destring mood, replace
+replace mood = .s if mood == -99
+label define mood_lbl 0 `"Low"' 1 `"1"' 2 `"2"' 3 `"3"' 4 `"High"' .s `"Skipped"', replace
+label values mood mood_lbl
+destring feel_safe, replace
+replace feel_safe = .s if feel_safe == -99
+replace feel_safe = .a if feel_safe == -9
+label define feel_safe_lbl 1 `"Disagree"' 2 `"Agree"' .a `"Prefer not to say"' .s `"Skipped"', replace
+label values feel_safe feel_safe_lbl
+destring feel_heard, replace
+replace feel_heard = .s if feel_heard == -99
+replace feel_heard = .a if feel_heard == -9
+label define feel_heard_lbl 1 `"Disagree"' 2 `"Agree"' .a `"Prefer not to say"' .s `"Skipped"', replace
+label values feel_heard feel_heard_lbl
+destring age, replace
+replace age = .s if age == -99
+label define age_lbl .s `"Skipped"', replace
+label values age age_lbl
+destring hours, replace
+replace hours = .s if hours == -99
+label define hours_lbl .s `"Skipped"', replace
+label values hours hours_lbl
+destring order_1, replace
+replace order_1 = .s if order_1 == -99
+label define order_1_lbl 0 `"Not ranked"' .s `"Skipped"', replace
+label values order_1 order_1_lbl
+destring order_2, replace
+replace order_2 = .s if order_2 == -99
+label define order_2_lbl 0 `"Not ranked"' .s `"Skipped"', replace
+label values order_2 order_2_lbl
+destring order_3, replace
+replace order_3 = .s if order_3 == -99
+label define order_3_lbl 0 `"Not ranked"' .s `"Skipped"', replace
+label values order_3 order_3_lbl
+destring score, replace
+replace score = .s if score == -99
+label define score_lbl .s `"Skipped"', replace
+label values score score_lbl
+destring mood_v1_1_0, replace
+replace mood_v1_1_0 = .s if mood_v1_1_0 == -99
+label define mood_v1_1_0_lbl 1 `"Low"' 2 `"2"' 3 `"3"' 4 `"4"' 5 `"High"' .s `"Skipped"', replace
+label values mood_v1_1_0 mood_v1_1_0_lbl
+label variable visit `"First visit?"'
+label variable visit_other `"First visit?: other, specified"'
+label variable used_1 `"What did you use?: Tea"'
+label variable used_2 `"What did you use?: Talk"'
+label variable used_9 `"What did you use?: None of these"'
+label variable used_10 `"What did you use?: Other, please specify"'
+label variable used_other `"What did you use?: other, specified"'
+label variable mood `"Mood?"'
+label variable feel_safe `"How do you feel?: Safe"'
+label variable feel_heard `"How do you feel?: Heard"'
+label variable age `"Age?"'
+label variable hours `"Hours?"'
+label variable place `"Where?"'
+label variable story `"Tell us more"'
+label variable since `"Since when?"'
+label variable order_1 `"Order these: rank of Quiet"'
+label variable order_2 `"Order these: rank of Company"'
+label variable order_3 `"Order these: rank of Food"'
+label variable score `"score"'
+label variable mood_v1_1_0 `"Mood?"'
+label variable extra `"Anything to add?"'

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Exporters
+import Expressions
+import Foundation
+import ResponseStore
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Summarise an instrument's responses: counts by status, frequencies and statistics per question.",
+        discussion: "Counts from 1 to N-1 (with --min-cell N, default 5) are shown as <N, since small numbers can identify people."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
+    @Argument(help: ArgumentHelp("A responses folder (responses/<instrument-id>) or an instrument id.", valueName: "responses-or-id"))
+    var source: String
+
+    @Option(help: ArgumentHelp("Where responses are kept, to find an instrument id.", valueName: "folder"))
+    var responses = "responses"
+
+    @Option(help: "Smallest count shown as it is.")
+    var minCell = 5
+
+    @Flag(help: "Bars in ASCII (#) rather than Unicode blocks.")
+    var ascii = false
+
+    @Option(help: "text (for the terminal) or markdown (a report).")
+    var format: Format = .text
+
+    func validate() throws {
+        if minCell < 1 { throw ValidationError("--min-cell must be 1 or more") }
+    }
+
+    func run() throws {
+        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
+        guard Platform.kind(of: folder) == .directory else {
+            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
+        }
+        let summary: Summary
+        do { summary = Summary(try ResponseFolder(path: folder)) } catch {
+            Platform.write("error: \(error.description)\n", to: 2)
+            throw ExitCode(1)
+        }
+        // Unicode blocks only where the terminal's character set is UTF-8.
+        let locale = [Platform.environment("LC_ALL"), Platform.environment("LC_CTYPE"), Platform.environment("LANG")].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let unicode = locale.isEmpty || locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
+        let renderer = SummaryRenderer(minCell: minCell, ascii: ascii || !unicode)
+        Platform.write(format == .markdown ? renderer.markdown(summary) : renderer.text(summary))
+    }
+}
+
+struct WithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Remove every response of a participant who withdraws, found by their study code.",
+        discussion: "Needs the study key. The withdrawal is recorded in withdrawals.log with the date and the counts, never the code."
+    )
+
+    @Option(help: ArgumentHelp("The participant's study code.", valueName: "code"))
+    var participant: String
+
+    @Argument(help: ArgumentHelp("A responses folder (responses/<instrument-id>) or an instrument id.", valueName: "responses-or-id"))
+    var source: String
+
+    @Option(help: ArgumentHelp("Where responses are kept, to find an instrument id.", valueName: "folder"))
+    var responses = "responses"
+
+    @Option(help: ArgumentHelp("The study key. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
+    var keyFile: String?
+
+    func run() throws {
+        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
+        guard Platform.kind(of: folder) == .directory else {
+            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
+        }
+        let id = folder.split(separator: "/").last.map(String.init) ?? source
+        let keyPath = keyFile ?? Platform.keyFolder() + "/" + id + ".key"
+        guard Platform.kind(of: keyPath) == .file else {
+            Platform.write("""
+                error: there is no study key at '\(keyPath)'.
+                Without the key a code cannot be matched to its responses, so nothing was removed.
+                If the key was moved or restored from a backup, give it with --key-file.
+
+                """, to: 2)
+            throw ExitCode(1)
+        }
+        do {
+            let key = try StudyKey.load(at: keyPath)
+            let removed = try Withdrawal.withdraw(pseudonym: key.pseudonym(for: participant), folder: folder,
+                                                  date: DateValue.format(Platform.todayDays()))
+            if removed.total == 0 {
+                Platform.write("No responses of '\(id)' match this code. The check is recorded in \(folder)/withdrawals.log, without the code.\n")
+            } else {
+                Platform.write("Removed \(removed.total) response\(removed.total == 1 ? "" : "s") of '\(id)' for this participant "
+                    + "(\(removed.complete) complete, \(removed.partial) partial, \(removed.declined) declined).\n"
+                    + "The withdrawal is recorded in \(folder)/withdrawals.log, without the code.\n"
+                    + "Answers kept apart for prize draws cannot be linked to anyone and are not touched.\n")
+            }
+        } catch {
+            Platform.write("error: \(error.description)\n", to: 2)
+            throw ExitCode(1)
+        }
+    }
+}

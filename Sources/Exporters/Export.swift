@@ -127,18 +127,24 @@ struct ExportContext {
         var widths: [String: Int] = [:]
         var count = 0
         let labels = options.labels && options.format == .csv
+        // Which variables each version has, worked out once per version rather than once per cell.
+        var asked: [String: [Bool]] = [:]
+        var widest = [Int](repeating: 0, count: codebook.variables.count)
         do {
             try folder.each { r in
                 guard wanted(r) else { return }
+                let has = asked[r.version] ?? codebook.variables.map { $0.versions.contains(r.version) }
+                asked[r.version] = has
                 var fields = fixed(r)
-                for v in codebook.variables {
-                    let value = text(codebook.cell(v, r, labels: labels), labels: labels)
+                for (i, v) in codebook.variables.enumerated() {
+                    let value = text(codebook.cell(v, r, labels: labels, asked: has[i]), labels: labels)
                     fields.append(value)
-                    if value.utf8.count > widths[v.name, default: 0] { widths[v.name] = value.utf8.count }
+                    widest[i] = max(widest[i], value.utf8.count)
                 }
                 try csv.row(fields)
                 count += 1
             }
+            for (i, v) in codebook.variables.enumerated() { widths[v.name] = widest[i] }
         } catch let error as ExportError {
             throw error
         } catch {
@@ -195,16 +201,19 @@ struct ExportContext {
         do {
             try folder.each { r in
                 guard wanted(r) else { return }
-                var object: [String: Any] = [
-                    "response_id": r.responseID, "instrument_version": r.version, "instrument_hash": r.hash, "status": r.status,
-                    "answers": r.answers, "other": r.other, "skipped": r.skipped.sorted(), "calculated": r.calculated,
+                var object: [String: JSON] = [
+                    "response_id": .string(r.responseID), "instrument_version": .string(r.version), "instrument_hash": .string(r.hash),
+                    "status": .string(r.status), "answers": .object(r.answers), "other": .object(r.other.mapValues(JSON.string)),
+                    "skipped": .array(r.skipped.sorted().map(JSON.string)), "calculated": .object(r.calculated),
                 ]
-                object["pseudonym"] = r.pseudonym
-                object["language"] = r.language
-                object["date"] = r.started
-                object["duration_seconds"] = r.duration
-                if r.simulated { object["simulated"] = true }
-                buffer.append(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                object["pseudonym"] = r.pseudonym.map(JSON.string)
+                object["language"] = r.language.map(JSON.string)
+                object["date"] = r.started.map(JSON.string)
+                object["duration_seconds"] = r.duration.map { .number(Double($0)) }
+                if r.simulated { object["simulated"] = .bool(true) }
+                var line = ""
+                JSON.object(object).write(to: &line)
+                buffer.append(contentsOf: line.utf8)
                 buffer.append(0x0A)
                 count += 1
                 if buffer.count > 1 << 16 {

@@ -131,9 +131,9 @@ public struct Summary {
             }
             for (q, var f) in multiples {
                 guard f.variable.versions.contains(r.version) else { continue }
-                if let picked = r.answers[q] as? [Int] {
+                if let picked = r.answers[q]?.array {
                     f.asked += 1
-                    for c in picked { f.counts[c, default: 0] += 1 }
+                    for c in picked.compactMap(\.int) { f.counts[c, default: 0] += 1 }
                 } else if r.skipped.contains(q) {
                     f.asked += 1
                     f.skipped += 1

@@ -161,6 +161,12 @@ public struct Codebook: Sendable {
     func cell(_ v: Variable, _ r: ResponseData, labels: Bool = false) -> Cell {
         // A version without this variable (or with another meaning of it) never asked it.
         guard v.versions.contains(r.version) else { return .notAsked }
+        return cell(v, r, labels: labels, asked: true)
+    }
+
+    /// The cell, when the caller already knows that the response's version has the variable.
+    func cell(_ v: Variable, _ r: ResponseData, labels: Bool, asked: Bool) -> Cell {
+        guard asked else { return .notAsked }
         let q = v.question
         let given = r.answers[q]
         if given == nil {
@@ -176,32 +182,33 @@ public struct Codebook: Sendable {
         }
         switch v.source {
         case .choice:
-            return (given as? Int).map(code) ?? .notAsked
+            return given?.int.map(code) ?? .notAsked
         case .flag(_, let c):
-            let picked = (given as? [Int])?.contains(c) ?? false
+            let picked = given?.array?.contains { $0.int == c } ?? false
             return labels ? .value(picked ? "Chosen" : "Not chosen") : .value(picked ? "1" : "0")
         case .row(_, let row):
-            guard let rows = given as? [String: Any], let c = rows[row] as? Int else { return .skipped }
+            guard let c = given?[row]?.int else { return .skipped }
             return code(c)
         case .rank(_, let c):
-            guard let order = given as? [Int] else { return .notAsked }
-            return .value(order.firstIndex(of: c).map { String($0 + 1) } ?? "0")
+            guard let order = given?.array else { return .notAsked }
+            return .value(order.firstIndex { $0.int == c }.map { String($0 + 1) } ?? "0")
         case .other:
             guard let text = r.other[q] else { return .notAsked }
             return .text(text)
         case .value:
-            if let text = given as? String { return v.measure == .text ? .text(text) : .value(text) }
-            return .value(Self.scalar(given as Any))
+            if let text = given?.string { return v.measure == .text ? .text(text) : .value(text) }
+            return .value(given.map(Self.scalar) ?? "")
         case .calculated:
-            return .value(Self.scalar(given as Any))
+            return .value(given.map(Self.scalar) ?? "")
         }
     }
 
-    static func scalar(_ value: Any) -> String {
-        if let n = value as? NSNumber {
-            let d = n.doubleValue
-            return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    static func scalar(_ value: JSON) -> String {
+        switch value {
+        case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .string(let s): return s
+        case .bool(let b): return b ? "1" : "0"
+        default: return ""
         }
-        return "\(value)"
     }
 }

@@ -45,7 +45,11 @@ let package = Package(
             dependencies: ["InstrumentModel", "ResponseStore", "SessionEngine", "Expressions",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "ExportersTests", dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine"]),
+        .testTarget(
+            name: "ExportersTests",
+            dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine"],
+            exclude: ["Fixtures", "Golden"]
+        ),
         .target(name: "TerminalIO"),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "Expressions", "TerminalIO"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),

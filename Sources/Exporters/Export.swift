@@ -130,21 +130,48 @@ struct ExportContext {
         // Which variables each version has, worked out once per version rather than once per cell.
         var asked: [String: [Bool]] = [:]
         var widest = [Int](repeating: 0, count: codebook.variables.count)
+        let variables = codebook.variables
+        func has(_ version: String) -> [Bool] {
+            if let known = asked[version] { return known }
+            let computed = variables.map { $0.versions.contains(version) }
+            asked[version] = computed
+            return computed
+        }
+        func add(_ value: String, _ i: Int, to fields: inout [String]) {
+            fields.append(value)
+            widest[i] = max(widest[i], value.utf8.count)
+        }
+        // Finished files are read from their bytes; interrupted sessions are rebuilt through the engine.
+        let questionIDs = variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let slots = RawResponse.Slots(questionIDs)
+        let slotOf = variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }
+        var raw = RawResponse(slots: questionIDs.count)
         do {
-            try folder.each { r in
+            try folder.eachFile { b in
+                guard raw.read(b, slots: slots) else { return }
+                let r = raw.fixed(b)
                 guard wanted(r) else { return }
-                let has = asked[r.version] ?? codebook.variables.map { $0.versions.contains(r.version) }
-                asked[r.version] = has
+                let flags = has(r.version)
                 var fields = fixed(r)
-                for (i, v) in codebook.variables.enumerated() {
-                    let value = text(codebook.cell(v, r, labels: labels, asked: has[i]), labels: labels)
-                    fields.append(value)
-                    widest[i] = max(widest[i], value.utf8.count)
+                fields.reserveCapacity(fields.count + variables.count)
+                for i in variables.indices {
+                    let cell = flags[i] ? raw.cell(variables[i], slot: slotOf[i], b, labels: labels) : .notAsked
+                    add(text(cell, labels: labels), i, to: &fields)
                 }
                 try csv.row(fields)
                 count += 1
             }
-            for (i, v) in codebook.variables.enumerated() { widths[v.name] = widest[i] }
+            try folder.eachJournal { r in
+                guard wanted(r) else { return }
+                let flags = has(r.version)
+                var fields = fixed(r)
+                for i in variables.indices {
+                    add(text(codebook.cell(variables[i], r, labels: labels, asked: flags[i]), labels: labels), i, to: &fields)
+                }
+                try csv.row(fields)
+                count += 1
+            }
+            for (i, v) in variables.enumerated() { widths[v.name] = widest[i] }
         } catch let error as ExportError {
             throw error
         } catch {

@@ -108,12 +108,27 @@ public struct ResponseFolder {
 
     /// Calls `body` with each response, finished files first (in name order), then interrupted sessions.
     public func each(_ body: (ResponseData) throws -> Void) rethrows {
+        try eachFile { bytes in
+            if let r = ResponseData.read(bytes) { try body(r) }
+        }
+        try eachJournal(body)
+    }
+
+    /// Calls `body` with the bytes of each finished response file, in name order.
+    func eachFile(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         for name in names {
-            guard let r = FileReading.withContents(of: path + "/" + name, buffer: &buffer, ResponseData.read) ?? nil else { continue }
-            try body(r)
+            var failure: (any Error)?
+            _ = FileReading.withContents(of: path + "/" + name, buffer: &buffer) { bytes in
+                do { try body(bytes) } catch { failure = error }
+            }
+            if let failure { try { throw failure }() }
         }
+    }
+
+    /// Calls `body` with each interrupted session, as a partial response.
+    func eachJournal(_ body: (ResponseData) throws -> Void) rethrows {
         let sessions = path + "/sessions"
         let journals = ((try? FileManager.default.contentsOfDirectory(atPath: sessions)) ?? []).filter { $0.hasSuffix(".journal") }.sorted()
         for name in journals {

@@ -1,0 +1,327 @@
+/// The parts of a response file that the wide export needs, found in its bytes without building
+/// a JSON tree: where each answer's value lies. At a hundred thousand files the tree, with a
+/// dictionary and a hashed string per answer, was most of an export's time.
+struct RawResponse {
+    typealias Bytes = UnsafeRawBufferPointer
+
+    /// Question ids to slots, by FNV-1a of the id's bytes, in an open-addressing table built once.
+    struct Slots {
+        let ids: [[UInt8]]
+        private var table: [Int]
+        private let mask: Int
+
+        init(_ ids: [String]) {
+            self.ids = ids.map { Array($0.utf8) }
+            var size = 16
+            while size < ids.count * 4 { size *= 2 }
+            mask = size - 1
+            table = [Int](repeating: -1, count: size)
+            for (slot, id) in self.ids.enumerated() {
+                var i = Int(truncatingIfNeeded: Self.hash(id[...])) & mask
+                while table[i] >= 0 { i = (i + 1) & mask }
+                table[i] = slot
+            }
+        }
+
+        static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            return h
+        }
+
+        func slot(_ bytes: Bytes, _ range: Range<Int>) -> Int? {
+            let key = bytes[range]
+            var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            while table[i] >= 0 {
+                let slot = table[i]
+                if ids[slot].elementsEqual(key) { return slot }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    var responseID: Range<Int>?
+    var pseudonym: Range<Int>?
+    var version: Range<Int>?
+    var status: Range<Int>?
+    var language: Range<Int>?
+    var started: Range<Int>?
+    var duration: Range<Int>?
+    var isResponse = false
+    /// Per question slot: the answer's value (a JSON token or container), the "Other" text, the
+    /// calculated value, and whether it was skipped.
+    var answers: [Range<Int>?]
+    var other: [Range<Int>?]
+    var calculated: [Range<Int>?]
+    var skipped: [Bool]
+
+    init(slots: Int) {
+        answers = Array(repeating: nil, count: slots)
+        other = answers
+        calculated = answers
+        skipped = Array(repeating: false, count: slots)
+    }
+
+    mutating func reset() {
+        for i in answers.indices {
+            answers[i] = nil
+            other[i] = nil
+            calculated[i] = nil
+            skipped[i] = false
+        }
+        responseID = nil; pseudonym = nil; version = nil; status = nil; language = nil; started = nil; duration = nil
+        isResponse = false
+    }
+
+    /// Finds the fields in a response file; false when it is not one.
+    mutating func read(_ b: Bytes, slots: Slots) -> Bool {
+        reset()
+        var s = Scanner(b: b)
+        guard s.expect(UInt8(ascii: "{")) else { return false }
+        var first = true
+        while let key = s.nextKey(&first) {
+            func slotted(_ into: inout [Range<Int>?]) -> Bool {
+                guard s.expect(UInt8(ascii: "{")) else { return s.skipValue() != nil }
+                var inner = true
+                while let k = s.nextKey(&inner) {
+                    guard let value = s.skipValue() else { return false }
+                    if let slot = slots.slot(b, k) { into[slot] = value }
+                }
+                return !s.failed
+            }
+            switch b[key].count {
+            case 7 where Scanner.equals(b, key, "answers"): guard slotted(&answers) else { return false }
+            case 5 where Scanner.equals(b, key, "other"): guard slotted(&other) else { return false }
+            case 10 where Scanner.equals(b, key, "calculated"): guard slotted(&calculated) else { return false }
+            case 7 where Scanner.equals(b, key, "skipped"):
+                guard s.expect(UInt8(ascii: "[")) else { return false }
+                var inner = true
+                while let r = s.nextElement(&inner) {
+                    if b[r.lowerBound] == UInt8(ascii: "\""), let slot = slots.slot(b, (r.lowerBound + 1)..<(r.upperBound - 1)) {
+                        skipped[slot] = true
+                    }
+                }
+            case 10 where Scanner.equals(b, key, "instrument"):
+                guard s.expect(UInt8(ascii: "{")) else { return false }
+                var inner = true
+                while let k = s.nextKey(&inner) {
+                    guard let value = s.skipValue() else { return false }
+                    if Scanner.equals(b, k, "version") { version = value }
+                }
+            default:
+                guard let value = s.skipValue() else { return false }
+                if Scanner.equals(b, key, "response_id") { responseID = value }
+                else if Scanner.equals(b, key, "pseudonym") { pseudonym = value }
+                else if Scanner.equals(b, key, "status") { status = value }
+                else if Scanner.equals(b, key, "language") { language = value }
+                else if Scanner.equals(b, key, "started") { started = value }
+                else if Scanner.equals(b, key, "duration_seconds") { duration = value }
+                else if Scanner.equals(b, key, "format") { isResponse = Scanner.equals(b, value, "\"fieldwork-response\"") }
+            }
+            if s.failed { return false }
+        }
+        return !s.failed && isResponse
+    }
+
+    /// A string value's text (unescaping only when it holds escapes); nil for null or a non-string.
+    static func string(_ b: Bytes, _ range: Range<Int>?) -> String? {
+        guard let range, range.count >= 2, b[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
+        let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+        if !b[inner].contains(UInt8(ascii: "\\")) { return String(decoding: UnsafeRawBufferPointer(rebasing: b[inner]), as: UTF8.self) }
+        return JSON.parse(UnsafeRawBufferPointer(rebasing: b[range]))?.string
+    }
+
+    /// A whole number token's value.
+    static func int(_ b: Bytes, _ range: Range<Int>) -> Int? {
+        var n = 0
+        var negative = false
+        for i in range {
+            let c = b[i]
+            if i == range.lowerBound && c == UInt8(ascii: "-") { negative = true; continue }
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+        }
+        return negative ? -n : n
+    }
+
+    /// Whether a value is a JSON number token (written to the CSV as it stands).
+    static func isNumber(_ b: Bytes, _ range: Range<Int>) -> Bool {
+        guard let first = range.first.map({ b[$0] }) else { return false }
+        return first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39)
+    }
+
+    /// The numbers of an array value.
+    static func ints(_ b: Bytes, _ range: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        var s = Scanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
+        guard s.expect(UInt8(ascii: "[")) else { return [] }
+        var first = true
+        while let r = s.nextElement(&first) { if let n = int(s.b, r) { out.append(n) } }
+        return out
+    }
+
+    /// In an object value, the value of `key`.
+    static func member(_ b: Bytes, _ range: Range<Int>, _ key: [UInt8]) -> Range<Int>? {
+        var s = Scanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
+        guard s.expect(UInt8(ascii: "{")) else { return nil }
+        var first = true
+        while let k = s.nextKey(&first) {
+            guard let value = s.skipValue() else { return nil }
+            if s.b[k].elementsEqual(key) { return (value.lowerBound + range.lowerBound)..<(value.upperBound + range.lowerBound) }
+        }
+        return nil
+    }
+}
+
+/// Walks JSON bytes, returning where values lie rather than building them.
+struct Scanner {
+    let b: UnsafeRawBufferPointer
+    var i = 0
+
+    init(b: UnsafeRawBufferPointer) {
+        self.b = b
+    }
+
+    static func equals(_ b: UnsafeRawBufferPointer, _ range: Range<Int>, _ text: StaticString) -> Bool {
+        let t = UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        return b[range].elementsEqual(t)
+    }
+
+    mutating func space() {
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+    }
+
+    mutating func expect(_ c: UInt8) -> Bool {
+        space()
+        guard i < b.count, b[i] == c else { return false }
+        i += 1
+        return true
+    }
+
+    /// The range of a string token, quotes included.
+    mutating func stringToken() -> Range<Int>? {
+        space()
+        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+        let start = i
+        i += 1
+        while i < b.count, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
+        guard i < b.count else { return nil }
+        i += 1
+        return start..<i
+    }
+
+    /// Skips one value and returns its range.
+    mutating func skipValue() -> Range<Int>? {
+        space()
+        guard i < b.count else { return nil }
+        let start = i
+        switch b[i] {
+        case UInt8(ascii: "\""): return stringToken()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            while i < b.count {
+                let c = b[i]
+                if c == UInt8(ascii: "\"") {
+                    guard stringToken() != nil else { return nil }
+                    continue
+                }
+                if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") { depth += 1 }
+                if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 { i += 1; return start..<i }
+                }
+                i += 1
+            }
+            return nil
+        default:
+            while i < b.count, !(b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: "}") || b[i] == UInt8(ascii: "]") || b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
+            return i > start ? start..<i : nil
+        }
+    }
+
+    /// Set when the bytes are not the JSON expected.
+    var failed = false
+
+    /// The next member's key (without quotes) with its ':' consumed; nil at the closing brace.
+    /// The caller consumes the value before asking again.
+    mutating func nextKey(_ first: inout Bool) -> Range<Int>? {
+        space()
+        guard i < b.count else { failed = true; return nil }
+        if b[i] == UInt8(ascii: "}") { i += 1; return nil }
+        if !first {
+            guard b[i] == UInt8(ascii: ",") else { failed = true; return nil }
+            i += 1
+        }
+        first = false
+        guard let key = stringToken(), expect(UInt8(ascii: ":")) else { failed = true; return nil }
+        return (key.lowerBound + 1)..<(key.upperBound - 1)
+    }
+
+    /// The next element of an array (skipped over); nil at the closing bracket.
+    mutating func nextElement(_ first: inout Bool) -> Range<Int>? {
+        space()
+        guard i < b.count else { failed = true; return nil }
+        if b[i] == UInt8(ascii: "]") { i += 1; return nil }
+        if !first {
+            guard b[i] == UInt8(ascii: ",") else { failed = true; return nil }
+            i += 1
+        }
+        first = false
+        guard let r = skipValue() else { failed = true; return nil }
+        return r
+    }
+}
+
+extension RawResponse {
+    /// The fixed fields, as the filters and the first columns need them (answers left empty).
+    func fixed(_ b: Bytes) -> ResponseData {
+        ResponseData(
+            responseID: Self.string(b, responseID) ?? "", pseudonym: Self.string(b, pseudonym), version: Self.string(b, version) ?? "",
+            hash: "", status: Self.string(b, status) ?? "", language: Self.string(b, language), started: Self.string(b, started),
+            duration: duration.flatMap { Self.int(b, $0) }, answers: [:], other: [:], skipped: [], calculated: [:], simulated: false)
+    }
+}
+
+extension RawResponse {
+    /// The same cell as `Codebook.cell(_:_:labels:)`, read from the response file's bytes.
+    func cell(_ v: Variable, slot: Int, _ b: Bytes, labels: Bool) -> Cell {
+        guard let given = answers[slot] else {
+            if case .calculated = v.source {
+                guard let value = calculated[slot] else { return .notAsked }
+                return .value(RawResponse.string(b, value) ?? Self.token(b, value))
+            }
+            return skipped[slot] ? .skipped : .notAsked
+        }
+        func code(_ range: Range<Int>) -> Cell {
+            guard labels, let c = RawResponse.int(b, range) else { return .value(Self.token(b, range)) }
+            return .value((v.codes + v.missing).first { $0.code == c }?.label ?? String(c))
+        }
+        switch v.source {
+        case .choice:
+            return RawResponse.isNumber(b, given) ? code(given) : .notAsked
+        case .flag(_, let c):
+            let picked = RawResponse.ints(b, given).contains(c)
+            return labels ? .value(picked ? "Chosen" : "Not chosen") : .value(picked ? "1" : "0")
+        case .row(_, let row):
+            guard let value = RawResponse.member(b, given, Array(row.utf8)), RawResponse.isNumber(b, value) else { return .skipped }
+            return code(value)
+        case .rank(_, let c):
+            return .value(RawResponse.ints(b, given).firstIndex(of: c).map { String($0 + 1) } ?? "0")
+        case .other:
+            guard let text = RawResponse.string(b, other[slot]) else { return .notAsked }
+            return .text(text)
+        case .value:
+            if let text = RawResponse.string(b, given) { return v.measure == .text ? .text(text) : .value(text) }
+            return .value(Self.token(b, given))
+        case .calculated:
+            return .value(RawResponse.string(b, given) ?? Self.token(b, given))
+        }
+    }
+
+    /// A number token as written (the store writes whole numbers without a decimal point).
+    static func token(_ b: RawResponse.Bytes, _ range: Range<Int>) -> String {
+        let t = String(decoding: UnsafeRawBufferPointer(rebasing: b[range]), as: UTF8.self)
+        return t == "null" ? "" : t
+    }
+}

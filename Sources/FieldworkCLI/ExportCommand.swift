@@ -49,10 +49,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
-        guard Platform.kind(of: folder) == .directory else {
-            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
-        }
+        let folder = try ResponsesLocation.folder(source, responses: responses)
         var options = ExportOptions(format: format, out: out)
         options.labels = labels
         options.version = version
@@ -67,5 +64,16 @@ struct ExportCommand: ParsableCommand {
             Platform.write("error: \(error.description)\n", to: 2)
             throw ExitCode(1)
         }
+    }
+}
+
+/// Where an instrument's responses are: a folder given directly, or an instrument id under the responses folder.
+enum ResponsesLocation {
+    static func folder(_ source: String, responses: String) throws -> String {
+        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
+        guard Platform.kind(of: folder) == .directory else {
+            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
+        }
+        return folder
     }
 }

@@ -33,10 +33,7 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
-        guard Platform.kind(of: folder) == .directory else {
-            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
-        }
+        let folder = try ResponsesLocation.folder(source, responses: responses)
         let summary: Summary
         do { summary = Summary(try ResponseFolder(path: folder)) } catch {
             Platform.write("error: \(error.description)\n", to: 2)
@@ -70,10 +67,7 @@ struct WithdrawCommand: ParsableCommand {
     var keyFile: String?
 
     func run() throws {
-        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
-        guard Platform.kind(of: folder) == .directory else {
-            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
-        }
+        let folder = try ResponsesLocation.folder(source, responses: responses)
         let id = folder.split(separator: "/").last.map(String.init) ?? source
         let keyPath = keyFile ?? Platform.keyFolder() + "/" + id + ".key"
         guard Platform.kind(of: keyPath) == .file else {

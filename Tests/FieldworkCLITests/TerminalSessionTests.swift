@@ -48,7 +48,9 @@ final class TmuxSession {
     /// A shell command that runs fieldwork, then records its exit status and the terminal's
     /// settings in `done` and `done.stty`, and stays open so the screen can still be read.
     static func command(_ arguments: String, in folder: URL, done: String) -> String {
-        "cd '\(folder.path)' && '\(Run.binary.path)' \(arguments); echo $? > '\(done)'; stty -a | tr '\\n' ' ' > '\(done).stty'; sleep 30"
+        // Each file is written under another name and renamed, so that once it exists it is complete.
+        "cd '\(folder.path)' && '\(Run.binary.path)' \(arguments); echo $? > '\(done).tmp'; mv '\(done).tmp' '\(done)'; "
+            + "stty -a | tr '\\n' ' ' > '\(done).stty.tmp'; mv '\(done).stty.tmp' '\(done).stty'; sleep 30"
     }
 
     /// Waits for the command above to finish; returns its exit status and the terminal settings after it.

@@ -64,6 +64,12 @@ final class CSVWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends a record already in CSV form.
+    func bytes(_ record: [UInt8]) throws(ExportError) {
+        buffer.append(contentsOf: record)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     func flush() throws(ExportError) {
         guard !buffer.isEmpty else { return }
         do { try handle.write(contentsOf: Data(buffer)) } catch { throw ExportError("cannot write '\(path)': the disk may be full") }

@@ -147,18 +147,33 @@ struct ExportContext {
         let slotOf = variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }
         var raw = RawResponse(slots: questionIDs.count)
         do {
+            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: options.format == .spss)
+            var line: [UInt8] = []
             try folder.eachFile { b in
                 guard raw.read(b, slots: slots) else { return }
                 let r = raw.fixed(b)
                 guard wanted(r) else { return }
                 let flags = has(r.version)
-                var fields = fixed(r)
-                fields.reserveCapacity(fields.count + variables.count)
-                for i in variables.indices {
-                    let cell = flags[i] ? raw.cell(variables[i], slot: slotOf[i], b, labels: labels) : .notAsked
-                    add(text(cell, labels: labels), i, to: &fields)
+                line.removeAll(keepingCapacity: true)
+                for (j, f) in fixed(r).enumerated() {
+                    if j > 0 { line.append(0x2C) }
+                    RawRows.field(Array(f.utf8), into: &line)
                 }
-                try csv.row(fields)
+                for i in variables.indices {
+                    line.append(0x2C)
+                    let before = line.count
+                    rows.cell(i, asked: flags[i], raw, b, into: &line)
+                    // The width of the value itself: a quoted field's quotes and doubled quotes do not count.
+                    var width = line.count - before
+                    if width >= 2, line[before] == 0x22 {
+                        let quotes = line[before...].reduce(0) { $0 + ($1 == 0x22 ? 1 : 0) }
+                        width -= 2 + (quotes - 2) / 2
+                    }
+                    widest[i] = max(widest[i], width)
+                }
+                line.append(0x0D)
+                line.append(0x0A)
+                try csv.bytes(line)
                 count += 1
             }
             try folder.eachJournal { r in

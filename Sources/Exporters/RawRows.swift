@@ -1,0 +1,138 @@
+/// Writing rows of the wide CSV straight from a response file's bytes to the output's bytes,
+/// with no String made per cell. It must give exactly what `ExportContext.text(_:labels:)` gives
+/// for `RawResponse.cell`; the golden files check that both agree.
+struct RawRows {
+    let variables: [Variable]
+    let slotOf: [Int]
+    let labels: Bool
+    let spss: Bool
+    /// Per variable: the CSV field of each code's label (labels mode).
+    let labelFields: [[Int: [UInt8]]]
+    private var scratch: [UInt8] = []
+
+    init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool) {
+        self.variables = variables
+        self.slotOf = slotOf
+        self.labels = labels
+        self.spss = spss
+        labelFields = variables.map { v in
+            var fields: [Int: [UInt8]] = [:]
+            for (code, label) in v.codes + v.missing where fields[code] == nil {
+                var out: [UInt8] = []
+                RawRows.field(Array(label.utf8), into: &out)
+                fields[code] = out
+            }
+            return fields
+        }
+    }
+
+    static let skippedCode = Array(String(MissingCode.skipped).utf8)
+    static let skippedLabel = Array("Skipped".utf8)
+
+    /// Appends a field, quoting it (and doubling its quotes) only where it needs it.
+    static func field(_ bytes: [UInt8], into out: inout [UInt8]) {
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(0x22)
+        for b in bytes {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
+    }
+
+    /// The text of a JSON string token, unescaped, into `scratch`.
+    private mutating func decode(_ b: RawResponse.Bytes, _ range: Range<Int>) -> Bool {
+        scratch.removeAll(keepingCapacity: true)
+        guard range.count >= 2, b[range.lowerBound] == UInt8(ascii: "\"") else { return false }
+        let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+        if !b[inner].contains(UInt8(ascii: "\\")) {
+            scratch.append(contentsOf: b[inner])
+        } else if let s = RawResponse.string(b, range) {
+            scratch.append(contentsOf: s.utf8)
+        }
+        return true
+    }
+
+    /// Free text: line breaks flattened for SPSS, formulas neutralised, then quoted as needed.
+    private mutating func text(into out: inout [UInt8]) {
+        if spss, scratch.contains(0x0A) {
+            scratch = Array(String(decoding: scratch, as: UTF8.self).replacingOccurrences(of: "\r\n", with: " ¶ ")
+                .replacingOccurrences(of: "\n", with: " ¶ ").utf8)
+        }
+        if let first = scratch.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, UInt8(ascii: "'")].contains(first) {
+            scratch.insert(UInt8(ascii: "'"), at: 0)
+        }
+        Self.field(scratch, into: &out)
+    }
+
+    private func code(_ i: Int, _ b: RawResponse.Bytes, _ range: Range<Int>, into out: inout [UInt8]) {
+        if labels, let c = RawResponse.int(b, range) {
+            if let f = labelFields[i][c] { out.append(contentsOf: f) } else { out.append(contentsOf: String(c).utf8) }
+        } else {
+            token(b, range, into: &out)
+        }
+    }
+
+    private func token(_ b: RawResponse.Bytes, _ range: Range<Int>, into out: inout [UInt8]) {
+        if Scanner.equals(b, range, "null") { return }
+        out.append(contentsOf: b[range])
+    }
+
+    /// Whether an array value holds the whole number `n`, and where (0-based), without making an array.
+    private static func position(of n: Int, in b: RawResponse.Bytes, _ range: Range<Int>) -> Int? {
+        var s = Scanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
+        guard s.expect(UInt8(ascii: "[")) else { return nil }
+        var first = true
+        var index = 0
+        while let r = s.nextElement(&first) {
+            if RawResponse.int(s.b, r) == n { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Appends the cell of variable `i`; `asked` is false when the response's version lacks it.
+    mutating func cell(_ i: Int, asked: Bool, _ raw: RawResponse, _ b: RawResponse.Bytes, into out: inout [UInt8]) {
+        guard asked else { return }
+        let v = variables[i]
+        let slot = slotOf[i]
+        guard let given = raw.answers[slot] else {
+            if case .calculated = v.source {
+                guard let value = raw.calculated[slot] else { return }
+                if decode(b, value) { Self.field(scratch, into: &out) } else { token(b, value, into: &out) }
+                return
+            }
+            if raw.skipped[slot] { out.append(contentsOf: labels ? Self.skippedLabel : Self.skippedCode) }
+            return
+        }
+        switch v.source {
+        case .choice:
+            if RawResponse.isNumber(b, given) { code(i, b, given, into: &out) }
+        case .flag(_, let c):
+            let picked = Self.position(of: c, in: b, given) != nil
+            out.append(contentsOf: labels ? Array((picked ? "Chosen" : "Not chosen").utf8) : [picked ? 0x31 : 0x30])
+        case .row(_, let row):
+            guard let value = RawResponse.member(b, given, Array(row.utf8)), RawResponse.isNumber(b, value) else {
+                out.append(contentsOf: labels ? Self.skippedLabel : Self.skippedCode)
+                return
+            }
+            code(i, b, value, into: &out)
+        case .rank(_, let c):
+            out.append(contentsOf: Self.position(of: c, in: b, given).map { String($0 + 1) }.map { Array($0.utf8) } ?? [0x30])
+        case .other:
+            guard let other = raw.other[slot], decode(b, other) else { return }
+            text(into: &out)
+        case .value:
+            if decode(b, given) {
+                if v.measure == .text { text(into: &out) } else { Self.field(scratch, into: &out) }
+            } else {
+                token(b, given, into: &out)
+            }
+        case .calculated:
+            if decode(b, given) { Self.field(scratch, into: &out) } else { token(b, given, into: &out) }
+        }
+    }
+}

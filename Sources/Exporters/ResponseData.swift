@@ -24,10 +24,6 @@ public struct ResponseData {
     public var simulated: Bool
 
     /// Reads a response file; nil for anything that is not one.
-    static func read(_ data: Data) -> ResponseData? {
-        data.withUnsafeBytes { read($0) }
-    }
-
     static func read(_ bytes: UnsafeRawBufferPointer) -> ResponseData? {
         guard let o = JSON.parse(bytes),
               o["format"]?.string == "fieldwork-response",

@@ -264,21 +264,6 @@ public struct Session: Sendable {
             break
         }
     }
-
-    /// Restores answers given before an interruption (the store replays its journal through this).
-    public mutating func restore(phase restored: Phase, answers given: [String: Answer], skipped seen: Set<String>,
-                                 timing times: [String: QuestionTiming], returns count: Int, at time: Double) {
-        answers = given
-        skipped = seen
-        timing = times
-        returns = count
-        refresh()
-        history = order.filter { answers[$0] != nil || skipped.contains($0) }
-        phase = restored
-        if case .question(let id) = restored {
-            if !visible.contains(id) { advance(from: id, time: time) } else { shownAt = time }
-        }
-    }
 }
 
 /// The instrument's expressions, parsed once per session.

@@ -193,14 +193,4 @@ let route = """
         let q = try #require(s.current)
         #expect(s.presentedChoices(q).map { $0.label.text() } == ["Working"])
     }
-
-    @Test func restoresAnInterruptedSession() throws {
-        let inst = try instrument(route)
-        var s = Session(instrument: inst, seed: 1, today: today)
-        s.restore(phase: .question("age"), answers: ["member_since": Answer(.choice(2))], skipped: ["changes"],
-                  timing: [:], returns: 0, at: 0)
-        #expect(s.current?.id == "age")
-        try s.back(at: 1)
-        #expect(s.current?.id == "changes")
-    }
 }

@@ -74,6 +74,14 @@ def measure(command: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(times), peak
 
 
+def release_binary(given):
+    """The binary to measure: the one given, or a release build made now."""
+    if given:
+        return given
+    subprocess.run(["swift", "build", "-c", "release", "--product", "fieldwork"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build", "release", "fieldwork")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -81,11 +89,7 @@ def main() -> None:
     parser.add_argument("--binary", help="a fieldwork binary to measure (default: build release)")
     args = parser.parse_args()
 
-    binary = args.binary
-    if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fieldwork"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        binary = os.path.join(ROOT, ".build", "release", "fieldwork")
+    binary = release_binary(args.binary)
     work = tempfile.mkdtemp(prefix="fieldwork-bench-")
     floor = os.path.join(work, "libyaml_floor")
     subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "Benchmarks", "libyaml_floor.c"), "-lyaml"], check=True)

@@ -20,7 +20,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
-from check_benchmark import measure  # noqa: E402
+from check_benchmark import measure, release_binary  # noqa: E402
 
 SINGLE, NUMBER, TEXT = 40, 10, 10
 
@@ -105,10 +105,7 @@ def main():
     parser.add_argument("--responses", type=int, default=100_000)
     parser.add_argument("--binary")
     args = parser.parse_args()
-    binary = args.binary
-    if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fieldwork"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        binary = os.path.join(ROOT, ".build", "release", "fieldwork")
+    binary = release_binary(args.binary)
     work = tempfile.mkdtemp(prefix="fieldwork-export-bench-")
     start = time.perf_counter()
     store = generate(work, args.responses, binary)

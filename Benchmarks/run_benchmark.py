@@ -22,7 +22,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
-from check_benchmark import generate  # noqa: E402
+from check_benchmark import generate, release_binary  # noqa: E402
 
 FRAME_END = (b"\x1b[?25l", b"\x1b[?25h")
 
@@ -102,10 +102,7 @@ def main():
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--binary")
     args = parser.parse_args()
-    binary = args.binary
-    if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fieldwork"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        binary = os.path.join(ROOT, ".build", "release", "fieldwork")
+    binary = release_binary(args.binary)
     work = tempfile.mkdtemp(prefix="fieldwork-run-bench-")
     instrument = os.path.join(work, "bench-200.yaml")
     with open(instrument, "w") as f:

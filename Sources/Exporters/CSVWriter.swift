@@ -20,11 +20,18 @@ final class CSVWriter {
         buffer.reserveCapacity(1 << 16)
     }
 
-    static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Appends one field, quoting it (and doubling its quotes) only where it needs it.
+    static func field<C: Collection>(_ bytes: C, into out: inout [UInt8]) where C.Element == UInt8 {
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: bytes)
+            return
         }
-        return s
+        out.append(0x22)
+        for b in bytes {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
     }
 
     /// An apostrophe is put before text that starts like a formula, and before text that already
@@ -34,8 +41,7 @@ final class CSVWriter {
         return "'" + s
     }
 
-    /// Appends one record, quoting a field (and doubling its quotes) only where it needs it;
-    /// works on bytes, as string searching and replacing cost most of an export's time.
+    /// Appends one record; works on bytes, as string searching and replacing cost most of an export's time.
     func row(_ fields: [String]) throws(ExportError) {
         // Built in a local array, then added once: appending byte by byte to the class's own
         // buffer pays an exclusivity check on every byte.
@@ -44,19 +50,7 @@ final class CSVWriter {
         for (i, f) in fields.enumerated() {
             if i > 0 { out.append(0x2C) }
             var f = f
-            f.withUTF8 { bytes in
-                let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                guard needsQuotes else {
-                    out.append(contentsOf: bytes)
-                    return
-                }
-                out.append(0x22)
-                for b in bytes {
-                    if b == 0x22 { out.append(0x22) }
-                    out.append(b)
-                }
-                out.append(0x22)
-            }
+            f.withUTF8 { Self.field($0, into: &out) }
         }
         out.append(0x0D)
         out.append(0x0A)

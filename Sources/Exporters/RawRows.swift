@@ -29,19 +29,7 @@ struct RawRows {
     static let skippedCode = Array(String(MissingCode.skipped).utf8)
     static let skippedLabel = Array("Skipped".utf8)
 
-    /// Appends a field, quoting it (and doubling its quotes) only where it needs it.
-    static func field(_ bytes: [UInt8], into out: inout [UInt8]) {
-        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            out.append(contentsOf: bytes)
-            return
-        }
-        out.append(0x22)
-        for b in bytes {
-            if b == 0x22 { out.append(0x22) }
-            out.append(b)
-        }
-        out.append(0x22)
-    }
+    static func field(_ bytes: [UInt8], into out: inout [UInt8]) { CSVWriter.field(bytes, into: &out) }
 
     /// The text of a JSON string token, unescaped, into `scratch`.
     private mutating func decode(_ b: RawResponse.Bytes, _ range: Range<Int>) -> Bool {

@@ -15,25 +15,16 @@ final class TmuxSession {
 
     deinit { _ = try? tmuxCommand(["kill-session", "-t", name]) }
 
-    /// Runs tmux with its output in a file: the tmux server it starts keeps any inherited pipe
-    /// open, so reading a pipe to its end would never finish.
+    /// Runs tmux on a socket of the tests' own, so that a user's tmux server is never touched.
     @discardableResult
     func tmuxCommand(_ arguments: [String]) throws -> String {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: out) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux ?? "/usr/bin/tmux")
-        process.arguments = arguments
-        let handle = try FileHandle(forWritingTo: out)
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
+        try Spawn.run(tmux ?? "/usr/bin/tmux", ["-L", TmuxSession.socket] + arguments, output: out.path)
         return String(decoding: try Data(contentsOf: out), as: UTF8.self)
     }
+
+    static let socket = "fieldwork-tests-\(getpid())"
 
     func screen() -> String { (try? tmuxCommand(["capture-pane", "-p", "-t", name])) ?? "" }
 

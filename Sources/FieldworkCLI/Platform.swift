@@ -56,8 +56,15 @@ enum Platform {
     }
 
     /// Writes a whole file through a temporary file and a rename, so a reader never sees half of it.
+    /// (Foundation's `.atomic` option leaves an empty folder in /tmp behind each time.)
     static func writeAtomically(_ data: Data, to path: String) throws {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        let temporary = path + ".tmp-" + UUID().uuidString.prefix(8)
+        try data.write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, path) == 0 else {
+            let failure = NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+            unlink(temporary)
+            throw failure
+        }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "TerminalIO", "Exporters",
+                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "TerminalIO", "Exporters", "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +50,11 @@ let package = Package(
             dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .target(
+            name: "Authoring",
+            dependencies: ["InstrumentModel", "Expressions", "Exporters", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
+        ),
+        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler"], exclude: ["Golden"]),
         .target(name: "TerminalIO"),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "Expressions", "TerminalIO"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),

@@ -5,11 +5,14 @@ import InstrumentModel
 /// `member_since != 1` becomes *How long have you been involved?* is not *Less than 6 months*.
 public struct PlainWords {
     let questions: [String: Question]
+    /// Labels are quoted in this language; by default the instrument's first.
+    let language: String?
 
-    public init(_ instrument: Instrument) {
+    public init(_ instrument: Instrument, language: String? = nil) {
         var questions: [String: Question] = [:]
         for q in instrument.questions { questions[q.id] = q }
         self.questions = questions
+        self.language = language ?? instrument.languages.first
     }
 
     /// When a question is asked, combining its section's condition and its own; nil when always.
@@ -43,8 +46,8 @@ public struct PlainWords {
     /// A question named by its text (or label), in italics.
     private func name(_ e: Expr) -> String {
         guard case .reference(let r) = e.kind, let id = r.id, let q = questions[id] else { return Printer.print(e) }
-        var text = (q.label ?? q.text)?.text() ?? id
-        if let row = r.row, let rowText = q.rows?.first(where: { $0.id == row })?.text.text() { text += " — " + rowText }
+        var text = (q.label ?? q.text)?.text(in: language) ?? id
+        if let row = r.row, let rowText = q.rows?.first(where: { $0.id == row })?.text.text(in: language) { text += " — " + rowText }
         return "*" + Codebook.short(text) + "*"
     }
 
@@ -58,7 +61,7 @@ public struct PlainWords {
         case .list(let items): return items.map { value($0, for: question) }.joined(separator: " or ")
         default: choice = nil
         }
-        if let choice, q.type != .scale || choice.label.text() != String(choice.value) { return "*" + choice.label.text() + "*" }
+        if let choice, q.type != .scale || choice.label.text(in: language) != String(choice.value) { return "*" + choice.label.text(in: language) + "*" }
         return Printer.print(e)
     }
 }

@@ -67,6 +67,26 @@ enum Platform {
         }
     }
 
+    /// Creates a file that must not exist yet (O_EXCL: a file made meanwhile is never overwritten).
+    static func createNew(_ data: Data, at path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let failure = NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+                    unlink(path)
+                    throw failure
+                }
+                offset += n
+            }
+        }
+    }
+
     static func describe(_ error: any Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

@@ -1,12 +1,12 @@
 /// The rules for ids. An instrument id names folders; a question id is also a variable
 /// name in SPSS, Stata and R, so it is stricter: no '-', and not a word those languages reserve.
-enum Slug {
-    static let maxLength = 64
+public enum Slug {
+    public static let maxLength = 64
 
     private static func isLower(_ c: Unicode.Scalar) -> Bool { c >= "a" && c <= "z" }
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 
-    static func isInstrumentID(_ s: String) -> Bool {
+    public static func isInstrumentID(_ s: String) -> Bool {
         let chars = Array(s.unicodeScalars)
         guard let first = chars.first, isLower(first), chars.count <= maxLength else { return false }
         return chars.allSatisfy { isLower($0) || isDigit($0) || $0 == "-" || $0 == "_" }
@@ -19,7 +19,7 @@ enum Slug {
     }
 
     /// A valid id close to what the author wrote, for the hint.
-    static func suggestion(for s: String, allowHyphen: Bool) -> String {
+    public static func suggestion(for s: String, allowHyphen: Bool) -> String {
         var out = ""
         for c in s.lowercased().unicodeScalars {
             if isLower(c) || isDigit(c) || (allowHyphen && c == "-") || c == "_" {

@@ -1,0 +1,145 @@
+import Expressions
+import Exporters
+import InstrumentModel
+
+/// Builds the document an ethics committee reviews: everything a participant or interviewer
+/// can see, in order, with every condition and limit in plain words.
+public struct Preview {
+    let instrument: Instrument
+    let hash: String
+    let languages: [String]
+    let words: PlainWords
+
+    /// `languages`: the languages to show, side by side when there are several.
+    public init(instrument: Instrument, hash: String, languages: [String]) {
+        self.instrument = instrument
+        self.hash = hash
+        self.languages = languages
+        words = PlainWords(instrument, language: languages.first.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    public func document() -> PreviewDocument {
+        var blocks: [PreviewDocument.Block] = [.heading(level: 1, texts: texts(instrument.title))]
+        var facts = [fact("Instrument", "\(instrument.id), version \(instrument.version)"),
+                     fact("Kind", instrument.kind == .survey ? "survey (answered by the participant)" : "interview guide (used by the interviewer)"),
+                     fact("Content hash", hash),
+                     fact("Questions", counted(instrument.questions.filter { $0.type != .note && $0.type != .calculate }.count, "question")
+                          + " in " + counted(instrument.sections.count, "section"))]
+        if instrument.languages.count > 1 || !instrument.languages.allSatisfy(\.isEmpty) {
+            facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))
+        }
+        let planned = instrument.sections.compactMap(\.minutes).reduce(0, +)
+        if planned > 0 { facts.append(fact("Planned time", minutes(planned))) }
+        blocks.append(.facts(facts))
+        if let description = instrument.description { blocks.append(.paragraph(texts(description))) }
+        blocks.append(.facts(privacyFacts()))
+
+        if let consent = instrument.consent {
+            blocks.append(.heading(level: 2, texts: languages.map { _ in "Consent" }))
+            blocks.append(.paragraph(texts(consent.text)))
+            blocks.append(.labelled(label: "To agree", texts: texts(consent.agree)))
+            if let decline = consent.decline { blocks.append(.labelled(label: "To decline", texts: texts(decline))) }
+        }
+
+        var number = 0
+        for (index, section) in instrument.sections.enumerated() {
+            blocks.append(.heading(level: 2, texts: section.title.map(texts) ?? languages.map { _ in "Section \(index + 1)" }))
+            var sectionFacts = [fact("Section", section.id)]
+            if let condition = section.showIf.flatMap({ try? Parser.parse($0) }) {
+                sectionFacts.append(fact("Asked if", words.describe(condition)))
+            }
+            if let m = section.minutes { sectionFacts.append(fact("Planned time", minutes(m))) }
+            if section.shuffle { sectionFacts.append(fact("Order", "questions shown in a random order for each participant")) }
+            blocks.append(.facts(sectionFacts))
+            if let intro = section.intro { blocks.append(.paragraph(texts(intro))) }
+            for q in section.questions {
+                if q.type != .note && q.type != .calculate { number += 1 }
+                blocks += question(q, number: number)
+            }
+        }
+        if let end = instrument.end {
+            blocks.append(.heading(level: 2, texts: languages.map { _ in "End" }))
+            blocks.append(.paragraph(texts(end)))
+        }
+        return PreviewDocument(languages: languages, blocks: blocks)
+    }
+
+    private func question(_ q: Question, number: Int) -> [PreviewDocument.Block] {
+        var blocks: [PreviewDocument.Block] = []
+        let counted = q.type != .note && q.type != .calculate
+        let title = q.text.map(texts) ?? languages.map { _ in q.id }
+        blocks.append(.heading(level: 3, texts: counted ? ["\(number). " + title[0]] + title.dropFirst() : title))
+        var facts = [fact("Variable", q.id), fact("Answer", AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 }))]
+        if counted && q.type != .open {
+            facts.append(fact(q.required ? "Required" : "Optional", q.required ? "an answer is needed to go on" : "can be skipped"))
+        }
+        if let condition = q.showIf.flatMap({ try? Parser.parse($0) }) {
+            facts.append(fact(q.type == .note ? "Shown if" : "Asked if", words.describe(condition)))
+        }
+        if let rule = q.validIf.flatMap({ try? Parser.parse($0) }) {
+            facts.append(fact("Accepted if", words.describe(rule)))
+        }
+        if q.sensitive { facts.append(fact("Sensitive", "shown with a gentle note and an obvious way to skip")) }
+        if q.identifying { facts.append(fact("Identifying", "stored apart from the answers, with nothing that links it back")) }
+        if let redact = q.redact, !redact.isEmpty { facts.append(fact("Removed before saving", redact.map(\.rawValue).joined(separator: ", "))) }
+        if let m = q.minutes { facts.append(fact("Planned time", minutes(m))) }
+        blocks.append(.facts(facts))
+        if let help = q.help { blocks.append(.labelled(label: "Help", texts: texts(help))) }
+        if let message = q.invalidMessage { blocks.append(.labelled(label: "If not accepted", texts: texts(message))) }
+        if let instructions = q.instructions { blocks.append(.labelled(label: "Interviewer", texts: texts(instructions))) }
+        if let rows = q.rows, !rows.isEmpty {
+            blocks.append(.list(title: "Rows", items: rows.map { texts($0.text) }))
+        }
+        let choices = q.choices ?? []
+        if !choices.isEmpty || q.other != nil {
+            var rows = choices.map { c in
+                PreviewDocument.ChoiceRow(code: String(c.value), labels: texts(c.label), note: note(for: c))
+            }
+            if let other = q.other {
+                rows.append(.init(code: String(other.value), labels: texts(other.label), note: "with a box to say what"))
+            }
+            blocks.append(.choices(rows))
+        }
+        if let probes = q.probes, !probes.isEmpty {
+            blocks.append(.list(title: "Probes", items: probes.map(texts)))
+        }
+        return blocks
+    }
+
+    private func note(for c: Choice) -> String {
+        var parts: [String] = []
+        if c.missing { parts.append("missing value") }
+        if c.exclusive { parts.append("cannot be combined with others") }
+        if let condition = c.showIf.flatMap({ try? Parser.parse($0) }) { parts.append("offered if " + words.describe(condition)) }
+        return parts.joined(separator: "; ")
+    }
+
+    private func privacyFacts() -> [PreviewDocument.Fact] {
+        let p = instrument.privacy
+        let participant = p.participant == .code
+            ? "a study code is asked for and stored only as a pseudonym"
+            : "no participant code; responses cannot be linked to a person"
+        let times: String
+        switch p.timestamps {
+        case .none: times = "no date or time is stored"
+        case .date: times = "the date only"
+        case .minute: times = "the date and time to the minute"
+        }
+        var facts = [fact("Participants", participant), fact("Time stored", times)]
+        if !p.redact.isEmpty {
+            facts.append(fact("Removed from free text", p.redact.map(\.rawValue).joined(separator: ", ") + " (before anything is saved)"))
+        }
+        return facts
+    }
+
+    private func texts(_ t: LocalizedText) -> [String] { languages.map { t.text(in: $0.isEmpty ? nil : $0) } }
+
+    private func fact(_ label: String, _ value: String) -> PreviewDocument.Fact { .init(label: label, value: value) }
+
+    private func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    private func minutes(_ m: Double) -> String {
+        let n = Printer.number(m)
+        return n == "1" ? "1 minute" : "\(n) minutes"
+    }
+}

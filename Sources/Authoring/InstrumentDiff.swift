@@ -1,0 +1,224 @@
+import Expressions
+import Exporters
+import InstrumentModel
+
+/// What a change between two versions of an instrument does to the data, variable by variable.
+public enum InstrumentDiff {
+    /// Ordered from harmless to breaking, so the worst of a list is its maximum.
+    public enum Verdict: Int, Comparable, Sendable {
+        /// The data mean the same before and after.
+        case comparable
+        /// The data have the same form, but what was asked or who was asked changed: a judgement.
+        case check
+        /// Responses before and after cannot be pooled without recoding (or at all).
+        case notComparable
+
+        public static func < (a: Verdict, b: Verdict) -> Bool { a.rawValue < b.rawValue }
+
+        public var words: String {
+            switch self {
+            case .comparable: "comparable"
+            case .check: "check"
+            case .notComparable: "not comparable"
+            }
+        }
+    }
+
+    public struct Change: Sendable, Equatable {
+        /// The question (variable) concerned, or nil for the instrument as a whole.
+        public var variable: String?
+        public var verdict: Verdict
+        public var what: String
+    }
+
+    public static func compare(_ old: Instrument, _ new: Instrument) -> [Change] {
+        var changes = instrumentChanges(old, new)
+        let oldQuestions = Dictionary(old.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let newIDs = Set(new.questions.map(\.id))
+        let oldWords = PlainWords(old)
+        let newWords = PlainWords(new)
+        let oldSections = sectionsByQuestion(old)
+        let newSections = sectionsByQuestion(new)
+        let removed = old.questions.filter { !newIDs.contains($0.id) }
+
+        for q in new.questions {
+            guard let o = oldQuestions[q.id] else {
+                if let twin = removed.first(where: { $0.type == q.type && $0.text == q.text && q.text != nil }) {
+                    changes.append(Change(variable: q.id, verdict: .check,
+                                          what: "added with the same wording and type as '\(twin.id)', which was removed: if it is the same question renamed, rename the variable in older data to pool them"))
+                } else if q.type != .note {
+                    changes.append(Change(variable: q.id, verdict: .comparable, what: "added: responses before this version have it empty (not asked)"))
+                }
+                continue
+            }
+            let conditionBefore = oldSections[o.id].flatMap { oldWords.condition(section: $0, question: o) }
+            let conditionAfter = newSections[q.id].flatMap { newWords.condition(section: $0, question: q) }
+            changes += questionChanges(o, q, conditionBefore: conditionBefore, conditionAfter: conditionAfter, languages: new.languages)
+        }
+        for q in removed where q.type != .note {
+            changes.append(Change(variable: q.id, verdict: .comparable, what: "removed: responses from this version on have it empty (not asked)"))
+        }
+        return changes
+    }
+
+    private static func sectionsByQuestion(_ instrument: Instrument) -> [String: Section] {
+        var out: [String: Section] = [:]
+        for s in instrument.sections { for q in s.questions { out[q.id] = s } }
+        return out
+    }
+
+    private static func instrumentChanges(_ old: Instrument, _ new: Instrument) -> [Change] {
+        var out: [Change] = []
+        if old.id != new.id {
+            out.append(Change(variable: nil, verdict: .check, what: "the instrument id changed from '\(old.id)' to '\(new.id)': responses are kept in separate folders"))
+        }
+        if old.version == new.version {
+            out.append(Change(variable: nil, verdict: .check, what: "both are version \(new.version): raise 'version' in the new one, or the runner refuses it once responses exist"))
+        }
+        if old.kind != new.kind {
+            out.append(Change(variable: nil, verdict: .notComparable, what: "the kind changed from \(old.kind.rawValue) to \(new.kind.rawValue)"))
+        }
+        if old.consent != new.consent {
+            out.append(Change(variable: nil, verdict: .check, what: "the consent text changed: participants before and after agreed to different wording"))
+        }
+        if old.privacy != new.privacy {
+            out.append(Change(variable: nil, verdict: .check, what: "the privacy settings changed (participant codes, timestamps or redaction)"))
+        }
+        let added = new.languages.filter { !old.languages.contains($0) }
+        let dropped = old.languages.filter { !new.languages.contains($0) }
+        if !added.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages added: " + added.joined(separator: ", "))) }
+        if !dropped.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages removed: " + dropped.joined(separator: ", "))) }
+        return out
+    }
+
+    private static func questionChanges(_ o: Question, _ q: Question, conditionBefore: String?, conditionAfter: String?, languages: [String]) -> [Change] {
+        var out: [Change] = []
+        func add(_ verdict: Verdict, _ what: String) { out.append(Change(variable: q.id, verdict: verdict, what: what)) }
+
+        if o.type != q.type {
+            add(.notComparable, "the type changed from \(o.type.rawValue) to \(q.type.rawValue): responses before and after are not comparable")
+            return out
+        }
+        if o.text != q.text, let before = o.text, let after = q.text {
+            if same(before, after, languages) {
+                add(.comparable, "the wording was tidied (spacing, capitals or punctuation only)")
+            } else {
+                add(.check, "the wording changed from \(quote(before.text())) to \(quote(after.text())): check that it asks the same thing")
+            }
+        }
+        if conditionBefore != conditionAfter {
+            add(.check, "now asked \(conditionAfter.map { "if " + $0 } ?? "of everyone") (was \(conditionBefore.map { "if " + $0 } ?? "everyone")): different people answer it")
+        }
+        if o.validIf != q.validIf {
+            add(.check, "the rule for accepting an answer changed from \(code(o.validIf)) to \(code(q.validIf))")
+        }
+        if o.min != q.min || o.max != q.max {
+            add(.check, "the accepted range changed from \(range(o)) to \(range(q))")
+        }
+        if o.precision != q.precision {
+            add(.notComparable, "dates are now kept to the \((q.precision ?? .day).rawValue) (were to the \((o.precision ?? .day).rawValue)): reduce older dates to the same precision before pooling")
+        }
+        if o.rank != q.rank {
+            add(.notComparable, "the number of options to rank changed from \(o.rank.map(String.init) ?? "all") to \(q.rank.map(String.init) ?? "all")")
+        }
+        if o.value != q.value, q.type == .calculate {
+            add(.notComparable, "the calculation changed from \(code(o.value)) to \(code(q.value)): values before and after are computed differently")
+        }
+        if o.required != q.required {
+            add(.comparable, q.required ? "now required: earlier responses may have skipped it" : "no longer required: later responses may skip it")
+        }
+        if o.identifying != q.identifying {
+            add(.check, q.identifying ? "now identifying: its answers are stored apart from the responses, so later exports leave it out"
+                                      : "no longer identifying: its answers are now stored with the responses")
+        }
+        out += choiceChanges(o, q, languages: languages).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
+        out += rowChanges(o, q, languages: languages).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
+        return out
+    }
+
+    /// Choices are matched by code, and by label to tell a recoding from a new meaning.
+    private static func choiceChanges(_ o: Question, _ q: Question, languages: [String]) -> [(Verdict, String)] {
+        guard q.type.hasChoices else { return [] }
+        let before = o.allChoices
+        let after = q.allChoices
+        let afterByCode = Dictionary(after.map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let beforeByCode = Dictionary(before.map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
+        var recoded: [String] = []
+        var meanings: [String] = []
+        var out: [(Verdict, String)] = []
+        for c in before {
+            if let twin = after.first(where: { same($0.label, c.label, languages) }), twin.value != c.value {
+                recoded.append("\(quote(c.label.text())) was \(c.value), now \(twin.value)")
+            } else if let now = afterByCode[c.value] {
+                if !same(now.label, c.label, languages) {
+                    meanings.append("\(c.value) now means \(quote(now.label.text())) (was \(quote(c.label.text())))")
+                } else if now.label != c.label {
+                    out.append((.comparable, "the label of \(c.value) was tidied: \(quote(now.label.text()))"))
+                }
+                if now.missing != c.missing {
+                    out.append((.check, now.missing ? "\(c.value) \(quote(now.label.text())) is now a missing value: it no longer counts in statistics"
+                                                     : "\(c.value) \(quote(now.label.text())) is no longer a missing value: it now counts in statistics"))
+                }
+            } else if !after.contains(where: { same($0.label, c.label, languages) }) {
+                out.append((.check, "the choice \(c.value) \(quote(c.label.text())) was removed: later participants cannot give it"))
+            }
+        }
+        if !recoded.isEmpty || !meanings.isEmpty {
+            out.insert((.notComparable, "codes of \(q.id) changed: " + (meanings + recoded).joined(separator: "; ")
+                        + "; responses before and after are not comparable without recoding"), at: 0)
+        }
+        for c in after where beforeByCode[c.value] == nil && !before.contains(where: { same($0.label, c.label, languages) }) {
+            out.append((.check, "the choice \(c.value) \(quote(c.label.text())) was added: earlier participants could not give it"))
+        }
+        return out
+    }
+
+    private static func rowChanges(_ o: Question, _ q: Question, languages: [String]) -> [(Verdict, String)] {
+        guard q.type == .matrix else { return [] }
+        let before = Dictionary((o.rows ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let afterIDs = Set((q.rows ?? []).map(\.id))
+        var out: [(Verdict, String)] = []
+        for row in q.rows ?? [] {
+            guard let old = before[row.id] else {
+                out.append((.comparable, "the row '\(row.id)' was added: responses before this version have it empty"))
+                continue
+            }
+            if !same(old.text, row.text, languages) {
+                out.append((.check, "the row '\(row.id)' changed from \(quote(old.text.text())) to \(quote(row.text.text())): check that it asks the same thing"))
+            }
+        }
+        for row in o.rows ?? [] where !afterIDs.contains(row.id) {
+            out.append((.comparable, "the row '\(row.id)' was removed: responses from this version on have it empty"))
+        }
+        return out
+    }
+
+    /// Whether two texts say the same in every language, ignoring case, spacing and punctuation.
+    static func same(_ a: LocalizedText, _ b: LocalizedText, _ languages: [String]) -> Bool {
+        let keys = languages.isEmpty ? [nil] : languages.map(Optional.some)
+        return keys.allSatisfy { normalised(a.text(in: $0)) == normalised(b.text(in: $0)) }
+    }
+
+    private static func normalised(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    private static func quote(_ s: String) -> String {
+        let one = Reflow.paragraphs(s).joined(separator: " ")
+        return "\"" + (one.count > 70 ? String(one.prefix(69)) + "…" : one) + "\""
+    }
+
+    private static func code(_ expression: String?) -> String {
+        guard let expression else { return "none" }
+        return "'" + ((try? Parser.parse(expression)).map(Printer.print) ?? expression) + "'"
+    }
+
+    private static func range(_ q: Question) -> String {
+        switch (q.min.map(Printer.number), q.max.map(Printer.number)) {
+        case let (low?, high?): return "\(low)–\(high)"
+        case let (low?, nil): return "at least \(low)"
+        case let (nil, high?): return "at most \(high)"
+        default: return "any"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Authoring
+import Foundation
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two versions of an instrument, and whether the data stay comparable.",
+        discussion: """
+        Lists added and removed questions, changed types, recoded or relabelled choices, changed \
+        conditions and wording, each with a verdict: 'comparable', 'check' (same form of data, but \
+        what was asked or who was asked changed) or 'not comparable' (recoding needed before \
+        responses can be pooled). Either file may be YAML or a compiled copy (.json), such as those \
+        kept in responses/<id>/instruments/. Exit status: 0 when the data stay comparable, 1 when \
+        they do not, 2 when the two could not be compared.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The older version.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The newer version.", valueName: "new"))
+    var new: String
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        let before = try LoadedInstrument.load(old, color: color, failure: 2)
+        let after = try LoadedInstrument.load(new, color: color, failure: 2)
+        let changes = InstrumentDiff.compare(before.instrument, after.instrument)
+        Platform.write(DiffReport.text(changes,
+                                       old: ("\(before.instrument.id) \(before.instrument.version)", before.hash),
+                                       new: ("\(after.instrument.id) \(after.instrument.version)", after.hash)))
+        if changes.contains(where: { $0.verdict == .notComparable }) { throw ExitCode(1) }
+    }
+}

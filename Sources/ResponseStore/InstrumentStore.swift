@@ -69,6 +69,25 @@ public final class InstrumentStore {
         return writer
     }
 
+    /// Writes a response that `fieldwork simulate` made up, marked `"simulated": true` (as is its
+    /// identifying file). There is no journal: the session is already over.
+    @discardableResult
+    public func writeSimulated(_ session: Session, responseID: String, identifyingID: String, started: String?, pseudonym: String?,
+                               status: ResponseStatus, duration: Double) throws(StoreError) -> String {
+        let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
+                                   sessionID: "", responseID: responseID, seed: session.seed,
+                                   language: session.language, started: started, pseudonym: pseudonym)
+        let path = folder + "/" + responseID + ".json"
+        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, status: status, duration: duration, simulated: true), to: path)
+        if status != .declined,
+           let identifying = ResponseRecord.encodeIdentifying(instrumentID: instrument.id, session: session, simulated: true) {
+            // Named by the caller from the seed, so that the same seed writes the same files.
+            let apart = folder + "/identifying/" + identifyingID + ".json"
+            try StoreIO.writeAtomically(identifying, to: apart)
+        }
+        return path
+    }
+
     /// Interrupted sessions of this instrument, oldest first.
     public func interrupted() -> [JournalContents] {
         StoreIO.list(folder + "/sessions").filter { $0.hasSuffix(".journal") }.compactMap { name in

@@ -13,7 +13,8 @@ enum ResponseRecord {
     static let formatVersion = 1
 
     /// The record's bytes (canonical JSON). `identifying` questions are left out; the caller writes them apart.
-    static func encode(header: JournalHeader, session: Session, status: ResponseStatus, duration: Double) -> Data {
+    /// `simulated` marks a response that `fieldwork simulate` made up.
+    static func encode(header: JournalHeader, session: Session, status: ResponseStatus, duration: Double, simulated: Bool = false) -> Data {
         let instrument = session.instrument
         let identifying = Set(instrument.questions.filter(\.identifying).map(\.id))
         let answers = session.answers.filter { !identifying.contains($0.key) }
@@ -65,6 +66,7 @@ enum ResponseRecord {
             w.member("pseudonym", header.pseudonym)
             w.member("response_id", header.responseID)
             w.member("seed", Double(header.seed))
+            if simulated { w.member("simulated", true) }
             w.key("skipped")
             w.array(session.skipped.subtracting(identifying).sorted()) { w, id in w.string(id) }
             w.member("started", header.started)
@@ -99,13 +101,14 @@ enum ResponseRecord {
     }
 
     /// The identifying answers alone: no response id, no time, nothing that orders or links them.
-    static func encodeIdentifying(instrumentID: String, session: Session) -> Data? {
+    static func encodeIdentifying(instrumentID: String, session: Session, simulated: Bool = false) -> Data? {
         let answers = session.answers.filter { session.question($0.key)?.identifying == true }
         guard !answers.isEmpty else { return nil }
         var w = JSONWriter()
         w.object { w in
             writeAnswers(answers, to: &w)
             w.member("instrument_id", instrumentID)
+            if simulated { w.member("simulated", true) }
         }
         return Data(w.bytes)
     }

@@ -7,12 +7,12 @@ public enum HTMLRenderer {
         let several = document.languages.count > 1
         var body: [String] = []
         var inQuestion = false
-        func close() { if inQuestion { body.append("</section>"); inQuestion = false } }
+        func close() { if inQuestion { body.append("</div>"); inQuestion = false } }
         for block in document.blocks {
             switch block {
             case .heading(let level, let texts):
                 close()
-                if level == 3 { body.append("<section class=\"question\">"); inQuestion = true }
+                if level == 3 { body.append("<div class=\"question\">"); inQuestion = true }
                 body.append("<h\(level)>" + texts.map(escape).joined(separator: " <span class=\"sep\">/</span> ") + "</h\(level)>")
             case .paragraph(let texts):
                 body.append(languages(texts, document.languages, several: several))
@@ -64,7 +64,7 @@ public enum HTMLRenderer {
         h2 { font-size: 15pt; border-bottom: 1px solid #999; padding-bottom: .15em; margin-top: 1.6em; break-after: avoid; }
         h3 { font-size: 12pt; margin: 0 0 .3em; break-after: avoid; }
         .sep { color: #888; font-weight: normal; }
-        section.question { border-left: 3px solid #ccc; padding: .3em 0 .3em .8em; margin: 1em 0; break-inside: avoid; }
+        div.question { border-left: 3px solid #ccc; padding: .3em 0 .3em .8em; margin: 1em 0; break-inside: avoid; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .1em .8em; margin: .3em 0; font-family: Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #333; }
         dt { font-weight: bold; }
         dd { margin: 0; }

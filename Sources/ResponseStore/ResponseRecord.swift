@@ -7,6 +7,15 @@ public enum ResponseStatus: String, Sendable, Codable, CaseIterable {
     case complete, partial, declined
 }
 
+/// The bytes `fieldwork run` would store for a session that ended so, for checks such as the
+/// scenario tests (response id and date left empty).
+public func responseRecord(for session: Session, hash: String, status: ResponseStatus) -> Data {
+    let header = JournalHeader(instrumentID: session.instrument.id, version: session.instrument.version, hash: hash,
+                               sessionID: "", responseID: "", seed: session.seed, language: session.language,
+                               started: nil, pseudonym: nil)
+    return ResponseRecord.encode(header: header, session: session, status: status, duration: 0)
+}
+
 /// A response file: self-describing, versioned, and holding nothing that identifies a person.
 enum ResponseRecord {
     static let formatName = "fieldwork-response"

@@ -54,7 +54,7 @@ let package = Package(
             name: "Authoring",
             dependencies: ["InstrumentModel", "Expressions", "Exporters", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
         ),
-        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler"], exclude: ["Golden"]),
+        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler", "InstrumentModel", "SessionEngine"]),
         .target(name: "TerminalIO"),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "Expressions", "TerminalIO"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
         .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
-        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"]),
+        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,4 @@
 import Expressions
-import Exporters
 import InstrumentModel
 
 /// What a change between two versions of an instrument does to the data, variable by variable.
@@ -35,8 +34,6 @@ public enum InstrumentDiff {
         var changes = instrumentChanges(old, new)
         let oldQuestions = Dictionary(old.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newIDs = Set(new.questions.map(\.id))
-        let oldWords = PlainWords(old)
-        let newWords = PlainWords(new)
         let oldSections = sectionsByQuestion(old)
         let newSections = sectionsByQuestion(new)
         let removed = old.questions.filter { !newIDs.contains($0.id) }
@@ -51,14 +48,20 @@ public enum InstrumentDiff {
                 }
                 continue
             }
-            let conditionBefore = oldSections[o.id].flatMap { oldWords.condition(section: $0, question: o) }
-            let conditionAfter = newSections[q.id].flatMap { newWords.condition(section: $0, question: q) }
+            let conditionBefore = condition(oldSections[o.id], o)
+            let conditionAfter = condition(newSections[q.id], q)
             changes += questionChanges(o, q, conditionBefore: conditionBefore, conditionAfter: conditionAfter, languages: new.languages)
         }
         for q in removed where q.type != .note {
             changes.append(Change(variable: q.id, verdict: .comparable, what: "removed: responses from this version on have it empty (not asked)"))
         }
         return changes
+    }
+
+    /// When a question is asked, its section's condition and its own, in canonical form.
+    private static func condition(_ section: Section?, _ q: Question) -> String? {
+        let parts = [section?.showIf, q.showIf].compactMap { $0 }.map { text in (try? Parser.parse(text)).map(Printer.print) ?? text }
+        return parts.isEmpty ? nil : parts.joined(separator: " and ")
     }
 
     private static func sectionsByQuestion(_ instrument: Instrument) -> [String: Section] {
@@ -92,6 +95,7 @@ public enum InstrumentDiff {
     }
 
     private static func questionChanges(_ o: Question, _ q: Question, conditionBefore: String?, conditionAfter: String?, languages: [String]) -> [Change] {
+        let language = languages.first
         var out: [Change] = []
         func add(_ verdict: Verdict, _ what: String) { out.append(Change(variable: q.id, verdict: verdict, what: what)) }
 
@@ -103,11 +107,11 @@ public enum InstrumentDiff {
             if same(before, after, languages) {
                 add(.comparable, "the wording was tidied (spacing, capitals or punctuation only)")
             } else {
-                add(.check, "the wording changed from \(quote(before.text())) to \(quote(after.text())): check that it asks the same thing")
+                add(.check, "the wording changed from \(quote(before.text(in: language))) to \(quote(after.text(in: language))): check that it asks the same thing")
             }
         }
         if conditionBefore != conditionAfter {
-            add(.check, "now asked \(conditionAfter.map { "if " + $0 } ?? "of everyone") (was \(conditionBefore.map { "if " + $0 } ?? "everyone")): different people answer it")
+            add(.check, "now asked \(conditionAfter.map { "if '\($0)'" } ?? "of everyone") (was \(conditionBefore.map { "if '\($0)'" } ?? "of everyone")): different people answer it")
         }
         if o.validIf != q.validIf {
             add(.check, "the rule for accepting an answer changed from \(code(o.validIf)) to \(code(q.validIf))")
@@ -139,6 +143,7 @@ public enum InstrumentDiff {
     /// Choices are matched by code, and by label to tell a recoding from a new meaning.
     private static func choiceChanges(_ o: Question, _ q: Question, languages: [String]) -> [(Verdict, String)] {
         guard q.type.hasChoices else { return [] }
+        let language = languages.first
         let before = o.allChoices
         let after = q.allChoices
         let afterByCode = Dictionary(after.map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
@@ -148,19 +153,19 @@ public enum InstrumentDiff {
         var out: [(Verdict, String)] = []
         for c in before {
             if let twin = after.first(where: { same($0.label, c.label, languages) }), twin.value != c.value {
-                recoded.append("\(quote(c.label.text())) was \(c.value), now \(twin.value)")
+                recoded.append("\(quote(c.label.text(in: language))) was \(c.value), now \(twin.value)")
             } else if let now = afterByCode[c.value] {
                 if !same(now.label, c.label, languages) {
-                    meanings.append("\(c.value) now means \(quote(now.label.text())) (was \(quote(c.label.text())))")
+                    meanings.append("\(c.value) now means \(quote(now.label.text(in: language))) (was \(quote(c.label.text(in: language))))")
                 } else if now.label != c.label {
-                    out.append((.comparable, "the label of \(c.value) was tidied: \(quote(now.label.text()))"))
+                    out.append((.comparable, "the label of \(c.value) was tidied: \(quote(now.label.text(in: language)))"))
                 }
                 if now.missing != c.missing {
-                    out.append((.check, now.missing ? "\(c.value) \(quote(now.label.text())) is now a missing value: it no longer counts in statistics"
-                                                     : "\(c.value) \(quote(now.label.text())) is no longer a missing value: it now counts in statistics"))
+                    out.append((.check, now.missing ? "\(c.value) \(quote(now.label.text(in: language))) is now a missing value: it no longer counts in statistics"
+                                                     : "\(c.value) \(quote(now.label.text(in: language))) is no longer a missing value: it now counts in statistics"))
                 }
             } else if !after.contains(where: { same($0.label, c.label, languages) }) {
-                out.append((.check, "the choice \(c.value) \(quote(c.label.text())) was removed: later participants cannot give it"))
+                out.append((.check, "the choice \(c.value) \(quote(c.label.text(in: language))) was removed: later participants cannot give it"))
             }
         }
         if !recoded.isEmpty || !meanings.isEmpty {
@@ -168,13 +173,14 @@ public enum InstrumentDiff {
                         + "; responses before and after are not comparable without recoding"), at: 0)
         }
         for c in after where beforeByCode[c.value] == nil && !before.contains(where: { same($0.label, c.label, languages) }) {
-            out.append((.check, "the choice \(c.value) \(quote(c.label.text())) was added: earlier participants could not give it"))
+            out.append((.check, "the choice \(c.value) \(quote(c.label.text(in: language))) was added: earlier participants could not give it"))
         }
         return out
     }
 
     private static func rowChanges(_ o: Question, _ q: Question, languages: [String]) -> [(Verdict, String)] {
         guard q.type == .matrix else { return [] }
+        let language = languages.first
         let before = Dictionary((o.rows ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let afterIDs = Set((q.rows ?? []).map(\.id))
         var out: [(Verdict, String)] = []
@@ -184,7 +190,7 @@ public enum InstrumentDiff {
                 continue
             }
             if !same(old.text, row.text, languages) {
-                out.append((.check, "the row '\(row.id)' changed from \(quote(old.text.text())) to \(quote(row.text.text())): check that it asks the same thing"))
+                out.append((.check, "the row '\(row.id)' changed from \(quote(old.text.text(in: language))) to \(quote(row.text.text(in: language))): check that it asks the same thing"))
             }
         }
         for row in o.rows ?? [] where !afterIDs.contains(row.id) {

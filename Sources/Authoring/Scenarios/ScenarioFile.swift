@@ -48,7 +48,7 @@ public struct Scenario: Sendable, Equatable {
 ///           shown: [started_activity]
 ///           hidden: [attendance]
 ///           status: complete
-public struct ScenarioFile: Sendable {
+public struct ScenarioFile: Sendable, Equatable {
     public var instrumentID: Keyed?
     public var scenarios: [Scenario]
 

@@ -199,7 +199,7 @@ enum RecordMatch {
             case .null: same = s.isNull
             case .array, .object: same = false
             }
-            return same ? [] : [ScenarioProblem(at: s.start, "\(name(path)) is \(show(json)), not \(s.isNull ? "empty" : "\"" + s.text + "\"")")]
+            return same ? [] : [ScenarioProblem(at: s.start, "\(name(path)) is \(show(json)), not \(s.isNull ? "empty" : TextEntry.number(s.text) != nil ? s.text : "\"" + s.text + "\"")")]
         }
     }
 

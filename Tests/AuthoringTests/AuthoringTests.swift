@@ -1,0 +1,117 @@
+import Authoring
+import InstrumentCompiler
+import InstrumentModel
+import SessionEngine
+import Testing
+
+private func compile(_ text: String) throws -> Instrument {
+    let result = InstrumentCompiler.compile(Array(text.utf8))
+    return try #require(result.instrument, "\(result.diagnostics)")
+}
+
+private let base = """
+    format: 1
+    id: t
+    version: 1.0.0
+    kind: survey
+    title: T
+    sections:
+      - id: s
+        questions:
+          - id: since
+            type: single
+            text: How long?
+            choices: [Under a year, 1 to 2 years, Over 2 years]
+          - id: age
+            type: number
+            text: Age?
+            min: 16
+            max: 99
+          - id: detail
+            type: text
+            text: Say more
+            show_if: since == "Over 2 years"
+    """
+
+@Suite struct SimulationTests {
+    @Test func theSameSeedGivesTheSameSessions() throws {
+        let instrument = try compile(base)
+        func sessions(seed: UInt64) -> [[String: Answer]] {
+            var out: [[String: Answer]] = []
+            _ = Simulation(instrument: instrument, seed: seed, today: 20_000).run(count: 50) {
+                out.append($0.session.answers.merging(["id " + $0.responseID: Answer(.text(""))]) { a, _ in a })
+            }
+            return out
+        }
+        #expect(sessions(seed: 9) == sessions(seed: 9))
+        #expect(sessions(seed: 9) != sessions(seed: 10))
+    }
+
+    @Test func coversTheRouteInProportion() throws {
+        let report = try Simulation(instrument: try compile(base), seed: 1, today: 20_000).run(count: 3000)
+        #expect(report.runs == 3000 && report.declined == 0)
+        #expect(report.shown["since"] == 3000)
+        #expect(report.shown["age"] == 3000)
+        // "Over 2 years" is one of three choices, picked unless the question is skipped (8%).
+        let share = Double(report.shown["detail"] ?? 0) / 3000
+        #expect(share > 0.27 && share < 0.35, "detail shown in \(share) of sessions")
+        #expect(report.validNeverSatisfied.isEmpty)
+    }
+
+    @Test func everyAnswerItGivesIsValid() throws {
+        let instrument = try compile(base)
+        _ = try Simulation(instrument: instrument, seed: 4, today: 20_000).run(count: 500) { run in
+            if case .number(let n)? = run.session.answers["age"]?.value { #expect(n >= 16 && n <= 99 && n == n.rounded()) }
+            #expect(run.status == .complete)
+        }
+    }
+}
+
+@Suite struct DiffTests {
+    @Test func tellsARecodingFromANewMeaning() throws {
+        let old = try compile(base)
+        let recoded = try compile(base.replacingOccurrences(of: "choices: [Under a year, 1 to 2 years, Over 2 years]",
+                                                            with: "choices: [{value: 3, label: Under a year}, {value: 2, label: 1 to 2 years}, {value: 1, label: Over 2 years}]")
+                                      .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))
+        let changes = InstrumentDiff.compare(old, recoded)
+        #expect(changes.map(\.verdict) == [.notComparable])
+        #expect(changes.first?.what == "codes of since changed: \"Under a year\" was 1, now 3; \"Over 2 years\" was 3, now 1; responses before and after are not comparable without recoding")
+    }
+
+    @Test func flagsASameVersionAndARenamedQuestion() throws {
+        let old = try compile(base)
+        let renamed = try compile(base.replacingOccurrences(of: "- id: age", with: "- id: age_years"))
+        let changes = InstrumentDiff.compare(old, renamed)
+        #expect(changes.map(\.verdict) == [.check, .check, .comparable])
+        #expect(changes[0].what.hasPrefix("both are version 1.0.0"))
+        #expect(changes[1].variable == "age_years")
+        #expect(changes[1].what.hasPrefix("added with the same wording and type as 'age', which was removed"))
+        #expect(changes[2].what == "removed: responses from this version on have it empty (not asked)")
+    }
+}
+
+@Suite struct ScenarioFileTests {
+    @Test func readsScenariosWithTheirPositions() throws {
+        let (file, problems) = ScenarioFile.parse(Array("""
+            scenarios:
+              - name: first
+                answers: {since: 1}
+                expect:
+                  hidden: [detail]
+                  status: complete
+            """.utf8))
+        #expect(problems.isEmpty)
+        let scenario = try #require(file?.scenarios.first)
+        #expect(scenario.name == "first")
+        #expect(scenario.hidden.map(\.key) == ["detail"])
+        #expect(scenario.hidden.first?.at.line == 5 && scenario.hidden.first?.at.column == 16)
+        let runner = ScenarioRunner(instrument: try compile(base), hash: "sha256:x", today: 20_000)
+        #expect(runner.run(scenario).isEmpty)
+    }
+
+    @Test func refusesAFileWithoutScenarios() {
+        let (file, problems) = ScenarioFile.parse(Array("instrument: t\n".utf8))
+        #expect(file == nil)
+        #expect(problems.map(\.message) == ["the file needs 'scenarios:', a list of scenarios"])
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import Testing
+
+private let golden = Run.packageRoot.appendingPathComponent("Tests/FieldworkCLITests/Golden")
+private let fixtures = "Tests/FieldworkCLITests/Fixtures"
+private let xmllint: String? = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+private let xmllintRuns = xmllint != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+
+private func expected(_ name: String) throws -> String {
+    try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8)
+}
+
+/// The golden files are made by Fixtures/make-golden.sh; a difference is shown line by line.
+private func expectSame(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let wanted = try expected(name)
+    guard actual != wanted else { return }
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let w = wanted.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = zip(a, w).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, w.count)
+    Issue.record("\(name) differs from line \(line + 1):\n  got:      \(line < a.count ? String(a[line]) : "(end)")\n  expected: \(line < w.count ? String(w[line]) : "(end)")",
+                 sourceLocation: sourceLocation)
+}
+
+@Suite struct PreviewCommandTests {
+    static let examples = ["prosper-member-survey", "peer-worker-interview", "cardiac-care-barriers-interview",
+                           "prosper-group-discussion", "peer-worker-fidelity", "crisis-cafe-feedback"]
+
+    @Test(arguments: examples)
+    func previewsEachExampleAsMarkdown(name: String) throws {
+        let run = try Run.fieldwork(["preview", "instruments/\(name).yaml"])
+        #expect(run.status == 0, "\(run.stderr)")
+        try expectSame(run.stdout, "preview-\(name).md")
+    }
+
+    @Test func previewsLanguagesSideBySideAndOneAtATime() throws {
+        let all = try Run.fieldwork(["preview", "instruments/crisis-cafe-feedback.yaml", "--all-languages"])
+        try expectSame(all.stdout, "preview-crisis-cafe-feedback-all.md")
+        #expect(all.stdout.contains("| 1 | Yes | Ie |  |"))
+        let welsh = try Run.fieldwork(["preview", "instruments/crisis-cafe-feedback.yaml", "--language", "cy"])
+        try expectSame(welsh.stdout, "preview-crisis-cafe-feedback-cy.md")
+        let unknown = try Run.fieldwork(["preview", "instruments/crisis-cafe-feedback.yaml", "--language", "fr"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Error: 'fr' is not one of the instrument's languages (it has en, cy)"))
+    }
+
+    @Test func writesOneSelfContainedHTMLFile() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.url.appendingPathComponent("review.html").path
+        let run = try Run.fieldwork(["preview", "instruments/prosper-member-survey.yaml", "--format", "html", "-o", out])
+        #expect(run.status == 0 && run.stdout.isEmpty)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        try expectSame(html, "preview-prosper-member-survey.html")
+        for outside in ["<script", "src=", "href=", "@import", "url("] {
+            #expect(!html.contains(outside), "the preview must not load \(outside)")
+        }
+        #expect(html.contains("<em>Activities taken part in</em> does not include <em>None of these</em>"))
+    }
+
+    @Test(.enabled(if: xmllintRuns, "needs xmllint (apt-get install libxml2-utils)"))
+    func htmlPreviewsAreWellFormed() throws {
+        for name in ["preview-prosper-member-survey.html", "preview-crisis-cafe-feedback-all.html"] {
+            let check = try Run.command(xmllint ?? "/usr/bin/xmllint", ["--html", "--noout", golden.appendingPathComponent(name).path])
+            #expect(check.status == 0 && check.stderr.isEmpty, "\(name): \(check.stderr)")
+        }
+    }
+
+    @Test func reportsAnInstrumentWithErrorsInsteadOfPreviewingIt() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("bad.yaml", "format: 1\nid: bad\nversion: 1\nkind: survey\ntitle: Bad\nsections: []\n")
+        let run = try Run.fieldwork(["preview", path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("The instrument has errors; fix them first ('fieldwork check \(path)')."))
+    }
+}
+
+@Suite struct DiffCommandTests {
+    @Test func recodedChoicesMakeTheDataNotComparable() throws {
+        let run = try Run.fieldwork(["diff", "instruments/prosper-member-survey.yaml", "\(fixtures)/member-survey-1.1.yaml"])
+        #expect(run.status == 1)
+        try expectSame(run.stdout, "diff-member-survey.txt")
+    }
+
+    @Test func wordingChangesLeaveTheDataComparable() throws {
+        let run = try Run.fieldwork(["diff", "instruments/crisis-cafe-feedback.yaml", "\(fixtures)/crisis-cafe-1.0.1.yaml"])
+        #expect(run.status == 0)
+        try expectSame(run.stdout, "diff-crisis-cafe.txt")
+    }
+
+    @Test func comparesTheCompiledCopiesKeptBesideResponses() throws {
+        let folder = try TemporaryFolder()
+        let old = folder.url.appendingPathComponent("old.json").path
+        let new = folder.url.appendingPathComponent("new.json").path
+        try Run.fieldwork(["compile", "instruments/prosper-member-survey.yaml", "-o", old])
+        try Run.fieldwork(["compile", "\(fixtures)/member-survey-1.1.yaml", "-o", new])
+        let run = try Run.fieldwork(["diff", old, new])
+        #expect(run.status == 1)
+        try expectSame(run.stdout, "diff-member-survey.txt")
+        let same = try Run.fieldwork(["diff", old, "instruments/prosper-member-survey.yaml"])
+        #expect(same.status == 0)
+        #expect(same.stdout.hasSuffix("The two are the same instrument (same content hash): the data stay comparable.\n"))
+    }
+
+    @Test func exitsTwoWhenItCannotCompare() throws {
+        let folder = try TemporaryFolder()
+        let junk = try folder.write("junk.json", "{\"not\": \"an instrument\"}")
+        let run = try Run.fieldwork(["diff", "instruments/prosper-member-survey.yaml", junk])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: '\(junk)' is not a compiled instrument (the JSON that 'fieldwork compile' writes)\n")
+        #expect(try Run.fieldwork(["diff", "instruments/prosper-member-survey.yaml", "nowhere.yaml"]).status == 2)
+    }
+}
+
+@Suite struct SimulateCommandTests {
+    @Test func reportsHowOftenEachQuestionIsShown() throws {
+        let run = try Run.fieldwork(["simulate", "instruments/prosper-member-survey.yaml", "-n", "200", "--seed", "7", "--today", "2026-03-01"])
+        #expect(run.status == 0)
+        try expectSame(run.stdout, "simulate-member-survey.txt")
+    }
+
+    @Test func writesTheSameMarkedResponsesForTheSameSeed() throws {
+        let first = try TemporaryFolder()
+        let second = try TemporaryFolder()
+        for folder in [first, second] {
+            let run = try Run.fieldwork(["simulate", "instruments/peer-worker-fidelity.yaml", "-n", "30", "--seed", "3",
+                                         "--today", "2026-03-01", "--out", folder.url.path])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let a = first.url.appendingPathComponent("peer-worker-fidelity").path
+        let b = second.url.appendingPathComponent("peer-worker-fidelity").path
+        let names = try FileManager.default.subpathsOfDirectory(atPath: a).sorted()
+        #expect(names == (try FileManager.default.subpathsOfDirectory(atPath: b).sorted()))
+        let responses = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix("instruments/") }
+        #expect(responses.filter { !$0.hasPrefix("identifying/") }.count == 30)
+        for name in responses {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: a + "/" + name))
+            #expect(bytes == (try Data(contentsOf: URL(fileURLWithPath: b + "/" + name))), "\(name) differs between two runs with one seed")
+            #expect(String(decoding: bytes, as: UTF8.self).contains("\"simulated\": true"), "\(name) is not marked simulated")
+        }
+        // The exports read simulated responses as they read real ones.
+        let export = try Run.fieldwork(["export", a, "--format", "csv", "--out", first.url.appendingPathComponent("export").path])
+        #expect(export.status == 0, "\(export.stderr)")
+    }
+
+    @Test func warnsOfQuestionsNeverShownAndRulesNeverMet() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("rare.yaml", """
+            format: 1
+            id: rare
+            version: 1.0.0
+            kind: survey
+            title: Rare
+            sections:
+              - id: s
+                questions:
+                  - id: code
+                    type: number
+                    text: Your code?
+                    min: 0
+                    max: 1000000
+                    valid_if: . == 424242
+                  - id: age
+                    type: number
+                    text: How old are you?
+                    min: 16
+                    max: 110
+                  - id: only_forty
+                    type: text
+                    text: Why forty?
+                    show_if: age == 40
+            """)
+        let run = try Run.fieldwork(["simulate", path, "-n", "20", "--seed", "1", "--strict"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("warning: no answer to 'code' met its valid_if rule; check that the rule can be met"))
+        #expect(run.stdout.contains("warning: 'only_forty' was never shown in 20 sessions; check its conditions and those of its section"))
+    }
+
+    @Test func refusesToMixSimulatedAndRealResponses() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("prosper-member-survey/0123.json", "{\"status\": \"complete\"}")
+        let run = try Run.fieldwork(["simulate", "instruments/prosper-member-survey.yaml", "-n", "5", "--out", folder.url.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: '\(folder.url.path)' holds real responses to 'prosper-member-survey'; write simulated ones to another folder\n")
+    }
+}
+
+@Suite struct ScenarioTestCommandTests {
+    @Test func everyExampleInstrumentPassesItsScenarios() throws {
+        let run = try Run.fieldwork(["test", "instruments"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("\nScenarios: 20 passing, 0 failing.\n"))
+        #expect(!run.stdout.contains("FAIL"))
+    }
+
+    @Test func failuresNameTheirLineInTheScenarioFile() throws {
+        let run = try Run.fieldwork(["test", "instruments/prosper-member-survey.yaml", "\(fixtures)/failing.scenarios.yaml"])
+        #expect(run.status == 1)
+        try expectSame(run.stdout, "test-failing.txt")
+    }
+
+    @Test func reportsAMalformedScenarioFileWithPositions() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("s.scenarios.yaml", "scenarios:\n  - name: one\n    expects:\n      shown: [age]\n  - answers: {}\n")
+        let run = try Run.fieldwork(["test", "instruments/prosper-member-survey.yaml", path])
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+            \(path) — prosper-member-survey 1.0.0
+              \(path):3:5: 'expects' is not a key of a scenario (did you mean 'expect'?); it may have name, language, seed, consent, answers, expect
+              \(path):5:5: each scenario needs a 'name' saying what it checks
+
+            Scenarios: 0 passing, 1 failing.
+
+            """)
+    }
+
+    @Test func asksForAScenarioFileWhenThereIsNone() throws {
+        let folder = try TemporaryFolder()
+        let copy = folder.url.appendingPathComponent("survey.yaml").path
+        try FileManager.default.copyItem(atPath: Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path, toPath: copy)
+        let run = try Run.fieldwork(["test", copy])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("there is no scenario file '\(folder.url.path)/survey.scenarios.yaml'; write one (see docs/reference.md, \"Scenario tests\")"))
+    }
+}
+
+@Suite struct NewCommandTests {
+    @Test(arguments: ["survey", "interview"])
+    func writesAnInstrumentThatChecksClean(kind: String) throws {
+        let folder = try TemporaryFolder()
+        let run = try Run.fieldwork(["new", kind, "staff-views"], in: folder.url)
+        #expect(run.status == 0)
+        #expect(run.stdout == "Wrote staff-views.yaml. Edit it, then check it with: fieldwork check staff-views.yaml\n")
+        let check = try Run.fieldwork(["check", "--strict", "staff-views.yaml"], in: folder.url)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("staff-views.yaml: ok: staff-views 0.1.0"))
+        let text = try String(contentsOf: folder.url.appendingPathComponent("staff-views.yaml"), encoding: .utf8)
+        #expect(text.contains("kind: \(kind)\n"))
+        #expect(text.contains("\nid: staff-views"))
+    }
+
+    @Test func neverOverwritesAFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("mine.yaml", "keep me\n")
+        let run = try Run.fieldwork(["new", "survey", "mine"], in: folder.url)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("'mine.yaml' already exists; choose another name"))
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("mine.yaml"), encoding: .utf8) == "keep me\n")
+        let bad = try Run.fieldwork(["new", "survey", "My Survey"], in: folder.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("'My Survey' cannot be an instrument id"))
+    }
+}

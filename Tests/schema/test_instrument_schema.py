@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schema" / "instrument.schema.json").read_text())
-INSTRUMENTS = sorted((ROOT / "instruments").glob("*.yaml"))
+INSTRUMENTS = sorted(p for p in (ROOT / "instruments").glob("*.yaml") if not p.name.endswith(".scenarios.yaml"))
 
 
 def load(text: str):

@@ -41,7 +41,7 @@ enum DataPackage {
         let descriptor: [String: Any] = [
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
             "name": c.instrument.id,
-            "title": c.instrument.title.text(),
+            "title": c.instrument.title.text(in: c.instrument.languages.first),
             "resources": [[
                 "name": "responses",
                 "path": "responses.csv",
@@ -77,7 +77,7 @@ enum CodebookFiles {
     static func write(_ c: ExportContext) throws(ExportError) -> [String] {
         let versions = c.codebook.variables.flatMap(\.versions).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var md = """
-            # Codebook: \(c.instrument.title.text())
+            # Codebook: \(c.instrument.title.text(in: c.instrument.languages.first))
 
             Instrument `\(c.instrument.id)`, versions \(versions.joined(separator: ", ")).
 

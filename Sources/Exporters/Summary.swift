@@ -61,7 +61,8 @@ public struct Summary {
     public init(_ folder: ResponseFolder) {
         let instruments = folder.instruments.map(\.instrument)
         let codebook = Codebook(instruments)
-        title = instruments.last?.title.text() ?? ""
+        let language = instruments.last?.languages.first
+        title = instruments.last?.title.text(in: language) ?? ""
         id = instruments.last?.id ?? ""
         var byVersion: [String: (Int, Int, Int)] = [:]
         var items: [Item] = codebook.variables.compactMap { v in
@@ -84,8 +85,8 @@ public struct Summary {
                   let question = instruments.last?.questions.first(where: { $0.id == q }) else { continue }
             var whole = v
             whole.name = q
-            whole.label = (question.label ?? question.text).map { Codebook.short($0.text()) } ?? q
-            whole.codes = question.allChoices.map { ($0.value, $0.label.text()) }
+            whole.label = (question.label ?? question.text).map { Codebook.short($0.text(in: language)) } ?? q
+            whole.codes = question.allChoices.map { ($0.value, $0.label.text(in: language)) }
             whole.missing = []
             multiples[q] = Frequencies(variable: whole)
         }

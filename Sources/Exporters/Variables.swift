@@ -104,11 +104,13 @@ public struct Codebook: Sendable {
     static func codeName(_ code: Int) -> String { code < 0 ? "m\(-code)" : "\(code)" }
 
     static func variables(of q: Question, in instrument: Instrument, condition: String?) -> [Variable] {
-        let label = (q.label ?? q.text).map { Self.short($0.text()) } ?? q.id
-        let text = q.text?.text() ?? ""
+        // Labels in the instrument's first language (a bare `text()` takes the first in sort order).
+        let language = instrument.languages.first
+        let label = (q.label ?? q.text).map { Self.short($0.text(in: language)) } ?? q.id
+        let text = q.text?.text(in: language) ?? ""
         let all = q.allChoices
-        let codes = all.filter { !$0.missing }.map { (code: $0.value, label: $0.label.text()) }
-        let missing = all.filter(\.missing).map { (code: $0.value, label: $0.label.text()) }
+        let codes = all.filter { !$0.missing }.map { (code: $0.value, label: $0.label.text(in: language)) }
+        let missing = all.filter(\.missing).map { (code: $0.value, label: $0.label.text(in: language)) }
         func make(_ name: String, _ source: Variable.Source, label: String, measure: Measure, integer: Bool = true,
                   codes: [(code: Int, label: String)] = [], missing: [(code: Int, label: String)] = []) -> Variable {
             Variable(name: name, source: source, label: label, questionText: text, type: q.type.rawValue, measure: measure,
@@ -121,17 +123,17 @@ public struct Codebook: Sendable {
             out.append(make(q.id, .choice(question: q.id), label: label, measure: q.type == .scale ? .ordinal : .nominal, codes: codes, missing: missing))
         case .multiple:
             for c in all {
-                out.append(make("\(q.id)_\(codeName(c.value))", .flag(question: q.id, code: c.value), label: Self.short("\(label): \(c.label.text())"),
+                out.append(make("\(q.id)_\(codeName(c.value))", .flag(question: q.id, code: c.value), label: Self.short("\(label): \(c.label.text(in: language))"),
                                 measure: .nominal, codes: [(0, "Not chosen"), (1, "Chosen")]))
             }
         case .matrix:
             for row in q.rows ?? [] {
-                out.append(make("\(q.id)_\(row.id)", .row(question: q.id, row: row.id), label: Self.short("\(label): \(row.text.text())"),
+                out.append(make("\(q.id)_\(row.id)", .row(question: q.id, row: row.id), label: Self.short("\(label): \(row.text.text(in: language))"),
                                 measure: .ordinal, codes: codes, missing: missing))
             }
         case .ranking:
             for c in all {
-                out.append(make("\(q.id)_\(codeName(c.value))", .rank(question: q.id, code: c.value), label: Self.short("\(label): rank of \(c.label.text())"),
+                out.append(make("\(q.id)_\(codeName(c.value))", .rank(question: q.id, code: c.value), label: Self.short("\(label): rank of \(c.label.text(in: language))"),
                                 measure: .ordinal, codes: [(0, "Not ranked")]))
             }
         case .number:

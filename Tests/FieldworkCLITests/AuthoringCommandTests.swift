@@ -175,6 +175,17 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
         #expect(run.stdout.contains("warning: 'only_forty' was never shown in 20 sessions; check its conditions and those of its section"))
     }
 
+    @Test func bilingualSimulatedResponsesExportWithLabelsInTheFirstLanguage() throws {
+        let folder = try TemporaryFolder()
+        #expect(try Run.fieldwork(["simulate", "instruments/crisis-cafe-feedback.yaml", "-n", "5", "--out", folder.url.path]).status == 0)
+        let out = folder.url.appendingPathComponent("codebook").path
+        let export = try Run.fieldwork(["export", folder.url.appendingPathComponent("crisis-cafe-feedback").path, "--format", "codebook", "--out", out])
+        #expect(export.status == 0, "\(export.stderr)")
+        let codebook = try String(contentsOfFile: out + "/codebook.md", encoding: .utf8)
+        #expect(codebook.hasPrefix("# Codebook: Crisis café — your feedback\n"))
+        #expect(codebook.contains("- Values: 1 = Yes; 2 = No\n"))
+    }
+
     @Test func refusesToMixSimulatedAndRealResponses() throws {
         let folder = try TemporaryFolder()
         try folder.write("prosper-member-survey/0123.json", "{\"status\": \"complete\"}")

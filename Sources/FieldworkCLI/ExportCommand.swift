@@ -50,6 +50,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let folder = try ResponsesLocation.folder(source, responses: responses)
+        SimulatedMarker.warnIfSimulated(folder)
         var options = ExportOptions(format: format, out: out)
         options.labels = labels
         options.version = version
@@ -63,6 +64,18 @@ struct ExportCommand: ParsableCommand {
         } catch {
             Platform.write("error: \(error.description)\n", to: 2)
             throw ExitCode(1)
+        }
+    }
+}
+
+/// The file `fieldwork simulate --out` leaves in an instrument's folder, so that exports and
+/// summaries of made-up responses say so every time.
+enum SimulatedMarker {
+    static let name = "SIMULATED.txt"
+
+    static func warnIfSimulated(_ folder: String) {
+        if Platform.kind(of: folder + "/" + name) == .file {
+            Platform.write("note: these responses were made up by 'fieldwork simulate'; they are not real responses\n", to: 2)
         }
     }
 }

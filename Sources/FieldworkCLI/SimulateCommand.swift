@@ -12,7 +12,7 @@ struct SimulateCommand: ParsableCommand {
         Simulated participants skip some questions, choose "prefer not to say" where it is offered \
         and sometimes decline consent. Questions never shown and valid_if rules never met are \
         warnings. With --out, the responses are written as 'fieldwork run' writes them, each file \
-        marked "simulated": true, so that exports can be tried before fieldwork starts; the same \
+        marked "simulated": true (and the folder holds SIMULATED.txt, so that exports and summaries say so), so that exports can be tried before fieldwork starts; the same \
         seed (and --today) writes the same files. Exit status: 0, or 1 with --strict when there \
         are warnings; 2 on wrong use.
         """
@@ -54,8 +54,16 @@ struct SimulateCommand: ParsableCommand {
             }
             do {
                 store = try InstrumentStore(root: out, instrument: loaded.instrument, compiled: loaded.compiled, hash: loaded.hash)
-            } catch {
+                try Platform.writeAtomically(Data("""
+                    The responses in this folder were made up by 'fieldwork simulate' (each file is marked
+                    "simulated": true). They are for trying the exports, not for analysis.
+
+                    """.utf8), to: out + "/" + loaded.instrument.id + "/" + SimulatedMarker.name)
+            } catch let error as StoreError {
                 Platform.write("error: \(error.description)\n", to: 2)
+                throw ExitCode(1)
+            } catch {
+                Platform.write("error: cannot write in '\(out)': \(Platform.describe(error))\n", to: 2)
                 throw ExitCode(1)
             }
         }

@@ -34,6 +34,7 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let folder = try ResponsesLocation.folder(source, responses: responses)
+        SimulatedMarker.warnIfSimulated(folder)
         let summary: Summary
         do { summary = Summary(try ResponseFolder(path: folder)) } catch {
             Platform.write("error: \(error.description)\n", to: 2)

@@ -181,6 +181,7 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
         let out = folder.url.appendingPathComponent("codebook").path
         let export = try Run.fieldwork(["export", folder.url.appendingPathComponent("crisis-cafe-feedback").path, "--format", "codebook", "--out", out])
         #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr == "note: these responses were made up by 'fieldwork simulate'; they are not real responses\n")
         let codebook = try String(contentsOfFile: out + "/codebook.md", encoding: .utf8)
         #expect(codebook.hasPrefix("# Codebook: Crisis café — your feedback\n"))
         #expect(codebook.contains("- Values: 1 = Yes; 2 = No\n"))

@@ -87,12 +87,6 @@ enum Platform {
         }
     }
 
-    /// Whether a response file is marked as made up by `fieldwork simulate`.
-    static func isSimulated(_ path: String) -> Bool {
-        guard let bytes = try? read(path) else { return false }
-        return String(decoding: bytes, as: UTF8.self).contains("\"simulated\":true")
-    }
-
     static func describe(_ error: any Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

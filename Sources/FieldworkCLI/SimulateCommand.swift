@@ -47,8 +47,9 @@ struct SimulateCommand: ParsableCommand {
         let simulation = Simulation(instrument: loaded.instrument, seed: seed, today: day)
         var store: InstrumentStore?
         if let out {
-            if Platform.kind(of: out + "/" + loaded.instrument.id) == .directory,
-               Platform.files(under: out + "/" + loaded.instrument.id, extensions: [".json"]).contains(where: { !$0.contains("/instruments/") && !Platform.isSimulated($0) }) {
+            let folder = out + "/" + loaded.instrument.id
+            if Platform.kind(of: folder + "/" + SimulatedMarker.name) != .file,
+               Platform.files(under: folder, extensions: [".json"]).contains(where: { !$0.hasPrefix(folder + "/instruments/") }) {
                 Platform.write("error: '\(out)' holds real responses to '\(loaded.instrument.id)'; write simulated ones to another folder\n", to: 2)
                 throw ExitCode(1)
             }

@@ -13,7 +13,7 @@ public enum HTMLRenderer {
             case .heading(let level, let texts):
                 close()
                 if level == 3 { body.append("<div class=\"question\">"); inQuestion = true }
-                body.append("<h\(level)>" + texts.map(escape).joined(separator: " <span class=\"sep\">/</span> ") + "</h\(level)>")
+                body.append("<h\(level)>" + texts.distinct.map(escape).joined(separator: " <span class=\"sep\">/</span> ") + "</h\(level)>")
             case .paragraph(let texts):
                 body.append(languages(texts, document.languages, several: several))
             case .facts(let facts):

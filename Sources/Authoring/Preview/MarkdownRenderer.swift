@@ -9,7 +9,7 @@ public enum MarkdownRenderer {
         for block in document.blocks {
             switch block {
             case .heading(let level, let texts):
-                out.append(String(repeating: "#", count: level) + " " + inline(texts.joined(separator: " / ")))
+                out.append(String(repeating: "#", count: level) + " " + inline(texts.distinct.joined(separator: " / ")))
             case .paragraph(let texts):
                 if several {
                     out.append(table(header: document.languages, rows: [texts.map(cell)]))

@@ -30,6 +30,13 @@ public struct PreviewDocument: Sendable, Equatable {
     }
 }
 
+extension Array where Element == String {
+    /// A heading's texts, once each: untranslated headings ("Consent") are not repeated per language.
+    var distinct: [String] {
+        reduce(into: []) { out, text in if !out.contains(text) { out.append(text) } }
+    }
+}
+
 /// Texts in YAML are wrapped where the author's editor wrapped them: a single line break is a
 /// space, and a blank line starts a new paragraph.
 enum Reflow {

@@ -4,6 +4,10 @@ import InstrumentModel
 
 public enum ExportFormat: String, CaseIterable, Sendable {
     case csv, long, jsonl, codebook, spss, stata, r, datapackage
+    /// For interview guides: transcripts, the framework matrix, a REFI-QDA project.
+    case transcripts, framework, qdpx
+
+    public var isQualitative: Bool { [.transcripts, .framework, .qdpx].contains(self) }
 }
 
 public enum StatusFilter: String, CaseIterable, Sendable {
@@ -42,6 +46,9 @@ public enum Exporter {
                                   + folder.instruments.map(\.instrument.version).joined(separator: ", "))
             }
         }
+        if options.format.isQualitative, let survey = instruments.last, survey.kind != .interview {
+            throw ExportError("--format \(options.format.rawValue) is for interview guides; '\(survey.id)' is a survey (use csv, spss, stata, r, ...)")
+        }
         do {
             try FileManager.default.createDirectory(atPath: options.out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
@@ -71,6 +78,8 @@ public enum Exporter {
         case .codebook:
             files = try CodebookFiles.write(context)
             count = 0
+        case .transcripts, .framework, .qdpx:
+            (files, count) = try QualitativeFiles.write(context)
         }
         return ExportReport(files: files, responses: count, conflicts: codebook.conflicts)
     }

@@ -1,0 +1,125 @@
+import Crypto
+import Foundation
+import InstrumentModel
+
+/// A REFI-QDA project (`.qdpx`: `project.qde` and the sources), which NVivo, ATLAS.ti, MAXQDA
+/// and QualCoder import: each interview a text source and a case with its attributes, and each
+/// question's notes pre-coded with a code named after its section and question.
+struct REFIQDAProject {
+    let instrument: Instrument
+    let interviews: [Interview]
+
+    /// GUIDs are derived from what they name, so the same responses give the same project.
+    private func guid(_ parts: String...) -> String {
+        let digest = SHA256.hash(data: Data((["fieldwork", instrument.id] + parts).joined(separator: "\u{1F}").utf8))
+        let hex = digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let c = Array(hex)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+    }
+
+    /// The archive's bytes.
+    func archive() -> Data {
+        var archive = ZipWriter()
+        let transcripts = interviews.map { Transcript($0, style: .plain) }
+        archive.add("project.qde", Data(projectXML(transcripts).utf8))
+        for (interview, transcript) in zip(interviews, transcripts) {
+            archive.add("Sources/\(guid("source", interview.responseID)).txt", Data(transcript.text.utf8))
+        }
+        return archive.finished()
+    }
+
+    func projectXML(_ transcripts: [Transcript]) -> String {
+        let language = instrument.languages.first
+        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        x += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(Self.escape(instrument.title.text(in: language)))\" origin=\"Fieldwork\">\n"
+
+        // Codes: a section, and its questions with notes.
+        x += "  <CodeBook>\n    <Codes>\n"
+        for section in instrument.sections {
+            let open = section.questions.filter { $0.type == .open }
+            guard !open.isEmpty else { continue }
+            let sectionName = section.title?.text(in: language) ?? section.id
+            x += "      <Code guid=\"\(guid("code", section.id))\" name=\"\(Self.escape(sectionName))\" isCodable=\"true\">\n"
+            for q in open {
+                let name = sectionName + " / " + Codebook.short((q.label ?? q.text)?.text(in: language) ?? q.id)
+                x += "        <Code guid=\"\(guid("code", section.id, q.id))\" name=\"\(Self.escape(name))\" isCodable=\"true\">"
+                x += "<Description>\(Self.escape(q.text?.text(in: language) ?? q.id))</Description></Code>\n"
+            }
+            x += "      </Code>\n"
+        }
+        x += "    </Codes>\n  </CodeBook>\n"
+
+        // Attributes of the cases: the date, version and status, and the structured answers.
+        let structured = instrument.questions.filter { $0.type != .open && $0.type != .note && $0.type != .calculate && !$0.identifying }
+        x += "  <Variables>\n"
+        for (name, type) in [("date", "Date"), ("version", "Text"), ("status", "Text")] {
+            x += "    <Variable guid=\"\(guid("variable", name))\" name=\"\(name)\" typeOfVariable=\"\(type)\"/>\n"
+        }
+        for q in structured {
+            x += "    <Variable guid=\"\(guid("variable", "q", q.id))\" name=\"\(Self.escape(q.id))\" typeOfVariable=\"\(Self.type(of: q))\">"
+            x += "<Description>\(Self.escape((q.label ?? q.text)?.text(in: language) ?? q.id))</Description></Variable>\n"
+        }
+        x += "  </Variables>\n"
+
+        x += "  <Cases>\n"
+        for interview in interviews {
+            x += "    <Case guid=\"\(guid("case", interview.responseID))\" name=\"\(Self.escape(interview.caseName))\">\n"
+            if let date = interview.date { x += value(guid("variable", "date"), "DateValue", date) }
+            x += value(guid("variable", "version"), "TextValue", interview.version)
+            x += value(guid("variable", "status"), "TextValue", interview.status)
+            for (q, words) in interview.attributes where structured.contains(where: { $0.id == q.id }) {
+                let kind = Self.type(of: q)
+                x += value(guid("variable", "q", q.id), kind == "Text" ? "TextValue" : kind == "Date" ? "DateValue" : kind + "Value", words)
+            }
+            x += "      <SourceRef targetGUID=\"\(guid("source", interview.responseID))\"/>\n"
+            x += "    </Case>\n"
+        }
+        x += "  </Cases>\n"
+
+        x += "  <Sources>\n"
+        for (interview, transcript) in zip(interviews, transcripts) {
+            let source = guid("source", interview.responseID)
+            x += "    <TextSource guid=\"\(source)\" name=\"\(Self.escape(interview.caseName))\" plainTextPath=\"internal://\(source).txt\">\n"
+            for span in transcript.spans {
+                x += "      <PlainTextSelection guid=\"\(guid("selection", interview.responseID, span.question.id))\" name=\"\(Self.escape(span.question.id))\" "
+                x += "startPosition=\"\(span.start)\" endPosition=\"\(span.end)\">\n"
+                x += "        <Coding guid=\"\(guid("coding", interview.responseID, span.question.id))\"><CodeRef targetGUID=\"\(guid("code", span.section.id, span.question.id))\"/></Coding>\n"
+                x += "      </PlainTextSelection>\n"
+            }
+            x += "    </TextSource>\n"
+        }
+        x += "  </Sources>\n</Project>\n"
+        return x
+    }
+
+    private func value(_ variable: String, _ element: String, _ text: String) -> String {
+        "      <VariableValue><VariableRef targetGUID=\"\(variable)\"/><\(element)>\(Self.escape(text))</\(element)></VariableValue>\n"
+    }
+
+    /// REFI-QDA's kind of attribute for a question's answer (choices are kept as their labels).
+    static func type(of q: Question) -> String {
+        switch q.type {
+        case .number: return (q.decimals ?? 0) == 0 ? "Integer" : "Float"
+        case .date: return (q.precision ?? .day) == .day ? "Date" : "Text"
+        default: return "Text"
+        }
+    }
+
+    /// Text for XML 1.0: markup escaped, and the control characters it cannot hold left out.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+import InstrumentModel
+
+/// One interview as a document that reads like a transcript: the guide's sections and questions
+/// as headings, notes as turns (`[12:40] P2: ...`), structured answers inline.
+struct Transcript {
+    enum Style { case markdown, plain }
+
+    /// Where a question's notes are in the plain text, in Unicode scalars (zero-based,
+    /// end-exclusive), as REFI-QDA counts them.
+    struct Span {
+        var section: Section
+        var question: Question
+        var start: Int
+        var end: Int
+    }
+
+    private(set) var text = ""
+    private(set) var spans: [Span] = []
+    private var count = 0
+
+    init(_ interview: Interview, style: Style) {
+        let language = interview.instrument.languages.first
+        let title = interview.instrument.title.text(in: language)
+        let facts = ([interview.pseudonym.map { "participant \($0)" } ?? interview.caseName, interview.date,
+                      "version \(interview.version)", interview.status].compactMap { $0 }).joined(separator: " · ")
+        switch style {
+        case .markdown:
+            append("# \(title)\n\n\(facts)\n")
+        case .plain:
+            append("\(title)\n\(String(repeating: "=", count: title.count))\n\n\(facts)\n")
+        }
+        for part in interview.sections where part.items.contains(where: { if case .notAsked = $0.content { false } else { true } }) {
+            let heading = part.section.title?.text(in: language) ?? part.section.id
+            append(style == .markdown ? "\n## \(heading)\n" : "\n\(heading)\n\(String(repeating: "-", count: heading.count))\n")
+            for item in part.items {
+                if case .notAsked = item.content { continue }
+                let question = item.question.text?.text(in: language) ?? item.question.id
+                append(style == .markdown ? "\n### \(question)\n\n" : "\n\(question)\n\n")
+                switch item.content {
+                case .notes(let turns):
+                    let start = count
+                    if turns.isEmpty { append(style == .markdown ? "*No notes.*\n" : "(no notes)\n") }
+                    for (i, turn) in turns.enumerated() {
+                        if i > 0 { append(style == .markdown ? "\n" : "") }
+                        append(style == .markdown ? markdownTurn(turn) : turn.line)
+                        append("\n")
+                    }
+                    if !turns.isEmpty { spans.append(Span(section: part.section, question: item.question, start: start, end: count - 1)) }
+                case .answer(let words):
+                    append(style == .markdown ? "Answer: **\(words)**\n" : "Answer: \(words)\n")
+                case .skipped:
+                    append(style == .markdown ? "*Skipped.*\n" : "(skipped)\n")
+                case .notAsked:
+                    break
+                }
+            }
+        }
+    }
+
+    private func markdownTurn(_ turn: NoteTurn) -> String {
+        (turn.stamp.map { "`[\($0)]` " } ?? "") + (turn.speaker.map { "**\($0):** " } ?? "") + escaped(turn.text)
+    }
+
+    /// Notes are the interviewer's words, not markup.
+    private func escaped(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if "\\`*_[]<>#|".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    private mutating func append(_ s: String) {
+        text += s
+        count += s.unicodeScalars.count
+    }
+}

@@ -5,7 +5,9 @@ import Testing
 func fixtureCopy() throws -> TemporaryFolder {
     let folder = try TemporaryFolder()
     let source = Run.packageRoot.appendingPathComponent("Tests/ExportersTests/Fixtures")
-    try FileManager.default.copyItem(at: source.appendingPathComponent("responses"), to: folder.url.appendingPathComponent("responses"))
+    // The survey's responses only: the interview fixtures have tests of their own.
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("responses"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: source.appendingPathComponent("responses/fixture-survey"), to: folder.url.appendingPathComponent("responses/fixture-survey"))
     try FileManager.default.copyItem(at: source.appendingPathComponent("fixture.key"), to: folder.url.appendingPathComponent("fixture.key"))
     return folder
 }

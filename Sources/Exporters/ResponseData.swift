@@ -22,6 +22,8 @@ public struct ResponseData {
     public var skipped: Set<String>
     public var calculated: [String: JSON]
     public var simulated: Bool
+    /// Interviews: the probes ticked as asked, by question (1-based, as stored).
+    public var probesAsked: [String: [Int]] = [:]
 
     /// Reads a response file; nil for anything that is not one.
     static func read(_ bytes: UnsafeRawBufferPointer) -> ResponseData? {
@@ -36,7 +38,8 @@ public struct ResponseData {
             language: o["language"]?.string, started: o["started"]?.string, duration: o["duration_seconds"]?.int,
             answers: o["answers"]?.object ?? [:], other: (o["other"]?.object ?? [:]).compactMapValues(\.string),
             skipped: Set((o["skipped"]?.array ?? []).compactMap(\.string)), calculated: o["calculated"]?.object ?? [:],
-            simulated: o["simulated"]?.bool ?? false)
+            simulated: o["simulated"]?.bool ?? false,
+            probesAsked: (o["probes_asked"]?.object ?? [:]).mapValues { ($0.array ?? []).compactMap(\.int) })
     }
 
     /// An interrupted session, rebuilt from its journal, as a partial response.
@@ -57,8 +60,9 @@ public struct ResponseData {
         return ResponseData(
             responseID: journal.header.responseID, pseudonym: journal.header.pseudonym, version: journal.header.version,
             hash: journal.header.hash, status: "partial", language: journal.header.language, started: journal.header.started,
-            duration: journal.events.last.map { Int(Self.time(of: $0).rounded()) }, answers: answers, other: other,
-            skipped: session.skipped, calculated: calculated, simulated: false)
+            duration: journal.events.last.map { Int($0.time.rounded()) }, answers: answers, other: other,
+            skipped: session.skipped, calculated: calculated, simulated: false,
+            probesAsked: session.probesAsked.mapValues { $0.map { $0 + 1 } })
     }
 
     static func json(_ value: AnswerValue) -> JSON {
@@ -68,12 +72,6 @@ public struct ResponseData {
         case .number(let n): return .number(n)
         case .text(let t), .date(let t): return .string(t)
         case .rows(let r): return .object(r.mapValues { .number(Double($0)) })
-        }
-    }
-
-    static func time(of event: JournalEvent) -> Double {
-        switch event {
-        case .consent(_, let t), .answer(_, _, let t), .skip(_, let t), .back(let t): return t
         }
     }
 }

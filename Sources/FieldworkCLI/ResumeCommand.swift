@@ -79,11 +79,3 @@ enum Interrupted {
         }
     }
 }
-
-extension JournalEvent {
-    var time: Double {
-        switch self {
-        case .consent(_, let t), .answer(_, _, let t), .skip(_, let t), .back(let t): t
-        }
-    }
-}

@@ -63,14 +63,14 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
         }
         try Runner.start(instrument: instrument, compiled: compiled, hash: hash, options: options,
-                         language: language, keyFile: keyFile, seed: seed)
+                         language: language, keyFile: keyFile, seed: seed, group: nil)
     }
 }
 
 /// Wiring between the store, the engine and a driver, shared by `run` and `resume`.
 enum Runner {
     static func start(instrument: Instrument, compiled: Data, hash: String, options: RunnerOptions,
-                      language: String?, keyFile: String?, seed: UInt64?) throws {
+                      language: String?, keyFile: String?, seed: UInt64?, group: Int?) throws {
         let store: InstrumentStore
         do {
             store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: compiled, hash: hash)
@@ -119,7 +119,8 @@ enum Runner {
         let chosenSeed = seed ?? UInt64.random(in: 0..<(1 << 53))
         let writer: SessionWriter
         do {
-            writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started, pseudonym: pseudonym)
+            writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started,
+                                     pseudonym: pseudonym, group: group)
         } catch {
             Platform.write("error: \(error.description)\n", to: 2)
             throw ExitCode(1)
@@ -138,10 +139,18 @@ enum Runner {
                 // Raw mode: Ctrl-C arrives as a key and the driver asks; SIGTERM and SIGHUP leave, saved.
                 defer { terminal.close() }
                 let style = Style(color: options.color.enabled(fd: 1))
-                var runner = SessionRunner(session: session, driver: FullScreenDriver(terminal: terminal, style: style),
-                                           recorder: writer, clock: clock)
-                outcome = try runner.run()
-                final = runner.session
+                if session.instrument.kind == .interview {
+                    // The interviewer, not the participant, is at the keyboard.
+                    let screen = InterviewScreen(terminal: terminal, style: style, clock: clock, group: writer.header.group)
+                    var runner = SessionRunner(session: session, driver: screen, recorder: writer, clock: clock)
+                    outcome = try runner.run()
+                    final = runner.session
+                } else {
+                    var runner = SessionRunner(session: session, driver: FullScreenDriver(terminal: terminal, style: style),
+                                               recorder: writer, clock: clock)
+                    outcome = try runner.run()
+                    final = runner.session
+                }
             } else {
                 Platform.leaveCleanlyOnSignals()
                 var runner = SessionRunner(session: session, driver: PlainDriver(io: StandardLines()), recorder: writer, clock: clock)

@@ -19,6 +19,9 @@ public struct FullScreenDriver: SessionDriver {
         self.style = style
     }
 
+    /// The next frame is drawn whole (after another screen was shown).
+    mutating func redrawAll() { writer.invalidate() }
+
     private mutating func draw(_ content: Frame) {
         frame = content
         terminal.write(writer.output(content))
@@ -198,7 +201,9 @@ public struct FullScreenDriver: SessionDriver {
             body += wrapped("You chose not to take part. Nothing you typed has been kept. Thank you for your time.", width) + [""]
         }
         if let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
-        if outcome != .declined { body.append(style.selected("Your answers have been saved. Thank you.")) }
+        if outcome != .declined {
+            body.append(style.selected(session.instrument.kind == .interview ? "The interview is saved." : "Your answers have been saved. Thank you."))
+        }
         draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
                      message: nil, help: "Press any key to close"))
         while true {

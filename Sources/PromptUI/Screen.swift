@@ -5,7 +5,14 @@ public protocol TerminalPort: AnyObject {
     var columns: Int { get }
     var rows: Int { get }
     func next() -> TerminalEvent
+    /// The next event within a time limit, or nil (for a clock on screen).
+    func next(within milliseconds: Int) -> TerminalEvent?
     func write(_ text: String)
+}
+
+extension TerminalPort {
+    /// A terminal without a clock of its own (a test script) waits for the next event.
+    public func next(within milliseconds: Int) -> TerminalEvent? { next() }
 }
 
 extension Terminal: TerminalPort {}

@@ -9,6 +9,12 @@ public enum Action: Sendable, Equatable {
     case back
     /// Save what has been given and leave; the session can be resumed.
     case leave
+    /// The interviewer's moves: keep the current question's notes, go to another question,
+    /// tick a probe as asked (or not), end the interview.
+    case notes(String)
+    case jump(String)
+    case probe(Int, asked: Bool)
+    case end
 }
 
 /// A way of putting a session in front of a person: the plain numbered prompts or the full screen.
@@ -92,6 +98,19 @@ public struct SessionRunner<Driver: SessionDriver> {
                         event = .back(at: t)
                     case .leave:
                         return .interrupted
+                    case .notes(let raw):
+                        let text = session.question(id).map { Redactor.forQuestion($0, in: session.instrument).redact(raw) } ?? raw
+                        try session.setNotes(text, at: t)
+                        event = .notes(question: id, text: text, at: t)
+                    case .jump(let target):
+                        try session.jump(to: target, at: t)
+                        event = .jump(question: target, at: t)
+                    case .probe(let index, let asked):
+                        try session.tickProbe(index, asked: asked)
+                        event = .probe(question: id, index: index, asked: asked, at: t)
+                    case .end:
+                        session.end(at: t)
+                        event = .end(at: t)
                     }
                 } catch {
                     problem = error.message

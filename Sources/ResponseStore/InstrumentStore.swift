@@ -56,10 +56,10 @@ public final class InstrumentStore {
     static func newID() -> String { StoreIO.randomHex(bytes: 16) }
 
     /// Starts a session: its journal exists, with its header, before the first question is shown.
-    public func begin(seed: UInt64, language: String?, started: String?, pseudonym: String?) throws(StoreError) -> SessionWriter {
+    public func begin(seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil) throws(StoreError) -> SessionWriter {
         let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
                                    sessionID: Self.newID(), responseID: Self.newID(), seed: seed,
-                                   language: language, started: started, pseudonym: pseudonym)
+                                   language: language, started: started, pseudonym: pseudonym, group: group)
         let path = folder + "/sessions/" + header.sessionID + ".journal"
         let file = try AppendOnlyFile(creating: path)
         _ = file.tryLock()

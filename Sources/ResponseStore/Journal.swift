@@ -14,9 +14,11 @@ public struct JournalHeader: Codable, Sendable, Equatable {
     /// The start date at the instrument's precision, or nil with `timestamps: none`.
     public var started: String?
     public var pseudonym: String?
+    /// A group discussion's number of participants (P1 to Pn), so that a resumed one keeps it.
+    public var group: Int?
 
     public init(instrumentID: String, version: String, hash: String, sessionID: String, responseID: String,
-                seed: UInt64, language: String?, started: String?, pseudonym: String?) {
+                seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil) {
         self.instrumentID = instrumentID
         self.version = version
         self.hash = hash
@@ -26,11 +28,12 @@ public struct JournalHeader: Codable, Sendable, Equatable {
         self.language = language
         self.started = started
         self.pseudonym = pseudonym
+        self.group = group
     }
 
     enum CodingKeys: String, CodingKey {
         case format, instrumentID = "instrument_id", version, hash, sessionID = "session_id"
-        case responseID = "response_id", seed, language, started, pseudonym
+        case responseID = "response_id", seed, language, started, pseudonym, group
     }
 }
 
@@ -40,6 +43,11 @@ public enum JournalEvent: Codable, Sendable, Equatable {
     case answer(question: String, answer: Answer, at: Double)
     case skip(question: String, at: Double)
     case back(at: Double)
+    /// The interviewer's moves: notes kept without moving on, a jump, a probe ticked, the end.
+    case notes(question: String, text: String, at: Double)
+    case jump(question: String, at: Double)
+    case probe(question: String, index: Int, asked: Bool, at: Double)
+    case end(at: Double)
 
     /// Applies the event to a session; an event that no longer fits (the instrument is the same,
     /// so this means a damaged line) is passed over.
@@ -53,6 +61,24 @@ public enum JournalEvent: Codable, Sendable, Equatable {
             guard session.current?.id == id else { return }
             try? session.skip(at: t)
         case .back(let t): try? session.back(at: t)
+        case .notes(let id, let text, let t):
+            guard session.current?.id == id else { return }
+            try? session.setNotes(text, at: t)
+        case .jump(let id, let t): try? session.jump(to: id, at: t)
+        case .probe(let id, let index, let asked, _):
+            guard session.current?.id == id else { return }
+            try? session.tickProbe(index, asked: asked)
+        case .end(let t): session.end(at: t)
+        }
+    }
+}
+
+extension JournalEvent {
+    /// When the event happened, in seconds since the session started.
+    public var time: Double {
+        switch self {
+        case .consent(_, let t), .answer(_, _, let t), .skip(_, let t), .back(let t), .notes(_, _, let t), .jump(_, let t),
+             .probe(_, _, _, let t), .end(let t): t
         }
     }
 }

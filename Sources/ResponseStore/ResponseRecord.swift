@@ -45,6 +45,7 @@ enum ResponseRecord {
             w.member("duration_seconds", Int(duration.rounded()))
             w.member("format", formatName)
             w.member("format_version", formatVersion)
+            w.member("group", header.group)
             w.key("instrument")
             w.object { w in
                 w.member("hash", header.hash)
@@ -71,6 +72,15 @@ enum ResponseRecord {
                     }
                 }
                 w.member("returns", session.returns)
+            }
+            if !session.probesAsked.isEmpty {
+                w.key("probes_asked")
+                w.object { w in
+                    for (id, ticked) in session.probesAsked.sorted(by: { $0.key < $1.key }) {
+                        w.key(id)
+                        w.array(ticked) { w, i in w.number(Double(i + 1)) }
+                    }
+                }
             }
             w.member("pseudonym", header.pseudonym)
             w.member("response_id", header.responseID)

@@ -1,3 +1,4 @@
+import Foundation
 import Expressions
 import InstrumentModel
 
@@ -40,8 +41,11 @@ public struct Session: Sendable {
     public private(set) var timing: [String: QuestionTiming] = [:]
     /// How many times the participant went back.
     public private(set) var returns = 0
+    /// In interviews: the probes of each question ticked as asked (0-based, ascending).
+    public private(set) var probesAsked: [String: [Int]] = [:]
     private var history: [String] = []
-    private var shownAt: Double = 0
+    /// When the current question was shown (seconds since the session started).
+    public private(set) var shownAt: Double = 0
     private var visible: Set<String> = []
 
     let questions: [String: Question]
@@ -194,6 +198,44 @@ public struct Session: Sendable {
             return
         }
         throw AnswerProblem("This is the first question.")
+    }
+
+    // MARK: The interviewer's moves (interview guides)
+
+    /// Moves straight to another question on the route, forwards or back.
+    public mutating func jump(to id: String, at time: Double) throws(AnswerProblem) {
+        guard case .question(let here) = phase else { throw AnswerProblem("There is no interview under way.") }
+        guard visible.contains(id), questions[id] != nil else { throw AnswerProblem("That question is not on the route.") }
+        guard id != here else { return }
+        leave(here, time: time)
+        phase = .question(id)
+        arrive(at: id, time: time)
+    }
+
+    /// Keeps the notes of the current open question without moving on; empty notes are none.
+    public mutating func setNotes(_ text: String, at time: Double) throws(AnswerProblem) {
+        guard let q = current, q.type == .open else { throw AnswerProblem("Notes are taken on open questions.") }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        answers[q.id] = trimmed.isEmpty ? nil : Answer(.text(trimmed))
+        if !trimmed.isEmpty { skipped.remove(q.id) }
+        refresh()
+    }
+
+    /// Ticks (or unticks) a probe of the current question as asked.
+    public mutating func tickProbe(_ index: Int, asked: Bool) throws(AnswerProblem) {
+        guard let q = current, let probes = q.probes, probes.indices.contains(index) else {
+            throw AnswerProblem("There is no such probe here.")
+        }
+        var ticked = Set(probesAsked[q.id] ?? [])
+        if asked { ticked.insert(index) } else { ticked.remove(index) }
+        probesAsked[q.id] = ticked.isEmpty ? nil : ticked.sorted()
+    }
+
+    /// Ends the interview where it stands: questions not reached stay unasked.
+    public mutating func end(at time: Double) {
+        guard case .question(let id) = phase else { return }
+        leave(id, time: time)
+        phase = .finished
     }
 
     /// Leaving a question forwards: its time is counted and it becomes a place to come back to.

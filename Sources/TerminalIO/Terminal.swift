@@ -100,6 +100,12 @@ public final class Terminal {
         }
     }
 
+    private static func now() -> Int {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return t.tv_sec * 1000 + t.tv_nsec / 1_000_000
+    }
+
     private func measure() {
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
@@ -110,17 +116,31 @@ public final class Terminal {
 
     /// Waits for the next key, resize or hang-up.
     public func next() -> TerminalEvent {
+        // Without a limit the wait only ends with an event.
+        wait(milliseconds: -1) ?? .hangUp
+    }
+
+    /// Waits at most `milliseconds` for the next event (for a clock on screen); nil when none came.
+    public func next(within milliseconds: Int) -> TerminalEvent? {
+        wait(milliseconds: max(0, milliseconds))
+    }
+
+    private func wait(milliseconds: Int) -> TerminalEvent? {
+        let deadline = milliseconds < 0 ? nil : Self.now() + milliseconds
         while true {
             if !queued.isEmpty { return queued.removeFirst() }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signalPipe.read, events: Int16(POLLIN), revents: 0)]
+            let left = deadline.map { max(0, $0 - Self.now()) }
             // A lone ESC becomes Escape after 50 ms with nothing following it.
-            let ready = poll(&fds, 2, decoder.isWaiting ? 50 : -1)
+            let limit = decoder.isWaiting ? min(50, left ?? 50) : (left ?? -1)
+            let ready = poll(&fds, 2, Int32(limit))
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .hangUp
             }
             if ready == 0 {
                 queued += decoder.flush().map(TerminalEvent.key)
+                if queued.isEmpty, let deadline, Self.now() >= deadline { return nil }
                 continue
             }
             if fds[1].revents & Int16(POLLIN) != 0 {

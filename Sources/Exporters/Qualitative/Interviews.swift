@@ -21,6 +21,8 @@ struct Interview {
     struct Item {
         var question: Question
         var content: Content
+        /// The probes ticked as asked, as written in the guide.
+        var probesAsked: [String] = []
     }
 
     enum Content {
@@ -67,7 +69,8 @@ struct Interview {
                 } else {
                     content = r.skipped.contains(q.id) ? .skipped : .notAsked
                 }
-                return Item(question: q, content: content)
+                let probes = (r.probesAsked[q.id] ?? []).compactMap { n in q.probes.flatMap { $0.indices.contains(n - 1) ? $0[n - 1].text(in: language) : nil } }
+                return Item(question: q, content: content, probesAsked: probes)
             })
         }
     }

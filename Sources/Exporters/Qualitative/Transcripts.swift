@@ -36,6 +36,10 @@ struct Transcript {
                 if case .notAsked = item.content { continue }
                 let question = item.question.text?.text(in: language) ?? item.question.id
                 append(style == .markdown ? "\n### \(question)\n\n" : "\n\(question)\n\n")
+                if !item.probesAsked.isEmpty {
+                    let list = item.probesAsked.joined(separator: "; ")
+                    append(style == .markdown ? "*Probes asked:* \(escaped(list))\n\n" : "Probes asked: \(list)\n\n")
+                }
                 switch item.content {
                 case .notes(let turns):
                     let start = count

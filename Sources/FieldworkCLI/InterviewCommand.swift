@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+
+struct InterviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "Run an interview guide: the interviewer's screen, with an outline, probes and time-stamped notes.",
+        discussion: """
+        The interviewer is at the keyboard. The outline of the guide stands beside the current \
+        question (Ctrl-O to jump anywhere); probes are ticked as asked (Ctrl-P, then 1-9); every \
+        paragraph of notes is saved when Enter is pressed, stamped with the time since the \
+        interview started ([12:40]), so notes line up with a recording. Tab and Shift-Tab move \
+        to the next and previous question; Ctrl-X ends the interview; Ctrl-C leaves it to resume \
+        later. With --group N the speakers are P1 to PN and F (the facilitator): start a \
+        paragraph with '3:' or 'F:'. 'fieldwork run' on a guide shows the same screen. Exit \
+        status: 0 when the interview ended, 1 on errors, 2 on wrong use, 3 when saved to resume.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The interview guide.", valueName: "file"))
+    var path: String
+
+    @OptionGroup var options: RunnerOptions
+
+    @Option(help: ArgumentHelp("A group discussion with this many participants (named P1 to PN, never by name).", valueName: "n"))
+    var group: Int?
+
+    @Option(help: ArgumentHelp("Language of the guide (one of its languages).", valueName: "code"))
+    var language: String?
+
+    @Option(help: ArgumentHelp("The study key for participant codes. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
+    var keyFile: String?
+
+    @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
+    var seed: UInt64?
+
+    func validate() throws {
+        if let group, !(2...99).contains(group) { throw ValidationError("--group takes the number of participants, from 2 to 99") }
+    }
+
+    func run() throws {
+        let loaded = try LoadedInstrument.load(path, color: options.color)
+        let guide = loaded.instrument
+        guard guide.kind == .interview else {
+            throw ValidationError("'\(path)' is a survey; run it with 'fieldwork run \(path)'")
+        }
+        if let language, !guide.languages.contains(language) {
+            throw ValidationError("'\(language)' is not one of the guide's languages (\(guide.languages.joined(separator: ", ")))")
+        }
+        try Runner.start(instrument: guide, compiled: loaded.compiled, hash: loaded.hash, options: options,
+                         language: language, keyFile: keyFile, seed: seed, group: group)
+    }
+}

@@ -175,7 +175,7 @@ public struct InterviewScreen: SessionDriver {
     }
 
     /// `12:40`, or `1:02:03` past the hour.
-    static func stamp(_ seconds: Double) -> String {
+    public static func stamp(_ seconds: Double) -> String {
         let s = max(0, Int(seconds))
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(two(s / 60)):\(two(s % 60))"

@@ -193,4 +193,70 @@ final class TmuxSession {
         #expect(lines.count == 2, "the header and the first answer")
         #expect(lines.last?.contains("\"question\":\"first_visit\"") == true)
     }
+
+    /// The interviewer's screen in a real terminal: a group discussion walked out of order, probes
+    /// ticked, notes in two sections, a resize, the process killed outright, then resumed and ended.
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func runsAGroupDiscussionOutOfOrderAndSurvivesAKill() throws {
+        let folder = try TemporaryFolder()
+        let guide = Run.packageRoot.appendingPathComponent("instruments/prosper-group-discussion.yaml").path
+        let done = folder.url.appendingPathComponent("exit-status").path
+        let t = try TmuxSession(command: TmuxSession.command("interview '\(guide)' --group 4", in: folder.url, done: done), columns: 100, rows: 30)
+        t.waitFor("All participants have given consent")
+        try t.send("1", "Enter")
+        t.waitFor("Agree ground rules together")
+        // Straight to the third section from the outline.
+        try t.send("C-o")
+        t.waitFor("Enter go there")
+        try t.send("Down", "Down", "Down", "Down", "Enter")
+        t.waitFor("4. In the survey, some members said")
+        try t.type("2: Sometimes I felt out of my depth")
+        try t.send("Enter")
+        t.waitFor("P2: Sometimes I felt out of my depth")
+        // Back to the values question: a probe ticked, a turn by the facilitator.
+        try t.send("C-o")
+        try t.send("Up", "Up", "Enter")
+        t.waitFor("2. What are the values that hold Prosper together?")
+        try t.send("C-p", "1", "Escape")
+        t.waitFor("[x] 1 Sharing lived experience")
+        try t.type("F: What keeps those values alive?")
+        try t.send("Enter")
+        t.waitFor("F: What keeps those values alive?")
+        try t.resize(columns: 64, rows: 24)
+        #expect(t.waitUntil { !$0.contains("│") }, "on a narrow screen the outline gives way to the question")
+        #expect(t.screen().contains("[x] 1 Sharing lived experience"))
+        // A crash: every kept paragraph is already on disk.
+        let shell = try t.tmuxCommand(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        kill(try #require(Int32(child)), SIGKILL)
+        #expect(TmuxSession.finished(done).status == "137")
+
+        let sessions = folder.url.appendingPathComponent("responses/prosper-group-discussion/sessions").path
+        let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first { $0.hasSuffix(".journal") })
+        let resumed = folder.url.appendingPathComponent("resumed").path
+        let again = try TmuxSession(command: TmuxSession.command("resume \(journal.prefix(8))", in: folder.url, done: resumed), columns: 100, rows: 30)
+        again.waitFor("2. What are the values that hold Prosper together?")
+        #expect(again.screen().contains("Group of 4: P1 to P4"), "the group is kept with the session")
+        #expect(again.screen().contains("F: What keeps those values alive?"))
+        try again.type("p1: Giving back")
+        try again.send("Enter")
+        again.waitFor("P1: Giving back")
+        try again.send("C-x")
+        again.waitFor("End the interview now?")
+        try again.send("y")
+        again.waitFor("The interview is saved.")
+        try again.send("Enter")
+        #expect(TmuxSession.finished(resumed).status == "0")
+
+        let responses = folder.url.appendingPathComponent("responses/prosper-group-discussion").path
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: responses).first { $0.hasSuffix(".json") })
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: responses + "/" + name))) as? [String: Any])
+        let answers = try #require(record["answers"] as? [String: String])
+        #expect(answers["uncertainty"]?.range(of: #"^\[\d\d:\d\d\] P2: Sometimes I felt out of my depth$"#, options: .regularExpression) != nil)
+        let values = try #require(answers["shared_values"]).split(separator: "\n").map { String($0.dropFirst(8)) }
+        #expect(values == ["F: What keeps those values alive?", "P1: Giving back"])
+        #expect((record["probes_asked"] as? [String: [Int]]) == ["shared_values": [1]])
+        #expect(record["group"] as? Int == 4)
+        #expect(record["status"] as? String == "complete")
+    }
 }

@@ -160,7 +160,9 @@ struct ExportContext {
             var line: [UInt8] = []
             try folder.eachFile { b in
                 guard raw.read(b, slots: slots) else { return }
-                let r = raw.fixed(b)
+                // One copy a file: reading the captured `raw` in each cell would copy it each time.
+                let current = raw
+                let r = current.fixed(b)
                 guard wanted(r) else { return }
                 let flags = has(r.version)
                 line.removeAll(keepingCapacity: true)
@@ -171,7 +173,7 @@ struct ExportContext {
                 for i in variables.indices {
                     line.append(0x2C)
                     let before = line.count
-                    rows.cell(i, asked: flags[i], raw, b, into: &line)
+                    rows.cell(i, asked: flags[i], current, b, into: &line)
                     // The width of the value itself: a quoted field's quotes and doubled quotes do not count.
                     var width = line.count - before
                     if width >= 2, line[before] == 0x22 {

@@ -1,3 +1,4 @@
+import Foundation
 /// The parts of a response file that the wide export needs, found in its bytes without building
 /// a JSON tree: where each answer's value lies. At a hundred thousand files the tree, with a
 /// dictionary and a hashed string per answer, was most of an export's time.
@@ -34,7 +35,10 @@ struct RawResponse {
             var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
             while table[i] >= 0 {
                 let slot = table[i]
-                if ids[slot].elementsEqual(key) { return slot }
+                let id = ids[slot]
+                if id.count == range.count, id.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress! + range.lowerBound, range.count) }) == 0 {
+                    return slot
+                }
                 i = (i + 1) & mask
             }
             return nil
@@ -184,8 +188,8 @@ struct Scanner {
     }
 
     static func equals(_ b: UnsafeRawBufferPointer, _ range: Range<Int>, _ text: StaticString) -> Bool {
-        let t = UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-        return b[range].elementsEqual(t)
+        guard range.count == text.utf8CodeUnitCount, range.upperBound <= b.count else { return false }
+        return memcmp(b.baseAddress! + range.lowerBound, text.utf8Start, range.count) == 0
     }
 
     mutating func space() {
@@ -205,10 +209,15 @@ struct Scanner {
         guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
         let start = i
         i += 1
-        while i < b.count, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
-        guard i < b.count else { return nil }
-        i += 1
-        return start..<i
+        // memchr to the next quote; a quote after an odd number of backslashes is part of the text.
+        while true {
+            guard i < b.count, let found = memchr(b.baseAddress! + i, 0x22, b.count - i) else { return nil }
+            let at = b.baseAddress!.distance(to: UnsafeRawPointer(found))
+            var backslashes = 0
+            while at - backslashes - 1 >= start + 1, b[at - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            i = at + 1
+            if backslashes % 2 == 0 { return start..<i }
+        }
     }
 
     /// Skips one value and returns its range.

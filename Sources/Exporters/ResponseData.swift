@@ -110,14 +110,14 @@ public struct ResponseFolder {
 
     /// Calls `body` with the bytes of each finished response file, in name order.
     func eachFile(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let folder = ResponseNames(path)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        for name in names {
+        try folder.inOrder { dir, name in
             var failure: (any Error)?
-            _ = FileReading.withContents(of: path + "/" + name, buffer: &buffer) { bytes in
+            _ = FileReading.withContents(at: dir, name, buffer: &buffer) { bytes in
                 do { try body(bytes) } catch { failure = error }
             }
-            if let failure { try { throw failure }() }
+            if let failure { throw failure }
         }
     }
 
@@ -137,19 +137,89 @@ public struct ResponseFolder {
 /// Reading a small file into a buffer that is reused, with plain system calls: Foundation's
 /// file reading allocated and copied for each of a hundred thousand files.
 enum FileReading {
-    static func withContents<T>(of path: String, buffer: inout [UInt8], _ body: (UnsafeRawBufferPointer) -> T) -> T? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The file `name` in the open folder `dir` (opening relative to the folder spares the kernel
+    /// walking the whole path a hundred thousand times).
+    static func withContents<T>(at dir: Int32, _ name: UnsafePointer<CChar>, buffer: inout [UInt8], _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+        let fd = openat(dir, name, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var used = 0
         while true {
             if used == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + used, $0.count - used) }
+            let room = buffer.count - used
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + used, room) }
             if n < 0 { if errno == EINTR { continue } else { return nil } }
             if n == 0 { break }
             used += n
+            // A regular file that fills less than the room asked for has ended: no second read.
+            if n < room { break }
         }
         return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
+    }
+}
+
+/// The names of an instrument folder's response files, listed with readdir and kept in name
+/// order in little memory: a response id (32 lowercase hex digits) is kept as two 64-bit
+/// numbers, whose order is the names' order; any other name is kept as it is.
+struct ResponseNames {
+    let path: String
+
+    init(_ path: String) { self.path = path }
+
+    /// Calls `body` with the open folder and each `.json` name, in name order.
+    func inOrder(_ body: (Int32, UnsafePointer<CChar>) throws -> Void) rethrows {
+        guard let dir = opendir(path) else { return }
+        defer { closedir(dir) }
+        var ids: [(UInt64, UInt64)] = []
+        var others: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            guard name.hasSuffix(".json") else { continue }
+            if let id = Self.id(name) { ids.append(id) } else { others.append(name) }
+        }
+        ids.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        others.sort()
+        let fd = dirfd(dir)
+        var name = [CChar](repeating: 0, count: 38)
+        var o = 0
+        for id in ids {
+            Self.write(id, into: &name)
+            while o < others.count, others[o] < String(cString: name) {
+                try others[o].withCString { try body(fd, $0) }
+                o += 1
+            }
+            try body(fd, name)
+        }
+        while o < others.count {
+            try others[o].withCString { try body(fd, $0) }
+            o += 1
+        }
+    }
+
+    static func id(_ name: String) -> (UInt64, UInt64)? {
+        let bytes = Array(name.utf8)
+        guard bytes.count == 37 else { return nil }
+        var parts: (UInt64, UInt64) = (0, 0)
+        for (i, c) in bytes.prefix(32).enumerated() {
+            let digit: UInt64
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(c - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+            if i < 16 { parts.0 = parts.0 << 4 | digit } else { parts.1 = parts.1 << 4 | digit }
+        }
+        return parts
+    }
+
+    static func write(_ id: (UInt64, UInt64), into name: inout [CChar]) {
+        let hex = Array("0123456789abcdef".utf8)
+        for i in 0..<16 {
+            name[i] = CChar(bitPattern: hex[Int(id.0 >> (60 - 4 * UInt64(i)) & 0xF)])
+            name[16 + i] = CChar(bitPattern: hex[Int(id.1 >> (60 - 4 * UInt64(i)) & 0xF)])
+        }
+        for (i, c) in ".json".utf8.enumerated() { name[32 + i] = CChar(bitPattern: c) }
+        name[37] = 0
     }
 }
 

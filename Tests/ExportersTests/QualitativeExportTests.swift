@@ -103,3 +103,20 @@ private let schemaPresent = FileManager.default.fileExists(atPath: schema)
         }
     }
 }
+
+@Suite struct RawScannerTests {
+    /// The wide export reads answers from the files' bytes: escaped quotes and a text ending in a
+    /// backslash must come out as written.
+    @Test func readsEscapedQuotesAndTrailingBackslashes() throws {
+        let folder = OutFolder()
+        try FileManager.default.copyItem(atPath: fixtures, toPath: folder.path + "/survey")
+        let source = folder.path + "/survey/3cf4c92aff23d9fdd32dbc9f9e0c0845.json"
+        let edited = try String(contentsOfFile: source, encoding: .utf8)
+            .replacingOccurrences(of: #""place": "-5 cups","#, with: #""place": "C:\\ and \"quoted\\\"","#)
+        try edited.write(toFile: source, atomically: false, encoding: .utf8)
+        let out = folder.path + "/out"
+        _ = try Exporter.run(try ResponseFolder(path: folder.path + "/survey"), ExportOptions(format: .csv, out: out))
+        let csv = try String(contentsOfFile: out + "/responses.csv", encoding: .utf8)
+        #expect(csv.contains(#","C:\ and ""quoted\"""#), "\(csv)")
+    }
+}

@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 import Foundation
 import InstrumentModel
 
@@ -150,43 +151,30 @@ struct ExportContext {
             fields.append(value)
             widest[i] = max(widest[i], value.utf8.count)
         }
-        // Finished files are read from their bytes; interrupted sessions are rebuilt through the engine.
+        // Finished files are read from their bytes, in blocks shared among the cores (the rows are
+        // written in name order all the same); interrupted sessions are rebuilt through the engine.
         let questionIDs = variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let slots = RawResponse.Slots(questionIDs)
-        let slotOf = variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }
-        var raw = RawResponse(slots: questionIDs.count)
+        let template = WideRows(context: self, variables: variables, slots: RawResponse.Slots(questionIDs),
+                                slotOf: variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }, labels: labels)
         do {
-            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: options.format == .spss)
-            var line: [UInt8] = []
-            try folder.eachFile { b in
-                guard raw.read(b, slots: slots) else { return }
-                // One copy a file: reading the captured `raw` in each cell would copy it each time.
-                let current = raw
-                let r = current.fixed(b)
-                guard wanted(r) else { return }
-                let flags = has(r.version)
-                line.removeAll(keepingCapacity: true)
-                for (j, f) in fixed(r).enumerated() {
-                    if j > 0 { line.append(0x2C) }
-                    RawRows.field(Array(f.utf8), into: &line)
+            let listing = ResponseNames(folder.path).listing()
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            let blockSize = 1024
+            var next = 0
+            while next < listing.count {
+                let blocks = (0..<(4 * workers)).map { k in
+                    min(listing.count, next + k * blockSize)..<min(listing.count, next + (k + 1) * blockSize)
+                }.filter { !$0.isEmpty }
+                let batch = WideBatch(template: template, listing: listing, blocks: blocks)
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { k in batch.make(k) }
+                for rows in batch.made {
+                    try csv.bytes(rows.output)
+                    count += rows.count
+                    for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
                 }
-                for i in variables.indices {
-                    line.append(0x2C)
-                    let before = line.count
-                    rows.cell(i, asked: flags[i], current, b, into: &line)
-                    // The width of the value itself: a quoted field's quotes and doubled quotes do not count.
-                    var width = line.count - before
-                    if width >= 2, line[before] == 0x22 {
-                        let quotes = line[before...].reduce(0) { $0 + ($1 == 0x22 ? 1 : 0) }
-                        width -= 2 + (quotes - 2) / 2
-                    }
-                    widest[i] = max(widest[i], width)
-                }
-                line.append(0x0D)
-                line.append(0x0A)
-                try csv.bytes(line)
-                count += 1
+                next = blocks.last?.upperBound ?? listing.count
             }
+            listing.close()
             try folder.eachJournal { r in
                 guard wanted(r) else { return }
                 let flags = has(r.version)

@@ -166,10 +166,36 @@ struct ResponseNames {
 
     init(_ path: String) { self.path = path }
 
-    /// Calls `body` with the open folder and each `.json` name, in name order.
-    func inOrder(_ body: (Int32, UnsafePointer<CChar>) throws -> Void) rethrows {
-        guard let dir = opendir(path) else { return }
-        defer { closedir(dir) }
+    /// The `.json` names, in name order, to be opened by number (from several threads at once).
+    struct Listing: @unchecked Sendable {
+        /// Kept open for the listing's life; closed with it.
+        fileprivate let dir: OpaquePointer?
+        fileprivate let ids: [(UInt64, UInt64)]
+        fileprivate let others: [String]
+        /// In name order: an id (by index into `ids`) or another name (by index into `others`, as -1 - i).
+        fileprivate let order: [Int32]
+
+        var count: Int { order.count }
+
+        /// Calls `body` with the open folder and the name of the `i`th file.
+        func withName(_ i: Int, _ body: (Int32, UnsafePointer<CChar>) -> Void) {
+            guard let dir else { return }
+            let entry = Int(order[i])
+            if entry >= 0 {
+                var name = [CChar](repeating: 0, count: 38)
+                ResponseNames.write(ids[entry], into: &name)
+                body(dirfd(dir), name)
+            } else {
+                others[-1 - entry].withCString { body(dirfd(dir), $0) }
+            }
+        }
+
+        func close() { if let dir { closedir(dir) } }
+    }
+
+    /// Lists the folder once; the caller closes the listing.
+    func listing() -> Listing {
+        guard let dir = opendir(path) else { return Listing(dir: nil, ids: [], others: [], order: []) }
         var ids: [(UInt64, UInt64)] = []
         var others: [String] = []
         while let entry = readdir(dir) {
@@ -179,20 +205,39 @@ struct ResponseNames {
         }
         ids.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         others.sort()
-        let fd = dirfd(dir)
-        var name = [CChar](repeating: 0, count: 38)
+        // Merge the two sorted lists by name.
+        var order: [Int32] = []
+        order.reserveCapacity(ids.count + others.count)
         var o = 0
-        for id in ids {
-            Self.write(id, into: &name)
-            while o < others.count, others[o] < String(cString: name) {
-                try others[o].withCString { try body(fd, $0) }
-                o += 1
+        var name = [CChar](repeating: 0, count: 38)
+        for (i, id) in ids.enumerated() {
+            if o < others.count {
+                Self.write(id, into: &name)
+                let text = String(cString: name)
+                while o < others.count, others[o] < text {
+                    order.append(Int32(-1 - o))
+                    o += 1
+                }
             }
-            try body(fd, name)
+            order.append(Int32(i))
         }
         while o < others.count {
-            try others[o].withCString { try body(fd, $0) }
+            order.append(Int32(-1 - o))
             o += 1
+        }
+        return Listing(dir: dir, ids: ids, others: others, order: order)
+    }
+
+    /// Calls `body` with the open folder and each `.json` name, in name order.
+    func inOrder(_ body: (Int32, UnsafePointer<CChar>) throws -> Void) rethrows {
+        let listing = listing()
+        defer { listing.close() }
+        for i in 0..<listing.count {
+            var failure: (any Error)?
+            listing.withName(i) { dir, name in
+                do { try body(dir, name) } catch { failure = error }
+            }
+            if let failure { try { throw failure }() }
         }
     }
 

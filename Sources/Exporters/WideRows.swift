@@ -1,0 +1,98 @@
+/// Rows of the wide CSV made from response files' bytes: one per worker and block of files,
+/// each with its own scanner, buffers and column widths, so blocks can be made side by side.
+struct WideRows {
+    let context: ExportContext
+    let variables: [Variable]
+    let slots: RawResponse.Slots
+    var raw: RawResponse
+    var rows: RawRows
+    /// The rows made, as CSV bytes, and how many.
+    var output: [UInt8] = []
+    var count = 0
+    /// The widest value of each column in bytes (for SPSS string widths).
+    var widest: [Int]
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    /// Which variables each version has, worked out once per version rather than once per cell.
+    private var asked: [String: [Bool]] = [:]
+
+    init(context: ExportContext, variables: [Variable], slots: RawResponse.Slots, slotOf: [Int], labels: Bool) {
+        self.context = context
+        self.variables = variables
+        self.slots = slots
+        raw = RawResponse(slots: slots.ids.count)
+        rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: context.options.format == .spss)
+        widest = [Int](repeating: 0, count: variables.count)
+    }
+
+    /// Reads the file `name` of the open folder `dir` and adds its row, if it is a wanted response.
+    mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>) {
+        var bytes = buffer
+        buffer = []
+        _ = FileReading.withContents(at: dir, name, buffer: &bytes) { b in add(b) }
+        buffer = bytes
+    }
+
+    private mutating func add(_ b: RawResponse.Bytes) {
+        guard raw.read(b, slots: slots) else { return }
+        let r = raw.fixed(b)
+        guard context.wanted(r) else { return }
+        let flags = has(r.version)
+        for (j, f) in context.fixed(r).enumerated() {
+            if j > 0 { output.append(0x2C) }
+            RawRows.field(Array(f.utf8), into: &output)
+        }
+        for i in variables.indices {
+            output.append(0x2C)
+            let before = output.count
+            rows.cell(i, asked: flags[i], raw, b, into: &output)
+            // The width of the value itself: a quoted field's quotes and doubled quotes do not count.
+            var width = output.count - before
+            if width >= 2, output[before] == 0x22 {
+                let quotes = output[before...].reduce(0) { $0 + ($1 == 0x22 ? 1 : 0) }
+                width -= 2 + (quotes - 2) / 2
+            }
+            widest[i] = max(widest[i], width)
+        }
+        output.append(0x0D)
+        output.append(0x0A)
+        count += 1
+    }
+
+    private mutating func has(_ version: String) -> [Bool] {
+        if let known = asked[version] { return known }
+        let computed = variables.map { $0.versions.contains(version) }
+        asked[version] = computed
+        return computed
+    }
+}
+
+/// One round of blocks for the workers: each worker makes the rows of one block and keeps them in
+/// its own slot, which no other worker touches; the rows are read once every worker is done.
+final class WideBatch: @unchecked Sendable {
+    private let template: WideRows
+    private let listing: ResponseNames.Listing
+    private let blocks: [Range<Int>]
+    private let slots: UnsafeMutableBufferPointer<WideRows?>
+
+    init(template: WideRows, listing: ResponseNames.Listing, blocks: [Range<Int>]) {
+        self.template = template
+        self.listing = listing
+        self.blocks = blocks
+        slots = .allocate(capacity: blocks.count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func make(_ k: Int) {
+        var rows = template
+        for i in blocks[k] { listing.withName(i) { dir, name in rows.add(at: dir, name) } }
+        slots[k] = rows
+    }
+
+    /// The blocks' rows, in order.
+    var made: [WideRows] { slots.compactMap { $0 } }
+}

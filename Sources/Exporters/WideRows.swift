@@ -37,10 +37,14 @@ struct WideRows {
         let r = raw.fixed(b)
         guard context.wanted(r) else { return }
         let flags = has(r.version)
-        for (j, f) in context.fixed(r).enumerated() {
-            if j > 0 { output.append(0x2C) }
-            RawRows.field(Array(f.utf8), into: &output)
+        // The first columns, as `ExportContext.fixed` gives them, without an array of strings a row.
+        CSVWriter.field(r.responseID.utf8, into: &output)
+        for f in [r.pseudonym ?? "", r.version, r.status, r.language ?? "", r.started ?? ""] as [String] {
+            output.append(0x2C)
+            CSVWriter.field(f.utf8, into: &output)
         }
+        output.append(0x2C)
+        if let duration = r.duration { CSVWriter.field(String(duration).utf8, into: &output) }
         for i in variables.indices {
             output.append(0x2C)
             let before = output.count

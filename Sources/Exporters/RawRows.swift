@@ -9,12 +9,36 @@ struct RawRows {
     /// Per variable: the CSV field of each code's label (labels mode).
     let labelFields: [[Int: [UInt8]]]
     private var scratch: [UInt8] = []
+    /// Per variable, what the cell holds, worked out once: copying a `Variable` (names, labels,
+    /// codes) for each cell was a fifth of an export's time.
+    private let kinds: [Kind]
+    /// Per variable: a matrix row's id as bytes (empty for others).
+    private let rowKeys: [[UInt8]]
+
+    enum Kind {
+        case choice, flag(Int), row, rank(Int), other, text, value, calculated
+    }
 
     init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool) {
         self.variables = variables
         self.slotOf = slotOf
         self.labels = labels
         self.spss = spss
+        kinds = variables.map { v -> Kind in
+            switch v.source {
+            case .choice: .choice
+            case .flag(_, let c): .flag(c)
+            case .row: .row
+            case .rank(_, let c): .rank(c)
+            case .other: .other
+            case .value: v.measure == .text ? .text : .value
+            case .calculated: .calculated
+            }
+        }
+        rowKeys = variables.map { v in
+            if case .row(_, let row) = v.source { return Array(row.utf8) }
+            return []
+        }
         labelFields = variables.map { v in
             var fields: [Int: [UInt8]] = [:]
             for (code, label) in v.codes + v.missing where fields[code] == nil {
@@ -85,10 +109,10 @@ struct RawRows {
     /// Appends the cell of variable `i`; `asked` is false when the response's version lacks it.
     mutating func cell(_ i: Int, asked: Bool, _ raw: RawResponse, _ b: RawResponse.Bytes, into out: inout [UInt8]) {
         guard asked else { return }
-        let v = variables[i]
+        let kind = kinds[i]
         let slot = slotOf[i]
         guard let given = raw.answers[slot] else {
-            if case .calculated = v.source {
+            if case .calculated = kind {
                 guard let value = raw.calculated[slot] else { return }
                 if decode(b, value) { Self.field(scratch, into: &out) } else { token(b, value, into: &out) }
                 return
@@ -96,26 +120,26 @@ struct RawRows {
             if raw.skipped[slot] { out.append(contentsOf: labels ? Self.skippedLabel : Self.skippedCode) }
             return
         }
-        switch v.source {
+        switch kind {
         case .choice:
             if RawResponse.isNumber(b, given) { code(i, b, given, into: &out) }
-        case .flag(_, let c):
+        case .flag(let c):
             let picked = Self.position(of: c, in: b, given) != nil
             out.append(contentsOf: labels ? Array((picked ? "Chosen" : "Not chosen").utf8) : [picked ? 0x31 : 0x30])
-        case .row(_, let row):
-            guard let value = RawResponse.member(b, given, Array(row.utf8)), RawResponse.isNumber(b, value) else {
+        case .row:
+            guard let value = RawResponse.member(b, given, rowKeys[i]), RawResponse.isNumber(b, value) else {
                 out.append(contentsOf: labels ? Self.skippedLabel : Self.skippedCode)
                 return
             }
             code(i, b, value, into: &out)
-        case .rank(_, let c):
+        case .rank(let c):
             out.append(contentsOf: Self.position(of: c, in: b, given).map { String($0 + 1) }.map { Array($0.utf8) } ?? [0x30])
         case .other:
             guard let other = raw.other[slot], decode(b, other) else { return }
             text(into: &out)
-        case .value:
+        case .text, .value:
             if decode(b, given) {
-                if v.measure == .text { text(into: &out) } else { Self.field(scratch, into: &out) }
+                if case .text = kind { text(into: &out) } else { Self.field(scratch, into: &out) }
             } else {
                 token(b, given, into: &out)
             }

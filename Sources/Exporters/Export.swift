@@ -158,6 +158,7 @@ struct ExportContext {
                                 slotOf: variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }, labels: labels)
         do {
             let listing = ResponseNames(folder.path).listing()
+            defer { listing.close() }
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
             let blockSize = 1024
             var next = 0
@@ -174,7 +175,6 @@ struct ExportContext {
                 }
                 next = blocks.last?.upperBound ?? listing.count
             }
-            listing.close()
             try folder.eachJournal { r in
                 guard wanted(r) else { return }
                 let flags = has(r.version)

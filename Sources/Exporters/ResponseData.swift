@@ -213,7 +213,7 @@ struct ResponseNames {
         for (i, id) in ids.enumerated() {
             if o < others.count {
                 Self.write(id, into: &name)
-                let text = String(cString: name)
+                let text = String(decoding: name.prefix(37).map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 while o < others.count, others[o] < text {
                     order.append(Int32(-1 - o))
                     o += 1

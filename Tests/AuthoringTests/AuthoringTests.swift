@@ -60,7 +60,7 @@ private let base = """
 
     @Test func everyAnswerItGivesIsValid() throws {
         let instrument = try compile(base)
-        _ = try Simulation(instrument: instrument, seed: 4, today: 20_000).run(count: 500) { run in
+        _ = Simulation(instrument: instrument, seed: 4, today: 20_000).run(count: 500) { run in
             if case .number(let n)? = run.session.answers["age"]?.value { #expect(n >= 16 && n <= 99 && n == n.rounded()) }
             #expect(run.status == .complete)
         }

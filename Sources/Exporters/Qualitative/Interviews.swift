@@ -42,10 +42,10 @@ struct Interview {
     }
 
     /// Reads every wanted response, oldest first; cases are named by pseudonym, or numbered.
-    static func collect(_ context: ExportContext) throws -> [Interview] {
+    static func collect(_ context: ExportContext) -> [Interview] {
         let byVersion = Dictionary(context.folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
         var found: [ResponseData] = []
-        try context.folder.each { r in if context.wanted(r) { found.append(r) } }
+        context.folder.each { r in if context.wanted(r) { found.append(r) } }
         found.sort { ($0.started ?? "", $0.responseID) < ($1.started ?? "", $1.responseID) }
         let width = String(found.count).count
         return found.enumerated().compactMap { index, r in

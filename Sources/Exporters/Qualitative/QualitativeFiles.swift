@@ -3,8 +3,7 @@ import Foundation
 /// The exports of an interview guide's responses for qualitative analysis.
 enum QualitativeFiles {
     static func write(_ context: ExportContext) throws(ExportError) -> ([String], Int) {
-        let interviews: [Interview]
-        do { interviews = try Interview.collect(context) } catch { throw ExportError("\(error)") }
+        let interviews = Interview.collect(context)
         switch context.options.format {
         case .transcripts:
             let folder = context.path("transcripts")

@@ -25,14 +25,7 @@ struct InterviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A group discussion with this many participants (named P1 to PN, never by name).", valueName: "n"))
     var group: Int?
 
-    @Option(help: ArgumentHelp("Language of the guide (one of its languages).", valueName: "code"))
-    var language: String?
-
-    @Option(help: ArgumentHelp("The study key for participant codes. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
-    var keyFile: String?
-
-    @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
-    var seed: UInt64?
+    @OptionGroup var start: StartOptions
 
     func validate() throws {
         if let group, !(2...99).contains(group) { throw ValidationError("--group takes the number of participants, from 2 to 99") }
@@ -44,10 +37,6 @@ struct InterviewCommand: ParsableCommand {
         guard guide.kind == .interview else {
             throw ValidationError("'\(path)' is a survey; run it with 'fieldwork run \(path)'")
         }
-        if let language, !guide.languages.contains(language) {
-            throw ValidationError("'\(language)' is not one of the guide's languages (\(guide.languages.joined(separator: ", ")))")
-        }
-        try Runner.start(instrument: guide, compiled: loaded.compiled, hash: loaded.hash, options: options,
-                         language: language, keyFile: keyFile, seed: seed, group: group)
+        try Runner.start(loaded, options: options, start: start, group: group)
     }
 }

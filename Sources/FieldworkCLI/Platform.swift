@@ -59,7 +59,7 @@ enum Platform {
     /// (Foundation's `.atomic` option leaves an empty folder in /tmp behind each time.)
     static func writeAtomically(_ data: Data, to path: String) throws {
         let temporary = path + ".tmp-" + UUID().uuidString.prefix(8)
-        try data.write(to: URL(fileURLWithPath: temporary))
+        try createNew(data, at: temporary)
         guard rename(temporary, path) == 0 else {
             let failure = NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
             unlink(temporary)

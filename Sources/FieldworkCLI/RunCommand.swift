@@ -40,6 +40,16 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: RunnerOptions
 
+    @OptionGroup var start: StartOptions
+
+    func run() throws {
+        let loaded = try LoadedInstrument.load(path, color: options.color)
+        try Runner.start(loaded, options: options, start: start, group: nil)
+    }
+}
+
+/// How a new session starts, for `run` and `interview`.
+struct StartOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Language of the session (one of the instrument's languages).", valueName: "code"))
     var language: String?
 
@@ -48,32 +58,21 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
     var seed: UInt64?
-
-    func run() throws {
-        guard Platform.kind(of: path) == .file else { throw ValidationError("'\(path)' does not exist or is not a file") }
-        let file: CompiledFile
-        do { file = try CompiledFile.load(path) } catch { throw ValidationError(error.description) }
-        guard let instrument = file.result.instrument, let compiled = file.result.canonical, let hash = file.result.contentHash else {
-            let renderer = DiagnosticRenderer(color: options.color.enabled(fd: 2))
-            for d in file.result.diagnostics { Platform.write(renderer.text(d, path: file.path, source: file.lines), to: 2) }
-            Platform.write("The instrument has errors; fix them, then run it again ('fieldwork check \(path)').\n", to: 2)
-            throw ExitCode(1)
-        }
-        if let language, !instrument.languages.contains(language) {
-            throw ValidationError("'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
-        }
-        try Runner.start(instrument: instrument, compiled: compiled, hash: hash, options: options,
-                         language: language, keyFile: keyFile, seed: seed, group: nil)
-    }
 }
 
 /// Wiring between the store, the engine and a driver, shared by `run` and `resume`.
 enum Runner {
-    static func start(instrument: Instrument, compiled: Data, hash: String, options: RunnerOptions,
-                      language: String?, keyFile: String?, seed: UInt64?, group: Int?) throws {
+    static func start(_ loaded: LoadedInstrument, options: RunnerOptions, start: StartOptions, group: Int?) throws {
+        let instrument = loaded.instrument
+        let (language, keyFile, seed) = (start.language, start.keyFile, start.seed)
+        if let language, !instrument.languages.contains(language) {
+            throw ValidationError(instrument.languages.isEmpty
+                ? "'\(instrument.id)' is written in one language only; leave out --language"
+                : "'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
+        }
         let store: InstrumentStore
         do {
-            store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: compiled, hash: hash)
+            store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash)
         } catch {
             Platform.write("error: \(error.description)\n", to: 2)
             throw ExitCode(1)

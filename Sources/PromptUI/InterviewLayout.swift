@@ -92,10 +92,11 @@ struct InterviewLayout {
         var out: [Line] = []
         var keep = 0
         let entries = Self.outlineEntries(session)
+        let listed = Set(entries)
         var selectedID: String?
         if case .outline(let i) = screen.currentMode, entries.indices.contains(i) { selectedID = entries[i] }
         for section in session.instrument.sections {
-            let ids = section.questions.map(\.id).filter { entries.contains($0) }
+            let ids = section.questions.map(\.id).filter(listed.contains)
             guard !ids.isEmpty else { continue }
             let minutes = section.minutes.map { " \(Int($0))m" } ?? ""
             let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)

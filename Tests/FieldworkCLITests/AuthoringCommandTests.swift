@@ -262,3 +262,45 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
         #expect(bad.stderr.contains("'My Survey' cannot be an instrument id"))
     }
 }
+
+/// What an evaluator, interviewer or analyst sees when one of the newer commands cannot do its work.
+@Suite struct NewCommandErrorTests {
+    @Test func interviewRefusesASurveyAGroupOfOneAndAnUnknownLanguage() throws {
+        let survey = try Run.fieldwork(["interview", "instruments/prosper-member-survey.yaml"])
+        #expect(survey.status == 2)
+        #expect(survey.stderr.hasPrefix("Error: 'instruments/prosper-member-survey.yaml' is a survey; run it with 'fieldwork run instruments/prosper-member-survey.yaml'\n"))
+        let one = try Run.fieldwork(["interview", "instruments/prosper-group-discussion.yaml", "--group", "1"])
+        #expect(one.status == 2)
+        #expect(one.stderr.hasPrefix("Error: --group takes the number of participants, from 2 to 99\n"))
+        let folder = try TemporaryFolder()
+        let welsh = try Run.fieldwork(["interview", "instruments/prosper-group-discussion.yaml", "--language", "cy",
+                                       "--responses", folder.url.path])
+        #expect(welsh.status == 2)
+        #expect(welsh.stderr.hasPrefix("Error: 'prosper-group-discussion' is written in one language only; leave out --language\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("prosper-group-discussion").path), "nothing is written")
+    }
+
+    @Test func saysWhyAFileCannotBeWritten() throws {
+        let folder = try TemporaryFolder()
+        let new = try Run.fieldwork(["new", "survey", "nowhere/wellbeing"], in: folder.url)
+        #expect(new.status == 1)
+        #expect(new.stderr == "error: cannot write 'nowhere/wellbeing.yaml': no such file or directory\n")
+        let preview = try Run.fieldwork(["preview", Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path,
+                                         "-o", "nowhere/review.md"], in: folder.url)
+        #expect(preview.status == 1)
+        #expect(preview.stderr == "error: cannot write 'nowhere/review.md': no such file or directory\n")
+        try folder.write("a-file", "")
+        let simulate = try Run.fieldwork(["simulate", Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path,
+                                          "-n", "3", "--out", "a-file"], in: folder.url)
+        #expect(simulate.status == 1)
+        #expect(simulate.stderr == "error: 'a-file' exists and is not a folder\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["a-file"], "no temporary file is left behind")
+    }
+
+    @Test func exportRefusesQualitativeFormatsForASurvey() throws {
+        let folder = try fixtureCopy()
+        let run = try Run.fieldwork(["export", "fixture-survey", "--format", "transcripts", "--out", "out"], in: folder.url)
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: --format transcripts is for interview guides; 'fixture-survey' is a survey (use csv, spss, stata, r, ...)\n")
+    }
+}

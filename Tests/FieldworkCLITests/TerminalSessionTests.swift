@@ -26,6 +26,12 @@ final class TmuxSession {
 
     static let socket = "fieldwork-tests-\(getpid())"
 
+    /// The fieldwork process running in the pane (a child of the pane's shell).
+    func fieldworkPID() throws -> Int32? {
+        let shell = try tmuxCommand(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Int32(try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     func screen() -> String { (try? tmuxCommand(["capture-pane", "-p", "-t", name])) ?? "" }
 
     func send(_ keys: String...) throws { try tmuxCommand(["send-keys", "-t", name] + keys) }
@@ -180,10 +186,7 @@ final class TmuxSession {
         t.waitFor("Is this your first visit to the café?")
         try t.send("2", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")
-        let shell = try t.tmuxCommand(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let child = try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let pid = try #require(Int32(child))
-        kill(pid, SIGTERM)
+        kill(try #require(try t.fieldworkPID()), SIGTERM)
         let (status, stty) = TmuxSession.finished(done)
         #expect(status == "3")
         #expect(stty.contains(" icanon") && stty.contains(" echo"), "cooked mode is back: \(stty)")
@@ -226,9 +229,7 @@ final class TmuxSession {
         #expect(t.waitUntil { !$0.contains("│") }, "on a narrow screen the outline gives way to the question")
         #expect(t.screen().contains("[x] 1 Sharing lived experience"))
         // A crash: every kept paragraph is already on disk.
-        let shell = try t.tmuxCommand(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let child = try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        kill(try #require(Int32(child)), SIGKILL)
+        kill(try #require(try t.fieldworkPID()), SIGKILL)
         #expect(TmuxSession.finished(done).status == "137")
 
         let sessions = folder.url.appendingPathComponent("responses/prosper-group-discussion/sessions").path

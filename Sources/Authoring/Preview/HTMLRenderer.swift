@@ -1,3 +1,4 @@
+import Exporters
 import Foundation
 
 /// The preview as one self-contained HTML file made for printing: no scripts, no external
@@ -105,18 +106,5 @@ public enum HTMLRenderer {
         return parts.enumerated().map { $0.offset % 2 == 1 ? "<code>\($0.element)</code>" : String($0.element) }.joined()
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkupText.escape(s) }
 }

@@ -31,7 +31,7 @@ struct REFIQDAProject {
     func projectXML(_ transcripts: [Transcript]) -> String {
         let language = instrument.languages.first
         var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        x += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(Self.escape(instrument.title.text(in: language)))\" origin=\"Fieldwork\">\n"
+        x += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(MarkupText.escape(instrument.title.text(in: language)))\" origin=\"Fieldwork\">\n"
 
         // Codes: a section, and its questions with notes.
         x += "  <CodeBook>\n    <Codes>\n"
@@ -39,11 +39,11 @@ struct REFIQDAProject {
             let open = section.questions.filter { $0.type == .open }
             guard !open.isEmpty else { continue }
             let sectionName = section.title?.text(in: language) ?? section.id
-            x += "      <Code guid=\"\(guid("code", section.id))\" name=\"\(Self.escape(sectionName))\" isCodable=\"true\">\n"
+            x += "      <Code guid=\"\(guid("code", section.id))\" name=\"\(MarkupText.escape(sectionName))\" isCodable=\"true\">\n"
             for q in open {
                 let name = sectionName + " / " + Codebook.short((q.label ?? q.text)?.text(in: language) ?? q.id)
-                x += "        <Code guid=\"\(guid("code", section.id, q.id))\" name=\"\(Self.escape(name))\" isCodable=\"true\">"
-                x += "<Description>\(Self.escape(q.text?.text(in: language) ?? q.id))</Description></Code>\n"
+                x += "        <Code guid=\"\(guid("code", section.id, q.id))\" name=\"\(MarkupText.escape(name))\" isCodable=\"true\">"
+                x += "<Description>\(MarkupText.escape(q.text?.text(in: language) ?? q.id))</Description></Code>\n"
             }
             x += "      </Code>\n"
         }
@@ -56,14 +56,14 @@ struct REFIQDAProject {
             x += "    <Variable guid=\"\(guid("variable", name))\" name=\"\(name)\" typeOfVariable=\"\(type)\"/>\n"
         }
         for q in structured {
-            x += "    <Variable guid=\"\(guid("variable", "q", q.id))\" name=\"\(Self.escape(q.id))\" typeOfVariable=\"\(Self.type(of: q))\">"
-            x += "<Description>\(Self.escape((q.label ?? q.text)?.text(in: language) ?? q.id))</Description></Variable>\n"
+            x += "    <Variable guid=\"\(guid("variable", "q", q.id))\" name=\"\(MarkupText.escape(q.id))\" typeOfVariable=\"\(Self.type(of: q))\">"
+            x += "<Description>\(MarkupText.escape((q.label ?? q.text)?.text(in: language) ?? q.id))</Description></Variable>\n"
         }
         x += "  </Variables>\n"
 
         x += "  <Cases>\n"
         for interview in interviews {
-            x += "    <Case guid=\"\(guid("case", interview.responseID))\" name=\"\(Self.escape(interview.caseName))\">\n"
+            x += "    <Case guid=\"\(guid("case", interview.responseID))\" name=\"\(MarkupText.escape(interview.caseName))\">\n"
             if let date = interview.date { x += value(guid("variable", "date"), "DateValue", date) }
             x += value(guid("variable", "version"), "TextValue", interview.version)
             x += value(guid("variable", "status"), "TextValue", interview.status)
@@ -79,9 +79,9 @@ struct REFIQDAProject {
         x += "  <Sources>\n"
         for (interview, transcript) in zip(interviews, transcripts) {
             let source = guid("source", interview.responseID)
-            x += "    <TextSource guid=\"\(source)\" name=\"\(Self.escape(interview.caseName))\" plainTextPath=\"internal://\(source).txt\">\n"
+            x += "    <TextSource guid=\"\(source)\" name=\"\(MarkupText.escape(interview.caseName))\" plainTextPath=\"internal://\(source).txt\">\n"
             for span in transcript.spans {
-                x += "      <PlainTextSelection guid=\"\(guid("selection", interview.responseID, span.question.id))\" name=\"\(Self.escape(span.question.id))\" "
+                x += "      <PlainTextSelection guid=\"\(guid("selection", interview.responseID, span.question.id))\" name=\"\(MarkupText.escape(span.question.id))\" "
                 x += "startPosition=\"\(span.start)\" endPosition=\"\(span.end)\">\n"
                 x += "        <Coding guid=\"\(guid("coding", interview.responseID, span.question.id))\"><CodeRef targetGUID=\"\(guid("code", span.section.id, span.question.id))\"/></Coding>\n"
                 x += "      </PlainTextSelection>\n"
@@ -93,7 +93,7 @@ struct REFIQDAProject {
     }
 
     private func value(_ variable: String, _ element: String, _ text: String) -> String {
-        "      <VariableValue><VariableRef targetGUID=\"\(variable)\"/><\(element)>\(Self.escape(text))</\(element)></VariableValue>\n"
+        "      <VariableValue><VariableRef targetGUID=\"\(variable)\"/><\(element)>\(MarkupText.escape(text))</\(element)></VariableValue>\n"
     }
 
     /// REFI-QDA's kind of attribute for a question's answer (choices are kept as their labels).
@@ -104,10 +104,14 @@ struct REFIQDAProject {
         default: return "Text"
         }
     }
+}
 
-    /// Text for XML 1.0: markup escaped, and the control characters it cannot hold left out.
-    static func escape(_ s: String) -> String {
+/// Text for XML and HTML: markup characters escaped, and the control characters that XML 1.0
+/// cannot hold left out.
+public enum MarkupText {
+    public static func escape(_ s: String) -> String {
         var out = ""
+        out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"

@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "TerminalIO", "Exporters", "Authoring",
+                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "SessionLoop", "TerminalIO", "Exporters", "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "SessionEngine", dependencies: ["InstrumentModel", "Expressions"]),
         .target(
             name: "ResponseStore",
-            dependencies: ["InstrumentModel", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["InstrumentModel", "Expressions", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Exporters",
@@ -56,9 +56,10 @@ let package = Package(
         ),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler", "InstrumentModel", "SessionEngine"]),
         .target(name: "TerminalIO"),
-        .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "Expressions", "TerminalIO"]),
+        .target(name: "PromptUI", dependencies: ["SessionEngine", "InstrumentModel", "Expressions", "TerminalIO"]),
+        .target(name: "SessionLoop", dependencies: ["SessionEngine", "ResponseStore", "PromptUI"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),
-        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "InstrumentCompiler"]),
+        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "InstrumentCompiler"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

@@ -21,7 +21,7 @@ public struct Simulation {
     public struct Run: Sendable {
         public var index: Int
         public var session: Session
-        public var status: ResponseStatus
+        public var status: ResponseStatus { session.status }
         public var duration: Double
         /// Derived from the seed and the run's number, so the same seed writes the same files.
         public var responseID: String
@@ -81,16 +81,18 @@ public struct Simulation {
         var answers = RandomAnswers(random: SeededRandom(seed: random.next()), today: today)
         var session = Session(instrument: instrument, seed: sessionSeed, language: language, today: today)
         var clock = 0.0
-        func ended(_ status: ResponseStatus) -> Run {
-            Run(index: index, session: session, status: status, duration: clock, responseID: responseID, identifyingID: identifyingID,
+        func ended() -> Run {
+            Run(index: index, session: session, duration: clock, responseID: responseID, identifyingID: identifyingID,
                 started: started, pseudonym: pseudonym)
         }
+        // Every move goes through the one `apply`, as a participant's would.
+        func make(_ move: SessionMove) -> Bool { (try? session.apply(session.event(move, at: clock))) != nil }
 
-        if instrument.consent?.decline != nil && answers.chance(0.05) {
-            session.decline()
-            return ended(.declined)
+        if session.phase == .consent {
+            let declines = instrument.consent?.decline != nil && answers.chance(0.05)
+            _ = make(.consent(agreed: !declines))
+            if declines { return ended() }
         }
-        session.agree(at: clock)
         // Each question is met at most a few times (going back is not simulated), so this ends.
         var steps = 0
         while let q = session.current, steps < 10 * instrument.questionCount + 10 {
@@ -99,12 +101,12 @@ public struct Simulation {
             clock += Double(Int.random(in: 3...45, using: &answers.random))
             if q.validIf != nil { report.validShown[q.id, default: 0] += 1 }
             if q.type == .note || q.type == .calculate || (session.canSkip && answers.chance(0.08)) {
-                if (try? session.skip(at: clock)) != nil { continue }
+                if make(.skip) { continue }
             }
             var accepted = false
             for _ in 0..<25 {
                 guard let answer = answers.answer(for: q, in: session) else { break }
-                if (try? session.answer(answer, at: clock)) != nil {
+                if make(.answer(answer)) {
                     accepted = true
                     break
                 }
@@ -113,9 +115,9 @@ public struct Simulation {
                 if q.validIf != nil { report.validAccepted[q.id, default: 0] += 1 }
                 continue
             }
-            if (try? session.skip(at: clock)) == nil { return ended(.partial) }
+            if !make(.skip) { return ended() }
         }
-        return ended(session.phase == .finished ? .complete : .partial)
+        return ended()
     }
 
     private func hex(_ random: inout SeededRandom, bytes: Int) -> String {

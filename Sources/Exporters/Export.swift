@@ -116,17 +116,7 @@ struct ExportContext {
         [r.responseID, r.pseudonym ?? "", r.version, r.status, r.language ?? "", r.started ?? "", r.duration.map(String.init) ?? ""]
     }
 
-    func text(_ cell: Cell, labels: Bool) -> String {
-        switch cell {
-        case .notAsked: return ""
-        case .skipped: return labels ? "Skipped" : String(MissingCode.skipped)
-        case .value(let v): return v
-        case .text(let t):
-            // PSPP and SPSS cannot read a line break inside a quoted field, so their CSV shows it as ¶.
-            let flat = options.format == .spss ? t.replacingOccurrences(of: "\r\n", with: " ¶ ").replacingOccurrences(of: "\n", with: " ¶ ") : t
-            return CSVWriter.neutralised(flat)
-        }
-    }
+    func text(_ cell: Cell, labels: Bool) -> String { cell.written(labels: labels, spss: options.format == .spss) }
 
     /// The wide CSV: one row per response, one column per variable; returns the widest value of
     /// each column in bytes (for SPSS string widths).

@@ -1,6 +1,6 @@
 /// Writing rows of the wide CSV straight from a response file's bytes to the output's bytes,
-/// with no String made per cell. It must give exactly what `ExportContext.text(_:labels:)` gives
-/// for `RawResponse.cell`; the golden files check that both agree.
+/// with no String made per cell. It follows the variable's `CellRule` and must write exactly what
+/// `Codebook.cell` gives from the JSON tree; `ReplayAgreementTests` checks every kind of variable.
 struct RawRows {
     let variables: [Variable]
     let slotOf: [Int]
@@ -11,32 +11,18 @@ struct RawRows {
     private var scratch: [UInt8] = []
     /// Per variable, what the cell holds, worked out once: copying a `Variable` (names, labels,
     /// codes) for each cell was a fifth of an export's time.
-    private let kinds: [Kind]
+    private let kinds: [CellRule]
     /// Per variable: a matrix row's id as bytes (empty for others).
     private let rowKeys: [[UInt8]]
-
-    enum Kind {
-        case choice, flag(Int), row, rank(Int), other, text, value, calculated
-    }
 
     init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool) {
         self.variables = variables
         self.slotOf = slotOf
         self.labels = labels
         self.spss = spss
-        kinds = variables.map { v -> Kind in
-            switch v.source {
-            case .choice: .choice
-            case .flag(_, let c): .flag(c)
-            case .row: .row
-            case .rank(_, let c): .rank(c)
-            case .other: .other
-            case .value: v.measure == .text ? .text : .value
-            case .calculated: .calculated
-            }
-        }
-        rowKeys = variables.map { v in
-            if case .row(_, let row) = v.source { return Array(row.utf8) }
+        kinds = variables.map(CellRule.init)
+        rowKeys = kinds.map { rule in
+            if case .row(let row) = rule { return Array(row.utf8) }
             return []
         }
         labelFields = variables.map { v in
@@ -88,8 +74,11 @@ struct RawRows {
         }
     }
 
+    /// A number, true/false or null as the cell rule writes it.
     private func token(_ b: RawResponse.Bytes, _ range: Range<Int>, into out: inout [UInt8]) {
         if Scanner.equals(b, range, "null") { return }
+        if Scanner.equals(b, range, "true") { out.append(contentsOf: CellRule.boolean(true).utf8); return }
+        if Scanner.equals(b, range, "false") { out.append(contentsOf: CellRule.boolean(false).utf8); return }
         out.append(contentsOf: b[range])
     }
 
@@ -125,7 +114,7 @@ struct RawRows {
             if RawResponse.isNumber(b, given) { code(i, b, given, into: &out) }
         case .flag(let c):
             let picked = Self.position(of: c, in: b, given) != nil
-            out.append(contentsOf: labels ? Array((picked ? "Chosen" : "Not chosen").utf8) : [picked ? 0x31 : 0x30])
+            out.append(contentsOf: labels ? Array((picked ? "Chosen" : "Not chosen").utf8) : Array(CellRule.boolean(picked).utf8))
         case .row:
             guard let value = RawResponse.member(b, given, rowKeys[i]), RawResponse.isNumber(b, value) else {
                 out.append(contentsOf: labels ? Self.skippedLabel : Self.skippedCode)

@@ -42,37 +42,11 @@ public struct ResponseData {
             probesAsked: (o["probes_asked"]?.object ?? [:]).mapValues { ($0.array ?? []).compactMap(\.int) })
     }
 
-    /// An interrupted session, rebuilt from its journal, as a partial response.
-    static func partial(_ journal: JournalContents, instrument: Instrument) -> ResponseData {
-        var session = Session(instrument: instrument, seed: journal.header.seed, language: journal.header.language, today: 0)
-        for event in journal.events { event.replay(on: &session) }
-        var answers: [String: JSON] = [:]
-        var other: [String: String] = [:]
-        for (id, answer) in session.answers where session.question(id)?.identifying != true {
-            answers[id] = Self.json(answer.value)
-            if let o = answer.other { other[id] = o }
-        }
-        var calculated: [String: JSON] = [:]
-        for (id, value) in session.calculated {
-            if case .number(let n) = value { calculated[id] = .number(n) }
-            if case .text(let t) = value { calculated[id] = .string(t) }
-        }
-        return ResponseData(
-            responseID: journal.header.responseID, pseudonym: journal.header.pseudonym, version: journal.header.version,
-            hash: journal.header.hash, status: "partial", language: journal.header.language, started: journal.header.started,
-            duration: journal.events.last.map { Int($0.time.rounded()) }, answers: answers, other: other,
-            skipped: session.skipped, calculated: calculated, simulated: false,
-            probesAsked: session.probesAsked.mapValues { $0.map { $0 + 1 } })
-    }
-
-    static func json(_ value: AnswerValue) -> JSON {
-        switch value {
-        case .choice(let c): return .number(Double(c))
-        case .choices(let c), .ranking(let c): return .array(c.map { .number(Double($0)) })
-        case .number(let n): return .number(n)
-        case .text(let t), .date(let t): return .string(t)
-        case .rows(let r): return .object(r.mapValues { .number(Double($0)) })
-        }
+    /// An interrupted session, rebuilt from its journal on the day it was run, as the partial
+    /// response the store would write for it; nil if the rebuilt session is not partial.
+    static func partial(_ journal: JournalContents, instrument: Instrument) -> ResponseData? {
+        let (record, _) = journal.partialRecord(with: instrument, fallbackDay: StoreClock.today())
+        return record.withUnsafeBytes { read($0) }
     }
 }
 
@@ -129,7 +103,8 @@ public struct ResponseFolder {
             guard let data = FileManager.default.contents(atPath: sessions + "/" + name),
                   let journal = JournalContents.read(data),
                   let instrument = instruments.first(where: { $0.hash == journal.header.hash })?.instrument else { continue }
-            try body(ResponseData.partial(journal, instrument: instrument))
+            guard let partial = ResponseData.partial(journal, instrument: instrument) else { continue }
+            try body(partial)
         }
     }
 }

@@ -59,6 +59,41 @@ enum Cell: Equatable {
     case value(String)
     /// Free text, which spreadsheets may take for a formula.
     case text(String)
+
+    /// The cell as the wide CSV writes it (before quoting); the fast path writes the same bytes.
+    func written(labels: Bool, spss: Bool) -> String {
+        switch self {
+        case .notAsked: return ""
+        case .skipped: return labels ? "Skipped" : String(MissingCode.skipped)
+        case .value(let v): return v
+        case .text(let t):
+            // PSPP and SPSS cannot read a line break inside a quoted field, so their CSV shows it as ¶.
+            let flat = spss ? t.replacingOccurrences(of: "\r\n", with: " ¶ ").replacingOccurrences(of: "\n", with: " ¶ ") : t
+            return CSVWriter.neutralised(flat)
+        }
+    }
+}
+
+/// What a variable's cell holds, worked out once per variable: the one rule that both reading
+/// paths (the JSON tree in `Codebook.cell` and the byte scanner in `RawRows`) follow, so that a
+/// value is written the same whichever path read it.
+enum CellRule: Sendable {
+    case choice, flag(Int), row(String), rank(Int), other, text, value, calculated
+
+    init(_ v: Variable) {
+        switch v.source {
+        case .choice: self = .choice
+        case .flag(_, let c): self = .flag(c)
+        case .row(_, let row): self = .row(row)
+        case .rank(_, let c): self = .rank(c)
+        case .other: self = .other
+        case .value: self = v.measure == .text ? .text : .value
+        case .calculated: self = .calculated
+        }
+    }
+
+    /// True and false are written 1 and 0, as numbers are, in every format.
+    static func boolean(_ b: Bool) -> String { b ? "1" : "0" }
 }
 
 /// The exported variables of an instrument across its versions.
@@ -182,25 +217,25 @@ public struct Codebook: Sendable {
             guard labels else { return .value(String(c)) }
             return .value((v.codes + v.missing).first { $0.code == c }?.label ?? String(c))
         }
-        switch v.source {
+        switch CellRule(v) {
         case .choice:
             return given?.int.map(code) ?? .notAsked
-        case .flag(_, let c):
+        case .flag(let c):
             let picked = given?.array?.contains { $0.int == c } ?? false
-            return labels ? .value(picked ? "Chosen" : "Not chosen") : .value(picked ? "1" : "0")
-        case .row(_, let row):
+            return labels ? .value(picked ? "Chosen" : "Not chosen") : .value(CellRule.boolean(picked))
+        case .row(let row):
             guard let c = given?[row]?.int else { return .skipped }
             return code(c)
-        case .rank(_, let c):
+        case .rank(let c):
             guard let order = given?.array else { return .notAsked }
             return .value(order.firstIndex { $0.int == c }.map { String($0 + 1) } ?? "0")
         case .other:
             guard let text = r.other[q] else { return .notAsked }
             return .text(text)
-        case .value:
-            if let text = given?.string { return v.measure == .text ? .text(text) : .value(text) }
+        case .text:
+            if let text = given?.string { return .text(text) }
             return .value(given.map(Self.scalar) ?? "")
-        case .calculated:
+        case .value, .calculated:
             return .value(given.map(Self.scalar) ?? "")
         }
     }
@@ -209,7 +244,7 @@ public struct Codebook: Sendable {
         switch value {
         case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .string(let s): return s
-        case .bool(let b): return b ? "1" : "0"
+        case .bool(let b): return CellRule.boolean(b)
         default: return ""
         }
     }

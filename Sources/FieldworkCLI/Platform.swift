@@ -1,5 +1,6 @@
 import Foundation
 import PromptUI
+import ResponseStore
 import TerminalIO
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -106,7 +107,7 @@ extension Platform {
     }
 
     /// Today's date (UTC) as days since 1970-01-01.
-    static func todayDays() -> Int { Int(time(nil)) / 86_400 }
+    static func todayDays() -> Int { StoreClock.today() }
 
     /// The current UTC time as `YYYY-MM-DDTHH:MMZ`.
     static func utcMinute() -> String {

@@ -54,11 +54,13 @@ struct ResumeCommand: ParsableCommand {
             Platform.write("error: \(error.description)\n", to: 2)
             throw ExitCode(1)
         }
-        var rebuilt = Session(instrument: instrument, seed: contents.header.seed, language: contents.header.language, today: Platform.todayDays())
-        for event in contents.events { event.replay(on: &rebuilt) }
-        let elapsed = contents.events.last.map(\.time) ?? 0
+        let rebuilt = contents.rebuilt(with: instrument, fallbackDay: Platform.todayDays())
+        for skipped in rebuilt.unapplied {
+            Platform.write("warning: step \(skipped.index + 1) of the saved session could not be replayed (\(skipped.problem.message))\n", to: 2)
+        }
+        let elapsed = contents.events.last?.at ?? 0
         Platform.write("Continuing where you stopped.\n")
-        try Runner.drive(rebuilt, writer: writer, elapsedBefore: elapsed, options: options)
+        try Runner.drive(rebuilt.session, writer: writer, elapsedBefore: elapsed, options: options)
     }
 }
 

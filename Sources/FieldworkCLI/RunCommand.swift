@@ -6,6 +6,7 @@ import InstrumentModel
 import PromptUI
 import ResponseStore
 import SessionEngine
+import SessionLoop
 import TerminalIO
 
 /// Options shared by `run` and `resume`.
@@ -116,15 +117,16 @@ enum Runner {
         }
         // Seeds stay below 2^53 so that they survive any JSON reader exactly.
         let chosenSeed = seed ?? UInt64.random(in: 0..<(1 << 53))
+        let today = Platform.todayDays()
         let writer: SessionWriter
         do {
             writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started,
-                                     pseudonym: pseudonym, group: group)
+                                     pseudonym: pseudonym, group: group, today: today)
         } catch {
             Platform.write("error: \(error.description)\n", to: 2)
             throw ExitCode(1)
         }
-        let session = Session(instrument: instrument, seed: chosenSeed, language: language, today: Platform.todayDays())
+        let session = Session(instrument: instrument, seed: chosenSeed, language: language, today: today)
         try drive(session, writer: writer, elapsedBefore: 0, options: options)
     }
 

@@ -72,7 +72,7 @@ struct SimulateCommand: ParsableCommand {
         do {
             report = try simulation.run(count: count) { run in
                 try store?.writeSimulated(run.session, responseID: run.responseID, identifyingID: run.identifyingID,
-                                          started: run.started, pseudonym: run.pseudonym, status: run.status, duration: run.duration)
+                                          started: run.started, pseudonym: run.pseudonym, duration: run.duration)
             }
         } catch let error as StoreError {
             Platform.write("error: \(error.description)\n", to: 2)

@@ -56,10 +56,12 @@ public final class InstrumentStore {
     static func newID() -> String { StoreIO.randomHex(bytes: 16) }
 
     /// Starts a session: its journal exists, with its header, before the first question is shown.
-    public func begin(seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil) throws(StoreError) -> SessionWriter {
+    /// `today` (days since 1970-01-01) is the day the session's dates are judged by, kept so that
+    /// every rebuild of it judges them the same.
+    public func begin(seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil, today: Int) throws(StoreError) -> SessionWriter {
         let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
                                    sessionID: Self.newID(), responseID: Self.newID(), seed: seed,
-                                   language: language, started: started, pseudonym: pseudonym, group: group)
+                                   language: language, started: started, pseudonym: pseudonym, group: group, today: today)
         let path = folder + "/sessions/" + header.sessionID + ".journal"
         let file = try AppendOnlyFile(creating: path)
         _ = file.tryLock()
@@ -73,13 +75,13 @@ public final class InstrumentStore {
     /// identifying file). There is no journal: the session is already over.
     @discardableResult
     public func writeSimulated(_ session: Session, responseID: String, identifyingID: String, started: String?, pseudonym: String?,
-                               status: ResponseStatus, duration: Double) throws(StoreError) -> String {
+                               duration: Double) throws(StoreError) -> String {
         let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
                                    sessionID: "", responseID: responseID, seed: session.seed,
                                    language: session.language, started: started, pseudonym: pseudonym)
         let path = folder + "/" + responseID + ".json"
-        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, status: status, duration: duration, simulated: true), to: path)
-        if status != .declined,
+        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration, simulated: true), to: path)
+        if session.status != .declined,
            let identifying = ResponseRecord.encodeIdentifying(instrumentID: instrument.id, session: session, simulated: true) {
             // Named by the caller from the seed, so that the same seed writes the same files.
             let apart = folder + "/identifying/" + identifyingID + ".json"
@@ -138,16 +140,16 @@ public final class SessionWriter {
     }
 
     /// Journals an event; it is on disk when this returns.
-    public func record(_ event: JournalEvent) throws(StoreError) {
+    public func record(_ event: SessionEvent) throws(StoreError) {
         try write(.event(event))
     }
 
-    /// Writes the response (atomically), any identifying answers apart from it, and removes the journal.
+    /// Writes the response (atomically, with the status the session has reached), any identifying answers apart from it, and removes the journal.
     @discardableResult
-    public func finish(_ session: Session, status: ResponseStatus, duration: Double) throws(StoreError) -> String {
+    public func finish(_ session: Session, duration: Double) throws(StoreError) -> String {
         let path = store.folder + "/" + header.responseID + ".json"
-        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, status: status, duration: duration), to: path)
-        if status != .declined, let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {
+        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration), to: path)
+        if session.status != .declined, let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {
             let apart = store.folder + "/identifying/" + InstrumentStore.newID() + ".json"
             try StoreIO.writeAtomically(identifying, to: apart)
             StoreIO.clearTimes(apart)

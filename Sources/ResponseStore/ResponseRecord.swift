@@ -3,17 +3,13 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 
-public enum ResponseStatus: String, Sendable, Codable, CaseIterable {
-    case complete, partial, declined
-}
-
 /// The bytes `fieldwork run` would store for a session that ended so, for checks such as the
 /// scenario tests (response id and date left empty).
-public func responseRecord(for session: Session, hash: String, status: ResponseStatus) -> Data {
+public func responseRecord(for session: Session, hash: String) -> Data {
     let header = JournalHeader(instrumentID: session.instrument.id, version: session.instrument.version, hash: hash,
                                sessionID: "", responseID: "", seed: session.seed, language: session.language,
                                started: nil, pseudonym: nil)
-    return ResponseRecord.encode(header: header, session: session, status: status, duration: 0)
+    return ResponseRecord.encode(header: header, session: session, duration: 0)
 }
 
 /// A response file: self-describing, versioned, and holding nothing that identifies a person.
@@ -23,7 +19,8 @@ enum ResponseRecord {
 
     /// The record's bytes (canonical JSON). `identifying` questions are left out; the caller writes them apart.
     /// `simulated` marks a response that `fieldwork simulate` made up.
-    static func encode(header: JournalHeader, session: Session, status: ResponseStatus, duration: Double, simulated: Bool = false) -> Data {
+    static func encode(header: JournalHeader, session: Session, duration: Double, simulated: Bool = false) -> Data {
+        let status = session.status
         let instrument = session.instrument
         let identifying = Set(instrument.questions.filter(\.identifying).map(\.id))
         let answers = session.answers.filter { !identifying.contains($0.key) }

@@ -159,3 +159,9 @@ public final class AppendOnlyFile {
         guard fsync(fd) == 0 else { throw .posix("save", path) }
     }
 }
+
+/// The calendar day, for a session's `today` and for rebuilding a journal that kept none.
+public enum StoreClock {
+    /// Days since 1970-01-01, in UTC.
+    public static func today() -> Int { Int(time(nil)) / 86_400 }
+}

@@ -160,15 +160,19 @@ public struct Session: Sendable {
         phase = .declined
     }
 
-    /// Checks and keeps an answer to the current question, then moves on.
-    public mutating func answer(_ answer: Answer, at time: Double) throws(AnswerProblem) {
+    /// Checks and keeps an answer to the current question, then moves on. Free text is redacted
+    /// first, so that what was typed never enters the state; the answer as kept is returned.
+    @discardableResult
+    public mutating func answer(_ given: Answer, at time: Double) throws(AnswerProblem) -> Answer {
         guard let q = current else { throw AnswerProblem("There is no question to answer.") }
+        let answer = Redactor.forQuestion(q, in: instrument).apply(given)
         if let problem = Validation.problem(with: answer, for: q, in: self) { throw problem }
         leave(q.id, time: time)
         answers[q.id] = answer
         skipped.remove(q.id)
         refresh()
         advance(from: q.id, time: time)
+        return answer
     }
 
     /// Leaves the current question unanswered and moves on (a note is simply read).
@@ -213,12 +217,16 @@ public struct Session: Sendable {
     }
 
     /// Keeps the notes of the current open question without moving on; empty notes are none.
-    public mutating func setNotes(_ text: String, at time: Double) throws(AnswerProblem) {
+    /// They are redacted first, as answers are; the text as kept is returned.
+    @discardableResult
+    public mutating func setNotes(_ given: String, at time: Double) throws(AnswerProblem) -> String {
         guard let q = current, q.type == .open else { throw AnswerProblem("Notes are taken on open questions.") }
+        let text = Redactor.forQuestion(q, in: instrument).redact(given)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         answers[q.id] = trimmed.isEmpty ? nil : Answer(.text(trimmed))
         if !trimmed.isEmpty { skipped.remove(q.id) }
         refresh()
+        return text
     }
 
     /// Ticks (or unticks) a probe of the current question as asked.

@@ -2,6 +2,7 @@ import Expressions
 import InstrumentCompiler
 import InstrumentModel
 import PromptUI
+import SessionLoop
 import ResponseStore
 import SessionEngine
 import TerminalIO
@@ -34,12 +35,12 @@ final class ScriptedTerminal: TerminalPort {
 }
 
 final class MemoryRecorder: SessionRecorder {
-    var events: [JournalEvent] = []
+    var events: [SessionEvent] = []
     var finished: ResponseStatus?
 
-    func record(_ event: JournalEvent) throws(StoreError) { events.append(event) }
-    func finish(_ session: Session, status: ResponseStatus, duration: Double) throws(StoreError) -> String {
-        finished = status
+    func record(_ event: SessionEvent) throws(StoreError) { events.append(event) }
+    func finish(_ session: Session, duration: Double) throws(StoreError) -> String {
+        finished = session.status
         return "memory"
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import InstrumentCompiler
 import InstrumentModel
 import PromptUI
+import SessionLoop
 import ResponseStore
 import SessionEngine
 import Testing
@@ -93,10 +94,11 @@ let guide = """
         #expect(outcome == .completed(path: "memory"))
         #expect(recorder.finished == .complete)
         let moves = recorder.events.compactMap { event -> String? in
-            switch event {
-            case .notes(let id, let text, _): return "notes \(id): \(text)"
-            case .jump(let id, _): return "jump \(id)"
-            case .probe(let id, let index, let asked, _): return "probe \(id) \(index) \(asked)"
+            let id = event.question ?? ""
+            switch event.move {
+            case .notes(let text): return "notes \(id): \(text)"
+            case .jump: return "jump \(id)"
+            case .probe(let index, let asked): return "probe \(id) \(index) \(asked)"
             case .end: return "end"
             default: return nil
             }

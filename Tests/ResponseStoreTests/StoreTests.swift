@@ -55,12 +55,11 @@ let survey = """
 
 @Suite struct StoreTests {
     func run(_ store: InstrumentStore, pseudonym: String? = "p_0123456789abcdef") throws -> (SessionWriter, Session) {
-        let writer = try store.begin(seed: 9, language: nil, started: "2026-11-23", pseudonym: pseudonym)
+        let writer = try store.begin(seed: 9, language: nil, started: "2026-11-23", pseudonym: pseudonym, today: 20_000)
         var s = Session(instrument: store.instrument, seed: 9, today: 20_000)
         try s.answer(Answer(.choice(3)), at: 2)
         try writer.record(.answer(question: "mood", answer: Answer(.choice(3)), at: 2))
-        let story = Redactor.forQuestion(s.current!, in: s.instrument).apply(Answer(.text("Ring 07700 900123 or mail sam@example.org, SW1A 1AA")))
-        try s.answer(story, at: 5.25)
+        let story = try s.answer(Answer(.text("Ring 07700 900123 or mail sam@example.org, SW1A 1AA")), at: 5.25)
         try writer.record(.answer(question: "story", answer: story, at: 5.25))
         try s.answer(Answer(.text("sam@example.org")), at: 7)
         return (writer, s)
@@ -71,7 +70,7 @@ let survey = """
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, session) = try run(store)
-        let path = try writer.finish(session, status: .complete, duration: 7.4)
+        let path = try writer.finish(session, duration: 7.4)
         #expect(folder.files("wave/sessions") == [], "the journal is removed once the response is written")
         let name = (path as NSString).lastPathComponent
         let record = try folder.json("wave/" + name)
@@ -108,8 +107,10 @@ let survey = """
         let contents = try #require(store.interrupted().first)
         #expect(contents.header.sessionID == writer.header.sessionID)
         #expect(contents.events.count == 2)
-        var rebuilt = Session(instrument: c.instrument, seed: contents.header.seed, today: 20_000)
-        for event in contents.events { event.replay(on: &rebuilt) }
+        #expect(contents.header.today == 20_000)
+        let replay = contents.rebuilt(with: c.instrument, fallbackDay: 0)
+        #expect(replay.unapplied.isEmpty)
+        let rebuilt = replay.session
         #expect(rebuilt.current?.id == "email")
         #expect(rebuilt.answers["mood"] == Answer(.choice(3)))
     }
@@ -148,7 +149,7 @@ let survey = """
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path + "/nested/responses", instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, session) = try run(store)
-        let path = try writer.finish(session, status: .complete, duration: 1)
+        let path = try writer.finish(session, duration: 1)
         for p in [folder.path + "/nested/responses/wave", folder.path + "/nested/responses/wave/sessions"] {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as? Int)
             #expect(mode == 0o700, "\(p)")
@@ -159,15 +160,17 @@ let survey = """
 
     @Test func countsResponsesByVersionAndStatus() throws {
         let folder = try Folder()
-        let c = try Compiled(survey)
+        let c = try Compiled(survey.replacingOccurrences(of: "title: Wave\n", with: "title: Wave\nconsent: {text: Take part?, agree: I agree}\n"))
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
-        let (w1, s1) = try run(store)
-        try w1.finish(s1, status: .complete, duration: 1)
-        _ = try run(store)
-        let w3 = try store.begin(seed: 1, language: nil, started: nil, pseudonym: nil)
-        var declined = Session(instrument: c.instrument, seed: 1, today: 0)
-        declined.decline()
-        try w3.finish(declined, status: .declined, duration: 0)
+        func session(_ moves: [SessionMove], finish: Bool) throws {
+            let writer = try store.begin(seed: 1, language: nil, started: nil, pseudonym: nil, today: 0)
+            var s = Session(instrument: c.instrument, seed: 1, today: 0)
+            for move in moves { try writer.record(try s.apply(s.event(move, at: 1))) }
+            if finish { try writer.finish(s, duration: 1) }
+        }
+        try session([.consent(agreed: true), .answer(Answer(.choice(3))), .skip, .skip], finish: true)
+        try session([.consent(agreed: true), .answer(Answer(.choice(3)))], finish: false)
+        try session([.consent(agreed: false)], finish: true)
         #expect(StoreStatus.scan(root: folder.path) == [VersionCount(instrumentID: "wave", version: "1.0.0", complete: 1, partial: 1, declined: 1)])
     }
 

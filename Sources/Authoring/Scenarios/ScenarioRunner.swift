@@ -31,7 +31,7 @@ public struct ScenarioRunner {
         for item in scenario.answers {
             guard let q = question(item, into: &failures) else { continue }
             switch ScenarioAnswers.answer(item.value, for: q) {
-            case .success(let a): answers[q.id] = (Redactor.forQuestion(q, in: instrument).apply(a), item)
+            case .success(let a): answers[q.id] = (a, item)
             case .failure(let p): failures.append(p)
             }
         }
@@ -66,7 +66,9 @@ public struct ScenarioRunner {
         var session = Session(instrument: instrument, seed: scenario.seed, language: scenario.language ?? instrument.languages.first, today: today)
         var shown: [String] = []
         var clock = 0.0
-        if scenario.declines { session.decline() } else { session.agree(at: clock) }
+        // Every move goes through the one `apply`, as a participant's would (redaction included).
+        func make(_ move: SessionMove) throws(AnswerProblem) { try session.apply(session.event(move, at: clock)) }
+        if session.phase == .consent { try? make(.consent(agreed: !scenario.declines)) }
         var steps = 0
         play: while let q = session.current, steps < 4 * instrument.questionCount + 4 {
             steps += 1
@@ -74,7 +76,7 @@ public struct ScenarioRunner {
             if !shown.contains(q.id) { shown.append(q.id) }
             if let (answer, message, item) = rejected.removeValue(forKey: q.id) {
                 do throws(AnswerProblem) {
-                    try session.answer(answer, at: clock)
+                    try make(.answer(answer))
                     failures.append(ScenarioProblem(at: item.at, "expected the answer to '\(q.id)' to be refused, but it was accepted"))
                     continue play
                 } catch {
@@ -85,16 +87,16 @@ public struct ScenarioRunner {
             }
             if let (answer, item) = answers[q.id], q.type != .note {
                 do throws(AnswerProblem) {
-                    try session.answer(answer, at: clock)
+                    try make(.answer(answer))
                     continue play
                 } catch {
                     failures.append(ScenarioProblem(at: item.at, "the answer to '\(q.id)' was refused: \(error.message)"))
                 }
             }
             // No answer (or a refused one): skip if allowed; a required question ends the session here.
-            if (try? session.skip(at: clock)) == nil { break play }
+            if (try? make(.skip)) == nil { break play }
         }
-        let status: ResponseStatus = session.phase == .finished ? .complete : session.phase == .declined ? .declined : .partial
+        let status = session.status
 
         // Check what happened against what was expected.
         for item in scenario.answers where !shown.contains(item.key) && questions[item.key]?.type != .note {
@@ -119,7 +121,7 @@ public struct ScenarioRunner {
             failures.append(ScenarioProblem(at: s.start, "expected the response to be \(s.text), but it was \(status.rawValue)" + stopped(session)))
         }
         if let record = scenario.record {
-            let bytes = responseRecord(for: session, hash: hash, status: status)
+            let bytes = responseRecord(for: session, hash: hash)
             let json = bytes.withUnsafeBytes { JSON.parse($0) } ?? .null
             failures += RecordMatch.compare(record.value, json, path: "")
         }

@@ -1,6 +1,5 @@
 import Foundation
 import InstrumentModel
-import SessionEngine
 
 /// Removes personal details from free text before it reaches the disk, replacing each with a marker.
 public struct Redactor: Sendable {

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A move a participant or an interviewer makes, before it is timed and applied.
+///
+/// Drivers return one of these; the runner times it, the session applies it, the journal keeps
+/// the event the session returns. There is one list of moves, so the screen, the journal and the
+/// replay cannot disagree about what a move means.
+public enum SessionMove: Sendable, Equatable {
+    case consent(agreed: Bool)
+    case answer(Answer)
+    case skip
+    case back
+    /// The interviewer's moves: keep the current question's notes, go to another question,
+    /// tick a probe as asked (or not), end the interview.
+    case notes(String)
+    case jump(to: String)
+    case probe(Int, asked: Bool)
+    case end
+}
+
+/// A move as it happened: where (the question it was made at, or the target of a jump) and when
+/// (seconds since the session started). The journal is a list of these.
+public struct SessionEvent: Sendable, Equatable {
+    public var move: SessionMove
+    /// The current question for answers, skips, notes and probes; the target for a jump.
+    public var question: String?
+    public var at: Double
+
+    public init(_ move: SessionMove, question: String? = nil, at: Double) {
+        self.move = move
+        self.question = question
+        self.at = at
+    }
+
+    // The shapes the journal has always used, so that journals written before still replay.
+    public static func consent(agreed: Bool, at: Double) -> SessionEvent { SessionEvent(.consent(agreed: agreed), at: at) }
+    public static func answer(question: String, answer: Answer, at: Double) -> SessionEvent { SessionEvent(.answer(answer), question: question, at: at) }
+    public static func skip(question: String, at: Double) -> SessionEvent { SessionEvent(.skip, question: question, at: at) }
+    public static func back(at: Double) -> SessionEvent { SessionEvent(.back, at: at) }
+    public static func notes(question: String, text: String, at: Double) -> SessionEvent { SessionEvent(.notes(text), question: question, at: at) }
+    public static func jump(question: String, at: Double) -> SessionEvent { SessionEvent(.jump(to: question), question: question, at: at) }
+    public static func probe(question: String, index: Int, asked: Bool, at: Double) -> SessionEvent {
+        SessionEvent(.probe(index, asked: asked), question: question, at: at)
+    }
+    public static func end(at: Double) -> SessionEvent { SessionEvent(.end, at: at) }
+}
+
+/// The journal's line for an event: one member named for the move, holding its fields, as
+/// `{"answer":{"answer":…,"at":12.5,"question":"mood"}}`. This is the format journals have had
+/// since the first version (Swift's coding of the enum that preceded this type).
+extension SessionEvent: Codable {
+    private enum Kind: String, CodingKey, CaseIterable {
+        case consent, answer, skip, back, notes, jump, probe, end
+    }
+
+    private enum Field: String, CodingKey {
+        case agreed, question, answer, text, index, asked, at
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let outer = try decoder.container(keyedBy: Kind.self)
+        guard outer.allKeys.count == 1, let kind = outer.allKeys.first else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "an event names exactly one move"))
+        }
+        let c = try outer.nestedContainer(keyedBy: Field.self, forKey: kind)
+        let at = try c.decode(Double.self, forKey: .at)
+        guard at.isFinite, at >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .at, in: c, debugDescription: "an event's time is a number of seconds")
+        }
+        func question() throws -> String { try c.decode(String.self, forKey: .question) }
+        switch kind {
+        case .consent: self = .consent(agreed: try c.decode(Bool.self, forKey: .agreed), at: at)
+        case .answer: self = .answer(question: try question(), answer: try c.decode(Answer.self, forKey: .answer), at: at)
+        case .skip: self = .skip(question: try question(), at: at)
+        case .back: self = .back(at: at)
+        case .notes: self = .notes(question: try question(), text: try c.decode(String.self, forKey: .text), at: at)
+        case .jump: self = .jump(question: try question(), at: at)
+        case .probe:
+            self = .probe(question: try question(), index: try c.decode(Int.self, forKey: .index),
+                          asked: try c.decode(Bool.self, forKey: .asked), at: at)
+        case .end: self = .end(at: at)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var outer = encoder.container(keyedBy: Kind.self)
+        let kind: Kind
+        switch move {
+        case .consent: kind = .consent
+        case .answer: kind = .answer
+        case .skip: kind = .skip
+        case .back: kind = .back
+        case .notes: kind = .notes
+        case .jump: kind = .jump
+        case .probe: kind = .probe
+        case .end: kind = .end
+        }
+        var c = outer.nestedContainer(keyedBy: Field.self, forKey: kind)
+        try c.encode(at, forKey: .at)
+        try c.encodeIfPresent(question, forKey: .question)
+        switch move {
+        case .consent(let agreed): try c.encode(agreed, forKey: .agreed)
+        case .answer(let answer): try c.encode(answer, forKey: .answer)
+        case .notes(let text): try c.encode(text, forKey: .text)
+        case .probe(let index, let asked):
+            try c.encode(index, forKey: .index)
+            try c.encode(asked, forKey: .asked)
+        case .skip, .back, .jump, .end: break
+        }
+    }
+}

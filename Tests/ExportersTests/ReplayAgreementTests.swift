@@ -1,0 +1,186 @@
+@testable import Exporters
+import Expressions
+import Foundation
+import InstrumentCompiler
+import InstrumentModel
+import ResponseStore
+import SessionEngine
+import Testing
+
+/// One instrument with every kind of exported value: codes, flags, rows, ranks, "Other" text,
+/// numbers, texts, dates limited by `today`, and calculations of every type.
+private let everyKind = """
+    format: 1
+    id: every-kind
+    version: 1.0.0
+    title: Every kind of value
+    privacy: {timestamps: date}
+    sections:
+      - id: s
+        questions:
+          - {id: visit, type: single, text: First visit?, choices: ["Yes", "No"], other: true}
+          - {id: used, type: multiple, text: Used?, choices: [Tea, Talk, {value: 9, label: None, exclusive: true}], other: true}
+          - id: feel
+            type: matrix
+            text: How do you feel?
+            choices: [{value: 1, label: "No"}, {value: 2, label: "Yes"}, {value: -9, label: Rather not say, missing: true}]
+            rows: [{id: safe, text: Safe}, {id: heard, text: Heard}]
+          - {id: order, type: ranking, text: Order these, choices: [Quiet, Company, Food], rank: 2}
+          - {id: hours, type: number, text: Hours?, decimals: 1}
+          - {id: age, type: number, text: Age?}
+          - {id: visit_on, type: date, text: Next visit?, min: today}
+          - {id: since, type: date, text: Since when?, max: today, precision: month}
+          - {id: place, type: text, text: Where?}
+          - {id: story, type: long_text, text: Tell us more}
+          - {id: adult, type: calculate, value: "age >= 18"}
+          - {id: next_visit, type: calculate, value: "visit_on"}
+          - {id: doubled, type: calculate, value: "hours * 2"}
+          - {id: town, type: calculate, value: "place"}
+          - {id: last, type: text, text: Anything else?}
+    """
+
+private struct Study {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-agree-\(UUID().uuidString)").path
+    let instrument: Instrument
+    let store: InstrumentStore
+    /// The day the sessions were run: three days ago, so that a replay judged by today differs.
+    let day = StoreClock.today() - 3
+
+    init() throws {
+        let result = InstrumentCompiler.compile(Array(everyKind.utf8))
+        instrument = try #require(result.instrument, "\(result.diagnostics.map(\.message))")
+        store = try InstrumentStore(root: folder, instrument: instrument, compiled: try #require(result.canonical),
+                                    hash: try #require(result.contentHash))
+    }
+
+    var moves: [SessionMove] {
+        let other = instrument.questions.first { $0.id == "visit" }?.other?.value ?? 0
+        return [
+            .answer(Answer(.choice(other), other: "=a friend's")), .answer(Answer(.choices([1, 2]))),
+            .answer(Answer(.rows(["safe": 2, "heard": -9]))), .answer(Answer(.ranking([3, 1]))),
+            .answer(Answer(.number(2.5))), .answer(Answer(.number(40))),
+            .answer(Answer(.date(DateValue.format(day)))), .answer(Answer(.date(String(DateValue.format(day).prefix(7))))),
+            .answer(Answer(.text("Leeds, \"north\""))), .skip,
+        ]
+    }
+
+    /// Runs the moves; a finished session answers the last question too.
+    @discardableResult
+    func play(finish: Bool) throws -> SessionWriter {
+        let writer = try store.begin(seed: 5, language: nil, started: DateValue.format(day), pseudonym: nil, today: day)
+        var session = Session(instrument: instrument, seed: 5, today: day)
+        for (i, move) in moves.enumerated() {
+            try writer.record(try session.apply(session.event(move, at: Double(i + 1))))
+        }
+        if finish {
+            try writer.record(try session.apply(session.event(.answer(Answer(.text("no"))), at: 20)))
+            try writer.finish(session, duration: 20)
+        }
+        return writer
+    }
+
+    func export(_ format: ExportFormat) throws -> String {
+        let out = folder + "/out-" + format.rawValue
+        _ = try Exporter.run(try ResponseFolder(path: folder + "/every-kind"), ExportOptions(format: format, out: out))
+        let name = format == .long ? "responses-long.csv" : "responses.csv"
+        return try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+    }
+}
+
+/// A CSV's rows as fields (the exports quote only what needs it).
+private func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+    var chars = Array(text)[...]
+    while let c = chars.popFirst() {
+        if quoted {
+            if c == "\"" { if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false } } else { field.append(c) }
+        } else if c == "\"" { quoted = true }
+        else if c == "," { row.append(field); field = "" }
+        else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+        else { field.append(c) }
+    }
+    return rows
+}
+
+@Suite struct ReplayAgreementTests {
+    /// A partial response exports what the journal holds, judged on the day it was given: a date
+    /// limited by `today`, true/false and date calculations, and every answer after them.
+    @Test func exportsAnInterruptedSessionAsResumeRebuildsIt() throws {
+        let study = try Study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        try study.play(finish: true)
+        let writer = try study.play(finish: false)
+
+        let contents = try #require(study.store.interrupted().first)
+        let rebuilt = contents.rebuilt(with: study.instrument, fallbackDay: StoreClock.today())
+        #expect(rebuilt.unapplied.isEmpty)
+        #expect(rebuilt.session.current?.id == "last")
+
+        let rows = parseCSV(try study.export(.csv))
+        let header = rows[0]
+        let partial = try #require(rows.first { $0.first == writer.header.responseID })
+        let complete = try #require(rows.dropFirst().first { $0.first != writer.header.responseID })
+        func cell(_ row: [String], _ name: String) throws -> String { row[try #require(header.firstIndex(of: name), "\(name)")] }
+        #expect(try cell(partial, "status") == "partial")
+        #expect(try cell(partial, "visit_on") == DateValue.format(study.day), "a date limited by today survives the replay")
+        #expect(try cell(partial, "adult") == "1")
+        #expect(try cell(partial, "next_visit") == DateValue.format(study.day))
+        #expect(try cell(partial, "town") == "Leeds, \"north\"")
+        #expect(try cell(partial, "story") == "-99", "the skip after the dates is kept")
+        // Every variable the partial session reached is exported as the finished one's is.
+        for (i, name) in header.enumerated() where !["response_id", "status", "duration", "last"].contains(name) {
+            #expect(partial[i] == complete[i], "\(name): partial \(partial[i]), complete \(complete[i])")
+        }
+    }
+
+    /// The wide and the long CSV write the same value for every variable of every response.
+    @Test func wideAndLongCSVAgreeOnEveryKindOfValue() throws {
+        let study = try Study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        try study.play(finish: true)
+        try study.play(finish: false)
+        let wide = parseCSV(try study.export(.csv))
+        let long = parseCSV(try study.export(.long)).dropFirst()
+        var compared = 0
+        for row in wide.dropFirst() {
+            for (i, name) in wide[0].enumerated().dropFirst(7) where !row[i].isEmpty {
+                let line = try #require(long.first { $0[0] == row[0] && $0[3] == name }, "\(name) missing from the long CSV")
+                let value = line[4].isEmpty ? line[6] : line[4]
+                #expect(value == row[i], "\(name): wide \(row[i]), long \(value)")
+                compared += 1
+            }
+        }
+        #expect(compared > 30)
+    }
+
+    /// The byte scanner (the fast path for finished files) and the JSON tree (journals, long CSV,
+    /// summaries) give the same cell for every variable, in codes and in labels.
+    @Test func bothReadingPathsGiveTheSameCells() throws {
+        let study = try Study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let path = try #require(try study.play(finish: true).header.responseID).description
+        let bytes = try #require(FileManager.default.contents(atPath: study.folder + "/every-kind/" + path + ".json"))
+        let codebook = Codebook([study.instrument])
+        let variables = codebook.variables
+        let ids = variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let slots = RawResponse.Slots(ids)
+        let slotOf = variables.map { v in ids.firstIndex(of: v.question) ?? 0 }
+        for labels in [false, true] {
+            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: false)
+            try bytes.withUnsafeBytes { b in
+                var raw = RawResponse(slots: ids.count)
+                let found = raw.read(b, slots: slots)
+                #expect(found)
+                let tree = try #require(ResponseData.read(b))
+                for (i, v) in variables.enumerated() {
+                    var out: [UInt8] = []
+                    rows.cell(i, asked: true, raw, b, into: &out)
+                    var expected: [UInt8] = []
+                    let text = codebook.cell(v, tree, labels: labels).written(labels: labels, spss: false)
+                    CSVWriter.field(Array(text.utf8), into: &expected)
+                    #expect(String(decoding: out, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(v.name), labels \(labels)")
+                }
+            }
+        }
+    }
+}

@@ -28,6 +28,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "YAMLTree", dependencies: ["CLibYAML"]),
+        .target(name: "Wording", dependencies: ["InstrumentModel", "Expressions"]),
         .target(
             name: "InstrumentCompiler",
             dependencies: [
@@ -42,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "Exporters",
-            dependencies: ["InstrumentModel", "ResponseStore", "SessionEngine", "Expressions",
+            dependencies: ["InstrumentModel", "ResponseStore", "SessionEngine", "Expressions", "Wording",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
@@ -52,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "Authoring",
-            dependencies: ["InstrumentModel", "Expressions", "Exporters", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
+            dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
         ),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler", "InstrumentModel", "SessionEngine"]),
         .target(name: "TerminalIO"),

@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the terminal, the response store and the end-to-end tests call Glibc directly
+// (termios, posix_spawn, O_DIRECTORY), so no other platform is declared.
 let package = Package(
     name: "Fieldwork",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "fieldwork", targets: ["fieldwork"]),
     ],

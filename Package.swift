@@ -49,24 +49,27 @@ let package = Package(
         ),
         .testTarget(
             name: "ExportersTests",
-            dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine"],
+            dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine", "TestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .target(
             name: "Authoring",
             dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
         ),
-        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler", "InstrumentModel", "SessionEngine"]),
+        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentModel", "SessionEngine", "TestSupport"]),
         .target(name: "TerminalIO"),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "ResponseStore", "InstrumentModel", "Expressions", "TerminalIO"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),
-        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "InstrumentCompiler"]),
-        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "InstrumentCompiler"]),
-        .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler"]),
+        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "InstrumentCompiler", "TestSupport"]),
+        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "TestSupport"]),
+        .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
         .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
-        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        // What the test targets share: instruments from YAML, temporary folders, a program runner,
+        // the external tools' checks and the golden files (swift-argument-parser's ArgumentParserTestHelpers).
+        .target(name: "TestSupport", dependencies: ["InstrumentCompiler", "InstrumentModel"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

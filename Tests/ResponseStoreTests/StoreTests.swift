@@ -3,22 +3,10 @@ import InstrumentCompiler
 import InstrumentModel
 import ResponseStore
 import SessionEngine
+import TestSupport
 import Testing
 
-final class Folder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-store-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func files(_ sub: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted()
-    }
-
+extension TemporaryFolder {
     func json(_ file: String) throws -> [String: Any] {
         let data = try #require(FileManager.default.contents(atPath: path + "/" + file))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -31,8 +19,8 @@ struct Compiled {
     var hash: String
 
     init(_ yaml: String) throws {
-        let result = InstrumentCompiler.compile(Array(yaml.utf8))
-        instrument = try #require(result.instrument, "\(result.diagnostics.map(\.message))")
+        let result = try compiling(yaml)
+        instrument = try #require(result.instrument)
         data = try #require(result.canonical)
         hash = try #require(result.contentHash)
     }
@@ -67,7 +55,7 @@ let survey = """
     }
 
     @Test func writesACompleteResponseWithIdentifyingAnswersApart() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, session) = try run(store)
@@ -101,7 +89,7 @@ let survey = """
     }
 
     @Test func keepsEveryAnsweredStepInTheJournalUntilTheEnd() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, _) = try run(store)
@@ -115,7 +103,7 @@ let survey = """
     }
 
     @Test func ignoresALastLineCutShortByACrash() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, _) = try run(store)
@@ -127,7 +115,7 @@ let survey = """
     }
 
     @Test func refusesAChangedInstrumentWhoseVersionWasNotRaised() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         _ = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let changed = try Compiled(survey.replacingOccurrences(of: "Mood?", with: "How is your mood?"))
@@ -144,7 +132,7 @@ let survey = """
     }
 
     @Test func createsFoldersAndFilesForTheOwnerOnly() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path + "/nested/responses", instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, session) = try run(store)
@@ -158,7 +146,7 @@ let survey = """
     }
 
     @Test func countsResponsesByVersionAndStatus() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (w1, s1) = try run(store)
@@ -172,7 +160,7 @@ let survey = """
     }
 
     @Test func makesTheSamePseudonymForTheSameCodeOnly() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let (key, created) = try StudyKey.loadOrCreate(at: folder.path + "/keys/wave.key")
         #expect(created)
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: key.path)[.posixPermissions] as? Int)

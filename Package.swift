@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the terminal, the response store and the end-to-end tests call Glibc directly
+// (termios, posix_spawn, O_DIRECTORY), so no other platform is declared.
 let package = Package(
     name: "Fieldwork",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "fieldwork", targets: ["fieldwork"]),
     ],
@@ -28,6 +29,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "YAMLTree", dependencies: ["CLibYAML"]),
+        .target(name: "Wording", dependencies: ["InstrumentModel", "Expressions"]),
         .target(
             name: "InstrumentCompiler",
             dependencies: [
@@ -42,30 +44,33 @@ let package = Package(
         ),
         .target(
             name: "Exporters",
-            dependencies: ["InstrumentModel", "ResponseStore", "SessionEngine", "Expressions",
+            dependencies: ["InstrumentModel", "ResponseStore", "SessionEngine", "Expressions", "Wording",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "ExportersTests",
-            dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine"],
+            dependencies: ["Exporters", "InstrumentCompiler", "ResponseStore", "SessionEngine", "TestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .target(
             name: "Authoring",
-            dependencies: ["InstrumentModel", "Expressions", "Exporters", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
+            dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
         ),
-        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler", "InstrumentModel", "SessionEngine"]),
+        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentModel", "SessionEngine", "TestSupport"]),
         .target(name: "TerminalIO"),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "InstrumentModel", "Expressions", "TerminalIO"]),
         .target(name: "SessionLoop", dependencies: ["SessionEngine", "ResponseStore", "PromptUI"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),
-        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler"]),
-        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "InstrumentCompiler"]),
-        .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler"]),
+        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "TestSupport"]),
+        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "TestSupport"]),
+        .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
         .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
-        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        // What the test targets share: instruments from YAML, temporary folders, a program runner,
+        // the external tools' checks and the golden files (swift-argument-parser's ArgumentParserTestHelpers).
+        .target(name: "TestSupport", dependencies: ["InstrumentCompiler", "InstrumentModel"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

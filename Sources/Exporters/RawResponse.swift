@@ -1,4 +1,5 @@
 import Foundation
+import InstrumentModel
 /// The parts of a response file that the wide export needs, found in its bytes without building
 /// a JSON tree: where each answer's value lies. At a hundred thousand files the tree, with a
 /// dictionary and a hashed string per answer, was most of an export's time.

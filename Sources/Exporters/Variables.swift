@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentModel
+import Wording
 
 /// How missing data is written, the same in every format.
 public enum MissingCode {
@@ -188,11 +189,8 @@ public struct Codebook: Sendable {
         return out
     }
 
-    /// Variable labels are kept short: SPSS shows about 40 characters, Stata allows 80.
-    static func short(_ s: String) -> String {
-        let one = s.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
-        return one.count <= 80 ? one : String(one.prefix(79)) + "…"
-    }
+    /// A variable label kept short, by the rule the conditions in words share (`ShortLabel`).
+    static func short(_ s: String) -> String { ShortLabel.of(s) }
 
     /// The cell of a variable in a response; `labels` writes labels instead of codes.
     func cell(_ v: Variable, _ r: ResponseData, labels: Bool = false) -> Cell {

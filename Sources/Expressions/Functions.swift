@@ -2,7 +2,7 @@
 enum Functions {
     static let names = ["answered", "count", "sum", "min", "max", "round", "length", "today", "years_since"]
 
-    static func check(_ name: String, _ args: [Expr], at span: Span, checker: inout TypeChecker) -> ValueType {
+    static func check(_ name: String, _ args: [Expr], at span: SourceSpan, checker: inout TypeChecker) -> ValueType {
         func wrong(_ message: String, hint: String? = nil) -> ValueType {
             checker.report(.wrongArguments, message, hint: hint, at: span)
             return .unknown

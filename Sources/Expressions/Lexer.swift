@@ -8,7 +8,7 @@ enum TokenKind: Equatable {
 
 struct Token: Equatable {
     var kind: TokenKind
-    var span: Span
+    var span: SourceSpan
 }
 
 /// Splits an expression into tokens. Offsets count Unicode scalars, as libyaml's columns do,
@@ -46,7 +46,7 @@ struct Lexer {
     private mutating func next() throws(ExpressionError) -> Token {
         while let c = peek(), c == " " || c == "\t" || c == "\n" || c == "\r" { index += 1 }
         let start = index
-        guard let c = peek() else { return Token(kind: .end, span: Span(index, index)) }
+        guard let c = peek() else { return Token(kind: .end, span: SourceSpan(index, index)) }
 
         if Self.isDigit(c) || (c == "." && Self.isDigit(peek(1))) {
             while Self.isDigit(peek()) { index += 1 }
@@ -56,13 +56,13 @@ struct Lexer {
             }
             let text = String(String.UnicodeScalarView(chars[start..<index]))
             guard let value = Double(text) else {
-                throw ExpressionError(.syntax, "'\(text)' is not a number", at: Span(start, index))
+                throw ExpressionError(.syntax, "'\(text)' is not a number", at: SourceSpan(start, index))
             }
-            return Token(kind: .number(value), span: Span(start, index))
+            return Token(kind: .number(value), span: SourceSpan(start, index))
         }
         if Self.isIdentifierStart(c) {
             while let d = peek(), Self.isIdentifierStart(d) || Self.isDigit(d) { index += 1 }
-            return Token(kind: .identifier(String(String.UnicodeScalarView(chars[start..<index]))), span: Span(start, index))
+            return Token(kind: .identifier(String(String.UnicodeScalarView(chars[start..<index]))), span: SourceSpan(start, index))
         }
         if c == "\"" || c == "'" {
             return try string(quote: c)
@@ -70,22 +70,22 @@ struct Lexer {
         let two = peek(1).map { String(c) + String($0) } ?? ""
         if ["==", "!=", "<=", ">="].contains(two) {
             index += 2
-            return Token(kind: .symbol(two), span: Span(start, index))
+            return Token(kind: .symbol(two), span: SourceSpan(start, index))
         }
         if ["&&", "||"].contains(two) {
             let word = two == "&&" ? "and" : "or"
-            throw ExpressionError(.syntax, "'\(two)' is not an operator here", hint: "write '\(word)'", at: Span(start, start + 2))
+            throw ExpressionError(.syntax, "'\(two)' is not an operator here", hint: "write '\(word)'", at: SourceSpan(start, start + 2))
         }
         switch c {
         case "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".":
             index += 1
-            return Token(kind: .symbol(String(c)), span: Span(start, index))
+            return Token(kind: .symbol(String(c)), span: SourceSpan(start, index))
         case "=":
-            throw ExpressionError(.syntax, "'=' on its own is not a comparison", hint: "write '==' to test whether two values are equal", at: Span(start, start + 1))
+            throw ExpressionError(.syntax, "'=' on its own is not a comparison", hint: "write '==' to test whether two values are equal", at: SourceSpan(start, start + 1))
         case "!":
-            throw ExpressionError(.syntax, "'!' is not an operator here", hint: "write 'not', or '!=' for 'is not equal to'", at: Span(start, start + 1))
+            throw ExpressionError(.syntax, "'!' is not an operator here", hint: "write 'not', or '!=' for 'is not equal to'", at: SourceSpan(start, start + 1))
         default:
-            throw ExpressionError(.syntax, "unexpected character '\(c)'", hint: "put text in quotes: \"like this\"", at: Span(start, start + 1))
+            throw ExpressionError(.syntax, "unexpected character '\(c)'", hint: "put text in quotes: \"like this\"", at: SourceSpan(start, start + 1))
         }
     }
 
@@ -95,7 +95,7 @@ struct Lexer {
         var text = String.UnicodeScalarView()
         while let c = peek() {
             index += 1
-            if c == quote { return Token(kind: .string(String(text)), span: Span(start, index)) }
+            if c == quote { return Token(kind: .string(String(text)), span: SourceSpan(start, index)) }
             if c == "\\", let escaped = peek() {
                 index += 1
                 text.append(escaped == "n" ? "\n" : escaped)
@@ -103,6 +103,6 @@ struct Lexer {
                 text.append(c)
             }
         }
-        throw ExpressionError(.syntax, "this text has no closing \(quote)", hint: "end the text with \(quote)", at: Span(start, start + 1))
+        throw ExpressionError(.syntax, "this text has no closing \(quote)", hint: "end the text with \(quote)", at: SourceSpan(start, start + 1))
     }
 }

@@ -11,7 +11,7 @@ public struct Parser {
         var lexer = Lexer(source)
         var parser = Parser(tokens: try lexer.tokens())
         if parser.current.kind == .end {
-            throw ExpressionError(.syntax, "the expression is empty", hint: "write a condition such as: age >= 18", at: Span(0, 0))
+            throw ExpressionError(.syntax, "the expression is empty", hint: "write a condition such as: age >= 18", at: SourceSpan(0, 0))
         }
         let expr = try parser.expression(minimum: 1)
         guard parser.current.kind == .end else {
@@ -147,7 +147,7 @@ public struct Parser {
         }
     }
 
-    private mutating func call(_ name: String, at start: Span) throws(ExpressionError) -> Expr {
+    private mutating func call(_ name: String, at start: SourceSpan) throws(ExpressionError) -> Expr {
         _ = advance()
         var arguments: [Expr] = []
         while !isSymbol(")") {

@@ -1,5 +1,7 @@
 /// A span of an expression's text, in characters (Unicode scalars) from its start, end-exclusive.
-public struct Span: Sendable, Equatable, Hashable {
+///
+/// Not `Span`, which since Swift 6.2 is the standard library's view of contiguous memory.
+public struct SourceSpan: Sendable, Equatable, Hashable {
     public var start: Int
     public var end: Int
 
@@ -10,7 +12,7 @@ public struct Span: Sendable, Equatable, Hashable {
 
     public var length: Int { max(1, end - start) }
 
-    func to(_ other: Span) -> Span { Span(start, other.end) }
+    func to(_ other: SourceSpan) -> SourceSpan { SourceSpan(start, other.end) }
 }
 
 public enum BinaryOperator: String, Sendable, Equatable, CaseIterable {
@@ -66,16 +68,16 @@ public indirect enum ExprKind: Sendable, Equatable {
 /// One node of a parsed expression, with where it stands in the text.
 public struct Expr: Sendable, Equatable {
     public var kind: ExprKind
-    public var span: Span
+    public var span: SourceSpan
 
-    public init(_ kind: ExprKind, _ span: Span) {
+    public init(_ kind: ExprKind, _ span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
 
     /// Every reference in the expression, in order of appearance.
-    public var references: [(Reference, Span)] {
-        var found: [(Reference, Span)] = []
+    public var references: [(Reference, SourceSpan)] {
+        var found: [(Reference, SourceSpan)] = []
         visit { expr in
             if case .reference(let r) = expr.kind { found.append((r, expr.span)) }
         }
@@ -111,9 +113,9 @@ public struct ExpressionError: Sendable, Equatable, Error {
     public var code: Code
     public var message: String
     public var hint: String?
-    public var span: Span
+    public var span: SourceSpan
 
-    public init(_ code: Code, _ message: String, hint: String? = nil, at span: Span) {
+    public init(_ code: Code, _ message: String, hint: String? = nil, at span: SourceSpan) {
         self.code = code
         self.message = message
         self.hint = hint

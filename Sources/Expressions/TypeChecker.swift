@@ -24,7 +24,7 @@ public struct TypeChecker {
         self.answer = answer
     }
 
-    private mutating func fail(_ code: ExpressionError.Code, _ message: String, hint: String? = nil, at span: Span) -> ValueType {
+    private mutating func fail(_ code: ExpressionError.Code, _ message: String, hint: String? = nil, at span: SourceSpan) -> ValueType {
         errors.append(ExpressionError(code, message, hint: hint, at: span))
         return .unknown
     }
@@ -58,11 +58,11 @@ public struct TypeChecker {
 
     mutating func inferArgument(_ expr: Expr) -> ValueType { infer(expr) }
 
-    mutating func report(_ code: ExpressionError.Code, _ message: String, hint: String? = nil, at span: Span) {
+    mutating func report(_ code: ExpressionError.Code, _ message: String, hint: String? = nil, at span: SourceSpan) {
         errors.append(ExpressionError(code, message, hint: hint, at: span))
     }
 
-    private mutating func reference(_ r: Reference, at span: Span) -> ValueType {
+    private mutating func reference(_ r: Reference, at span: SourceSpan) -> ValueType {
         guard let id = r.id else {
             guard let answer else {
                 return fail(.syntax, "'.' stands for the answer being checked and works only in valid_if",
@@ -77,7 +77,7 @@ public struct TypeChecker {
             errors.append(ExpressionError(
                 .forwardReference, "'\(id)' is asked later, so its answer is not known here",
                 hint: "a condition can only use answers given before it; move '\(id)' earlier or the condition later",
-                at: Span(span.start, span.start + id.unicodeScalars.count)))
+                at: SourceSpan(span.start, span.start + id.unicodeScalars.count)))
             base = t
         case .itself:
             return fail(.forwardReference, "'\(id)' refers to the question this condition belongs to",
@@ -86,7 +86,7 @@ public struct TypeChecker {
             return fail(.typeMismatch, "'\(id)' is \(what) and has no answer to use", at: span)
         case .unknown(let suggestion):
             return fail(.unknownID, "there is no question with id '\(id)'",
-                        hint: suggestion.map { "did you mean '\($0)'?" }, at: Span(span.start, span.start + id.unicodeScalars.count))
+                        hint: suggestion.map { "did you mean '\($0)'?" }, at: SourceSpan(span.start, span.start + id.unicodeScalars.count))
         }
         guard let row = r.row else { return base }
         guard case .matrix(let rows, let options) = base else {
@@ -101,7 +101,7 @@ public struct TypeChecker {
         return .choice(options)
     }
 
-    private mutating func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, at span: Span) -> ValueType {
+    private mutating func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, at span: SourceSpan) -> ValueType {
         let left = infer(a)
         let right = infer(b)
         if left == .unknown || right == .unknown {
@@ -161,7 +161,7 @@ public struct TypeChecker {
         }
     }
 
-    private mutating func compare(_ op: BinaryOperator, _ left: ValueType, _ a: Expr, _ right: ValueType, _ b: Expr, at span: Span) {
+    private mutating func compare(_ op: BinaryOperator, _ left: ValueType, _ a: Expr, _ right: ValueType, _ b: Expr, at span: SourceSpan) {
         for (t, other) in [(left, b), (right, a)] {
             if case .choices = t {
                 report(.typeMismatch, "a multiple-choice answer is a set of choices and cannot be compared with '\(op.rawValue)'",

@@ -64,7 +64,10 @@ public struct Mapping: Sendable, Equatable {
     }
 }
 
-public struct Sequence: Sendable, Equatable {
+/// A YAML list, with where it starts and ends.
+///
+/// Named for YAML so that it does not hide Swift's `Sequence` in every file that imports YAMLTree.
+public struct YAMLSequence: Sendable, Equatable {
     public var items: [Node]
     public var start: Mark
     public var end: Mark
@@ -80,7 +83,7 @@ public struct Sequence: Sendable, Equatable {
 public indirect enum Node: Sendable, Equatable {
     case scalar(Scalar)
     case mapping(Mapping)
-    case sequence(Sequence)
+    case sequence(YAMLSequence)
 
     public var start: Mark {
         switch self {

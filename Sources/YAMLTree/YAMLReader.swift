@@ -162,7 +162,7 @@ private struct TreeBuilder {
             let end = Self.mark(event.end_mark)
             let node: Node = frame.isMapping
                 ? .mapping(Mapping(entries: frame.entries, start: frame.start, end: end))
-                : .sequence(Sequence(items: frame.items, start: frame.start, end: end))
+                : .sequence(YAMLSequence(items: frame.items, start: frame.start, end: end))
             return add(node, size: frame.size, anchor: frame.anchor)
         default:
             break

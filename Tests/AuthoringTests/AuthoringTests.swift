@@ -1,13 +1,8 @@
 import Authoring
-import InstrumentCompiler
 import InstrumentModel
 import SessionEngine
+import TestSupport
 import Testing
-
-private func compile(_ text: String) throws -> Instrument {
-    let result = InstrumentCompiler.compile(Array(text.utf8))
-    return try #require(result.instrument, "\(result.diagnostics)")
-}
 
 private let base = """
     format: 1
@@ -35,7 +30,7 @@ private let base = """
 
 @Suite struct SimulationTests {
     @Test func theSameSeedGivesTheSameSessions() throws {
-        let instrument = try compile(base)
+        let instrument = try compiled(base)
         func sessions(seed: UInt64) -> [[String: Answer]] {
             var out: [[String: Answer]] = []
             _ = Simulation(instrument: instrument, seed: seed, today: 20_000).run(count: 50) {
@@ -48,7 +43,7 @@ private let base = """
     }
 
     @Test func coversTheRouteInProportion() throws {
-        let report = try Simulation(instrument: try compile(base), seed: 1, today: 20_000).run(count: 3000)
+        let report = try Simulation(instrument: try compiled(base), seed: 1, today: 20_000).run(count: 3000)
         #expect(report.runs == 3000 && report.declined == 0)
         #expect(report.shown["since"] == 3000)
         #expect(report.shown["age"] == 3000)
@@ -59,7 +54,7 @@ private let base = """
     }
 
     @Test func everyAnswerItGivesIsValid() throws {
-        let instrument = try compile(base)
+        let instrument = try compiled(base)
         _ = Simulation(instrument: instrument, seed: 4, today: 20_000).run(count: 500) { run in
             if case .number(let n)? = run.session.answers["age"]?.value { #expect(n >= 16 && n <= 99 && n == n.rounded()) }
             #expect(run.status == .complete)
@@ -69,18 +64,18 @@ private let base = """
 
 @Suite struct DiffTests {
     @Test func tellsARecodingFromANewMeaning() throws {
-        let old = try compile(base)
-        let recoded = try compile(base.replacingOccurrences(of: "choices: [Under a year, 1 to 2 years, Over 2 years]",
-                                                            with: "choices: [{value: 3, label: Under a year}, {value: 2, label: 1 to 2 years}, {value: 1, label: Over 2 years}]")
-                                      .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))
+        let old = try compiled(base)
+        let recoded = try compiled(base.replacingOccurrences(of: "choices: [Under a year, 1 to 2 years, Over 2 years]",
+                                                             with: "choices: [{value: 3, label: Under a year}, {value: 2, label: 1 to 2 years}, {value: 1, label: Over 2 years}]")
+                                       .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))
         let changes = InstrumentDiff.compare(old, recoded)
         #expect(changes.map(\.verdict) == [.notComparable])
         #expect(changes.first?.what == "codes of since changed: \"Under a year\" was 1, now 3; \"Over 2 years\" was 3, now 1; responses before and after are not comparable without recoding")
     }
 
     @Test func flagsASameVersionAndARenamedQuestion() throws {
-        let old = try compile(base)
-        let renamed = try compile(base.replacingOccurrences(of: "- id: age", with: "- id: age_years"))
+        let old = try compiled(base)
+        let renamed = try compiled(base.replacingOccurrences(of: "- id: age", with: "- id: age_years"))
         let changes = InstrumentDiff.compare(old, renamed)
         #expect(changes.map(\.verdict) == [.check, .check, .comparable])
         #expect(changes[0].what.hasPrefix("both are version 1.0.0"))
@@ -105,7 +100,7 @@ private let base = """
         #expect(scenario.name == "first")
         #expect(scenario.hidden.map(\.key) == ["detail"])
         #expect(scenario.hidden.first?.at.line == 5 && scenario.hidden.first?.at.column == 16)
-        let runner = ScenarioRunner(instrument: try compile(base), hash: "sha256:x", today: 20_000)
+        let runner = ScenarioRunner(instrument: try compiled(base), hash: "sha256:x", today: 20_000)
         #expect(runner.run(scenario).isEmpty)
     }
 

@@ -1,52 +1,25 @@
 import Exporters
 import Foundation
+import TestSupport
 import Testing
 
 let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let fixtures = here.appendingPathComponent("Fixtures/responses/fixture-survey").path
-let golden = here.appendingPathComponent("Golden")
+let golden = GoldenFiles(here.appendingPathComponent("Golden"))
 
-final class OutFolder {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-export-\(UUID().uuidString)").path
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func text(_ name: String) throws -> String { try String(contentsOfFile: path + "/" + name, encoding: .utf8) }
-}
-
-func export(_ format: ExportFormat, labels: Bool = false, configure: (inout ExportOptions) -> Void = { _ in }) throws -> (OutFolder, ExportReport) {
-    let out = OutFolder()
+func export(_ format: ExportFormat, labels: Bool = false, configure: (inout ExportOptions) -> Void = { _ in }) throws -> (TemporaryFolder, ExportReport) {
+    let out = try TemporaryFolder()
     var options = ExportOptions(format: format, out: out.path)
     options.labels = labels
     configure(&options)
     return (out, try Exporter.run(try ResponseFolder(path: fixtures), options))
 }
 
-/// A program on the PATH, if installed.
-func tool(_ name: String) -> String? {
-    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-        .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-}
-
-/// In CI the external checkers must run (.ci/run installs them); elsewhere a missing one skips its test, saying so.
-func available(_ name: String) -> Bool { tool(name) != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
-
+/// An external checker run in the export's folder; what it prints, on either stream, as one text.
 @discardableResult
 func run(_ program: String, _ arguments: [String], in folder: String) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool(program) ?? program)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    let log = folder + "/.log-\(UUID().uuidString)"
-    _ = FileManager.default.createFile(atPath: log, contents: nil)
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    let output = try String(contentsOfFile: log, encoding: .utf8)
-    try? FileManager.default.removeItem(atPath: log)
-    return (process.terminationStatus, output)
+    let run = try Run.command(Tool.path(program) ?? program, arguments, in: URL(fileURLWithPath: folder))
+    return (run.status, run.stdout + run.stderr)
 }
 
 @Suite struct GoldenExportTests {
@@ -60,15 +33,13 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
         let (out, report) = try export(try #require(ExportFormat(rawValue: format)))
         #expect(report.files.map { ($0 as NSString).lastPathComponent }.sorted() == files.sorted())
         for file in files {
-            let expected = try String(contentsOf: golden.appendingPathComponent("\(format)/\(file)"), encoding: .utf8)
-            #expect(try out.text(file) == expected, "\(format)/\(file) differs from the golden file")
+            try golden.expectMatches(try out.text(file), "\(format)/\(file)")
         }
     }
 
     @Test func writesLabelsInsteadOfCodes() throws {
         let (out, _) = try export(.csv, labels: true)
-        let expected = try String(contentsOf: golden.appendingPathComponent("csv-labels/responses-labels.csv"), encoding: .utf8)
-        #expect(try out.text("responses-labels.csv") == expected)
+        try golden.expectMatches(try out.text("responses-labels.csv"), "csv-labels/responses-labels.csv")
     }
 
     @Test func keepsTheThreeKindsOfMissingApart() throws {
@@ -108,7 +79,7 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
 }
 
 @Suite(.serialized) struct ExternalCheckerTests {
-    @Test(.enabled(if: available("pspp"), "needs PSPP (apt-get install pspp)"))
+    @Test(.enabled(if: Tool.available("pspp"), "needs PSPP (apt-get install pspp)"))
     func psppReadsTheSPSSSyntaxAndKeepsLabelsAndMissingValues() throws {
         let (out, _) = try export(.spss)
         let first = try run("pspp", ["responses.sps"], in: out.path)
@@ -123,7 +94,7 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
         #expect(check.output.contains("-9,\"Line one, with a comma ¶ line two\""))
     }
 
-    @Test(.enabled(if: available("Rscript"), "needs R (apt-get install r-base-core)"))
+    @Test(.enabled(if: Tool.available("Rscript"), "needs R (apt-get install r-base-core)"))
     func rReadsTheScriptWithTypesFactorsAndReasons() throws {
         let (out, _) = try export(.r)
         let script = """
@@ -143,7 +114,7 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
         #expect(result.output.contains("R checks passed"))
     }
 
-    @Test(.enabled(if: available("frictionless"), "needs frictionless (pip install frictionless)"))
+    @Test(.enabled(if: Tool.available("frictionless"), "needs frictionless (pip install frictionless)"))
     func frictionlessValidatesTheDataPackage() throws {
         let (out, _) = try export(.datapackage)
         let result = try run("frictionless", ["validate", "--json", "datapackage.json"], in: out.path)

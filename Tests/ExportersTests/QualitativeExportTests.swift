@@ -1,11 +1,12 @@
 import Exporters
 import Foundation
+import TestSupport
 import Testing
 
 private func interviews(_ id: String) -> String { here.appendingPathComponent("Fixtures/responses/\(id)").path }
 
-private func exportInterviews(_ id: String, _ format: ExportFormat) throws -> (OutFolder, ExportReport) {
-    let out = OutFolder()
+private func exportInterviews(_ id: String, _ format: ExportFormat) throws -> (TemporaryFolder, ExportReport) {
+    let out = try TemporaryFolder()
     return (out, try Exporter.run(try ResponseFolder(path: interviews(id)), ExportOptions(format: format, out: out.path)))
 }
 
@@ -17,15 +18,14 @@ private let schemaPresent = FileManager.default.fileExists(atPath: schema)
     @Test(arguments: ["prosper-group-discussion", "peer-worker-interview"])
     func writesExactlyTheGoldenTranscriptsAndMatrix(id: String) throws {
         let (out, report) = try exportInterviews(id, .transcripts)
-        let expected = try FileManager.default.contentsOfDirectory(atPath: golden.appendingPathComponent("\(id)/transcripts").path).sorted()
+        let expected = try FileManager.default.contentsOfDirectory(atPath: golden.folder.appendingPathComponent("\(id)/transcripts").path).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path + "/transcripts").sorted() == expected)
         for name in expected {
-            let wanted = try String(contentsOf: golden.appendingPathComponent("\(id)/transcripts/\(name)"), encoding: .utf8)
-            #expect(try out.text("transcripts/" + name) == wanted, "\(name) differs from the golden file")
+            try golden.expectMatches(try out.text("transcripts/" + name), "\(id)/transcripts/\(name)")
         }
         #expect(report.responses == expected.count / 2)
         let (matrix, _) = try exportInterviews(id, .framework)
-        #expect(try matrix.text("framework-matrix.csv") == (try String(contentsOf: golden.appendingPathComponent("\(id)/framework-matrix.csv"), encoding: .utf8)))
+        try golden.expectMatches(try matrix.text("framework-matrix.csv"), "\(id)/framework-matrix.csv")
     }
 
     @Test func keepsTheTurnsOfAGroupDiscussionInOrderWithTheirSpeakers() throws {
@@ -56,10 +56,10 @@ private let schemaPresent = FileManager.default.fileExists(atPath: schema)
     @Test func writesTheSameProjectForTheSameResponses() throws {
         let (out, _) = try exportInterviews("peer-worker-interview", .qdpx)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out.path + "/peer-worker-interview.qdpx"))
-        #expect(bytes == (try Data(contentsOf: golden.appendingPathComponent("peer-worker-interview/peer-worker-interview.qdpx"))))
+        try golden.expectMatches(bytes, "peer-worker-interview/peer-worker-interview.qdpx")
     }
 
-    @Test(.enabled(if: available("python3"), "needs python3 to open the archive"))
+    @Test(.enabled(if: Tool.available("python3"), "needs python3 to open the archive"))
     func preCodesEachQuestionsNotesAtCharacterOffsets() throws {
         let (out, _) = try exportInterviews("peer-worker-interview", .qdpx)
         let unpacked = out.path + "/unpacked"
@@ -82,7 +82,7 @@ private let schemaPresent = FileManager.default.fileExists(atPath: schema)
         #expect(!project.contains("PW-07"), "the study code never reaches an export")
     }
 
-    @Test(.enabled(if: available("xmllint") && available("python3"), "needs xmllint (apt-get install libxml2-utils) and python3"))
+    @Test(.enabled(if: Tool.available("xmllint") && Tool.available("python3"), "needs xmllint (apt-get install libxml2-utils) and python3"))
     func theProjectValidatesAgainstTheREFIQDASchema() throws {
         guard schemaPresent else {
             print("skipped: the REFI-QDA schema is not at \(schema) (it lives in the workplace's shared/schemas)")
@@ -108,7 +108,7 @@ private let schemaPresent = FileManager.default.fileExists(atPath: schema)
     /// The wide export reads answers from the files' bytes: escaped quotes and a text ending in a
     /// backslash must come out as written.
     @Test func readsEscapedQuotesAndTrailingBackslashes() throws {
-        let folder = OutFolder()
+        let folder = try TemporaryFolder()
         try FileManager.default.copyItem(atPath: fixtures, toPath: folder.path + "/survey")
         let source = folder.path + "/survey/3cf4c92aff23d9fdd32dbc9f9e0c0845.json"
         let edited = try String(contentsOfFile: source, encoding: .utf8)

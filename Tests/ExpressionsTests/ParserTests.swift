@@ -23,8 +23,8 @@ import Testing
     @Test func recordsSpansInCharacters() throws {
         let expr = try Parser.parse("'café ☕' == name")
         guard case .binary(_, let a, let b) = expr.kind else { Issue.record("not binary"); return }
-        #expect(a.span == Span(0, 8))
-        #expect(b.span == Span(12, 16))
+        #expect(a.span == SourceSpan(0, 8))
+        #expect(b.span == SourceSpan(12, 16))
     }
 
     private func error(_ source: String) -> ExpressionError? {
@@ -40,13 +40,13 @@ import Testing
         let single = error("age = 18")
         #expect(single?.message == "'=' on its own is not a comparison")
         #expect(single?.hint == "write '==' to test whether two values are equal")
-        #expect(single?.span == Span(4, 5))
+        #expect(single?.span == SourceSpan(4, 5))
 
         #expect(error("a && b")?.hint == "write 'and'")
         #expect(error("a == ")?.message == "unexpected the end of the expression where a value should be")
         #expect(error("\"open")?.message == "this text has no closing \"")
         #expect(error("a == 1 b == 2")?.message == "unexpected 'b' here")
-        #expect(error("a == 1 b == 2")?.span == Span(7, 8))
+        #expect(error("a == 1 b == 2")?.span == SourceSpan(7, 8))
         #expect(error("1 < a < 3")?.message == "comparisons cannot be chained")
         #expect(error("")?.message == "the expression is empty")
         #expect(error("(a == 1")?.message == "unexpected the end of the expression where ')' should close the '(' at 1")

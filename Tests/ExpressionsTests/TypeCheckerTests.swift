@@ -43,7 +43,7 @@ func check(_ source: String, expecting: ExpressionPurpose = .condition, answer: 
 
     @Test func rejectsUnknownIDsWithASuggestion() throws {
         let errors = try check("agee > 18")
-        #expect(errors == [ExpressionError(.unknownID, "there is no question with id 'agee'", hint: "did you mean 'age'?", at: Span(0, 4))])
+        #expect(errors == [ExpressionError(.unknownID, "there is no question with id 'agee'", hint: "did you mean 'age'?", at: SourceSpan(0, 4))])
     }
 
     @Test func rejectsForwardAndSelfReferences() throws {
@@ -54,7 +54,7 @@ func check(_ source: String, expecting: ExpressionPurpose = .condition, answer: 
     @Test func rejectsLabelsAndCodesAChoiceDoesNotHave() throws {
         let label = try check("member_since == \"1 to 2 year\"")
         #expect(label == [ExpressionError(.unknownChoice, "'member_since' has no choice labelled \"1 to 2 year\"",
-                                          hint: "did you mean \"1 to 2 years\"?", at: Span(16, 29))])
+                                          hint: "did you mean \"1 to 2 years\"?", at: SourceSpan(16, 29))])
         let code = try check("member_since == 7")
         #expect(code.map(\.message) == ["'member_since' has no choice with code 7"])
         #expect(code.map(\.hint) == ["its codes are: 1, 2, 3"])
@@ -75,7 +75,7 @@ func check(_ source: String, expecting: ExpressionPurpose = .condition, answer: 
 
     @Test func rejectsFunctionsCalledWrongly() throws {
         #expect(try check("cout(activities) > 1") == [ExpressionError(.unknownFunction, "there is no function 'cout'",
-                                                                       hint: "did you mean 'count'?", at: Span(0, 16))])
+                                                                       hint: "did you mean 'count'?", at: SourceSpan(0, 16))])
         #expect(try check("count(age) > 1").map(\.code) == [.wrongArguments])
         #expect(try check("answered(age, name)").map(\.message) == ["answered() takes 1 argument but was given 2 arguments"])
         #expect(try check("today(1) > dob").map(\.message) == ["today() takes 0 arguments but was given 1 argument"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A copy of the export fixtures (responses of two versions, and the study key they were made with).

@@ -1,25 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
-private let golden = Run.packageRoot.appendingPathComponent("Tests/FieldworkCLITests/Golden")
+/// The golden files are made by Fixtures/make-golden.sh, or by FIELDWORK_RECORD_GOLDEN=1.
+private let golden = GoldenFiles(Run.packageRoot.appendingPathComponent("Tests/FieldworkCLITests/Golden"))
 private let fixtures = "Tests/FieldworkCLITests/Fixtures"
-private let xmllint: String? = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
-private let xmllintRuns = xmllint != nil || ProcessInfo.processInfo.environment["CI"] == "true"
-
-private func expected(_ name: String) throws -> String {
-    try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8)
-}
-
-/// The golden files are made by Fixtures/make-golden.sh; a difference is shown line by line.
-private func expectSame(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let wanted = try expected(name)
-    guard actual != wanted else { return }
-    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let w = wanted.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = zip(a, w).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, w.count)
-    Issue.record("\(name) differs from line \(line + 1):\n  got:      \(line < a.count ? String(a[line]) : "(end)")\n  expected: \(line < w.count ? String(w[line]) : "(end)")",
-                 sourceLocation: sourceLocation)
-}
+private let xmllint = Tool.path("xmllint")
+private let xmllintRuns = Tool.available("xmllint")
 
 @Suite struct PreviewCommandTests {
     static let examples = ["prosper-member-survey", "peer-worker-interview", "cardiac-care-barriers-interview",
@@ -29,15 +16,15 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
     func previewsEachExampleAsMarkdown(name: String) throws {
         let run = try Run.fieldwork(["preview", "instruments/\(name).yaml"])
         #expect(run.status == 0, "\(run.stderr)")
-        try expectSame(run.stdout, "preview-\(name).md")
+        try golden.expectMatches(run.stdout, "preview-\(name).md")
     }
 
     @Test func previewsLanguagesSideBySideAndOneAtATime() throws {
         let all = try Run.fieldwork(["preview", "instruments/crisis-cafe-feedback.yaml", "--all-languages"])
-        try expectSame(all.stdout, "preview-crisis-cafe-feedback-all.md")
+        try golden.expectMatches(all.stdout, "preview-crisis-cafe-feedback-all.md")
         #expect(all.stdout.contains("| 1 | Yes | Ie |  |"))
         let welsh = try Run.fieldwork(["preview", "instruments/crisis-cafe-feedback.yaml", "--language", "cy"])
-        try expectSame(welsh.stdout, "preview-crisis-cafe-feedback-cy.md")
+        try golden.expectMatches(welsh.stdout, "preview-crisis-cafe-feedback-cy.md")
         let unknown = try Run.fieldwork(["preview", "instruments/crisis-cafe-feedback.yaml", "--language", "fr"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("Error: 'fr' is not one of the instrument's languages (it has en, cy)"))
@@ -49,7 +36,7 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
         let run = try Run.fieldwork(["preview", "instruments/prosper-member-survey.yaml", "--format", "html", "-o", out])
         #expect(run.status == 0 && run.stdout.isEmpty)
         let html = try String(contentsOfFile: out, encoding: .utf8)
-        try expectSame(html, "preview-prosper-member-survey.html")
+        try golden.expectMatches(html, "preview-prosper-member-survey.html")
         for outside in ["<script", "src=", "href=", "@import", "url("] {
             #expect(!html.contains(outside), "the preview must not load \(outside)")
         }
@@ -59,7 +46,7 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
     @Test(.enabled(if: xmllintRuns, "needs xmllint (apt-get install libxml2-utils)"))
     func htmlPreviewsAreWellFormed() throws {
         for name in ["preview-prosper-member-survey.html", "preview-crisis-cafe-feedback-all.html"] {
-            let check = try Run.command(xmllint ?? "/usr/bin/xmllint", ["--html", "--noout", golden.appendingPathComponent(name).path])
+            let check = try Run.command(xmllint ?? "/usr/bin/xmllint", ["--html", "--noout", golden.folder.appendingPathComponent(name).path])
             #expect(check.status == 0 && check.stderr.isEmpty, "\(name): \(check.stderr)")
         }
     }
@@ -78,13 +65,13 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
     @Test func recodedChoicesMakeTheDataNotComparable() throws {
         let run = try Run.fieldwork(["diff", "instruments/prosper-member-survey.yaml", "\(fixtures)/member-survey-1.1.yaml"])
         #expect(run.status == 1)
-        try expectSame(run.stdout, "diff-member-survey.txt")
+        try golden.expectMatches(run.stdout, "diff-member-survey.txt")
     }
 
     @Test func wordingChangesLeaveTheDataComparable() throws {
         let run = try Run.fieldwork(["diff", "instruments/crisis-cafe-feedback.yaml", "\(fixtures)/crisis-cafe-1.0.1.yaml"])
         #expect(run.status == 0)
-        try expectSame(run.stdout, "diff-crisis-cafe.txt")
+        try golden.expectMatches(run.stdout, "diff-crisis-cafe.txt")
     }
 
     @Test func comparesTheCompiledCopiesKeptBesideResponses() throws {
@@ -95,7 +82,7 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
         try Run.fieldwork(["compile", "\(fixtures)/member-survey-1.1.yaml", "-o", new])
         let run = try Run.fieldwork(["diff", old, new])
         #expect(run.status == 1)
-        try expectSame(run.stdout, "diff-member-survey.txt")
+        try golden.expectMatches(run.stdout, "diff-member-survey.txt")
         let same = try Run.fieldwork(["diff", old, "instruments/prosper-member-survey.yaml"])
         #expect(same.status == 0)
         #expect(same.stdout.hasSuffix("The two are the same instrument (same content hash): the data stay comparable.\n"))
@@ -115,7 +102,7 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
     @Test func reportsHowOftenEachQuestionIsShown() throws {
         let run = try Run.fieldwork(["simulate", "instruments/prosper-member-survey.yaml", "-n", "200", "--seed", "7", "--today", "2026-03-01"])
         #expect(run.status == 0)
-        try expectSame(run.stdout, "simulate-member-survey.txt")
+        try golden.expectMatches(run.stdout, "simulate-member-survey.txt")
     }
 
     @Test func writesTheSameMarkedResponsesForTheSameSeed() throws {
@@ -207,7 +194,7 @@ private func expectSame(_ actual: String, _ name: String, sourceLocation: Source
     @Test func failuresNameTheirLineInTheScenarioFile() throws {
         let run = try Run.fieldwork(["test", "instruments/prosper-member-survey.yaml", "\(fixtures)/failing.scenarios.yaml"])
         #expect(run.status == 1)
-        try expectSame(run.stdout, "test-failing.txt")
+        try golden.expectMatches(run.stdout, "test-failing.txt")
     }
 
     @Test func reportsAMalformedScenarioFileWithPositions() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Whether python3 can import what the schema test needs.
@@ -14,7 +15,7 @@ private let pythonReady: Bool = {
 }()
 
 /// In CI the check must run (.ci/run installs its tools); elsewhere it is skipped, with the reason, when they are missing.
-private let schemaCheckRuns = ProcessInfo.processInfo.environment["CI"] == "true" || pythonReady
+private let schemaCheckRuns = Tool.inCI || pythonReady
 
 @Suite struct SchemaTests {
     @Test(.enabled(if: schemaCheckRuns, "needs python3 with jsonschema, pytest and ruamel.yaml: pip install jsonschema pytest ruamel.yaml"))

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// tmux, which CI installs; elsewhere the test is skipped with the reason when it is missing.
-private let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-private let tmuxRuns = tmux != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+private let tmux = Tool.path("tmux")
+private let tmuxRuns = Tool.available("tmux")
 
 /// A real terminal: a tmux session the test types into and reads the screen of.
 final class TmuxSession {

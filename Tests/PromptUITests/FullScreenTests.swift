@@ -6,6 +6,7 @@ import SessionLoop
 import ResponseStore
 import SessionEngine
 import TerminalIO
+import TestSupport
 import Testing
 
 /// A terminal that plays back a script of events and keeps what was written.
@@ -46,11 +47,6 @@ final class MemoryRecorder: SessionRecorder {
 }
 
 func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
-
-func compiled(_ yaml: String) throws -> Instrument {
-    let result = InstrumentCompiler.compile(Array(yaml.utf8))
-    return try #require(result.instrument, "\(result.diagnostics.map(\.message))")
-}
 
 let screens = """
     format: 1

@@ -7,6 +7,7 @@ import ResponseStore
 import SessionEngine
 import Testing
 import TerminalIO
+import TestSupport
 
 let guide = """
     format: 1

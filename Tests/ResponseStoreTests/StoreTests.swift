@@ -3,22 +3,10 @@ import InstrumentCompiler
 import InstrumentModel
 import ResponseStore
 import SessionEngine
+import TestSupport
 import Testing
 
-final class Folder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-store-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func files(_ sub: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + sub)) ?? []).sorted()
-    }
-
+extension TemporaryFolder {
     func json(_ file: String) throws -> [String: Any] {
         let data = try #require(FileManager.default.contents(atPath: path + "/" + file))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -31,8 +19,8 @@ struct Compiled {
     var hash: String
 
     init(_ yaml: String) throws {
-        let result = InstrumentCompiler.compile(Array(yaml.utf8))
-        instrument = try #require(result.instrument, "\(result.diagnostics.map(\.message))")
+        let result = try compiling(yaml)
+        instrument = try #require(result.instrument)
         data = try #require(result.canonical)
         hash = try #require(result.contentHash)
     }
@@ -66,7 +54,7 @@ let survey = """
     }
 
     @Test func writesACompleteResponseWithIdentifyingAnswersApart() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, session) = try run(store)
@@ -100,7 +88,7 @@ let survey = """
     }
 
     @Test func keepsEveryAnsweredStepInTheJournalUntilTheEnd() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, _) = try run(store)
@@ -116,7 +104,7 @@ let survey = """
     }
 
     @Test func ignoresALastLineCutShortByACrash() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, _) = try run(store)
@@ -128,7 +116,7 @@ let survey = """
     }
 
     @Test func refusesAChangedInstrumentWhoseVersionWasNotRaised() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         _ = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         let changed = try Compiled(survey.replacingOccurrences(of: "Mood?", with: "How is your mood?"))
@@ -145,7 +133,7 @@ let survey = """
     }
 
     @Test func createsFoldersAndFilesForTheOwnerOnly() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey)
         let store = try InstrumentStore(root: folder.path + "/nested/responses", instrument: c.instrument, compiled: c.data, hash: c.hash)
         let (writer, session) = try run(store)
@@ -159,7 +147,7 @@ let survey = """
     }
 
     @Test func countsResponsesByVersionAndStatus() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let c = try Compiled(survey.replacingOccurrences(of: "title: Wave\n", with: "title: Wave\nconsent: {text: Take part?, agree: I agree}\n"))
         let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
         func session(_ moves: [SessionMove], finish: Bool) throws {
@@ -175,7 +163,7 @@ let survey = """
     }
 
     @Test func makesTheSamePseudonymForTheSameCodeOnly() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder()
         let (key, created) = try StudyKey.loadOrCreate(at: folder.path + "/keys/wave.key")
         #expect(created)
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: key.path)[.posixPermissions] as? Int)

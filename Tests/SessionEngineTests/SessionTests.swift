@@ -1,7 +1,7 @@
 import Expressions
-import InstrumentCompiler
 import InstrumentModel
 import SessionEngine
+import TestSupport
 import Testing
 
 let today = DateValue.days(year: 2026, month: 11, day: 23)
@@ -9,9 +9,7 @@ let today = DateValue.days(year: 2026, month: 11, day: 23)
 func instrument(_ questions: String, top: String = "") throws -> Instrument {
     let indented = questions.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")
     let text = "format: 1\nid: t\nversion: 1.0.0\ntitle: T\n\(top)sections:\n  - id: s\n    questions:\n\(indented)\n"
-    let result = InstrumentCompiler.compile(Array(text.utf8))
-    try #require(result.instrument != nil, "\(result.diagnostics.map(\.message))")
-    return result.instrument!
+    return try compiled(text)
 }
 
 func session(_ questions: String, top: String = "", seed: UInt64 = 1) throws -> Session {

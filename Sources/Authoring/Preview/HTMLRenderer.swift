@@ -1,5 +1,5 @@
-import Exporters
 import Foundation
+import Wording
 
 /// The preview as one self-contained HTML file made for printing: no scripts, no external
 /// files, each question kept on one page, several languages in columns.

@@ -1,5 +1,5 @@
 import Expressions
-import Exporters
+import Wording
 import InstrumentModel
 
 /// Builds the document an ethics committee reviews: everything a participant or interviewer

@@ -1,4 +1,3 @@
-import Exporters
 import Expressions
 import Foundation
 import InstrumentModel

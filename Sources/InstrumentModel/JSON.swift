@@ -1,5 +1,7 @@
 /// A JSON value read straight from bytes. Foundation's JSONSerialization, with its bridging to
 /// NSNumber and the casts from Any that follow, took most of an export's time; this does not.
+/// It sits beside `JSONWriter`, which writes the records and compiled forms it reads back, so
+/// that the exporters and the scenario runner share one reader.
 public enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)

@@ -48,7 +48,7 @@ public struct PlainWords {
         guard case .reference(let r) = e.kind, let id = r.id, let q = questions[id] else { return Printer.print(e) }
         var text = (q.label ?? q.text)?.text(in: language) ?? id
         if let row = r.row, let rowText = q.rows?.first(where: { $0.id == row })?.text.text(in: language) { text += " — " + rowText }
-        return "*" + Codebook.short(text) + "*"
+        return "*" + ShortLabel.of(text) + "*"
     }
 
     /// A literal, as the label of the choice it stands for where there is one.

@@ -32,9 +32,10 @@ public struct Simulation {
 
     public struct Report: Sendable, Equatable {
         public var runs = 0
-        public var complete = 0
-        public var partial = 0
-        public var declined = 0
+        public var counts = StatusCounts()
+        public var complete: Int { counts.complete }
+        public var partial: Int { counts.partial }
+        public var declined: Int { counts.declined }
         /// Times each question was shown, for the questions in order.
         public var shown: [String: Int] = [:]
         /// Questions with a `valid_if` that were shown but never accepted an answer.
@@ -49,11 +50,7 @@ public struct Simulation {
         for index in 0..<count {
             let run = simulate(index, into: &report)
             report.runs += 1
-            switch run.status {
-            case .complete: report.complete += 1
-            case .partial: report.partial += 1
-            case .declined: report.declined += 1
-            }
+            report.counts.add(run.status)
             try each(run)
         }
         report.validNeverSatisfied = instrument.questions.map(\.id).filter {

@@ -2,6 +2,7 @@ import Crypto
 import Dispatch
 import Foundation
 import InstrumentModel
+import ResponseStore
 
 public enum ExportFormat: String, CaseIterable, Sendable {
     case csv, long, jsonl, codebook, spss, stata, r, datapackage
@@ -38,7 +39,7 @@ public struct ExportReport: Sendable {
 
 /// Writes one export of an instrument's responses, reading them one at a time.
 public enum Exporter {
-    public static func run(_ folder: ResponseFolder, _ options: ExportOptions) throws(ExportError) -> ExportReport {
+    public static func run(_ folder: ResponseReader, _ options: ExportOptions) throws(ExportError) -> ExportReport {
         var instruments = folder.instruments.map(\.instrument)
         if let version = options.version {
             instruments = instruments.filter { $0.version == version }
@@ -88,7 +89,7 @@ public enum Exporter {
 
 /// What every format needs while it writes.
 struct ExportContext {
-    let folder: ResponseFolder
+    let folder: ResponseReader
     let options: ExportOptions
     let codebook: Codebook
     /// The newest version, for titles.
@@ -99,12 +100,12 @@ struct ExportContext {
 
     func path(_ name: String) -> String { options.out + "/" + name }
 
-    func wanted(_ r: ResponseData) -> Bool {
+    func wanted(_ r: StoredResponse) -> Bool {
         guard versions.contains(r.version) else { return false }
         switch (options.status, r.status) {
-        case (_, "declined"): return false
+        case (_, .declined): return false
         case (.all, _): break
-        case (.complete, let s), (.partial, let s): if s != options.status.rawValue { return false }
+        case (.complete, let s), (.partial, let s): if s.rawValue != options.status.rawValue { return false }
         }
         if let since = options.since {
             guard let started = r.started, String(started.prefix(10)) >= since else { return false }
@@ -112,8 +113,8 @@ struct ExportContext {
         return true
     }
 
-    func fixed(_ r: ResponseData) -> [String] {
-        [r.responseID, r.pseudonym ?? "", r.version, r.status, r.language ?? "", r.started ?? "", r.duration.map(String.init) ?? ""]
+    func fixed(_ r: StoredResponse) -> [String] {
+        [r.responseID, r.pseudonym ?? "", r.version, r.status.rawValue, r.language ?? "", r.started ?? "", r.duration.map(String.init) ?? ""]
     }
 
     func text(_ cell: Cell, labels: Bool) -> String { cell.written(labels: labels, spss: options.format == .spss) }
@@ -165,7 +166,7 @@ struct ExportContext {
                 }
                 next = blocks.last?.upperBound ?? listing.count
             }
-            try folder.eachJournal { r in
+            try folder.eachPartial { r in
                 guard wanted(r) else { return }
                 let flags = has(r.version)
                 var fields = fixed(r)
@@ -197,7 +198,7 @@ struct ExportContext {
                 count += 1
                 for v in codebook.variables {
                     let cell = codebook.cell(v, r)
-                    let base = [r.responseID, r.version, r.status, v.name]
+                    let base = [r.responseID, r.version, r.status.rawValue, v.name]
                     switch cell {
                     case .notAsked: continue
                     case .skipped: try csv.row(base + [String(MissingCode.skipped), "Skipped", ""])
@@ -234,7 +235,7 @@ struct ExportContext {
                 guard wanted(r) else { return }
                 var object: [String: JSON] = [
                     "response_id": .string(r.responseID), "instrument_version": .string(r.version), "instrument_hash": .string(r.hash),
-                    "status": .string(r.status), "answers": .object(r.answers), "other": .object(r.other.mapValues(JSON.string)),
+                    "status": .string(r.status.rawValue), "answers": .object(r.answers), "other": .object(r.other.mapValues(JSON.string)),
                     "skipped": .array(r.skipped.sorted().map(JSON.string)), "calculated": .object(r.calculated),
                 ]
                 object["pseudonym"] = r.pseudonym.map(JSON.string)

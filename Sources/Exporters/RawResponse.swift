@@ -1,5 +1,8 @@
 import Foundation
 import InstrumentModel
+import ResponseStore
+import SessionEngine
+import ResponseStore
 /// The parts of a response file that the wide export needs, found in its bytes without building
 /// a JSON tree: where each answer's value lies. At a hundred thousand files the tree, with a
 /// dictionary and a hashed string per answer, was most of an export's time.
@@ -284,11 +287,13 @@ struct Scanner {
 }
 
 extension RawResponse {
-    /// The fixed fields, as the filters and the first columns need them (answers left empty).
-    func fixed(_ b: Bytes) -> ResponseData {
-        ResponseData(
-            responseID: Self.string(b, responseID) ?? "", pseudonym: Self.string(b, pseudonym), version: Self.string(b, version) ?? "",
-            hash: "", status: Self.string(b, status) ?? "", language: Self.string(b, language), started: Self.string(b, started),
-            duration: duration.flatMap { Self.int(b, $0) }, answers: [:], other: [:], skipped: [], calculated: [:], simulated: false)
+    /// The fixed fields, as the filters and the first columns need them (answers left empty); nil
+    /// where the tree reader would not take the file for a response either.
+    func fixed(_ b: Bytes) -> StoredResponse? {
+        guard let id = Self.string(b, responseID), let version = Self.string(b, version),
+              let status = Self.string(b, status).flatMap(ResponseStatus.init(rawValue:)) else { return nil }
+        return StoredResponse(responseID: id, pseudonym: Self.string(b, pseudonym), version: version, status: status,
+                              language: Self.string(b, language), started: Self.string(b, started),
+                              duration: duration.flatMap { Self.int(b, $0) })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentModel
+import ResponseStore
 
 /// Counts and statistics of an instrument's responses, gathered in one pass.
 public struct Summary {
@@ -55,16 +56,16 @@ public struct Summary {
     public var title: String
     public var id: String
     /// Per version: complete, partial, declined.
-    public var statuses: [(version: String, complete: Int, partial: Int, declined: Int)] = []
+    public var statuses: [(version: String, counts: StatusCounts)] = []
     public var items: [Item] = []
 
-    public init(_ folder: ResponseFolder) {
+    public init(_ folder: ResponseReader) {
         let instruments = folder.instruments.map(\.instrument)
         let codebook = Codebook(instruments)
         let language = instruments.last?.languages.first
         title = instruments.last?.title.text(in: language) ?? ""
         id = instruments.last?.id ?? ""
-        var byVersion: [String: (Int, Int, Int)] = [:]
+        var byVersion: [String: StatusCounts] = [:]
         var items: [Item] = codebook.variables.compactMap { v in
             switch v.source {
             case .flag, .other: return nil
@@ -91,14 +92,8 @@ public struct Summary {
             multiples[q] = Frequencies(variable: whole)
         }
         folder.each { r in
-            var c = byVersion[r.version] ?? (0, 0, 0)
-            switch r.status {
-            case "complete": c.0 += 1
-            case "declined": c.2 += 1
-            default: c.1 += 1
-            }
-            byVersion[r.version] = c
-            guard r.status != "declined" else { return }
+            byVersion[r.version, default: StatusCounts()].add(r.status)
+            guard r.status != .declined else { return }
             for i in items.indices {
                 switch items[i] {
                 case .frequencies(var f):
@@ -155,10 +150,7 @@ public struct Summary {
         }
         items = ordered
         self.items = items
-        statuses = byVersion.keys.sorted { VersionOrder.less($0, $1) }.map { v in
-            let c = byVersion[v]!
-            return (v, c.0, c.1, c.2)
-        }
+        statuses = byVersion.sorted { VersionOrder.less($0.key, $1.key) }.map { (version: $0.key, counts: $0.value) }
     }
 
     static func name(of item: Item) -> String {
@@ -226,7 +218,7 @@ public struct SummaryRenderer {
     public func text(_ s: Summary) -> String {
         var out = "\(s.title) (\(s.id))\n"
         for v in s.statuses {
-            out += "  version \(v.version): \(count(v.complete)) complete, \(count(v.partial)) partial, \(count(v.declined)) declined\n"
+            out += "  version \(v.version): \(count(v.counts.complete)) complete, \(count(v.counts.partial)) partial, \(count(v.counts.declined)) declined\n"
         }
         for (title, rows, note) in lines(s) {
             out += "\n" + title + "\n"
@@ -246,7 +238,7 @@ public struct SummaryRenderer {
     public func markdown(_ s: Summary) -> String {
         var out = "# Summary: \(s.title)\n\nInstrument `\(s.id)`. Counts from 1 to \(minCell - 1) are shown as <\(minCell).\n\n"
         out += "| version | complete | partial | declined |\n|---|---:|---:|---:|\n"
-        for v in s.statuses { out += "| \(v.version) | \(count(v.complete)) | \(count(v.partial)) | \(count(v.declined)) |\n" }
+        for v in s.statuses { out += "| \(v.version) | \(count(v.counts.complete)) | \(count(v.counts.partial)) | \(count(v.counts.declined)) |\n" }
         for (title, rows, note) in lines(s) {
             out += "\n## \(title)\n\n"
             if !rows.isEmpty {

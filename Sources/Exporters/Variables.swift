@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentModel
+import ResponseStore
 import Wording
 
 /// How missing data is written, the same in every format.
@@ -193,14 +194,14 @@ public struct Codebook: Sendable {
     static func short(_ s: String) -> String { ShortLabel.of(s) }
 
     /// The cell of a variable in a response; `labels` writes labels instead of codes.
-    func cell(_ v: Variable, _ r: ResponseData, labels: Bool = false) -> Cell {
+    func cell(_ v: Variable, _ r: StoredResponse, labels: Bool = false) -> Cell {
         // A version without this variable (or with another meaning of it) never asked it.
         guard v.versions.contains(r.version) else { return .notAsked }
         return cell(v, r, labels: labels, asked: true)
     }
 
     /// The cell, when the caller already knows that the response's version has the variable.
-    func cell(_ v: Variable, _ r: ResponseData, labels: Bool, asked: Bool) -> Cell {
+    func cell(_ v: Variable, _ r: StoredResponse, labels: Bool, asked: Bool) -> Cell {
         guard asked else { return .notAsked }
         let q = v.question
         let given = r.answers[q]

@@ -1,3 +1,5 @@
+import ResponseStore
+
 /// Rows of the wide CSV made from response files' bytes: one per worker and block of files,
 /// each with its own scanner, buffers and column widths, so blocks can be made side by side.
 struct WideRows {
@@ -34,12 +36,11 @@ struct WideRows {
 
     private mutating func add(_ b: RawResponse.Bytes) {
         guard raw.read(b, slots: slots) else { return }
-        let r = raw.fixed(b)
-        guard context.wanted(r) else { return }
+        guard let r = raw.fixed(b), context.wanted(r) else { return }
         let flags = has(r.version)
         // The first columns, as `ExportContext.fixed` gives them, without an array of strings a row.
         CSVWriter.field(r.responseID.utf8, into: &output)
-        for f in [r.pseudonym ?? "", r.version, r.status, r.language ?? "", r.started ?? ""] as [String] {
+        for f in [r.pseudonym ?? "", r.version, r.status.rawValue, r.language ?? "", r.started ?? ""] as [String] {
             output.append(0x2C)
             CSVWriter.field(f.utf8, into: &output)
         }

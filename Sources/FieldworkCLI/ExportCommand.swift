@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exporters
 import Foundation
+import ResponseStore
 
 extension ExportFormat: ExpressibleByArgument {}
 extension StatusFilter: ExpressibleByArgument {}
@@ -57,12 +58,12 @@ struct ExportCommand: ParsableCommand {
         options.status = status
         options.since = since
         do {
-            let report = try Exporter.run(try ResponseFolder(path: folder), options)
+            let report = try Exporter.run(try ResponseReader(path: folder), options)
             for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
             let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
             Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
         } catch {
-            Platform.write("error: \(error.description)\n", to: 2)
+            Platform.write("error: \(String(describing: error))\n", to: 2)
             throw ExitCode(1)
         }
     }

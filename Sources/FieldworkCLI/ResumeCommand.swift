@@ -38,7 +38,7 @@ struct ResumeCommand: ParsableCommand {
                                                   : "'\(wanted)' matches \(matches.count) sessions; give more of its id")
         }
         let header = match.contents.header
-        let copy = options.responses + "/" + header.instrumentID + "/instruments/" + header.hash.replacingOccurrences(of: ":", with: "-") + ".json"
+        let copy = StoreLayout(root: options.responses).folder(of: header.instrumentID).copy(hash: header.hash)
         guard let data = FileManager.default.contents(atPath: copy),
               let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
             Platform.write("error: the instrument this session answered is missing or damaged ('\(copy)')\n", to: 2)
@@ -64,20 +64,9 @@ struct ResumeCommand: ParsableCommand {
     }
 }
 
-/// Interrupted sessions found under a responses folder.
+/// Interrupted sessions found under a responses folder, by instrument id.
 enum Interrupted {
-    struct Found {
-        var contents: JournalContents
-    }
-
-    static func all(in root: String) -> [Found] {
-        let ids = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
-        return ids.flatMap { id -> [Found] in
-            let sessions = root + "/" + id + "/sessions"
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: sessions)) ?? []).sorted()
-            return names.filter { $0.hasSuffix(".journal") }.compactMap { name in
-                FileManager.default.contents(atPath: sessions + "/" + name).flatMap(JournalContents.read).map(Found.init)
-            }
-        }
+    static func all(in root: String) -> [StoredJournal] {
+        StoreLayout(root: root).instrumentFolders().flatMap { $0.journals() }
     }
 }

@@ -36,7 +36,7 @@ struct SummaryCommand: ParsableCommand {
         let folder = try ResponsesLocation.folder(source, responses: responses)
         SimulatedMarker.warnIfSimulated(folder)
         let summary: Summary
-        do { summary = Summary(try ResponseFolder(path: folder)) } catch {
+        do { summary = Summary(try ResponseReader(path: folder)) } catch {
             Platform.write("error: \(error.description)\n", to: 2)
             throw ExitCode(1)
         }

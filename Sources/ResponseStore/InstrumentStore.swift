@@ -2,36 +2,30 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 
-/// The folder of one instrument's responses:
-///
-///     <root>/<instrument-id>/
-///       instruments/sha256-<hex>.json   each compiled version used, kept once
-///       <response-id>.json              finished responses (complete or declined)
-///       sessions/<session-id>.journal   sessions under way or interrupted
-///       identifying/<random>.json       identifying answers, unlinkable
+/// The folder of one instrument's responses, opened for writing (its layout: `StoreLayout`).
 public final class InstrumentStore {
-    public let folder: String
+    public let layout: InstrumentFolder
+    public var folder: String { layout.path }
     public let instrument: Instrument
     public let hash: String
 
     /// Opens (creating, owner-only) the instrument's folder, refusing a changed instrument whose
     /// version was not raised once it has been used, and keeps a copy of this compiled version.
     public init(root: String, instrument: Instrument, compiled: Data, hash: String) throws(StoreError) {
-        folder = (root.hasSuffix("/") ? root : root + "/") + instrument.id
+        let layout = StoreLayout(root: root).folder(of: instrument.id)
+        self.layout = layout
         self.instrument = instrument
         self.hash = hash
-        for sub in ["", "/instruments", "/sessions", "/identifying"] {
-            try StoreIO.makeDirectory(folder + sub)
+        for folder in [layout.path, layout.instruments, layout.sessions, layout.identifying] {
+            try StoreIO.makeDirectory(folder)
         }
         // Two runners may open the same folder at once: the check and the copy are done under a lock.
-        let lock = try StoreIO.lock(folder + "/.lock")
+        let lock = try StoreIO.lock(layout.lock)
         defer { StoreIO.unlock(lock) }
-        let copy = folder + "/instruments/" + hash.replacingOccurrences(of: ":", with: "-") + ".json"
+        let copy = layout.copy(hash: hash)
         if !StoreIO.exists(copy) {
-            for name in StoreIO.list(folder + "/instruments") where name.hasSuffix(".json") {
-                let stored = try StoreIO.read(folder + "/instruments/" + name)
-                let object = (try? JSONSerialization.jsonObject(with: stored)) as? [String: Any]
-                if object?["version"] as? String == instrument.version {
+            for stored in try layout.instrumentCopies() {
+                if stored.instrument.version == instrument.version {
                     throw StoreError("""
                         the instrument '\(instrument.id)' has changed, but its version is still \(instrument.version), \
                         and responses to version \(instrument.version) exist in '\(folder)'. Raise 'version' in the \
@@ -62,10 +56,9 @@ public final class InstrumentStore {
         let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
                                    sessionID: Self.newID(), responseID: Self.newID(), seed: seed,
                                    language: language, started: started, pseudonym: pseudonym, group: group, today: today)
-        let path = folder + "/sessions/" + header.sessionID + ".journal"
-        let file = try AppendOnlyFile(creating: path)
+        let file = try AppendOnlyFile(creating: layout.journal(sessionID: header.sessionID))
         _ = file.tryLock()
-        try StoreIO.syncDirectory(folder + "/sessions")
+        try StoreIO.syncDirectory(layout.sessions)
         let writer = SessionWriter(store: self, header: header, journal: file)
         try writer.write(.header(header))
         return writer
@@ -79,27 +72,24 @@ public final class InstrumentStore {
         let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
                                    sessionID: "", responseID: responseID, seed: session.seed,
                                    language: session.language, started: started, pseudonym: pseudonym)
-        let path = folder + "/" + responseID + ".json"
+        let path = layout.response(responseID: responseID)
         try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration, simulated: true), to: path)
         if session.status != .declined,
            let identifying = ResponseRecord.encodeIdentifying(instrumentID: instrument.id, session: session, simulated: true) {
             // Named by the caller from the seed, so that the same seed writes the same files.
-            let apart = folder + "/identifying/" + identifyingID + ".json"
-            try StoreIO.writeAtomically(identifying, to: apart)
+            try StoreIO.writeAtomically(identifying, to: layout.identifying(id: identifyingID))
         }
         return path
     }
 
     /// Interrupted sessions of this instrument, oldest first.
     public func interrupted() -> [JournalContents] {
-        StoreIO.list(folder + "/sessions").filter { $0.hasSuffix(".journal") }.compactMap { name in
-            (try? StoreIO.read(folder + "/sessions/" + name)).flatMap(JournalContents.read)
-        }
+        layout.journals().map(\.contents)
     }
 
     /// Reopens an interrupted session to continue it.
     public func resume(_ sessionID: String) throws(StoreError) -> (JournalContents, SessionWriter) {
-        let path = folder + "/sessions/" + sessionID + ".journal"
+        let path = layout.journal(sessionID: sessionID)
         guard StoreIO.exists(path), let contents = JournalContents.read(try StoreIO.read(path)) else {
             throw StoreError("there is no interrupted session '\(sessionID)' for '\(instrument.id)'")
         }
@@ -147,15 +137,15 @@ public final class SessionWriter {
     /// Writes the response (atomically, with the status the session has reached), any identifying answers apart from it, and removes the journal.
     @discardableResult
     public func finish(_ session: Session, duration: Double) throws(StoreError) -> String {
-        let path = store.folder + "/" + header.responseID + ".json"
+        let path = store.layout.response(responseID: header.responseID)
         try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration), to: path)
         if session.status != .declined, let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {
-            let apart = store.folder + "/identifying/" + InstrumentStore.newID() + ".json"
+            let apart = store.layout.identifying(id: InstrumentStore.newID())
             try StoreIO.writeAtomically(identifying, to: apart)
             StoreIO.clearTimes(apart)
         }
         try StoreIO.remove(journal.path)
-        try StoreIO.syncDirectory(store.folder + "/sessions")
+        try StoreIO.syncDirectory(store.layout.sessions)
         return path
     }
 }

@@ -1,20 +1,45 @@
 import Foundation
+import SessionEngine
+
+/// How many responses have each status: the one counter that status, withdrawal, simulation
+/// and summaries keep.
+public struct StatusCounts: Sendable, Equatable {
+    public var complete = 0
+    public var partial = 0
+    public var declined = 0
+
+    public init(complete: Int = 0, partial: Int = 0, declined: Int = 0) {
+        self.complete = complete
+        self.partial = partial
+        self.declined = declined
+    }
+
+    public var total: Int { complete + partial + declined }
+
+    public mutating func add(_ status: ResponseStatus) {
+        switch status {
+        case .complete: complete += 1
+        case .partial: partial += 1
+        case .declined: declined += 1
+        }
+    }
+}
 
 /// Counts of responses per instrument and version, for `fieldwork status`.
 public struct VersionCount: Sendable, Equatable {
     public var instrumentID: String
     public var version: String
-    public var complete = 0
-    public var partial = 0
-    public var declined = 0
+    public var counts: StatusCounts
 
     public init(instrumentID: String, version: String, complete: Int = 0, partial: Int = 0, declined: Int = 0) {
         self.instrumentID = instrumentID
         self.version = version
-        self.complete = complete
-        self.partial = partial
-        self.declined = declined
+        counts = StatusCounts(complete: complete, partial: partial, declined: declined)
     }
+
+    public var complete: Int { counts.complete }
+    public var partial: Int { counts.partial }
+    public var declined: Int { counts.declined }
 }
 
 public enum StoreStatus {
@@ -22,32 +47,16 @@ public enum StoreStatus {
     /// interrupted sessions (journals) as partial.
     public static func scan(root: String) -> [VersionCount] {
         var counts: [String: VersionCount] = [:]
-        func bump(_ id: String, _ version: String, _ status: String) {
+        func count(_ id: String, _ version: String, _ status: ResponseStatus) {
             let key = id + "\u{0}" + version
-            var c = counts[key] ?? VersionCount(instrumentID: id, version: version)
-            switch status {
-            case "complete": c.complete += 1
-            case "declined": c.declined += 1
-            default: c.partial += 1
-            }
-            counts[key] = c
+            counts[key, default: VersionCount(instrumentID: id, version: version)].counts.add(status)
         }
-        for id in StoreIO.list(root) where !id.hasPrefix(".") {
-            let folder = root + "/" + id
-            for name in StoreIO.list(folder) where name.hasSuffix(".json") {
-                guard let data = try? StoreIO.read(folder + "/" + name),
-                      let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-                      object["format"] as? String == ResponseRecord.formatName,
-                      let instrument = object["instrument"] as? [String: Any],
-                      let version = instrument["version"] as? String,
-                      let status = object["status"] as? String else { continue }
-                bump(id, version, status)
+        for folder in StoreLayout(root: root).instrumentFolders() {
+            let id = (folder.path as NSString).lastPathComponent
+            folder.eachResponseFile { _, bytes in
+                if let r = StoredResponse.read(bytes) { count(id, r.version, r.status) }
             }
-            for name in StoreIO.list(folder + "/sessions") where name.hasSuffix(".journal") {
-                guard let data = try? StoreIO.read(folder + "/sessions/" + name),
-                      let journal = JournalContents.read(data) else { continue }
-                bump(id, journal.header.version, "partial")
-            }
+            for journal in folder.journals() { count(id, journal.contents.header.version, .partial) }
         }
         return counts.values.sorted { ($0.instrumentID, $0.version) < ($1.instrumentID, $1.version) }
     }

@@ -1,5 +1,6 @@
 import Exporters
 import Foundation
+import ResponseStore
 import TestSupport
 import Testing
 
@@ -12,7 +13,7 @@ func export(_ format: ExportFormat, labels: Bool = false, configure: (inout Expo
     var options = ExportOptions(format: format, out: out.path)
     options.labels = labels
     configure(&options)
-    return (out, try Exporter.run(try ResponseFolder(path: fixtures), options))
+    return (out, try Exporter.run(try ResponseReader(path: fixtures), options))
 }
 
 /// An external checker run in the export's folder; what it prints, on either stream, as one text.

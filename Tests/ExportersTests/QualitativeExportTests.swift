@@ -1,5 +1,6 @@
 import Exporters
 import Foundation
+import ResponseStore
 import TestSupport
 import Testing
 
@@ -7,7 +8,7 @@ private func interviews(_ id: String) -> String { here.appendingPathComponent("F
 
 private func exportInterviews(_ id: String, _ format: ExportFormat) throws -> (TemporaryFolder, ExportReport) {
     let out = try TemporaryFolder()
-    return (out, try Exporter.run(try ResponseFolder(path: interviews(id)), ExportOptions(format: format, out: out.path)))
+    return (out, try Exporter.run(try ResponseReader(path: interviews(id)), ExportOptions(format: format, out: out.path)))
 }
 
 /// The REFI-QDA schema is read from the workplace's shared folder, never copied into the project.
@@ -115,7 +116,7 @@ private let schemaPresent = FileManager.default.fileExists(atPath: schema)
             .replacingOccurrences(of: #""place": "-5 cups","#, with: #""place": "C:\\ and \"quoted\\\"","#)
         try edited.write(toFile: source, atomically: false, encoding: .utf8)
         let out = folder.path + "/out"
-        _ = try Exporter.run(try ResponseFolder(path: folder.path + "/survey"), ExportOptions(format: .csv, out: out))
+        _ = try Exporter.run(try ResponseReader(path: folder.path + "/survey"), ExportOptions(format: .csv, out: out))
         let csv = try String(contentsOfFile: out + "/responses.csv", encoding: .utf8)
         #expect(csv.contains(#","C:\ and ""quoted\"""#), "\(csv)")
     }

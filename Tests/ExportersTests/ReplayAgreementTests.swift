@@ -81,7 +81,7 @@ private struct Study {
 
     func export(_ format: ExportFormat) throws -> String {
         let out = folder + "/out-" + format.rawValue
-        _ = try Exporter.run(try ResponseFolder(path: folder + "/every-kind"), ExportOptions(format: format, out: out))
+        _ = try Exporter.run(try ResponseReader(path: folder + "/every-kind"), ExportOptions(format: format, out: out))
         let name = format == .long ? "responses-long.csv" : "responses.csv"
         return try String(contentsOfFile: out + "/" + name, encoding: .utf8)
     }
@@ -171,7 +171,7 @@ private func parseCSV(_ text: String) -> [[String]] {
                 var raw = RawResponse(slots: ids.count)
                 let found = raw.read(b, slots: slots)
                 #expect(found)
-                let tree = try #require(ResponseData.read(b))
+                let tree = try #require(StoredResponse.read(b))
                 for (i, v) in variables.enumerated() {
                     var out: [UInt8] = []
                     rows.cell(i, asked: true, raw, b, into: &out)

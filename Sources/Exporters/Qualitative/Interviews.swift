@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentModel
+import ResponseStore
 
 /// The interviews of a guide's responses, ready to write as transcripts and matrices: each
 /// with its case name, attributes and, question by question, the answer or the notes.
@@ -44,7 +45,7 @@ struct Interview {
     /// Reads every wanted response, oldest first; cases are named by pseudonym, or numbered.
     static func collect(_ context: ExportContext) -> [Interview] {
         let byVersion = Dictionary(context.folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
-        var found: [ResponseData] = []
+        var found: [StoredResponse] = []
         context.folder.each { r in if context.wanted(r) { found.append(r) } }
         found.sort { ($0.started ?? "", $0.responseID) < ($1.started ?? "", $1.responseID) }
         let width = String(found.count).count
@@ -53,12 +54,12 @@ struct Interview {
             let number = String(index + 1)
             let name = r.pseudonym ?? "interview-" + String(repeating: "0", count: max(0, max(2, width) - number.count)) + number
             return Interview(caseName: name, responseID: r.responseID, pseudonym: r.pseudonym, date: r.started.map { String($0.prefix(10)) },
-                             version: r.version, status: r.status, instrument: instrument,
+                             version: r.version, status: r.status.rawValue, instrument: instrument,
                              sections: parts(of: r, in: instrument))
         }
     }
 
-    private static func parts(of r: ResponseData, in instrument: Instrument) -> [Part] {
+    private static func parts(of r: StoredResponse, in instrument: Instrument) -> [Part] {
         let language = instrument.languages.first
         return instrument.sections.map { section in
             Part(section: section, items: section.questions.compactMap { q in

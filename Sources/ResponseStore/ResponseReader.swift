@@ -1,0 +1,94 @@
+import Foundation
+import InstrumentModel
+import SessionEngine
+
+/// A compiled version of the instrument kept beside its responses.
+public struct InstrumentCopy: Sendable {
+    public var instrument: Instrument
+    /// `sha256:<hex>`, as the responses name it.
+    public var hash: String
+}
+
+/// An interrupted session's journal, as found in the folder.
+public struct StoredJournal: Sendable {
+    public var path: String
+    public var contents: JournalContents
+}
+
+extension InstrumentFolder {
+    /// Every interrupted session's journal, in name order (one that cannot be read is left out).
+    public func journals() -> [StoredJournal] {
+        StoreIO.list(sessions).filter { $0.hasSuffix(Self.journalSuffix) }.compactMap { name in
+            let path = sessions + "/" + name
+            return (try? StoreIO.read(path)).flatMap(JournalContents.read).map { StoredJournal(path: path, contents: $0) }
+        }
+    }
+
+    /// Every compiled version kept, oldest version first.
+    public func instrumentCopies() throws(StoreError) -> [InstrumentCopy] {
+        var found: [InstrumentCopy] = []
+        for name in StoreIO.list(instruments) {
+            guard let hash = Self.hash(ofCopy: name) else { continue }
+            guard let data = try? StoreIO.read(instruments + "/" + name),
+                  let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
+                throw StoreError("the compiled instrument '\(instruments)/\(name)' is damaged")
+            }
+            found.append(InstrumentCopy(instrument: instrument, hash: hash))
+        }
+        return found.sorted { VersionOrder.less($0.instrument.version, $1.instrument.version) }
+    }
+
+    /// Calls `body` with the name and bytes of each finished response file, in name order, one
+    /// at a time in a buffer that is reused, so that memory does not grow with their number.
+    public func eachResponseFile(_ body: (UnsafePointer<CChar>, UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        try ResponseNames(path).inOrder { dir, name in
+            var failure: (any Error)?
+            _ = FileReading.withContents(at: dir, name, buffer: &buffer) { bytes in
+                do { try body(name, bytes) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+    }
+}
+
+/// The responses of one instrument as decoded records: the one reader that status, withdrawal,
+/// resume and every exporter use. (The wide CSV reads finished files' bytes with a scanner of its
+/// own for speed; it must give the same cells, which the exporters' tests check.)
+public struct ResponseReader: Sendable {
+    public let folder: InstrumentFolder
+    /// Every compiled version kept beside the responses, oldest version first.
+    public let instruments: [InstrumentCopy]
+
+    public var path: String { folder.path }
+
+    public init(path: String) throws(StoreError) {
+        folder = InstrumentFolder(path: path)
+        instruments = try folder.instrumentCopies()
+        guard !instruments.isEmpty else {
+            throw StoreError("'\(path)' holds no responses folder of an instrument (no instruments/ inside); give the folder responses/<instrument-id>")
+        }
+    }
+
+    /// Calls `body` with each response, finished files first (in name order), then interrupted sessions.
+    public func each(_ body: (StoredResponse) throws -> Void) rethrows {
+        try eachFinished(body)
+        try eachPartial(body)
+    }
+
+    /// Each finished response (complete or declined).
+    public func eachFinished(_ body: (StoredResponse) throws -> Void) rethrows {
+        try folder.eachResponseFile { _, bytes in
+            if let r = StoredResponse.read(bytes) { try body(r) }
+        }
+    }
+
+    /// Each interrupted session, rebuilt on the day it was run, as the record the store would write.
+    public func eachPartial(_ body: (StoredResponse) throws -> Void) rethrows {
+        for journal in folder.journals() {
+            guard let instrument = instruments.first(where: { $0.hash == journal.contents.header.hash })?.instrument,
+                  let partial = StoredResponse.partial(journal.contents, instrument: instrument) else { continue }
+            try body(partial)
+        }
+    }
+}

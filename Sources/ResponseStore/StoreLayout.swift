@@ -1,0 +1,59 @@
+/// The responses folder's names, spelled here and nowhere else:
+///
+///     <root>/<instrument-id>/
+///       instruments/sha256-<hex>.json   each compiled version used, kept once
+///       <response-id>.json              finished responses (complete or declined)
+///       sessions/<session-id>.journal   sessions under way or interrupted
+///       identifying/<random>.json       identifying answers, unlinkable
+///       .lock, withdrawals.log
+public struct StoreLayout: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// The folder of one instrument's responses.
+    public func folder(of instrumentID: String) -> InstrumentFolder {
+        InstrumentFolder(path: (root.hasSuffix("/") ? root : root + "/") + instrumentID)
+    }
+
+    /// Every instrument folder under the root, by id.
+    public func instrumentFolders() -> [InstrumentFolder] {
+        StoreIO.list(root).filter { !$0.hasPrefix(".") }.map(folder(of:))
+    }
+}
+
+/// One instrument's folder and the names inside it.
+public struct InstrumentFolder: Sendable, Equatable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public var instruments: String { path + "/instruments" }
+    public var sessions: String { path + "/sessions" }
+    public var identifying: String { path + "/identifying" }
+    public var lock: String { path + "/.lock" }
+    public var withdrawals: String { path + "/withdrawals.log" }
+
+    static let responseSuffix = ".json"
+    static let journalSuffix = ".journal"
+    static let copyPrefix = "sha256-"
+
+    /// The compiled copy of the version whose content hash is `hash` (`sha256:<hex>`).
+    public func copy(hash: String) -> String {
+        instruments + "/" + hash.replacingOccurrences(of: ":", with: "-") + Self.responseSuffix
+    }
+
+    /// The content hash a copy's file name stands for; nil for any other name.
+    static func hash(ofCopy name: String) -> String? {
+        guard name.hasPrefix(copyPrefix), name.hasSuffix(responseSuffix) else { return nil }
+        return "sha256:" + name.dropFirst(copyPrefix.count).dropLast(responseSuffix.count)
+    }
+
+    public func journal(sessionID: String) -> String { sessions + "/" + sessionID + Self.journalSuffix }
+    public func response(responseID: String) -> String { path + "/" + responseID + Self.responseSuffix }
+    public func identifying(id: String) -> String { identifying + "/" + id + Self.responseSuffix }
+}

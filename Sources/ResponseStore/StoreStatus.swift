@@ -43,8 +43,10 @@ public struct VersionCount: Sendable, Equatable {
 }
 
 public enum StoreStatus {
-    /// Reads every instrument folder under `root`: finished responses by their status, and
-    /// interrupted sessions (journals) as partial.
+    /// Reads every instrument folder under `root` with the reader the exports use, so that status
+    /// counts what an export writes: finished responses by their status, interrupted sessions by
+    /// the status their rebuilt session has. A folder whose compiled copies are missing or
+    /// damaged is counted from its files alone (interrupted sessions as partial).
     public static func scan(root: String) -> [VersionCount] {
         var counts: [String: VersionCount] = [:]
         func count(_ id: String, _ version: String, _ status: ResponseStatus) {
@@ -53,6 +55,10 @@ public enum StoreStatus {
         }
         for folder in StoreLayout(root: root).instrumentFolders() {
             let id = (folder.path as NSString).lastPathComponent
+            if let reader = try? ResponseReader(path: folder.path) {
+                reader.each { count(id, $0.version, $0.status) }
+                continue
+            }
             folder.eachResponseFile { _, bytes in
                 if let r = StoredResponse.read(bytes) { count(id, r.version, r.status) }
             }

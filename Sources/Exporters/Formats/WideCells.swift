@@ -76,15 +76,15 @@ struct RawRows {
 
     /// A number, true/false or null as the cell rule writes it.
     private func token(_ b: RawResponse.Bytes, _ range: Range<Int>, into out: inout [UInt8]) {
-        if Scanner.equals(b, range, "null") { return }
-        if Scanner.equals(b, range, "true") { out.append(contentsOf: CellRule.boolean(true).utf8); return }
-        if Scanner.equals(b, range, "false") { out.append(contentsOf: CellRule.boolean(false).utf8); return }
+        if JSONScanner.equals(b, range, "null") { return }
+        if JSONScanner.equals(b, range, "true") { out.append(contentsOf: CellRule.boolean(true).utf8); return }
+        if JSONScanner.equals(b, range, "false") { out.append(contentsOf: CellRule.boolean(false).utf8); return }
         out.append(contentsOf: b[range])
     }
 
     /// Whether an array value holds the whole number `n`, and where (0-based), without making an array.
     private static func position(of n: Int, in b: RawResponse.Bytes, _ range: Range<Int>) -> Int? {
-        var s = Scanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
+        var s = JSONScanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
         guard s.expect(UInt8(ascii: "[")) else { return nil }
         var first = true
         var index = 0

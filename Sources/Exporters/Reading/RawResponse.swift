@@ -85,7 +85,7 @@ struct RawResponse {
     /// Finds the fields in a response file; false when it is not one.
     mutating func read(_ b: Bytes, slots: Slots) -> Bool {
         reset()
-        var s = Scanner(b: b)
+        var s = JSONScanner(b: b)
         guard s.expect(UInt8(ascii: "{")) else { return false }
         var first = true
         while let key = s.nextKey(&first) {
@@ -99,10 +99,10 @@ struct RawResponse {
                 return !s.failed
             }
             switch b[key].count {
-            case 7 where Scanner.equals(b, key, "answers"): guard slotted(&answers) else { return false }
-            case 5 where Scanner.equals(b, key, "other"): guard slotted(&other) else { return false }
-            case 10 where Scanner.equals(b, key, "calculated"): guard slotted(&calculated) else { return false }
-            case 7 where Scanner.equals(b, key, "skipped"):
+            case 7 where JSONScanner.equals(b, key, "answers"): guard slotted(&answers) else { return false }
+            case 5 where JSONScanner.equals(b, key, "other"): guard slotted(&other) else { return false }
+            case 10 where JSONScanner.equals(b, key, "calculated"): guard slotted(&calculated) else { return false }
+            case 7 where JSONScanner.equals(b, key, "skipped"):
                 guard s.expect(UInt8(ascii: "[")) else { return false }
                 var inner = true
                 while let r = s.nextElement(&inner) {
@@ -110,22 +110,22 @@ struct RawResponse {
                         skipped[slot] = true
                     }
                 }
-            case 10 where Scanner.equals(b, key, "instrument"):
+            case 10 where JSONScanner.equals(b, key, "instrument"):
                 guard s.expect(UInt8(ascii: "{")) else { return false }
                 var inner = true
                 while let k = s.nextKey(&inner) {
                     guard let value = s.skipValue() else { return false }
-                    if Scanner.equals(b, k, "version") { version = value }
+                    if JSONScanner.equals(b, k, "version") { version = value }
                 }
             default:
                 guard let value = s.skipValue() else { return false }
-                if Scanner.equals(b, key, "response_id") { responseID = value }
-                else if Scanner.equals(b, key, "pseudonym") { pseudonym = value }
-                else if Scanner.equals(b, key, "status") { status = value }
-                else if Scanner.equals(b, key, "language") { language = value }
-                else if Scanner.equals(b, key, "started") { started = value }
-                else if Scanner.equals(b, key, "duration_seconds") { duration = value }
-                else if Scanner.equals(b, key, "format") { isResponse = Scanner.equals(b, value, "\"fieldwork-response\"") }
+                if JSONScanner.equals(b, key, "response_id") { responseID = value }
+                else if JSONScanner.equals(b, key, "pseudonym") { pseudonym = value }
+                else if JSONScanner.equals(b, key, "status") { status = value }
+                else if JSONScanner.equals(b, key, "language") { language = value }
+                else if JSONScanner.equals(b, key, "started") { started = value }
+                else if JSONScanner.equals(b, key, "duration_seconds") { duration = value }
+                else if JSONScanner.equals(b, key, "format") { isResponse = JSONScanner.equals(b, value, "\"fieldwork-response\"") }
             }
             if s.failed { return false }
         }
@@ -162,7 +162,7 @@ struct RawResponse {
     /// The numbers of an array value.
     static func ints(_ b: Bytes, _ range: Range<Int>) -> [Int] {
         var out: [Int] = []
-        var s = Scanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
+        var s = JSONScanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
         guard s.expect(UInt8(ascii: "[")) else { return [] }
         var first = true
         while let r = s.nextElement(&first) { if let n = int(s.b, r) { out.append(n) } }
@@ -171,7 +171,7 @@ struct RawResponse {
 
     /// In an object value, the value of `key`.
     static func member(_ b: Bytes, _ range: Range<Int>, _ key: [UInt8]) -> Range<Int>? {
-        var s = Scanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
+        var s = JSONScanner(b: UnsafeRawBufferPointer(rebasing: b[range]))
         guard s.expect(UInt8(ascii: "{")) else { return nil }
         var first = true
         while let k = s.nextKey(&first) {
@@ -179,110 +179,6 @@ struct RawResponse {
             if s.b[k].elementsEqual(key) { return (value.lowerBound + range.lowerBound)..<(value.upperBound + range.lowerBound) }
         }
         return nil
-    }
-}
-
-/// Walks JSON bytes, returning where values lie rather than building them.
-struct Scanner {
-    let b: UnsafeRawBufferPointer
-    var i = 0
-
-    init(b: UnsafeRawBufferPointer) {
-        self.b = b
-    }
-
-    static func equals(_ b: UnsafeRawBufferPointer, _ range: Range<Int>, _ text: StaticString) -> Bool {
-        guard range.count == text.utf8CodeUnitCount, range.upperBound <= b.count else { return false }
-        return memcmp(b.baseAddress! + range.lowerBound, text.utf8Start, range.count) == 0
-    }
-
-    mutating func space() {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
-    }
-
-    mutating func expect(_ c: UInt8) -> Bool {
-        space()
-        guard i < b.count, b[i] == c else { return false }
-        i += 1
-        return true
-    }
-
-    /// The range of a string token, quotes included.
-    mutating func stringToken() -> Range<Int>? {
-        space()
-        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
-        let start = i
-        i += 1
-        // memchr to the next quote; a quote after an odd number of backslashes is part of the text.
-        while true {
-            guard i < b.count, let found = memchr(b.baseAddress! + i, 0x22, b.count - i) else { return nil }
-            let at = b.baseAddress!.distance(to: UnsafeRawPointer(found))
-            var backslashes = 0
-            while at - backslashes - 1 >= start + 1, b[at - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
-            i = at + 1
-            if backslashes % 2 == 0 { return start..<i }
-        }
-    }
-
-    /// Skips one value and returns its range.
-    mutating func skipValue() -> Range<Int>? {
-        space()
-        guard i < b.count else { return nil }
-        let start = i
-        switch b[i] {
-        case UInt8(ascii: "\""): return stringToken()
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            var depth = 0
-            while i < b.count {
-                let c = b[i]
-                if c == UInt8(ascii: "\"") {
-                    guard stringToken() != nil else { return nil }
-                    continue
-                }
-                if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") { depth += 1 }
-                if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 { i += 1; return start..<i }
-                }
-                i += 1
-            }
-            return nil
-        default:
-            while i < b.count, !(b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: "}") || b[i] == UInt8(ascii: "]") || b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
-            return i > start ? start..<i : nil
-        }
-    }
-
-    /// Set when the bytes are not the JSON expected.
-    var failed = false
-
-    /// The next member's key (without quotes) with its ':' consumed; nil at the closing brace.
-    /// The caller consumes the value before asking again.
-    mutating func nextKey(_ first: inout Bool) -> Range<Int>? {
-        space()
-        guard i < b.count else { failed = true; return nil }
-        if b[i] == UInt8(ascii: "}") { i += 1; return nil }
-        if !first {
-            guard b[i] == UInt8(ascii: ",") else { failed = true; return nil }
-            i += 1
-        }
-        first = false
-        guard let key = stringToken(), expect(UInt8(ascii: ":")) else { failed = true; return nil }
-        return (key.lowerBound + 1)..<(key.upperBound - 1)
-    }
-
-    /// The next element of an array (skipped over); nil at the closing bracket.
-    mutating func nextElement(_ first: inout Bool) -> Range<Int>? {
-        space()
-        guard i < b.count else { failed = true; return nil }
-        if b[i] == UInt8(ascii: "]") { i += 1; return nil }
-        if !first {
-            guard b[i] == UInt8(ascii: ",") else { failed = true; return nil }
-            i += 1
-        }
-        first = false
-        guard let r = skipValue() else { failed = true; return nil }
-        return r
     }
 }
 

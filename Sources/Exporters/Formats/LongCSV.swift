@@ -1,0 +1,44 @@
+import Crypto
+import Dispatch
+import Foundation
+import InstrumentModel
+import ResponseStore
+
+extension ExportContext {
+    /// The long CSV: one row per response and variable that was asked.
+    func writeLong() throws(ExportError) -> ([String], Int) {
+        let file = path("responses-long.csv")
+        let csv = try CSVWriter(path: file)
+        try csv.row(["response_id", "instrument_version", "status", "variable", "code", "label", "text"])
+        var count = 0
+        do {
+            try folder.each { r in
+                guard wanted(r) else { return }
+                count += 1
+                for v in codebook.variables {
+                    let cell = codebook.cell(v, r)
+                    let base = [r.responseID, r.version, r.status.rawValue, v.name]
+                    switch cell {
+                    case .notAsked: continue
+                    case .skipped: try csv.row(base + [String(MissingCode.skipped), "Skipped", ""])
+                    case .text(let t): try csv.row(base + ["", "", CSVWriter.neutralised(t)])
+                    case .value(let value):
+                        let code = Int(value)
+                        let label = code.flatMap { c in (v.codes + v.missing).first { $0.code == c }?.label } ?? ""
+                        if v.measure == .text || v.measure == .date || (code == nil && !v.integer) {
+                            try csv.row(base + (code == nil ? ["", "", value] : [value, label, ""]))
+                        } else {
+                            try csv.row(base + [value, label, ""])
+                        }
+                    }
+                }
+            }
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw ExportError("\(error)")
+        }
+        try csv.close()
+        return ([file], count)
+    }
+}

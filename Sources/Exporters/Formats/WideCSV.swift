@@ -1,0 +1,74 @@
+import Crypto
+import Dispatch
+import Foundation
+import InstrumentModel
+import ResponseStore
+
+extension ExportContext {
+    /// The wide CSV: one row per response, one column per variable; returns the widest value of
+    /// each column in bytes (for SPSS string widths).
+    func writeWide() throws(ExportError) -> (String, Int, [String: Int]) {
+        let file = path(options.labels && options.format == .csv ? "responses-labels.csv" : "responses.csv")
+        let csv = try CSVWriter(path: file)
+        try csv.row(header)
+        var widths: [String: Int] = [:]
+        var count = 0
+        let labels = options.labels && options.format == .csv
+        // Which variables each version has, worked out once per version rather than once per cell.
+        var asked: [String: [Bool]] = [:]
+        var widest = [Int](repeating: 0, count: codebook.variables.count)
+        let variables = codebook.variables
+        func has(_ version: String) -> [Bool] {
+            if let known = asked[version] { return known }
+            let computed = variables.map { $0.versions.contains(version) }
+            asked[version] = computed
+            return computed
+        }
+        func add(_ value: String, _ i: Int, to fields: inout [String]) {
+            fields.append(value)
+            widest[i] = max(widest[i], value.utf8.count)
+        }
+        // Finished files are read from their bytes, in blocks shared among the cores (the rows are
+        // written in name order all the same); interrupted sessions are rebuilt through the engine.
+        let questionIDs = variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let template = WideRows(context: self, variables: variables, slots: RawResponse.Slots(questionIDs),
+                                slotOf: variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }, labels: labels)
+        do {
+            let listing = ResponseNames(folder.path).listing()
+            defer { listing.close() }
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            let blockSize = 1024
+            var next = 0
+            while next < listing.count {
+                let blocks = (0..<(4 * workers)).map { k in
+                    min(listing.count, next + k * blockSize)..<min(listing.count, next + (k + 1) * blockSize)
+                }.filter { !$0.isEmpty }
+                let batch = WideBatch(template: template, listing: listing, blocks: blocks)
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { k in batch.make(k) }
+                for rows in batch.made {
+                    try csv.bytes(rows.output)
+                    count += rows.count
+                    for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
+                }
+                next = blocks.last?.upperBound ?? listing.count
+            }
+            try folder.eachPartial { r in
+                guard wanted(r) else { return }
+                let flags = has(r.version)
+                var fields = fixed(r)
+                for i in variables.indices {
+                    add(text(codebook.cell(variables[i], r, labels: labels, asked: flags[i]), labels: labels), i, to: &fields)
+                }
+                try csv.row(fields)
+                count += 1
+            }
+            for (i, v) in variables.enumerated() { widths[v.name] = widest[i] }
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw ExportError("\(error)")
+        }
+        try csv.close()
+        return (file, count, widths)
+    }
+}

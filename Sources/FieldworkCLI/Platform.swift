@@ -127,7 +127,7 @@ extension Platform {
 
     /// On Ctrl-C, SIGTERM or SIGHUP in line mode: every answer is already on disk, so say so and leave.
     static func leaveCleanlyOnSignals() {
-        Terminal.unblock([SIGINT, SIGTERM, SIGHUP])
+        ProcessSignals.unblock([SIGINT, SIGTERM, SIGHUP])
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             Glibc.signal(signal) { number in
                 let message = "\nYour answers so far are saved. Carry on later with: fieldwork resume\n"
@@ -135,6 +135,26 @@ extension Platform {
                 _exit(128 + number)
             }
         }
+    }
+
+    /// The local terminal in raw mode, with resizes, SIGTERM, SIGHUP and SIGINT as events and its
+    /// settings restored even on a crash; nil when standard input or output is not a terminal.
+    static func openTerminal() -> Terminal? {
+        let signals = [SIGWINCH, SIGINT, SIGTERM, SIGHUP]
+        let descriptor = ProcessSignals.listen(to: signals)
+        guard let terminal = Terminal(input: 0, output: 1, signals: descriptor) else {
+            ProcessSignals.stopListening(to: signals)
+            return nil
+        }
+        ProcessSignals.restoreOnExit(terminal.saved)
+        return terminal
+    }
+
+    /// Restores the terminal and gives the signals their default action back.
+    static func closeTerminal(_ terminal: Terminal) {
+        terminal.close()
+        ProcessSignals.release()
+        ProcessSignals.stopListening(to: [SIGWINCH, SIGINT, SIGTERM, SIGHUP])
     }
 }
 

@@ -17,6 +17,7 @@ enum Platform {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n
         }
@@ -124,18 +125,62 @@ extension Platform {
         return (environment("HOME") ?? ".") + "/.config/fieldwork/keys"
     }
 
-    static func readLine() -> String? { Swift.readLine(strippingNewline: true) }
-
-    /// On Ctrl-C, SIGTERM or SIGHUP in line mode: every answer is already on disk, so say so and leave.
-    static func leaveCleanlyOnSignals() {
-        Terminal.unblock([SIGINT, SIGTERM, SIGHUP])
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
-            Glibc.signal(signal) { number in
-                let message = "\nYour answers so far are saved. Carry on later with: fieldwork resume\n"
-                _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
-                _exit(128 + number)
+    /// One line of standard input without its line end; nil at the end of input, or once a signal
+    /// `leaveCleanlyOnSignals` listens to has arrived.
+    ///
+    /// Read a byte at a time after a poll, not through stdio: a blocking read would not notice the
+    /// signal, and reading ahead would take bytes that a later reader of standard input expects.
+    static func readLine() -> String? {
+        var line: [UInt8] = []
+        while true {
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: ProcessSignals.descriptor ?? -1, events: Int16(POLLIN), revents: 0)]
+            if poll(&fds, nfds_t(fds.count), -1) < 0 {
+                if errno == EINTR { continue }
+                return nil
             }
+            // The signal's byte is left in the pipe, so every later read ends at once as well.
+            if fds[1].revents & Int16(POLLIN) != 0 { return nil }
+            var byte: UInt8 = 0
+            let n = Glibc.read(0, &byte, 1)
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            if n <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
+            if byte == UInt8(ascii: "\n") {
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                return String(decoding: line, as: UTF8.self)
+            }
+            line.append(byte)
         }
+    }
+
+    /// The signals that end a session early: in line mode they end the input, in raw mode they
+    /// arrive as a hang-up. Either way the session leaves the normal way, saved (exit status 3).
+    static let leaveSignals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// In line mode, Ctrl-C, SIGTERM or SIGHUP end the input; the driver then saves and leaves as at
+    /// the end of input, so the documented exit status (3) and message follow.
+    static func leaveCleanlyOnSignals() {
+        _ = ProcessSignals.listen(to: leaveSignals)
+    }
+
+    /// The local terminal in raw mode, with resizes and leave signals as events and its settings
+    /// restored even on a crash; nil when standard input or output is not a terminal.
+    static func openTerminal() -> Terminal? {
+        let signals = [SIGWINCH] + leaveSignals
+        let descriptor = ProcessSignals.listen(to: signals)
+        guard let terminal = Terminal(input: 0, output: 1, signals: descriptor) else {
+            ProcessSignals.stopListening(to: signals)
+            return nil
+        }
+        ProcessSignals.restoreOnExit(terminal.saved)
+        return terminal
+    }
+
+    /// Restores the terminal and gives the signals their default action back.
+    static func closeTerminal(_ terminal: Terminal) {
+        terminal.close()
+        ProcessSignals.release()
+        ProcessSignals.stopListening(to: [SIGWINCH] + leaveSignals)
     }
 }
 

@@ -136,9 +136,9 @@ enum Runner {
         let outcome: SessionOutcome
         var final = session
         do {
-            if !options.plain, Platform.environment("TERM") != "dumb", let terminal = Terminal() {
+            if !options.plain, Platform.environment("TERM") != "dumb", let terminal = Platform.openTerminal() {
                 // Raw mode: Ctrl-C arrives as a key and the driver asks; SIGTERM and SIGHUP leave, saved.
-                defer { terminal.close() }
+                defer { Platform.closeTerminal(terminal) }
                 let style = Style(color: options.color.enabled(fd: 1))
                 if session.instrument.kind == .interview {
                     // The interviewer, not the participant, is at the keyboard.

@@ -81,7 +81,7 @@ public struct FullScreenDriver: SessionDriver {
             message = nil
             switch terminal.next() {
             case .resized: writer.invalidate()
-            case .hangUp: return nil
+            case .hangUp, .endOfInput: return nil
             case .key(.ctrl("c")): if confirmLeave() { return nil }
             case .key(let key):
                 if widget.handle(key) == .submit {
@@ -140,7 +140,7 @@ public struct FullScreenDriver: SessionDriver {
             switch terminal.next() {
             case .resized:
                 writer.invalidate()
-            case .hangUp:
+            case .hangUp, .endOfInput:
                 return .leave
             case .key(.ctrl("c")):
                 if confirmLeave() { return .leave }
@@ -186,7 +186,7 @@ public struct FullScreenDriver: SessionDriver {
         draw(Frame(lines: lines, cursor: nil))
         while true {
             switch terminal.next() {
-            case .key(.character("y")), .key(.character("Y")), .key(.ctrl("c")), .hangUp: return true
+            case .key(.character("y")), .key(.character("Y")), .key(.ctrl("c")), .hangUp, .endOfInput: return true
             case .key: writer.invalidate(); return false
             case .resized: writer.invalidate(); return false
             }

@@ -65,7 +65,7 @@ public struct InterviewScreen: SessionDriver {
             guard let event = terminal.next(within: 1000) else { continue }
             switch event {
             case .resized: writer.invalidate()
-            case .hangUp: return .leave
+            case .hangUp, .endOfInput: return .leave
             case .key(let key):
                 message = nil
                 if let action = handle(key, session, q, &message) { return action }

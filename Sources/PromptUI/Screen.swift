@@ -1,22 +1,5 @@
 import TerminalIO
 
-/// What the full-screen driver needs of a terminal; the real one, or a script in tests.
-public protocol TerminalPort: AnyObject {
-    var columns: Int { get }
-    var rows: Int { get }
-    func next() -> TerminalEvent
-    /// The next event within a time limit, or nil (for a clock on screen).
-    func next(within milliseconds: Int) -> TerminalEvent?
-    func write(_ text: String)
-}
-
-extension TerminalPort {
-    /// A terminal without a clock of its own (a test script) waits for the next event.
-    public func next(within milliseconds: Int) -> TerminalEvent? { next() }
-}
-
-extension Terminal: TerminalPort {}
-
 /// Styling decided once: with colour off, nothing but plain text is written, and every state
 /// is still visible through markers ((•), [x], ❯), never through colour alone.
 public struct Style: Sendable {

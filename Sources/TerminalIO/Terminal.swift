@@ -3,101 +3,70 @@ import Foundation
 @preconcurrency import Glibc
 #endif
 
-/// What a terminal reports to the program: a key, or a change of size.
-public enum TerminalEvent: Sendable, Equatable {
-    case key(Key)
-    case resized(columns: Int, rows: Int)
-    /// SIGTERM or SIGHUP: leave now (every answer is already saved).
-    case hangUp
-}
-
-/// The saved settings, kept where a signal handler can reach them to restore the terminal.
-nonisolated(unsafe) private var savedTermios = termios()
-nonisolated(unsafe) private var terminalIsRaw = false
-/// Written by signal handlers, read by the event loop: the self-pipe trick.
-nonisolated(unsafe) private var signalPipe: (read: Int32, write: Int32) = (-1, -1)
-
-/// The only place that touches the terminal: raw mode, the alternate screen, size and signals.
-/// It restores the exact saved settings on every way out: `close`, an error, or a signal.
-public final class Terminal {
+/// The local TTY as a `TerminalPort`: raw mode, the alternate screen, its size and its keys.
+///
+/// Everything it changes belongs to the instance (the saved settings, whether raw mode is on, the
+/// descriptors), so two terminals in one process (tests on pseudo-terminals, say) never share
+/// state. Signals are process-wide and stay outside: the caller may hand in the read end of
+/// `ProcessSignals`' pipe, and the terminal turns what arrives there into events.
+public final class Terminal: TerminalPort {
     public private(set) var columns = 80
     public private(set) var rows = 24
-    private var decoder = KeyDecoder()
-    private var queued: [TerminalEvent] = []
+    /// The settings found at the start, restored exactly on `close`.
+    public let saved: SavedSettings
+    private let input: Int32
+    private let output: Int32
+    private let signals: Int32?
+    private var isRaw = false
+    private var queue = InputQueue()
 
-    /// Enters raw mode and the alternate screen; fails when standard input or output is not a terminal.
-    public init?() {
-        guard isatty(0) == 1, isatty(1) == 1, tcgetattr(0, &savedTermios) == 0 else { return nil }
-        var raw = savedTermios
+    /// Enters raw mode and the alternate screen; nil when either descriptor is not a terminal.
+    /// - Parameter signals: a descriptor that carries one byte per signal (a signal number), or nil.
+    public init?(input: Int32, output: Int32, signals: Int32?) {
+        var settings = termios()
+        guard isatty(input) == 1, isatty(output) == 1, tcgetattr(input, &settings) == 0 else { return nil }
+        self.input = input
+        self.output = output
+        self.signals = signals
+        saved = SavedSettings(input: input, output: output, settings: settings)
+        var raw = settings
         raw.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
         raw.c_oflag &= ~tcflag_t(OPOST)
         raw.c_cflag |= tcflag_t(CS8)
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | IEXTEN | ISIG)
-        guard tcsetattr(0, TCSAFLUSH, &raw) == 0 else { return nil }
-        terminalIsRaw = true
-        var fds: [Int32] = [0, 0]
-        if pipe(&fds) == 0 {
-            signalPipe = (fds[0], fds[1])
-            _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
-            _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
-        }
-        Terminal.unblock([SIGWINCH, SIGTERM, SIGHUP])
-        for s in [SIGWINCH, SIGTERM, SIGHUP] {
-            signal(s) { number in
-                var byte = UInt8(truncatingIfNeeded: number)
-                _ = Glibc.write(signalPipe.write, &byte, 1)
-            }
-        }
-        // A crash must not leave the participant's terminal unusable.
-        for s in [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE] {
-            signal(s) { number in
-                Terminal.restoreFromSignal()
-                signal(number, SIG_DFL)
-                raise(number)
-            }
-        }
-        atexit { Terminal.restoreFromSignal() }
-        write("\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J")
+        guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else { return nil }
+        isRaw = true
+        write(SavedSettings.enter)
         measure()
     }
 
     deinit { close() }
 
-    /// A process may start with signals blocked (inherited from whatever launched it); the ones
-    /// we rely on are unblocked, or a resize or a hang-up would never be seen.
-    public static func unblock(_ signals: [Int32]) {
-        var set = sigset_t()
-        sigemptyset(&set)
-        for s in signals { sigaddset(&set, s) }
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-    }
-
     /// Leaves the alternate screen, shows the cursor and restores the saved settings exactly.
     public func close() {
-        guard terminalIsRaw else { return }
-        write("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l")
-        Terminal.restoreFromSignal()
-        for s in [SIGWINCH, SIGTERM, SIGHUP] { signal(s, SIG_DFL) }
-    }
-
-    /// Async-signal-safe: only tcsetattr and write.
-    static func restoreFromSignal() {
-        guard terminalIsRaw else { return }
-        let reset = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
-        _ = reset.withCString { Glibc.write(1, $0, strlen($0)) }
-        _ = tcsetattr(0, TCSAFLUSH, &savedTermios)
-        terminalIsRaw = false
+        guard isRaw else { return }
+        saved.restore()
+        isRaw = false
     }
 
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n
         }
+    }
+
+    public func next() -> TerminalEvent {
+        // Without a limit the wait only ends with an event.
+        wait(milliseconds: nil) ?? .endOfInput
+    }
+
+    public func next(within milliseconds: Int) -> TerminalEvent? {
+        wait(milliseconds: max(0, milliseconds))
     }
 
     private static func now() -> Int {
@@ -108,58 +77,55 @@ public final class Terminal {
 
     private func measure() {
         var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+        if ioctl(output, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
             columns = Int(size.ws_col)
             rows = Int(size.ws_row)
         }
     }
 
-    /// Waits for the next key, resize or hang-up.
-    public func next() -> TerminalEvent {
-        // Without a limit the wait only ends with an event.
-        wait(milliseconds: -1) ?? .hangUp
-    }
-
-    /// Waits at most `milliseconds` for the next event (for a clock on screen); nil when none came.
-    public func next(within milliseconds: Int) -> TerminalEvent? {
-        wait(milliseconds: max(0, milliseconds))
-    }
-
-    private func wait(milliseconds: Int) -> TerminalEvent? {
-        let deadline = milliseconds < 0 ? nil : Self.now() + milliseconds
+    private func wait(milliseconds: Int?) -> TerminalEvent? {
+        let deadline = milliseconds.map { Self.now() + $0 }
         while true {
-            if !queued.isEmpty { return queued.removeFirst() }
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signalPipe.read, events: Int16(POLLIN), revents: 0)]
-            let left = deadline.map { max(0, $0 - Self.now()) }
-            // A lone ESC becomes Escape after 50 ms with nothing following it.
-            let limit = decoder.isWaiting ? min(50, left ?? 50) : (left ?? -1)
-            let ready = poll(&fds, 2, Int32(limit))
+            let now = Self.now()
+            if let event = queue.next(at: now) { return event }
+            let left = deadline.map { max(0, $0 - now) }
+            if left == 0 { return nil }
+            let limit = [left, queue.wait(at: now)].compactMap { $0 }.min() ?? -1
+            var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: signals ?? -1, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds.count), Int32(limit))
             if ready < 0 {
                 if errno == EINTR { continue }
-                return .hangUp
-            }
-            if ready == 0 {
-                queued += decoder.flush().map(TerminalEvent.key)
-                if queued.isEmpty, let deadline, Self.now() >= deadline { return nil }
+                queue.finish()
                 continue
             }
-            if fds[1].revents & Int16(POLLIN) != 0 {
-                var byte: UInt8 = 0
-                while read(signalPipe.read, &byte, 1) == 1 {
-                    if Int32(byte) == SIGWINCH {
-                        measure()
-                        queued.append(.resized(columns: columns, rows: rows))
-                    } else {
-                        queued.append(.hangUp)
-                    }
-                }
-            }
-            if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                var buffer = [UInt8](repeating: 0, count: 4096)
-                let n = read(0, &buffer, buffer.count)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return .hangUp }
-                queued += decoder.feed(Array(buffer.prefix(n))).map(TerminalEvent.key)
+            if fds[1].revents & Int16(POLLIN) != 0 { readSignals() }
+            if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { readInput() }
+        }
+    }
+
+    private func readInput() {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = read(input, &buffer, buffer.count)
+        if n < 0 && (errno == EINTR || errno == EAGAIN) { return }
+        if n <= 0 {
+            queue.finish()
+            return
+        }
+        queue.feed(Array(buffer.prefix(n)), at: Self.now())
+    }
+
+    private func readSignals() {
+        guard let signals else { return }
+        // One read only: poll said it will not block, and the descriptor may be a blocking one.
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = read(signals, &buffer, buffer.count)
+        for byte in buffer.prefix(max(0, n)) {
+            if Int32(byte) == SIGWINCH {
+                measure()
+                queue.post(.resized(columns: columns, rows: rows))
+            } else {
+                queue.post(.hangUp)
             }
         }
     }

@@ -9,32 +9,6 @@ import TerminalIO
 import TestSupport
 import Testing
 
-/// A terminal that plays back a script of events and keeps what was written.
-final class ScriptedTerminal: TerminalPort {
-    var columns: Int
-    var rows: Int
-    var events: [TerminalEvent]
-    var written = ""
-
-    init(columns: Int = 80, rows: Int = 24, _ events: [TerminalEvent]) {
-        self.columns = columns
-        self.rows = rows
-        self.events = events
-    }
-
-    func next() -> TerminalEvent {
-        guard !events.isEmpty else { return .hangUp }
-        let event = events.removeFirst()
-        if case .resized(let c, let r) = event {
-            columns = c
-            rows = r
-        }
-        return event
-    }
-
-    func write(_ text: String) { written += text }
-}
-
 final class MemoryRecorder: SessionRecorder {
     var events: [SessionEvent] = []
     var finished: ResponseStatus?
@@ -166,7 +140,7 @@ let screens = """
         let terminal = ScriptedTerminal([])
         var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
         let session = Session(instrument: try compiled(screens), seed: 1, today: 20_000)
-        terminal.events = [.key(.down), .key(.down), .key(.ctrl("c")), .key(.character("y"))]
+        terminal.script = ScriptedTerminal.typing([.key(.down), .key(.down), .key(.ctrl("c")), .key(.character("y"))])
         _ = driver.ask(session, problem: nil)
         // Moving the pointer from one choice to the next rewrites those two lines and nothing else.
         let frames = terminal.written.components(separatedBy: "\u{1B}[?25l")

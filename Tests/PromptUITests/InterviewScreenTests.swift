@@ -51,8 +51,8 @@ let guide = """
         throws -> (SessionRunner<InterviewScreen>, MemoryRecorder, SessionOutcome) {
         let terminal = ScriptedTerminal(columns: columns, rows: rows, events)
         let recorder = MemoryRecorder()
-        let start = terminal.events.count
-        let clock = { Double(start - terminal.events.count) * 20 }
+        let start = terminal.script.count
+        let clock = { Double(start - terminal.script.count) * 20 }
         var runner = SessionRunner(session: Session(instrument: try compiled(guide), seed: 1, today: 20_000),
                                    driver: InterviewScreen(terminal: terminal, style: Style(color: false), clock: clock, group: group),
                                    recorder: recorder, clock: clock)

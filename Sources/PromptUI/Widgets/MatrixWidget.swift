@@ -1,0 +1,66 @@
+import Expressions
+import Foundation
+import InstrumentModel
+import SessionEngine
+import TerminalIO
+/// One scale point per row: ↑↓ move between rows, ←→ or a number choose for the row.
+struct MatrixWidget: Widget {
+    let rows: [(id: String, text: String)]
+    let choices: [Choice]
+    let label: (Choice) -> String
+    var row = 0
+    var picked: [String: Int] = [:]
+
+    init(rows: [(String, String)], choices: [Choice], label: @escaping (Choice) -> String, given: Answer?) {
+        self.rows = rows.map { (id: $0.0, text: $0.1) }
+        self.choices = choices
+        self.label = label
+        if case .rows(let r)? = given?.value { picked = r }
+    }
+
+    mutating func handle(_ key: Key) -> WidgetOutcome {
+        guard !rows.isEmpty else { return key == .enter ? .submit : .unhandled }
+        let id = rows[row].id
+        let index = picked[id].flatMap { code in choices.firstIndex { $0.value == code } }
+        switch key {
+        case .up, .character("k"): row = max(0, row - 1)
+        case .down, .character("j"): row = min(rows.count - 1, row + 1)
+        case .left, .character("h"): picked[id] = choices[max(0, (index ?? 1) - 1)].value
+        case .right, .character("l"): picked[id] = choices[min(choices.count - 1, (index ?? -1) + 1)].value
+        case .character(let c) where c.isNumber:
+            guard let n = c.wholeNumberValue, (1...choices.count).contains(n) else { return .handled }
+            picked[id] = choices[n - 1].value
+            row = min(rows.count - 1, row + 1)
+        case .enter: return .submit
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    func answer() -> Result<Answer?, AnswerProblem> { .success(picked.isEmpty ? nil : Answer(.rows(picked))) }
+
+    func render(width: Int, style: Style) -> WidgetBody {
+        var lines = TextLayout.wrap(choices.enumerated().map { "\($0.offset + 1) \(label($0.element))" }.joined(separator: " · "), width)
+            .map { style.dim($0) }
+        lines.append("")
+        var focus = lines.count
+        let answerWidth = min(28, max(12, width / 3))
+        for (i, r) in rows.enumerated() {
+            let chosen = picked[r.id].flatMap { code in choices.firstIndex { $0.value == code } }
+            let value = chosen.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›"
+            let pointer = i == row ? "❯ " : "  "
+            let textWidth = max(10, width - answerWidth - 3)
+            let wrapped = TextLayout.wrap(r.text, textWidth)
+            if i == row { focus = lines.count }
+            for (j, part) in wrapped.enumerated() {
+                let left = TextLayout.pad((j == 0 ? pointer : "  ") + part, textWidth + 2)
+                let right = j == 0 ? TextLayout.fit(value, answerWidth) : ""
+                let text = left + " " + (chosen != nil && j == 0 ? style.selected(right) : right)
+                lines.append(i == row ? style.bold(text) : text)
+            }
+        }
+        return WidgetBody(lines: lines, cursor: nil, focus: focus)
+    }
+
+    var keyHelp: String { "↑↓ row · ←→ or 1-9 choose · Enter next" }
+}

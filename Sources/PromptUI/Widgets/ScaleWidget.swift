@@ -1,0 +1,60 @@
+import Expressions
+import Foundation
+import InstrumentModel
+import SessionEngine
+import TerminalIO
+/// A rating scale across the screen, with its end labels.
+struct ScaleWidget: Widget {
+    let choices: [Choice]
+    let label: (Choice) -> String
+    var picked: Int?
+
+    init(choices: [Choice], label: @escaping (Choice) -> String, given: Answer?) {
+        self.choices = choices
+        self.label = label
+        if case .choice(let c)? = given?.value { picked = choices.firstIndex { $0.value == c } }
+    }
+
+    /// Points labelled only by their number show as numbers, with the first and last labels at the ends.
+    private var numbered: Bool { choices.allSatisfy { label($0) == String($0.value) || $0 == choices.first || $0 == choices.last } }
+
+    private func cell(_ i: Int) -> String {
+        let mark = picked == i ? "(•)" : "( )"
+        return numbered ? "\(mark) \(choices[i].value)" : "\(mark) \(label(choices[i]))"
+    }
+
+    func fits(_ width: Int) -> Bool {
+        numbered && choices.count <= 11 && TextLayout.width(line()) <= width
+    }
+
+    private func line() -> String { choices.indices.map(cell).joined(separator: "  ") }
+
+    mutating func handle(_ key: Key) -> WidgetOutcome {
+        switch key {
+        case .left, .character("h"): picked = max(0, (picked ?? 1) - 1)
+        case .right, .character("l"): picked = min(choices.count - 1, (picked ?? -1) + 1)
+        case .character(let c) where c.isNumber:
+            guard let n = c.wholeNumberValue, let i = choices.firstIndex(where: { $0.value == n }) else { return .handled }
+            picked = i
+        case .enter: return .submit
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    func answer() -> Result<Answer?, AnswerProblem> { .success(picked.map { Answer(.choice(choices[$0].value)) }) }
+
+    func render(width: Int, style: Style) -> WidgetBody {
+        let cells = choices.indices.map { i in picked == i ? style.selected(cell(i)) : cell(i) }
+        var lines = ["  " + cells.joined(separator: "  ")]
+        if numbered, let first = choices.first, let last = choices.last, label(first) != String(first.value) || label(last) != String(last.value) {
+            let left = "  \(first.value) = " + label(first)
+            let right = "\(last.value) = " + label(last)
+            let gap = max(2, width - TextLayout.width(left) - TextLayout.width(right))
+            lines.append(style.dim(TextLayout.fit(left + String(repeating: " ", count: gap) + right, width)))
+        }
+        return WidgetBody(lines: lines, cursor: nil, focus: 0)
+    }
+
+    var keyHelp: String { "←→ or a number choose · Enter next" }
+}

@@ -1,0 +1,59 @@
+import Expressions
+import Foundation
+import InstrumentModel
+import SessionEngine
+import TerminalIO
+/// Typed answers: one line (text, numbers, dates) or several (long text, where Enter starts a new line).
+struct TextWidget: Widget {
+    let kind: QuestionType
+    let precision: DatePrecision
+    var editor: LineEditor
+
+    init(kind: QuestionType, precision: DatePrecision, given: Answer?) {
+        self.kind = kind
+        self.precision = precision
+        let multiline = kind == .longText || kind == .open
+        var text = ""
+        switch given?.value {
+        case .text(let t)?: text = t
+        case .number(let n)?: text = Printer.number(n)
+        case .date(let d)?: text = d
+        default: break
+        }
+        editor = LineEditor(text, multiline: multiline)
+    }
+
+    mutating func handle(_ key: Key) -> WidgetOutcome {
+        if editor.multiline && key == .tab { return .submit }
+        if !editor.multiline && key == .enter { return .submit }
+        return editor.handle(key) ? .handled : .unhandled
+    }
+
+    func answer() -> Result<Answer?, AnswerProblem> {
+        let text = editor.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return .success(nil) }
+        switch kind {
+        case .number:
+            guard let n = TextEntry.number(text) else { return .failure(AnswerProblem("Please type a number, such as 42.")) }
+            return .success(Answer(.number(n)))
+        case .date:
+            guard let d = TextEntry.date(text, precision: precision) else {
+                return .failure(AnswerProblem("Please write the date as \(TextEntry.datePattern(precision))."))
+            }
+            return .success(Answer(.date(d)))
+        default:
+            return .success(Answer(.text(text)))
+        }
+    }
+
+    func render(width: Int, style: Style) -> WidgetBody {
+        let layout = editor.layout(columns: max(10, width - 4))
+        var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
+        if kind == .date { lines.append(style.dim("    " + TextEntry.datePattern(precision))) }
+        return WidgetBody(lines: lines, cursor: (layout.cursor.line, 4 + layout.cursor.column), focus: layout.cursor.line)
+    }
+
+    var keyHelp: String {
+        editor.multiline ? "Enter new line · Tab next" : "type your answer · Enter next"
+    }
+}

@@ -1,0 +1,27 @@
+import Expressions
+import Foundation
+import InstrumentModel
+import SessionEngine
+import TerminalIO
+/// What a widget makes of a key.
+enum WidgetOutcome: Equatable {
+    case handled
+    case unhandled
+    /// Enter (or Tab in a long text): take the answer as it stands.
+    case submit
+}
+
+/// The lines a widget shows, where its text cursor is (if typing), and which line must stay in view.
+struct WidgetBody {
+    var lines: [String]
+    var cursor: (line: Int, column: Int)?
+    var focus: Int
+}
+
+protocol Widget {
+    mutating func handle(_ key: Key) -> WidgetOutcome
+    /// The answer as it stands: nil when nothing is given (submitting then skips), or why it cannot be read.
+    func answer() -> Result<Answer?, AnswerProblem>
+    func render(width: Int, style: Style) -> WidgetBody
+    var keyHelp: String { get }
+}

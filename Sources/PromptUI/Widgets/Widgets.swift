@@ -1,0 +1,37 @@
+import Expressions
+import Foundation
+import InstrumentModel
+import SessionEngine
+import TerminalIO
+/// Picks the widget for a question.
+enum Widgets {
+    static func make(for q: Question, session: Session, width: Int) -> any Widget {
+        let choices = session.presentedChoices(q)
+        let given = session.answers[q.id]
+        let label: (Choice) -> String = { session.render($0.label) }
+        switch q.type {
+        case .single:
+            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: q.other?.value, given: given)
+        case .multiple:
+            return ChoiceWidget(choices: choices, label: label, multiple: true, otherCode: q.other?.value, given: given)
+        case .scale:
+            let scale = ScaleWidget(choices: choices, label: label, given: given)
+            if scale.fits(width) { return scale }
+            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: nil, given: given)
+        case .matrix:
+            return MatrixWidget(rows: (q.rows ?? []).map { ($0.id, session.render($0.text)) }, choices: choices, label: label, given: given)
+        case .ranking:
+            return RankingWidget(choices: choices, label: label, rank: q.rank ?? choices.count, given: given)
+        case .number, .text, .date:
+            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given)
+        case .longText, .open:
+            return TextWidget(kind: q.type, precision: .day, given: given)
+        case .note, .calculate:
+            return NoteWidget()
+        }
+    }
+
+    static func marker(_ on: Bool, multiple: Bool) -> String {
+        multiple ? (on ? "[x]" : "[ ]") : (on ? "(•)" : "( )")
+    }
+}

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
-private let tmuxInstalled = ["/usr/bin/tmux", "/usr/local/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
-    || ProcessInfo.processInfo.environment["CI"] == "true"
+private let tmuxInstalled = Tool.available("tmux")
 
 /// Line mode on a real terminal: a signal ends the session the normal way, saved, with exit status 3.
 @Suite(.serialized) struct PlainSignalTests {

@@ -31,7 +31,7 @@ struct InterviewLayout {
         let height = screen.rows
         let now = screen.clock()
         let planned = session.instrument.sections.compactMap(\.minutes).reduce(0, +)
-        let clock = "⏱ " + InterviewScreen.stamp(now) + (planned > 0 ? " of \(Int(planned)) min " : " ")
+        let clock = "⏱ " + NoteTurn.stamp(now) + (planned > 0 ? " of \(Int(planned)) min " : " ")
         let title = session.render(session.instrument.title)
         let header = TextLayout.pad(" " + TextLayout.fit(title, width - TextLayout.width(clock) - 2), width - TextLayout.width(clock)) + clock
         var lines = [screen.style.bold(header), screen.style.dim(String(repeating: "─", count: width))]
@@ -144,7 +144,7 @@ struct InterviewLayout {
             let spent = section.questions.reduce(0.0) { $0 + (session.timing[$1.id]?.seconds ?? 0) } + (now - session.shownAt)
             let plan = section.minutes.map { " of \(Int($0)) min" } ?? ""
             let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)
-            out.append((name + " · " + InterviewScreen.stamp(spent) + plan, style.accent))
+            out.append((name + " · " + NoteTurn.stamp(spent) + plan, style.accent))
         }
         out.append(("", { $0 }))
         let entries = Self.outlineEntries(session).filter { session.question($0)?.type != .note }

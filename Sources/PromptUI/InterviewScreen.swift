@@ -156,29 +156,23 @@ public struct InterviewScreen: SessionDriver {
     private mutating func keepLine(_ session: Session, _ q: Question, then next: Action?, message: inout String?) -> Action? {
         let typed = editor.string.trimmingCharacters(in: .whitespaces)
         guard q.type == .open, !typed.isEmpty else { return nil }
-        var paragraph = typed
+        var speaker: String?
+        var text = typed
         if let group {
             switch Speakers.split(typed, group: group) {
-            case .success(let (speaker, text)): paragraph = speaker.map { "\($0): " + text } ?? text
+            case .success(let split): (speaker, text) = split
             case .failure(let problem):
                 message = problem.message
                 return nil
             }
         }
-        let line = "[" + Self.stamp(lineStarted ?? clock()) + "] " + paragraph
+        let turn = NoteTurn(at: lineStarted ?? clock(), speaker: speaker, text: text)
         let before: String
         if case .text(let t)? = session.answers[q.id]?.value { before = t } else { before = "" }
         editor = LineEditor()
         lineStarted = nil
         pending = next
-        return .notes(before.isEmpty ? line : before + "\n" + line)
-    }
-
-    /// `12:40`, or `1:02:03` past the hour.
-    public static func stamp(_ seconds: Double) -> String {
-        let s = max(0, Int(seconds))
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(two(s / 60)):\(two(s % 60))"
+        return .notes(NoteTurn.appending(turn, to: before))
     }
 
     // MARK: Drawing

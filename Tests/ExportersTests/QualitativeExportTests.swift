@@ -1,6 +1,7 @@
 import Exporters
 import Foundation
 import ResponseStore
+import SessionEngine
 import TestSupport
 import Testing
 

@@ -145,8 +145,8 @@ let guide = """
     }
 
     @Test func stampsPastTheHour() {
-        #expect(InterviewScreen.stamp(0) == "00:00")
-        #expect(InterviewScreen.stamp(759.9) == "12:39")
-        #expect(InterviewScreen.stamp(3723) == "1:02:03")
+        #expect(NoteTurn.stamp(0) == "00:00")
+        #expect(NoteTurn.stamp(759.9) == "12:39")
+        #expect(NoteTurn.stamp(3723) == "1:02:03")
     }
 }

@@ -192,3 +192,14 @@ let route = """
         #expect(s.presentedChoices(q).map { $0.label.text() } == ["Working"])
     }
 }
+
+@Suite struct NoteTurnTests {
+    /// The screen writes notes with the same type that the exporters read them with.
+    @Test func readsBackEveryParagraphItWrites() {
+        let turns = [NoteTurn(at: 760, speaker: "P2", text: "yes: really"), NoteTurn(at: 3723, speaker: "F", text: "next"),
+                     NoteTurn(at: 5, speaker: nil, text: "[aside] P: not a speaker")]
+        let notes = turns.reduce("") { NoteTurn.appending($1, to: $0) }
+        #expect(notes == "[12:40] P2: yes: really\n[1:02:03] F: next\n[00:05] [aside] P: not a speaker")
+        #expect(NoteTurn.parse(notes) == turns)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import InstrumentModel
 import ResponseStore
+import SessionEngine
 
 /// The interviews of a guide's responses, ready to write as transcripts and matrices: each
 /// with its case name, attributes and, question by question, the answer or the notes.

@@ -1,4 +1,5 @@
 import InstrumentModel
+import SessionEngine
 
 /// One interview as a document that reads like a transcript: the guide's sections and questions
 /// as headings, notes as turns (`[12:40] P2: ...`), structured answers inline.

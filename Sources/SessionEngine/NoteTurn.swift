@@ -1,4 +1,7 @@
-/// One paragraph of interview notes. Notes are stored as the text answer of an `open` question,
+import Foundation
+
+/// One paragraph of interview notes: the one type that writes the notes format (the interviewer's
+/// screen) and reads it (transcripts, the framework matrix, REFI-QDA). Notes are stored as the text answer of an `open` question,
 /// a paragraph a line, each written as `[mm:ss] P2: what was said`: the stamp is the time since
 /// the interview started when the paragraph was begun (so notes line up with a recording), and
 /// the speaker (`P1`..`Pn`, or `F` for the facilitator) is there in group discussions.
@@ -33,6 +36,23 @@ public struct NoteTurn: Sendable, Equatable {
             }
             return NoteTurn(stamp: stamp, speaker: speaker, text: String(rest))
         }
+    }
+
+    /// A paragraph begun `seconds` after the interview started.
+    public init(at seconds: Double, speaker: String?, text: String) {
+        self.init(stamp: Self.stamp(seconds), speaker: speaker, text: text)
+    }
+
+    /// `12:40`, or `1:02:03` past the hour.
+    public static func stamp(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(two(s / 60)):\(two(s % 60))"
+    }
+
+    /// Notes with one more paragraph after those already kept.
+    public static func appending(_ turn: NoteTurn, to notes: String) -> String {
+        notes.isEmpty ? turn.line : notes + "\n" + turn.line
     }
 
     /// The paragraph as stored and as transcripts show it.

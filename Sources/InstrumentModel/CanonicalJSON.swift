@@ -3,31 +3,37 @@
 /// bytes, so they must not depend on a library's formatting choices. It writes straight from
 /// the model with no intermediate tree, which on a 10,000-question instrument is over ten
 /// times faster than `JSONEncoder`. Callers give keys in sorted order; debug builds check it.
+/// It is the project's one JSON writer: compiled instruments, responses, journal lines (compact),
+/// JSON-lines exports (compact) and data-package descriptors.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// Per open container: whether it has a member yet, and (objects) the last key.
     private var open: [(hasMember: Bool, lastKey: String?)] = []
+    /// One line, with no spaces: for journals and JSON lines, where a record is a line.
+    public let compact: Bool
 
-    public init() {
-        bytes.reserveCapacity(1 << 16)
+    public init(compact: Bool = false) {
+        self.compact = compact
+        bytes.reserveCapacity(compact ? 256 : 1 << 16)
     }
 
     private mutating func separate() {
         guard !open.isEmpty else { return }
         if open[open.count - 1].hasMember { bytes.append(0x2C) }
         open[open.count - 1].hasMember = true
+        guard !compact else { return }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(0x20, count: open.count * 2))
     }
 
     private mutating func close(_ byte: UInt8) {
         let had = open.removeLast().hasMember
-        if had {
+        if had, !compact {
             bytes.append(0x0A)
             bytes.append(contentsOf: repeatElement(0x20, count: open.count * 2))
         }
         bytes.append(byte)
-        if open.isEmpty { bytes.append(0x0A) }
+        if open.isEmpty, !compact { bytes.append(0x0A) }
     }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
@@ -54,11 +60,12 @@ public struct JSONWriter {
         open[open.count - 1].lastKey = key
         quote(key)
         bytes.append(0x3A)
-        bytes.append(0x20)
+        if !compact { bytes.append(0x20) }
     }
 
     public mutating func string(_ s: String) { quote(s) }
     public mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    public mutating func null() { bytes.append(contentsOf: "null".utf8) }
 
     public mutating func number(_ n: Double) {
         if n == n.rounded(), abs(n) < 1e15 {

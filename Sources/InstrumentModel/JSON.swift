@@ -2,13 +2,20 @@
 /// NSNumber and the casts from Any that follow, took most of an export's time; this does not.
 /// It sits beside `JSONWriter`, which writes the records and compiled forms it reads back, so
 /// that the exporters and the scenario runner share one reader.
-public enum JSON: Equatable, Sendable {
+public enum JSON: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSON])
     case object([String: JSON])
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSON)...) { self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last })) }
 
     public subscript(key: String) -> JSON? {
         if case .object(let o) = self { return o[key] }
@@ -30,46 +37,29 @@ public enum JSON: Equatable, Sendable {
         return reader.index == bytes.count ? value : nil
     }
 
-    /// Compact JSON with sorted keys.
-    public func write(to out: inout String) {
+    /// Writes the value with the one JSON writer (keys in sorted order).
+    public func write(to w: inout JSONWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-        case .string(let s): JSON.quote(s, into: &out)
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.write(to: &out)
-            }
-            out += "]"
+        case .null: w.null()
+        case .bool(let b): w.bool(b)
+        case .number(let n): w.number(n)
+        case .string(let s): w.string(s)
+        case .array(let items): w.array(items) { w, item in item.write(to: &w) }
         case .object(let members):
-            out += "{"
-            for (i, key) in members.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                JSON.quote(key, into: &out)
-                out += ":"
-                members[key]?.write(to: &out)
+            w.object { w in
+                for key in members.keys.sorted() {
+                    w.key(key)
+                    members[key]?.write(to: &w)
+                }
             }
-            out += "}"
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        out += "\""
+    /// The value on one line, as JSON lines and messages show it.
+    public var compactText: String {
+        var w = JSONWriter(compact: true)
+        write(to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     private struct Reader {

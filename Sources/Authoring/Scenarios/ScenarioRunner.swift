@@ -210,8 +210,6 @@ enum RecordMatch {
 
     static func show(_ json: JSON) -> String {
         if case .null = json { return "empty" }
-        var out = ""
-        json.write(to: &out)
-        return out
+        return json.compactText
     }
 }

@@ -5,9 +5,9 @@ import InstrumentModel
 /// missing values with their meaning, and the data's SHA-256.
 enum DataPackage {
     static func write(_ c: ExportContext, csv: String) throws(ExportError) -> String {
-        let notAsked: [String: Any] = ["value": "", "label": "Not asked"]
-        let skipped: [String: Any] = ["value": String(MissingCode.skipped), "label": "Skipped"]
-        var fields: [[String: Any]] = [
+        let notAsked: JSON = ["value": "", "label": "Not asked"]
+        let skipped: JSON = ["value": .string(String(MissingCode.skipped)), "label": "Skipped"]
+        var fields: [JSON] = [
             ["name": "response_id", "type": "string", "constraints": ["required": true, "unique": true]],
             ["name": "pseudonym", "type": "string"],
             ["name": "instrument_version", "type": "string", "constraints": ["required": true]],
@@ -17,31 +17,31 @@ enum DataPackage {
             ["name": "duration", "type": "integer", "description": "Seconds"],
         ]
         for v in c.codebook.variables {
-            var f: [String: Any] = ["name": v.name, "title": v.label]
-            if !v.questionText.isEmpty { f["description"] = v.questionText }
+            var f: [String: JSON] = ["name": .string(v.name), "title": .string(v.label)]
+            if !v.questionText.isEmpty { f["description"] = .string(v.questionText) }
             switch v.measure {
             case .nominal, .ordinal:
                 f["type"] = "integer"
                 if case .rank = v.source {
                     f["constraints"] = ["minimum": 0]
                 } else {
-                    f["categories"] = (v.codes + v.missing).map { ["value": $0.code, "label": $0.label] as [String: Any] }
+                    f["categories"] = .array((v.codes + v.missing).map { ["value": .number(Double($0.code)), "label": .string($0.label)] })
                     if v.measure == .ordinal { f["categoriesOrdered"] = true }
                 }
             case .scale:
-                f["type"] = v.integer ? "integer" : "number"
+                f["type"] = .string(v.integer ? "integer" : "number")
             case .text:
                 f["type"] = "string"
             case .date:
-                f["type"] = v.precision == .month ? "yearmonth" : v.precision == .year ? "year" : "date"
+                f["type"] = .string(v.precision == .month ? "yearmonth" : v.precision == .year ? "year" : "date")
             }
-            f["missingValues"] = [notAsked, skipped] + v.missing.map { ["value": String($0.code), "label": $0.label] as [String: Any] }
-            fields.append(f)
+            f["missingValues"] = .array([notAsked, skipped] + v.missing.map { ["value": .string(String($0.code)), "label": .string($0.label)] })
+            fields.append(.object(f))
         }
-        let descriptor: [String: Any] = [
+        let descriptor: JSON = [
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-            "name": c.instrument.id,
-            "title": c.instrument.title.text(in: c.instrument.languages.first),
+            "name": .string(c.instrument.id),
+            "title": .string(c.instrument.title.text(in: c.instrument.languages.first)),
             "resources": [[
                 "name": "responses",
                 "path": "responses.csv",
@@ -49,17 +49,16 @@ enum DataPackage {
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "hash": "sha256:" + (try ExportContext.sha256(of: csv)),
+                "hash": .string("sha256:" + (try ExportContext.sha256(of: csv))),
                 "schema": [
-                    "fields": fields,
+                    "fields": .array(fields),
                     "primaryKey": ["response_id"],
                     "missingValues": [notAsked, skipped],
-                ] as [String: Any],
-            ] as [String: Any]],
+                ],
+            ]],
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: descriptor, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
-            throw ExportError("cannot describe the data package")
-        }
-        return try c.writeText("datapackage.json", String(decoding: data, as: UTF8.self) + "\n")
+        var w = JSONWriter()
+        descriptor.write(to: &w)
+        return try c.writeText("datapackage.json", String(decoding: w.bytes, as: UTF8.self))
     }
 }

@@ -25,9 +25,9 @@ extension ExportContext {
                 object["date"] = r.started.map(JSON.string)
                 object["duration_seconds"] = r.duration.map { .number(Double($0)) }
                 if r.simulated { object["simulated"] = .bool(true) }
-                var line = ""
+                var line = JSONWriter(compact: true)
                 JSON.object(object).write(to: &line)
-                buffer.append(contentsOf: line.utf8)
+                buffer.append(contentsOf: line.bytes)
                 buffer.append(0x0A)
                 count += 1
                 if buffer.count > 1 << 16 {

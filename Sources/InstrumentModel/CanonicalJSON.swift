@@ -66,6 +66,8 @@ public struct JSONWriter {
     public mutating func string(_ s: String) { quote(s) }
     public mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     public mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    /// A whole number, exactly: seeds, codes and counts must not pass through a Double.
+    public mutating func integer<T: BinaryInteger>(_ n: T) { bytes.append(contentsOf: String(n).utf8) }
 
     public mutating func number(_ n: Double) {
         if n == n.rounded(), abs(n) < 1e15 {
@@ -79,7 +81,8 @@ public struct JSONWriter {
     public mutating func member(_ k: String, _ v: String?) { if let v { key(k); string(v) } }
     public mutating func member(_ k: String, _ v: Bool?) { if let v { key(k); bool(v) } }
     public mutating func member(_ k: String, _ v: Double?) { if let v { key(k); number(v) } }
-    public mutating func member(_ k: String, _ v: Int?) { if let v { key(k); number(Double(v)) } }
+    public mutating func member(_ k: String, _ v: Int?) { if let v { key(k); integer(v) } }
+    public mutating func member(_ k: String, _ v: UInt64?) { if let v { key(k); integer(v) } }
     public mutating func member(_ k: String, _ v: LocalizedText?) { if let v { key(k); v.write(to: &self) } }
 
     private mutating func quote(_ s: String) {

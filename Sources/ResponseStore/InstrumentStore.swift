@@ -60,7 +60,7 @@ public final class InstrumentStore {
         _ = file.tryLock()
         try StoreIO.syncDirectory(layout.sessions)
         let writer = SessionWriter(store: self, header: header, journal: file)
-        try writer.write(.header(header))
+        try writer.write(header.write)
         return writer
     }
 
@@ -109,29 +109,25 @@ public final class SessionWriter {
     let store: InstrumentStore
     public let header: JournalHeader
     private let journal: AppendOnlyFile
-    private let encoder = JSONEncoder()
 
     init(store: InstrumentStore, header: JournalHeader, journal: AppendOnlyFile) {
         self.store = store
         self.header = header
         self.journal = journal
-        encoder.outputFormatting = [.sortedKeys]
     }
 
     public var journalPath: String { journal.path }
 
-    func write(_ line: JournalLine) throws(StoreError) {
-        let data: Data
-        switch line {
-        case .header(let h): data = (try? encoder.encode(h)) ?? Data()
-        case .event(let e): data = (try? encoder.encode(e)) ?? Data()
-        }
-        try journal.append(data)
+    /// Writes one line of the journal; it is on disk when this returns.
+    func write(_ body: (inout JSONWriter) -> Void) throws(StoreError) {
+        var w = JSONWriter(compact: true)
+        body(&w)
+        try journal.append(Data(w.bytes))
     }
 
     /// Journals an event; it is on disk when this returns.
     public func record(_ event: SessionEvent) throws(StoreError) {
-        try write(.event(event))
+        try write(event.write)
     }
 
     /// Writes the response (atomically, with the status the session has reached), any identifying answers apart from it, and removes the journal.

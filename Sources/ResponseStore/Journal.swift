@@ -4,7 +4,7 @@ import InstrumentModel
 import SessionEngine
 
 /// The first line of a session's journal: what is needed to rebuild the session from its events.
-public struct JournalHeader: Codable, Sendable, Equatable {
+public struct JournalHeader: Decodable, Sendable, Equatable {
     public var format = 1
     public var instrumentID: String
     public var version: String
@@ -38,6 +38,24 @@ public struct JournalHeader: Codable, Sendable, Equatable {
         self.today = today
     }
 
+    /// The header as the journal's first line, by the one JSON writer, in the shape `Decodable` reads.
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("format", format)
+            w.member("group", group)
+            w.member("hash", hash)
+            w.member("instrument_id", instrumentID)
+            w.member("language", language)
+            w.member("pseudonym", pseudonym)
+            w.member("response_id", responseID)
+            w.member("seed", seed)
+            w.member("session_id", sessionID)
+            w.member("started", started)
+            w.member("today", today)
+            w.member("version", version)
+        }
+    }
+
     /// The day to rebuild the session with: the one kept, else the day of `started`.
     public var day: Int? {
         today ?? started.flatMap { DateValue.parse(String($0.prefix(10))) }
@@ -49,10 +67,6 @@ public struct JournalHeader: Codable, Sendable, Equatable {
     }
 }
 
-enum JournalLine: Codable {
-    case header(JournalHeader)
-    case event(SessionEvent)
-}
 
 /// Reads a journal back: its header and every whole event line. A last line cut short by a
 /// crash is ignored; that is the one answer that may be lost.

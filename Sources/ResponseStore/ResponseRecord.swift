@@ -75,13 +75,13 @@ enum ResponseRecord {
                 w.object { w in
                     for (id, ticked) in session.probesAsked.sorted(by: { $0.key < $1.key }) {
                         w.key(id)
-                        w.array(ticked) { w, i in w.number(Double(i + 1)) }
+                        w.array(ticked) { w, i in w.integer(i + 1) }
                     }
                 }
             }
             w.member("pseudonym", header.pseudonym)
             w.member("response_id", header.responseID)
-            w.member("seed", Double(header.seed))
+            w.member("seed", header.seed)
             if simulated { w.member("simulated", true) }
             w.key("skipped")
             w.array(session.skipped.subtracting(identifying).sorted()) { w, id in w.string(id) }
@@ -104,8 +104,8 @@ enum ResponseRecord {
 
     static func write(_ value: AnswerValue, to w: inout JSONWriter) {
         switch value {
-        case .choice(let c): w.number(Double(c))
-        case .choices(let c), .ranking(let c): w.array(c) { w, code in w.number(Double(code)) }
+        case .choice(let c): w.integer(c)
+        case .choices(let c), .ranking(let c): w.array(c) { w, code in w.integer(code) }
         case .number(let n): w.number(n)
         case .text(let t): w.string(t)
         case .date(let d): w.string(d)

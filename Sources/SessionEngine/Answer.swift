@@ -1,7 +1,7 @@
 import InstrumentModel
 
 /// An answer as the store keeps it: codes for choices, never labels.
-public enum AnswerValue: Sendable, Equatable, Codable {
+public enum AnswerValue: Sendable, Equatable, Decodable {
     case choice(Int)
     case choices([Int])
     case number(Double)
@@ -15,7 +15,7 @@ public enum AnswerValue: Sendable, Equatable, Codable {
 }
 
 /// One question's answer, with the text of "Other" when that was chosen.
-public struct Answer: Sendable, Equatable, Codable {
+public struct Answer: Sendable, Equatable, Decodable {
     public var value: AnswerValue
     public var other: String?
 

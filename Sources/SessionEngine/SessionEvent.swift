@@ -1,4 +1,5 @@
 import Foundation
+import InstrumentModel
 
 /// A move a participant or an interviewer makes, before it is timed and applied.
 ///
@@ -48,7 +49,7 @@ public struct SessionEvent: Sendable, Equatable {
 /// The journal's line for an event: one member named for the move, holding its fields, as
 /// `{"answer":{"answer":…,"at":12.5,"question":"mood"}}`. This is the format journals have had
 /// since the first version (Swift's coding of the enum that preceded this type).
-extension SessionEvent: Codable {
+extension SessionEvent: Decodable {
     private enum Kind: String, CodingKey, CaseIterable {
         case consent, answer, skip, back, notes, jump, probe, end
     }
@@ -81,31 +82,65 @@ extension SessionEvent: Codable {
         case .end: self = .end(at: at)
         }
     }
+}
 
-    public func encode(to encoder: any Encoder) throws {
-        var outer = encoder.container(keyedBy: Kind.self)
-        let kind: Kind
+extension SessionEvent {
+    /// The event as a journal line, written by the one JSON writer in the shape `init(from:)` reads.
+    public func write(to w: inout JSONWriter) {
+        let kind: String
         switch move {
-        case .consent: kind = .consent
-        case .answer: kind = .answer
-        case .skip: kind = .skip
-        case .back: kind = .back
-        case .notes: kind = .notes
-        case .jump: kind = .jump
-        case .probe: kind = .probe
-        case .end: kind = .end
+        case .consent: kind = "consent"
+        case .answer: kind = "answer"
+        case .skip: kind = "skip"
+        case .back: kind = "back"
+        case .notes: kind = "notes"
+        case .jump: kind = "jump"
+        case .probe: kind = "probe"
+        case .end: kind = "end"
         }
-        var c = outer.nestedContainer(keyedBy: Field.self, forKey: kind)
-        try c.encode(at, forKey: .at)
-        try c.encodeIfPresent(question, forKey: .question)
-        switch move {
-        case .consent(let agreed): try c.encode(agreed, forKey: .agreed)
-        case .answer(let answer): try c.encode(answer, forKey: .answer)
-        case .notes(let text): try c.encode(text, forKey: .text)
-        case .probe(let index, let asked):
-            try c.encode(index, forKey: .index)
-            try c.encode(asked, forKey: .asked)
-        case .skip, .back, .jump, .end: break
+        w.object { w in
+            w.key(kind)
+            w.object { w in
+                // Keys in sorted order: agreed, answer, asked, at, index, question, text.
+                if case .consent(let agreed) = move { w.member("agreed", agreed) }
+                if case .answer(let answer) = move {
+                    w.key("answer")
+                    answer.write(to: &w)
+                }
+                if case .probe(_, let asked) = move { w.member("asked", asked) }
+                w.key("at")
+                w.number(at)
+                if case .probe(let index, _) = move { w.member("index", index) }
+                w.member("question", question)
+                if case .notes(let text) = move { w.member("text", text) }
+            }
+        }
+    }
+}
+
+extension Answer {
+    /// The answer as the journal keeps it: `{"other": …, "value": {"choice": {"_0": 3}}}`, the
+    /// shape Swift's coding gave it when journals were first written, which `Decodable` reads.
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("other", other)
+            w.key("value")
+            w.object { w in
+                switch value {
+                case .choice(let c): w.key("choice"); w.object { w in w.key("_0"); w.integer(c) }
+                case .choices(let c): w.key("choices"); w.object { w in w.key("_0"); w.array(c) { w, n in w.integer(n) } }
+                case .date(let d): w.key("date"); w.object { w in w.member("_0", d) }
+                case .number(let n): w.key("number"); w.object { w in w.key("_0"); w.number(n) }
+                case .ranking(let c): w.key("ranking"); w.object { w in w.key("_0"); w.array(c) { w, n in w.integer(n) } }
+                case .rows(let rows):
+                    w.key("rows")
+                    w.object { w in
+                        w.key("_0")
+                        w.object { w in for (row, code) in rows.sorted(by: { $0.key < $1.key }) { w.member(row, code) } }
+                    }
+                case .text(let t): w.key("text"); w.object { w in w.member("_0", t) }
+                }
+            }
         }
     }
 }

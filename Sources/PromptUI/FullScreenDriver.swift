@@ -65,7 +65,7 @@ public struct FullScreenDriver: SessionDriver {
     public mutating func consent(_ session: Session) -> Bool? {
         guard let consent = session.instrument.consent else { return true }
         let agree = Choice(value: 1, label: consent.agree)
-        let decline = Choice(value: 2, label: consent.decline ?? LocalizedText("I do not want to take part"))
+        let decline = Choice(value: 2, label: consent.decline ?? LocalizedText(session.words.notTakingPart))
         var widget = ChoiceWidget(choices: [agree, decline], label: { session.render($0.label) }, multiple: false, otherCode: nil, given: nil)
         var message: String?
         while true {
@@ -86,7 +86,7 @@ public struct FullScreenDriver: SessionDriver {
             case .key(let key):
                 if widget.handle(key) == .submit {
                     guard case .success(let a?) = widget.answer(), case .choice(let c) = a.value else {
-                        message = "Please choose whether to take part."
+                        message = session.words.chooseWhetherToTakePart
                         continue
                     }
                     return c == 1
@@ -119,21 +119,21 @@ public struct FullScreenDriver: SessionDriver {
             body += wrapped(text, width).map(style.bold)
             if let help = q.help { body += wrapped(session.render(help).trimmed, width).map(style.dim) }
             if let instructions = q.instructions {
-                body += wrapped("Interviewer: " + session.render(instructions).trimmed, width).map(style.dim)
+                body += wrapped(session.words.interviewer(session.render(instructions).trimmed), width).map(style.dim)
             }
             for probe in q.probes ?? [] { body += wrapped("• Probe: " + session.render(probe).trimmed, width).map(style.dim) }
             if q.sensitive {
-                body += wrapped("This question is personal. You can skip it: press Enter without answering.", width).map(style.dim)
+                body += wrapped(session.words.personal(typing: false), width).map(style.dim)
             }
-            if q.type == .number, let unit = q.unit { body.append(style.dim("In " + session.render(unit))) }
+            if q.type == .number, let unit = q.unit { body.append(style.dim(session.words.unit(session.render(unit)))) }
             body.append("")
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
             // The reason an answer was refused stands right under it.
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
-            let help = Self.keyHelp([widget.keyHelp, session.canGoBack ? "Esc back" : nil, "Ctrl-C leave",
-                                     session.canSkip && q.type != .note ? "Enter alone skips" : nil], width: width)
+            let help = Self.keyHelp([widget.keyHelp, session.canGoBack ? session.words.keyBack : nil, session.words.keyLeave,
+                                     session.canSkip && q.type != .note ? session.words.keySkip : nil], width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(title: session.render(session.instrument.title), progress: position, body: body,
                          focus: top + w.focus, cursor: w.cursor.map { (top + $0.line, $0.column) }, message: nil, help: help))
@@ -198,14 +198,14 @@ public struct FullScreenDriver: SessionDriver {
         let width = max(20, terminal.columns) - 2
         var body: [String] = []
         if outcome == .declined {
-            body += wrapped("You chose not to take part. Nothing you typed has been kept. Thank you for your time.", width) + [""]
+            body += wrapped(session.words.declined, width) + [""]
         }
         if let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
         if outcome != .declined {
-            body.append(style.selected(session.instrument.kind == .interview ? "The interview is saved." : "Your answers have been saved. Thank you."))
+            body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
         }
         draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
-                     message: nil, help: "Press any key to close"))
+                     message: nil, help: session.words.keyClose))
         while true {
             if case .resized = terminal.next() { continue }
             return

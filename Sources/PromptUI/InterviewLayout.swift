@@ -151,7 +151,7 @@ struct InterviewLayout {
         let number = entries.firstIndex(of: question.id).map { "\($0 + 1). " } ?? ""
         wrapped(number + session.render(question.text).trimmed, style.bold)
         if let instructions = question.instructions {
-            wrapped("Interviewer: " + session.render(instructions).trimmed, style.dim)
+            wrapped(session.words.interviewer(session.render(instructions).trimmed), style.dim)
         }
         if let probes = question.probes, !probes.isEmpty {
             let ticked = session.probesAsked[question.id] ?? []

@@ -113,7 +113,7 @@ public struct InterviewScreen: SessionDriver {
             mode = .outline(InterviewLayout.outlineEntries(session).firstIndex(of: q.id) ?? 0)
             return nil
         case .ctrl("p"):
-            if q.probes?.isEmpty == false { mode = .probes } else { message = "This question has no probes." }
+            if q.probes?.isEmpty == false { mode = .probes } else { message = session.words.noProbes }
             return nil
         case .tab, .pageDown:
             guard let next = InterviewLayout.neighbour(of: q.id, in: session, by: 1) else {
@@ -123,7 +123,7 @@ public struct InterviewScreen: SessionDriver {
             return keepLine(session, q, then: .jump(next), message: &message) ?? .jump(next)
         case .shiftTab, .pageUp:
             guard let previous = InterviewLayout.neighbour(of: q.id, in: session, by: -1) else {
-                message = "This is the first question."
+                message = session.words.firstQuestion
                 return nil
             }
             return keepLine(session, q, then: .jump(previous), message: &message) ?? .jump(previous)

@@ -34,15 +34,15 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         say(session.render(consent.text).trimmed)
         say()
         say("  1  " + session.render(consent.agree))
-        say("  2  " + (consent.decline.map { session.render($0) } ?? "I do not want to take part"))
+        say("  2  " + (consent.decline.map { session.render($0) } ?? session.words.notTakingPart))
         while true {
-            say("Type 1 or 2.")
+            say(session.words.typeOneOrTwo)
             guard let line = prompt()?.trimmed else { return nil }
             switch line {
             case "1": return true
             case "2": return false
             case "q": return nil
-            default: say("  ! Please type 1 to take part or 2 not to.")
+            default: say("  ! " + session.words.typeOneToTakePart)
             }
         }
     }
@@ -69,7 +69,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             switch PlainInput.parse(text, question: q, choices: choices, session: session) {
             case .success(var answer):
                 if needsOther(answer, q) {
-                    say("Please say what \"\(session.render(q.other?.label))\" is:")
+                    say(session.words.askWhatOtherIs(session.render(q.other?.label)))
                     guard let other = prompt() else { return .leave }
                     answer.other = other.trimmed
                 }
@@ -86,12 +86,12 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         switch outcome {
         case .completed:
             if let end = session.instrument.end { say(session.render(end).trimmed) }
-            say("Your answers have been saved. Thank you.")
+            say(session.words.saved)
         case .declined:
-            say("You chose not to take part. Nothing you typed has been kept. Thank you for your time.")
+            say(session.words.declined)
             if let end = session.instrument.end { say(session.render(end).trimmed) }
         case .interrupted:
-            say("Your answers so far are saved. You can carry on later with: fieldwork resume")
+            say(session.words.savedForLater)
         }
     }
 
@@ -102,12 +102,12 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             if let intro = section.intro { say(session.render(intro).trimmed) }
         }
         let counter = session.routePosition.map { "[\($0.number)/\($0.total)] " } ?? ""
-        say(counter + session.render(q.text).trimmed + (q.required ? " (required)" : ""))
+        say(counter + session.render(q.text).trimmed + (q.required ? session.words.required : ""))
         if let help = q.help { say(session.render(help).trimmed) }
-        if let instructions = q.instructions { say("Interviewer: " + session.render(instructions).trimmed) }
-        for probe in q.probes ?? [] { say("  Probe: " + session.render(probe).trimmed) }
+        if let instructions = q.instructions { say(session.words.interviewer(session.render(instructions).trimmed)) }
+        for probe in q.probes ?? [] { say("  " + session.words.probe(session.render(probe).trimmed)) }
         if q.sensitive {
-            say("This question is personal. You can skip it: press Enter without typing anything.")
+            say(session.words.personal(typing: true))
         }
         if q.type != .matrix {
             for (i, c) in session.presentedChoices(q).enumerated() {
@@ -115,37 +115,16 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             }
         }
         if q.type == .matrix {
-            say("For each statement, type the number of your answer (Enter leaves it unanswered):")
+            say(session.words.eachStatement)
             for (i, c) in session.presentedChoices(q).enumerated() { say("  \(i + 1)  " + session.render(c.label)) }
         }
         if let given = session.answers[q.id] {
-            say("Your answer: \(PlainInput.describe(given, q, session)). Press Enter to keep it, or type a new one.")
+            say(session.words.givenAnswer(PlainInput.describe(given, q, session)))
         }
     }
 
     private func instructions(_ q: Question, _ session: Session) -> String {
-        let skip = session.canSkip ? "Enter to skip, " : ""
-        let back = session.canGoBack ? "< to go back, " : ""
-        let tail = "\(skip)\(back)q to save and leave."
-        switch q.type {
-        case .note: return "Press Enter to continue, \(back)q to save and leave."
-        case .single, .scale: return "Type the number of your answer. " + tail
-        case .multiple: return "Type the numbers of all that apply, separated by spaces. " + tail
-        case .ranking: return "Type the numbers in order, most important first, separated by spaces. " + tail
-        case .matrix: return tail
-        case .number:
-            let range: String
-            switch (q.min, q.max) {
-            case (let lo?, let hi?): range = " from \(PlainInput.format(lo)) to \(PlainInput.format(hi))"
-            case (let lo?, nil): range = " of \(PlainInput.format(lo)) or more"
-            case (nil, let hi?): range = " up to \(PlainInput.format(hi))"
-            default: range = ""
-            }
-            return "Type a number\(range). " + tail
-        case .date: return "Type a date as \(TextEntry.datePattern(q.precision ?? .day)). " + tail
-        case .longText, .open: return "Type your answer; finish with an empty line. " + tail
-        case .text, .calculate: return "Type your answer. " + tail
-        }
+        session.words.typingHelp(for: q, canSkip: session.canSkip, canGoBack: session.canGoBack)
     }
 
     private func needsOther(_ answer: Answer, _ q: Question) -> Bool {
@@ -183,7 +162,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                     rows[row.id] = choices[n - 1].value
                     break
                 }
-                say("  ! Please type a number from 1 to \(choices.count), or Enter to leave it.")
+                say("  ! " + session.words.rowPosition(choices.count))
             }
         }
         return rows.isEmpty ? .skip : .answer(Answer(.rows(rows)))
@@ -192,8 +171,6 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
 
 /// Parsing what is typed at a plain prompt.
 enum PlainInput {
-    static func format(_ n: Double) -> String { Printer.number(n) }
-
     static func parse(_ text: String, question q: Question, choices: [Choice], session: Session) -> Result<Answer, AnswerProblem> {
         func positions() -> [Int]? {
             let parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
@@ -201,24 +178,24 @@ enum PlainInput {
             guard numbers.count == parts.count, numbers.allSatisfy({ (1...choices.count).contains($0) }) else { return nil }
             return numbers.map { choices[$0 - 1].value }
         }
-        let range = "Please type a number from 1 to \(choices.count)."
+        let range = session.words.typePosition(choices.count)
         switch q.type {
         case .single, .scale:
             guard let codes = positions(), codes.count == 1 else { return .failure(AnswerProblem(range)) }
             return .success(Answer(.choice(codes[0])))
         case .multiple:
-            guard let codes = positions() else { return .failure(AnswerProblem("Please type numbers from 1 to \(choices.count), separated by spaces.")) }
+            guard let codes = positions() else { return .failure(AnswerProblem(session.words.typePositions(choices.count))) }
             return .success(Answer(.choices(codes)))
         case .ranking:
-            guard let codes = positions() else { return .failure(AnswerProblem("Please type numbers from 1 to \(choices.count), separated by spaces.")) }
+            guard let codes = positions() else { return .failure(AnswerProblem(session.words.typePositions(choices.count))) }
             return .success(Answer(.ranking(codes)))
         case .number:
-            guard let n = TextEntry.number(text) else { return .failure(AnswerProblem("Please type a number, such as 42.")) }
+            guard let n = TextEntry.number(text) else { return .failure(AnswerProblem(session.words.typeANumber)) }
             return .success(Answer(.number(n)))
         case .date:
             let precision = q.precision ?? .day
             guard let d = TextEntry.date(text, precision: precision) else {
-                return .failure(AnswerProblem("Please write the date as \(TextEntry.datePattern(precision))."))
+                return .failure(AnswerProblem(session.words.writeDate(precision)))
             }
             return .success(Answer(.date(d)))
         case .text, .longText, .open:
@@ -226,7 +203,7 @@ enum PlainInput {
         case .matrix:
             return .success(Answer(.rows([:])))
         case .note, .calculate:
-            return .failure(AnswerProblem("Press Enter to continue."))
+            return .failure(AnswerProblem(session.words.pressEnterToContinue))
         }
     }
 
@@ -235,7 +212,7 @@ enum PlainInput {
         switch answer.value {
         case .choice(let c): return label(c)
         case .choices(let c), .ranking(let c): return c.map(label).joined(separator: ", ")
-        case .number(let n): return format(n)
+        case .number(let n): return Printer.number(n)
         case .text(let t): return t
         case .date(let d): return d
         case .rows(let rows): return "\(rows.count) of \(q.rows?.count ?? 0) rows"

@@ -164,7 +164,7 @@ public struct Session: Sendable {
     /// first, so that what was typed never enters the state; the answer as kept is returned.
     @discardableResult
     public mutating func answer(_ given: Answer, at time: Double) throws(AnswerProblem) -> Answer {
-        guard let q = current else { throw AnswerProblem("There is no question to answer.") }
+        guard let q = current else { throw AnswerProblem(words.noQuestionToAnswer) }
         let answer = Redactor.forQuestion(q, in: instrument).apply(given)
         if let problem = Validation.problem(with: answer, for: q, in: self) { throw problem }
         leave(q.id, time: time)
@@ -177,8 +177,8 @@ public struct Session: Sendable {
 
     /// Leaves the current question unanswered and moves on (a note is simply read).
     public mutating func skip(at time: Double) throws(AnswerProblem) {
-        guard let q = current else { throw AnswerProblem("There is no question to skip.") }
-        guard canSkip else { throw AnswerProblem("This question needs an answer.") }
+        guard let q = current else { throw AnswerProblem(words.noQuestionToSkip) }
+        guard canSkip else { throw AnswerProblem(words.needsAnAnswer) }
         leave(q.id, time: time)
         if q.type != .note {
             answers[q.id] = nil
@@ -190,8 +190,8 @@ public struct Session: Sendable {
 
     /// Goes back to the previous question still on the route.
     public mutating func back(at time: Double) throws(AnswerProblem) {
-        guard instrument.settings.back else { throw AnswerProblem("This survey does not allow going back.") }
-        guard case .question(let id) = phase else { throw AnswerProblem("There is nothing to go back to.") }
+        guard instrument.settings.back else { throw AnswerProblem(words.noGoingBack) }
+        guard case .question(let id) = phase else { throw AnswerProblem(words.nothingToGoBackTo) }
         while let previous = history.popLast() {
             guard visible.contains(previous), previous != id else { continue }
             spend(on: id, until: time)
@@ -201,15 +201,15 @@ public struct Session: Sendable {
             timing[previous, default: QuestionTiming()].visits += 1
             return
         }
-        throw AnswerProblem("This is the first question.")
+        throw AnswerProblem(words.firstQuestion)
     }
 
     // MARK: The interviewer's moves (interview guides)
 
     /// Moves straight to another question on the route, forwards or back.
     public mutating func jump(to id: String, at time: Double) throws(AnswerProblem) {
-        guard case .question(let here) = phase else { throw AnswerProblem("There is no interview under way.") }
-        guard visible.contains(id), questions[id] != nil else { throw AnswerProblem("That question is not on the route.") }
+        guard case .question(let here) = phase else { throw AnswerProblem(words.noInterview) }
+        guard visible.contains(id), questions[id] != nil else { throw AnswerProblem(words.notOnRoute) }
         guard id != here else { return }
         leave(here, time: time)
         phase = .question(id)
@@ -220,7 +220,7 @@ public struct Session: Sendable {
     /// They are redacted first, as answers are; the text as kept is returned.
     @discardableResult
     public mutating func setNotes(_ given: String, at time: Double) throws(AnswerProblem) -> String {
-        guard let q = current, q.type == .open else { throw AnswerProblem("Notes are taken on open questions.") }
+        guard let q = current, q.type == .open else { throw AnswerProblem(words.notesOnOpenQuestions) }
         let text = Redactor.forQuestion(q, in: instrument).redact(given)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         answers[q.id] = trimmed.isEmpty ? nil : Answer(.text(trimmed))
@@ -232,7 +232,7 @@ public struct Session: Sendable {
     /// Ticks (or unticks) a probe of the current question as asked.
     public mutating func tickProbe(_ index: Int, asked: Bool) throws(AnswerProblem) {
         guard let q = current, let probes = q.probes, probes.indices.contains(index) else {
-            throw AnswerProblem("There is no such probe here.")
+            throw AnswerProblem(words.noSuchProbe)
         }
         var ticked = Set(probesAsked[q.id] ?? [])
         if asked { ticked.insert(index) } else { ticked.remove(index) }

@@ -8,7 +8,7 @@ enum Validation {
         if let problem = typeProblem(answer, q, session) { return problem }
         if let condition = session.conditionValid(q.id),
            !Evaluator.isTrue(condition, in: session.context(candidate: (q.id, answer))) {
-            return AnswerProblem(q.invalidMessage.map { session.render($0) } ?? "This answer is not accepted here. Please check it.")
+            return AnswerProblem(q.invalidMessage.map { session.render($0) } ?? session.words.notAccepted)
         }
         return nil
     }
@@ -19,57 +19,57 @@ enum Validation {
         func needsOther(_ picked: [Int]) -> AnswerProblem? {
             guard let otherCode, picked.contains(otherCode) else { return nil }
             return (answer.other ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-                ? AnswerProblem("Please say what \"\(session.render(q.other?.label))\" is.") : nil
+                ? AnswerProblem(session.words.sayWhatOtherIs(session.render(q.other?.label))) : nil
         }
         switch (q.type, answer.value) {
         case (.single, .choice(let c)), (.scale, .choice(let c)):
-            guard codes.contains(c) else { return AnswerProblem("Please choose one of the options.") }
+            guard codes.contains(c) else { return AnswerProblem(session.words.chooseOne) }
             return needsOther([c])
         case (.multiple, .choices(let picked)):
             guard Set(picked).isSubset(of: codes), Set(picked).count == picked.count else {
-                return AnswerProblem("Please choose from the options.")
+                return AnswerProblem(session.words.chooseFromOptions)
             }
             let exclusive = Set((q.choices ?? []).filter(\.exclusive).map(\.value))
             if picked.count > 1, picked.contains(where: exclusive.contains) {
-                return AnswerProblem("\"\(label(of: picked.first(where: exclusive.contains) ?? 0, q, session))\" cannot be combined with other choices.")
+                return AnswerProblem(session.words.cannotCombine(label(of: picked.first(where: exclusive.contains) ?? 0, q, session)))
             }
             if let min = q.min, Double(picked.count) < min {
-                return AnswerProblem("Please choose at least \(Int(min)).")
+                return AnswerProblem(session.words.chooseAtLeast(Int(min)))
             }
             if let max = q.max, Double(picked.count) > max {
-                return AnswerProblem("Please choose no more than \(Int(max)).")
+                return AnswerProblem(session.words.chooseNoMoreThan(Int(max)))
             }
             return needsOther(picked)
         case (.matrix, .rows(let rows)):
             let rowIDs = Set((q.rows ?? []).map(\.id))
             guard Set(rows.keys).isSubset(of: rowIDs), rows.values.allSatisfy(codes.contains) else {
-                return AnswerProblem("Please choose one of the options for each row.")
+                return AnswerProblem(session.words.chooseForEachRow)
             }
             if q.required, let missing = (q.rows ?? []).first(where: { rows[$0.id] == nil }) {
-                return AnswerProblem("Please answer \"\(session.render(missing.text))\".")
+                return AnswerProblem(session.words.answerRow(session.render(missing.text)))
             }
             return nil
         case (.ranking, .ranking(let order)):
             let wanted = q.rank ?? codes.count
             guard Set(order).isSubset(of: codes), Set(order).count == order.count else {
-                return AnswerProblem("Please rank each option once.")
+                return AnswerProblem(session.words.rankEachOnce)
             }
-            return order.count == wanted ? nil : AnswerProblem("Please put \(wanted) options in order.")
+            return order.count == wanted ? nil : AnswerProblem(session.words.putInOrder(wanted))
         case (.number, .number(let n)):
-            return numberProblem(n, q)
+            return numberProblem(n, q, session.words)
         case (.text, .text(let t)), (.longText, .text(let t)), (.open, .text(let t)):
             if let max = q.maxLength, t.count > max {
-                return AnswerProblem("Please keep this to \(max) characters or fewer (it is \(t.count)).")
+                return AnswerProblem(session.words.tooLong(max: max, length: t.count))
             }
             if let pattern = q.pattern, let regex = try? NSRegularExpression(pattern: pattern),
                regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil {
-                return AnswerProblem("This does not look right. Please check the format.")
+                return AnswerProblem(session.words.checkFormat)
             }
             return nil
         case (.date, .date(let d)):
             return dateProblem(d, q, session)
         default:
-            return AnswerProblem("This kind of answer does not fit the question.")
+            return AnswerProblem(session.words.wrongKind)
         }
     }
 
@@ -79,17 +79,17 @@ enum Validation {
 
     static func format(_ n: Double) -> String { Printer.number(n) }
 
-    private static func numberProblem(_ n: Double, _ q: Question) -> AnswerProblem? {
+    private static func numberProblem(_ n: Double, _ q: Question, _ words: ParticipantWords) -> AnswerProblem? {
         let decimals = q.decimals ?? 0
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         if (n * scale).rounded() != n * scale || !n.isFinite {
-            return AnswerProblem(decimals == 0 ? "Please enter a whole number." : "Please use at most \(decimals) decimal place\(decimals == 1 ? "" : "s").")
+            return AnswerProblem(decimals == 0 ? words.wholeNumber : words.atMostDecimals(decimals))
         }
         switch (q.min, q.max) {
-        case (let lo?, let hi?) where n < lo || n > hi: return AnswerProblem("Please enter a number from \(format(lo)) to \(format(hi)).")
-        case (let lo?, nil) where n < lo: return AnswerProblem("Please enter \(format(lo)) or more.")
-        case (nil, let hi?) where n > hi: return AnswerProblem("Please enter \(format(hi)) or less.")
+        case (let lo?, let hi?) where n < lo || n > hi: return AnswerProblem(words.numberBetween(format(lo), format(hi)))
+        case (let lo?, nil) where n < lo: return AnswerProblem(words.numberAtLeast(format(lo)))
+        case (nil, let hi?) where n > hi: return AnswerProblem(words.numberAtMost(format(hi)))
         default: return nil
         }
     }
@@ -98,15 +98,15 @@ enum Validation {
         let precision = q.precision ?? .day
         let expected = precision == .day ? 10 : precision == .month ? 7 : 4
         guard text.count == expected, let days = DateValue.parse(text) else {
-            return AnswerProblem("Please write the date as \(TextEntry.datePattern(precision)).")
+            return AnswerProblem(session.words.writeDate(precision))
         }
         func bound(_ s: String?) -> Int? { s == "today" ? session.today : s.flatMap(DateValue.parse) }
         // At month or year precision an answer stands for its whole period, so it is compared by its start.
         if let lo = bound(q.dateMin), days < truncate(lo, precision) {
-            return AnswerProblem("Please give a date from \(TextEntry.show(lo, precision)) onwards.")
+            return AnswerProblem(session.words.dateFrom(TextEntry.show(lo, precision)))
         }
         if let hi = bound(q.dateMax), days > hi {
-            return AnswerProblem("Please give a date no later than \(TextEntry.show(hi, precision)).")
+            return AnswerProblem(session.words.dateUntil(TextEntry.show(hi, precision)))
         }
         return nil
     }

@@ -3,6 +3,7 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 import TerminalIO
+
 /// A vertical list: one choice (moving selects, as radio buttons do) or several (Space ticks).
 /// "Other" opens a text field in place once chosen.
 struct ChoiceWidget: Widget {

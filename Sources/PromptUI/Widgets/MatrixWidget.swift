@@ -3,6 +3,7 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 import TerminalIO
+
 /// One scale point per row: ↑↓ move between rows, ←→ or a number choose for the row.
 struct MatrixWidget: Widget {
     let rows: [(id: String, text: String)]

@@ -3,6 +3,7 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 import TerminalIO
+
 /// Putting choices in order: ↑↓ move the highlight, Space picks an item up and puts it down.
 struct RankingWidget: Widget {
     var order: [Choice]

@@ -3,6 +3,7 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 import TerminalIO
+
 /// A rating scale across the screen, with its end labels.
 struct ScaleWidget: Widget {
     let choices: [Choice]

@@ -3,15 +3,18 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 import TerminalIO
+
 /// Typed answers: one line (text, numbers, dates) or several (long text, where Enter starts a new line).
 struct TextWidget: Widget {
     let kind: QuestionType
     let precision: DatePrecision
+    let words: ParticipantWords
     var editor: LineEditor
 
-    init(kind: QuestionType, precision: DatePrecision, given: Answer?) {
+    init(kind: QuestionType, precision: DatePrecision, given: Answer?, words: ParticipantWords) {
         self.kind = kind
         self.precision = precision
+        self.words = words
         let multiline = kind == .longText || kind == .open
         var text = ""
         switch given?.value {
@@ -34,11 +37,11 @@ struct TextWidget: Widget {
         guard !text.isEmpty else { return .success(nil) }
         switch kind {
         case .number:
-            guard let n = TextEntry.number(text) else { return .failure(AnswerProblem("Please type a number, such as 42.")) }
+            guard let n = TextEntry.number(text) else { return .failure(AnswerProblem(words.typeANumber)) }
             return .success(Answer(.number(n)))
         case .date:
             guard let d = TextEntry.date(text, precision: precision) else {
-                return .failure(AnswerProblem("Please write the date as \(TextEntry.datePattern(precision))."))
+                return .failure(AnswerProblem(words.writeDate(precision)))
             }
             return .success(Answer(.date(d)))
         default:

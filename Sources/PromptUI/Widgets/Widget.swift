@@ -3,6 +3,7 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 import TerminalIO
+
 /// What a widget makes of a key.
 enum WidgetOutcome: Equatable {
     case handled

@@ -3,6 +3,7 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 import TerminalIO
+
 /// Picks the widget for a question.
 enum Widgets {
     static func make(for q: Question, session: Session, width: Int) -> any Widget {
@@ -23,9 +24,9 @@ enum Widgets {
         case .ranking:
             return RankingWidget(choices: choices, label: label, rank: q.rank ?? choices.count, given: given)
         case .number, .text, .date:
-            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given)
+            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, words: session.words)
         case .longText, .open:
-            return TextWidget(kind: q.type, precision: .day, given: given)
+            return TextWidget(kind: q.type, precision: .day, given: given, words: session.words)
         case .note, .calculate:
             return NoteWidget()
         }

@@ -1,0 +1,120 @@
+import Expressions
+import InstrumentModel
+
+/// Everything a participant (or an interviewer) reads that is not the instrument's own text: the
+/// reasons an answer is refused, the end of a session, the help under a question. One place per
+/// language, so that drivers never write their own wording and a translation has one list to
+/// cover. Only English exists yet; `forLanguage` is where catalogues for other languages go.
+public struct ParticipantWords: Sendable {
+    public let language: String
+
+    public static func forLanguage(_ code: String?) -> ParticipantWords { ParticipantWords(language: "en") }
+
+    // MARK: Answers refused
+
+    public func sayWhatOtherIs(_ label: String) -> String { "Please say what \"\(label)\" is." }
+    public var chooseOne: String { "Please choose one of the options." }
+    public var chooseFromOptions: String { "Please choose from the options." }
+    public func cannotCombine(_ label: String) -> String { "\"\(label)\" cannot be combined with other choices." }
+    public func chooseAtLeast(_ n: Int) -> String { "Please choose at least \(n)." }
+    public func chooseNoMoreThan(_ n: Int) -> String { "Please choose no more than \(n)." }
+    public var chooseForEachRow: String { "Please choose one of the options for each row." }
+    public func answerRow(_ row: String) -> String { "Please answer \"\(row)\"." }
+    public var rankEachOnce: String { "Please rank each option once." }
+    public func putInOrder(_ n: Int) -> String { "Please put \(n) options in order." }
+    public func tooLong(max: Int, length: Int) -> String { "Please keep this to \(max) characters or fewer (it is \(length))." }
+    public var checkFormat: String { "This does not look right. Please check the format." }
+    public var wrongKind: String { "This kind of answer does not fit the question." }
+    public var notAccepted: String { "This answer is not accepted here. Please check it." }
+    public var wholeNumber: String { "Please enter a whole number." }
+    public func atMostDecimals(_ n: Int) -> String { "Please use at most \(n) decimal place\(n == 1 ? "" : "s")." }
+    public func numberBetween(_ lo: String, _ hi: String) -> String { "Please enter a number from \(lo) to \(hi)." }
+    public func numberAtLeast(_ lo: String) -> String { "Please enter \(lo) or more." }
+    public func numberAtMost(_ hi: String) -> String { "Please enter \(hi) or less." }
+    public func writeDate(_ precision: DatePrecision) -> String { "Please write the date as \(TextEntry.datePattern(precision))." }
+    public func dateFrom(_ date: String) -> String { "Please give a date from \(date) onwards." }
+    public func dateUntil(_ date: String) -> String { "Please give a date no later than \(date)." }
+    public var typeANumber: String { "Please type a number, such as 42." }
+    public func typePosition(_ count: Int) -> String { "Please type a number from 1 to \(count)." }
+    public func typePositions(_ count: Int) -> String { "Please type numbers from 1 to \(count), separated by spaces." }
+    public var pressEnterToContinue: String { "Press Enter to continue." }
+
+    // MARK: Moves refused
+
+    public var noQuestionToAnswer: String { "There is no question to answer." }
+    public var noQuestionToSkip: String { "There is no question to skip." }
+    public var needsAnAnswer: String { "This question needs an answer." }
+    public var noGoingBack: String { "This survey does not allow going back." }
+    public var nothingToGoBackTo: String { "There is nothing to go back to." }
+    public var firstQuestion: String { "This is the first question." }
+    public var noInterview: String { "There is no interview under way." }
+    public var notOnRoute: String { "That question is not on the route." }
+    public var notesOnOpenQuestions: String { "Notes are taken on open questions." }
+    public var noSuchProbe: String { "There is no such probe here." }
+    public var noProbes: String { "This question has no probes." }
+
+    // MARK: Around the questions
+
+    public var chooseWhetherToTakePart: String { "Please choose whether to take part." }
+    public var notTakingPart: String { "I do not want to take part" }
+    public var saved: String { "Your answers have been saved. Thank you." }
+    public var interviewSaved: String { "The interview is saved." }
+    public var declined: String { "You chose not to take part. Nothing you typed has been kept. Thank you for your time." }
+    public var savedForLater: String { "Your answers so far are saved. You can carry on later with: fieldwork resume" }
+    public func interviewer(_ instructions: String) -> String { "Interviewer: " + instructions }
+    // MARK: Plain mode (numbered prompts, read aloud by screen readers)
+
+    public var typeOneOrTwo: String { "Type 1 or 2." }
+    public var typeOneToTakePart: String { "Please type 1 to take part or 2 not to." }
+    public func askWhatOtherIs(_ label: String) -> String { "Please say what \"\(label)\" is:" }
+    public var required: String { " (required)" }
+    public func probe(_ text: String) -> String { "Probe: " + text }
+    public var eachStatement: String { "For each statement, type the number of your answer (Enter leaves it unanswered):" }
+    public func givenAnswer(_ answer: String) -> String { "Your answer: \(answer). Press Enter to keep it, or type a new one." }
+    public func rowPosition(_ count: Int) -> String { "Please type a number from 1 to \(count), or Enter to leave it." }
+
+    /// The line under a question in plain mode: what to type, and how to skip, go back or leave.
+    public func typingHelp(for q: Question, canSkip: Bool, canGoBack: Bool) -> String {
+        let skip = canSkip ? "Enter to skip, " : ""
+        let back = canGoBack ? "< to go back, " : ""
+        let tail = "\(skip)\(back)q to save and leave."
+        switch q.type {
+        case .note: return "Press Enter to continue, \(back)q to save and leave."
+        case .single, .scale: return "Type the number of your answer. " + tail
+        case .multiple: return "Type the numbers of all that apply, separated by spaces. " + tail
+        case .ranking: return "Type the numbers in order, most important first, separated by spaces. " + tail
+        case .matrix: return tail
+        case .number:
+            let range: String
+            switch (q.min, q.max) {
+            case (let lo?, let hi?): range = " from \(Printer.number(lo)) to \(Printer.number(hi))"
+            case (let lo?, nil): range = " of \(Printer.number(lo)) or more"
+            case (nil, let hi?): range = " up to \(Printer.number(hi))"
+            default: range = ""
+            }
+            return "Type a number\(range). " + tail
+        case .date: return "Type a date as \(TextEntry.datePattern(q.precision ?? .day)). " + tail
+        case .longText, .open: return "Type your answer; finish with an empty line. " + tail
+        case .text, .calculate: return "Type your answer. " + tail
+        }
+    }
+
+    // MARK: Keys on the full screen
+
+    public var keyBack: String { "Esc back" }
+    public var keyLeave: String { "Ctrl-C leave" }
+    public var keySkip: String { "Enter alone skips" }
+    public var keyClose: String { "Press any key to close" }
+    public func unit(_ unit: String) -> String { "In " + unit }
+
+    /// A sensitive question says how to skip it, in the words of the mode (typing or keys).
+    public func personal(typing: Bool) -> String {
+        typing ? "This question is personal. You can skip it: press Enter without typing anything."
+               : "This question is personal. You can skip it: press Enter without answering."
+    }
+}
+
+extension Session {
+    /// The wording for this session's language.
+    public var words: ParticipantWords { ParticipantWords.forLanguage(language) }
+}

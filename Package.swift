@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         // What the test targets share: instruments from YAML, temporary folders, a program runner,
         // the external tools' checks and the golden files (swift-argument-parser's ArgumentParserTestHelpers).
-        .target(name: "TestSupport", dependencies: ["InstrumentCompiler", "InstrumentModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["InstrumentCompiler", "InstrumentModel", "SessionEngine", "ResponseStore", "SessionLoop", "TerminalIO"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,17 +9,6 @@ import TerminalIO
 import TestSupport
 import Testing
 
-final class MemoryRecorder: SessionRecorder {
-    var events: [SessionEvent] = []
-    var finished: ResponseStatus?
-
-    func record(_ event: SessionEvent) throws(StoreError) { events.append(event) }
-    func finish(_ session: Session, duration: Double) throws(StoreError) -> String {
-        finished = session.status
-        return "memory"
-    }
-}
-
 func keys(_ text: String) -> [TerminalEvent] { text.map { .key(.character($0)) } }
 
 let screens = """

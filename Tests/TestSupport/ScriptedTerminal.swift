@@ -5,9 +5,9 @@ import TerminalIO
 /// The script's bytes go through the same `InputQueue` as the real terminal's, on a clock of the
 /// script's own, so the tests see keys exactly as a transport would hand them over (split
 /// sequences, the lone-ESC wait) without sleeping.
-final class ScriptedTerminal: TerminalPort {
+public final class ScriptedTerminal: TerminalPort {
     /// Something that arrives from the other side of the terminal.
-    enum Input: Equatable {
+    public enum Input: Equatable {
         /// Bytes read together.
         case bytes([UInt8])
         case resize(columns: Int, rows: Int)
@@ -16,32 +16,32 @@ final class ScriptedTerminal: TerminalPort {
     }
 
     /// Time between two keystrokes: longer than the ESC wait, as a person types.
-    static let keystroke = 100
+    public static let keystroke = 100
 
-    var columns: Int
-    var rows: Int
+    public var columns: Int
+    public var rows: Int
     /// What is still to come, each `after` milliseconds after the one before.
-    var script: [(after: Int, input: Input)]
-    var written = ""
+    public var script: [(after: Int, input: Input)]
+    public var written = ""
     /// The script's clock, in milliseconds.
-    private(set) var now = 0
+    public private(set) var now = 0
     private var lastArrival = 0
     private var queue = InputQueue()
 
-    init(columns: Int = 80, rows: Int = 24, _ events: [TerminalEvent]) {
+    public init(columns: Int = 80, rows: Int = 24, _ events: [TerminalEvent]) {
         self.columns = columns
         self.rows = rows
         script = Self.typing(events)
     }
 
-    init(columns: Int = 80, rows: Int = 24, script: [(after: Int, input: Input)]) {
+    public init(columns: Int = 80, rows: Int = 24, script: [(after: Int, input: Input)]) {
         self.columns = columns
         self.rows = rows
         self.script = script
     }
 
     /// Each event as one keystroke (or resize, or signal), a keystroke's time after the one before.
-    static func typing(_ events: [TerminalEvent]) -> [(after: Int, input: Input)] {
+    public static func typing(_ events: [TerminalEvent]) -> [(after: Int, input: Input)] {
         events.map { event -> (after: Int, input: Input) in
             switch event {
             case .key(let key): (keystroke, .bytes(key.bytes))
@@ -52,15 +52,15 @@ final class ScriptedTerminal: TerminalPort {
         }
     }
 
-    func next() -> TerminalEvent {
+    public func next() -> TerminalEvent {
         wait(until: nil) ?? .endOfInput
     }
 
-    func next(within milliseconds: Int) -> TerminalEvent? {
+    public func next(within milliseconds: Int) -> TerminalEvent? {
         wait(until: now + max(0, milliseconds))
     }
 
-    func write(_ text: String) { written += text }
+    public func write(_ text: String) { written += text }
 
     /// Moves the clock to whatever comes first (the next input, or held bytes being released);
     /// nil when that is past the deadline. The end of the script is the end of input.
@@ -94,7 +94,7 @@ final class ScriptedTerminal: TerminalPort {
 
 extension Key {
     /// The bytes a terminal sends for the key (as measured in tmux, raw mode).
-    var bytes: [UInt8] {
+    public var bytes: [UInt8] {
         let esc: UInt8 = 0x1B
         func csi(_ tail: String) -> [UInt8] { [esc, UInt8(ascii: "[")] + Array(tail.utf8) }
         switch self {

@@ -19,9 +19,11 @@ public final class InstrumentStore {
         for folder in [layout.path, layout.instruments, layout.sessions, layout.identifying] {
             try StoreIO.makeDirectory(folder)
         }
-        // Two runners may open the same folder at once: the check and the copy are done under a lock.
+        // Two runners may open the same folder at once: the check, the copy and the recovery of
+        // completions cut short are done under a lock.
         let lock = try StoreIO.lock(layout.lock)
         defer { StoreIO.unlock(lock) }
+        try Recovery.finishCompletions(in: layout)
         let copy = layout.copy(hash: hash)
         if !StoreIO.exists(copy) {
             for stored in try layout.instrumentCopies() {
@@ -130,18 +132,17 @@ public final class SessionWriter {
         try write(event.write)
     }
 
-    /// Writes the response (atomically, with the status the session has reached), any identifying answers apart from it, and removes the journal.
+    /// Completes the session: journals that it is completing, then writes the response
+    /// (atomically, with the status the session has reached), any identifying answers apart from
+    /// it, and removes the journal. A crash at any point leaves a state that the next opening of
+    /// the folder finishes the same way (`Recovery`), and that readers never count twice.
     @discardableResult
     public func finish(_ session: Session, duration: Double) throws(StoreError) -> String {
-        let path = store.layout.response(responseID: header.responseID)
-        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration), to: path)
-        if session.status != .declined, let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {
-            let apart = store.layout.identifying(id: InstrumentStore.newID())
-            try StoreIO.writeAtomically(identifying, to: apart)
-            StoreIO.clearTimes(apart)
-        }
-        try StoreIO.remove(journal.path)
-        try StoreIO.syncDirectory(store.layout.sessions)
-        return path
+        let lock = try StoreIO.lock(store.layout.lock)
+        defer { StoreIO.unlock(lock) }
+        let identifying = session.status != .declined && ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) != nil
+        let completion = JournalCompletion(duration: duration, identifying: identifying ? InstrumentStore.newID() : nil)
+        try write(completion.write)
+        return try Recovery.complete(session, header: header, completion: completion, journal: journal.path, in: store.layout)
     }
 }

@@ -68,19 +68,59 @@ public struct JournalHeader: Decodable, Sendable, Equatable {
 }
 
 
+/// The journal's last line when a session is being completed: written before the response, so
+/// that a completion cut short by a crash can be finished the same way on the next open (the
+/// identifying record under the same name, never twice).
+public struct JournalCompletion: Sendable, Equatable, Decodable {
+    public var duration: Double
+    /// The name of the identifying record, when the session has identifying answers.
+    public var identifying: String?
+
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.key("completing")
+            w.object { w in
+                w.key("duration")
+                w.number(duration)
+                w.member("identifying", identifying)
+            }
+        }
+    }
+
+    private struct Line: Decodable { var completing: JournalCompletion }
+
+    static func read(_ line: Data) -> JournalCompletion? {
+        (try? JSONDecoder().decode(Line.self, from: line))?.completing
+    }
+}
+
 /// Reads a journal back: its header and every whole event line. A last line cut short by a
 /// crash is ignored; that is the one answer that may be lost.
 public struct JournalContents: Sendable {
     public var header: JournalHeader
     public var events: [SessionEvent]
+    /// Set when the session was being completed.
+    public var completion: JournalCompletion?
+    /// Lines that are neither an event nor the completion (damaged), by their place (1-based,
+    /// the header being line 1); they are passed over, and the lines after them still read.
+    public var damagedLines: [Int] = []
 
     public static func read(_ data: Data) -> JournalContents? {
         let decoder = JSONDecoder()
-        var lines = data.split(separator: 0x0A)
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
         guard let first = lines.first, let header = try? decoder.decode(JournalHeader.self, from: first) else { return nil }
-        lines.removeFirst()
-        let events = lines.compactMap { try? decoder.decode(SessionEvent.self, from: $0) }
-        return JournalContents(header: header, events: events)
+        var contents = JournalContents(header: header, events: [])
+        // A last line without its line break was cut short: it never counted as written.
+        for (i, line) in lines.dropLast().enumerated().dropFirst() where !line.isEmpty {
+            if let event = try? decoder.decode(SessionEvent.self, from: line) {
+                contents.events.append(event)
+            } else if let completion = JournalCompletion.read(Data(line)) {
+                contents.completion = completion
+            } else {
+                contents.damagedLines.append(i + 1)
+            }
+        }
+        return contents
     }
 }
 

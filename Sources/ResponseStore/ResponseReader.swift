@@ -17,10 +17,15 @@ public struct StoredJournal: Sendable {
 
 extension InstrumentFolder {
     /// Every interrupted session's journal, in name order (one that cannot be read is left out).
+    /// A journal whose response is already written belongs to a completion that a crash cut
+    /// short: its session is counted once, by its response, and the next opening of the folder
+    /// removes the journal.
     public func journals() -> [StoredJournal] {
         StoreIO.list(sessions).filter { $0.hasSuffix(Self.journalSuffix) }.compactMap { name in
             let path = sessions + "/" + name
-            return (try? StoreIO.read(path)).flatMap(JournalContents.read).map { StoredJournal(path: path, contents: $0) }
+            guard let contents = (try? StoreIO.read(path)).flatMap(JournalContents.read),
+                  !StoreIO.exists(response(responseID: contents.header.responseID)) else { return nil }
+            return StoredJournal(path: path, contents: contents)
         }
     }
 

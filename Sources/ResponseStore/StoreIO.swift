@@ -27,7 +27,7 @@ enum StoreIO {
             return
         }
         if let parent = parent(of: path) { try makeDirectory(parent) }
-        if mkdir(path, 0o700) != 0 && errno != EEXIST { throw .posix("create the folder", path) }
+        if StoreFaults.call({ mkdir(path, 0o700) }) != 0 && errno != EEXIST { throw .posix("create the folder", path) }
     }
 
     /// The folder holding `path`, or nil for a single relative name or the root.
@@ -55,18 +55,18 @@ enum StoreIO {
     static func writeAtomically(_ data: Data, to path: String) throws(StoreError) {
         let folder = parent(of: path) ?? "."
         let temporary = folder + "/.tmp-" + UUID().uuidString
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = StoreFaults.call { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
         guard fd >= 0 else { throw .posix("create", temporary) }
         do throws(StoreError) {
             try writeAll(fd, data, path: temporary)
-            guard fsync(fd) == 0 else { throw StoreError.posix("save", temporary) }
+            guard StoreFaults.call({ fsync(fd) }) == 0 else { throw StoreError.posix("save", temporary) }
             close(fd)
         } catch {
             close(fd)
             unlink(temporary)
             throw error
         }
-        guard rename(temporary, path) == 0 else {
+        guard StoreFaults.call({ rename(temporary, path) }) == 0 else {
             let failure = StoreError.posix("save", path)
             unlink(temporary)
             throw failure
@@ -79,7 +79,17 @@ enum StoreIO {
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n: Int
+                switch StoreFaults.next() {
+                case .proceed: n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                case .fail: n = -1
+                case .short:
+                    // A full disk takes part of a write and refuses the rest.
+                    let part = max(1, (raw.count - offset) / 2)
+                    offset += max(0, write(fd, raw.baseAddress! + offset, part))
+                    errno = ENOSPC
+                    n = -1
+                }
                 if n < 0 {
                     if errno == EINTR { continue }
                     failed = true
@@ -95,17 +105,17 @@ enum StoreIO {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .posix("open the folder", path) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw .posix("save the folder", path) }
+        guard StoreFaults.call({ fsync(fd) }) == 0 else { throw .posix("save the folder", path) }
     }
 
     static func remove(_ path: String) throws(StoreError) {
-        if unlink(path) != 0 && errno != ENOENT { throw .posix("remove", path) }
+        if StoreFaults.call({ unlink(path) }) != 0 && errno != ENOENT { throw .posix("remove", path) }
     }
 
     /// Sets a file's times to the epoch, so they cannot link it to other files by when it was written.
     static func clearTimes(_ path: String) {
         var times = [timespec(tv_sec: 0, tv_nsec: 0), timespec(tv_sec: 0, tv_nsec: 0)]
-        _ = utimensat(AT_FDCWD, path, &times, 0)
+        _ = StoreFaults.call { utimensat(AT_FDCWD, path, &times, 0) }
     }
 
     /// An exclusive lock on a file, released when the returned descriptor is closed.
@@ -136,14 +146,36 @@ public final class AppendOnlyFile {
 
     init(creating path: String) throws(StoreError) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        fd = StoreFaults.call { open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600) }
         guard fd >= 0 else { throw .posix("create", path) }
     }
 
+    /// Opens a file to append to, first cutting off a last line left unfinished (by a full
+    /// disk or a crash), so that a new line never starts in the middle of a torn one.
     init(appendingTo path: String) throws(StoreError) {
         self.path = path
         fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw .posix("open", path) }
+        let whole = Self.completeLength(fd)
+        if whole < lseek(fd, 0, SEEK_END) {
+            guard StoreFaults.call({ ftruncate(fd, whole) }) == 0, StoreFaults.call({ fsync(fd) }) == 0 else {
+                let failure = StoreError.posix("repair", path)
+                close(fd)
+                throw failure
+            }
+        }
+    }
+
+    /// The length of the file up to and including its last line break.
+    private static func completeLength(_ fd: Int32) -> off_t {
+        var end = lseek(fd, 0, SEEK_END)
+        var byte: UInt8 = 0
+        while end > 0 {
+            guard pread(fd, &byte, 1, end - 1) == 1 else { return end }
+            if byte == 0x0A { return end }
+            end -= 1
+        }
+        return 0
     }
 
     deinit { close(fd) }
@@ -151,12 +183,19 @@ public final class AppendOnlyFile {
     /// Takes an exclusive lock without waiting; false when another process holds it.
     func tryLock() -> Bool { flock(fd, LOCK_EX | LOCK_NB) == 0 }
 
-    /// Appends one line and waits until it is on disk.
+    /// Appends one line and waits until it is on disk. When the line cannot be written whole
+    /// (a full disk), the file is cut back to where it was, so that no torn line is left.
     public func append(_ line: Data) throws(StoreError) {
         var data = line
         data.append(0x0A)
-        try StoreIO.writeAll(fd, data, path: path)
-        guard fsync(fd) == 0 else { throw .posix("save", path) }
+        let before = lseek(fd, 0, SEEK_END)
+        do throws(StoreError) {
+            try StoreIO.writeAll(fd, data, path: path)
+            guard StoreFaults.call({ fsync(fd) }) == 0 else { throw .posix("save", path) }
+        } catch {
+            if before >= 0, ftruncate(fd, before) == 0 { _ = fsync(fd) }
+            throw error
+        }
     }
 }
 

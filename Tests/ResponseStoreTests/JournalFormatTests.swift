@@ -39,7 +39,7 @@ import Testing
             {"skip":{"at":4,"question":"why"}}
             {"back":{"at":5}}
             """
-        let contents = try #require(JournalContents.read(Data(old.utf8)))
+        let contents = try #require(JournalContents.read(Data((old + "\n").utf8)))
         #expect(contents.header.today == nil)
         #expect(contents.header.day == 20_780, "falls back to the day it started, 2026-11-23")
         #expect(contents.events == [

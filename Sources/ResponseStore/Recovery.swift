@@ -1,0 +1,58 @@
+import Foundation
+import InstrumentModel
+import SessionEngine
+
+/// Completing a session as a sequence that a crash can stop anywhere and the next opening of
+/// the folder can finish: the journal says the session is completing (with the name its
+/// identifying record will have), then the response is written, then the identifying record,
+/// then the journal is removed. Each step is skipped when already done, so finishing twice
+/// writes nothing twice.
+enum Recovery {
+    /// The last steps of a completion, from wherever they stopped.
+    static func complete(_ session: Session, header: JournalHeader, completion: JournalCompletion, journal: String,
+                         in folder: InstrumentFolder) throws(StoreError) -> String {
+        let path = folder.response(responseID: header.responseID)
+        if !StoreIO.exists(path) {
+            try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: completion.duration), to: path)
+        }
+        if let name = completion.identifying, session.status != .declined,
+           let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {
+            let apart = folder.identifying(id: name)
+            if !StoreIO.exists(apart) {
+                try StoreIO.writeAtomically(identifying, to: apart)
+                StoreIO.clearTimes(apart)
+            }
+        }
+        try StoreIO.remove(journal)
+        try StoreIO.syncDirectory(folder.sessions)
+        return path
+    }
+
+    /// Finishes every completion that a crash cut short, and removes what such a crash leaves:
+    /// temporary files, and journals that never got a whole first line (a full disk at the start
+    /// of a session). Called with the folder's lock held; journals open in another process
+    /// (locked by it) are left alone.
+    static func finishCompletions(in folder: InstrumentFolder) throws(StoreError) {
+        for sub in [folder.path, folder.identifying, folder.instruments] {
+            for name in StoreIO.list(sub) where name.hasPrefix(".tmp-") { try StoreIO.remove(sub + "/" + name) }
+        }
+        var copies: [String: Instrument]?
+        for name in StoreIO.list(folder.sessions) where name.hasSuffix(InstrumentFolder.journalSuffix) {
+            let path = folder.sessions + "/" + name
+            guard let file = try? AppendOnlyFile(appendingTo: path), file.tryLock() else { continue }
+            guard let data = try? StoreIO.read(path), let contents = JournalContents.read(data) else {
+                try StoreIO.remove(path)
+                continue
+            }
+            let responded = StoreIO.exists(folder.response(responseID: contents.header.responseID))
+            guard contents.completion != nil || responded else { continue }
+            if copies == nil {
+                copies = Dictionary((try? folder.instrumentCopies())?.map { ($0.hash, $0.instrument) } ?? [], uniquingKeysWith: { a, _ in a })
+            }
+            guard let instrument = copies?[contents.header.hash] else { continue }
+            let session = contents.rebuilt(with: instrument, fallbackDay: StoreClock.today()).session
+            let completion = contents.completion ?? JournalCompletion(duration: contents.events.last?.at ?? 0, identifying: nil)
+            _ = try complete(session, header: contents.header, completion: completion, journal: path, in: folder)
+        }
+    }
+}

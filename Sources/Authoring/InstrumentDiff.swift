@@ -220,7 +220,7 @@ public enum InstrumentDiff {
     }
 
     private static func range(_ q: Question) -> String {
-        switch (q.min.map(Printer.number), q.max.map(Printer.number)) {
+        switch (q.min.map(NumberText.canonical), q.max.map(NumberText.canonical)) {
         case let (low?, high?): return "\(low)–\(high)"
         case let (low?, nil): return "at least \(low)"
         case let (nil, high?): return "at most \(high)"

@@ -60,13 +60,7 @@ public struct JSONWriter {
     public mutating func string(_ s: String) { quote(s) }
     public mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
 
-    public mutating func number(_ n: Double) {
-        if n == n.rounded(), abs(n) < 1e15 {
-            bytes.append(contentsOf: String(Int64(n)).utf8)
-        } else {
-            bytes.append(contentsOf: String(n).utf8)
-        }
-    }
+    public mutating func number(_ n: Double) { bytes.append(contentsOf: NumberText.canonical(n).utf8) }
 
     // Members that are left out when absent, as `Codable` does, so the form decodes back.
     public mutating func member(_ k: String, _ v: String?) { if let v { key(k); string(v) } }

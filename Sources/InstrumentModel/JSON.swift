@@ -35,7 +35,7 @@ public enum JSON: Equatable, Sendable {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n): out += NumberText.canonical(n)
         case .string(let s): JSON.quote(s, into: &out)
         case .array(let items):
             out += "["

@@ -77,7 +77,7 @@ enum Validation {
         session.render(q.allChoices.first { $0.value == code }?.label)
     }
 
-    static func format(_ n: Double) -> String { Printer.number(n) }
+    static func format(_ n: Double) -> String { NumberText.canonical(n) }
 
     private static func numberProblem(_ n: Double, _ q: Question) -> AnswerProblem? {
         let decimals = q.decimals ?? 0

@@ -21,7 +21,7 @@ enum AnswerWords {
         case .number:
             let base = (q.decimals ?? 0) == 0 ? "a whole number" : "a number with up to \(q.decimals!) decimals"
             let unit = q.unit.map { " (" + $0.text(in: language) + ")" } ?? ""
-            return base + range(q.min.map(Printer.number), q.max.map(Printer.number)) + unit
+            return base + range(q.min.map(NumberText.canonical), q.max.map(NumberText.canonical)) + unit
         case .text, .longText:
             var s = q.type == .text ? "a short text" : "a longer text"
             if let n = q.maxLength { s += ", at most \(n) characters" }

@@ -139,7 +139,7 @@ public struct Preview {
     private func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     private func minutes(_ m: Double) -> String {
-        let n = Printer.number(m)
+        let n = NumberText.canonical(m)
         return n == "1" ? "1 minute" : "\(n) minutes"
     }
 }

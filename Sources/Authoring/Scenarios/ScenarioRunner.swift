@@ -159,7 +159,7 @@ public struct ScenarioRunner {
 
     static func describe(_ value: Value) -> String {
         switch value {
-        case .number(let n): return Printer.number(n)
+        case .number(let n): return NumberText.canonical(n)
         case .text(let t): return "\"\(t)\""
         case .bool(let b): return b ? "true" : "false"
         case .date(let d): return DateValue.format(d)

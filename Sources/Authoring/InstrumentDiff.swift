@@ -32,10 +32,10 @@ public enum InstrumentDiff {
 
     public static func compare(_ old: Instrument, _ new: Instrument) -> [Change] {
         var changes = instrumentChanges(old, new)
-        let oldQuestions = Dictionary(old.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldQuestions = old.questionsByID
         let newIDs = Set(new.questions.map(\.id))
-        let oldSections = sectionsByQuestion(old)
-        let newSections = sectionsByQuestion(new)
+        let oldSections = old.sectionsByQuestionID
+        let newSections = new.sectionsByQuestionID
         let removed = old.questions.filter { !newIDs.contains($0.id) }
 
         for q in new.questions {
@@ -62,12 +62,6 @@ public enum InstrumentDiff {
     private static func condition(_ section: Section?, _ q: Question) -> String? {
         let parts = [section?.showIf, q.showIf].compactMap { $0 }.map { text in (try? Parser.parse(text)).map(Printer.print) ?? text }
         return parts.isEmpty ? nil : parts.joined(separator: " and ")
-    }
-
-    private static func sectionsByQuestion(_ instrument: Instrument) -> [String: Section] {
-        var out: [String: Section] = [:]
-        for s in instrument.sections { for q in s.questions { out[q.id] = s } }
-        return out
     }
 
     private static func instrumentChanges(_ old: Instrument, _ new: Instrument) -> [Change] {

@@ -56,7 +56,6 @@ public struct Session: Sendable {
         self.seed = seed
         self.language = language ?? instrument.languages.first
         self.today = today
-        var questions: [String: Question] = [:]
         var order: [String] = []
         for section in instrument.sections {
             var ids = section.questions.filter { $0.type != .calculate }.map(\.id)
@@ -65,9 +64,8 @@ public struct Session: Sendable {
                 ids.shuffle(using: &random)
             }
             order += ids
-            for q in section.questions { questions[q.id] = q }
         }
-        self.questions = questions
+        questions = instrument.questionsByID
         self.order = order
         conditions = Conditions(instrument)
         phase = instrument.consent == nil ? .finished : .consent

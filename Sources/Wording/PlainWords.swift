@@ -9,9 +9,7 @@ public struct PlainWords {
     let language: String?
 
     public init(_ instrument: Instrument, language: String? = nil) {
-        var questions: [String: Question] = [:]
-        for q in instrument.questions { questions[q.id] = q }
-        self.questions = questions
+        questions = instrument.questionsByID
         self.language = language ?? instrument.languages.first
     }
 

@@ -16,7 +16,7 @@ public struct ScenarioRunner {
         self.instrument = instrument
         self.hash = hash
         self.today = today
-        questions = Dictionary(instrument.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        questions = instrument.questionsByID
     }
 
     /// The failures of one scenario; none when it passes.

@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -63,7 +64,7 @@ public struct ResponseFolder {
         var found: [(Instrument, String)] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-                  let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
+                  let instrument = try? CompiledInstrument.decode(data) else {
                 throw ExportError("the compiled instrument '\(folder)/\(name)' is damaged")
             }
             found.append((instrument, "sha256:" + name.dropFirst("sha256-".count).dropLast(".json".count)))

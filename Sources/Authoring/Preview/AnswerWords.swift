@@ -1,9 +1,10 @@
 import Expressions
 import InstrumentModel
+import Wording
 
 /// What kind of answer a question takes, and its limits, in a sentence.
 enum AnswerWords {
-    static func describe(_ q: Question, kind: InstrumentKind, language: String?) -> String {
+    static func describe(_ q: Question, kind: InstrumentKind, language: String?, expressions: InstrumentExpressions) -> String {
         switch q.type {
         case .note:
             return kind == .interview ? "read out; no answer" : "information only; no answer"
@@ -38,7 +39,8 @@ enum AnswerWords {
             }
             return what + range(q.dateMin, q.dateMax)
         case .calculate:
-            let expression = q.value.flatMap { try? Parser.parse($0) }.map(Printer.print) ?? (q.value ?? "")
+            if let damage = expressions.damage(at: .value(question: q.id)) { return "calculated, not asked: " + PlainWords.damaged(damage) }
+            let expression = expressions[.value(question: q.id)].map(Printer.print) ?? ""
             return "calculated, not asked: `\(expression)`"
         }
     }

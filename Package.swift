@@ -22,7 +22,7 @@ let package = Package(
             ]
         ),
         .target(name: "InstrumentModel"),
-        .target(name: "Expressions"),
+        .target(name: "Expressions", dependencies: ["InstrumentModel"]),
         .systemLibrary(
             name: "CLibYAML",
             pkgConfig: "yaml-0.1",
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "TestSupport"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
-        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InstrumentModel"]),
         .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
         .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         // What the test targets share: instruments from YAML, temporary folders, a program runner,

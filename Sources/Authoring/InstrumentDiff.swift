@@ -32,10 +32,12 @@ public enum InstrumentDiff {
 
     public static func compare(_ old: Instrument, _ new: Instrument) -> [Change] {
         var changes = instrumentChanges(old, new)
-        let oldQuestions = Dictionary(old.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let before = InstrumentExpressions(salvaging: old)
+        let after = InstrumentExpressions(salvaging: new)
+        let oldQuestions = old.questionsByID
         let newIDs = Set(new.questions.map(\.id))
-        let oldSections = sectionsByQuestion(old)
-        let newSections = sectionsByQuestion(new)
+        let oldSections = old.sectionsByQuestionID
+        let newSections = new.sectionsByQuestionID
         let removed = old.questions.filter { !newIDs.contains($0.id) }
 
         for q in new.questions {
@@ -48,9 +50,10 @@ public enum InstrumentDiff {
                 }
                 continue
             }
-            let conditionBefore = condition(oldSections[o.id], o)
-            let conditionAfter = condition(newSections[q.id], q)
-            changes += questionChanges(o, q, conditionBefore: conditionBefore, conditionAfter: conditionAfter, languages: new.languages)
+            let conditionBefore = condition(oldSections[o.id], o, before)
+            let conditionAfter = condition(newSections[q.id], q, after)
+            changes += questionChanges(o, q, expressions: (before, after), conditionBefore: conditionBefore, conditionAfter: conditionAfter,
+                                       languages: new.languages)
         }
         for q in removed where q.type != .note {
             changes.append(Change(variable: q.id, verdict: .comparable, what: "removed: responses from this version on have it empty (not asked)"))
@@ -59,15 +62,16 @@ public enum InstrumentDiff {
     }
 
     /// When a question is asked, its section's condition and its own, in canonical form.
-    private static func condition(_ section: Section?, _ q: Question) -> String? {
-        let parts = [section?.showIf, q.showIf].compactMap { $0 }.map { text in (try? Parser.parse(text)).map(Printer.print) ?? text }
+    private static func condition(_ section: Section?, _ q: Question, _ expressions: InstrumentExpressions) -> String? {
+        let places = (section.map { [InstrumentExpressions.Place.sectionShowIf(section: $0.id)] } ?? []) + [.showIf(question: q.id)]
+        let parts = places.compactMap { canonical(at: $0, in: expressions) }
         return parts.isEmpty ? nil : parts.joined(separator: " and ")
     }
 
-    private static func sectionsByQuestion(_ instrument: Instrument) -> [String: Section] {
-        var out: [String: Section] = [:]
-        for s in instrument.sections { for q in s.questions { out[q.id] = s } }
-        return out
+    /// The expression at `place` in canonical form; a damaged one as stored, marked as damaged.
+    private static func canonical(at place: InstrumentExpressions.Place, in expressions: InstrumentExpressions) -> String? {
+        if let e = expressions[place] { return Printer.print(e) }
+        return expressions.damage(at: place).map { $0.text + " (damaged: it cannot be read; compile the instrument again)" }
     }
 
     private static func instrumentChanges(_ old: Instrument, _ new: Instrument) -> [Change] {
@@ -94,7 +98,8 @@ public enum InstrumentDiff {
         return out
     }
 
-    private static func questionChanges(_ o: Question, _ q: Question, conditionBefore: String?, conditionAfter: String?, languages: [String]) -> [Change] {
+    private static func questionChanges(_ o: Question, _ q: Question, expressions: (before: InstrumentExpressions, after: InstrumentExpressions),
+                                        conditionBefore: String?, conditionAfter: String?, languages: [String]) -> [Change] {
         let language = languages.first
         var out: [Change] = []
         func add(_ verdict: Verdict, _ what: String) { out.append(Change(variable: q.id, verdict: verdict, what: what)) }
@@ -114,7 +119,7 @@ public enum InstrumentDiff {
             add(.check, "now asked \(conditionAfter.map { "if '\($0)'" } ?? "of everyone") (was \(conditionBefore.map { "if '\($0)'" } ?? "of everyone")): different people answer it")
         }
         if o.validIf != q.validIf {
-            add(.check, "the rule for accepting an answer changed from \(code(o.validIf)) to \(code(q.validIf))")
+            add(.check, "the rule for accepting an answer changed from \(code(.validIf(question: o.id), expressions.before)) to \(code(.validIf(question: q.id), expressions.after))")
         }
         if o.min != q.min || o.max != q.max {
             add(.check, "the accepted range changed from \(range(o)) to \(range(q))")
@@ -126,7 +131,7 @@ public enum InstrumentDiff {
             add(.notComparable, "the number of options to rank changed from \(o.rank.map(String.init) ?? "all") to \(q.rank.map(String.init) ?? "all")")
         }
         if o.value != q.value, q.type == .calculate {
-            add(.notComparable, "the calculation changed from \(code(o.value)) to \(code(q.value)): values before and after are computed differently")
+            add(.notComparable, "the calculation changed from \(code(.value(question: o.id), expressions.before)) to \(code(.value(question: q.id), expressions.after)): values before and after are computed differently")
         }
         if o.required != q.required {
             add(.comparable, q.required ? "now required: earlier responses may have skipped it" : "no longer required: later responses may skip it")
@@ -214,13 +219,12 @@ public enum InstrumentDiff {
         return "\"" + (one.count > 70 ? String(one.prefix(69)) + "…" : one) + "\""
     }
 
-    private static func code(_ expression: String?) -> String {
-        guard let expression else { return "none" }
-        return "'" + ((try? Parser.parse(expression)).map(Printer.print) ?? expression) + "'"
+    private static func code(_ place: InstrumentExpressions.Place, _ expressions: InstrumentExpressions) -> String {
+        canonical(at: place, in: expressions).map { "'" + $0 + "'" } ?? "none"
     }
 
     private static func range(_ q: Question) -> String {
-        switch (q.min.map(Printer.number), q.max.map(Printer.number)) {
+        switch (q.min.map(NumberText.canonical), q.max.map(NumberText.canonical)) {
         case let (low?, high?): return "\(low)–\(high)"
         case let (low?, nil): return "at least \(low)"
         case let (nil, high?): return "at most \(high)"

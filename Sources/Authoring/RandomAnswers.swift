@@ -56,12 +56,7 @@ struct RandomAnswers {
             let low = q.dateMin.flatMap(DateValue.parse) ?? today - 3650
             let high = q.dateMax.flatMap(DateValue.parse) ?? today
             guard low <= high else { return nil }
-            let day = DateValue.format(Int.random(in: low...high, using: &random))
-            switch q.precision ?? .day {
-            case .day: return Answer(.date(day))
-            case .month: return Answer(.date(String(day.prefix(7))))
-            case .year: return Answer(.date(String(day.prefix(4))))
-            }
+            return Answer(.date(DateValue.format(Int.random(in: low...high, using: &random), precision: q.precision ?? .day)))
         }
     }
 

@@ -72,7 +72,7 @@ public struct Simulation {
         case .date: started = DateValue.format(day)
         case .minute:
             let minute = Int.random(in: 8 * 60..<21 * 60, using: &random)
-            started = DateValue.format(day) + "T" + two(minute / 60) + ":" + two(minute % 60) + "Z"
+            started = DateValue.minuteStamp(day: day, minute: minute)
         }
         let pseudonym = instrument.privacy.participant == .code ? "p_" + hex(&random, bytes: 8) : nil
         var answers = RandomAnswers(random: SeededRandom(seed: random.next()), today: today)
@@ -125,6 +125,4 @@ public struct Simulation {
         }
         return out
     }
-
-    private func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -1,3 +1,5 @@
+import InstrumentModel
+
 /// Prints an expression in one canonical layout, so that `age>18` and `age > 18`
 /// compile to the same text and the same content hash.
 public enum Printer {
@@ -5,11 +7,9 @@ public enum Printer {
         print(expr, parent: 0)
     }
 
-    /// A number as people write it: whole numbers without a decimal point.
-    public static func number(_ n: Double) -> String {
-        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        return String(n)
-    }
+    /// A number as the expression language writes it: the canonical text every stored number has,
+    /// so a condition's literals read as the answers they are compared with.
+    public static func number(_ n: Double) -> String { NumberText.canonical(n) }
 
     static func quoted(_ s: String) -> String {
         var out = "\""

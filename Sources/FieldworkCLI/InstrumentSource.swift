@@ -1,4 +1,5 @@
 import ArgumentParser
+import Expressions
 import Foundation
 import InstrumentModel
 import InstrumentCompiler
@@ -69,7 +70,7 @@ struct LoadedInstrument {
                 throw ValidationError("cannot read '\(path)': \(Platform.describe(error))")
             }
             let data = Data(bytes)
-            guard let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
+            guard let instrument = try? CompiledInstrument.decode(data) else {
                 Platform.write("error: '\(path)' is not a compiled instrument (the JSON that 'fieldwork compile' writes)\n", to: 2)
                 throw ExitCode(failure)
             }

@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import PromptUI
 import ResponseStore
@@ -111,13 +112,7 @@ extension Platform {
     static func todayDays() -> Int { StoreClock.today() }
 
     /// The current UTC time as `YYYY-MM-DDTHH:MMZ`.
-    static func utcMinute() -> String {
-        var t = time(nil)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min))Z"
-    }
+    static func utcMinute() -> String { DateValue.minuteStamp(secondsSince1970: Int(time(nil))) }
 
     /// Where study keys live by default: outside any responses folder, in the user's configuration.
     static func keyFolder() -> String {

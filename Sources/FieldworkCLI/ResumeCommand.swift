@@ -1,4 +1,5 @@
 import ArgumentParser
+import Expressions
 import Foundation
 import InstrumentModel
 import ResponseStore
@@ -40,7 +41,7 @@ struct ResumeCommand: ParsableCommand {
         let header = match.contents.header
         let copy = StoreLayout(root: options.responses).folder(of: header.instrumentID).copy(hash: header.hash)
         guard let data = FileManager.default.contents(atPath: copy),
-              let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
+              let instrument = try? CompiledInstrument.decode(data) else {
             Platform.write("error: the instrument this session answered is missing or damaged ('\(copy)')\n", to: 2)
             throw ExitCode(1)
         }

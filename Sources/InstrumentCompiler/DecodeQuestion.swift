@@ -142,7 +142,7 @@ extension InstrumentDecoder {
                 key == "min" ? (q.dateMin = s) : (q.dateMax = s)
                 continue
             }
-            guard let days = DateParsing.days(s) else {
+            guard let days = DateValue.parse(s, precision: .day) else {
                 diagnostics.error(.invalidValue, "'\(key)' should be a date written YYYY-MM-DD, or 'today', but it is '\(s)'", on: n)
                 continue
             }
@@ -162,11 +162,6 @@ extension InstrumentDecoder {
                           hint: "swap them, or correct one of them", on: n)
     }
 
-    static func format(_ v: Double) -> String { Printer.number(v) }
+    static func format(_ v: Double) -> String { NumberText.canonical(v) }
 }
 
-enum DateParsing {
-    static func days(_ s: String) -> Int? {
-        s.count == 10 ? DateValue.parse(s) : nil
-    }
-}

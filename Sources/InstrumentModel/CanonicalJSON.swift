@@ -69,13 +69,7 @@ public struct JSONWriter {
     /// A whole number, exactly: seeds, codes and counts must not pass through a Double.
     public mutating func integer<T: BinaryInteger>(_ n: T) { bytes.append(contentsOf: String(n).utf8) }
 
-    public mutating func number(_ n: Double) {
-        if n == n.rounded(), abs(n) < 1e15 {
-            bytes.append(contentsOf: String(Int64(n)).utf8)
-        } else {
-            bytes.append(contentsOf: String(n).utf8)
-        }
-    }
+    public mutating func number(_ n: Double) { bytes.append(contentsOf: NumberText.canonical(n).utf8) }
 
     // Members that are left out when absent, as `Codable` does, so the form decodes back.
     public mutating func member(_ k: String, _ v: String?) { if let v { key(k); string(v) } }

@@ -47,6 +47,38 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var questions: [Question] { sections.flatMap(\.questions) }
 
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
+
+    /// The question with this id, or nil when the instrument has none.
+    ///
+    /// A scan, for a lookup now and then; a caller that looks up many builds `questionsByID` once.
+    public func question(_ id: String) -> Question? {
+        for section in sections {
+            if let q = section.questions.first(where: { $0.id == id }) { return q }
+        }
+        return nil
+    }
+
+    /// The section that holds the question with this id, or nil when the instrument has none.
+    public func section(containing id: String) -> Section? {
+        sections.first { $0.questions.contains { $0.id == id } }
+    }
+
+    /// Every question by its id: the one index, for callers that look up many questions.
+    ///
+    /// Ids are unique in a compiled instrument; should a hand-made one repeat an id, the first wins,
+    /// as it does for `question(_:)`.
+    public var questionsByID: [String: Question] {
+        Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The section of every question, by the question's id (the first, should an id repeat).
+    public var sectionsByQuestionID: [String: Section] {
+        var out: [String: Section] = [:]
+        for section in sections {
+            for q in section.questions where out[q.id] == nil { out[q.id] = section }
+        }
+        return out
+    }
 }
 
 public struct Consent: Sendable, Equatable, Codable {

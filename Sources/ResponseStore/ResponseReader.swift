@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import InstrumentModel
 import SessionEngine
@@ -35,7 +36,7 @@ extension InstrumentFolder {
         for name in StoreIO.list(instruments) {
             guard let hash = Self.hash(ofCopy: name) else { continue }
             guard let data = try? StoreIO.read(instruments + "/" + name),
-                  let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
+                  let instrument = try? CompiledInstrument.decode(data) else {
                 throw StoreError("the compiled instrument '\(instruments)/\(name)' is damaged")
             }
             found.append(InstrumentCopy(instrument: instrument, hash: hash))

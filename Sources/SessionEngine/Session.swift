@@ -49,14 +49,13 @@ public struct Session: Sendable {
     private var visible: Set<String> = []
 
     let questions: [String: Question]
-    private let conditions: Conditions
+    private let expressions: InstrumentExpressions
 
     public init(instrument: Instrument, seed: UInt64, language: String? = nil, today: Int) {
         self.instrument = instrument
         self.seed = seed
         self.language = language ?? instrument.languages.first
         self.today = today
-        var questions: [String: Question] = [:]
         var order: [String] = []
         for section in instrument.sections {
             var ids = section.questions.filter { $0.type != .calculate }.map(\.id)
@@ -65,11 +64,10 @@ public struct Session: Sendable {
                 ids.shuffle(using: &random)
             }
             order += ids
-            for q in section.questions { questions[q.id] = q }
         }
-        self.questions = questions
+        questions = instrument.questionsByID
         self.order = order
-        conditions = Conditions(instrument)
+        expressions = InstrumentExpressions(salvaging: instrument)
         phase = instrument.consent == nil ? .finished : .consent
         refresh()
         if instrument.consent == nil { phase = first().map(Phase.question) ?? .finished }
@@ -86,6 +84,11 @@ public struct Session: Sendable {
     }
 
     public func isVisible(_ id: String) -> Bool { visible.contains(id) }
+
+    /// The instrument's expressions that could not be read: empty unless its compiled file is
+    /// damaged (a loaded file is checked, see `CompiledInstrument`). A damaged condition never
+    /// holds, so what it guards is hidden rather than asked; this says so to whoever runs the session.
+    public var damagedExpressions: [DamagedExpression] { expressions.damaged }
 
     /// Questions that take an answer and are asked on the current route.
     private var reachable: [String] {
@@ -126,12 +129,12 @@ public struct Session: Sendable {
         }
         let all = main + fixed + (q.other.map { [$0] } ?? [])
         return all.filter { choice in
-            guard let condition = conditions.choice[q.id]?[choice.value] else { return true }
+            guard let condition = expressions.condition(.choiceShowIf(question: q.id, choice: choice.value)) else { return true }
             return Evaluator.isTrue(condition, in: context())
         }
     }
 
-    func conditionValid(_ id: String) -> Expr? { conditions.valid[id] }
+    func conditionValid(_ id: String) -> Expr? { expressions.condition(.validIf(question: id)) }
 
     func context(candidate: (String, Answer)? = nil) -> AnswerContext {
         AnswerContext(questions: questions, answers: answers, calculated: calculated, today: today,
@@ -277,15 +280,15 @@ public struct Session: Sendable {
     /// Re-evaluates calculations and every condition after a change, in the instrument's order;
     /// answers to questions that are now hidden are not kept.
     private mutating func refresh() {
-        let passes = conditions.value.isEmpty ? 1 : 2
+        let passes = expressions.hasValues ? 2 : 1
         for _ in 0..<passes {
             visible = []
             for section in instrument.sections {
-                let sectionShown = conditions.section[section.id].map { Evaluator.isTrue($0, in: context()) } ?? true
+                let sectionShown = expressions.condition(.sectionShowIf(section: section.id)).map { Evaluator.isTrue($0, in: context()) } ?? true
                 for q in section.questions {
-                    let shown = sectionShown && (conditions.question[q.id].map { Evaluator.isTrue($0, in: context()) } ?? true)
+                    let shown = sectionShown && (expressions.condition(.showIf(question: q.id)).map { Evaluator.isTrue($0, in: context()) } ?? true)
                     if q.type == .calculate {
-                        calculated[q.id] = shown ? conditions.value[q.id].map { Evaluator.evaluate($0, in: context()) } : nil
+                        calculated[q.id] = shown ? expressions[.value(question: q.id)].map { Evaluator.evaluate($0, in: context()) } : nil
                         continue
                     }
                     if shown {
@@ -302,7 +305,8 @@ public struct Session: Sendable {
 
     /// A choice whose condition no longer holds is taken out of the answer.
     private mutating func dropHiddenChoices(_ q: Question) {
-        guard let conditionsByCode = conditions.choice[q.id], let answer = answers[q.id] else { return }
+        let conditionsByCode = expressions.choiceConditions(of: q.id)
+        guard !conditionsByCode.isEmpty, let answer = answers[q.id] else { return }
         let offered = Set(presentedChoices(q).map(\.value))
         switch answer.value {
         case .choice(let c) where !offered.contains(c) && conditionsByCode[c] != nil:
@@ -312,32 +316,6 @@ public struct Session: Sendable {
             if kept != codes { answers[q.id] = kept.isEmpty ? nil : Answer(.choices(kept), other: answer.other) }
         default:
             break
-        }
-    }
-}
-
-/// The instrument's expressions, parsed once per session.
-struct Conditions: Sendable {
-    var section: [String: Expr] = [:]
-    var question: [String: Expr] = [:]
-    var valid: [String: Expr] = [:]
-    var value: [String: Expr] = [:]
-    var choice: [String: [Int: Expr]] = [:]
-
-    init(_ instrument: Instrument) {
-        // The compiler has checked every expression, so one that does not parse here means a
-        // damaged compiled file; it is then treated as absent rather than stopping the session.
-        func parse(_ text: String?) -> Expr? { text.flatMap { try? Parser.parse($0) } }
-        for s in instrument.sections {
-            section[s.id] = parse(s.showIf)
-            for q in s.questions {
-                question[q.id] = parse(q.showIf)
-                valid[q.id] = parse(q.validIf)
-                value[q.id] = parse(q.value)
-                for c in q.choices ?? [] {
-                    if let e = parse(c.showIf) { choice[q.id, default: [:]][c.value] = e }
-                }
-            }
         }
     }
 }

@@ -77,7 +77,7 @@ enum Validation {
         session.render(q.allChoices.first { $0.value == code }?.label)
     }
 
-    static func format(_ n: Double) -> String { Printer.number(n) }
+    static func format(_ n: Double) -> String { NumberText.canonical(n) }
 
     private static func numberProblem(_ n: Double, _ q: Question, _ words: ParticipantWords) -> AnswerProblem? {
         let decimals = q.decimals ?? 0
@@ -96,28 +96,18 @@ enum Validation {
 
     private static func dateProblem(_ text: String, _ q: Question, _ session: Session) -> AnswerProblem? {
         let precision = q.precision ?? .day
-        let expected = precision == .day ? 10 : precision == .month ? 7 : 4
-        guard text.count == expected, let days = DateValue.parse(text) else {
+        guard let days = DateValue.parse(text, precision: precision) else {
             return AnswerProblem(session.words.writeDate(precision))
         }
         func bound(_ s: String?) -> Int? { s == "today" ? session.today : s.flatMap(DateValue.parse) }
         // At month or year precision an answer stands for its whole period, so it is compared by its start.
-        if let lo = bound(q.dateMin), days < truncate(lo, precision) {
-            return AnswerProblem(session.words.dateFrom(TextEntry.show(lo, precision)))
+        if let lo = bound(q.dateMin), days < DateValue.start(of: lo, precision: precision) {
+            return AnswerProblem(session.words.dateFrom(DateValue.format(lo, precision: precision)))
         }
         if let hi = bound(q.dateMax), days > hi {
-            return AnswerProblem(session.words.dateUntil(TextEntry.show(hi, precision)))
+            return AnswerProblem(session.words.dateUntil(DateValue.format(hi, precision: precision)))
         }
         return nil
-    }
-
-    static func truncate(_ days: Int, _ precision: DatePrecision) -> Int {
-        let (y, m, _) = DateValue.civil(days)
-        switch precision {
-        case .day: return days
-        case .month: return DateValue.days(year: y, month: m, day: 1)
-        case .year: return DateValue.days(year: y, month: 1, day: 1)
-        }
     }
 }
 
@@ -129,11 +119,6 @@ public enum TextEntry {
         case .month: "YYYY-MM, for example 2024-05"
         case .year: "YYYY, for example 2024"
         }
-    }
-
-    static func show(_ days: Int, _ precision: DatePrecision) -> String {
-        let full = DateValue.format(days)
-        return String(full.prefix(precision == .day ? 10 : precision == .month ? 7 : 4))
     }
 
     /// A number as people type it: spaces and thousands commas ignored, a decimal point or comma.
@@ -150,8 +135,7 @@ public enum TextEntry {
     /// A date typed at the question's precision.
     public static func date(_ text: String, precision: DatePrecision) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        let expected = precision == .day ? 10 : precision == .month ? 7 : 4
-        guard t.count == expected, DateValue.parse(t) != nil else { return nil }
+        guard DateValue.parse(t, precision: precision) != nil else { return nil }
         return t
     }
 }

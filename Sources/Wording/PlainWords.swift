@@ -7,19 +7,32 @@ public struct PlainWords {
     let questions: [String: Question]
     /// Labels are quoted in this language; by default the instrument's first.
     let language: String?
+    /// The instrument's expressions, parsed once; a damaged one is described as damaged.
+    public let expressions: InstrumentExpressions
 
     public init(_ instrument: Instrument, language: String? = nil) {
-        var questions: [String: Question] = [:]
-        for q in instrument.questions { questions[q.id] = q }
-        self.questions = questions
+        questions = instrument.questionsByID
         self.language = language ?? instrument.languages.first
+        expressions = InstrumentExpressions(salvaging: instrument)
     }
 
     /// When a question is asked, combining its section's condition and its own; nil when always.
     public func condition(section: Section, question: Question) -> String? {
-        let parts = [section.showIf, question.showIf].compactMap { $0 }.compactMap { try? Parser.parse($0) }
+        let parts = [describe(at: .sectionShowIf(section: section.id)), describe(at: .showIf(question: question.id))].compactMap { $0 }
         guard !parts.isEmpty else { return nil }
-        return parts.map(describe).joined(separator: ", and ")
+        return parts.joined(separator: ", and ")
+    }
+
+    /// The expression at `place` in words; nil when there is none. A damaged one is said to be
+    /// damaged, with its stored text, so that a reader never takes it for "always".
+    public func describe(at place: InstrumentExpressions.Place) -> String? {
+        if let e = expressions[place] { return describe(e) }
+        return expressions.damage(at: place).map(Self.damaged)
+    }
+
+    /// How a damaged expression reads in a document: what is stored, and that it cannot be used.
+    public static func damaged(_ damage: DamagedExpression) -> String {
+        "a damaged expression that cannot be read ('\(damage.text)'); compile the instrument again"
     }
 
     public func describe(_ e: Expr) -> String {

@@ -110,3 +110,28 @@ private let base = """
         #expect(problems.map(\.message) == ["the file needs 'scenarios:', a list of scenarios"])
     }
 }
+
+/// A compiled instrument whose `show_if` was cut short: the documents say so instead of "asked of everyone".
+@Suite struct DamagedExpressionDocumentTests {
+    func damaged() throws -> Instrument {
+        var broken = try compiled(base)
+        broken.sections[0].questions[2].showIf = "since =="
+        return broken
+    }
+
+    @Test func thePreviewSaysTheConditionIsDamaged() throws {
+        let document = Preview(instrument: try damaged(), hash: "sha256:0", languages: [""]).document()
+        let facts = document.blocks.flatMap { block -> [PreviewDocument.Fact] in
+            if case .facts(let facts) = block { return facts }
+            return []
+        }
+        let asked = facts.filter { $0.label == "Asked if" }.map(\.value)
+        #expect(asked == ["a damaged expression that cannot be read ('since =='); compile the instrument again"])
+    }
+
+    @Test func theDiffShowsTheDamagedCondition() throws {
+        let changes = InstrumentDiff.compare(try compiled(base), try damaged())
+        let detail = changes.filter { $0.variable == "detail" }.map(\.what)
+        #expect(detail == ["now asked if 'since == (damaged: it cannot be read; compile the instrument again)' (was if 'since == \"Over 2 years\"'): different people answer it"])
+    }
+}

@@ -54,7 +54,7 @@ private struct Study {
     }
 
     var moves: [SessionMove] {
-        let other = instrument.questions.first { $0.id == "visit" }?.other?.value ?? 0
+        let other = instrument.question("visit")?.other?.value ?? 0
         return [
             .answer(Answer(.choice(other), other: "=a friend's")), .answer(Answer(.choices([1, 2]))),
             .answer(Answer(.rows(["safe": 2, "heard": -9]))), .answer(Answer(.ranking([3, 1]))),

@@ -1,9 +1,10 @@
 import Expressions
 import InstrumentModel
+import Wording
 
 /// What kind of answer a question takes, and its limits, in a sentence.
 enum AnswerWords {
-    static func describe(_ q: Question, kind: InstrumentKind, language: String?) -> String {
+    static func describe(_ q: Question, kind: InstrumentKind, language: String?, expressions: InstrumentExpressions) -> String {
         switch q.type {
         case .note:
             return kind == .interview ? "read out; no answer" : "information only; no answer"
@@ -21,7 +22,7 @@ enum AnswerWords {
         case .number:
             let base = (q.decimals ?? 0) == 0 ? "a whole number" : "a number with up to \(q.decimals!) decimals"
             let unit = q.unit.map { " (" + $0.text(in: language) + ")" } ?? ""
-            return base + range(q.min.map(Printer.number), q.max.map(Printer.number)) + unit
+            return base + range(q.min.map(NumberText.canonical), q.max.map(NumberText.canonical)) + unit
         case .text, .longText:
             var s = q.type == .text ? "a short text" : "a longer text"
             if let n = q.maxLength { s += ", at most \(n) characters" }
@@ -38,7 +39,8 @@ enum AnswerWords {
             }
             return what + range(q.dateMin, q.dateMax)
         case .calculate:
-            let expression = q.value.flatMap { try? Parser.parse($0) }.map(Printer.print) ?? (q.value ?? "")
+            if let damage = expressions.damage(at: .value(question: q.id)) { return "calculated, not asked: " + PlainWords.damaged(damage) }
+            let expression = expressions[.value(question: q.id)].map(Printer.print) ?? ""
             return "calculated, not asked: `\(expression)`"
         }
     }

@@ -45,8 +45,8 @@ public struct Preview {
         for (index, section) in instrument.sections.enumerated() {
             blocks.append(.heading(level: 2, texts: section.title.map(texts) ?? languages.map { _ in "Section \(index + 1)" }))
             var sectionFacts = [fact("Section", section.id)]
-            if let condition = section.showIf.flatMap({ try? Parser.parse($0) }) {
-                sectionFacts.append(fact("Asked if", words.describe(condition)))
+            if let condition = words.describe(at: .sectionShowIf(section: section.id)) {
+                sectionFacts.append(fact("Asked if", condition))
             }
             if let m = section.minutes { sectionFacts.append(fact("Planned time", minutes(m))) }
             if section.shuffle { sectionFacts.append(fact("Order", "questions shown in a random order for each participant")) }
@@ -69,15 +69,16 @@ public struct Preview {
         let counted = q.type != .note && q.type != .calculate
         let title = q.text.map(texts) ?? languages.map { _ in q.id }
         blocks.append(.heading(level: 3, texts: counted ? ["\(number). " + title[0]] + title.dropFirst() : title))
-        var facts = [fact("Variable", q.id), fact("Answer", AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 }))]
+        var facts = [fact("Variable", q.id), fact("Answer", AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 },
+                                                                             expressions: words.expressions))]
         if counted && q.type != .open {
             facts.append(fact(q.required ? "Required" : "Optional", q.required ? "an answer is needed to go on" : "can be skipped"))
         }
-        if let condition = q.showIf.flatMap({ try? Parser.parse($0) }) {
-            facts.append(fact(q.type == .note ? "Shown if" : "Asked if", words.describe(condition)))
+        if let condition = words.describe(at: .showIf(question: q.id)) {
+            facts.append(fact(q.type == .note ? "Shown if" : "Asked if", condition))
         }
-        if let rule = q.validIf.flatMap({ try? Parser.parse($0) }) {
-            facts.append(fact("Accepted if", words.describe(rule)))
+        if let rule = words.describe(at: .validIf(question: q.id)) {
+            facts.append(fact("Accepted if", rule))
         }
         if q.sensitive { facts.append(fact("Sensitive", "shown with a gentle note and an obvious way to skip")) }
         if q.identifying { facts.append(fact("Identifying", "stored apart from the answers, with nothing that links it back")) }
@@ -93,7 +94,7 @@ public struct Preview {
         let choices = q.choices ?? []
         if !choices.isEmpty || q.other != nil {
             var rows = choices.map { c in
-                PreviewDocument.ChoiceRow(code: String(c.value), labels: texts(c.label), note: note(for: c))
+                PreviewDocument.ChoiceRow(code: String(c.value), labels: texts(c.label), note: note(for: c, of: q))
             }
             if let other = q.other {
                 rows.append(.init(code: String(other.value), labels: texts(other.label), note: "with a box to say what"))
@@ -106,11 +107,11 @@ public struct Preview {
         return blocks
     }
 
-    private func note(for c: Choice) -> String {
+    private func note(for c: Choice, of q: Question) -> String {
         var parts: [String] = []
         if c.missing { parts.append("missing value") }
         if c.exclusive { parts.append("cannot be combined with others") }
-        if let condition = c.showIf.flatMap({ try? Parser.parse($0) }) { parts.append("offered if " + words.describe(condition)) }
+        if let condition = words.describe(at: .choiceShowIf(question: q.id, choice: c.value)) { parts.append("offered if " + condition) }
         return parts.joined(separator: "; ")
     }
 
@@ -139,7 +140,7 @@ public struct Preview {
     private func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     private func minutes(_ m: Double) -> String {
-        let n = Printer.number(m)
+        let n = NumberText.canonical(m)
         return n == "1" ? "1 minute" : "\(n) minutes"
     }
 }

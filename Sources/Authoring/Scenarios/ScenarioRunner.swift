@@ -16,7 +16,7 @@ public struct ScenarioRunner {
         self.instrument = instrument
         self.hash = hash
         self.today = today
-        questions = Dictionary(instrument.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        questions = instrument.questionsByID
     }
 
     /// The failures of one scenario; none when it passes.
@@ -159,7 +159,7 @@ public struct ScenarioRunner {
 
     static func describe(_ value: Value) -> String {
         switch value {
-        case .number(let n): return Printer.number(n)
+        case .number(let n): return NumberText.canonical(n)
         case .text(let t): return "\"\(t)\""
         case .bool(let b): return b ? "true" : "false"
         case .date(let d): return DateValue.format(d)

@@ -146,7 +146,7 @@ public struct Codebook: Sendable {
 
     static func scalar(_ value: JSON) -> String {
         switch value {
-        case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .number(let d): return NumberText.canonical(d)
         case .string(let s): return s
         case .bool(let b): return CellRule.boolean(b)
         default: return ""

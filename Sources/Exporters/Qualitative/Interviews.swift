@@ -87,7 +87,7 @@ struct Interview {
         switch value {
         case .number(let n):
             if q.type.hasChoices, let code = value.int { return label(code) }
-            return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+            return NumberText.canonical(n)
         case .string(let s): return s
         case .array(let items): return items.compactMap(\.int).map(label).joined(separator: "; ")
         case .object(let rows):

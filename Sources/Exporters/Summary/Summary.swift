@@ -83,7 +83,7 @@ public struct Summary {
         var multiples: [String: Frequencies] = [:]
         for v in codebook.variables {
             guard case .flag(let q, _) = v.source, multiples[q] == nil,
-                  let question = instruments.last?.questions.first(where: { $0.id == q }) else { continue }
+                  let question = instruments.last?.question(q) else { continue }
             var whole = v
             whole.name = q
             whole.label = (question.label ?? question.text).map { Codebook.short($0.text(in: language)) } ?? q

@@ -17,7 +17,7 @@ public struct SummaryRenderer {
 
     func percent(_ n: Int, of total: Int) -> String {
         guard total > 0, n == 0 || n >= minCell else { return "" }
-        return String(format: "%.0f%%", Double(n) * 100 / Double(total))
+        return NumberText.display(Double(n) * 100 / Double(total), decimals: 0) + "%"
     }
 
     func bar(_ n: Int, of total: Int, width: Int = 20) -> String {
@@ -30,9 +30,8 @@ public struct SummaryRenderer {
         return String(repeating: "█", count: full) + part + String(repeating: " ", count: max(0, width - full - (part.isEmpty ? 0 : 1)))
     }
 
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e12 ? String(Int64(x)) : String(format: "%.2f", x)
-    }
+    /// A mean or spread for the reader: rounded to two decimals, unlike the stored values.
+    static func number(_ x: Double) -> String { NumberText.display(x, decimals: 2) }
 
     func lines(_ s: Summary) -> [(String, [(String, String, String, String)], String?)] {
         s.items.map { item in

@@ -39,5 +39,3 @@ struct NewCommand: ParsableCommand {
         Platform.write("Wrote \(path). Edit it, then check it with: fieldwork check \(path)\n")
     }
 }
-
-extension Templates.Kind: ExpressibleByArgument {}

@@ -1,65 +1,12 @@
 import ArgumentParser
 import Expressions
 import Foundation
-import InstrumentCompiler
 import InstrumentModel
 import PromptUI
 import ResponseStore
 import SessionEngine
 import SessionLoop
 import TerminalIO
-
-/// Options shared by `run` and `resume`.
-struct RunnerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The responses folder.", valueName: "folder"))
-    var responses = "responses"
-
-    @Flag(help: "Numbered prompts, one per line (for screen readers and scripts). Chosen automatically when input or output is not a terminal.")
-    var plain = false
-
-    @Option(help: "Colour: auto, always or never.")
-    var color: ColorChoice = .auto
-}
-
-/// Exit status of a session that was saved to be resumed rather than finished.
-let exitSavedForLater: Int32 = 3
-
-struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Run an instrument for a participant, saving every answer as it is given.",
-        discussion: """
-        Every answer is on disk before the next question appears. Leaving early (q, Ctrl-C, or the \
-        end of input) keeps the session to continue with 'fieldwork resume'. Exit status: 0 when the \
-        session ended (completed or consent declined), 1 when the instrument has errors, 2 on wrong \
-        use, 3 when the session was saved to resume later.
-        """
-    )
-
-    @Argument(help: ArgumentHelp("The instrument file.", valueName: "file"))
-    var path: String
-
-    @OptionGroup var options: RunnerOptions
-
-    @OptionGroup var start: StartOptions
-
-    func run() throws {
-        let loaded = try LoadedInstrument.load(path, color: options.color)
-        try Runner.start(loaded, options: options, start: start, group: nil)
-    }
-}
-
-/// How a new session starts, for `run` and `interview`.
-struct StartOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Language of the session (one of the instrument's languages).", valueName: "code"))
-    var language: String?
-
-    @Option(help: ArgumentHelp("The study key for participant codes. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
-    var keyFile: String?
-
-    @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
-    var seed: UInt64?
-}
 
 /// Wiring between the store, the engine and a driver, shared by `run` and `resume`.
 enum Runner {

@@ -1,10 +1,6 @@
 import ArgumentParser
 import Exporters
-import Foundation
 import ResponseStore
-
-extension ExportFormat: ExpressibleByArgument {}
-extension StatusFilter: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,28 +62,5 @@ struct ExportCommand: ParsableCommand {
             Platform.write("error: \(String(describing: error))\n", to: 2)
             throw ExitCode(1)
         }
-    }
-}
-
-/// The file `fieldwork simulate --out` leaves in an instrument's folder, so that exports and
-/// summaries of made-up responses say so every time.
-enum SimulatedMarker {
-    static let name = "SIMULATED.txt"
-
-    static func warnIfSimulated(_ folder: String) {
-        if Platform.kind(of: folder + "/" + name) == .file {
-            Platform.write("note: these responses were made up by 'fieldwork simulate'; they are not real responses\n", to: 2)
-        }
-    }
-}
-
-/// Where an instrument's responses are: a folder given directly, or an instrument id under the responses folder.
-enum ResponsesLocation {
-    static func folder(_ source: String, responses: String) throws -> String {
-        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
-        guard Platform.kind(of: folder) == .directory else {
-            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
-        }
-        return folder
     }
 }

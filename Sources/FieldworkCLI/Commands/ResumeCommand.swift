@@ -63,10 +63,3 @@ struct ResumeCommand: ParsableCommand {
         try Runner.drive(rebuilt.session, writer: writer, elapsedBefore: elapsed, options: options)
     }
 }
-
-/// Interrupted sessions found under a responses folder, by instrument id.
-enum Interrupted {
-    static func all(in root: String) -> [StoredJournal] {
-        StoreLayout(root: root).instrumentFolders().flatMap { $0.journals() }
-    }
-}

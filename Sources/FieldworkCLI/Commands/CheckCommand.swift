@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         case .json: Platform.write(CheckReport.json(files))
         }
         if errors > 0 || (strict && warnings > 0) {
-            throw ExitCode(1)
+            throw FieldworkFailure.problemsReported
         }
     }
 }

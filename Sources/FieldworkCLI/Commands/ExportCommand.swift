@@ -53,14 +53,9 @@ struct ExportCommand: ParsableCommand {
         options.version = version
         options.status = status
         options.since = since
-        do {
-            let report = try Exporter.run(try ResponseReader(path: folder), options)
-            for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
-            let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
-            Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
-        } catch {
-            Platform.write("error: \(String(describing: error))\n", to: 2)
-            throw ExitCode(1)
-        }
+        let report = try Exporter.run(try ResponseReader(path: folder), options)
+        for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
+        let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
+        Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
     }
 }

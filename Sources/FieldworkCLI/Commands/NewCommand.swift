@@ -33,8 +33,7 @@ struct NewCommand: ParsableCommand {
         do {
             try Platform.createNew(Data(Templates.text(kind, id: id).utf8), at: path)
         } catch {
-            Platform.write("error: cannot write '\(path)': \(Platform.describe(error))\n", to: 2)
-            throw ExitCode(1)
+            throw FieldworkFailure.cannotWrite(path: path, reason: error)
         }
         Platform.write("Wrote \(path). Edit it, then check it with: fieldwork check \(path)\n")
     }

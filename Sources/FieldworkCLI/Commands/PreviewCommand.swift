@@ -55,8 +55,7 @@ struct PreviewCommand: ParsableCommand {
         do {
             try Platform.writeAtomically(Data(text.utf8), to: output)
         } catch {
-            Platform.write("error: cannot write '\(output)': \(Platform.describe(error))\n", to: 2)
-            throw ExitCode(1)
+            throw FieldworkFailure.cannotWrite(path: output, reason: error)
         }
     }
 }

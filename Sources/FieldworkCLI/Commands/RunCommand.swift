@@ -1,8 +1,5 @@
 import ArgumentParser
 
-/// Exit status of a session that was saved to be resumed rather than finished.
-let exitSavedForLater: Int32 = 3
-
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",

@@ -33,11 +33,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let folder = try ResponsesLocation.folder(source, responses: responses)
         SimulatedMarker.warnIfSimulated(folder)
-        let summary: Summary
-        do { summary = Summary(try ResponseReader(path: folder)) } catch {
-            Platform.write("error: \(error.description)\n", to: 2)
-            throw ExitCode(1)
-        }
+        let summary = Summary(try ResponseReader(path: folder))
         // Unicode blocks only where the terminal's character set is UTF-8.
         let locale = [Platform.environment("LC_ALL"), Platform.environment("LC_CTYPE"), Platform.environment("LANG")].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         let unicode = locale.isEmpty || locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")

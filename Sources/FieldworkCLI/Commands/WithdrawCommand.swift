@@ -25,30 +25,17 @@ struct WithdrawCommand: ParsableCommand {
         let folder = try ResponsesLocation.folder(source, responses: responses)
         let id = folder.split(separator: "/").last.map(String.init) ?? source
         let keyPath = keyFile ?? Platform.keyFolder() + "/" + id + ".key"
-        guard Platform.kind(of: keyPath) == .file else {
-            Platform.write("""
-                error: there is no study key at '\(keyPath)'.
-                Without the key a code cannot be matched to its responses, so nothing was removed.
-                If the key was moved or restored from a backup, give it with --key-file.
-
-                """, to: 2)
-            throw ExitCode(1)
-        }
-        do {
-            let key = try StudyKey.load(at: keyPath)
-            let removed = try Withdrawal.withdraw(pseudonym: key.pseudonym(for: participant), folder: folder,
-                                                  date: DateValue.format(Platform.todayDays()))
-            if removed.total == 0 {
-                Platform.write("No responses of '\(id)' match this code. The check is recorded in \(folder)/withdrawals.log, without the code.\n")
-            } else {
-                Platform.write("Removed \(removed.total) response\(removed.total == 1 ? "" : "s") of '\(id)' for this participant "
-                    + "(\(removed.complete) complete, \(removed.partial) partial, \(removed.declined) declined).\n"
-                    + "The withdrawal is recorded in \(folder)/withdrawals.log, without the code.\n"
-                    + "Answers kept apart for prize draws cannot be linked to anyone and are not touched.\n")
-            }
-        } catch {
-            Platform.write("error: \(error.description)\n", to: 2)
-            throw ExitCode(1)
+        guard Platform.kind(of: keyPath) == .file else { throw FieldworkFailure.noStudyKey(path: keyPath) }
+        let key = try StudyKey.load(at: keyPath)
+        let removed = try Withdrawal.withdraw(pseudonym: key.pseudonym(for: participant), folder: folder,
+                                              date: DateValue.format(Platform.todayDays()))
+        if removed.total == 0 {
+            Platform.write("No responses of '\(id)' match this code. The check is recorded in \(folder)/withdrawals.log, without the code.\n")
+        } else {
+            Platform.write("Removed \(removed.total) response\(removed.total == 1 ? "" : "s") of '\(id)' for this participant "
+                + "(\(removed.complete) complete, \(removed.partial) partial, \(removed.declined) declined).\n"
+                + "The withdrawal is recorded in \(folder)/withdrawals.log, without the code.\n"
+                + "Answers kept apart for prize draws cannot be linked to anyone and are not touched.\n")
         }
     }
 }

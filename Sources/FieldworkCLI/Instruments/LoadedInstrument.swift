@@ -11,8 +11,8 @@ struct LoadedInstrument {
     var compiled: Data
     var hash: String
 
-    /// Loads `path`; on errors prints them (with positions, for YAML) and exits with `failure`.
-    static func load(_ path: String, color: ColorChoice, failure: Int32 = 1) throws -> LoadedInstrument {
+    /// Loads `path`; a file that cannot be used is a `FieldworkFailure` carrying its diagnostics.
+    static func load(_ path: String, color: ColorChoice) throws -> LoadedInstrument {
         switch Platform.kind(of: path) {
         case .missing: throw ValidationError("'\(path)' does not exist")
         case .directory: throw ValidationError("'\(path)' is a folder; name one instrument file")
@@ -25,18 +25,14 @@ struct LoadedInstrument {
             }
             let data = Data(bytes)
             guard let instrument = try? JSONDecoder().decode(Instrument.self, from: data) else {
-                Platform.write("error: '\(path)' is not a compiled instrument (the JSON that 'fieldwork compile' writes)\n", to: 2)
-                throw ExitCode(failure)
+                throw FieldworkFailure.notACompiledInstrument(path: path)
             }
             return LoadedInstrument(path: path, instrument: instrument, compiled: data, hash: CanonicalForm.hash(data))
         }
         let file: CompiledFile
         do { file = try CompiledFile.load(path) } catch { throw ValidationError(error.description) }
         guard let instrument = file.result.instrument, let compiled = file.result.canonical, let hash = file.result.contentHash else {
-            let renderer = DiagnosticRenderer(color: color.enabled(fd: 2))
-            for d in file.result.diagnostics { Platform.write(renderer.text(d, path: file.path, source: file.lines), to: 2) }
-            Platform.write("The instrument has errors; fix them first ('fieldwork check \(path)').\n", to: 2)
-            throw ExitCode(failure)
+            throw FieldworkFailure.instrumentHasErrors(file, color: color.enabled(fd: 2))
         }
         return LoadedInstrument(path: path, instrument: instrument, compiled: compiled, hash: hash)
     }

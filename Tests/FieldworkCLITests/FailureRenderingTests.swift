@@ -111,6 +111,14 @@ private let plainSurvey = """
         #expect(FieldworkFailure.store(StoreError("x")).status == .failure)
     }
 
+    @Test func theRootHelpListsTheExitStatuses() throws {
+        let run = try Run.fieldwork(["--help"])
+        #expect(run.status == 0)
+        let words = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("Exit status: 0 done; 1 problems found (an instrument with errors, responses that cannot be written, "
+            + "failed checks or scenarios, data no longer comparable); 2 wrong use; 3 a session saved to carry on later."))
+    }
+
     @Test func aFailureInTheMiddleOfASessionSaysWhatIsKept() throws {
         // Hard to cause from outside (a disk that fills mid-session), so worded in process.
         let failure = FieldworkFailure(StoreError("cannot write 'responses/plain/sessions/ab.journal': no space left on device"))

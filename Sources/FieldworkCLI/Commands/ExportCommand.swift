@@ -9,7 +9,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         Formats: csv (one row per response), long (one row per response and variable), jsonl, \
         codebook (Markdown and CSV), spss (CSV + .sps), stata (CSV + .do), r (CSV + .R), \
-        datapackage (CSV + Frictionless datapackage.json). Every version of the instrument is read; \
+        datapackage (CSV + Frictionless datapackage.json); for interview guides, transcripts \
+        (Markdown and text), framework (a framework matrix) and qdpx (a REFI-QDA project). Every version of the instrument is read; \
         a variable whose type or codes changed between versions is exported apart and reported.
         """
     )
@@ -17,7 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A responses folder (responses/<instrument-id>) or an instrument id.", valueName: "responses-or-id"))
     var source: String
 
-    @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The format to write.")
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("The folder to write into.", valueName: "folder"))

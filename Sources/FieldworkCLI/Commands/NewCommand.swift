@@ -14,7 +14,7 @@ struct NewCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("survey or interview.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What to write.", valueName: "kind"))
     var kind: Templates.Kind
 
     @Argument(help: ArgumentHelp("The new file's name, with or without .yaml; also the instrument's id.", valueName: "name"))

@@ -15,4 +15,12 @@ enum ExitStatus: Int32 {
     case wrongUse = 2
     /// A session was left early and saved, to carry on later with `fieldwork resume`.
     case savedForLater = 3
+
+    /// The table in words, for `fieldwork --help`; written from the cases so that it cannot
+    /// drift from them.
+    static let summary = """
+        Exit status: \(success.rawValue) done; \(failure.rawValue) problems found (an instrument with errors, \
+        responses that cannot be written, failed checks or scenarios, data no longer comparable); \
+        \(wrongUse.rawValue) wrong use; \(savedForLater.rawValue) a session saved to carry on later.
+        """
 }

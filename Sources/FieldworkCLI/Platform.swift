@@ -7,6 +7,7 @@ import TerminalIO
 @preconcurrency import Glibc
 #endif
 
+
 /// Every call the command line makes to the operating system, in one place.
 enum Platform {
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
@@ -178,10 +179,3 @@ extension Platform {
         ProcessSignals.stopListening(to: [SIGWINCH] + leaveSignals)
     }
 }
-
-/// Standard input and output as the plain driver's lines.
-struct StandardLines: LineIO {
-    mutating func readLine() -> String? { Platform.readLine() }
-    mutating func write(_ text: String) { Platform.write(text) }
-}
-

@@ -26,12 +26,22 @@ struct DiffCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        let before = try LoadedInstrument.load(old, color: color, failure: 2)
-        let after = try LoadedInstrument.load(new, color: color, failure: 2)
+        let before = try Self.load(old, color: color)
+        let after = try Self.load(new, color: color)
         let changes = InstrumentDiff.compare(before.instrument, after.instrument)
         Platform.write(DiffReport.text(changes,
                                        old: ("\(before.instrument.id) \(before.instrument.version)", before.hash),
                                        new: ("\(after.instrument.id) \(after.instrument.version)", after.hash)))
-        if changes.contains(where: { $0.verdict == .notComparable }) { throw ExitCode(1) }
+        if changes.contains(where: { $0.verdict == .notComparable }) { throw FieldworkFailure.problemsReported }
+    }
+
+    /// Loads one of the two versions; a version that cannot be loaded means the two cannot be
+    /// compared, which has its own status, so that 1 keeps meaning "not comparable".
+    static func load(_ path: String, color: ColorChoice) throws -> LoadedInstrument {
+        do {
+            return try LoadedInstrument.load(path, color: color)
+        } catch let failure as FieldworkFailure {
+            throw FieldworkFailure.cannotCompare(failure)
+        }
     }
 }

@@ -14,7 +14,7 @@ struct NewCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("survey or interview.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What to write.", valueName: "kind"))
     var kind: Templates.Kind
 
     @Argument(help: ArgumentHelp("The new file's name, with or without .yaml; also the instrument's id.", valueName: "name"))
@@ -33,11 +33,8 @@ struct NewCommand: ParsableCommand {
         do {
             try Platform.createNew(Data(Templates.text(kind, id: id).utf8), at: path)
         } catch {
-            Platform.write("error: cannot write '\(path)': \(Platform.describe(error))\n", to: 2)
-            throw ExitCode(1)
+            throw FieldworkFailure.cannotWrite(path: path, reason: error)
         }
         Platform.write("Wrote \(path). Edit it, then check it with: fieldwork check \(path)\n")
     }
 }
-
-extension Templates.Kind: ExpressibleByArgument {}

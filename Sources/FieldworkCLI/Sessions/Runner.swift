@@ -1,65 +1,12 @@
 import ArgumentParser
 import Expressions
 import Foundation
-import InstrumentCompiler
 import InstrumentModel
 import PromptUI
 import ResponseStore
 import SessionEngine
 import SessionLoop
 import TerminalIO
-
-/// Options shared by `run` and `resume`.
-struct RunnerOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The responses folder.", valueName: "folder"))
-    var responses = "responses"
-
-    @Flag(help: "Numbered prompts, one per line (for screen readers and scripts). Chosen automatically when input or output is not a terminal.")
-    var plain = false
-
-    @Option(help: "Colour: auto, always or never.")
-    var color: ColorChoice = .auto
-}
-
-/// Exit status of a session that was saved to be resumed rather than finished.
-let exitSavedForLater: Int32 = 3
-
-struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Run an instrument for a participant, saving every answer as it is given.",
-        discussion: """
-        Every answer is on disk before the next question appears. Leaving early (q, Ctrl-C, or the \
-        end of input) keeps the session to continue with 'fieldwork resume'. Exit status: 0 when the \
-        session ended (completed or consent declined), 1 when the instrument has errors, 2 on wrong \
-        use, 3 when the session was saved to resume later.
-        """
-    )
-
-    @Argument(help: ArgumentHelp("The instrument file.", valueName: "file"))
-    var path: String
-
-    @OptionGroup var options: RunnerOptions
-
-    @OptionGroup var start: StartOptions
-
-    func run() throws {
-        let loaded = try LoadedInstrument.load(path, color: options.color)
-        try Runner.start(loaded, options: options, start: start, group: nil)
-    }
-}
-
-/// How a new session starts, for `run` and `interview`.
-struct StartOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Language of the session (one of the instrument's languages).", valueName: "code"))
-    var language: String?
-
-    @Option(help: ArgumentHelp("The study key for participant codes. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
-    var keyFile: String?
-
-    @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
-    var seed: UInt64?
-}
 
 /// Wiring between the store, the engine and a driver, shared by `run` and `resume`.
 enum Runner {
@@ -71,37 +18,24 @@ enum Runner {
                 ? "'\(instrument.id)' is written in one language only; leave out --language"
                 : "'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
         }
-        let store: InstrumentStore
-        do {
-            store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash)
-        } catch {
-            Platform.write("error: \(error.description)\n", to: 2)
-            throw ExitCode(1)
-        }
+        let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash)
         var io = StandardLines()
         var pseudonym: String?
         if instrument.privacy.participant == .code {
             let keyPath = keyFile ?? Platform.keyFolder() + "/" + instrument.id + ".key"
-            let key: StudyKey
-            do {
-                let (loaded, created) = try StudyKey.loadOrCreate(at: keyPath)
-                key = loaded
-                if created {
-                    Platform.write("""
-                        A new study key was created at \(keyPath).
-                        It turns participant codes into pseudonyms. Back it up somewhere safe and separate from
-                        the responses: without it, later answers cannot be linked to earlier ones, and
-                        participants cannot withdraw by their code.
+            let (key, created) = try StudyKey.loadOrCreate(at: keyPath)
+            if created {
+                Platform.write("""
+                    A new study key was created at \(keyPath).
+                    It turns participant codes into pseudonyms. Back it up somewhere safe and separate from
+                    the responses: without it, later answers cannot be linked to earlier ones, and
+                    participants cannot withdraw by their code.
 
-                        """, to: 2)
-                }
-            } catch {
-                Platform.write("error: \(error.description)\n", to: 2)
-                throw ExitCode(1)
+                    """, to: 2)
             }
             while true {
                 io.write("Study code (as given by the research team; it is not stored): ")
-                guard let code = io.readLine() else { throw ExitCode(exitSavedForLater) }
+                guard let code = io.readLine() else { throw FieldworkFailure.savedForLater }
                 if !code.trimmingCharacters(in: .whitespaces).isEmpty {
                     pseudonym = key.pseudonym(for: code)
                     break
@@ -118,14 +52,8 @@ enum Runner {
         // Seeds stay below 2^53 so that they survive any JSON reader exactly.
         let chosenSeed = seed ?? UInt64.random(in: 0..<(1 << 53))
         let today = Platform.todayDays()
-        let writer: SessionWriter
-        do {
-            writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started,
+        let writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started,
                                      pseudonym: pseudonym, group: group, today: today)
-        } catch {
-            Platform.write("error: \(error.description)\n", to: 2)
-            throw ExitCode(1)
-        }
         let session = Session(instrument: instrument, seed: chosenSeed, language: language, today: today)
         try drive(session, writer: writer, elapsedBefore: 0, options: options)
     }
@@ -159,19 +87,13 @@ enum Runner {
                 final = runner.session
             }
         } catch {
-            Platform.write("""
-
-                error: \(error.description)
-                Everything answered before this point is saved in \(writer.journalPath); continue later with 'fieldwork resume'.
-
-                """, to: 2)
-            throw ExitCode(1)
+            throw FieldworkFailure.sessionStopped(error, journal: writer.journalPath)
         }
         if outcome == .interrupted {
             var plain = PlainDriver(io: StandardLines())
             plain.finished(final, outcome: .interrupted)
             Platform.write("Session \(writer.header.sessionID.prefix(8))\n")
-            throw ExitCode(exitSavedForLater)
+            throw FieldworkFailure.savedForLater
         }
     }
 }

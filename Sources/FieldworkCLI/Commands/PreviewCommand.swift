@@ -20,7 +20,7 @@ struct PreviewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The instrument file (.yaml, or a compiled .json).", valueName: "file"))
     var path: String
 
-    @Option(help: "markdown or html.")
+    @Option(help: "The document's format.")
     var format: Format = .markdown
 
     @Option(help: ArgumentHelp("The language to show (default: the instrument's first).", valueName: "code"))
@@ -55,8 +55,7 @@ struct PreviewCommand: ParsableCommand {
         do {
             try Platform.writeAtomically(Data(text.utf8), to: output)
         } catch {
-            Platform.write("error: cannot write '\(output)': \(Platform.describe(error))\n", to: 2)
-            throw ExitCode(1)
+            throw FieldworkFailure.cannotWrite(path: output, reason: error)
         }
     }
 }

@@ -1,10 +1,6 @@
 import ArgumentParser
 import Exporters
-import Foundation
 import ResponseStore
-
-extension ExportFormat: ExpressibleByArgument {}
-extension StatusFilter: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +9,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         Formats: csv (one row per response), long (one row per response and variable), jsonl, \
         codebook (Markdown and CSV), spss (CSV + .sps), stata (CSV + .do), r (CSV + .R), \
-        datapackage (CSV + Frictionless datapackage.json). Every version of the instrument is read; \
+        datapackage (CSV + Frictionless datapackage.json); for interview guides, transcripts \
+        (Markdown and text), framework (a framework matrix) and qdpx (a REFI-QDA project). Every version of the instrument is read; \
         a variable whose type or codes changed between versions is exported apart and reported.
         """
     )
@@ -21,7 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A responses folder (responses/<instrument-id>) or an instrument id.", valueName: "responses-or-id"))
     var source: String
 
-    @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The format to write.")
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("The folder to write into.", valueName: "folder"))
@@ -57,37 +54,9 @@ struct ExportCommand: ParsableCommand {
         options.version = version
         options.status = status
         options.since = since
-        do {
-            let report = try Exporter.run(try ResponseReader(path: folder), options)
-            for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
-            let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
-            Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
-        } catch {
-            Platform.write("error: \(String(describing: error))\n", to: 2)
-            throw ExitCode(1)
-        }
-    }
-}
-
-/// The file `fieldwork simulate --out` leaves in an instrument's folder, so that exports and
-/// summaries of made-up responses say so every time.
-enum SimulatedMarker {
-    static let name = "SIMULATED.txt"
-
-    static func warnIfSimulated(_ folder: String) {
-        if Platform.kind(of: folder + "/" + name) == .file {
-            Platform.write("note: these responses were made up by 'fieldwork simulate'; they are not real responses\n", to: 2)
-        }
-    }
-}
-
-/// Where an instrument's responses are: a folder given directly, or an instrument id under the responses folder.
-enum ResponsesLocation {
-    static func folder(_ source: String, responses: String) throws -> String {
-        let folder = Platform.kind(of: source) == .directory ? source : responses + "/" + source
-        guard Platform.kind(of: folder) == .directory else {
-            throw ValidationError("'\(source)' is neither a responses folder nor an instrument id with responses in '\(responses)'")
-        }
-        return folder
+        let report = try Exporter.run(try ResponseReader(path: folder), options)
+        for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
+        let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
+        Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
     }
 }

@@ -32,7 +32,7 @@ struct CompileCommand: ParsableCommand {
             Platform.write(renderer.text(d, path: file.path, source: file.lines), to: 2)
         }
         guard let canonical = file.result.canonical, let hash = file.result.contentHash else {
-            throw ExitCode(1)
+            throw FieldworkFailure.problemsReported
         }
         if output == "-" {
             Platform.write(String(decoding: canonical, as: UTF8.self))
@@ -43,8 +43,7 @@ struct CompileCommand: ParsableCommand {
         do {
             try Platform.writeAtomically(canonical, to: target)
         } catch {
-            Platform.write("error: cannot write '\(target)': \(Platform.describe(error))\n", to: 2)
-            throw ExitCode(1)
+            throw FieldworkFailure.cannotWrite(path: target, reason: error)
         }
         Platform.write("\(hash)  \(target)\n")
     }

@@ -42,19 +42,10 @@ struct ResumeCommand: ParsableCommand {
         let copy = StoreLayout(root: options.responses).folder(of: header.instrumentID).copy(hash: header.hash)
         guard let data = FileManager.default.contents(atPath: copy),
               let instrument = try? CompiledInstrument.decode(data) else {
-            Platform.write("error: the instrument this session answered is missing or damaged ('\(copy)')\n", to: 2)
-            throw ExitCode(1)
+            throw FieldworkFailure.instrumentCopyUnreadable(path: copy)
         }
-        let store: InstrumentStore
-        let writer: SessionWriter
-        let contents: JournalContents
-        do {
-            store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: data, hash: header.hash)
-            (contents, writer) = try store.resume(header.sessionID)
-        } catch {
-            Platform.write("error: \(error.description)\n", to: 2)
-            throw ExitCode(1)
-        }
+        let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: data, hash: header.hash)
+        let (contents, writer) = try store.resume(header.sessionID)
         let rebuilt = contents.rebuilt(with: instrument, fallbackDay: Platform.todayDays())
         for skipped in rebuilt.unapplied {
             Platform.write("warning: step \(skipped.index + 1) of the saved session could not be replayed (\(skipped.problem.message))\n", to: 2)
@@ -62,12 +53,5 @@ struct ResumeCommand: ParsableCommand {
         let elapsed = contents.events.last?.at ?? 0
         Platform.write("Continuing where you stopped.\n")
         try Runner.drive(rebuilt.session, writer: writer, elapsedBefore: elapsed, options: options)
-    }
-}
-
-/// Interrupted sessions found under a responses folder, by instrument id.
-enum Interrupted {
-    static func all(in root: String) -> [StoredJournal] {
-        StoreLayout(root: root).instrumentFolders().flatMap { $0.journals() }
     }
 }

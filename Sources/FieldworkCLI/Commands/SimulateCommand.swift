@@ -50,36 +50,25 @@ struct SimulateCommand: ParsableCommand {
             let folder = out + "/" + loaded.instrument.id
             if Platform.kind(of: folder + "/" + SimulatedMarker.name) != .file,
                Platform.files(under: folder, extensions: [".json"]).contains(where: { !$0.hasPrefix(folder + "/instruments/") }) {
-                Platform.write("error: '\(out)' holds real responses to '\(loaded.instrument.id)'; write simulated ones to another folder\n", to: 2)
-                throw ExitCode(1)
+                throw FieldworkFailure.holdsRealResponses(folder: out, instrumentID: loaded.instrument.id)
             }
+            store = try InstrumentStore(root: out, instrument: loaded.instrument, compiled: loaded.compiled, hash: loaded.hash)
             do {
-                store = try InstrumentStore(root: out, instrument: loaded.instrument, compiled: loaded.compiled, hash: loaded.hash)
                 try Platform.writeAtomically(Data("""
                     The responses in this folder were made up by 'fieldwork simulate' (each file is marked
                     "simulated": true). They are for trying the exports, not for analysis.
 
                     """.utf8), to: out + "/" + loaded.instrument.id + "/" + SimulatedMarker.name)
-            } catch let error as StoreError {
-                Platform.write("error: \(error.description)\n", to: 2)
-                throw ExitCode(1)
             } catch {
-                Platform.write("error: cannot write in '\(out)': \(Platform.describe(error))\n", to: 2)
-                throw ExitCode(1)
+                throw FieldworkFailure.cannotWriteIn(folder: out, reason: error)
             }
         }
-        let report: Simulation.Report
-        do {
-            report = try simulation.run(count: count) { run in
-                try store?.writeSimulated(run.session, responseID: run.responseID, identifyingID: run.identifyingID,
-                                          started: run.started, pseudonym: run.pseudonym, duration: run.duration)
-            }
-        } catch let error as StoreError {
-            Platform.write("error: \(error.description)\n", to: 2)
-            throw ExitCode(1)
+        let report = try simulation.run(count: count) { run in
+            try store?.writeSimulated(run.session, responseID: run.responseID, identifyingID: run.identifyingID,
+                                      started: run.started, pseudonym: run.pseudonym, duration: run.duration)
         }
         Platform.write(report.text(loaded.instrument, seed: seed))
         if let store { Platform.write("\nWrote \(report.runs) simulated responses to \(store.folder)\n") }
-        if strict && !report.warnings(loaded.instrument).isEmpty { throw ExitCode(1) }
+        if strict && !report.warnings(loaded.instrument).isEmpty { throw FieldworkFailure.problemsReported }
     }
 }

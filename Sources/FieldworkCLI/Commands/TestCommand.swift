@@ -88,7 +88,7 @@ struct TestCommand: ParsableCommand {
         }
         // Worded so that it is not mistaken for a test runner's own closing line.
         Platform.write("\nScenarios: \(passed) passing, \(failed) failing.\n")
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 { throw FieldworkFailure.problemsReported }
     }
 
     static func scenarioFile(for instrument: String) -> String {

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// Options shared by `run` and `resume`.
+struct RunnerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The responses folder.", valueName: "folder"))
+    var responses = "responses"
+
+    @Flag(help: "Numbered prompts, one per line (for screen readers and scripts). Chosen automatically when input or output is not a terminal.")
+    var plain = false
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+}

@@ -89,6 +89,11 @@ public final class InstrumentStore {
         layout.journals().map(\.contents)
     }
 
+    /// Whether the response of a session is written (its journal, if any, is a leftover).
+    public func isFinished(responseID: String) -> Bool {
+        StoreIO.exists(layout.response(responseID: responseID))
+    }
+
     /// Reopens an interrupted session to continue it.
     public func resume(_ sessionID: String) throws(StoreError) -> (JournalContents, SessionWriter) {
         let path = layout.journal(sessionID: sessionID)

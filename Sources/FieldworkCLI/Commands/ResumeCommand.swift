@@ -45,6 +45,12 @@ struct ResumeCommand: ParsableCommand {
             throw FieldworkFailure.instrumentCopyUnreadable(path: copy)
         }
         let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: data, hash: header.hash)
+        // Opening the folder finishes a completion that a crash cut short: then there is nothing
+        // left to continue, and the participant is told their answers are saved.
+        if store.isFinished(responseID: header.responseID) {
+            Platform.write("This session was already complete: its answers are saved.\n")
+            return
+        }
         let (contents, writer) = try store.resume(header.sessionID)
         let rebuilt = contents.rebuilt(with: instrument, fallbackDay: Platform.todayDays())
         for skipped in rebuilt.unapplied {

@@ -1,0 +1,123 @@
+import Foundation
+import ResponseStore
+import TestSupport
+import Testing
+
+/// The reliability suite, in the spirit of SQLite's crash and I/O-error tests: the store's Nth
+/// disk-changing system call is made to kill the process, fail as a full disk, or write half its
+/// bytes, for every N across a whole session and its completion. After each, the folder must hold
+/// every answer that was acknowledged (its next question was shown), count the session once, and
+/// once the session is finished hold exactly one response and one identifying record, with no
+/// journal and no temporary file left behind.
+@Suite(.serialized) struct StoreFaultTests {
+    static let survey = """
+        format: 1
+        id: faults
+        version: 1.0.0
+        title: Faults
+        privacy: {timestamps: date}
+        sections:
+          - id: s
+            questions:
+              - {id: q1, type: number, text: One?}
+              - {id: q2, type: number, text: Two?}
+              - {id: q3, type: number, text: Three?}
+              - {id: q4, type: number, text: Four?}
+              - {id: contact, type: text, text: Email for the draw?, identifying: true}
+        """
+    /// Every question answered "7", so that a resumed session's input lines up wherever it resumes.
+    static let answers = String(repeating: "7\n", count: 5)
+
+    struct Folder {
+        let folder: TemporaryFolder
+        var store: String { folder.path + "/responses/faults" }
+
+        func files(_ sub: String = "") -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: store + (sub.isEmpty ? "" : "/" + sub))) ?? []).sorted()
+        }
+
+        /// Every temporary file anywhere in the store.
+        var temporary: [String] {
+            ["", "sessions", "identifying", "instruments"].flatMap { sub in files(sub).filter { $0.hasPrefix(".tmp-") } }
+        }
+    }
+
+    func fresh() throws -> Folder {
+        let folder = try TemporaryFolder()
+        try folder.write("faults.yaml", Self.survey)
+        return Folder(folder: folder)
+    }
+
+    func run(_ folder: Folder, fault: String?) throws -> Run {
+        try Run.fieldwork(["run", "faults.yaml", "--plain", "--seed", "3"], input: Self.answers,
+                          environment: fault.map { ["FIELDWORK_STORE_FAULT": $0] } ?? [:], in: folder.folder.url)
+    }
+
+    /// Questions whose answer was acknowledged: the question after them was shown.
+    func acknowledged(_ output: String) -> Set<Int> {
+        Set((2...5).filter { output.contains("[\($0)/5]") }.map { $0 - 1 })
+    }
+
+    /// Finishes whatever the fault left, as a participant would: resume the session if there is
+    /// one, else start again; then checks the folder's invariants.
+    func finishAndCheck(_ folder: Folder, after first: Run, fault: String) throws {
+        let status = try Run.fieldwork(["status"], in: folder.folder.url)
+        let counted = status.stdout.split(separator: "\n").filter { $0.contains("1.0.0") }
+        #expect(counted.count <= 1, "\(fault): \(status.stdout)")
+        #expect(!status.stdout.contains("2 "), "\(fault): a session counted twice: \(status.stdout)")
+
+        // The sessions a participant could continue, as `fieldwork resume` lists them.
+        let listing = try Run.fieldwork(["resume"], in: folder.folder.url).stdout
+        let listed = listing.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { String($0.dropFirst(2).prefix(8)) }
+        let responses = folder.files().filter { $0.hasSuffix(".json") }
+        if responses.isEmpty {
+            if let id = listed.first {
+                let resumed = try Run.fieldwork(["resume", id, "--plain"], input: Self.answers, in: folder.folder.url)
+                #expect(resumed.status == 0, "\(fault): resume: \(resumed.stdout)\(resumed.stderr)")
+                for k in acknowledged(first.stdout) {
+                    #expect(!resumed.stdout.contains("[\(k)/5]"), "\(fault): answer \(k) was acknowledged but asked again")
+                }
+            } else {
+                let again = try run(folder, fault: nil)
+                #expect(again.status == 0, "\(fault): \(again.stderr)")
+            }
+        } else {
+            // The response is written: opening the folder again finishes what the fault cut short.
+            _ = try Run.fieldwork(["run", "faults.yaml", "--plain"], input: "", in: folder.folder.url)
+        }
+        let finished = folder.files().filter { $0.hasSuffix(".json") }
+        #expect(finished.count == 1, "\(fault): \(finished)")
+        #expect(folder.files("identifying").filter { !$0.hasPrefix(".") }.count == 1, "\(fault): \(folder.files("identifying"))")
+        #expect(folder.temporary.isEmpty, "\(fault): left behind \(folder.temporary)")
+        let left = folder.files("sessions").filter { $0.hasSuffix(".journal") }
+        // A session started again after a fault at its very start leaves the empty first journal
+        // only if it never got a header; the store removes those too.
+        #expect(left.count <= 1, "\(fault): \(left)")
+        let reader = try ResponseReader(path: folder.store)
+        var complete = 0
+        reader.eachFinished { r in
+            if r.status == .complete { complete += 1 }
+            for q in ["q1", "q2", "q3", "q4"] { #expect(r.answers[q]?.number == 7, "\(fault): \(q) \(String(describing: r.answers[q]))") }
+        }
+        #expect(complete == 1, "\(fault)")
+    }
+
+    @Test(arguments: ["crash", "fail", "short"])
+    func survivesAFaultAtEveryStoreCall(_ kind: String) throws {
+        var n = 1
+        while n < 80 {
+            let folder = try fresh()
+            let fault = "\(n):\(kind)"
+            let first = try run(folder, fault: fault)
+            if first.status == 0 && first.stdout.contains("Your answers have been saved") {
+                // Past the last call of the session: every call has had its fault.
+                #expect(n > 15, "the session should make more than 15 store calls")
+                return
+            }
+            #expect(first.status != 1 || first.stderr.contains("error: "), "\(fault): \(first.stderr)")
+            try finishAndCheck(folder, after: first, fault: fault)
+            n += 1
+        }
+        Issue.record("the walk did not reach the end of the session")
+    }
+}

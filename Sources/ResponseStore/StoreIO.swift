@@ -74,6 +74,31 @@ enum StoreIO {
         try syncDirectory(folder)
     }
 
+    /// Writes a whole file under a name only if nothing has that name yet: written beside it and
+    /// made durable, then linked to the name (which fails if the name exists, where a rename
+    /// would replace it). False when another process got there first.
+    static func createExclusively(_ data: Data, at path: String) throws(StoreError) -> Bool {
+        let folder = parent(of: path) ?? "."
+        let temporary = folder + "/.tmp-" + UUID().uuidString
+        let fd = StoreFaults.call { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
+        guard fd >= 0 else { throw .posix("create", temporary) }
+        defer { unlink(temporary) }
+        do throws(StoreError) {
+            try writeAll(fd, data, path: temporary)
+            guard StoreFaults.call({ fsync(fd) }) == 0 else { throw StoreError.posix("save", temporary) }
+            close(fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+        if StoreFaults.call({ link(temporary, path) }) != 0 {
+            if errno == EEXIST { return false }
+            throw .posix("save", path)
+        }
+        try syncDirectory(folder)
+        return true
+    }
+
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {
         var failed = false
         data.withUnsafeBytes { raw in

@@ -8,7 +8,9 @@ public struct StudyKey {
     public let path: String
 
     /// Loads the key, or creates one (owner-only) when the file does not exist yet.
-    /// `created` tells the caller to say where it is and to back it up.
+    /// `created` tells the caller to say where it is and to back it up. Runners that start at
+    /// once on a new study all end up with the one key that was created first: a second key
+    /// would give one participant code two pseudonyms.
     public static func loadOrCreate(at path: String) throws(StoreError) -> (key: StudyKey, created: Bool) {
         if StoreIO.exists(path) {
             return (try load(at: path), false)
@@ -16,7 +18,9 @@ public struct StudyKey {
         if let folder = StoreIO.parent(of: path) { try StoreIO.makeDirectory(folder) }
         let key = SymmetricKey(size: .bits256)
         let hex = key.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
-        try StoreIO.writeAtomically(Data((hex + "\n").utf8), to: path)
+        guard try StoreIO.createExclusively(Data((hex + "\n").utf8), at: path) else {
+            return (try load(at: path), false)
+        }
         return (StudyKey(key: key, path: path), true)
     }
 

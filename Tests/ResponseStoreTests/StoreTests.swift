@@ -198,3 +198,30 @@ let survey = """
         #expect(Redactor([.email]).redact("sam@example.org 07700 900123") == "[email] 07700 900123")
     }
 }
+
+@Suite struct StudyKeyRaceTests {
+    /// Twelve runners starting at once on a new study: every one gets the same key.
+    @Test func runnersStartingAtOnceShareOneKey() throws {
+        for _ in 0..<5 {
+            let folder = try TemporaryFolder()
+            let path = folder.path + "/keys/race.key"
+            let results = Results()
+            DispatchQueue.concurrentPerform(iterations: 12) { _ in
+                let loaded = try? StudyKey.loadOrCreate(at: path)
+                results.add(loaded.map { ($0.key.pseudonym(for: "AB12"), $0.created) })
+            }
+            let all = results.all
+            #expect(all.count == 12 && all.allSatisfy { $0 != nil })
+            #expect(Set(all.compactMap { $0?.0 }).count == 1, "one code, one pseudonym")
+            #expect(all.compactMap { $0 }.filter(\.1).count == 1, "one key is created, the others load it")
+            #expect(folder.files("keys") == ["race.key"], "no temporary file left")
+        }
+    }
+
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [(String, Bool)?] = []
+        func add(_ item: (String, Bool)?) { lock.withLock { items.append(item) } }
+        var all: [(String, Bool)?] { lock.withLock { items } }
+    }
+}

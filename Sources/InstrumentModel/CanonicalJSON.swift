@@ -69,7 +69,12 @@ public struct JSONWriter {
     /// A whole number, exactly: seeds, codes and counts must not pass through a Double.
     public mutating func integer<T: BinaryInteger>(_ n: T) { bytes.append(contentsOf: String(n).utf8) }
 
-    public mutating func number(_ n: Double) { bytes.append(contentsOf: NumberText.canonical(n).utf8) }
+    /// A number; one that JSON cannot hold (infinite, not a number) is written as null, never as
+    /// text that no reader would take.
+    public mutating func number(_ n: Double) {
+        guard n.isFinite else { return null() }
+        bytes.append(contentsOf: NumberText.canonical(n).utf8)
+    }
 
     // Members that are left out when absent, as `Codable` does, so the form decodes back.
     public mutating func member(_ k: String, _ v: String?) { if let v { key(k); string(v) } }

@@ -45,3 +45,12 @@ public enum NumberText {
         return sign + digits.prefix(at) + "." + digits.dropFirst(at)
     }
 }
+
+/// The numbers every store and reader keeps exactly: JSON readers that use doubles, SPSS, Stata
+/// and R all keep whole numbers up to 2^53 and 15 significant digits. An answer or a calculation
+/// beyond ±10^15 is refused or left empty rather than stored changed.
+public enum NumberLimits {
+    public static let largest = 1e15
+
+    public static func keepsExactly(_ n: Double) -> Bool { n.isFinite && abs(n) <= largest }
+}

@@ -39,7 +39,7 @@ enum ResponseRecord {
                     }
                 }
             }
-            w.member("duration_seconds", Int(duration.rounded()))
+            w.member("duration_seconds", duration.isFinite ? Int(exactly: max(0, duration).rounded()) : nil)
             w.member("format", formatName)
             w.member("format_version", formatVersion)
             w.member("group", header.group)

@@ -28,6 +28,7 @@ public struct ParticipantWords: Sendable {
     public var notAccepted: String { "This answer is not accepted here. Please check it." }
     public var wholeNumber: String { "Please enter a whole number." }
     public func atMostDecimals(_ n: Int) -> String { "Please use at most \(n) decimal place\(n == 1 ? "" : "s")." }
+    public var numberTooLarge: String { "This number is too large to keep. Please check it." }
     public func numberBetween(_ lo: String, _ hi: String) -> String { "Please enter a number from \(lo) to \(hi)." }
     public func numberAtLeast(_ lo: String) -> String { "Please enter \(lo) or more." }
     public func numberAtMost(_ hi: String) -> String { "Please enter \(hi) or less." }

@@ -44,7 +44,7 @@ extension Session {
                 for q in section.questions {
                     let shown = sectionShown && (expressions.condition(.showIf(question: q.id)).map { Evaluator.isTrue($0, in: context()) } ?? true)
                     if q.type == .calculate {
-                        calculated[q.id] = shown ? expressions[.value(question: q.id)].map { Evaluator.evaluate($0, in: context()) } : nil
+                        calculated[q.id] = shown ? expressions[.value(question: q.id)].map { Self.kept(Evaluator.evaluate($0, in: context())) } : nil
                         continue
                     }
                     if shown {
@@ -73,5 +73,12 @@ extension Session {
         default:
             break
         }
+    }
+
+    /// A calculated value as it is kept: a number beyond what every reader keeps exactly (an
+    /// overflow to infinity, say) is empty, as a calculation whose inputs are missing is.
+    static func kept(_ value: Value) -> Value {
+        if case .number(let n) = value, !NumberLimits.keepsExactly(n) { return .empty }
+        return value
     }
 }

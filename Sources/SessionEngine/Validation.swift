@@ -83,7 +83,8 @@ enum Validation {
         let decimals = q.decimals ?? 0
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        if (n * scale).rounded() != n * scale || !n.isFinite {
+        guard NumberLimits.keepsExactly(n) else { return AnswerProblem(words.numberTooLarge) }
+        if (n * scale).rounded() != n * scale {
             return AnswerProblem(decimals == 0 ? words.wholeNumber : words.atMostDecimals(decimals))
         }
         switch (q.min, q.max) {

@@ -184,3 +184,23 @@ private func parseCSV(_ text: String) -> [[String]] {
         }
     }
 }
+
+@Suite struct DamagedNumberTests {
+    /// A stored number of 30 digits (written by hand, or by an older version without limits)
+    /// is summarised and exported without a crash.
+    @Test func summarisesAndExportsANumberBeyondEveryLimit() throws {
+        let study = try Study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let writer = try study.play(finish: true)
+        let path = study.folder + "/every-kind/" + writer.header.responseID + ".json"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"age\": 40"))
+        text = text.replacingOccurrences(of: "\"age\": 40", with: "\"age\": 123456789012345678901234567890")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let summary = Summary(try ResponseReader(path: study.folder + "/every-kind"))
+        #expect(!SummaryRenderer(minCell: 1, ascii: true).text(summary).isEmpty)
+        let rows = parseCSV(try study.export(.csv))
+        let age = try #require(rows[0].firstIndex(of: "age"))
+        #expect(rows[1][age] == "123456789012345678901234567890")
+    }
+}

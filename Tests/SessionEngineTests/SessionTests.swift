@@ -203,3 +203,37 @@ let route = """
         #expect(NoteTurn.parse(notes) == turns)
     }
 }
+
+@Suite struct NumberLimitTests {
+    static let yaml = """
+        format: 1
+        id: limits
+        version: 1.0.0
+        title: Limits
+        sections:
+          - id: s
+            questions:
+              - {id: x, type: number, text: A number?}
+              - {id: cube, type: calculate, value: "x * x * x * x"}
+              - {id: last, type: text, text: Last?}
+        """
+
+    /// A number too large for every reader to keep exactly is refused, not stored changed.
+    @Test func refusesANumberBeyondWhatReadersKeep() throws {
+        var session = Session(instrument: try compiled(Self.yaml), seed: 1, today: 0)
+        #expect(throws: AnswerProblem("This number is too large to keep. Please check it.")) {
+            try session.answer(Answer(.number(123_456_789_012_345_678_901)), at: 1)
+        }
+        try session.answer(Answer(.number(-1e15)), at: 1)
+    }
+
+    /// A calculation that overflows is empty, never infinity (which JSON cannot hold).
+    @Test func leavesAnOverflowingCalculationEmpty() throws {
+        var session = Session(instrument: try compiled(Self.yaml), seed: 1, today: 0)
+        try session.answer(Answer(.number(1e15)), at: 1)
+        #expect(session.calculated["cube"] == .empty)
+        var w = JSONWriter(compact: true)
+        w.number(.infinity)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "null")
+    }
+}

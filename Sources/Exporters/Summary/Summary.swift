@@ -107,7 +107,7 @@ public struct Summary {
                     let missing = Set(n.variable.missing.map(\.code))
                     switch codebook.cell(n.variable, r) {
                     case .value(let s):
-                        guard let x = Double(s), !missing.contains(Int(x)) else { break }
+                        guard let x = Double(s), !(Int(exactly: x).map(missing.contains) ?? false) else { break }
                         n.values[x, default: 0] += 1
                         n.n += 1
                         n.sum += x

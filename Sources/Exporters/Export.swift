@@ -35,6 +35,18 @@ public struct ExportReport: Sendable {
     public var files: [String]
     public var responses: Int
     public var conflicts: [String]
+    /// Files of the folder that could not be read, and why: none is left out in silence.
+    public var skipped: [SkippedFile] = []
+}
+
+/// The files an export passed over, gathered from whichever reader met them.
+final class SkipLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [SkippedFile] = []
+
+    func add(_ file: SkippedFile) { lock.withLock { found.append(file) } }
+    func add(_ files: [SkippedFile]) { lock.withLock { found += files } }
+    var files: [SkippedFile] { lock.withLock { found } }
 }
 
 /// Writes one export of an instrument's responses, reading them one at a time.
@@ -83,7 +95,7 @@ public enum Exporter {
         case .transcripts, .framework, .qdpx:
             (files, count) = try QualitativeFiles.write(context)
         }
-        return ExportReport(files: files, responses: count, conflicts: codebook.conflicts)
+        return ExportReport(files: files, responses: count, conflicts: codebook.conflicts, skipped: context.skipped.files)
     }
 }
 
@@ -95,6 +107,7 @@ struct ExportContext {
     /// The newest version, for titles.
     let instrument: Instrument
     let versions: Set<String>
+    let skipped = SkipLog()
 
     var header: [String] { Codebook.fixed + codebook.variables.map(\.name) }
 

@@ -62,9 +62,14 @@ public enum JSON: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleBy
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
+    /// How deep arrays and objects may nest. A response nests four levels; a file nesting deeper
+    /// than this is damaged or hostile, and refusing it keeps the reader's recursion bounded.
+    public static let deepest = 64
+
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
         var index = 0
+        var depth = 0
 
         mutating func skipSpace() {
             while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
@@ -162,6 +167,9 @@ public enum JSON: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleBy
         }
 
         mutating func array() -> JSON? {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= JSON.deepest else { return nil }
             index += 1
             var items: [JSON] = []
             skipSpace()
@@ -178,6 +186,9 @@ public enum JSON: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleBy
         }
 
         mutating func object() -> JSON? {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= JSON.deepest else { return nil }
             index += 1
             var members: [String: JSON] = [:]
             skipSpace()

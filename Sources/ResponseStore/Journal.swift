@@ -56,6 +56,20 @@ public struct JournalHeader: Decodable, Sendable, Equatable {
         }
     }
 
+    /// Whether every field is one the store could have written: ids of 32 hexadecimal digits (a
+    /// response id names a file, so anything else could point outside the folder), a content
+    /// hash, a seed below 2^53, a plausible day and group. A journal whose header is not is
+    /// damaged or hostile, and is not read.
+    var isValid: Bool {
+        func hex(_ s: String, _ count: Int) -> Bool { s.utf8.count == count && s.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }
+        guard format == 1, hex(sessionID, 32), hex(responseID, 32), hash.hasPrefix("sha256:"), hex(String(hash.dropFirst(7)), 64),
+              !instrumentID.isEmpty, !instrumentID.contains("/"), instrumentID != ".", instrumentID != "..",
+              seed < 1 << 53 else { return false }
+        if let today, !(0...2_932_896).contains(today) { return false }   // up to 9999-12-31
+        if let group, !(1...99).contains(group) { return false }
+        return true
+    }
+
     /// The day to rebuild the session with: the one kept, else the day of `started`.
     public var day: Int? {
         today ?? started.flatMap { DateValue.parse(String($0.prefix(10))) }
@@ -108,7 +122,7 @@ public struct JournalContents: Sendable {
     public static func read(_ data: Data) -> JournalContents? {
         let decoder = JSONDecoder()
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first, let header = try? decoder.decode(JournalHeader.self, from: first) else { return nil }
+        guard let first = lines.first, let header = try? decoder.decode(JournalHeader.self, from: first), header.isValid else { return nil }
         var contents = JournalContents(header: header, events: [])
         // A last line without its line break was cut short: it never counted as written.
         for (i, line) in lines.dropLast().enumerated().dropFirst() where !line.isEmpty {

@@ -3,28 +3,72 @@ import Foundation
 @preconcurrency import Glibc
 #endif
 
+/// A file passed over by a reader, and why, so that no file is left out in silence.
+public struct SkippedFile: Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "'\(path)' was not read: \(reason)" }
+}
+
 /// Reading a small file into a buffer that is reused, with plain system calls: Foundation's
 /// file reading allocated and copied for each of a hundred thousand files.
 public enum FileReading {
+    /// The largest response file read; a response is a few kilobytes, interview notes a few
+    /// hundred, so anything larger is not one (a link to /dev/zero, say).
+    public static let largest = 16 << 20
+
     /// The file `name` in the open folder `dir` (opening relative to the folder spares the kernel
-    /// walking the whole path a hundred thousand times).
-    public static func withContents<T>(at dir: Int32, _ name: UnsafePointer<CChar>, buffer: inout [UInt8], _ body: (UnsafeRawBufferPointer) -> T) -> T? {
-        let fd = openat(dir, name, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+    /// walking the whole path a hundred thousand times). Only a regular file of at most `largest`
+    /// bytes is read, never through a symbolic link, and never waiting (a FIFO would block).
+    public static func withContents<T>(at dir: Int32, _ name: UnsafePointer<CChar>, buffer: inout [UInt8],
+                                       _ body: (UnsafeRawBufferPointer) -> T) -> Result<T, SkippedFile.Reason> {
+        let fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else {
+            return .failure(errno == ELOOP ? .notARegularFile : .unreadable(String(cString: strerror(errno)).lowercased()))
+        }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notARegularFile) }
+        guard info.st_size <= largest else { return .failure(.tooLarge) }
         var used = 0
         while true {
             if used == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
             let room = buffer.count - used
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + used, room) }
-            if n < 0 { if errno == EINTR { continue } else { return nil } }
+            if n < 0 { if errno == EINTR { continue } else { return .failure(.unreadable(String(cString: strerror(errno)).lowercased())) } }
             if n == 0 { break }
             used += n
+            if used > largest { return .failure(.tooLarge) }
             // A regular file that fills less than the room asked for has ended: no second read.
             if n < room { break }
         }
-        return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
+        return .success(buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<used])) })
     }
+}
+
+extension SkippedFile {
+    /// Why a file was passed over, in words for the person reading the warning.
+    public enum Reason: Error, Sendable, Equatable, CustomStringConvertible {
+        case notARegularFile, tooLarge, unreadable(String), notAResponse, damagedJournal
+
+        public var description: String {
+            switch self {
+            case .notARegularFile: "it is not a regular file (a link, a folder or a device)"
+            case .tooLarge: "it is larger than \(FileReading.largest >> 20) MiB, which no response is"
+            case .unreadable(let why): "it cannot be read (\(why))"
+            case .notAResponse: "it is not a Fieldwork response (damaged, cut short, or not JSON)"
+            case .damagedJournal: "it is not a journal Fieldwork can read (its first line is damaged)"
+            }
+        }
+    }
+
+    public init(_ path: String, _ reason: Reason) { self.init(path: path, reason: reason.description) }
 }
 
 /// The names of an instrument folder's response files, listed with readdir and kept in name

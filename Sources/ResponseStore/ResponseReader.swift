@@ -17,15 +17,25 @@ public struct StoredJournal: Sendable {
 }
 
 extension InstrumentFolder {
-    /// Every interrupted session's journal, in name order (one that cannot be read is left out).
-    /// A journal whose response is already written belongs to a completion that a crash cut
-    /// short: its session is counted once, by its response, and the next opening of the folder
-    /// removes the journal.
-    public func journals() -> [StoredJournal] {
+    /// Every interrupted session's journal, in name order; one that cannot be read is passed
+    /// to `skipped`. A journal whose response is already written belongs to a completion that a
+    /// crash cut short: its session is counted once, by its response, and the next opening of
+    /// the folder removes the journal.
+    public func journals(skipped: (SkippedFile) -> Void = { _ in }) -> [StoredJournal] {
         StoreIO.list(sessions).filter { $0.hasSuffix(Self.journalSuffix) }.compactMap { name in
             let path = sessions + "/" + name
-            guard let contents = (try? StoreIO.read(path)).flatMap(JournalContents.read),
-                  !StoreIO.exists(response(responseID: contents.header.responseID)) else { return nil }
+            let data: Data
+            do throws(StoreIO.ReadFailure) {
+                data = try StoreIO.readRegularFile(path, largest: StoreIO.largestJournal)
+            } catch {
+                skipped(SkippedFile(path, error.reason))
+                return nil
+            }
+            guard let contents = JournalContents.read(data) else {
+                skipped(SkippedFile(path, .damagedJournal))
+                return nil
+            }
+            guard !StoreIO.exists(response(responseID: contents.header.responseID)) else { return nil }
             return StoredJournal(path: path, contents: contents)
         }
     }
@@ -45,14 +55,17 @@ extension InstrumentFolder {
     }
 
     /// Calls `body` with the name and bytes of each finished response file, in name order, one
-    /// at a time in a buffer that is reused, so that memory does not grow with their number.
-    public func eachResponseFile(_ body: (UnsafePointer<CChar>, UnsafeRawBufferPointer) throws -> Void) rethrows {
+    /// at a time in a buffer that is reused, so that memory does not grow with their number; a
+    /// file that cannot be read is passed to `skipped`.
+    public func eachResponseFile(skipped: (SkippedFile) -> Void = { _ in },
+                                 _ body: (UnsafePointer<CChar>, UnsafeRawBufferPointer) throws -> Void) rethrows {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         try ResponseNames(path).inOrder { dir, name in
             var failure: (any Error)?
-            _ = FileReading.withContents(at: dir, name, buffer: &buffer) { bytes in
+            let read = FileReading.withContents(at: dir, name, buffer: &buffer) { bytes in
                 do { try body(name, bytes) } catch { failure = error }
             }
+            if case .failure(let reason) = read { skipped(SkippedFile(path + "/" + String(cString: name), reason)) }
             if let failure { throw failure }
         }
     }
@@ -76,22 +89,23 @@ public struct ResponseReader: Sendable {
         }
     }
 
-    /// Calls `body` with each response, finished files first (in name order), then interrupted sessions.
-    public func each(_ body: (StoredResponse) throws -> Void) rethrows {
-        try eachFinished(body)
-        try eachPartial(body)
+    /// Calls `body` with each response, finished files first (in name order), then interrupted
+    /// sessions; every file passed over goes to `skipped`, with why.
+    public func each(skipped: (SkippedFile) -> Void = { _ in }, _ body: (StoredResponse) throws -> Void) rethrows {
+        try eachFinished(skipped: skipped, body)
+        try eachPartial(skipped: skipped, body)
     }
 
     /// Each finished response (complete or declined).
-    public func eachFinished(_ body: (StoredResponse) throws -> Void) rethrows {
-        try folder.eachResponseFile { _, bytes in
-            if let r = StoredResponse.read(bytes) { try body(r) }
+    public func eachFinished(skipped: (SkippedFile) -> Void = { _ in }, _ body: (StoredResponse) throws -> Void) rethrows {
+        try folder.eachResponseFile(skipped: skipped) { name, bytes in
+            if let r = StoredResponse.read(bytes) { try body(r) } else { skipped(SkippedFile(path + "/" + String(cString: name), .notAResponse)) }
         }
     }
 
     /// Each interrupted session, rebuilt on the day it was run, as the record the store would write.
-    public func eachPartial(_ body: (StoredResponse) throws -> Void) rethrows {
-        for journal in folder.journals() {
+    public func eachPartial(skipped: (SkippedFile) -> Void = { _ in }, _ body: (StoredResponse) throws -> Void) rethrows {
+        for journal in folder.journals(skipped: skipped) {
             guard let instrument = instruments.first(where: { $0.hash == journal.contents.header.hash })?.instrument,
                   let partial = StoredResponse.partial(journal.contents, instrument: instrument) else { continue }
             try body(partial)

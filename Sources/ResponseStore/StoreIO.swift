@@ -46,9 +46,39 @@ enum StoreIO {
     }
 
     static func read(_ path: String) throws(StoreError) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .posix("read", path) }
+        do { return try readRegularFile(path, largest: largestJournal) } catch {
+            throw StoreError("cannot read '\(path)': \(error.reason)")
+        }
+    }
+
+    /// Interview notes can be long; anything larger than this is not a journal or a key.
+    static let largestJournal = 64 << 20
+
+    /// Reads a regular file of at most `largest` bytes, never through a symbolic link and never
+    /// waiting on a FIFO or a device.
+    static func readRegularFile(_ path: String, largest: Int) throws(ReadFailure) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else {
+            throw ReadFailure(reason: errno == ELOOP ? .notARegularFile : .unreadable(String(cString: strerror(errno)).lowercased()))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw ReadFailure(reason: .notARegularFile) }
+        guard info.st_size <= largest else { throw ReadFailure(reason: .tooLarge) }
+        var data = Data(count: Int(info.st_size))
+        var used = 0
+        while used < data.count {
+            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + used, $0.count - used) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw ReadFailure(reason: .unreadable(String(cString: strerror(errno)).lowercased())) }
+            if n == 0 { break }
+            used += n
+        }
+        data.count = used
         return data
     }
+
+    struct ReadFailure: Error { var reason: SkippedFile.Reason }
 
     /// Writes a whole file so that a reader sees either nothing or all of it, even after a power cut:
     /// a temporary file beside it, fsync, rename over the name, fsync of the folder.

@@ -47,7 +47,7 @@ public enum StoreStatus {
     /// counts what an export writes: finished responses by their status, interrupted sessions by
     /// the status their rebuilt session has. A folder whose compiled copies are missing or
     /// damaged is counted from its files alone (interrupted sessions as partial).
-    public static func scan(root: String) -> [VersionCount] {
+    public static func scan(root: String, skipped: (SkippedFile) -> Void = { _ in }) -> [VersionCount] {
         var counts: [String: VersionCount] = [:]
         func count(_ id: String, _ version: String, _ status: ResponseStatus) {
             let key = id + "\u{0}" + version
@@ -56,13 +56,15 @@ public enum StoreStatus {
         for folder in StoreLayout(root: root).instrumentFolders() {
             let id = (folder.path as NSString).lastPathComponent
             if let reader = try? ResponseReader(path: folder.path) {
-                reader.each { count(id, $0.version, $0.status) }
+                reader.each(skipped: skipped) { count(id, $0.version, $0.status) }
                 continue
             }
-            folder.eachResponseFile { _, bytes in
-                if let r = StoredResponse.read(bytes) { count(id, r.version, r.status) }
+            folder.eachResponseFile(skipped: skipped) { name, bytes in
+                if let r = StoredResponse.read(bytes) { count(id, r.version, r.status) } else {
+                    skipped(SkippedFile(folder.path + "/" + String(cString: name), .notAResponse))
+                }
             }
-            for journal in folder.journals() { count(id, journal.contents.header.version, .partial) }
+            for journal in folder.journals(skipped: skipped) { count(id, journal.contents.header.version, .partial) }
         }
         return counts.values.sorted { ($0.instrumentID, $0.version) < ($1.instrumentID, $1.version) }
     }

@@ -27,6 +27,9 @@ public struct SessionEvent: Sendable, Equatable {
     public var question: String?
     public var at: Double
 
+    /// The latest time an event may have, in seconds since its session started (a year).
+    public static let latest: Double = 366 * 86_400
+
     public init(_ move: SessionMove, question: String? = nil, at: Double) {
         self.move = move
         self.question = question
@@ -65,7 +68,8 @@ extension SessionEvent: Decodable {
         }
         let c = try outer.nestedContainer(keyedBy: Field.self, forKey: kind)
         let at = try c.decode(Double.self, forKey: .at)
-        guard at.isFinite, at >= 0 else {
+        // Seconds since the session started: a year is far more than any session lasts.
+        guard at.isFinite, at >= 0, at <= SessionEvent.latest else {
             throw DecodingError.dataCorruptedError(forKey: .at, in: c, debugDescription: "an event's time is a number of seconds")
         }
         func question() throws -> String { try c.decode(String.self, forKey: .question) }

@@ -33,7 +33,7 @@ import Testing
     /// Lines as the first version's `JSONEncoder` wrote them still replay.
     @Test func readsJournalsWrittenBefore() throws {
         let old = """
-            {"format":1,"hash":"sha256:ab","instrument_id":"wave","language":"en","response_id":"r1","seed":9,"session_id":"s1","started":"2026-11-23","version":"1.0.0"}
+            {"format":1,"hash":"sha256:\(String(repeating: "ab", count: 32))","instrument_id":"wave","language":"en","response_id":"\(String(repeating: "1", count: 32))","seed":9,"session_id":"\(String(repeating: "2", count: 32))","started":"2026-11-23","version":"1.0.0"}
             {"answer":{"answer":{"value":{"rows":{"_0":{"heard":-9,"safe":2}}}},"at":2,"question":"feel"}}
             {"answer":{"answer":{"other":"bus","value":{"choice":{"_0":4}}},"at":3.5,"question":"how"}}
             {"skip":{"at":4,"question":"why"}}

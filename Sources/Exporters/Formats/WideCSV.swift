@@ -47,12 +47,13 @@ extension ExportContext {
                 DispatchQueue.concurrentPerform(iterations: blocks.count) { k in batch.make(k) }
                 for rows in batch.made {
                     try csv.bytes(rows.output)
+                    skipped.add(rows.skipped)
                     count += rows.count
                     for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
                 }
                 next = blocks.last?.upperBound ?? listing.count
             }
-            try folder.eachPartial { r in
+            try folder.eachPartial(skipped: skipped.add) { r in
                 guard wanted(r) else { return }
                 let flags = has(r.version)
                 var fields = fixed(r)

@@ -26,17 +26,27 @@ struct WideRows {
         widest = [Int](repeating: 0, count: variables.count)
     }
 
+    /// Files of this block that could not be read, in name order.
+    var skipped: [SkippedFile] = []
+
     /// Reads the file `name` of the open folder `dir` and adds its row, if it is a wanted response.
     mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>) {
         var bytes = buffer
         buffer = []
-        _ = FileReading.withContents(at: dir, name, buffer: &bytes) { b in add(b) }
+        let read = FileReading.withContents(at: dir, name, buffer: &bytes) { b in add(b) }
         buffer = bytes
+        switch read {
+        case .success(true): break
+        case .success(false): skipped.append(SkippedFile(path: context.folder.path + "/" + String(cString: name), reason: SkippedFile.Reason.notAResponse.description))
+        case .failure(let reason): skipped.append(SkippedFile(path: context.folder.path + "/" + String(cString: name), reason: reason.description))
+        }
     }
 
-    private mutating func add(_ b: RawResponse.Bytes) {
-        guard raw.read(b, slots: slots) else { return }
-        guard let r = raw.fixed(b), context.wanted(r) else { return }
+    /// Adds the row of a response file; false when the file is not a response (the tree reader
+    /// would not take it either).
+    private mutating func add(_ b: RawResponse.Bytes) -> Bool {
+        guard raw.read(b, slots: slots), let r = raw.fixed(b) else { return false }
+        guard context.wanted(r) else { return true }
         let flags = has(r.version)
         // The first columns, as `ExportContext.fixed` gives them, without an array of strings a row.
         CSVWriter.field(r.responseID.utf8, into: &output)
@@ -61,6 +71,7 @@ struct WideRows {
         output.append(0x0D)
         output.append(0x0A)
         count += 1
+        return true
     }
 
     private mutating func has(_ version: String) -> [Bool] {

@@ -47,7 +47,7 @@ struct Interview {
     static func collect(_ context: ExportContext) -> [Interview] {
         let byVersion = Dictionary(context.folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
         var found: [StoredResponse] = []
-        context.folder.each { r in if context.wanted(r) { found.append(r) } }
+        context.folder.each(skipped: context.skipped.add) { r in if context.wanted(r) { found.append(r) } }
         found.sort { ($0.started ?? "", $0.responseID) < ($1.started ?? "", $1.responseID) }
         let width = String(found.count).count
         return found.enumerated().compactMap { index, r in

@@ -58,6 +58,8 @@ public struct Summary {
     /// Per version: complete, partial, declined.
     public var statuses: [(version: String, counts: StatusCounts)] = []
     public var items: [Item] = []
+    /// Files that could not be read, and why.
+    public var skipped: [SkippedFile] = []
 
     public init(_ folder: ResponseReader) {
         let instruments = folder.instruments.map(\.instrument)
@@ -91,7 +93,7 @@ public struct Summary {
             whole.missing = []
             multiples[q] = Frequencies(variable: whole)
         }
-        folder.each { r in
+        folder.each(skipped: { skipped.append($0) }) { r in
             byVersion[r.version, default: StatusCounts()].add(r.status)
             guard r.status != .declined else { return }
             for i in items.indices {

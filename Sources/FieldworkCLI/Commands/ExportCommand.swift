@@ -58,5 +58,6 @@ struct ExportCommand: ParsableCommand {
         for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
         let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
         Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
+        if !report.skipped.isEmpty { throw FieldworkFailure.filesSkipped(report.skipped) }
     }
 }

@@ -12,9 +12,11 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         guard Platform.kind(of: folder) == .directory else { throw ValidationError("'\(folder)' is not a folder") }
-        let counts = StoreStatus.scan(root: folder)
+        var skipped: [SkippedFile] = []
+        let counts = StoreStatus.scan(root: folder) { skipped.append($0) }
         guard !counts.isEmpty else {
             Platform.write("No responses yet in '\(folder)'.\n")
+            if !skipped.isEmpty { throw FieldworkFailure.filesSkipped(skipped) }
             return
         }
         let width = max(10, counts.map(\.instrumentID.count).max() ?? 0)
@@ -27,5 +29,6 @@ struct StatusCommand: ParsableCommand {
                 + right(c.complete, 8) + "  " + right(c.partial, 8) + "  " + right(c.declined, 8) + "\n"
         }
         Platform.write(out)
+        if !skipped.isEmpty { throw FieldworkFailure.filesSkipped(skipped) }
     }
 }

@@ -34,6 +34,10 @@ extension FieldworkFailure {
             return error("the instrument this session answered is missing or damaged ('\(path)')")
         case .holdsRealResponses(let folder, let instrumentID):
             return error("'\(folder)' holds real responses to '\(instrumentID)'; write simulated ones to another folder")
+        case .filesSkipped(let files):
+            let n = files.count
+            return files.map { "warning: \($0)\n" }.joined()
+                + error("\(n) file\(n == 1 ? " was" : "s were") not read (listed above); only the responses that could be read are in the result")
         case .noStudyKey(let path):
             return error("there is no study key at '\(path)'.",
                          "Without the key a code cannot be matched to its responses, so nothing was removed.",

@@ -35,6 +35,8 @@ enum FieldworkFailure: Error {
     case holdsRealResponses(folder: String, instrumentID: String)
     /// `withdraw` has no study key, so no code can be matched to its responses.
     case noStudyKey(path: String)
+    /// Files of a responses folder could not be read; what could be read was used.
+    case filesSkipped([SkippedFile])
 
     /// The library's own errors, met anywhere in a command, as failures.
     ///
@@ -55,7 +57,7 @@ enum FieldworkFailure: Error {
         case .savedForLater: .savedForLater
         case .cannotCompare: .wrongUse
         case .problemsReported, .instrumentHasErrors, .notACompiledInstrument, .cannotWrite, .cannotWriteIn,
-             .store, .export, .sessionStopped, .instrumentCopyUnreadable, .holdsRealResponses, .noStudyKey:
+             .store, .export, .sessionStopped, .instrumentCopyUnreadable, .holdsRealResponses, .noStudyKey, .filesSkipped:
             .failure
         }
     }

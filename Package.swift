@@ -57,10 +57,11 @@ let package = Package(
             dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
         ),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentModel", "SessionEngine", "TestSupport"]),
-        .target(name: "TerminalIO"),
+        // The model for `SafeText`: the line editor refuses the characters every writer escapes.
+        .target(name: "TerminalIO", dependencies: ["InstrumentModel"]),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "InstrumentModel", "Expressions", "TerminalIO"]),
         .target(name: "SessionLoop", dependencies: ["SessionEngine", "ResponseStore", "PromptUI"]),
-        .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO"]),
+        .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "InstrumentModel"]),
         .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "TestSupport"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),

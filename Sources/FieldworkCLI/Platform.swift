@@ -1,5 +1,6 @@
 import Expressions
 import Foundation
+import InstrumentModel
 import PromptUI
 import ResponseStore
 import TerminalIO
@@ -14,8 +15,35 @@ enum Platform {
 
     static func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
 
+    /// Writes text for people, made safe for a terminal (`SafeText`): tabs and line breaks are
+    /// kept, every other control is shown as `[U+001B]`.
+    ///
+    /// The one way the command line writes to its output, so instrument texts, answers, file
+    /// names and messages cannot reach a terminal raw, whichever command made them.
     static func write(_ text: String, to fd: Int32 = 1) {
-        var bytes = Array(text.utf8)
+        writeBytes(Array(SafeText.escaped(text).utf8), to: fd)
+    }
+
+    /// Writes text that carries its own colours when `color` is on, keeping only those (SGR
+    /// sequences); every other control is escaped as in `write`. For renderers that make their
+    /// parts safe before colouring them (diagnostics), so nothing but their own styling is kept.
+    static func writeStyled(_ text: String, color: Bool, to fd: Int32) {
+        guard color else { return write(text, to: fd) }
+        writeBytes(Array(SafeText.escaped(text, keeping: [.tab, .newline, .styles]).utf8), to: fd)
+    }
+
+    /// Writes a document's exact bytes when the output is a file or a pipe (a compiled
+    /// instrument whose hash they must match), and as text made safe when it is a terminal.
+    static func writeDocument(_ bytes: [UInt8], to fd: Int32 = 1) {
+        if isTerminal(fd) {
+            write(String(decoding: bytes, as: UTF8.self), to: fd)
+        } else {
+            writeBytes(bytes, to: fd)
+        }
+    }
+
+    private static func writeBytes(_ bytes: [UInt8], to fd: Int32) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

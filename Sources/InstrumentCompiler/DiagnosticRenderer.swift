@@ -1,4 +1,5 @@
 import Foundation
+import InstrumentModel
 
 /// The one place that lays diagnostics out for people (with the source line and a caret) and for tools (JSON).
 public struct DiagnosticRenderer {
@@ -14,17 +15,19 @@ public struct DiagnosticRenderer {
 
     /// `path:line:col: error: message [code]`, the source line, a caret under the place, and the hint.
     public func text(_ d: Diagnostic, path: String, source: SourceLines) -> String {
+        // Made safe before colouring (`SafeText`): an instrument's text quoted in a message, its source line and a file name.
+        let (path, safe) = (SafeText.escaped(path), { (s: String) in SafeText.escaped(s, keeping: .tab) })
         let label = d.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;35")
-        var out = paint("\(path):\(d.at.line):\(d.at.column):", "1") + " \(label) " + paint(d.message, "1") + " [\(d.code.rawValue)]\n"
+        var out = paint("\(path):\(d.at.line):\(d.at.column):", "1") + " \(label) " + paint(safe(d.message), "1") + " [\(d.code.rawValue)]\n"
         if let line = source.line(d.at.line) {
             let chars = Array(line.unicodeScalars)
-            let prefix = chars.prefix(max(0, d.at.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let prefix = chars.prefix(max(0, d.at.column - 1)).map { $0 == "\t" ? "\t" : String(repeating: " ", count: safe(String($0)).count) }.joined()
             let room = max(1, chars.count - (d.at.column - 1))
             let underline = "^" + String(repeating: "~", count: max(0, min(d.length, room) - 1))
-            out += line + "\n" + prefix + paint(underline, "1;32") + "\n"
+            out += safe(line) + "\n" + prefix + paint(underline, "1;32") + "\n"
         }
         if let hint = d.hint {
-            out += "  " + paint("hint:", "1;36") + " \(hint)\n"
+            out += "  " + paint("hint:", "1;36") + " \(safe(hint))\n"
         }
         return out
     }

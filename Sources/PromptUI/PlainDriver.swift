@@ -19,11 +19,19 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         self.io = io
     }
 
-    private mutating func say(_ text: String = "") { io.write(text + "\n") }
+    /// Every line the driver shows goes out here, made safe (`SafeText`): instrument texts, piped
+    /// and given answers and messages alike, whatever transport `io` is.
+    private mutating func say(_ text: String = "") { io.write(SafeText.escaped(text) + "\n") }
 
     private mutating func prompt() -> String? {
         io.write("> ")
-        return io.readLine()
+        return readLine()
+    }
+
+    /// Every line the driver reads comes in here, without controls: a pasted escape sequence,
+    /// BEL or backspace is left out of the answer (tabs are kept; each line is one line).
+    private mutating func readLine() -> String? {
+        io.readLine().map { SafeText.removingControls($0, keeping: .tab) }
     }
 
     public mutating func consent(_ session: Session) -> Bool? {
@@ -139,7 +147,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     /// Several lines, ending at an empty line or the end of input.
     private mutating func longText(first: String) -> Answer {
         var lines = [first]
-        while let line = io.readLine(), !line.trimmed.isEmpty { lines.append(line) }
+        while let line = readLine(), !line.trimmed.isEmpty { lines.append(line) }
         return Answer(.text(lines.joined(separator: "\n").trimmed))
     }
 

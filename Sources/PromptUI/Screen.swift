@@ -1,3 +1,4 @@
+import InstrumentModel
 import TerminalIO
 
 /// Styling decided once: with colour off, nothing but plain text is written, and every state
@@ -42,6 +43,10 @@ public struct Frame: Sendable, Equatable {
 }
 
 /// Writes a frame, rewriting only the lines that changed since the last one.
+///
+/// The one way a full screen reaches the terminal, so the one place its text is made safe
+/// (`SafeText`): instrument texts, piped and given answers and messages are escaped here, whoever
+/// composed the line; only the styling `Style` adds is kept.
 struct FrameWriter {
     private var previous: [String]?
 
@@ -50,7 +55,7 @@ struct FrameWriter {
     mutating func output(_ frame: Frame) -> String {
         var out = previous == nil ? "\u{1B}[H\u{1B}[2J" : ""
         for (i, line) in frame.lines.enumerated() where previous == nil || i >= previous!.count || previous![i] != line {
-            out += "\u{1B}[\(i + 1);1H" + line + "\u{1B}[0m\u{1B}[K"
+            out += "\u{1B}[\(i + 1);1H" + SafeText.escaped(line, keeping: .styles) + "\u{1B}[0m\u{1B}[K"
         }
         if let cursor = frame.cursor {
             out += "\u{1B}[\(cursor.row + 1);\(cursor.column + 1)H\u{1B}[?25h"

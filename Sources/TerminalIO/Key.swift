@@ -62,9 +62,28 @@ public struct KeyDecoder: Sendable {
         return (.character(c), length)
     }
 
+    /// A pasted OSC, DCS, SOS, PM or APC string (`ESC ] 0 ; title BEL`), up to BEL or `ESC \\`,
+    /// passed over whole: read as Escape and typed characters, it would go back a question and
+    /// put the rest into the answer.
+    private static func controlString(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        var i = bytes.startIndex + 2
+        while i < bytes.endIndex {
+            if bytes[i] == 0x07 { return (.unknown, i - bytes.startIndex + 1) }
+            if bytes[i] == 0x1B {
+                guard i + 1 < bytes.endIndex else { return nil }
+                return (.unknown, i - bytes.startIndex + (bytes[i + 1] == UInt8(ascii: "\\") ? 2 : 0))
+            }
+            i += 1
+        }
+        return nil
+    }
+
     private static func escape(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
         guard bytes.count >= 2 else { return nil }
         let second = bytes[bytes.startIndex + 1]
+        if [UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_")].contains(second) {
+            return controlString(bytes)
+        }
         guard second == UInt8(ascii: "[") || second == UInt8(ascii: "O") else {
             return (.escape, 1)
         }

@@ -1,11 +1,18 @@
+import InstrumentModel
+
 /// Editing text with a cursor: the keys people expect from any text box.
+///
+/// Control characters never enter the text (`SafeText`): an answer is what a participant meant
+/// to type, not an escape sequence pasted along with it that a terminal or spreadsheet would act
+/// on later. A line break is kept where the editor has several lines; a tab becomes a space, as
+/// a text box has no tab stops to show it at.
 public struct LineEditor: Sendable, Equatable {
     public private(set) var text: [Character]
     public private(set) var cursor: Int
     public let multiline: Bool
 
     public init(_ text: String = "", multiline: Bool = false) {
-        self.text = Array(text)
+        self.text = Array(Self.typeable(text, multiline: multiline))
         cursor = self.text.count
         self.multiline = multiline
     }
@@ -52,12 +59,19 @@ public struct LineEditor: Sendable, Equatable {
         return true
     }
 
-    /// Inserts pasted text at the cursor (line breaks only where the editor has several lines).
+    /// Inserts pasted text at the cursor (line breaks only where the editor has several lines,
+    /// no other controls).
     public mutating func insert(_ c: Character) {
-        if c == "\n" && !multiline { return }
-        if c == "\r" { return }
-        text.insert(c, at: cursor)
-        cursor += 1
+        for c in Self.typeable(String(c), multiline: multiline) {
+            text.insert(c, at: cursor)
+            cursor += 1
+        }
+    }
+
+    /// What of `text` can be typed here: tabs as spaces, line breaks only in several lines.
+    private static func typeable(_ text: String, multiline: Bool) -> String {
+        let spaced = text.contains("\t") ? String(text.map { $0 == "\t" ? " " : $0 }) : text
+        return SafeText.removingControls(spaced, keeping: multiline ? .newline : [])
     }
 
     private var lineStart: Int {

@@ -64,6 +64,11 @@ private struct Study {
         ]
     }
 
+    /// The last answer carries controls a terminal or spreadsheet would act on (a title, a clear,
+    /// a C1 CSI, a bidi override), as an answer given before input refused them would.
+    static let hostile = "no\u{1B}]0;pwned\u{07} \u{1B}[2J\u{9B}\u{202E}\tend"
+    static let hostileCell = "no[U+001B]]0;pwned[U+0007] [U+001B][2J[U+009B][U+202E]\tend"
+
     /// Runs the moves; a finished session answers the last question too.
     @discardableResult
     func play(finish: Bool) throws -> SessionWriter {
@@ -73,7 +78,7 @@ private struct Study {
             try writer.record(try session.apply(session.event(move, at: Double(i + 1))))
         }
         if finish {
-            try writer.record(try session.apply(session.event(.answer(Answer(.text("no"))), at: 20)))
+            try writer.record(try session.apply(session.event(.answer(Answer(.text(Study.hostile))), at: 20)))
             try writer.finish(session, duration: 20)
         }
         return writer
@@ -165,8 +170,8 @@ private func parseCSV(_ text: String) -> [[String]] {
         let ids = variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let slots = RawResponse.Slots(ids)
         let slotOf = variables.map { v in ids.firstIndex(of: v.question) ?? 0 }
-        for labels in [false, true] {
-            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: false)
+        for (labels, spss) in [(false, false), (true, false), (false, true)] {
+            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: spss)
             try bytes.withUnsafeBytes { b in
                 var raw = RawResponse(slots: ids.count)
                 let found = raw.read(b, slots: slots)
@@ -176,9 +181,12 @@ private func parseCSV(_ text: String) -> [[String]] {
                     var out: [UInt8] = []
                     rows.cell(i, asked: true, raw, b, into: &out)
                     var expected: [UInt8] = []
-                    let text = codebook.cell(v, tree, labels: labels).written(labels: labels, spss: false)
+                    let text = codebook.cell(v, tree, labels: labels).written(labels: labels, spss: spss)
                     CSVWriter.field(Array(text.utf8), into: &expected)
-                    #expect(String(decoding: out, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(v.name), labels \(labels)")
+                    let cell = String(decoding: out, as: UTF8.self)
+                    #expect(cell == String(decoding: expected, as: UTF8.self), "\(v.name), labels \(labels), spss \(spss)")
+                    if v.name == "last" { #expect(cell == Study.hostileCell, "controls are shown, tab kept") }
+                    #expect(!cell.unicodeScalars.contains { SafeText.isControl($0) && $0 != "\t" }, "\(v.name): \(cell.debugDescription)")
                 }
             }
         }

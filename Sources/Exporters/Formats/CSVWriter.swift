@@ -1,10 +1,15 @@
 import Foundation
+import InstrumentModel
 
 /// RFC 4180 CSV in UTF-8, written through a buffer so that memory stays flat.
 ///
 /// Free text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
 /// carriage return, or an apostrophe) is written with a leading apostrophe, the usual neutralisation;
 /// the codebook says so.
+///
+/// Controls other than tab and line break (an ESC, BEL, backspace, C1 or bidi control typed or
+/// pasted into an answer) are shown as `[U+001B]` (`SafeText`): a spreadsheet or a terminal the
+/// file is opened in would otherwise act on them.
 final class CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -20,8 +25,21 @@ final class CSVWriter {
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// Appends one field, quoting it (and doubling its quotes) only where it needs it.
+    /// Appends one field, its controls made safe, quoting it (and doubling its quotes) only where
+    /// it needs it. Every field of every CSV (wide by either reading path, long, SPSS) comes here,
+    /// so the paths cannot disagree on it.
     static func field<C: Collection>(_ bytes: C, into out: inout [UInt8]) where C.Element == UInt8 {
+        if let safe = SafeText.escaped(utf8: bytes) { return quoted(safe, into: &out) }
+        quoted(bytes, into: &out)
+    }
+
+    /// How many bytes a value takes in its field, quotes aside: its controls are written escaped,
+    /// so a column's width (SPSS reads strings that wide) counts them so, as the byte path does.
+    static func width(_ value: String) -> Int {
+        SafeText.escaped(utf8: value.utf8)?.count ?? value.utf8.count
+    }
+
+    private static func quoted<C: Collection>(_ bytes: C, into out: inout [UInt8]) where C.Element == UInt8 {
         guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             out.append(contentsOf: bytes)
             return

@@ -2,16 +2,17 @@ import Foundation
 import InstrumentModel
 
 /// Quoting for the scripts: SPSS and R take single quotes doubled or escaped; Stata takes compound quotes.
-func spss(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'" }
-func stataQuoted(_ s: String) -> String { "`\"" + s.replacingOccurrences(of: "\n", with: " ") + "\"'" }
+/// Controls in labels are shown as `[U+001B]` (`SafeText`), as in the CSV, so a script is safe to read in a terminal.
+func spss(_ s: String) -> String { "'" + SafeText.escaped(s).replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'" }
+func stataQuoted(_ s: String) -> String { "`\"" + SafeText.escaped(s).replacingOccurrences(of: "\n", with: " ") + "\"'" }
 func rString(_ s: String) -> String {
-    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+    "\"" + SafeText.escaped(s).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
 }
 
 func header(_ c: ExportContext, comment: String) -> String {
     let versions = c.codebook.variables.flatMap(\.versions).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     return """
-        \(comment) Fieldwork export of '\(c.instrument.id)' (\(c.instrument.title.text(in: c.instrument.languages.first))), versions \(versions.joined(separator: ", ")).
+        \(comment) Fieldwork export of '\(c.instrument.id)' (\(SafeText.escaped(c.instrument.title.text(in: c.instrument.languages.first), keeping: []))), versions \(versions.joined(separator: ", ")).
         \(comment) Missing values: an empty cell was not asked (hidden by a condition, or not reached);
         \(comment) \(MissingCode.skipped) was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
         \(comment) Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).

@@ -26,7 +26,7 @@ extension ExportContext {
         }
         func add(_ value: String, _ i: Int, to fields: inout [String]) {
             fields.append(value)
-            widest[i] = max(widest[i], value.utf8.count)
+            widest[i] = max(widest[i], CSVWriter.width(value))
         }
         // Finished files are read from their bytes, in blocks shared among the cores (the rows are
         // written in name order all the same); interrupted sessions are rebuilt through the engine.

@@ -34,7 +34,9 @@ struct CheckCommand: ParsableCommand {
         let errors = files.reduce(0) { $0 + $1.result.diagnostics.filter { $0.severity == .error }.count }
         let warnings = files.reduce(0) { $0 + $1.result.diagnostics.filter { $0.severity == .warning }.count }
         switch format {
-        case .text: Platform.write(CheckReport.text(files, color: color.enabled()))
+        case .text:
+            let colored = color.enabled()
+            Platform.writeStyled(CheckReport.text(files, color: colored), color: colored, to: 1)
         case .json: Platform.write(CheckReport.json(files))
         }
         if errors > 0 || (strict && warnings > 0) {

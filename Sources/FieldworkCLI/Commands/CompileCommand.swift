@@ -29,13 +29,13 @@ struct CompileCommand: ParsableCommand {
         do { file = try CompiledFile.load(path) } catch { throw ValidationError(error.description) }
         let renderer = DiagnosticRenderer(color: color.enabled(fd: 2))
         for d in file.result.diagnostics {
-            Platform.write(renderer.text(d, path: file.path, source: file.lines), to: 2)
+            Platform.writeStyled(renderer.text(d, path: file.path, source: file.lines), color: renderer.color, to: 2)
         }
         guard let canonical = file.result.canonical, let hash = file.result.contentHash else {
             throw FieldworkFailure.problemsReported
         }
         if output == "-" {
-            Platform.write(String(decoding: canonical, as: UTF8.self))
+            Platform.writeDocument(Array(canonical))
             Platform.write(hash + "\n", to: 2)
             return
         }

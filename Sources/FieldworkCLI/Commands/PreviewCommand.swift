@@ -1,6 +1,7 @@
 import ArgumentParser
 import Authoring
 import Foundation
+import InstrumentModel
 
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,7 +54,8 @@ struct PreviewCommand: ParsableCommand {
         }
         guard let output else { return Platform.write(text) }
         do {
-            try Platform.writeAtomically(Data(text.utf8), to: output)
+            // A preview is for reading, in a terminal or an editor, so the file is made safe as the output is.
+            try Platform.writeAtomically(Data(SafeText.escaped(text).utf8), to: output)
         } catch {
             throw FieldworkFailure.cannotWrite(path: output, reason: error)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentCompiler
+import InstrumentModel
 
 /// How `check` words its results.
 enum CheckReport {
@@ -21,7 +22,7 @@ enum CheckReport {
                 if d.severity == .error { errors += 1 } else { warnings += 1 }
             }
             if let summary = summary(file) {
-                out += "\(file.path): ok: \(summary)\n"
+                out += SafeText.escaped("\(file.path): ok: \(summary)\n")
             } else {
                 failed += 1
             }

@@ -22,7 +22,17 @@ public struct ParticipantWords: Sendable {
     public func answerRow(_ row: String) -> String { "Please answer \"\(row)\"." }
     public var rankEachOnce: String { "Please rank each option once." }
     public func putInOrder(_ n: Int) -> String { "Please put \(n) options in order." }
-    public func tooLong(max: Int, length: Int) -> String { "Please keep this to \(max) characters or fewer (it is \(length))." }
+    public func tooLong(max: Int, length: Int) -> String { "Please keep this to \(grouped(max)) characters or fewer (it is \(grouped(length)))." }
+    /// `100,000`: a limit of six digits is read at a glance only with its thousands marked.
+    private func grouped(_ n: Int) -> String {
+        var digits = String(n.magnitude)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
+    }
     public var checkFormat: String { "This does not look right. Please check the format." }
     public var wrongKind: String { "This kind of answer does not fit the question." }
     public var notAccepted: String { "This answer is not accepted here. Please check it." }

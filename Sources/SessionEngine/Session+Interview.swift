@@ -16,10 +16,12 @@ extension Session {
     }
 
     /// Keeps the notes of the current open question without moving on; empty notes are none.
-    /// They are redacted first, as answers are; the text as kept is returned.
+    /// Their length is checked first and they are redacted, as answers are (`max_length` does not
+    /// apply to notes, `TextEntry.maxCharacters` does); the text as kept is returned.
     @discardableResult
     public mutating func setNotes(_ given: String, at time: Double) throws(AnswerProblem) -> String {
         guard let q = current, q.type == .open else { throw AnswerProblem(words.notesOnOpenQuestions) }
+        if let problem = Validation.notesLengthProblem(given, words: words) { throw problem }
         let text = Redactor.forQuestion(q, in: instrument).redact(given)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         answers[q.id] = trimmed.isEmpty ? nil : Answer(.text(trimmed))

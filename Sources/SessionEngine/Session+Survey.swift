@@ -19,11 +19,13 @@ extension Session {
         phase = .declined
     }
 
-    /// Checks and keeps an answer to the current question, then moves on. Free text is redacted
-    /// first, so that what was typed never enters the state; the answer as kept is returned.
+    /// Checks and keeps an answer to the current question, then moves on. Its length is checked
+    /// on the text as typed, before redaction, so a long paste is refused at once; then free text
+    /// is redacted, so that what was typed never enters the state; the answer as kept is returned.
     @discardableResult
     public mutating func answer(_ given: Answer, at time: Double) throws(AnswerProblem) -> Answer {
         guard let q = current else { throw AnswerProblem(words.noQuestionToAnswer) }
+        if let problem = Validation.lengthProblem(given, for: q, words: words) { throw problem }
         let answer = Redactor.forQuestion(q, in: instrument).apply(given)
         if let problem = Validation.problem(with: answer, for: q, in: self) { throw problem }
         leave(q.id, time: time)

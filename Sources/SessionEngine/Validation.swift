@@ -58,9 +58,6 @@ enum Validation {
         case (.number, .number(let n)):
             return numberProblem(n, q, session.words)
         case (.text, .text(let t)), (.longText, .text(let t)), (.open, .text(let t)):
-            if let max = q.maxLength, t.count > max {
-                return AnswerProblem(session.words.tooLong(max: max, length: t.count))
-            }
             if let pattern = q.pattern, let regex = try? NSRegularExpression(pattern: pattern),
                regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil {
                 return AnswerProblem(session.words.checkFormat)
@@ -71,6 +68,29 @@ enum Validation {
         default:
             return AnswerProblem(session.words.wrongKind)
         }
+    }
+
+    /// The length rule, checked on the text as typed and before anything else, so that an
+    /// over-long paste is refused at once (in words that give the limit) instead of being redacted
+    /// first; and so that redaction's markers never push a text that fitted over `max_length`.
+    static func lengthProblem(_ answer: Answer, for q: Question, words: ParticipantWords) -> AnswerProblem? {
+        if case .text(let t) = answer.value {
+            let own = [.text, .longText, .open].contains(q.type) ? q.maxLength : nil
+            if let problem = lengthProblem(t, limit: min(own ?? TextEntry.maxCharacters, TextEntry.maxCharacters), words: words) { return problem }
+        }
+        return answer.other.flatMap { lengthProblem($0, limit: TextEntry.maxCharacters, words: words) }
+    }
+
+    /// Notes are one text per question, kept whole each time a paragraph is added.
+    static func notesLengthProblem(_ notes: String, words: ParticipantWords) -> AnswerProblem? {
+        lengthProblem(notes, limit: TextEntry.maxCharacters, words: words)
+    }
+
+    private static func lengthProblem(_ text: String, limit: Int, words: ParticipantWords) -> AnswerProblem? {
+        // A character is at least one byte, so most texts are judged without counting characters.
+        guard text.utf8.count > limit else { return nil }
+        let length = text.count
+        return length > limit ? AnswerProblem(words.tooLong(max: limit, length: length)) : nil
     }
 
     private static func label(of code: Int, _ q: Question, _ session: Session) -> String {
@@ -114,6 +134,16 @@ enum Validation {
 
 /// Turning typed text into answers, shared by every driver so the same input means the same thing.
 public enum TextEntry {
+    /// The most characters one free text may hold: an answer, the text of "Other", or the notes of
+    /// one interview question, whether or not the question sets `max_length`.
+    ///
+    /// 100,000 characters is about 16,000 words, some forty printed pages, or a verbatim transcript
+    /// of well over an hour and a half of speech, so no typed answer and no interviewer's notes on
+    /// one question come near it, while a pasted document or a stuck key does. It keeps one journal
+    /// line, and the work of redacting it, small (redaction can lengthen a text: `M11AE` becomes
+    /// `[postcode]`, `a@b` becomes `[email]`, so a kept text is at most two and a half times this).
+    public static let maxCharacters = 100_000
+
     public static func datePattern(_ precision: DatePrecision) -> String {
         switch precision {
         case .day: "YYYY-MM-DD, for example 2024-05-17"

@@ -180,25 +180,6 @@ let survey = """
     }
 }
 
-@Suite struct RedactionTests {
-    @Test(arguments: [
-        ("write to sam.jones+x@example.co.uk today", "write to [email] today"),
-        ("call 07700 900123", "call [phone]"),
-        ("call +44 7700 900123 or (020) 7946 0018", "call [phone] or [phone]"),
-        ("US office +1 415 555 0100", "US office [phone]"),
-        ("see https://example.org/page?x=1 and www.nhs.uk", "see [url] and [url]"),
-        ("I live near SW1A 1AA and m1 1ae", "I live near [postcode] and [postcode]"),
-        ("I am 34 and went 3 times in 2024", "I am 34 and went 3 times in 2024"),
-    ])
-    func replacesPersonalDetailsWithMarkers(text: String, expected: String) {
-        #expect(Redactor([.email, .phone, .url, .postcode]).redact(text) == expected)
-    }
-
-    @Test func redactsOnlyTheChosenPatterns() {
-        #expect(Redactor([.email]).redact("sam@example.org 07700 900123") == "[email] 07700 900123")
-    }
-}
-
 @Suite struct StudyKeyRaceTests {
     /// Twelve runners starting at once on a new study: every one gets the same key.
     @Test func runnersStartingAtOnceShareOneKey() throws {

@@ -76,10 +76,12 @@ public final class InstrumentStore {
                                    language: session.language, started: started, pseudonym: pseudonym)
         let path = layout.response(responseID: responseID)
         try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration, simulated: true), to: path)
+        StoreIO.setTimes(path, seconds: header.fileTime)
         if session.status != .declined,
            let identifying = ResponseRecord.encodeIdentifying(instrumentID: instrument.id, session: session, simulated: true) {
-            // Named by the caller from the seed, so that the same seed writes the same files.
-            try StoreIO.writeAtomically(identifying, to: layout.identifying(id: identifyingID))
+            // The record's id and its shuffle come from the seed, so that the same seed writes the same files.
+            var random = SeededRandom.derived(seed: session.seed, for: "identifying:" + identifyingID)
+            try IdentifyingRecords.add(identifying, id: identifyingID, instrumentID: instrument.id, in: layout, using: &random)
         }
         return path
     }

@@ -70,6 +70,15 @@ public struct JournalHeader: Decodable, Sendable, Equatable {
         return true
     }
 
+    /// The time a response's file shows (seconds since 1970): its start at the instrument's
+    /// `timestamps` precision, never the finer moment it was written.
+    var fileTime: Int {
+        guard let started, let day = DateValue.parse(String(started.prefix(10))) else { return 0 }
+        let parts = started.dropFirst(11).prefix(5).split(separator: ":").compactMap { Int($0) }
+        let minutes = parts.count == 2 ? parts[0] * 60 + parts[1] : 0
+        return day * 86_400 + minutes * 60
+    }
+
     /// The day to rebuild the session with: the one kept, else the day of `started`.
     public var day: Int? {
         today ?? started.flatMap { DateValue.parse(String($0.prefix(10))) }

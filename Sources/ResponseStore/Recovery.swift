@@ -14,14 +14,12 @@ enum Recovery {
         let path = folder.response(responseID: header.responseID)
         if !StoreIO.exists(path) {
             try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: completion.duration), to: path)
+            StoreIO.setTimes(path, seconds: header.fileTime)
         }
-        if let name = completion.identifying, session.status != .declined,
+        if let id = completion.identifying, session.status != .declined,
            let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {
-            let apart = folder.identifying(id: name)
-            if !StoreIO.exists(apart) {
-                try StoreIO.writeAtomically(identifying, to: apart)
-                StoreIO.clearTimes(apart)
-            }
+            var random = SystemRandomNumberGenerator()
+            try IdentifyingRecords.add(identifying, id: id, instrumentID: header.instrumentID, in: folder, using: &random)
         }
         try StoreIO.remove(journal)
         try StoreIO.syncDirectory(folder.sessions)

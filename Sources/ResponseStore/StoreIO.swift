@@ -168,9 +168,12 @@ enum StoreIO {
     }
 
     /// Sets a file's times to the epoch, so they cannot link it to other files by when it was written.
-    static func clearTimes(_ path: String) {
-        var times = [timespec(tv_sec: 0, tv_nsec: 0), timespec(tv_sec: 0, tv_nsec: 0)]
-        _ = StoreFaults.call { utimensat(AT_FDCWD, path, &times, 0) }
+    static func clearTimes(_ path: String) { setTimes(path, seconds: 0) }
+
+    /// Sets a file's access and modification times (the change time is the kernel's to keep).
+    static func setTimes(_ path: String, seconds: Int) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+        _ = StoreFaults.call { utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) }
     }
 
     /// An exclusive lock on a file, released when the returned descriptor is closed.

@@ -4,7 +4,7 @@
 ///       instruments/sha256-<hex>.json   each compiled version used, kept once
 ///       <response-id>.json              finished responses (complete or declined)
 ///       sessions/<session-id>.journal   sessions under way or interrupted
-///       identifying/<random>.json       identifying answers, unlinkable
+///       identifying/identifying.json    identifying answers of every finished session, in random order
 ///       .lock, withdrawals.log
 public struct StoreLayout: Sendable {
     public let root: String
@@ -55,5 +55,6 @@ public struct InstrumentFolder: Sendable, Equatable {
 
     public func journal(sessionID: String) -> String { sessions + "/" + sessionID + Self.journalSuffix }
     public func response(responseID: String) -> String { path + "/" + responseID + Self.responseSuffix }
-    public func identifying(id: String) -> String { identifying + "/" + id + Self.responseSuffix }
+    /// The one file of identifying records.
+    public var identifyingRecords: String { identifying + "/identifying.json" }
 }

@@ -9,6 +9,9 @@ public enum Withdrawal {
         let folder = InstrumentFolder(path: path)
         let lock = try StoreIO.lock(folder.lock)
         defer { StoreIO.unlock(lock) }
+        // Completions a crash cut short are finished first (and their temporary copies removed),
+        // so that nothing of the participant is left behind and no session is counted twice.
+        try Recovery.finishCompletions(in: folder)
         var removed = StatusCounts()
         var theirs: [(file: String, status: ResponseStatus)] = []
         folder.eachResponseFile { name, bytes in

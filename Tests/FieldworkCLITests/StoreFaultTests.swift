@@ -87,7 +87,10 @@ import Testing
         }
         let finished = folder.files().filter { $0.hasSuffix(".json") }
         #expect(finished.count == 1, "\(fault): \(finished)")
-        #expect(folder.files("identifying").filter { !$0.hasPrefix(".") }.count == 1, "\(fault): \(folder.files("identifying"))")
+        #expect(folder.files("identifying") == ["identifying.json"], "\(fault): \(folder.files("identifying"))")
+        let records = FileManager.default.contents(atPath: folder.store + "/identifying/identifying.json")
+            .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }?["records"] as? [Any]
+        #expect(records?.count == 1, "\(fault): one identifying record, never two")
         #expect(folder.temporary.isEmpty, "\(fault): left behind \(folder.temporary)")
         let left = folder.files("sessions").filter { $0.hasSuffix(".journal") }
         // A session started again after a fault at its very start leaves the empty first journal

@@ -77,13 +77,17 @@ let survey = """
         let paradata = try #require(record["paradata"] as? [String: Any])
         #expect(((paradata["questions"] as? [String: Any])?["story"] as? [String: Any])?["seconds"] as? Double == 3.3)
 
-        let apart = folder.files("wave/identifying")
-        #expect(apart.count == 1)
-        let identifying = try folder.json("wave/identifying/" + apart[0])
-        #expect(Set(identifying.keys) == ["answers", "instrument_id"], "no response id, time or order")
-        #expect((identifying["answers"] as? [String: String]) == ["email": "sam@example.org"])
-        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path + "/wave/identifying/" + apart[0])
+        #expect(folder.files("wave/identifying") == ["identifying.json"])
+        let identifying = try folder.json("wave/identifying/identifying.json")
+        #expect(Set(identifying.keys) == ["format", "format_version", "instrument_id", "records"])
+        let records = try #require(identifying["records"] as? [[String: Any]])
+        #expect(records.count == 1)
+        #expect(Set(records[0].keys) == ["answers", "id"], "no response id, time or order")
+        #expect((records[0]["answers"] as? [String: String]) == ["email": "sam@example.org"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path + "/wave/identifying/identifying.json")
         #expect((attributes[.modificationDate] as? Date) == Date(timeIntervalSince1970: 0))
+        let responseTimes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((responseTimes[.modificationDate] as? Date) == Date(timeIntervalSince1970: 1_795_392_000), "the start day, 2026-11-23, not the moment")
         #expect(folder.files("wave/instruments") == [c.hash.replacingOccurrences(of: ":", with: "-") + ".json"])
     }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Expressions
 import Foundation
 import InstrumentModel
@@ -144,9 +145,21 @@ extension Platform {
     static func utcMinute() -> String { DateValue.minuteStamp(secondsSince1970: Int(time(nil))) }
 
     /// Where study keys live by default: outside any responses folder, in the user's configuration.
-    static func keyFolder() -> String {
-        if let config = environment("XDG_CONFIG_HOME"), !config.isEmpty { return config + "/fieldwork/keys" }
-        return (environment("HOME") ?? ".") + "/.config/fieldwork/keys"
+    /// Where study keys live by default; nil when neither XDG_CONFIG_HOME nor HOME says (a key
+    /// must never land in whatever folder the command happens to run in).
+    static func keyFolder() -> String? {
+        if let config = environment("XDG_CONFIG_HOME"), config.hasPrefix("/") { return config + "/fieldwork/keys" }
+        if let home = environment("HOME"), home.hasPrefix("/") { return home + "/.config/fieldwork/keys" }
+        return nil
+    }
+
+    /// The study key's path: the one given, or the default for the instrument.
+    static func keyPath(_ given: String?, instrumentID: String) throws -> String {
+        if let given { return given }
+        guard let folder = keyFolder() else {
+            throw ValidationError("there is no home folder to keep the study key in (HOME is not set); give the key with --key-file")
+        }
+        return folder + "/" + instrumentID + ".key"
     }
 
     /// One line of standard input without its line end; nil at the end of input, or once a signal
@@ -205,5 +218,20 @@ extension Platform {
         terminal.close()
         ProcessSignals.release()
         ProcessSignals.stopListening(to: [SIGWINCH] + leaveSignals)
+    }
+
+    /// Whether `path` lies inside `folder` (both resolved against the working folder; links in
+    /// them are not followed, so this can only err towards warning).
+    static func isInside(_ path: String, folder: String) -> Bool {
+        func absolute(_ p: String) -> [Substring] {
+            let full = p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p
+            var parts: [Substring] = []
+            for part in full.split(separator: "/") where part != "." {
+                if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+            }
+            return parts
+        }
+        let (inner, outer) = (absolute(path), absolute(folder))
+        return inner.count > outer.count && Array(inner.prefix(outer.count)) == outer
     }
 }

@@ -58,6 +58,10 @@ public final class InstrumentStore {
         let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
                                    sessionID: Self.newID(), responseID: Self.newID(), seed: seed,
                                    language: language, started: started, pseudonym: pseudonym, group: group, today: today)
+        // Everything a completion writes must be writable now, not after the last answer.
+        for folder in [layout.path, layout.identifying, layout.sessions] where access(folder, W_OK) != 0 {
+            throw StoreError.posix("write in", folder)
+        }
         let file = try AppendOnlyFile(creating: layout.journal(sessionID: header.sessionID))
         _ = file.tryLock()
         try StoreIO.syncDirectory(layout.sessions)

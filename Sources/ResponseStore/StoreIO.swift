@@ -20,13 +20,22 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Every call the response store makes to the operating system. Data files are created
 /// owner-only and made durable with fsync before the caller is told they are written.
 enum StoreIO {
-    static func makeDirectory(_ path: String) throws(StoreError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw StoreError("'\(path)' exists and is not a folder") }
+    /// Creates a folder (owner-only) and the folders above it that are missing. An existing
+    /// store folder must be a real folder: a symbolic link in its place would send what
+    /// participants give somewhere else, with other permissions, so it is refused.
+    static func makeDirectory(_ path: String, storeFolder: Bool = true) throws(StoreError) {
+        guard !path.isEmpty else { throw StoreError("an empty path is not a folder; give a folder's name") }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                guard !storeFolder, stat(path, &info) == 0 else {
+                    throw StoreError("'\(path)' is a symbolic link; Fieldwork writes responses only into real folders, so that they stay where and as private as they seem")
+                }
+            }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError("'\(path)' exists and is not a folder") }
             return
         }
-        if let parent = parent(of: path) { try makeDirectory(parent) }
+        if let parent = parent(of: path) { try makeDirectory(parent, storeFolder: false) }
         if StoreFaults.call({ mkdir(path, 0o700) }) != 0 && errno != EEXIST { throw .posix("create the folder", path) }
     }
 
@@ -157,7 +166,7 @@ enum StoreIO {
     }
 
     static func syncDirectory(_ path: String) throws(StoreError) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw .posix("open the folder", path) }
         defer { close(fd) }
         guard StoreFaults.call({ fsync(fd) }) == 0 else { throw .posix("save the folder", path) }
@@ -178,7 +187,7 @@ enum StoreIO {
 
     /// An exclusive lock on a file, released when the returned descriptor is closed.
     static func lock(_ path: String) throws(StoreError) -> Int32 {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw .posix("open the lock", path) }
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR {
@@ -212,7 +221,7 @@ public final class AppendOnlyFile {
     /// disk or a crash), so that a new line never starts in the middle of a torn one.
     init(appendingTo path: String) throws(StoreError) {
         self.path = path
-        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw .posix("open", path) }
         let whole = Self.completeLength(fd)
         if whole < lseek(fd, 0, SEEK_END) {

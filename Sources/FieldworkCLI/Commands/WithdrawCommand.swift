@@ -24,7 +24,7 @@ struct WithdrawCommand: ParsableCommand {
     func run() throws {
         let folder = try ResponsesLocation.folder(source, responses: responses)
         let id = folder.split(separator: "/").last.map(String.init) ?? source
-        let keyPath = keyFile ?? Platform.keyFolder() + "/" + id + ".key"
+        let keyPath = try Platform.keyPath(keyFile, instrumentID: id)
         guard Platform.kind(of: keyPath) == .file else { throw FieldworkFailure.noStudyKey(path: keyPath) }
         let key = try StudyKey.load(at: keyPath)
         let removed = try Withdrawal.withdraw(pseudonym: key.pseudonym(for: participant), folder: folder,

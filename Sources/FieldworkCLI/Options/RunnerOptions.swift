@@ -10,4 +10,9 @@ struct RunnerOptions: ParsableArguments {
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
+
+    func validate() throws {
+        // An empty name would put the responses at the top of the file system.
+        if responses.isEmpty { throw ValidationError("--responses needs a folder's name") }
+    }
 }

@@ -10,4 +10,10 @@ struct StartOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
     var seed: UInt64?
+
+    func validate() throws {
+        if keyFile?.isEmpty == true { throw ValidationError("--key-file needs a file's name") }
+        // Seeds are stored in the response; above 2^53 some JSON readers would change them.
+        if let seed, seed >= 1 << 53 { throw ValidationError("--seed takes a number below 9007199254740992 (2^53)") }
+    }
 }

@@ -22,7 +22,14 @@ enum Runner {
         var io = StandardLines()
         var pseudonym: String?
         if instrument.privacy.participant == .code {
-            let keyPath = keyFile ?? Platform.keyFolder() + "/" + instrument.id + ".key"
+            let keyPath = try Platform.keyPath(keyFile, instrumentID: instrument.id)
+            if Platform.isInside(keyPath, folder: options.responses) {
+                Platform.write("""
+                    warning: the study key '\(keyPath)' is inside the responses folder; anyone with the responses
+                    could then turn codes into pseudonyms. Keep it apart (the default is ~/.config/fieldwork/keys).
+
+                    """, to: 2)
+            }
             let (key, created) = try StudyKey.loadOrCreate(at: keyPath)
             if created {
                 Platform.write("""

@@ -21,15 +21,6 @@ struct Lexer {
         chars = Array(source.unicodeScalars)
     }
 
-    mutating func tokens() throws(ExpressionError) -> [Token] {
-        var result: [Token] = []
-        while true {
-            let token = try next()
-            result.append(token)
-            if token.kind == .end { return result }
-        }
-    }
-
     private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
         index + ahead < chars.count ? chars[index + ahead] : nil
     }
@@ -43,7 +34,8 @@ struct Lexer {
         (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_"
     }
 
-    private mutating func next() throws(ExpressionError) -> Token {
+    /// The next token; `.end` once the text is used up, and again on every later call.
+    mutating func next() throws(ExpressionError) -> Token {
         while let c = peek(), c == " " || c == "\t" || c == "\n" || c == "\r" { index += 1 }
         let start = index
         guard let c = peek() else { return Token(kind: .end, span: SourceSpan(index, index)) }
@@ -57,6 +49,10 @@ struct Lexer {
             let text = String(String.UnicodeScalarView(chars[start..<index]))
             guard let value = Double(text) else {
                 throw ExpressionError(.syntax, "'\(text)' is not a number", at: SourceSpan(start, index))
+            }
+            guard value <= ExpressionLimits.maxNumber else {
+                throw ExpressionError(.outOfRange, "the number \(text) is larger than \(InstrumentNumbers.limitText), the largest an expression may use",
+                                      hint: "numbers this large cannot be stored exactly; compare with a smaller one", at: SourceSpan(start, index))
             }
             return Token(kind: .number(value), span: SourceSpan(start, index))
         }

@@ -108,6 +108,8 @@ public struct ExpressionError: Sendable, Equatable, Error {
         case unknownFunction = "unknown-function"
         case wrongArguments = "wrong-arguments"
         case notACondition = "not-a-condition"
+        case limitExceeded = "limit-exceeded"
+        case outOfRange = "out-of-range"
     }
 
     public var code: Code
@@ -122,3 +124,4 @@ public struct ExpressionError: Sendable, Equatable, Error {
         self.span = span
     }
 }
+

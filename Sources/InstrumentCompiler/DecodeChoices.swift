@@ -66,7 +66,7 @@ extension InstrumentDecoder {
                 guard let labelNode = map.require("label", diagnostics: &diagnostics, hint: "add the text participants see, such as 'label: Prefer not to say'"),
                       let label = text(labelNode, position: position, owner: owner) else { continue }
                 choice = Choice(value: index + 1, label: label)
-                if let n = map["value"], let v = integer(n, what: "value") { choice.value = v }
+                if let n = map["value"], let v = code(n, what: "value") { choice.value = v }
                 choice.missing = map["missing"].flatMap { bool($0, what: "missing") } ?? false
                 if let n = map["exclusive"], let e = bool(n, what: "exclusive") {
                     if e, !allowExclusive, question != nil {
@@ -132,9 +132,18 @@ extension InstrumentDecoder {
 
     /// `other: true`, or `other: {value, label}` to choose its code and label.
     private mutating func decodeOther(_ node: Node, q: Question, position: Int, owner: String) -> Choice? {
-        let nextCode = (q.choices?.map(\.value).max() ?? 0) + 1
+        // Codes are bounded by `InstrumentNumbers`, but the sum is still checked: an Int.max code
+        // once crashed `check` here, and a next code above the bound could not be exported.
+        let highest = q.choices?.map(\.value).max() ?? 0
+        let (sum, overflow) = highest.addingReportingOverflow(1)
+        let nextCode: Int? = overflow || !InstrumentNumbers.isCode(sum) ? nil : sum
         if case .scalar = node {
             guard bool(node, what: "other") == true else { return nil }
+            guard let nextCode else {
+                diagnostics.error(.outOfRange, "'other: true' takes the code one above the highest choice (\(highest)), which is beyond the largest code (\(InstrumentNumbers.maxCode))",
+                                  hint: "give 'other' its own code: other: {value: 97, label: Other, please specify}", on: node)
+                return nil
+            }
             if languages.count > 1 {
                 diagnostics.error(.missingTranslation, "'other: true' adds the label \"Other, please specify\", which has no translations",
                                   hint: "write other: {label: {" + languages.map { "\($0): ..." }.joined(separator: ", ") + "}}", on: node)
@@ -143,7 +152,13 @@ extension InstrumentDecoder {
         }
         guard let map = MapReader(node, owner: "'other'", expected: "true or a map with 'value' and 'label'", diagnostics: &diagnostics) else { return nil }
         map.rejectUnknown(allowed: ["value", "label"], diagnostics: &diagnostics)
-        let value = map["value"].flatMap { integer($0, what: "value") } ?? nextCode
+        guard let value = map["value"].flatMap({ code($0, what: "value") }) ?? nextCode else {
+            if map["value"] == nil {
+                diagnostics.error(.outOfRange, "'other' takes the code one above the highest choice (\(highest)), which is beyond the largest code (\(InstrumentNumbers.maxCode))",
+                                  hint: "give 'other' its own code with 'value:'", on: node)
+            }
+            return nil
+        }
         if let n = map["value"], q.choices?.contains(where: { $0.value == value }) == true {
             diagnostics.error(.duplicateChoice, "the code \(value) of 'other' is already used by a choice", hint: "choose a code no choice has", on: n)
         }
@@ -167,7 +182,8 @@ extension InstrumentDecoder {
             return
         }
         guard let fromNode = map.require("from", diagnostics: &diagnostics), let toNode = map.require("to", diagnostics: &diagnostics),
-              let from = integer(fromNode, what: "from"), let to = integer(toNode, what: "to") else { return }
+              let from = code(fromNode, what: "from"), let to = code(toNode, what: "to") else { return }
+        // Both are codes, far from Int's limits, so `to - from` cannot overflow.
         guard from < to, to - from <= 100 else {
             diagnostics.error(from >= to ? .minAboveMax : .outOfRange,
                               from >= to ? "'from' (\(from)) must be below 'to' (\(to))" : "a scale from \(from) to \(to) has more than 101 points",
@@ -178,7 +194,7 @@ extension InstrumentDecoder {
         if let n = map["labels"] {
             if case .mapping(let m) = n {
                 for entry in m.entries {
-                    guard let point = integer(entry.key, what: "a scale point") else { continue }
+                    guard let point = code(entry.key, what: "a scale point") else { continue }
                     if !(from...to).contains(point) {
                         diagnostics.error(.outOfRange, "the label for \(point) is outside the scale (\(from) to \(to))", on: entry.key)
                         continue

@@ -120,6 +120,9 @@ extension InstrumentDecoder {
             do {
                 _ = try NSRegularExpression(pattern: p)
                 q.pattern = p
+                if let (message, hint) = PatternSafety.problem(in: p) {
+                    diagnostics.error(.slowPattern, message, hint: hint, on: n)
+                }
             } catch {
                 diagnostics.error(.invalidPattern, "'\(p)' is not a valid regular expression",
                                   hint: "check brackets and backslashes; in YAML, put the pattern in single quotes: '^[0-9]+$'", on: n)

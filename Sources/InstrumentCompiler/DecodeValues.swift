@@ -17,23 +17,52 @@ extension InstrumentDecoder {
         return s.text
     }
 
+    /// A whole number within ±`InstrumentNumbers.maxMagnitude`, so that arithmetic on it cannot overflow.
     mutating func integer(_ node: Node, what: String) -> Int? {
-        guard let s = scalar(node, what: "'\(what)'", expected: "a whole number") else { return nil }
-        guard let n = Int(s.text.trimmingSpaces) else {
-            diagnostics.error(.wrongType, "'\(what)' should be a whole number, but it is '\(s.text)'", on: node)
+        guard let (text, n) = wholeNumber(node, what: what) else { return nil }
+        guard let n, Double(n).magnitude <= InstrumentNumbers.maxMagnitude else { return tooLarge(node, what: what, text: text) }
+        return n
+    }
+
+    /// A choice code or scale point: a whole number every export format keeps exactly.
+    mutating func code(_ node: Node, what: String) -> Int? {
+        guard let (text, n) = wholeNumber(node, what: what) else { return nil }
+        guard let n, InstrumentNumbers.isCode(n) else {
+            diagnostics.error(.outOfRange, "'\(what)' is \(text), outside the codes every export keeps exactly (\(InstrumentNumbers.codeRangeText))",
+                              hint: "codes are labels for answers, not amounts; use a smaller code such as 97 or 99", on: node)
             return nil
         }
         return n
     }
 
+    /// A scalar written as a whole number: its text, and its value when it fits an Int.
+    private mutating func wholeNumber(_ node: Node, what: String) -> (text: String, value: Int?)? {
+        guard let s = scalar(node, what: "'\(what)'", expected: "a whole number") else { return nil }
+        let text = s.text.trimmingSpaces
+        if let n = Int(text) { return (text, n) }
+        // Digits alone that do not fit an Int are a whole number too large, not a wrong kind of value.
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { return (text, nil) }
+        diagnostics.error(.wrongType, "'\(what)' should be a whole number, but it is '\(s.text)'", on: node)
+        return nil
+    }
+
+    /// A finite number within ±`InstrumentNumbers.maxMagnitude`.
     mutating func number(_ node: Node, what: String) -> Double? {
         guard let s = scalar(node, what: "'\(what)'", expected: "a number") else { return nil }
-        guard let n = Double(s.text.trimmingSpaces), n.isFinite, !s.text.lowercased().contains("n") else {
+        guard let n = Double(s.text.trimmingSpaces), !s.text.lowercased().contains("n") else {
             diagnostics.error(.wrongType, "'\(what)' should be a number, but it is '\(s.text)'",
                               hint: "write digits with a '.' for decimals, such as 2.5", on: node)
             return nil
         }
+        guard InstrumentNumbers.isInRange(n) else { return tooLarge(node, what: what, text: s.text) }
         return n
+    }
+
+    private mutating func tooLarge<T>(_ node: Node, what: String, text: String) -> T? {
+        diagnostics.error(.outOfRange, "'\(what)' is \(text.trimmingSpaces), beyond the largest number an instrument may hold (\(InstrumentNumbers.limitText), plus or minus)",
+                          hint: "numbers this large cannot be kept exactly in the data; use a smaller one", on: node)
+        return nil
     }
 
     /// true or false. YAML 1.1's yes/no/on/off are refused rather than guessed.

@@ -33,6 +33,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case minAboveMax = "min-above-max"
     case outOfRange = "out-of-range"
     case invalidPattern = "invalid-pattern"
+    case slowPattern = "slow-pattern"
     case missingTranslation = "missing-translation"
     case unknownLanguage = "unknown-language"
     case emptyList = "empty-list"

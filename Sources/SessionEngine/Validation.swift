@@ -58,9 +58,12 @@ enum Validation {
         case (.number, .number(let n)):
             return numberProblem(n, q, session.words)
         case (.text, .text(let t)), (.longText, .text(let t)), (.open, .text(let t)):
-            if let pattern = q.pattern, let regex = try? NSRegularExpression(pattern: pattern),
-               regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil {
-                return AnswerProblem(session.words.checkFormat)
+            if let pattern = q.pattern {
+                switch PatternMatch.match(pattern, t) {
+                case .matches, .unreadable: break
+                case .tooLong: return AnswerProblem(session.words.tooLong(max: PatternMatch.maxCharacters, length: t.count))
+                case .doesNotMatch, .tooComplex: return AnswerProblem(session.words.checkFormat)
+                }
             }
             return nil
         case (.date, .date(let d)):

@@ -54,7 +54,10 @@ private struct TreeBuilder {
     var anchors: [String: (node: Node, size: Int)] = [:]
     var root: Node?
     var documents = 0
+    /// Nodes in the tree so far, each counted once, plus every node an alias brings in again.
     var nodeCount = 0
+    /// Whether any alias was used, so that the limit's message blames aliases only when there are some.
+    var usedAlias = false
     var problems: [YAMLProblem] = []
 
     init(limits: YAMLLimits) {
@@ -139,7 +142,7 @@ private struct TreeBuilder {
                 start: start,
                 end: Self.mark(event.end_mark)
             )
-            return add(.scalar(scalar), size: 1, anchor: Self.string(data.anchor))
+            return add(.scalar(scalar), size: 1, new: 1, anchor: Self.string(data.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
@@ -150,7 +153,8 @@ private struct TreeBuilder {
                     at: start, length: name.count + 1
                 )
             }
-            return add(target.node, size: target.size, anchor: nil, at: start)
+            usedAlias = true
+            return add(target.node, size: target.size, new: target.size, anchor: nil, at: start)
         case YAML_SEQUENCE_START_EVENT:
             if let problem = open(at: start) { return problem }
             stack.append(Frame(isMapping: false, start: start, anchor: Self.string(event.data.sequence_start.anchor)))
@@ -163,7 +167,8 @@ private struct TreeBuilder {
             let node: Node = frame.isMapping
                 ? .mapping(Mapping(entries: frame.entries, start: frame.start, end: end))
                 : .sequence(YAMLSequence(items: frame.items, start: frame.start, end: end))
-            return add(node, size: frame.size, anchor: frame.anchor)
+            // Its children were counted as they were added; only the list or map itself is new.
+            return add(node, size: frame.size, new: 1, anchor: frame.anchor)
         default:
             break
         }
@@ -181,15 +186,26 @@ private struct TreeBuilder {
     }
 
     /// Adds a finished node to the open list or map (or makes it the document's root).
-    private mutating func add(_ node: Node, size: Int, anchor: String?, at mark: Mark? = nil) -> YAMLProblem? {
-        nodeCount += size
+    ///
+    /// - Parameters:
+    ///   - size: the nodes in `node`'s subtree, counting alias expansions.
+    ///   - new: the nodes this adds to the count: 1 for a scalar or a closed list or map (whose
+    ///     children were counted as they came), the whole subtree for an alias. Counting each
+    ///     subtree again at every level once made a large alias-free file "expand" past the limit.
+    private mutating func add(_ node: Node, size: Int, new: Int, anchor: String?, at mark: Mark? = nil) -> YAMLProblem? {
+        nodeCount += new
         if nodeCount > limits.maxNodes {
-            return YAMLProblem(
-                kind: .tooManyNodes,
-                message: "the file expands to more than \(limits.maxNodes) values (aliases '*' repeat whole parts of it)",
-                hint: "use fewer or smaller aliases; a repeated choice list belongs in 'choice_sets'",
-                at: mark ?? node.start
-            )
+            return usedAlias
+                ? YAMLProblem(
+                    kind: .tooManyNodes,
+                    message: "the file expands to more than \(limits.maxNodes) values (aliases '*' repeat whole parts of it)",
+                    hint: "use fewer or smaller aliases; a repeated choice list belongs in 'choice_sets'",
+                    at: mark ?? node.start)
+                : YAMLProblem(
+                    kind: .tooManyNodes,
+                    message: "the file holds more than \(limits.maxNodes) values",
+                    hint: "an instrument of 10,000 questions holds about 150,000; split this one into several instruments",
+                    at: mark ?? node.start)
         }
         if let anchor { anchors[anchor] = (node, size) }
         guard !stack.isEmpty else {

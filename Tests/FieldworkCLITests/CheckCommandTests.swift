@@ -139,7 +139,7 @@ let withWarning = valid.replacingOccurrences(of: "title: Tiny\n", with: "title: 
         try folder.write("huge.yaml", Data("title: \"".utf8) + Data(repeating: UInt8(ascii: "a"), count: 50 * 1024 * 1024) + Data("\"\n".utf8))
         try folder.write("long.yaml", Data("title: \"".utf8) + Data(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024) + Data("\"\n".utf8))
         let expected = [
-            ("bomb.yaml", "bomb.yaml:6:40: error: the file expands to more than 1000000 values (aliases '*' repeat whole parts of it) [limit-exceeded]"),
+            ("bomb.yaml", "bomb.yaml:6:45: error: the file expands to more than 1000000 values (aliases '*' repeat whole parts of it) [limit-exceeded]"),
             ("deep.yaml", "deep.yaml:1:65: error: lists and maps are nested more than 64 levels deep [limit-exceeded]"),
             ("huge.yaml", "huge.yaml:1:1: error: the file is 50 MB, larger than the limit of 16 MB [limit-exceeded]"),
             ("long.yaml", "long.yaml:1:8: error: this value is 2.0 MB long, larger than the limit of 1.0 MB [limit-exceeded]"),

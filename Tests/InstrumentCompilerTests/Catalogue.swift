@@ -388,6 +388,25 @@ t.yaml:11:18: error: '[0-9' is not a valid regular expression [invalid-pattern]
                  ^~~~~~
   hint: check brackets and backslashes; in YAML, put the pattern in single quotes: '^[0-9]+$'
 """#),
+    (DiagnosticCode(rawValue: "slow-pattern")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: a
+        type: text
+        text: A?
+        pattern: '^(a+)+$'
+"""#.utf8),
+     #"""
+t.yaml:11:18: error: the pattern repeats '(a+)+', which holds a part that repeats without limit ('a+'), so checking one answer could take hours [slow-pattern]
+        pattern: '^(a+)+$'
+                 ^~~~~~~~~
+  hint: repeat only once: write '(a+)+' as 'a+', or give the inner part a fixed count such as {3}
+"""#),
     (DiagnosticCode(rawValue: "missing-translation")!, Array(#"""
 format: 1
 id: t

@@ -98,6 +98,28 @@ private func onlyProblem(_ text: String, limits: YAMLLimits = .standard) -> YAML
         #expect(problem?.message == "the file expands to more than 1000000 values (aliases '*' repeat whole parts of it)")
     }
 
+    /// Issue 10, item 16: each node was counted once per enclosing level, so 20,000 one-question
+    /// sections "expanded" past the limit and the message blamed aliases the file did not have.
+    @Test func countsEachNodeOnceInALargeAliasFreeFile() {
+        var text = "sections:\n"
+        for i in 0..<20_000 {
+            text += "  - id: s\(i)\n    title: Section \(i)\n    questions:\n      - id: q\(i)\n        type: note\n        text: Note \(i)\n"
+        }
+        let doc = read(text)
+        #expect(doc.problems.isEmpty)
+        #expect(doc.root != nil)
+    }
+
+    @Test func blamesAliasesForTooManyValuesOnlyWhenThereAreAliases() {
+        let small = YAMLLimits(maxFileBytes: 1_000_000, maxScalarBytes: 100, maxDepth: 64, maxNodes: 1000)
+        let plain = onlyProblem("a: [" + Array(repeating: "x", count: 2000).joined(separator: ", ") + "]\n", limits: small)
+        #expect(plain?.kind == .tooManyNodes)
+        #expect(plain?.message == "the file holds more than 1000 values")
+        #expect(plain?.hint == "an instrument of 10,000 questions holds about 150,000; split this one into several instruments")
+        let aliased = onlyProblem("a: &a [" + Array(repeating: "x", count: 100).joined(separator: ", ") + "]\nb: [" + Array(repeating: "*a", count: 20).joined(separator: ", ") + "]\n", limits: small)
+        #expect(aliased?.message == "the file expands to more than 1000 values (aliases '*' repeat whole parts of it)")
+    }
+
     @Test func stopsDeepNesting() {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let problem = onlyProblem(text)

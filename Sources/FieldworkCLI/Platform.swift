@@ -66,9 +66,29 @@ enum Platform {
         (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
     }
 
+    /// A file's bytes. Only a regular file is read: a FIFO or a device would block or never end.
     static func read(_ path: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw ReadFailure(reason: String(cString: strerror(errno)).lowercased()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ReadFailure(reason: "it is not a regular file (a folder, a FIFO or a device)")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var used = 0
+        while used < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + used, $0.count - used) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw ReadFailure(reason: String(cString: strerror(errno)).lowercased()) }
+            if n == 0 { break }
+            used += n
+        }
+        return Array(bytes.prefix(used))
     }
+
+    /// Why a file could not be read, in words.
+    struct ReadFailure: Error, CustomStringConvertible { var reason: String; var description: String { reason } }
 
     /// Every file below `directory` whose name ends in one of `extensions`, sorted, skipping hidden folders.
     static func files(under directory: String, extensions: [String]) -> [String] {
@@ -121,6 +141,7 @@ enum Platform {
     }
 
     static func describe(_ error: any Error) -> String {
+        if let failure = error as? ReadFailure { return failure.reason }
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code))).lowercased()

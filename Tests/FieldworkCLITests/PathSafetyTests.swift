@@ -84,3 +84,49 @@ import Testing
         #expect(run.stderr.contains("warning: the study key 'responses/paths.key' is inside the responses folder"))
     }
 }
+
+@Suite struct ConcurrentRunnerTests {
+    /// Twelve participants start at once on a new study with the same code: one key is made, every
+    /// response has the one pseudonym, and every response is counted once.
+    @Test func runnersStartingAtOnceOnANewStudy() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("paths.yaml", PathSafetyTests.survey)
+        let statuses = Statuses()
+        let (path, url) = (folder.path, folder.url)
+        DispatchQueue.concurrentPerform(iterations: 12) { _ in
+            let run = try? Run.fieldwork(["run", "paths.yaml", "--plain", "--key-file", path + "/keys/paths.key"],
+                                         input: "AB12\n5\n", in: url)
+            statuses.add(run?.status ?? -1)
+        }
+        #expect(statuses.all == Array(repeating: 0, count: 12))
+        let store = folder.path + "/responses/paths"
+        let names = folder.files("responses/paths").filter { $0.hasSuffix(".json") }
+        #expect(names.count == 12)
+        let pseudonyms = try Set(names.map { name in
+            let data = try #require(FileManager.default.contents(atPath: store + "/" + name))
+            return try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["pseudonym"] as? String)
+        })
+        #expect(pseudonyms.count == 1, "one code, one pseudonym: \(pseudonyms)")
+        #expect(folder.files("keys") == ["paths.key"])
+        let status = try Run.fieldwork(["status"], in: folder.url)
+        #expect(status.stdout.contains("      12         0         0"), "\(status.stdout)")
+    }
+
+    final class Statuses: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Int32] = []
+        func add(_ s: Int32) { lock.withLock { items.append(s) } }
+        var all: [Int32] { lock.withLock { items } }
+    }
+}
+
+@Suite struct InstrumentFileTests {
+    /// A FIFO given as an instrument is refused at once with the reason, not read for ever.
+    @Test func refusesAFIFOInsteadOfWaiting() throws {
+        let folder = try TemporaryFolder()
+        #expect(mkfifo(folder.path + "/fifo.yaml", 0o600) == 0)
+        let run = try Run.fieldwork(["check", "fifo.yaml"], in: folder.url)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: cannot read 'fifo.yaml': it is not a regular file (a folder, a FIFO or a device)"))
+    }
+}

@@ -43,16 +43,7 @@ enum Platform {
         }
     }
 
-    private static func writeBytes(_ bytes: [UInt8], to fd: Int32) {
-        var bytes = bytes
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            offset += n
-        }
-    }
+    private static func writeBytes(_ bytes: [UInt8], to fd: Int32) { Terminal.writeAll(bytes, to: fd) }
 
     enum FileKind { case file, directory, missing }
 

@@ -93,18 +93,7 @@ enum StoreIO {
     /// a temporary file beside it, fsync, rename over the name, fsync of the folder.
     static func writeAtomically(_ data: Data, to path: String) throws(StoreError) {
         let folder = parent(of: path) ?? "."
-        let temporary = folder + "/.tmp-" + UUID().uuidString
-        let fd = StoreFaults.call { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
-        guard fd >= 0 else { throw .posix("create", temporary) }
-        do throws(StoreError) {
-            try writeAll(fd, data, path: temporary)
-            guard StoreFaults.call({ fsync(fd) }) == 0 else { throw StoreError.posix("save", temporary) }
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
+        let temporary = try writeTemporary(data, in: folder)
         guard StoreFaults.call({ rename(temporary, path) }) == 0 else {
             let failure = StoreError.posix("save", path)
             unlink(temporary)
@@ -118,24 +107,32 @@ enum StoreIO {
     /// would replace it). False when another process got there first.
     static func createExclusively(_ data: Data, at path: String) throws(StoreError) -> Bool {
         let folder = parent(of: path) ?? "."
-        let temporary = folder + "/.tmp-" + UUID().uuidString
-        let fd = StoreFaults.call { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
-        guard fd >= 0 else { throw .posix("create", temporary) }
+        let temporary = try writeTemporary(data, in: folder)
         defer { unlink(temporary) }
-        do throws(StoreError) {
-            try writeAll(fd, data, path: temporary)
-            guard StoreFaults.call({ fsync(fd) }) == 0 else { throw StoreError.posix("save", temporary) }
-            close(fd)
-        } catch {
-            close(fd)
-            throw error
-        }
         if StoreFaults.call({ link(temporary, path) }) != 0 {
             if errno == EEXIST { return false }
             throw .posix("save", path)
         }
         try syncDirectory(folder)
         return true
+    }
+
+    /// A new owner-only file in `folder` holding `data`, on disk when this returns; its name
+    /// starts with `.tmp-`, which `Recovery` removes if a crash leaves it.
+    private static func writeTemporary(_ data: Data, in folder: String) throws(StoreError) -> String {
+        let temporary = folder + "/.tmp-" + UUID().uuidString
+        let fd = StoreFaults.call { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
+        guard fd >= 0 else { throw .posix("create", temporary) }
+        do throws(StoreError) {
+            try writeAll(fd, data, path: temporary)
+            guard StoreFaults.call({ fsync(fd) }) == 0 else { throw StoreError.posix("save", temporary) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        return temporary
     }
 
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(StoreError) {

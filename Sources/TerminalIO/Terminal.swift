@@ -49,11 +49,14 @@ public final class Terminal: TerminalPort {
         isRaw = false
     }
 
-    public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+    public func write(_ text: String) { Self.writeAll(Array(text.utf8), to: output) }
+
+    /// Writes every byte to a descriptor, going on after a signal interrupts, giving up only when
+    /// the other side is gone: the one loop for writing to a terminal or a pipe.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n

@@ -124,3 +124,43 @@ import Testing
         Issue.record("the walk did not reach the end of the session")
     }
 }
+
+@Suite(.serialized) struct WithdrawAfterFaultTests {
+    static let survey = """
+        format: 1
+        id: leave
+        version: 1.0.0
+        title: Leave
+        privacy: {participant: code}
+        sections:
+          - id: s
+            questions:
+              - {id: q1, type: number, text: One?}
+              - {id: contact, type: text, text: Email for the draw?, identifying: true}
+        """
+
+    /// A kill after the response is written but before its journal is removed leaves both: a
+    /// withdrawal then removes the participant's session once, counts it once, and leaves no
+    /// temporary copy, journal or response behind.
+    @Test func withdrawalCountsACutShortCompletionOnce() throws {
+        for n in 1..<60 {
+            let folder = try TemporaryFolder()
+            try folder.write("leave.yaml", Self.survey)
+            let key = ["--key-file", folder.path + "/leave.key"]
+            let run = try Run.fieldwork(["run", "leave.yaml", "--plain"] + key, input: "AB12\n4\nme@example.org\n",
+                                        environment: ["FIELDWORK_STORE_FAULT": "\(n):crash"], in: folder.url)
+            guard run.status != 0 else { Issue.record("no call left both a response and its journal"); return }
+            let store = "responses/leave"
+            let responses = folder.files(store).filter { $0.hasSuffix(".json") }
+            let journals = folder.files(store + "/sessions")
+            guard !responses.isEmpty, !journals.isEmpty else { continue }
+            let withdraw = try Run.fieldwork(["withdraw", "leave", "--participant", "AB12"] + key, in: folder.url)
+            #expect(withdraw.status == 0, "\(withdraw.stderr)")
+            #expect(withdraw.stdout.hasPrefix("Removed 1 response of 'leave' for this participant (1 complete, 0 partial, 0 declined)."), "\(withdraw.stdout)")
+            #expect(folder.files(store).filter { $0.hasSuffix(".json") || $0.hasPrefix(".tmp-") }.isEmpty, "\(folder.files(store))")
+            #expect(folder.files(store + "/sessions").isEmpty)
+            return
+        }
+        Issue.record("no crash point left a response beside its journal")
+    }
+}

@@ -33,13 +33,14 @@ public struct DiagnosticRenderer {
     }
 
     /// One file's diagnostics as a JSON object, the same content as the text form.
-    public static func jsonObject(_ d: Diagnostic, path: String) -> [String: Any] {
-        var object: [String: Any] = [
-            "file": path, "line": d.at.line, "column": d.at.column, "length": d.length,
-            "severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message,
+    public static func jsonObject(_ d: Diagnostic, path: String) -> JSON {
+        var object: [String: JSON] = [
+            "file": .string(path), "line": .number(Double(d.at.line)), "column": .number(Double(d.at.column)),
+            "length": .number(Double(d.length)), "severity": .string(d.severity.rawValue), "code": .string(d.code.rawValue),
+            "message": .string(d.message),
         ]
-        if let hint = d.hint { object["hint"] = hint }
-        return object
+        if let hint = d.hint { object["hint"] = .string(hint) }
+        return .object(object)
     }
 }
 

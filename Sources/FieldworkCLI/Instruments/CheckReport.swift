@@ -38,30 +38,31 @@ enum CheckReport {
     }
 
     static func json(_ files: [CompiledFile]) -> String {
-        var reports: [[String: Any]] = []
+        var reports: [JSON] = []
         for file in files {
-            var report: [String: Any] = [
-                "path": file.path,
-                "ok": !file.result.hasErrors,
-                "diagnostics": file.result.diagnostics.map { DiagnosticRenderer.jsonObject($0, path: file.path) },
+            var report: [String: JSON] = [
+                "path": .string(file.path),
+                "ok": .bool(!file.result.hasErrors),
+                "diagnostics": .array(file.result.diagnostics.map { DiagnosticRenderer.jsonObject($0, path: file.path) }),
             ]
             if let instrument = file.result.instrument {
-                report["id"] = instrument.id
-                report["version"] = instrument.version
-                report["hash"] = file.result.contentHash
-                report["questions"] = instrument.questionCount
-                report["sections"] = instrument.sections.count
+                report["id"] = .string(instrument.id)
+                report["version"] = .string(instrument.version)
+                report["hash"] = file.result.contentHash.map(JSON.string)
+                report["questions"] = .number(Double(instrument.questionCount))
+                report["sections"] = .number(Double(instrument.sections.count))
             }
-            reports.append(report)
+            reports.append(.object(report))
         }
         let all = files.flatMap(\.result.diagnostics)
-        let top: [String: Any] = [
-            "files": reports,
-            "errors": all.filter { $0.severity == .error }.count,
-            "warnings": all.filter { $0.severity == .warning }.count,
+        let top: JSON = [
+            "files": .array(reports),
+            "errors": .number(Double(all.filter { $0.severity == .error }.count)),
+            "warnings": .number(Double(all.filter { $0.severity == .warning }.count)),
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: top, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var w = JSONWriter()
+        top.write(to: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     static func plural(_ n: Int, _ word: String) -> String {

@@ -37,10 +37,21 @@ extension InstrumentDecoder {
                 diagnostics.error(.misplacedKey, "the choice set '\(s.text)' marks \"\(c.label.text())\" as exclusive, which only applies to multiple choice",
                                   hint: "use another set for this question, or remove 'exclusive'", on: node)
             }
+            if q.type == .multiple, let c = set.choices.first(where: Self.clashesWithFlags) {
+                diagnostics.error(.missingCodeClash, Self.flagClash(c), hint: Self.flagClashHint, on: node)
+            }
             return set.choices
         }
         return choiceList(node, owner: map.owner, allowExclusive: q.type == .multiple, position: position, question: q.id, section: section)
     }
+
+    /// A multiple choice is exported as one column per choice holding 1 (chosen) or 0 (not chosen);
+    /// when a missing choice was picked, the choices not picked hold its code, which must not be 0 or 1.
+    static func clashesWithFlags(_ c: Choice) -> Bool { c.missing && (c.value == 0 || c.value == 1) }
+    static func flagClash(_ c: Choice) -> String {
+        "the missing choice \"\(c.label.text())\" has the code \(c.value), which means '\(c.value == 1 ? "chosen" : "not chosen")' in the columns of a multiple choice"
+    }
+    static let flagClashHint = "give it a code such as 97, 98 or 99: it marks the choices not picked when a participant picks it"
 
     /// An inline list of choices: plain labels (coded 1, 2, 3 ... by position) or maps.
     private mutating func choiceList(_ node: Node, owner: String, allowExclusive: Bool, position: Int, question: String?, section: String) -> [Choice]? {
@@ -84,6 +95,9 @@ extension InstrumentDecoder {
                         choice.showIf = expression(n, role: .choiceShowIf, question: question, position: position, section: section)
                     }
                 }
+            }
+            if allowExclusive, question != nil, Self.clashesWithFlags(choice) {
+                diagnostics.error(.missingCodeClash, Self.flagClash(choice), hint: Self.flagClashHint, at: item.start)
             }
             if let first = codes[choice.value] {
                 diagnostics.error(.duplicateChoice, "the code \(choice.value) is used twice in \(owner) (first at line \(first.line))",

@@ -27,6 +27,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case reservedID = "reserved-id"
     case duplicateID = "duplicate-id"
     case variableClash = "variable-clash"
+    case missingCodeClash = "missing-code-clash"
     case unknownType = "unknown-type"
     case unknownChoiceSet = "unknown-choice-set"
     case duplicateChoice = "duplicate-choice"

@@ -266,6 +266,27 @@ t.yaml:14:13: error: the question id 'mood_now' is also the export name of row '
             ^~~~~~~~
   hint: rename the question, so that every exported column has its own name
 """#),
+    (DiagnosticCode(rawValue: "missing-code-clash")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: help
+        type: multiple
+        text: Who helped?
+        choices:
+          - {value: 1, label: Prefer not to say, missing: true, exclusive: true}
+          - {value: 2, label: Family}
+"""#.utf8),
+     #"""
+t.yaml:12:13: error: the missing choice "Prefer not to say" has the code 1, which means 'chosen' in the columns of a multiple choice [missing-code-clash]
+          - {value: 1, label: Prefer not to say, missing: true, exclusive: true}
+            ^
+  hint: give it a code such as 97, 98 or 99: it marks the choices not picked when a participant picks it
+"""#),
     (DiagnosticCode(rawValue: "unknown-type")!, Array(#"""
 format: 1
 id: t

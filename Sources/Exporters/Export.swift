@@ -37,6 +37,8 @@ public struct ExportReport: Sendable {
     public var conflicts: [String]
     /// Files of the folder that could not be read, and why: none is left out in silence.
     public var skipped: [SkippedFile] = []
+    /// What a format could not carry as it is (a string SPSS cuts, missing codes it had to move).
+    public var warnings: [String] = []
 }
 
 /// The files an export passed over, gathered from whichever reader met them.
@@ -73,13 +75,14 @@ public enum Exporter {
                                     versions: Set(instruments.map(\.version)))
         var files: [String] = []
         var count = 0
+        var warnings: [String] = []
         switch options.format {
         case .csv, .spss, .stata, .r, .datapackage:
             let (path, n, widths) = try context.writeWide()
             files.append(path)
             count = n
             switch options.format {
-            case .spss: files.append(try SPSSSyntax.write(context, widths: widths))
+            case .spss: files.append(try SPSSSyntax.write(context, widths: widths, warnings: &warnings))
             case .stata: files.append(try StataDo.write(context))
             case .r: files.append(try RScript.write(context))
             case .datapackage: files.append(try DataPackage.write(context, csv: path))
@@ -95,7 +98,7 @@ public enum Exporter {
         case .transcripts, .framework, .qdpx:
             (files, count) = try QualitativeFiles.write(context)
         }
-        return ExportReport(files: files, responses: count, conflicts: codebook.conflicts, skipped: context.skipped.files)
+        return ExportReport(files: files, responses: count, conflicts: codebook.conflicts, skipped: context.skipped.files, warnings: warnings)
     }
 }
 
@@ -130,7 +133,7 @@ struct ExportContext {
         [r.responseID, r.pseudonym ?? "", r.version, r.status.rawValue, r.language ?? "", r.started ?? "", r.duration.map(String.init) ?? ""]
     }
 
-    func text(_ cell: Cell, labels: Bool) -> String { cell.written(labels: labels, spss: options.format == .spss) }
+    func text(_ cell: Cell, of v: Variable, labels: Bool) -> String { cell.written(v, labels: labels, spss: options.format == .spss) }
 
     static func sha256(of path: String) throws(ExportError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ExportError("cannot read '\(path)'") }

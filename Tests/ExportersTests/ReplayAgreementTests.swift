@@ -32,6 +32,13 @@ private let everyKind = """
           - {id: since, type: date, text: Since when?, max: today, precision: month}
           - {id: place, type: text, text: Where?}
           - {id: story, type: long_text, text: Tell us more}
+          - {id: neg, type: single, text: Below zero?, choices: [{value: -99, label: Minus ninety-nine}, {value: 1, label: One}]}
+          - {id: neg_skip, type: single, text: Below zero again?, choices: [{value: -99, label: Minus ninety-nine}, {value: 1, label: One}]}
+          - {id: temp, type: number, text: Coldest?, min: -200, max: 50}
+          - {id: temp_skip, type: number, text: Coldest again?, min: -200, max: 50}
+          - {id: help, type: multiple, text: Help from?, choices: [Family, Friends, {value: 99, label: Prefer not to say, missing: true, exclusive: true}]}
+          - {id: any, type: number, text: Any number?}
+          - {id: minus, type: text, text: A text?}
           - {id: adult, type: calculate, value: "age >= 18"}
           - {id: next_visit, type: calculate, value: "visit_on"}
           - {id: doubled, type: calculate, value: "hours * 2"}
@@ -61,6 +68,8 @@ private struct Study {
             .answer(Answer(.number(2.5))), .answer(Answer(.number(40))),
             .answer(Answer(.date(DateValue.format(day)))), .answer(Answer(.date(String(DateValue.format(day).prefix(7))))),
             .answer(Answer(.text("Leeds, \"north\""))), .skip,
+            .answer(Answer(.choice(-99))), .skip, .answer(Answer(.number(-99))), .skip, .answer(Answer(.choices([99]))), .skip,
+            .answer(Answer(.text("-99"))),
         ]
     }
 
@@ -181,7 +190,7 @@ private func parseCSV(_ text: String) -> [[String]] {
                     var out: [UInt8] = []
                     rows.cell(i, asked: true, raw, b, into: &out)
                     var expected: [UInt8] = []
-                    let text = codebook.cell(v, tree, labels: labels).written(labels: labels, spss: spss)
+                    let text = codebook.cell(v, tree, labels: labels).written(v, labels: labels, spss: spss)
                     CSVWriter.field(Array(text.utf8), into: &expected)
                     let cell = String(decoding: out, as: UTF8.self)
                     #expect(cell == String(decoding: expected, as: UTF8.self), "\(v.name), labels \(labels), spss \(spss)")
@@ -190,6 +199,61 @@ private func parseCSV(_ text: String) -> [[String]] {
                 }
             }
         }
+    }
+}
+
+@Suite struct MissingCodeTests {
+    /// A skip is written with a code no answer of that variable can be: −99 where −99 is an answer
+    /// (a choice's code, a number's range) becomes −999; a number with no bounds gets a code beyond
+    /// every number kept; a multiple choice's "Prefer not to say" marks the choices not picked.
+    @Test func skipCodesNeverCollideWithAnswers() throws {
+        let study = try Study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        try study.play(finish: true)
+        try study.play(finish: false)
+        let rows = parseCSV(try study.export(.csv))
+        let header = rows[0]
+        for row in rows.dropFirst() {
+            func cell(_ name: String) throws -> String { row[try #require(header.firstIndex(of: name), "\(name)")] }
+            #expect(try cell("neg") == "-99", "an answer of -99")
+            #expect(try cell("neg_skip") == "-999", "a skip, where -99 is a code")
+            #expect(try cell("temp") == "-99", "an answer of -99")
+            #expect(try cell("temp_skip") == "-999", "a skip, where -99 is in the range")
+            #expect(try cell("help_1") == "99", "not picked beside Prefer not to say: missing for that reason, not 0")
+            #expect(try cell("help_2") == "99")
+            #expect(try cell("help_99") == "1")
+            #expect(try cell("any") == "-1000000000000001", "a number with no bounds: beyond every number kept")
+            #expect(try cell("minus") == "'-99", "a text of -99 is not the skip mark")
+            #expect(try cell("story") == "-99")
+        }
+        let codebook = Codebook([study.instrument])
+        let byName = Dictionary(uniqueKeysWithValues: codebook.variables.map { ($0.name, $0) })
+        #expect(byName["neg"]?.skipped == -999)
+        #expect(byName["help_1"]?.missing.map(\.code) == [99])
+        #expect(byName["adult"]?.skipped == nil, "a calculation is never skipped")
+    }
+
+    /// Each calculation is declared as what it gives.
+    @Test func calculationsKeepTheirType() throws {
+        let study = try Study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let byName = Dictionary(uniqueKeysWithValues: Codebook([study.instrument]).variables.map { ($0.name, $0) })
+        #expect(byName["adult"]?.measure == .nominal)
+        #expect(byName["adult"]?.codes.map(\.label) == ["False", "True"])
+        #expect(byName["next_visit"]?.measure == .date)
+        #expect(byName["town"]?.measure == .text)
+        #expect(byName["doubled"]?.measure == .scale)
+    }
+
+    /// SPSS takes three discrete missing codes, or one range and one code; what fits neither is moved.
+    @Test func spssMissingValuesNeverSwapValidAndMissing() {
+        #expect(SPSSMissing.of(missing: [-99, 97, 98, 99], valid: [1, 2, 3])?.declaration == "97 THRU 99, -99")
+        #expect(SPSSMissing.of(missing: [-99, -9], valid: [1, 2])?.declaration == "-99, -9")
+        // -2..2 valid, missing on both sides of it: a range may not cover a valid code.
+        #expect(SPSSMissing.of(missing: [-99, -9, -3, 97], valid: [-2, -1, 0, 1, 2])?.declaration == "-99 THRU -3, 97")
+        let moved = SPSSMissing.of(missing: [-99, -3, 97, 98], valid: [-4, -2, 0, 2, 99])
+        #expect(moved?.declaration == "-103 THRU -100")
+        #expect(moved?.recoded.map(\.to) == [-100, -101, -102, -103])
     }
 }
 

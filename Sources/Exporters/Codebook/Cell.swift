@@ -3,16 +3,17 @@ import Foundation
 /// A written cell: not asked, skipped, or a value.
 enum Cell: Equatable {
     case notAsked
+    /// Seen and skipped: written as the variable's own skipped code (`Variable.skipped`).
     case skipped
     case value(String)
     /// Free text, which spreadsheets may take for a formula.
     case text(String)
 
     /// The cell as the wide CSV writes it (before quoting); the fast path writes the same bytes.
-    func written(labels: Bool, spss: Bool) -> String {
+    func written(_ v: Variable, labels: Bool, spss: Bool) -> String {
         switch self {
         case .notAsked: return ""
-        case .skipped: return labels ? "Skipped" : String(MissingCode.skipped)
+        case .skipped: return labels ? "Skipped" : v.skippedText
         case .value(let v): return v
         case .text(let t):
             // PSPP and SPSS cannot read a line break inside a quoted field, so their CSV shows it as ¶.
@@ -26,17 +27,30 @@ enum Cell: Equatable {
 /// paths (the JSON tree in `Codebook.cell` and the byte scanner in `RawRows`) follow, so that a
 /// value is written the same whichever path read it.
 enum CellRule: Sendable {
-    case choice, flag(Int), row(String), rank(Int), other, text, value, calculated
+    /// A multiple choice's flag for `code`; `missing` are the question's missing choices ("Prefer
+    /// not to say"), in the instrument's order: when one of them was picked, a flag not picked is
+    /// missing for that reason (its code), not "not chosen".
+    case flag(Int, missing: [Int])
+    case choice, row(String), rank(Int), other, text, value
+    /// A calculation, as stored; one that gives text is written as free text.
+    case calculated, calculatedText
 
     init(_ v: Variable) {
         switch v.source {
         case .choice: self = .choice
-        case .flag(_, let c): self = .flag(c)
+        case .flag(_, let c): self = .flag(c, missing: v.missing.map(\.code))
         case .row(_, let row): self = .row(row)
         case .rank(_, let c): self = .rank(c)
         case .other: self = .other
         case .value: self = v.measure == .text ? .text : .value
-        case .calculated: self = .calculated
+        case .calculated: self = v.measure == .text ? .calculatedText : .calculated
+        }
+    }
+
+    var isCalculated: Bool {
+        switch self {
+        case .calculated, .calculatedText: true
+        default: false
         }
     }
 

@@ -14,14 +14,16 @@ public struct Codebook: Sendable {
         var index: [String: Int] = [:]
         for instrument in instruments {
             let words = PlainWords(instrument)
+            let calculations = CalculationTypes.of(instrument)
             for section in instrument.sections {
                 for q in section.questions where q.type != .note {
                     let condition = words.condition(section: section, question: q)
-                    for v in Self.variables(of: q, in: instrument, condition: condition) {
+                    for v in Self.variables(of: q, in: instrument, condition: condition, calculation: calculations[q.id]) {
                         var name = v.name
                         if let i = index[name] {
                             if variables[i].signature == v.signature {
                                 if !variables[i].versions.contains(instrument.version) { variables[i].versions.append(instrument.version) }
+                                variables[i].domain = variables[i].domain.merged(with: v.domain)
                                 continue
                             }
                             let renamed = name + "_v" + instrument.version.map { $0.isLetter || $0.isNumber ? $0 : "_" }.map(String.init).joined()
@@ -29,6 +31,7 @@ public struct Codebook: Sendable {
                             name = renamed
                             if let j = index[name], variables[j].signature == v.signature {
                                 variables[j].versions.append(instrument.version)
+                                variables[j].domain = variables[j].domain.merged(with: v.domain)
                                 continue
                             }
                         }
@@ -41,11 +44,21 @@ public struct Codebook: Sendable {
                 }
             }
         }
+        // Each skip code is chosen once every version's values are known, outside all of them.
+        for i in variables.indices {
+            if case .calculated = variables[i].source { variables[i].skipped = nil; continue }
+            variables[i].skipped = MissingCode.skipped(outside: variables[i].domain)
+        }
+        names = ExportNames(variables.map(\.name))
     }
+
+    /// The names each package can take, and where they had to differ from the variable's.
+    public var names = ExportNames([])
 
     static func codeName(_ code: Int) -> String { code < 0 ? "m\(-code)" : "\(code)" }
 
-    static func variables(of q: Question, in instrument: Instrument, condition: String?) -> [Variable] {
+    static func variables(of q: Question, in instrument: Instrument, condition: String?,
+                          calculation: CalculationTypes.Kind? = nil) -> [Variable] {
         // Labels in the instrument's first language (a bare `text()` takes the first in sort order).
         let language = instrument.languages.first
         let label = (q.label ?? q.text).map { Self.short($0.text(in: language)) } ?? q.id
@@ -54,38 +67,57 @@ public struct Codebook: Sendable {
         let codes = all.filter { !$0.missing }.map { (code: $0.value, label: $0.label.text(in: language)) }
         let missing = all.filter(\.missing).map { (code: $0.value, label: $0.label.text(in: language)) }
         func make(_ name: String, _ source: Variable.Source, label: String, measure: Measure, integer: Bool = true,
-                  codes: [(code: Int, label: String)] = [], missing: [(code: Int, label: String)] = []) -> Variable {
+                  codes: [(code: Int, label: String)] = [], missing: [(code: Int, label: String)] = [],
+                  domain: Variable.Domain = .none) -> Variable {
             Variable(name: name, source: source, label: label, questionText: text, type: q.type.rawValue, measure: measure,
                      integer: integer, decimals: q.decimals ?? 0, codes: codes, missing: missing, condition: condition,
-                     versions: [], precision: q.precision)
+                     versions: [], precision: q.precision, domain: domain)
         }
+        let choiceCodes = Variable.Domain.codes(Set(all.map(\.value)))
         var out: [Variable] = []
         switch q.type {
         case .single, .scale:
-            out.append(make(q.id, .choice(question: q.id), label: label, measure: q.type == .scale ? .ordinal : .nominal, codes: codes, missing: missing))
+            out.append(make(q.id, .choice(question: q.id), label: label, measure: q.type == .scale ? .ordinal : .nominal, codes: codes, missing: missing,
+                            domain: choiceCodes))
         case .multiple:
+            // When a missing choice ("Prefer not to say") was picked, the flags not picked hold its code.
             for c in all {
                 out.append(make("\(q.id)_\(codeName(c.value))", .flag(question: q.id, code: c.value), label: Self.short("\(label): \(c.label.text(in: language))"),
-                                measure: .nominal, codes: [(0, "Not chosen"), (1, "Chosen")]))
+                                measure: .nominal, codes: [(0, "Not chosen"), (1, "Chosen")], missing: missing,
+                                domain: .codes(Set([0, 1] + missing.map(\.code)))))
             }
         case .matrix:
             for row in q.rows ?? [] {
                 out.append(make("\(q.id)_\(row.id)", .row(question: q.id, row: row.id), label: Self.short("\(label): \(row.text.text(in: language))"),
-                                measure: .ordinal, codes: codes, missing: missing))
+                                measure: .ordinal, codes: codes, missing: missing, domain: choiceCodes))
             }
         case .ranking:
             for c in all {
                 out.append(make("\(q.id)_\(codeName(c.value))", .rank(question: q.id, code: c.value), label: Self.short("\(label): rank of \(c.label.text(in: language))"),
-                                measure: .ordinal, codes: [(0, "Not ranked")]))
+                                measure: .ordinal, codes: [(0, "Not ranked")], domain: .codes(Set(0...all.count))))
             }
         case .number:
-            out.append(make(q.id, .value(question: q.id), label: label, measure: .scale, integer: (q.decimals ?? 0) == 0))
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .scale, integer: (q.decimals ?? 0) == 0,
+                            domain: .range(min: q.min, max: q.max)))
         case .text, .longText, .open:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
         case .date:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .date, integer: false))
         case .calculate:
-            out.append(make(q.id, .calculated(question: q.id), label: label, measure: .scale, integer: false))
+            switch calculation ?? .number {
+            case .boolean:
+                out.append(make(q.id, .calculated(question: q.id), label: label, measure: .nominal, codes: [(0, "False"), (1, "True")],
+                                domain: .codes([0, 1])))
+            case .text:
+                out.append(make(q.id, .calculated(question: q.id), label: label, measure: .text, integer: false))
+            case .date:
+                var date = make(q.id, .calculated(question: q.id), label: label, measure: .date, integer: false)
+                date.precision = .day
+                out.append(date)
+            case .number:
+                out.append(make(q.id, .calculated(question: q.id), label: label, measure: .scale, integer: false,
+                                domain: .range(min: nil, max: nil)))
+            }
         case .note:
             break
         }
@@ -113,6 +145,7 @@ public struct Codebook: Sendable {
         if given == nil {
             if case .calculated = v.source {
                 guard let value = r.calculated[q] else { return .notAsked }
+                if v.measure == .text, let text = value.string { return .text(text) }
                 return .value(Self.scalar(value))
             }
             return r.skipped.contains(q) ? .skipped : .notAsked
@@ -124,8 +157,10 @@ public struct Codebook: Sendable {
         switch CellRule(v) {
         case .choice:
             return given?.int.map(code) ?? .notAsked
-        case .flag(let c):
-            let picked = given?.array?.contains { $0.int == c } ?? false
+        case .flag(let c, let missing):
+            let chosen = given?.array ?? []
+            let picked = chosen.contains { $0.int == c }
+            if !picked, let reason = missing.first(where: { m in chosen.contains { $0.int == m } }) { return code(reason) }
             return labels ? .value(picked ? "Chosen" : "Not chosen") : .value(CellRule.boolean(picked))
         case .row(let row):
             guard let c = given?[row]?.int else { return .skipped }
@@ -139,7 +174,7 @@ public struct Codebook: Sendable {
         case .text:
             if let text = given?.string { return .text(text) }
             return .value(given.map(Self.scalar) ?? "")
-        case .value, .calculated:
+        case .value, .calculated, .calculatedText:
             return .value(given.map(Self.scalar) ?? "")
         }
     }

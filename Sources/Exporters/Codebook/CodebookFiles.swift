@@ -8,7 +8,7 @@ enum CodebookFiles {
     }
 
     static func missing(_ v: Variable) -> String {
-        (["empty = not asked", "\(MissingCode.skipped) = skipped"] + v.missing.map { "\($0.code) = \($0.label)" }).joined(separator: "; ")
+        (["empty = not asked"] + (v.skipped.map { ["\($0) = skipped"] } ?? []) + v.missing.map { "\($0.code) = \($0.label)" }).joined(separator: "; ")
     }
 
     static func write(_ c: ExportContext) throws(ExportError) -> [String] {
@@ -24,9 +24,13 @@ enum CodebookFiles {
             - A single choice or a scale is its code; a multiple choice is one column per choice, 1 if chosen and 0 if not;
               a matrix is one column per row (`question_row`); a ranking is one column per item holding its rank (0: not ranked);
               the text of "Other" is in `question_other`. Dates are ISO 8601 at the question's precision.
-            - **Missing values stay apart.** An empty cell was *not asked* (hidden by a condition, or not reached).
-              **\(MissingCode.skipped)** was *seen and skipped*. A choice marked missing (such as *Prefer not to say*) keeps its own
-              code, listed for each variable below. In SPSS, Stata and R these are declared as missing with their labels.
+            - **Missing values stay apart, and never look like an answer.** An empty cell was *not asked* (hidden by a
+              condition, or not reached). A question *seen and skipped* holds its variable's skip code: \(MissingCode.skipped) where no
+              answer can be \(MissingCode.skipped), otherwise the first of −999, −9999, … (then 99, 999, …) that no answer can be; a number with
+              no bounds gets \(MissingCode.beyondEveryNumber), beyond the ±10^15 that Fieldwork keeps. Text and dates use \(MissingCode.skipped).
+              A calculation is never skipped. A choice marked missing (such as *Prefer not to say*) keeps its own code; when
+              one is picked in a multiple choice, the choices not picked hold its code too, not 0. Each variable's codes are
+              listed below; SPSS, Stata, R and the data package declare them missing, with their labels.
             - Free text that starts with `=`, `+`, `-`, `@` or `'` has one apostrophe added in front, so that a spreadsheet
               never runs it as a formula; remove one leading apostrophe to get the text as written.
 
@@ -42,16 +46,19 @@ enum CodebookFiles {
             md += "- Type: \(v.type) (\(v.measure.rawValue))\n"
             if !v.codes.isEmpty { md += "- Values: \(values(v))\n" }
             md += "- Missing: \(missing(v))\n"
+            let renamed = c.codebook.names.renamed(v.name)
+            if let n = renamed.spss { md += "- SPSS name: `\(n)`\n" }
+            if let n = renamed.stata { md += "- Stata name: `\(n)`\n" }
             md += "- Asked: " + (v.condition.map { "if " + $0 } ?? "always") + "\n"
             md += "- Versions: \(v.versions.joined(separator: ", "))\n"
         }
         let markdown = try c.writeText("codebook.md", md)
         let csvPath = c.path("codebook.csv")
         let csv = try CSVWriter(path: csvPath)
-        try csv.row(["variable", "label", "question", "type", "measure", "values", "missing", "asked_if", "versions"])
+        try csv.row(["variable", "label", "question", "type", "measure", "values", "missing", "asked_if", "versions", "spss_name", "stata_name"])
         for v in c.codebook.variables {
             try csv.row([v.name, v.label, v.questionText, v.type, v.measure.rawValue, values(v), missing(v),
-                         v.condition ?? "", v.versions.joined(separator: " ")])
+                         v.condition ?? "", v.versions.joined(separator: " "), c.codebook.names.spss(v.name), c.codebook.names.stata(v.name)])
         }
         try csv.close()
         return [markdown, csvPath]

@@ -1,11 +1,32 @@
 import InstrumentModel
 
 /// How missing data is written, the same in every format.
+///
+/// An empty cell was *not asked*. A question *seen and skipped* gets a code chosen for its variable
+/// outside every value the variable can take (`MissingCode.skipped(outside:)`), so that no answer can
+/// ever read as a skip; a choice the instrument marks `missing` keeps its own code.
 public enum MissingCode {
-    /// Seen but not answered. ("Not asked", hidden by a condition or never reached, is an empty cell.)
+    /// The usual skipped code, used wherever it cannot be a value, and the mark in text and date columns
+    /// (which cannot hold it as a value: typed text starting with `-` is written with an apostrophe before it).
     public static let skipped = -99
     public static let skippedLabel = "Skipped (seen, not answered)"
     public static let notAskedLabel = "Not asked (hidden by a condition, or not reached)"
+
+    /// The codes tried in turn for a skip: −99, −999, … then 99, 999, …, all within the ±10^15 that
+    /// Fieldwork keeps numbers to; a number bounded on neither side has none free, and gets the
+    /// first code beyond that limit.
+    static let candidates: [Int] = {
+        var nines: [Int] = []
+        var n = 99
+        while n < 1_000_000_000_000_000 { nines.append(n); n = n * 10 + 9 }
+        return nines.map { -$0 } + nines
+    }()
+    static let beyondEveryNumber = -1_000_000_000_000_001
+
+    /// The first candidate outside `domain`.
+    static func skipped(outside domain: Variable.Domain) -> Int {
+        candidates.first { !domain.contains(Double($0)) } ?? beyondEveryNumber
+    }
 }
 
 public enum Measure: String, Sendable {
@@ -24,6 +45,35 @@ public struct Variable: Sendable {
         case calculated(question: String)
     }
 
+    /// Every value a variable's cells can hold as an answer, over all the versions that share it.
+    public enum Domain: Sendable, Equatable {
+        /// Codes: choices (missing ones too), 0 and 1 for flags, 0 to n for ranks.
+        case codes(Set<Int>)
+        /// A number between optional bounds (the instrument's `min` and `max`).
+        case range(min: Double?, max: Double?)
+        /// Text and dates: no number is a value.
+        case none
+
+        func contains(_ x: Double) -> Bool {
+            switch self {
+            case .codes(let codes): Int(exactly: x).map(codes.contains) ?? false
+            case .range(let lo, let hi): (lo.map { x >= $0 } ?? true) && (hi.map { x <= $0 } ?? true)
+            case .none: false
+            }
+        }
+
+        /// Both domains, for a variable shared by two versions.
+        func merged(with other: Domain) -> Domain {
+            switch (self, other) {
+            case (.codes(let a), .codes(let b)): return .codes(a.union(b))
+            case (.range(let a0, let a1), .range(let b0, let b1)):
+                return .range(min: a0.flatMap { a in b0.map { Swift.min(a, $0) } }, max: a1.flatMap { a in b1.map { Swift.max(a, $0) } })
+            case (.none, .none): return .none
+            default: return .range(min: nil, max: nil)
+            }
+        }
+    }
+
     public var name: String
     public var source: Source
     public var label: String
@@ -38,11 +88,31 @@ public struct Variable: Sendable {
     public var condition: String?
     public var versions: [String]
     public var precision: DatePrecision?
+    public var domain: Domain = .none
+    /// The code of a skip in this variable, outside `domain`; nil where a skip cannot happen (calculations).
+    public var skipped: Int? = MissingCode.skipped
 
     public var question: String {
         switch source {
         case .choice(let q), .flag(let q, _), .row(let q, _), .rank(let q, _), .other(let q), .value(let q), .calculated(let q): q
         }
+    }
+
+    public var isCalculated: Bool {
+        if case .calculated = source { return true }
+        return false
+    }
+
+    /// The skipped code as written in the cells.
+    public var skippedText: String { String(skipped ?? MissingCode.skipped) }
+
+    /// Every code that means missing, the skip first: what SPSS, Stata and R declare missing.
+    public var missingCodes: [Int] { (skipped.map { [$0] } ?? []) + missing.map(\.code) }
+
+    /// The values that are answers, where they are a list of codes.
+    var validCodes: Set<Int>? {
+        guard case .codes(let all) = domain else { return nil }
+        return all.subtracting(missing.map(\.code))
     }
 
     /// What defines the variable's meaning: two versions that differ here cannot share a column.

@@ -6,7 +6,6 @@ import InstrumentModel
 enum DataPackage {
     static func write(_ c: ExportContext, csv: String) throws(ExportError) -> String {
         let notAsked: JSON = ["value": "", "label": "Not asked"]
-        let skipped: JSON = ["value": .string(String(MissingCode.skipped)), "label": "Skipped"]
         var fields: [JSON] = [
             ["name": "response_id", "type": "string", "constraints": ["required": true, "unique": true]],
             ["name": "pseudonym", "type": "string"],
@@ -20,6 +19,10 @@ enum DataPackage {
             var f: [String: JSON] = ["name": .string(v.name), "title": .string(v.label)]
             if !v.questionText.isEmpty { f["description"] = .string(v.questionText) }
             switch v.measure {
+            case .nominal where v.isCalculated:
+                f["type"] = "boolean"
+                f["trueValues"] = ["1"]
+                f["falseValues"] = ["0"]
             case .nominal, .ordinal:
                 f["type"] = "integer"
                 if case .rank = v.source {
@@ -35,7 +38,9 @@ enum DataPackage {
             case .date:
                 f["type"] = .string(v.precision == .month ? "yearmonth" : v.precision == .year ? "year" : "date")
             }
-            f["missingValues"] = .array([notAsked, skipped] + v.missing.map { ["value": .string(String($0.code)), "label": .string($0.label)] })
+            // Each variable's own skip code (none for a calculation, which cannot be skipped).
+            let skipped: [JSON] = v.skipped.map { [["value": .string(String($0)), "label": "Skipped"]] } ?? []
+            f["missingValues"] = .array([notAsked] + skipped + v.missing.map { ["value": .string(String($0.code)), "label": .string($0.label)] })
             fields.append(.object(f))
         }
         let descriptor: JSON = [
@@ -53,7 +58,7 @@ enum DataPackage {
                 "schema": [
                     "fields": .array(fields),
                     "primaryKey": ["response_id"],
-                    "missingValues": [notAsked, skipped],
+                    "missingValues": [notAsked],
                 ],
             ]],
         ]

@@ -20,7 +20,7 @@ extension ExportContext {
                     let base = [r.responseID, r.version, r.status.rawValue, v.name]
                     switch cell {
                     case .notAsked: continue
-                    case .skipped: try csv.row(base + [String(MissingCode.skipped), "Skipped", ""])
+                    case .skipped: try csv.row(base + [v.skippedText, "Skipped", ""])
                     case .text(let t): try csv.row(base + ["", "", CSVWriter.neutralised(t)])
                     case .value(let value):
                         let code = Int(value)

@@ -7,30 +7,43 @@ enum RScript {
         s += """
             # Read with: source("responses.R")  (from this folder). Every missing value is NA, with its
             # reason ("Not asked", "Skipped", or a missing code's label) in attr(x, "na_reason").
+            # Each variable's skip code is its own, outside the values it can take (see the codebook).
 
-            fw_reason <- function(x, missing = character(0)) {
+            fw_reason <- function(x, skipped = "\(MissingCode.skipped)", missing = character(0)) {
               reason <- rep(NA_character_, length(x))
               reason[x == ""] <- "Not asked"
-              reason[x == "\(MissingCode.skipped)"] <- "Skipped"
+              if (!is.na(skipped)) reason[x == skipped] <- "Skipped"
               for (code in names(missing)) reason[x == code] <- missing[[code]]
               reason
             }
-            fw_factor <- function(x, codes, labels, missing = character(0), ordered = FALSE) {
-              reason <- fw_reason(x, missing)
+            fw_factor <- function(x, codes, labels, skipped = "\(MissingCode.skipped)", missing = character(0), ordered = FALSE) {
+              reason <- fw_reason(x, skipped, missing)
               values <- suppressWarnings(as.integer(ifelse(is.na(reason), x, NA)))
               f <- factor(values, levels = codes, labels = labels, ordered = ordered)
               attr(f, "na_reason") <- reason
               f
             }
-            fw_number <- function(x, missing = character(0)) {
-              reason <- fw_reason(x, missing)
+            fw_number <- function(x, skipped = "\(MissingCode.skipped)", missing = character(0)) {
+              reason <- fw_reason(x, skipped, missing)
               v <- suppressWarnings(as.numeric(ifelse(is.na(reason), x, NA)))
+              attr(v, "na_reason") <- reason
+              v
+            }
+            fw_logical <- function(x) {
+              reason <- fw_reason(x, NA)
+              v <- ifelse(is.na(reason), x == "1", NA)
               attr(v, "na_reason") <- reason
               v
             }
             fw_text <- function(x) {
               reason <- fw_reason(x)
               v <- ifelse(is.na(reason), sub("^'", "", x), NA_character_)
+              attr(v, "na_reason") <- reason
+              v
+            }
+            fw_date <- function(x) {
+              reason <- fw_reason(x)
+              v <- as.Date(ifelse(is.na(reason), x, NA_character_))
               attr(v, "na_reason") <- reason
               v
             }
@@ -46,9 +59,12 @@ enum RScript {
 
             """
         for v in c.codebook.variables {
-            let missing = v.missing.isEmpty ? "" : ", missing = c(" + v.missing.map { "`\($0.code)` = \(rString($0.label))" }.joined(separator: ", ") + ")"
+            let missing = (v.skipped.map { $0 == MissingCode.skipped ? "" : ", skipped = \"\($0)\"" } ?? ", skipped = NA")
+                + (v.missing.isEmpty ? "" : ", missing = c(" + v.missing.map { "`\($0.code)` = \(rString($0.label))" }.joined(separator: ", ") + ")")
             let column = "raw[[\(rString(v.name))]]"
             switch v.measure {
+            case .nominal where v.isCalculated:
+                s += "responses[[\(rString(v.name))]] <- fw_logical(\(column))\n"
             case .nominal, .ordinal:
                 guard !isRank(v) else {
                     s += "responses[[\(rString(v.name))]] <- fw_number(\(column)\(missing))\n"
@@ -58,6 +74,8 @@ enum RScript {
                 let labels = v.codes.map { rString($0.label) }.joined(separator: ", ")
                 s += "responses[[\(rString(v.name))]] <- fw_factor(\(column), c(\(codes)), c(\(labels))\(missing)"
                     + (v.measure == .ordinal ? ", ordered = TRUE" : "") + ")\n"
+            case .date where (v.precision ?? .day) == .day:
+                s += "responses[[\(rString(v.name))]] <- fw_date(\(column))\n"
             case .text, .date:
                 s += "responses[[\(rString(v.name))]] <- fw_text(\(column))\n"
             default:

@@ -1,14 +1,30 @@
 import Foundation
 import InstrumentModel
 
+/// The SPSS syntax that reads responses.csv: names SPSS takes, formats sized from the data, dates
+/// as SPSS dates, each variable's missing codes declared as SPSS can hold them, and paths that
+/// work from any folder.
 enum SPSSSyntax {
-    static func write(_ c: ExportContext, widths: [String: Int]) throws(ExportError) -> String {
+    /// SPSS's longest string.
+    static let longestString = 32_767
+
+    static func write(_ c: ExportContext, widths: [String: Int], warnings: inout [String]) throws(ExportError) -> String {
+        let names = c.codebook.names
+        let variables = c.codebook.variables
+        let folder = URL(fileURLWithPath: c.options.out).standardizedFileURL.path
         var s = header(c, comment: "*")
-        s += "* Line breaks inside text are written as a pilcrow between spaces, since SPSS reads one line per case.\n\n"
+        s += "* Line breaks inside text are written as a pilcrow between spaces, since SPSS reads one line per case.\n"
+        s += "* The files are named by their full path, so this runs from any folder; if you move the folder, change the two paths.\n"
+        let renamed = variables.filter { names.spss($0.name) != $0.name }
+        if !renamed.isEmpty {
+            s += "* Names longer than SPSS's 64 bytes are shortened (the codebook lists them all):\n"
+            s += renamed.map { "*   \(names.spss($0.name)) is \($0.name).\n" }.joined()
+        }
         s += """
+
             GET DATA
               /TYPE=TXT
-              /FILE='responses.csv'
+              /FILE=\(spss(folder + "/responses.csv"))
               /ENCODING='UTF8'
               /ARRANGEMENT=DELIMITED
               /DELCASE=LINE
@@ -18,43 +34,112 @@ enum SPSSSyntax {
               /VARIABLES=
 
             """
-        let fixedWidths = ["response_id": 32, "pseudonym": 18, "instrument_version": 32, "status": 8, "language": 16, "date": 17]
-        for name in Codebook.fixed {
-            s += name == "duration" ? "    duration F10.0\n" : "    \(name) A\(max(fixedWidths[name] ?? 16, widths[name] ?? 1))\n"
+        func string(_ name: String, width: Int?, floor: Int) -> String {
+            let w = max(floor, width ?? 1)
+            if w > longestString {
+                warnings.append("SPSS holds at most \(longestString) bytes of text: '\(name)' has values of up to \(w) bytes, which SPSS cuts")
+            }
+            return "A\(min(longestString, w))"
         }
-        for v in c.codebook.variables {
-            if isNumeric(v) {
-                s += v.integer ? "    \(v.name) F8.0\n" : "    \(v.name) F12.\(max(2, v.decimals))\n"
+        for name in Codebook.fixed {
+            s += name == "duration" ? "    duration F10.0\n" : "    \(name) \(string(name, width: widths[name], floor: 1))\n"
+        }
+        // Dates are read as text, then made SPSS dates under their own name (`dates` below).
+        var dates: [(variable: Variable, text: String)] = []
+        for v in variables {
+            let name = names.spss(v.name)
+            if v.measure == .date {
+                let text = "fw_date_\(dates.count + 1)"
+                dates.append((v, text))
+                s += "    \(text) A\(max(10, widths[v.name] ?? 1))\n"
+            } else if isNumeric(v) {
+                s += "    \(name) \(numericFormat(v, width: widths[v.name]))\n"
             } else {
-                s += "    \(v.name) A\(min(32767, max(8, widths[v.name] ?? 1)))\n"
+                s += "    \(name) \(string(v.name, width: widths[v.name], floor: 8))\n"
             }
         }
-        s += ".\n\nVARIABLE LABELS\n"
-        s += c.codebook.variables.map { "  \($0.name) \(spss($0.label))" }.joined(separator: "\n  /") + ".\n\n"
-        let coded = c.codebook.variables.filter(isNumeric)
-        if !coded.isEmpty {
-            s += "VALUE LABELS\n"
-            s += coded.map { v in
-                let pairs = (v.codes + v.missing).map { "\($0.code) \(spss($0.label))" } + ["\(MissingCode.skipped) \(spss("Skipped"))"]
-                return "  \(v.name) " + pairs.joined(separator: " ")
-            }.joined(separator: "\n  /") + ".\n\n"
-            s += "MISSING VALUES\n"
-            s += coded.map { v in
-                let codes = [MissingCode.skipped] + v.missing.map(\.code)
-                let list = codes.count <= 3 ? codes.map(String.init).joined(separator: ", ") : "LOWEST THRU -1"
-                return "  \(v.name) (\(list))"
-            }.joined(separator: "\n  /") + ".\n\n"
+        s += ".\n\n"
+        if !dates.isEmpty {
+            s += "* Dates: ISO text in the CSV, SPSS dates here; a skip (\(MissingCode.skipped) in the CSV) keeps \(MissingCode.skipped).\n"
+            for (v, text) in dates {
+                let name = names.spss(v.name)
+                switch v.precision ?? .day {
+                case .day:
+                    s += "NUMERIC \(name) (SDATE10).\n"
+                    s += "IF (\(text) <> '' AND \(text) <> '\(MissingCode.skipped)') \(name) = NUMBER(\(text), SDATE10).\n"
+                case .month:
+                    s += "NUMERIC \(name) (MOYR8).\n"
+                    s += "IF (\(text) <> '' AND \(text) <> '\(MissingCode.skipped)') \(name) = NUMBER(CONCAT(RTRIM(\(text)), '-01'), SDATE10).\n"
+                case .year:
+                    s += "NUMERIC \(name) (F4.0).\n"
+                    s += "IF (\(text) <> '' AND \(text) <> '\(MissingCode.skipped)') \(name) = NUMBER(\(text), F4.0).\n"
+                }
+                s += "IF (\(text) = '\(MissingCode.skipped)') \(name) = \(MissingCode.skipped).\n"
+            }
+            // Put every variable back in the CSV's order, leaving out the text the dates were read from.
+            s += "MATCH FILES /FILE=* /KEEP=" + (Codebook.fixed + variables.map { names.spss($0.name) }).joined(separator: " ") + ".\n"
+            s += "EXECUTE.\n\n"
         }
-        let text = c.codebook.variables.filter { !isNumeric($0) }
+        // Missing codes SPSS cannot declare as they are are moved, and said so.
+        var declared: [(name: String, missing: SPSSMissing)] = []
+        var recodes: [String: [Int: Int]] = [:]
+        for v in variables where isNumeric(v) || v.measure == .date {
+            let codes = v.measure == .date ? [MissingCode.skipped] : v.missingCodes
+            guard let m = SPSSMissing.of(missing: codes, valid: v.validCodes) else { continue }
+            declared.append((names.spss(v.name), m))
+            if !m.recoded.isEmpty {
+                recodes[v.name] = Dictionary(uniqueKeysWithValues: m.recoded.map { ($0.from, $0.to) })
+                warnings.append("SPSS cannot declare the \(codes.count) missing codes of '\(v.name)' as they are; the SPSS syntax recodes them to "
+                                + m.recoded.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+            }
+        }
+        if !recodes.isEmpty {
+            s += "* SPSS declares at most three missing codes, or one range and one code; these variables' missing codes\n"
+            s += "* are moved to one range below every valid code (the labels say which is which).\n"
+            for v in variables {
+                guard let moves = recodes[v.name] else { continue }
+                let pairs = v.missingCodes.compactMap { code in moves[code].map { "(\(code)=\($0))" } }
+                s += "RECODE \(names.spss(v.name)) \(pairs.joined(separator: " ")).\n"
+            }
+            s += "EXECUTE.\n\n"
+        }
+        s += "VARIABLE LABELS\n"
+        s += variables.map { "  \(names.spss($0.name)) \(spss($0.label))" }.joined(separator: "\n  /") + ".\n\n"
+        let labelled: [String] = variables.filter { isNumeric($0) || $0.measure == .date }.compactMap { v in
+            let moved = recodes[v.name] ?? [:]
+            var pairs: [(Int, String)] = v.measure == .date ? [] : (v.codes + v.missing).map { (moved[$0.code] ?? $0.code, $0.label) }
+            if let skipped = v.measure == .date ? MissingCode.skipped : v.skipped { pairs.append((moved[skipped] ?? skipped, "Skipped")) }
+            guard !pairs.isEmpty else { return nil }
+            return "  \(names.spss(v.name)) " + pairs.map { "\($0.0) \(spss($0.1))" }.joined(separator: " ")
+        }
+        if !labelled.isEmpty {
+            s += "VALUE LABELS\n" + labelled.joined(separator: "\n  /") + ".\n\n"
+        }
+        if !declared.isEmpty {
+            s += "MISSING VALUES\n"
+            s += declared.map { "  \($0.name) (\($0.missing.declaration))" }.joined(separator: "\n  /") + ".\n\n"
+        }
+        let text = variables.filter { !isNumeric($0) && $0.measure != .date }
         if !text.isEmpty {
-            s += "MISSING VALUES\n" + text.map { "  \($0.name) ('\(MissingCode.skipped)')" }.joined(separator: "\n  /") + ".\n\n"
+            s += "MISSING VALUES\n" + text.map { "  \(names.spss($0.name)) ('\(MissingCode.skipped)')" }.joined(separator: "\n  /") + ".\n\n"
         }
         s += "VARIABLE LEVEL\n"
-        s += c.codebook.variables.map { v in
-            let level = v.measure == .ordinal ? "ORDINAL" : v.measure == .scale ? "SCALE" : "NOMINAL"
-            return "  \(v.name) (\(level))"
+        s += variables.map { v in
+            let level = v.measure == .ordinal ? "ORDINAL" : v.measure == .scale || v.measure == .date ? "SCALE" : "NOMINAL"
+            return "  \(names.spss(v.name)) (\(level))"
         }.joined(separator: "\n  /") + ".\n\n"
-        s += "EXECUTE.\nSAVE OUTFILE='responses.sav'.\n"
+        s += "EXECUTE.\nSAVE OUTFILE=\(spss(folder + "/responses.sav")).\n"
         return try c.writeText("responses.sps", s)
+    }
+
+    /// A numeric format wide enough for the variable's values and codes (SPSS shows a value too
+    /// wide for its format as asterisks).
+    static func numericFormat(_ v: Variable, width: Int?) -> String {
+        let codes = (v.codes + v.missing).map { String($0.code).count } + [v.skipped.map { String($0).count } ?? 0]
+        if v.integer {
+            return "F\(min(40, max(8, width ?? 0, codes.max() ?? 0))).0"
+        }
+        let decimals = max(2, v.decimals)
+        return "F\(min(40, max(12, (width ?? 0) + 1, (codes.max() ?? 0) + decimals + 1))).\(decimals)"
     }
 }

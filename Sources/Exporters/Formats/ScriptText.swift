@@ -14,7 +14,8 @@ func header(_ c: ExportContext, comment: String) -> String {
     return """
         \(comment) Fieldwork export of '\(c.instrument.id)' (\(SafeText.escaped(c.instrument.title.text(in: c.instrument.languages.first), keeping: []))), versions \(versions.joined(separator: ", ")).
         \(comment) Missing values: an empty cell was not asked (hidden by a condition, or not reached);
-        \(comment) \(MissingCode.skipped) was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
+        \(comment) a skip holds the variable's own skip code (\(MissingCode.skipped) unless an answer could be \(MissingCode.skipped): see the codebook);
+        \(comment) codes labelled as missing (such as Prefer not to say) were chosen, and in a multiple choice mark the choices not picked.
         \(comment) Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
 
         """

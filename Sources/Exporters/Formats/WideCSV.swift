@@ -17,6 +17,7 @@ extension ExportContext {
         // Which variables each version has, worked out once per version rather than once per cell.
         var asked: [String: [Bool]] = [:]
         var widest = [Int](repeating: 0, count: codebook.variables.count)
+        var fixedWidest = [Int](repeating: 0, count: Codebook.fixed.count)
         let variables = codebook.variables
         func has(_ version: String) -> [Bool] {
             if let known = asked[version] { return known }
@@ -50,6 +51,7 @@ extension ExportContext {
                     skipped.add(rows.skipped)
                     count += rows.count
                     for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
+                    for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], rows.fixedWidest[k]) }
                 }
                 next = blocks.last?.upperBound ?? listing.count
             }
@@ -57,13 +59,15 @@ extension ExportContext {
                 guard wanted(r) else { return }
                 let flags = has(r.version)
                 var fields = fixed(r)
+                for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], CSVWriter.width(fields[k])) }
                 for i in variables.indices {
-                    add(text(codebook.cell(variables[i], r, labels: labels, asked: flags[i]), labels: labels), i, to: &fields)
+                    add(text(codebook.cell(variables[i], r, labels: labels, asked: flags[i]), of: variables[i], labels: labels), i, to: &fields)
                 }
                 try csv.row(fields)
                 count += 1
             }
             for (i, v) in variables.enumerated() { widths[v.name] = widest[i] }
+            for (k, name) in Codebook.fixed.enumerated() { widths[name] = fixedWidest[k] }
         } catch let error as ExportError {
             throw error
         } catch {

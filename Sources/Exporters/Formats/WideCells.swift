@@ -14,6 +14,8 @@ struct RawRows {
     private let kinds: [CellRule]
     /// Per variable: a matrix row's id as bytes (empty for others).
     private let rowKeys: [[UInt8]]
+    /// Per variable: its skipped code as bytes, chosen outside its values (`Variable.skipped`).
+    private let skippedCodes: [[UInt8]]
 
     init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool) {
         self.variables = variables
@@ -25,6 +27,7 @@ struct RawRows {
             if case .row(let row) = rule { return Array(row.utf8) }
             return []
         }
+        skippedCodes = variables.map { Array($0.skippedText.utf8) }
         labelFields = variables.map { v in
             var fields: [Int: [UInt8]] = [:]
             for (code, label) in v.codes + v.missing where fields[code] == nil {
@@ -36,7 +39,6 @@ struct RawRows {
         }
     }
 
-    static let skippedCode = Array(String(MissingCode.skipped).utf8)
     static let skippedLabel = Array("Skipped".utf8)
 
     static func field(_ bytes: [UInt8], into out: inout [UInt8]) { CSVWriter.field(bytes, into: &out) }
@@ -101,23 +103,31 @@ struct RawRows {
         let kind = kinds[i]
         let slot = slotOf[i]
         guard let given = raw.answers[slot] else {
-            if case .calculated = kind {
+            if kind.isCalculated {
                 guard let value = raw.calculated[slot] else { return }
-                if decode(b, value) { Self.field(scratch, into: &out) } else { token(b, value, into: &out) }
+                if decode(b, value) {
+                    if case .calculatedText = kind { text(into: &out) } else { Self.field(scratch, into: &out) }
+                } else {
+                    token(b, value, into: &out)
+                }
                 return
             }
-            if raw.skipped[slot] { out.append(contentsOf: labels ? Self.skippedLabel : Self.skippedCode) }
+            if raw.skipped[slot] { out.append(contentsOf: labels ? Self.skippedLabel : skippedCodes[i]) }
             return
         }
         switch kind {
         case .choice:
             if RawResponse.isNumber(b, given) { code(i, b, given, into: &out) }
-        case .flag(let c):
+        case .flag(let c, let missing):
             let picked = Self.position(of: c, in: b, given) != nil
+            if !picked, let reason = missing.first(where: { Self.position(of: $0, in: b, given) != nil }) {
+                if labels, let f = labelFields[i][reason] { out.append(contentsOf: f) } else { out.append(contentsOf: String(reason).utf8) }
+                return
+            }
             out.append(contentsOf: labels ? Array((picked ? "Chosen" : "Not chosen").utf8) : Array(CellRule.boolean(picked).utf8))
         case .row:
             guard let value = RawResponse.member(b, given, rowKeys[i]), RawResponse.isNumber(b, value) else {
-                out.append(contentsOf: labels ? Self.skippedLabel : Self.skippedCode)
+                out.append(contentsOf: labels ? Self.skippedLabel : skippedCodes[i])
                 return
             }
             code(i, b, value, into: &out)
@@ -132,7 +142,7 @@ struct RawRows {
             } else {
                 token(b, given, into: &out)
             }
-        case .calculated:
+        case .calculated, .calculatedText:
             if decode(b, given) { Self.field(scratch, into: &out) } else { token(b, given, into: &out) }
         }
     }

@@ -13,6 +13,8 @@ struct WideRows {
     var count = 0
     /// The widest value of each column in bytes (for SPSS string widths).
     var widest: [Int]
+    /// The widest value of each of the first columns (`Codebook.fixed`), in bytes.
+    var fixedWidest = [Int](repeating: 0, count: Codebook.fixed.count)
     private var buffer = [UInt8](repeating: 0, count: 1 << 16)
     /// Which variables each version has, worked out once per version rather than once per cell.
     private var asked: [String: [Bool]] = [:]
@@ -50,9 +52,11 @@ struct WideRows {
         let flags = has(r.version)
         // The first columns, as `ExportContext.fixed` gives them, without an array of strings a row.
         CSVWriter.field(r.responseID.utf8, into: &output)
-        for f in [r.pseudonym ?? "", r.version, r.status.rawValue, r.language ?? "", r.started ?? ""] as [String] {
+        fixedWidest[0] = max(fixedWidest[0], r.responseID.utf8.count)
+        for (k, f) in ([r.pseudonym ?? "", r.version, r.status.rawValue, r.language ?? "", r.started ?? ""] as [String]).enumerated() {
             output.append(0x2C)
             CSVWriter.field(f.utf8, into: &output)
+            fixedWidest[k + 1] = max(fixedWidest[k + 1], CSVWriter.width(f))
         }
         output.append(0x2C)
         if let duration = r.duration { CSVWriter.field(String(duration).utf8, into: &output) }

@@ -56,6 +56,7 @@ struct ExportCommand: ParsableCommand {
         options.since = since
         let report = try Exporter.run(try ResponseReader(path: folder), options)
         for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
+        for warning in report.warnings { Platform.write("warning: \(warning)\n", to: 2) }
         let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "
         Platform.write("Exported \(what)" + report.files.joined(separator: ", ") + "\n")
         if !report.skipped.isEmpty { throw FieldworkFailure.filesSkipped(report.skipped) }

@@ -1,33 +1,47 @@
 # Fieldwork export of 'fixture-survey' (Fixture survey — café ☕), versions 1.0.0, 1.1.0.
 # Missing values: an empty cell was not asked (hidden by a condition, or not reached);
-# -99 was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
+# a skip holds the variable's own skip code (-99 unless an answer could be -99: see the codebook);
+# codes labelled as missing (such as Prefer not to say) were chosen, and in a multiple choice mark the choices not picked.
 # Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
 # Read with: source("responses.R")  (from this folder). Every missing value is NA, with its
 # reason ("Not asked", "Skipped", or a missing code's label) in attr(x, "na_reason").
+# Each variable's skip code is its own, outside the values it can take (see the codebook).
 
-fw_reason <- function(x, missing = character(0)) {
+fw_reason <- function(x, skipped = "-99", missing = character(0)) {
   reason <- rep(NA_character_, length(x))
   reason[x == ""] <- "Not asked"
-  reason[x == "-99"] <- "Skipped"
+  if (!is.na(skipped)) reason[x == skipped] <- "Skipped"
   for (code in names(missing)) reason[x == code] <- missing[[code]]
   reason
 }
-fw_factor <- function(x, codes, labels, missing = character(0), ordered = FALSE) {
-  reason <- fw_reason(x, missing)
+fw_factor <- function(x, codes, labels, skipped = "-99", missing = character(0), ordered = FALSE) {
+  reason <- fw_reason(x, skipped, missing)
   values <- suppressWarnings(as.integer(ifelse(is.na(reason), x, NA)))
   f <- factor(values, levels = codes, labels = labels, ordered = ordered)
   attr(f, "na_reason") <- reason
   f
 }
-fw_number <- function(x, missing = character(0)) {
-  reason <- fw_reason(x, missing)
+fw_number <- function(x, skipped = "-99", missing = character(0)) {
+  reason <- fw_reason(x, skipped, missing)
   v <- suppressWarnings(as.numeric(ifelse(is.na(reason), x, NA)))
+  attr(v, "na_reason") <- reason
+  v
+}
+fw_logical <- function(x) {
+  reason <- fw_reason(x, NA)
+  v <- ifelse(is.na(reason), x == "1", NA)
   attr(v, "na_reason") <- reason
   v
 }
 fw_text <- function(x) {
   reason <- fw_reason(x)
   v <- ifelse(is.na(reason), sub("^'", "", x), NA_character_)
+  attr(v, "na_reason") <- reason
+  v
+}
+fw_date <- function(x) {
+  reason <- fw_reason(x)
+  v <- as.Date(ifelse(is.na(reason), x, NA_character_))
   attr(v, "na_reason") <- reason
   v
 }
@@ -62,7 +76,7 @@ responses[["feel_heard"]] <- fw_factor(raw[["feel_heard"]], c(1, 2), c("Disagree
 attr(responses[["feel_heard"]], "label") <- "How do you feel?: Heard"
 responses[["age"]] <- fw_number(raw[["age"]])
 attr(responses[["age"]], "label") <- "Age?"
-responses[["hours"]] <- fw_number(raw[["hours"]])
+responses[["hours"]] <- fw_number(raw[["hours"]], skipped = "-1000000000000001")
 attr(responses[["hours"]], "label") <- "Hours?"
 responses[["place"]] <- fw_text(raw[["place"]])
 attr(responses[["place"]], "label") <- "Where?"
@@ -76,7 +90,7 @@ responses[["order_2"]] <- fw_number(raw[["order_2"]])
 attr(responses[["order_2"]], "label") <- "Order these: rank of Company"
 responses[["order_3"]] <- fw_number(raw[["order_3"]])
 attr(responses[["order_3"]], "label") <- "Order these: rank of Food"
-responses[["score"]] <- fw_number(raw[["score"]])
+responses[["score"]] <- fw_number(raw[["score"]], skipped = NA)
 attr(responses[["score"]], "label") <- "score"
 responses[["mood_v1_1_0"]] <- fw_factor(raw[["mood_v1_1_0"]], c(1, 2, 3, 4, 5), c("Low", "2", "3", "4", "High"), ordered = TRUE)
 attr(responses[["mood_v1_1_0"]], "label") <- "Mood?"

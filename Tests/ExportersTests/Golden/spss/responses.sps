@@ -1,12 +1,14 @@
 * Fieldwork export of 'fixture-survey' (Fixture survey — café ☕), versions 1.0.0, 1.1.0.
 * Missing values: an empty cell was not asked (hidden by a condition, or not reached);
-* -99 was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
+* a skip holds the variable's own skip code (-99 unless an answer could be -99: see the codebook);
+* codes labelled as missing (such as Prefer not to say) were chosen, and in a multiple choice mark the choices not picked.
 * Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
 * Line breaks inside text are written as a pilcrow between spaces, since SPSS reads one line per case.
+* The files are named by their full path, so this runs from any folder; if you move the folder, change the two paths.
 
 GET DATA
   /TYPE=TXT
-  /FILE='responses.csv'
+  /FILE='/path/to/export/responses.csv'
   /ENCODING='UTF8'
   /ARRANGEMENT=DELIMITED
   /DELCASE=LINE
@@ -16,10 +18,10 @@ GET DATA
   /VARIABLES=
     response_id A32
     pseudonym A18
-    instrument_version A32
+    instrument_version A5
     status A8
-    language A16
-    date A17
+    language A1
+    date A10
     duration F10.0
     visit F8.0
     visit_other A13
@@ -32,10 +34,10 @@ GET DATA
     feel_safe F8.0
     feel_heard F8.0
     age F8.0
-    hours F12.2
+    hours F20.2
     place A9
     story A34
-    since A8
+    fw_date_1 A10
     order_1 F8.0
     order_2 F8.0
     order_3 F8.0
@@ -43,6 +45,13 @@ GET DATA
     mood_v1_1_0 F8.0
     extra A31
 .
+
+* Dates: ISO text in the CSV, SPSS dates here; a skip (-99 in the CSV) keeps -99.
+NUMERIC since (MOYR8).
+IF (fw_date_1 <> '' AND fw_date_1 <> '-99') since = NUMBER(CONCAT(RTRIM(fw_date_1), '-01'), SDATE10).
+IF (fw_date_1 = '-99') since = -99.
+MATCH FILES /FILE=* /KEEP=response_id pseudonym instrument_version status language date duration visit visit_other used_1 used_2 used_9 used_10 used_other mood feel_safe feel_heard age hours place story since order_1 order_2 order_3 score mood_v1_1_0 extra.
+EXECUTE.
 
 VARIABLE LABELS
   visit 'First visit?'
@@ -77,11 +86,11 @@ VALUE LABELS
   /  feel_safe 1 'Disagree' 2 'Agree' -9 'Prefer not to say' -99 'Skipped'
   /  feel_heard 1 'Disagree' 2 'Agree' -9 'Prefer not to say' -99 'Skipped'
   /  age -99 'Skipped'
-  /  hours -99 'Skipped'
+  /  hours -1000000000000001 'Skipped'
+  /  since -99 'Skipped'
   /  order_1 0 'Not ranked' -99 'Skipped'
   /  order_2 0 'Not ranked' -99 'Skipped'
   /  order_3 0 'Not ranked' -99 'Skipped'
-  /  score -99 'Skipped'
   /  mood_v1_1_0 1 'Low' 2 '2' 3 '3' 4 '4' 5 'High' -99 'Skipped'.
 
 MISSING VALUES
@@ -94,11 +103,11 @@ MISSING VALUES
   /  feel_safe (-99, -9)
   /  feel_heard (-99, -9)
   /  age (-99)
-  /  hours (-99)
+  /  hours (-1000000000000001)
+  /  since (-99)
   /  order_1 (-99)
   /  order_2 (-99)
   /  order_3 (-99)
-  /  score (-99)
   /  mood_v1_1_0 (-99).
 
 MISSING VALUES
@@ -106,7 +115,6 @@ MISSING VALUES
   /  used_other ('-99')
   /  place ('-99')
   /  story ('-99')
-  /  since ('-99')
   /  extra ('-99').
 
 VARIABLE LEVEL
@@ -124,7 +132,7 @@ VARIABLE LEVEL
   /  hours (SCALE)
   /  place (NOMINAL)
   /  story (NOMINAL)
-  /  since (NOMINAL)
+  /  since (SCALE)
   /  order_1 (ORDINAL)
   /  order_2 (ORDINAL)
   /  order_3 (ORDINAL)
@@ -133,4 +141,4 @@ VARIABLE LEVEL
   /  extra (NOMINAL).
 
 EXECUTE.
-SAVE OUTFILE='responses.sav'.
+SAVE OUTFILE='/path/to/export/responses.sav'.

@@ -1,8 +1,10 @@
 * Fieldwork export of 'fixture-survey' (Fixture survey — café ☕), versions 1.0.0, 1.1.0.
 * Missing values: an empty cell was not asked (hidden by a condition, or not reached);
-* -99 was seen and skipped; codes labelled as missing (such as Prefer not to say) were chosen.
+* a skip holds the variable's own skip code (-99 unless an answer could be -99: see the codebook);
+* codes labelled as missing (such as Prefer not to say) were chosen, and in a multiple choice mark the choices not picked.
 * Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
-* In Stata, -99 (skipped) becomes .s and each code labelled missing becomes .a, .b, ... (see the value labels).
+* In Stata, a skip (its code, below) becomes .s and each code labelled missing becomes .a, .b, ... (see the value labels).
+* Names longer than 32 characters keep 27 and gain '_' and 4 hex digits (the codebook lists them).
 
 import delimited using "responses.csv", varnames(nonames) rowrange(2) encoding("utf-8") bindquote(strict) stringcols(_all) clear
 rename v1 response_id
@@ -73,7 +75,7 @@ replace age = .s if age == -99
 label define age_lbl .s `"Skipped"', replace
 label values age age_lbl
 destring hours, replace
-replace hours = .s if hours == -99
+replace hours = .s if hours == -1000000000000001
 label define hours_lbl .s `"Skipped"', replace
 label values hours hours_lbl
 destring order_1, replace
@@ -89,9 +91,6 @@ replace order_3 = .s if order_3 == -99
 label define order_3_lbl 0 `"Not ranked"' .s `"Skipped"', replace
 label values order_3 order_3_lbl
 destring score, replace
-replace score = .s if score == -99
-label define score_lbl .s `"Skipped"', replace
-label values score score_lbl
 destring mood_v1_1_0, replace
 replace mood_v1_1_0 = .s if mood_v1_1_0 == -99
 label define mood_v1_1_0_lbl 1 `"Low"' 2 `"2"' 3 `"3"' 4 `"4"' 5 `"High"' .s `"Skipped"', replace

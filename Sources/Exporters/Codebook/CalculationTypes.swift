@@ -1,0 +1,52 @@
+import Expressions
+import InstrumentModel
+
+/// The type each `calculate` of an instrument gives, inferred as the compiler infers it, so that a
+/// calculation is declared as what it holds (true/false, a text, a date or a number) in every format.
+enum CalculationTypes {
+    enum Kind: Equatable { case boolean, text, date, number }
+
+    static func of(_ instrument: Instrument) -> [String: Kind] {
+        let questions = instrument.questions
+        var declared: [String: ValueType] = [:]
+        var values: [String: Expr] = [:]
+        let expressions = InstrumentExpressions(salvaging: instrument)
+        for q in questions {
+            switch q.type {
+            case .number: declared[q.id] = .number(min: q.min, max: q.max, decimals: q.decimals ?? 0)
+            case .text, .longText, .open: declared[q.id] = .text
+            case .date: declared[q.id] = .date
+            case .single, .scale: declared[q.id] = .choice(options(q))
+            case .multiple: declared[q.id] = .choices(options(q))
+            case .ranking: declared[q.id] = .ranking(options(q))
+            case .matrix: declared[q.id] = .matrix(rows: (q.rows ?? []).map(\.id), options: options(q))
+            case .calculate: values[q.id] = expressions[.value(question: q.id)]
+            case .note: break
+            }
+        }
+        // Calculations may use one another (the compiler has refused cycles): infer them in rounds
+        // until none changes, at most once per calculation.
+        var inferred: [String: ValueType] = [:]
+        for _ in 0...values.count {
+            var changed = false
+            for (id, expr) in values {
+                let known = declared.merging(inferred) { a, _ in a }
+                let type = TypeChecker.check(expr, expecting: .value) { name in known[name].map(Lookup.found) ?? .found(.unknown) }.type
+                if inferred[id] != type { inferred[id] = type; changed = true }
+            }
+            if !changed { break }
+        }
+        return inferred.mapValues { type in
+            switch type {
+            case .bool: .boolean
+            case .text: .text
+            case .date: .date
+            default: .number
+            }
+        }
+    }
+
+    private static func options(_ q: Question) -> [ChoiceOption] {
+        q.allChoices.map { ChoiceOption(code: $0.value, labels: $0.label.allTexts) }
+    }
+}

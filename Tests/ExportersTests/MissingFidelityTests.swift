@@ -14,7 +14,7 @@ import Testing
 private let collisions = """
     format: 1
     id: collisions
-    version: 1.0.0
+    version: 1.0.0-rc.1+build.20240506.abcdefabcdefabcdef
     title: Collisions
     privacy: {timestamps: date}
     sections:
@@ -110,6 +110,7 @@ private struct Sessions {
             COMPUTE m_string = MISSING(string_1).
             COMPUTE v_day = day.
             FORMATS m_execute m_save m_compute m_string (F1.0) v_day (F14.0).
+            LIST /VARIABLES=instrument_version.
             LIST /VARIABLES=execute m_execute save m_save compute m_compute string_1 m_string adult town next month year begin v_day.
             """.write(toFile: out + "/check.sps", atomically: true, encoding: .utf8)
         let check = try run("pspp", ["-O", "format=csv", out + "/check.sps"], in: "/")
@@ -123,6 +124,7 @@ private struct Sessions {
         #expect(text.contains("level,") && text.contains("-103 THRU -100"), "\(text)")
         #expect(text.contains("save,9,Save?,Nominal,Input,8,Right,F8.0,F8.0,97 THRU 99; -99"), "\(text)")
         #expect(text.contains("\(long),15,\"Long?: other, specified\""), "the name too long for SPSS, shortened")
+        #expect(text.contains("\n1.0.0-rc.1+build.20240506.abcdefabcdefabcdef\n"), "a version longer than 32 characters, whole: \(text)")
         // execute, missing?, save, missing?, compute, missing?, string_1, missing?, adult, town, next, month, year, begin, day as a number
         let rows = Set(text.components(separatedBy: "\n").filter { $0.hasPrefix("-99,") || $0.hasPrefix("1,") || $0.hasPrefix("-999,") })
         #expect(rows == [
@@ -130,6 +132,20 @@ private struct Sessions {
             "1,0,2,0,-999,1,1,0,0,,.,.,-99,-99,.",
             "-999,1,97,1,2,0,-99,1,1,hello,2025/01/31,.,2025,hello,13957660800",
         ], "\(text)")
+    }
+
+    @Test func theCodebookListsTheNamesSPSSAndStataUse() throws {
+        let study = try Sessions()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let (out, _) = try study.export(.codebook)
+        let full = String(repeating: "a", count: 60) + "_other"
+        let spss = String(repeating: "a", count: 59) + "_" + ExportNames.hash(full)
+        let stata = String(repeating: "a", count: 27) + "_" + ExportNames.hash(full)
+        let csv = try String(contentsOfFile: out + "/codebook.csv", encoding: .utf8)
+        #expect(csv.contains(",\(spss),\(stata)\r\n"), "\(csv)")
+        let md = try String(contentsOfFile: out + "/codebook.md", encoding: .utf8)
+        #expect(md.contains("### `\(full)`") && md.contains("- SPSS name: `\(spss)`") && md.contains("- Stata name: `\(stata)`"))
+        #expect(md.contains("- Missing: empty = not asked; -999 = skipped"), "execute, whose code -99 is an answer")
     }
 
     @Test(.enabled(if: Tool.available("Rscript"), "needs R (apt-get install r-base-core)"))

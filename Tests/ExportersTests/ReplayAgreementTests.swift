@@ -245,6 +245,16 @@ private func parseCSV(_ text: String) -> [[String]] {
         #expect(byName["doubled"]?.measure == .scale)
     }
 
+    /// Strings are as wide as the data, and where SPSS's own limit cuts one, the export says so.
+    @Test func spssStringsAreSizedFromTheDataAndTheLimitIsSaid() {
+        var warnings: [String] = []
+        #expect(SPSSSyntax.stringFormat("instrument_version", width: 45, floor: 1, warnings: &warnings) == "A45")
+        #expect(SPSSSyntax.stringFormat("story", width: 3, floor: 8, warnings: &warnings) == "A8")
+        #expect(warnings.isEmpty)
+        #expect(SPSSSyntax.stringFormat("story", width: 40_000, floor: 8, warnings: &warnings) == "A32767")
+        #expect(warnings == ["SPSS holds at most 32767 bytes of text: 'story' has values of up to 40000 bytes, which SPSS cuts"])
+    }
+
     /// SPSS takes three discrete missing codes, or one range and one code; what fits neither is moved.
     @Test func spssMissingValuesNeverSwapValidAndMissing() {
         #expect(SPSSMissing.of(missing: [-99, 97, 98, 99], valid: [1, 2, 3])?.declaration == "97 THRU 99, -99")

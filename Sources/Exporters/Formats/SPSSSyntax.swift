@@ -34,13 +34,7 @@ enum SPSSSyntax {
               /VARIABLES=
 
             """
-        func string(_ name: String, width: Int?, floor: Int) -> String {
-            let w = max(floor, width ?? 1)
-            if w > longestString {
-                warnings.append("SPSS holds at most \(longestString) bytes of text: '\(name)' has values of up to \(w) bytes, which SPSS cuts")
-            }
-            return "A\(min(longestString, w))"
-        }
+        func string(_ name: String, width: Int?, floor: Int) -> String { stringFormat(name, width: width, floor: floor, warnings: &warnings) }
         for name in Codebook.fixed {
             s += name == "duration" ? "    duration F10.0\n" : "    \(name) \(string(name, width: widths[name], floor: 1))\n"
         }
@@ -130,6 +124,15 @@ enum SPSSSyntax {
         }.joined(separator: "\n  /") + ".\n\n"
         s += "EXECUTE.\nSAVE OUTFILE=\(spss(folder + "/responses.sav")).\n"
         return try c.writeText("responses.sps", s)
+    }
+
+    /// A string format as wide as the widest value, within SPSS's limit, saying where the limit cuts.
+    static func stringFormat(_ name: String, width: Int?, floor: Int, warnings: inout [String]) -> String {
+        let w = max(floor, width ?? 1)
+        if w > longestString {
+            warnings.append("SPSS holds at most \(longestString) bytes of text: '\(name)' has values of up to \(w) bytes, which SPSS cuts")
+        }
+        return "A\(min(longestString, w))"
     }
 
     /// A numeric format wide enough for the variable's values and codes (SPSS shows a value too

@@ -33,7 +33,7 @@ enum CellRule: Sendable {
     case flag(Int, missing: [Int])
     case choice, row(String), rank(Int), other, text, value
     /// A calculation, as stored; one that gives text is written as free text.
-    case calculated, calculatedText
+    case calculated(text: Bool)
 
     init(_ v: Variable) {
         switch v.source {
@@ -43,15 +43,13 @@ enum CellRule: Sendable {
         case .rank(_, let c): self = .rank(c)
         case .other: self = .other
         case .value: self = v.measure == .text ? .text : .value
-        case .calculated: self = v.measure == .text ? .calculatedText : .calculated
+        case .calculated: self = .calculated(text: v.measure == .text)
         }
     }
 
     var isCalculated: Bool {
-        switch self {
-        case .calculated, .calculatedText: true
-        default: false
-        }
+        if case .calculated = self { return true }
+        return false
     }
 
     /// True and false are written 1 and 0, as numbers are, in every format.

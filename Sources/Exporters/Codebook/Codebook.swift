@@ -174,7 +174,7 @@ public struct Codebook: Sendable {
         case .text:
             if let text = given?.string { return .text(text) }
             return .value(given.map(Self.scalar) ?? "")
-        case .value, .calculated, .calculatedText:
+        case .value, .calculated:
             return .value(given.map(Self.scalar) ?? "")
         }
     }

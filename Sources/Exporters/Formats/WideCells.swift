@@ -106,7 +106,7 @@ struct RawRows {
             if kind.isCalculated {
                 guard let value = raw.calculated[slot] else { return }
                 if decode(b, value) {
-                    if case .calculatedText = kind { text(into: &out) } else { Self.field(scratch, into: &out) }
+                    if case .calculated(text: true) = kind { text(into: &out) } else { Self.field(scratch, into: &out) }
                 } else {
                     token(b, value, into: &out)
                 }
@@ -142,7 +142,7 @@ struct RawRows {
             } else {
                 token(b, given, into: &out)
             }
-        case .calculated, .calculatedText:
+        case .calculated:
             if decode(b, given) { Self.field(scratch, into: &out) } else { token(b, given, into: &out) }
         }
     }

@@ -55,3 +55,27 @@ import Testing
         #expect(session.answers["where"]?.other == "the corner shop")
     }
 }
+
+@Suite struct IdentifyingRedactionTests {
+    /// The instrument's `redact` blanked the e-mail of a prize draw (stored as "[email]"),
+    /// although identifying answers are stored apart so that they can be kept.
+    @Test func keepsAnIdentifyingAnswerAsGiven() throws {
+        let yaml = """
+            format: 1
+            id: draw
+            version: 1.0.0
+            title: Draw
+            privacy: {redact: [email, phone]}
+            sections:
+              - id: s
+                questions:
+                  - {id: story, type: text, text: Story?}
+                  - {id: email, type: text, text: Email?, identifying: true}
+            """
+        var session = Session(instrument: try compiled(yaml), seed: 1, today: 0)
+        try session.answer(Answer(.text("mail me at sam@example.org")), at: 1)
+        try session.answer(Answer(.text("sam@example.org")), at: 2)
+        #expect(session.answers["story"] == Answer(.text("mail me at [email]")))
+        #expect(session.answers["email"] == Answer(.text("sam@example.org")))
+    }
+}

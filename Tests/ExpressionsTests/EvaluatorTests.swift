@@ -72,8 +72,8 @@ private func eval(_ source: String, _ answers: Answers) throws -> Value {
     /// number of decimals outside 0 to 10 trapped (`run` crashed) or looped for ever.
     @Test func roundsWithAnyNumberOfDecimalsWithoutATrap() throws {
         #expect(try eval("round(10 / 3, -1)", answered) == .number(3))
-        #expect(try eval("round(10 / 3, 77777777777777777771)", answered) == .number(3))
-        #expect(try eval("round(10 / 3, 1" + String(repeating: "0", count: 400) + ")", answered) == .number(3), "infinity")
+        #expect(try eval("round(10 / 3, 1000000000000000)", answered) == .number(3), "the largest number the parser takes")
+        #expect(try eval("round(10 / 3, age)", Answers(values: ["age": .number(-1e300)])) == .number(3), "an answer as the count")
     }
 
     @Test func convertsDates() {

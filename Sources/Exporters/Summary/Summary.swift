@@ -42,19 +42,6 @@ public struct Summary {
         public var range: (Double, Double)? { n > 0 ? (values.minimum, values.maximum) : nil }
         public var median: Double? { values.median }
 
-        mutating func add(_ x: Double) {
-            values.add(x)
-            sum += x
-            sumOfSquares += x * x
-        }
-
-        mutating func merge(_ other: Numbers) {
-            values.merge(other.values)
-            skipped += other.skipped
-            notRanked += other.notRanked
-            sum += other.sum
-            sumOfSquares += other.sumOfSquares
-        }
     }
 
     public struct Texts {

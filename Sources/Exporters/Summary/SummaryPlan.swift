@@ -22,6 +22,12 @@ struct SummaryPlan {
     let codebook: Codebook
     let entries: [Entry]
     let slots: RawResponse.Slots
+    /// The entries' parts the reading loop needs, apart: copying an `Entry` (a `Variable`, with
+    /// its names and labels) per answer was most of the summary's time in retains and releases.
+    let kinds: [Kind]
+    let rules: [CellRule]
+    let slotOf: [Int]
+    let missing: [Set<Int>]
 
     init(_ instruments: [Instrument]) {
         let codebook = Codebook(instruments)
@@ -63,5 +69,9 @@ struct SummaryPlan {
         self.codebook = codebook
         self.entries = entries
         slots = RawResponse.Slots(ids)
+        kinds = entries.map(\.kind)
+        rules = entries.map(\.rule)
+        slotOf = entries.map(\.slot)
+        missing = entries.map(\.missing)
     }
 }

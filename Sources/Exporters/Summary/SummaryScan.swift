@@ -47,31 +47,34 @@ struct SummaryScan {
         tally.statuses[version, default: StatusCounts()].add(status)
         guard status != .declined else { return true }
         let flags = tally.asked(plan, version)
-        for i in plan.entries.indices where flags[i] {
-            let e = plan.entries[i]
-            if case .multiple = e.kind {
-                if let given = raw.answers[e.slot], b[given.lowerBound] == UInt8(ascii: "[") {
+        for i in flags.indices where flags[i] {
+            let kind = plan.kinds[i]
+            let slot = plan.slotOf[i]
+            if case .multiple = kind {
+                if let given = raw.answers[slot], b[given.lowerBound] == UInt8(ascii: "[") {
                     tally.addChosen(i, Self.integers(b, given))
-                } else if raw.skipped[e.slot] {
-                    tally.add(i, e.kind, .skipped, missing: [])
+                } else if raw.skipped[slot] {
+                    tally.add(i, kind, .skipped, missing: [])
                 }
                 continue
             }
-            tally.add(i, e.kind, observe(i, e, b), missing: e.missing)
+            let seen = observe(i, kind, slot, b)
+            if case .numbers = kind { tally.add(i, kind, seen, missing: plan.missing[i]) } else { tally.add(i, kind, seen, missing: []) }
         }
         return true
     }
 
     /// What `Codebook.cell` gives for the entry, in the terms the tally needs.
-    private func observe(_ i: Int, _ e: SummaryPlan.Entry, _ b: RawResponse.Bytes) -> SummaryTally.Observed {
-        guard let given = raw.answers[e.slot] else {
-            if case .calculated = e.rule {
-                guard let value = raw.calculated[e.slot] else { return .notAsked }
-                return Self.scalar(b, value, texts: e.kind)
+    private func observe(_ i: Int, _ kind: SummaryPlan.Kind, _ slot: Int, _ b: RawResponse.Bytes) -> SummaryTally.Observed {
+        let rule = plan.rules[i]
+        guard let given = raw.answers[slot] else {
+            if case .calculated = rule {
+                guard let value = raw.calculated[slot] else { return .notAsked }
+                return Self.scalar(b, value, texts: kind)
             }
-            return raw.skipped[e.slot] ? .skipped : .notAsked
+            return raw.skipped[slot] ? .skipped : .notAsked
         }
-        switch e.rule {
+        switch rule {
         case .choice:
             guard let code = Self.code(b, given) else { return .notAsked }
             return .integer(code)
@@ -92,9 +95,9 @@ struct SummaryScan {
             return .notAsked
         case .text:
             if b[given.lowerBound] == UInt8(ascii: "\"") { return .text(nonEmpty: given.count > 2) }
-            return Self.scalar(b, given, texts: e.kind)
+            return Self.scalar(b, given, texts: kind)
         case .value, .calculated:
-            return Self.scalar(b, given, texts: e.kind)
+            return Self.scalar(b, given, texts: kind)
         }
     }
 

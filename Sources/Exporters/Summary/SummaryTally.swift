@@ -13,37 +13,65 @@ struct SummaryTally {
         case text(nonEmpty: Bool)
     }
 
-    private(set) var frequencies: [Summary.Frequencies?]
-    private(set) var numbers: [Summary.Numbers?]
-    private(set) var texts: [Summary.Texts?]
+    /// Per entry, flat: the counters the reading loop adds to. (Kept in the items' structs, each
+    /// holding its `Variable`, an added count copied the struct in and out.)
+    private var asked: [Int]
+    private var skipped: [Int]
+    private var written: [Int]
+    private var notRanked: [Int]
+    private var sums: [Double]
+    private var squares: [Double]
+    private var values: [ValueCounts]
+    /// Codes counted that fall outside an entry's dense range.
+    private var extra: [[Int: Int]]
     var statuses: [String: StatusCounts] = [:]
+    /// Counts of the codes a frequency entry lists, in one flat array (entry `i`'s code `c` at
+    /// `offset[i] + c - base[i]`), so that counting a code is an index rather than a hash.
+    private var dense: [Int]
+    private let base: [Int]
+    private let span: [Int]
+    private let offset: [Int]
+    private let ranking: [Bool]
     /// Per version: whether each entry was asked in it.
-    private var asked: [String: [Bool]] = [:]
+    private var versions: [String: [Bool]] = [:]
 
     init(_ plan: SummaryPlan) {
-        frequencies = plan.entries.map { e in
-            switch e.kind {
-            case .frequencies: Summary.Frequencies(variable: e.variable)
-            case .multiple: Summary.Frequencies(variable: e.variable, multiple: true)
-            default: nil
-            }
+        let count = plan.entries.count
+        asked = [Int](repeating: 0, count: count)
+        skipped = asked
+        written = asked
+        notRanked = asked
+        sums = [Double](repeating: 0, count: count)
+        squares = sums
+        values = [ValueCounts](repeating: ValueCounts(), count: count)
+        extra = [[Int: Int]](repeating: [:], count: count)
+        ranking = plan.rules.map { if case .rank = $0 { true } else { false } }
+        var base: [Int] = [], span: [Int] = [], offset: [Int] = []
+        var size = 0
+        for e in plan.entries {
+            let codes = (e.variable.codes + e.variable.missing).map(\.code)
+            let lo = codes.min() ?? 0, hi = codes.max() ?? -1
+            let width = e.kind == .numbers || e.kind == .texts || hi < lo || hi - lo > 256 ? 0 : hi - lo + 1
+            base.append(lo)
+            span.append(width)
+            offset.append(size)
+            size += width
         }
-        numbers = plan.entries.map { e in
-            guard case .numbers = e.kind else { return nil }
-            var n = Summary.Numbers(variable: e.variable)
-            if case .rank = e.rule { n.isRanking = true }
-            return n
-        }
-        texts = plan.entries.map { e in
-            guard case .texts = e.kind else { return nil }
-            return Summary.Texts(variable: e.variable)
-        }
+        self.base = base
+        self.span = span
+        self.offset = offset
+        dense = [Int](repeating: 0, count: size)
+    }
+
+    private mutating func count(_ i: Int, _ code: Int) {
+        let k = code &- base[i]
+        if k >= 0 && k < span[i] { dense[offset[i] + k] += 1 } else { extra[i][code, default: 0] += 1 }
     }
 
     mutating func asked(_ plan: SummaryPlan, _ version: String) -> [Bool] {
-        if let known = asked[version] { return known }
+        if let known = versions[version] { return known }
         let computed = plan.entries.map { $0.variable.versions.contains(version) }
-        asked[version] = computed
+        versions[version] = computed
         return computed
     }
 
@@ -52,31 +80,33 @@ struct SummaryTally {
         switch kind {
         case .frequencies, .multiple:
             switch seen {
-            case .integer(let code): frequencies[i]?.counts[code, default: 0] += 1; frequencies[i]?.asked += 1
-            case .value(let s): if let code = Int(s) { frequencies[i]?.counts[code, default: 0] += 1; frequencies[i]?.asked += 1 }
-            case .skipped: frequencies[i]?.skipped += 1; frequencies[i]?.asked += 1
+            case .integer(let code): count(i, code); asked[i] += 1
+            case .value(let s): if let code = Int(s) { count(i, code); asked[i] += 1 }
+            case .skipped: skipped[i] += 1; asked[i] += 1
             case .notAsked, .text: break
             }
         case .numbers:
             let x: Double
             switch seen {
             case .integer(let c):
-                guard !missing.contains(c) else { return }
+                guard missing.isEmpty || !missing.contains(c) else { return }
                 x = Double(c)
             case .value(let s):
                 guard let d = Double(s), !(Int(exactly: d).map(missing.contains) ?? false) else { return }
                 x = d
-            case .skipped: numbers[i]?.skipped += 1; return
+            case .skipped: skipped[i] += 1; return
             case .notAsked, .text: return
             }
-            if numbers[i]?.isRanking == true, x == 0 { numbers[i]?.notRanked += 1; return }
-            numbers[i]?.add(x)
+            if ranking[i], x == 0 { notRanked[i] += 1; return }
+            values[i].add(x)
+            sums[i] += x
+            squares[i] += x * x
         case .texts:
             switch seen {
-            case .text(let nonEmpty): if nonEmpty { texts[i]?.written += 1 }
-            case .value(let s): if !s.isEmpty { texts[i]?.written += 1 }
-            case .integer: texts[i]?.written += 1
-            case .skipped: texts[i]?.skipped += 1
+            case .text(let nonEmpty): if nonEmpty { written[i] += 1 }
+            case .value(let s): if !s.isEmpty { written[i] += 1 }
+            case .integer: written[i] += 1
+            case .skipped: skipped[i] += 1
             case .notAsked: break
             }
         }
@@ -84,8 +114,8 @@ struct SummaryTally {
 
     /// A multiple choice answer: one count per option chosen.
     mutating func addChosen(_ i: Int, _ codes: some Sequence<Int>) {
-        frequencies[i]?.asked += 1
-        for c in codes { frequencies[i]?.counts[c, default: 0] += 1 }
+        asked[i] += 1
+        for c in codes { count(i, c) }
     }
 
     /// A response read through the JSON tree (interrupted sessions, and the tests' second path).
@@ -122,27 +152,35 @@ struct SummaryTally {
             s.declined += c.declined
             statuses[v] = s
         }
-        for i in frequencies.indices {
-            if let o = other.frequencies[i] {
-                frequencies[i]?.asked += o.asked
-                frequencies[i]?.skipped += o.skipped
-                for (c, n) in o.counts { frequencies[i]?.counts[c, default: 0] += n }
-            }
-            if let o = other.numbers[i] { numbers[i]?.merge(o) }
-            if let o = other.texts[i] {
-                texts[i]?.written += o.written
-                texts[i]?.skipped += o.skipped
-            }
+        for k in dense.indices { dense[k] += other.dense[k] }
+        for i in asked.indices {
+            asked[i] += other.asked[i]
+            skipped[i] += other.skipped[i]
+            written[i] += other.written[i]
+            notRanked[i] += other.notRanked[i]
+            sums[i] += other.sums[i]
+            squares[i] += other.squares[i]
+            values[i].merge(other.values[i])
+            for (c, n) in other.extra[i] { extra[i][c, default: 0] += n }
         }
     }
 
     /// The items to show, in the plan's order.
     func items(_ plan: SummaryPlan) -> [Summary.Item] {
-        plan.entries.indices.compactMap { i in
-            if let f = frequencies[i] { return .frequencies(f) }
-            if let n = numbers[i] { return .numbers(n) }
-            if let t = texts[i] { return .texts(t) }
-            return nil
+        plan.entries.enumerated().map { i, e in
+            switch e.kind {
+            case .frequencies, .multiple:
+                var f = Summary.Frequencies(variable: e.variable, counts: extra[i], skipped: skipped[i], asked: asked[i], multiple: e.kind == .multiple)
+                for k in 0..<span[i] where dense[offset[i] + k] > 0 { f.counts[base[i] + k, default: 0] += dense[offset[i] + k] }
+                return .frequencies(f)
+            case .numbers:
+                var n = Summary.Numbers(variable: e.variable, values: values[i], skipped: skipped[i], notRanked: notRanked[i], isRanking: ranking[i])
+                n.sum = sums[i]
+                n.sumOfSquares = squares[i]
+                return .numbers(n)
+            case .texts:
+                return .texts(Summary.Texts(variable: e.variable, written: written[i], skipped: skipped[i]))
+            }
         }
     }
 }

@@ -72,6 +72,14 @@ let package = Package(
         // What the test targets share: instruments from YAML, temporary folders, a program runner,
         // the external tools' checks and the golden files (swift-argument-parser's ArgumentParserTestHelpers).
         .target(name: "TestSupport", dependencies: ["InstrumentCompiler", "InstrumentModel", "SessionEngine", "ResponseStore", "SessionLoop", "TerminalIO"], path: "Tests/TestSupport"),
+        // Fuzz targets for libFuzzer, each with `LLVMFuzzerTestOneInput`: `.ci/fuzz` builds them with
+        // `-sanitize=fuzzer,address -DFUZZING` in `.build-fuzz`; in a plain build each is a small
+        // program that replays the files it is given, so they compile with everything else.
+        .target(name: "LibFuzzer", path: "Fuzz/LibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["LibFuzzer"], path: "Fuzz/Support"),
+        .executableTarget(name: "FuzzYAML", dependencies: ["FuzzSupport", "YAMLTree", "InstrumentCompiler", "Expressions"], path: "Fuzz/YAML"),
+        .executableTarget(name: "FuzzExpressions", dependencies: ["FuzzSupport", "Expressions", "InstrumentModel"], path: "Fuzz/Expressions"),
+        .executableTarget(name: "FuzzResponses", dependencies: ["FuzzSupport", "Exporters", "Expressions", "ResponseStore", "InstrumentCompiler", "InstrumentModel"], path: "Fuzz/Responses"),
     ],
     swiftLanguageModes: [.v6]
 )

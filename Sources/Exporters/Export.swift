@@ -20,10 +20,13 @@ public struct ExportOptions: Sendable {
     public var format: ExportFormat
     public var out: String
     public var labels = false
-    public var version: String?
+    /// Only these versions (all when empty).
+    public var versions: [String] = []
     public var status: StatusFilter = .all
     /// Only responses started on or after this date (YYYY-MM-DD).
     public var since: String?
+    /// Only responses started on or before this date (YYYY-MM-DD).
+    public var until: String?
 
     public init(format: ExportFormat, out: String) {
         self.format = format
@@ -55,12 +58,12 @@ final class SkipLog: @unchecked Sendable {
 public enum Exporter {
     public static func run(_ folder: ResponseReader, _ options: ExportOptions) throws(ExportError) -> ExportReport {
         var instruments = folder.instruments.map(\.instrument)
-        if let version = options.version {
-            instruments = instruments.filter { $0.version == version }
-            guard !instruments.isEmpty else {
-                throw ExportError("there is no version \(version) among the responses; the versions are: "
-                                  + folder.instruments.map(\.instrument.version).joined(separator: ", "))
+        if !options.versions.isEmpty {
+            let kept = folder.instruments.map(\.instrument.version)
+            if let missing = options.versions.first(where: { !kept.contains($0) }) {
+                throw ExportError("there is no version \(missing) among the responses; the versions are: " + kept.joined(separator: ", "))
             }
+            instruments = instruments.filter { options.versions.contains($0.version) }
         }
         if options.format.isQualitative, let survey = instruments.last, survey.kind != .interview {
             throw ExportError("--format \(options.format.rawValue) is for interview guides; '\(survey.id)' is a survey (use csv, spss, stata, r, ...)")
@@ -123,8 +126,11 @@ struct ExportContext {
         case (.all, _): break
         case (.complete, let s), (.partial, let s): if s.rawValue != options.status.rawValue { return false }
         }
-        if let since = options.since {
-            guard let started = r.started, String(started.prefix(10)) >= since else { return false }
+        if options.since != nil || options.until != nil {
+            // A response without a start date (timestamps: none) cannot be placed in a period.
+            guard let started = r.started.map({ String($0.prefix(10)) }) else { return false }
+            if let since = options.since, started < since { return false }
+            if let until = options.until, started > until { return false }
         }
         return true
     }

@@ -159,8 +159,10 @@ public enum Evaluator {
         case "round":
             guard let x = values.first.flatMap(number) else { return .empty }
             let digits = values.count > 1 ? number(values[1]) ?? 0 : 0
+            // The checker allows 0 to 10 decimals, but a hand-edited compiled copy is only parsed:
+            // a negative, huge or infinite count must neither trap nor loop.
             var scale = 1.0
-            for _ in 0..<Int(digits) { scale *= 10 }
+            for _ in 0..<(digits >= 0 && digits <= 10 ? Int(digits) : 0) { scale *= 10 }
             return .number((x * scale).rounded(.toNearestOrAwayFromZero) / scale)
         case "length":
             guard case .text(let t)? = values.first else { return .empty }

@@ -40,7 +40,9 @@ public enum Printer {
             return wrap("not " + print(e, parent: 3), 3, parent)
         case .binary(let op, let a, let b):
             let p = op.precedence
-            return wrap(print(a, parent: p) + " \(op.rawValue) " + print(b, parent: p + 1), p, parent)
+            // Comparisons do not chain, so a comparison on the left of another keeps its brackets.
+            let left = print(a, parent: p == 4 ? p + 1 : p)
+            return wrap(left + " \(op.rawValue) " + print(b, parent: p + 1), p, parent)
         }
     }
 

@@ -228,16 +228,13 @@ struct InstrumentChecks {
 
     /// Matrix rows export as `<question>_<row>` and "Other" text as `<question>_other`; neither may be another question's id.
     private mutating func checkExportNames() {
-        for section in instrument.sections {
-          for q in section.questions where q.rows != nil || q.other != nil {
-            var names: [(String, String)] = (q.rows ?? []).map { ("\(q.id)_\($0.id)", "row '\($0.id)' of matrix '\(q.id)'") }
-            if q.other != nil { names.append(("\(q.id)_other", "the 'Other' text of '\(q.id)'")) }
-            for (name, what) in names {
+        for q in all {
+            for (name, what) in q.generatedColumns {
                 guard index[name] != nil, let mark = questionMarks[name] else { continue }
-                diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of \(what)",
+                let place = questionMarks[q.id].map { " (line \($0.line))" } ?? ""
+                diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of \(what)\(place)",
                                   hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
             }
-          }
         }
     }
 }

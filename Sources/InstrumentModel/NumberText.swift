@@ -20,6 +20,13 @@ public enum NumberText {
         return expanded(n.description)
     }
 
+    /// How many digits a number has after its decimal point, as `canonical` writes it.
+    public static func decimalPlaces(_ n: Double) -> Int {
+        let text = canonical(n)
+        guard let point = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: point, to: text.endIndex) - 1
+    }
+
     /// A number rounded for a reader (a summary's means, spreads and shares): whole numbers as
     /// integers, others with exactly `decimals` decimals. Never for a stored value.
     public static func display(_ n: Double, decimals: Int) -> String {

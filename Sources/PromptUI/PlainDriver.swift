@@ -198,8 +198,7 @@ enum PlainInput {
             guard let codes = positions() else { return .failure(AnswerProblem(session.words.typePositions(choices.count))) }
             return .success(Answer(.ranking(codes)))
         case .number:
-            guard let n = TextEntry.number(text) else { return .failure(AnswerProblem(session.words.typeANumber)) }
-            return .success(Answer(.number(n)))
+            return session.words.number(text).map { Answer(.number($0)) }
         case .date:
             let precision = q.precision ?? .day
             guard let d = TextEntry.date(text, precision: precision) else {

@@ -80,7 +80,7 @@ public final class InstrumentStore {
                                    language: session.language, started: started, pseudonym: pseudonym)
         let path = layout.response(responseID: responseID)
         try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration, simulated: true), to: path)
-        StoreIO.setTimes(path, seconds: header.fileTime)
+        StoreIO.setTimes(path, seconds: session.status == .declined ? 0 : header.fileTime)
         if session.status != .declined,
            let identifying = ResponseRecord.encodeIdentifying(instrumentID: instrument.id, session: session, simulated: true) {
             // The record's id and its shuffle come from the seed, so that the same seed writes the same files.

@@ -14,7 +14,7 @@ enum Recovery {
         let path = folder.response(responseID: header.responseID)
         if !StoreIO.exists(path) {
             try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: completion.duration), to: path)
-            StoreIO.setTimes(path, seconds: header.fileTime)
+            StoreIO.setTimes(path, seconds: session.status == .declined ? 0 : header.fileTime)
         }
         if let id = completion.identifying, session.status != .declined,
            let identifying = ResponseRecord.encodeIdentifying(instrumentID: header.instrumentID, session: session) {

@@ -21,6 +21,25 @@ enum ResponseRecord {
     /// `simulated` marks a response that `fieldwork simulate` made up.
     static func encode(header: JournalHeader, session: Session, duration: Double, simulated: Bool = false) -> Data {
         let status = session.status
+        // A declined consent keeps that it happened, to which version, and nothing else: no
+        // pseudonym, no calculation, no date, no time.
+        if status == .declined {
+            var w = JSONWriter()
+            w.object { w in
+                w.member("format", formatName)
+                w.member("format_version", formatVersion)
+                w.key("instrument")
+                w.object { w in
+                    w.member("hash", header.hash)
+                    w.member("id", header.instrumentID)
+                    w.member("version", header.version)
+                }
+                w.member("response_id", header.responseID)
+                if simulated { w.member("simulated", true) }
+                w.member("status", status.rawValue)
+            }
+            return Data(w.bytes)
+        }
         let instrument = session.instrument
         let identifying = Set(instrument.questions.filter(\.identifying).map(\.id))
         let answers = session.answers.filter { !identifying.contains($0.key) }

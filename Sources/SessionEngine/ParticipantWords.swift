@@ -8,7 +8,28 @@ import InstrumentModel
 public struct ParticipantWords: Sendable {
     public let language: String
 
-    public static func forLanguage(_ code: String?) -> ParticipantWords { ParticipantWords(language: "en") }
+    public static func forLanguage(_ code: String?) -> ParticipantWords { ParticipantWords(language: code ?? "en") }
+
+    /// Whether numbers are written with a decimal comma in the language (12,5), as in most of
+    /// continental Europe, rather than a decimal point (12.5) as in English and Welsh.
+    public var decimalComma: Bool {
+        let base = language.split(separator: "-").first.map(String.init)?.lowercased() ?? language
+        return Self.decimalCommaLanguages.contains(base)
+    }
+
+    static let decimalCommaLanguages: Set<String> = [
+        "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "gl", "hr", "hu", "id", "is", "it", "lt", "lv",
+        "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "vi",
+    ]
+
+    /// A number as typed, read by the language's decimal mark; a refusal in its words.
+    public func number(_ typed: String) -> Result<Double, AnswerProblem> {
+        switch TextEntry.reading(typed, decimalComma: decimalComma) {
+        case .number(let n): .success(n)
+        case .notANumber: .failure(AnswerProblem(typeANumber))
+        case .ambiguous: .failure(AnswerProblem(ambiguousNumber))
+        }
+    }
 
     // MARK: Answers refused
 
@@ -46,6 +67,10 @@ public struct ParticipantWords: Sendable {
     public func dateFrom(_ date: String) -> String { "Please give a date from \(date) onwards." }
     public func dateUntil(_ date: String) -> String { "Please give a date no later than \(date)." }
     public var typeANumber: String { "Please type a number, such as 42." }
+    public var ambiguousNumber: String {
+        decimalComma ? "Please write decimals with a comma (12,5), and thousands as 1500 or 1.500."
+                     : "Please write decimals with a point (12.5), and thousands as 1500 or 1,500."
+    }
     public func typePosition(_ count: Int) -> String { "Please type a number from 1 to \(count)." }
     public func typePositions(_ count: Int) -> String { "Please type numbers from 1 to \(count), separated by spaces." }
     public var pressEnterToContinue: String { "Press Enter to continue." }

@@ -87,8 +87,11 @@ public struct Redactor: Sendable {
     }
 
     /// The redactor for one question: its own `redact` list, or the instrument's.
+    /// An `identifying` question is kept apart from the responses precisely so that its answer
+    /// (an e-mail for a prize draw) can be kept as given: the instrument's `redact` list does not
+    /// apply to it, only a `redact` list of its own.
     public static func forQuestion(_ q: Question, in instrument: Instrument) -> Redactor {
-        Redactor(q.redact ?? instrument.privacy.redact)
+        Redactor(q.redact ?? (q.identifying ? [] : instrument.privacy.redact))
     }
 
     /// An answer with its free text redacted.

@@ -26,7 +26,10 @@ extension Session {
     public mutating func answer(_ given: Answer, at time: Double) throws(AnswerProblem) -> Answer {
         guard let q = current else { throw AnswerProblem(words.noQuestionToAnswer) }
         if let problem = Validation.lengthProblem(given, for: q, words: words) { throw problem }
-        let answer = Redactor.forQuestion(q, in: instrument).apply(given)
+        // "Other" is kept as meant, without the spaces around it (" 45 " is 45).
+        var trimmed = given
+        trimmed.other = given.other?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = Redactor.forQuestion(q, in: instrument).apply(trimmed)
         if let problem = Validation.problem(with: answer, for: q, in: self) { throw problem }
         leave(q.id, time: time)
         answers[q.id] = answer

@@ -104,10 +104,10 @@ enum Validation {
 
     private static func numberProblem(_ n: Double, _ q: Question, _ words: ParticipantWords) -> AnswerProblem? {
         let decimals = q.decimals ?? 0
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
         guard NumberLimits.keepsExactly(n) else { return AnswerProblem(words.numberTooLarge) }
-        if (n * scale).rounded() != n * scale {
+        // Decimal places are counted on the number as written (its shortest decimal form, the
+        // one every export writes), not by scaling in binary, where 1.15 × 100 is 114.99999….
+        if NumberText.decimalPlaces(n) > decimals {
             return AnswerProblem(decimals == 0 ? words.wholeNumber : words.atMostDecimals(decimals))
         }
         switch (q.min, q.max) {
@@ -156,14 +156,37 @@ public enum TextEntry {
     }
 
     /// A number as people type it: spaces and thousands commas ignored, a decimal point or comma.
-    public static func number(_ text: String) -> Double? {
-        var t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
-        if t.contains(".") { t = t.replacingOccurrences(of: ",", with: "") }
-        else if t.filter({ $0 == "," }).count == 1, let part = t.split(separator: ",").last, part.count != 3 {
-            t = t.replacingOccurrences(of: ",", with: ".")
-        } else { t = t.replacingOccurrences(of: ",", with: "") }
-        guard !t.isEmpty, let n = Double(t), n.isFinite, !t.lowercased().contains("n"), !t.lowercased().contains("e") else { return nil }
-        return n
+    public static func number(_ text: String, decimalComma: Bool = false) -> Double? {
+        if case .number(let n) = reading(text, decimalComma: decimalComma) { return n }
+        return nil
+    }
+
+    /// What a typed number means, read as people of the session's language write numbers: with a
+    /// decimal point and commas between thousands (`1,500.25`), or with a decimal comma and points
+    /// or spaces between thousands (`1.500,25`). What could be read two ways (`12,5` where a
+    /// point is the decimal mark, `1.5` where a comma is) is not guessed at.
+    public enum NumberReading: Equatable, Sendable { case number(Double), notANumber, ambiguous }
+
+    public static func reading(_ text: String, decimalComma: Bool) -> NumberReading {
+        var t = text.trimmingCharacters(in: .whitespaces).filter { $0 != " " && $0 != "\u{A0}" && $0 != "\u{202F}" }
+        let (decimal, group): (Character, Character) = decimalComma ? (",", ".") : (".", ",")
+        if let sign = t.first, sign == "-" || sign == "+" { t.removeFirst(); t = (sign == "-" ? "-" : "") + t }
+        let body = t.hasPrefix("-") ? t.dropFirst() : Substring(t)
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return .notANumber }
+        let parts = body.split(separator: decimal, omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return .notANumber }
+        let whole = parts[0]
+        if parts.count == 2, parts[1].isEmpty || parts[1].contains(group) { return .notANumber }
+        if whole.contains(group) {
+            // Groups of three between the marks, as 1,500 or 1.500 are written.
+            let groups = whole.split(separator: group, omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return parts.count == 1 && groups.count == 2 ? .ambiguous : .notANumber
+            }
+        }
+        let plain = (whole.isEmpty ? "0" : whole.filter { $0 != group }) + (parts.count == 2 ? "." + parts[1] : "")
+        guard !plain.isEmpty, !plain.hasPrefix("."), let n = Double((t.hasPrefix("-") ? "-" : "") + plain), n.isFinite else { return .notANumber }
+        return .number(n)
     }
 
     /// A date typed at the question's precision.

@@ -62,12 +62,14 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
     }
 
     @Test func filtersByVersionStatusAndDate() throws {
-        #expect(try export(.csv) { $0.version = "1.1.0" }.1.responses == 1)
+        #expect(try export(.csv) { $0.versions = ["1.1.0"] }.1.responses == 1)
         #expect(try export(.csv) { $0.status = .partial }.1.responses == 1)
         #expect(try export(.csv) { $0.status = .complete }.1.responses == 3)
         #expect(try export(.csv) { $0.since = "2099-01-01" }.1.responses == 0)
+        #expect(try export(.csv) { $0.until = "2000-01-01" }.1.responses == 0)
+        #expect(try export(.csv) { $0.versions = ["1.0.0", "1.1.0"] }.1.responses == 4)
         #expect(throws: ExportError("there is no version 9.9 among the responses; the versions are: 1.0.0, 1.1.0")) {
-            try export(.csv) { $0.version = "9.9" }
+            try export(.csv) { $0.versions = ["9.9"] }
         }
     }
 

@@ -68,6 +68,14 @@ private func eval(_ source: String, _ answers: Answers) throws -> Value {
         #expect(try eval(". * 2 == 14", answered) == .bool(true))
     }
 
+    /// Found by the fuzzer: a compiled copy edited by hand is parsed but not type-checked, and a
+    /// number of decimals outside 0 to 10 trapped (`run` crashed) or looped for ever.
+    @Test func roundsWithAnyNumberOfDecimalsWithoutATrap() throws {
+        #expect(try eval("round(10 / 3, -1)", answered) == .number(3))
+        #expect(try eval("round(10 / 3, 1000000000000000)", answered) == .number(3), "the largest number the parser takes")
+        #expect(try eval("round(10 / 3, age)", Answers(values: ["age": .number(-1e300)])) == .number(3), "an answer as the count")
+    }
+
     @Test func convertsDates() {
         #expect(DateValue.parse("1970-01-01") == 0)
         #expect(DateValue.parse("2024-02-29") == DateValue.days(year: 2024, month: 2, day: 29))

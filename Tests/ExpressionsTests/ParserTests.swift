@@ -15,6 +15,11 @@ import Testing
         ("sum(a, b, c) / 3 > 2.5", "sum(a, b, c) / 3 > 2.5"),
         ("-(a - b) * 2 == -4", "-(a - b) * 2 == -4"),
         ("years_since(dob)>=18", "years_since(dob) >= 18"),
+        // Found by the fuzzer: the left comparison's brackets were dropped, and the canonical form
+        // (what a compiled instrument stores) no longer parsed.
+        ("(a == 1) == (b == 2)", "(a == 1) == (b == 2)"),
+        ("(x in list) != true", "(x in list) != true"),
+        ("(x not in list) == false", "(x not in list) == false"),
     ])
     func printsCanonically(source: String, canonical: String) throws {
         #expect(Printer.print(try Parser.parse(source)) == canonical)

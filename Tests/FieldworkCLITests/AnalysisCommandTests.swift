@@ -78,3 +78,16 @@ func fixtureCopy() throws -> TemporaryFolder {
         #expect(try Run.fieldwork(["export", "fixture-survey", "--format", "spss", "--labels", "--out", "o"], in: folder.url).status == 2)
     }
 }
+
+@Suite struct ExportDateOptionTests {
+    /// A date that does not exist is wrong use, not a filter that quietly keeps everything.
+    @Test(arguments: ["2026-13-45", "2026-02-30", "26-01-01", "yesterday"])
+    func refusesADateThatIsNotOne(_ date: String) throws {
+        let folder = try TemporaryFolder()
+        for option in ["--since", "--until"] {
+            let run = try Run.fieldwork(["export", "x", "--format", "csv", "--out", "out", option, date], in: folder.url)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("\(option) takes a real date written YYYY-MM-DD, such as 2026-05-17 ('\(date)' is not one)"), "\(run.stderr)")
+        }
+    }
+}

@@ -261,7 +261,7 @@ sections:
         text: B
 """#.utf8),
      #"""
-t.yaml:14:13: error: the question id 'mood_now' is also the export name of row 'now' of matrix 'mood' [variable-clash]
+t.yaml:14:13: error: the question id 'mood_now' is also the export name of row 'now' of matrix 'mood' (line 8) [variable-clash]
       - id: mood_now
             ^~~~~~~~
   hint: rename the question, so that every exported column has its own name

@@ -198,3 +198,29 @@ func withQuestions(_ questions: String) -> String {
         #expect(result.diagnostics.first?.at.line == 6)
     }
 }
+
+@Suite struct ExportNameClashTests {
+    /// A question named like a generated column of another (`used_1` beside multiple choice
+    /// `used` with a choice 1) would give two columns one name: refused, naming both places.
+    @Test(arguments: [
+        ("{id: used, type: multiple, text: U, choices: [Tea, Talk]}", "used_1", "choice 1 of multiple choice 'used' (line 8)"),
+        ("{id: used, type: multiple, text: U, choices: [{value: -9, label: No}, {value: 1, label: Yes}]}", "used_m9", "choice -9 of multiple choice 'used' (line 8)"),
+        ("{id: order, type: ranking, text: O, choices: [A, B]}", "order_2", "the rank of choice 2 of 'order' (line 8)"),
+        ("{id: where, type: single, text: W, choices: [A], other: true}", "where_other", "the 'Other' text of 'where' (line 8)"),
+    ])
+    func refusesAQuestionNamedLikeAGeneratedColumn(_ first: String, _ clash: String, _ what: String) {
+        let yaml = """
+            format: 1
+            id: t
+            version: 1.0.0
+            title: T
+            sections:
+              - id: s
+                questions:
+                  - \(first)
+                  - {id: \(clash), type: text, text: B}
+            """
+        let result = InstrumentCompiler.compile(Array(yaml.utf8))
+        #expect(result.diagnostics.map(\.message) == ["the question id '\(clash)' is also the export name of \(what)"])
+    }
+}

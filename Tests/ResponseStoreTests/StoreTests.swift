@@ -210,3 +210,23 @@ let survey = """
         var all: [(String, Bool)?] { lock.withLock { items } }
     }
 }
+
+@Suite struct DeclinedRecordTests {
+    /// A declined consent is recorded with its status and nothing else: no pseudonym, no
+    /// calculation, no date or time, and a file time of 1970.
+    @Test func keepsOnlyTheStatus() throws {
+        let folder = try TemporaryFolder()
+        let c = try Compiled(survey.replacingOccurrences(of: "title: Wave\n", with: "title: Wave\nconsent: {text: Take part?, agree: I agree}\n")
+            .replacingOccurrences(of: "    questions:\n", with: "    questions:\n      - {id: score, type: calculate, value: \"1 + 1\"}\n"))
+        let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let writer = try store.begin(seed: 1, language: nil, started: "2026-11-23", pseudonym: "p_0123456789abcdef", today: 20_780)
+        var s = Session(instrument: c.instrument, seed: 1, today: 20_780)
+        try s.apply(s.event(.consent(agreed: false), at: 1))
+        let path = try writer.finish(s, duration: 3)
+        let record = try folder.json("wave/" + (path as NSString).lastPathComponent)
+        #expect(Set(record.keys) == ["format", "format_version", "instrument", "response_id", "status"])
+        #expect(record["status"] as? String == "declined")
+        let times = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((times[.modificationDate] as? Date) == Date(timeIntervalSince1970: 0))
+    }
+}

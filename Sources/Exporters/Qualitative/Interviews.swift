@@ -12,6 +12,8 @@ struct Interview {
     var date: String?
     var version: String
     var status: String
+    /// A group discussion's number of participants (P1 to PN, with F the facilitator).
+    var group: Int?
     var instrument: Instrument
     var sections: [Part]
 
@@ -43,21 +45,51 @@ struct Interview {
         }
     }
 
-    /// Reads every wanted response, oldest first; cases are named by pseudonym, or numbered.
+    /// The speakers of a group discussion, as cases: P1 to PN and F, and any other speaker the
+    /// notes name (a discussion run without --group names its speakers all the same).
+    var speakers: [String] {
+        var found = Set(sections.flatMap(\.items).flatMap { item -> [String] in
+            if case .notes(let turns) = item.content { return turns.compactMap(\.speaker) }
+            return []
+        })
+        if let group { found.formUnion((1...max(1, group)).map { "P\($0)" } + ["F"]) }
+        return found.sorted { a, b in
+            // P1, P2, ..., P10 by number, then F.
+            let (x, y) = (Int(a.dropFirst()) ?? Int.max, Int(b.dropFirst()) ?? Int.max)
+            return x != y ? x < y : a < b
+        }
+    }
+
+    /// Reads every wanted response, oldest first. A case is named after its response
+    /// (`caseNames`), so that its name keeps its meaning however many interviews come later.
     static func collect(_ context: ExportContext) -> [Interview] {
         let byVersion = Dictionary(context.folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
         var found: [StoredResponse] = []
         context.folder.each(skipped: context.skipped.add) { r in if context.wanted(r) { found.append(r) } }
         found.sort { ($0.started ?? "", $0.responseID) < ($1.started ?? "", $1.responseID) }
-        let width = String(found.count).count
-        return found.enumerated().compactMap { index, r in
+        let names = caseNames(found.map(\.responseID))
+        return found.compactMap { r in
             guard let instrument = byVersion[r.version] else { return nil }
-            let number = String(index + 1)
-            let name = r.pseudonym ?? "interview-" + String(repeating: "0", count: max(0, max(2, width) - number.count)) + number
-            return Interview(caseName: name, responseID: r.responseID, pseudonym: r.pseudonym, date: r.started.map { String($0.prefix(10)) },
-                             version: r.version, status: r.status.rawValue, instrument: instrument,
-                             sections: parts(of: r, in: instrument))
+            return Interview(caseName: names[r.responseID] ?? "interview-" + r.responseID, responseID: r.responseID, pseudonym: r.pseudonym,
+                             date: r.started.map { String($0.prefix(10)) }, version: r.version, status: r.status.rawValue,
+                             group: r.group, instrument: instrument, sections: parts(of: r, in: instrument))
         }
+    }
+
+    /// Case names from response ids: `interview-` and the id's first 8 characters, which depend
+    /// on nothing else, so a case keeps its name as interviews are added. Where two ids of an
+    /// export share their first 8 characters (about one chance in 10^5 at 300 interviews), those
+    /// two take 12, and failing that the whole id.
+    static func caseNames(_ ids: [String]) -> [String: String] {
+        var names: [String: String] = [:]
+        for length in [8, 12, Int.max] {
+            let pending = ids.filter { names[$0] == nil }
+            let prefixes = Dictionary(grouping: pending) { String($0.prefix(length)) }
+            for (prefix, group) in prefixes where group.count == 1 || length == Int.max {
+                for id in group { names[id] = "interview-" + (length == Int.max ? id : prefix) }
+            }
+        }
+        return names
     }
 
     private static func parts(of r: StoredResponse, in instrument: Instrument) -> [Part] {

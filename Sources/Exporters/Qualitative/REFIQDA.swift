@@ -5,7 +5,8 @@ import Wording
 
 /// A REFI-QDA project (`.qdpx`: `project.qde` and the sources), which NVivo, ATLAS.ti, MAXQDA
 /// and QualCoder import: each interview a text source and a case with its attributes, and each
-/// question's notes pre-coded with a code named after its section and question.
+/// question's notes pre-coded with a code named after its section and question. In a group
+/// discussion each speaker (P1 to PN, F) is a case too, holding their turns.
 struct REFIQDAProject {
     let instrument: Instrument
     let interviews: [Interview]
@@ -48,12 +49,21 @@ struct REFIQDAProject {
             }
             x += "      </Code>\n"
         }
+        // Who spoke: each turn of a named speaker is coded facilitator or participant (the
+        // speakers themselves are cases, since P1 of one group is not P1 of another).
+        if hasSpeakers {
+            x += "      <Code guid=\"\(guid("code", "speakers"))\" name=\"Speakers\" isCodable=\"false\">\n"
+            x += "        <Code guid=\"\(guid("code", "speakers", "F"))\" name=\"Speakers / Facilitator (F)\" isCodable=\"true\"/>\n"
+            x += "        <Code guid=\"\(guid("code", "speakers", "P"))\" name=\"Speakers / Participant (P1 to PN)\" isCodable=\"true\"/>\n"
+            x += "      </Code>\n"
+        }
         x += "    </Codes>\n  </CodeBook>\n"
 
         // Attributes of the cases: the date, version and status, and the structured answers.
         let structured = instrument.questions.filter { $0.type != .open && $0.type != .note && $0.type != .calculate && !$0.identifying }
         x += "  <Variables>\n"
-        for (name, type) in [("date", "Date"), ("version", "Text"), ("status", "Text")] {
+        let groups = interviews.contains { $0.group != nil }
+        for (name, type) in [("date", "Date"), ("version", "Text"), ("status", "Text")] + (groups ? [("group_size", "Integer")] : []) {
             x += "    <Variable guid=\"\(guid("variable", name))\" name=\"\(name)\" typeOfVariable=\"\(type)\"/>\n"
         }
         for q in structured {
@@ -68,12 +78,27 @@ struct REFIQDAProject {
             if let date = interview.date { x += value(guid("variable", "date"), "DateValue", date) }
             x += value(guid("variable", "version"), "TextValue", interview.version)
             x += value(guid("variable", "status"), "TextValue", interview.status)
+            if let group = interview.group { x += value(guid("variable", "group_size"), "IntegerValue", String(group)) }
             for (q, words) in interview.attributes where structured.contains(where: { $0.id == q.id }) {
                 let kind = Self.type(of: q)
                 x += value(guid("variable", "q", q.id), kind == "Text" ? "TextValue" : kind == "Date" ? "DateValue" : kind + "Value", words)
             }
             x += "      <SourceRef targetGUID=\"\(guid("source", interview.responseID))\"/>\n"
             x += "    </Case>\n"
+        }
+        // A case per speaker of a group discussion, holding that speaker's turns.
+        for (interview, transcript) in zip(interviews, transcripts) {
+            for speaker in interview.speakers {
+                let description = (speaker == "F" ? "The facilitator" : "Participant \(speaker)") + " of \(interview.caseName)"
+                    + (interview.group.map { " (a group of \($0))" } ?? "")
+                x += "    <Case guid=\"\(guid("case", interview.responseID, speaker))\" name=\"\(MarkupText.escape(interview.caseName + " " + speaker))\">\n"
+                x += "      <Description>\(MarkupText.escape(description))</Description>\n"
+                x += "      <SourceRef targetGUID=\"\(guid("source", interview.responseID))\"/>\n"
+                for turn in transcript.turnSpans where turn.speaker == speaker {
+                    x += "      <SelectionRef targetGUID=\"\(turnGUID(interview, turn))\"/>\n"
+                }
+                x += "    </Case>\n"
+            }
         }
         x += "  </Cases>\n"
 
@@ -87,10 +112,23 @@ struct REFIQDAProject {
                 x += "        <Coding guid=\"\(guid("coding", interview.responseID, span.question.id))\"><CodeRef targetGUID=\"\(guid("code", span.section.id, span.question.id))\"/></Coding>\n"
                 x += "      </PlainTextSelection>\n"
             }
+            for turn in transcript.turnSpans {
+                let role = turn.speaker == "F" ? "F" : "P"
+                x += "      <PlainTextSelection guid=\"\(turnGUID(interview, turn))\" name=\"\(MarkupText.escape(turn.question.id + " " + turn.speaker))\" "
+                x += "startPosition=\"\(turn.start)\" endPosition=\"\(turn.end)\">\n"
+                x += "        <Coding guid=\"\(guid("coding", interview.responseID, turn.question.id, String(turn.index)))\"><CodeRef targetGUID=\"\(guid("code", "speakers", role))\"/></Coding>\n"
+                x += "      </PlainTextSelection>\n"
+            }
             x += "    </TextSource>\n"
         }
         x += "  </Sources>\n</Project>\n"
         return x
+    }
+
+    private var hasSpeakers: Bool { interviews.contains { !$0.speakers.isEmpty } }
+
+    private func turnGUID(_ interview: Interview, _ turn: Transcript.Turn) -> String {
+        guid("selection", interview.responseID, turn.question.id, String(turn.index))
     }
 
     private func value(_ variable: String, _ element: String, _ text: String) -> String {

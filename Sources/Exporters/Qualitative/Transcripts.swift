@@ -15,14 +15,25 @@ struct Transcript {
         var end: Int
     }
 
+    /// Where one speaker's turn is in the plain text, counted as `Span` is.
+    struct Turn {
+        var question: Question
+        var index: Int
+        var speaker: String
+        var start: Int
+        var end: Int
+    }
+
     private(set) var text = ""
     private(set) var spans: [Span] = []
+    private(set) var turnSpans: [Turn] = []
     private var count = 0
 
     init(_ interview: Interview, style: Style) {
         let language = interview.instrument.languages.first
         let title = interview.instrument.title.text(in: language)
-        let facts = ([interview.pseudonym.map { "participant \($0)" } ?? interview.caseName, interview.date,
+        let facts = ([interview.pseudonym.map { "participant \($0)" } ?? interview.caseName,
+                      interview.group.map { "group of \($0)" }, interview.date,
                       "version \(interview.version)", interview.status].compactMap { $0 }).joined(separator: " · ")
         switch style {
         case .markdown:
@@ -47,7 +58,11 @@ struct Transcript {
                     if turns.isEmpty { append(style == .markdown ? "*No notes.*\n" : "(no notes)\n") }
                     for (i, turn) in turns.enumerated() {
                         if i > 0 { append(style == .markdown ? "\n" : "") }
+                        let begun = count
                         append(style == .markdown ? markdownTurn(turn) : turn.line)
+                        if let speaker = turn.speaker {
+                            turnSpans.append(Turn(question: item.question, index: i, speaker: speaker, start: begun, end: count))
+                        }
                         append("\n")
                     }
                     if !turns.isEmpty { spans.append(Span(section: part.section, question: item.question, start: start, end: count - 1)) }

@@ -15,6 +15,14 @@ public struct SummaryRenderer {
 
     func count(_ n: Int) -> String { n > 0 && n < minCell ? "<\(minCell)" : String(n) }
 
+    func shown(_ s: Disclosure.Shown) -> String {
+        switch s {
+        case .exact(let n): String(n)
+        case .below: "<\(minCell)"
+        case .hidden: "x"
+        }
+    }
+
     func percent(_ n: Int, of total: Int) -> String {
         guard total > 0, n == 0 || n >= minCell else { return "" }
         return NumberText.display(Double(n) * 100 / Double(total), decimals: 0) + "%"
@@ -33,26 +41,56 @@ public struct SummaryRenderer {
     /// A mean or spread for the reader: rounded to two decimals, unlike the stored values.
     static func number(_ x: Double) -> String { NumberText.display(x, decimals: 2) }
 
+    /// A frequency table as shown: counts under the threshold as <N, and further counts (or the
+    /// total) hidden as x where subtraction would give a small one away (`Disclosure`).
+    /// Percentages and bars only for counts shown, of a total shown.
+    func rows(_ f: Summary.Frequencies) -> (total: String, rows: [(String, String, String, String)]) {
+        let codes = f.rows
+        let cells = codes.map { f.counts[$0.code] ?? 0 } + [f.skipped]
+        let table = Disclosure.protect(cells: cells, total: f.asked, additive: !f.multiple, minCell: minCell)
+        let labels = codes.map(\.label) + ["Skipped"]
+        let rows = zip(labels, zip(cells, table.cells)).map { label, cell in
+            let (n, s) = cell
+            guard case .exact = s, table.total != .hidden else { return (label, shown(s), "", bar(0, of: 0)) }
+            return (label, shown(s), percent(n, of: f.asked), bar(n, of: f.asked))
+        }
+        return (shown(table.total), rows)
+    }
+
+    /// The statistics of a number question. The range's ends are exact only where at least N
+    /// answers hold them; otherwise the Nth smallest and largest answers stand for them.
+    func statistics(_ n: Summary.Numbers) -> String {
+        var range = ""
+        if let (lo, hi) = n.range, let (innerLo, innerHi) = n.values.inner(minCell) {
+            let low = innerLo == lo ? Self.number(lo) : "≤" + Self.number(innerLo)
+            let high = innerHi == hi ? Self.number(hi) : "≥" + Self.number(innerHi)
+            range = "\(low)–\(high)"
+        }
+        let median = n.median.map { (n.values.approximate ? "~" : "") + Self.number($0) } ?? ""
+        var stats = "n \(n.n), mean \(Self.number(n.mean)), median \(median), sd \(Self.number(n.sd)), range \(range); skipped \(count(n.skipped))"
+        if n.isRanking { stats += "; not ranked \(count(n.notRanked))" }
+        return stats
+    }
+
     func lines(_ s: Summary) -> [(String, [(String, String, String, String)], String?)] {
         s.items.map { item in
             switch item {
             case .frequencies(let f):
-                let rows = (f.variable.codes + f.variable.missing).map { code, label in
-                    (label, count(f.counts[code] ?? 0), percent(f.counts[code] ?? 0, of: f.asked), bar(f.counts[code] ?? 0, of: f.asked))
-                } + [("Skipped", count(f.skipped), percent(f.skipped, of: f.asked), bar(f.skipped, of: f.asked))]
-                return ("\(f.variable.label) (\(f.variable.name), \(count(f.asked)) asked)", rows, nil)
+                let (total, rows) = rows(f)
+                return ("\(f.variable.label) (\(f.variable.name), \(total) asked)", rows, nil)
             case .numbers(let n):
                 guard n.n >= minCell else {
                     return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
                 }
-                let range = n.range.map { "\(Self.number($0.0))–\(Self.number($0.1))" } ?? ""
-                let stats = "n \(n.n), mean \(Self.number(n.mean)), median \(n.median.map(Self.number) ?? ""), sd \(Self.number(n.sd)), range \(range); skipped \(count(n.skipped))"
-                return ("\(n.variable.label) (\(n.variable.name))", [], stats)
+                return ("\(n.variable.label) (\(n.variable.name))", [], statistics(n))
             case .texts(let t):
                 return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) written answer\(t.written == 1 ? "" : "s"); skipped \(count(t.skipped))")
             }
         }
     }
+
+    /// Said under the tables when any count is hidden as x.
+    var hiddenNote: String { "x: hidden as well, so that a count under \(minCell) cannot be worked out from the others." }
 
     public func text(_ s: Summary) -> String {
         var out = "\(s.title) (\(s.id))\n"
@@ -71,11 +109,18 @@ public struct SummaryRenderer {
             }
             if let note { out += "  " + note + "\n" }
         }
+        if hides(s) { out += "\n" + hiddenNote + "\n" }
         return out
+    }
+
+    /// Whether any count is hidden as x.
+    func hides(_ s: Summary) -> Bool {
+        lines(s).contains { title, rows, _ in title.hasSuffix(", x asked)") || rows.contains { $0.1 == "x" } }
     }
 
     public func markdown(_ s: Summary) -> String {
         var out = "# Summary: \(s.title)\n\nInstrument `\(s.id)`. Counts from 1 to \(minCell - 1) are shown as <\(minCell).\n\n"
+        if hides(s) { out += hiddenNote + "\n\n" }
         out += "| version | complete | partial | declined |\n|---|---:|---:|---:|\n"
         for v in s.statuses { out += "| \(v.version) | \(count(v.counts.complete)) | \(count(v.counts.partial)) | \(count(v.counts.declined)) |\n" }
         for (title, rows, note) in lines(s) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Expressions
 import Exporters
 import ResponseStore
 
@@ -30,8 +31,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "csv: write labels instead of codes.")
     var labels = false
 
-    @Option(help: ArgumentHelp("Only this version of the instrument.", valueName: "version"))
-    var version: String?
+    @Option(help: ArgumentHelp("Only this version of the instrument (repeat for several).", valueName: "version"))
+    var version: [String] = []
 
     @Option(help: "Which responses: complete, partial (interrupted) or all.")
     var status: StatusFilter = .all
@@ -39,10 +40,16 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only responses started on or after this date.", valueName: "YYYY-MM-DD"))
     var since: String?
 
+    @Option(help: ArgumentHelp("Only responses started on or before this date.", valueName: "YYYY-MM-DD"))
+    var until: String?
+
     func validate() throws {
-        if let since, since.count != 10 || since.split(separator: "-").count != 3 {
-            throw ValidationError("--since takes a date written YYYY-MM-DD")
+        for (name, date) in [("--since", since), ("--until", until)] {
+            if let date, DateValue.parse(date, precision: .day) == nil {
+                throw ValidationError("\(name) takes a real date written YYYY-MM-DD, such as 2026-05-17 ('\(date)' is not one)")
+            }
         }
+        if let since, let until, since > until { throw ValidationError("--since \(since) is after --until \(until)") }
         if labels && format != .csv { throw ValidationError("--labels applies to --format csv only") }
     }
 
@@ -51,9 +58,10 @@ struct ExportCommand: ParsableCommand {
         SimulatedMarker.warnIfSimulated(folder)
         var options = ExportOptions(format: format, out: out)
         options.labels = labels
-        options.version = version
+        options.versions = version
         options.status = status
         options.since = since
+        options.until = until
         let report = try Exporter.run(try ResponseReader(path: folder), options)
         for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
         for warning in report.warnings { Platform.write("warning: \(warning)\n", to: 2) }

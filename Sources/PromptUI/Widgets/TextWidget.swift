@@ -37,8 +37,7 @@ struct TextWidget: Widget {
         guard !text.isEmpty else { return .success(nil) }
         switch kind {
         case .number:
-            guard let n = TextEntry.number(text) else { return .failure(AnswerProblem(words.typeANumber)) }
-            return .success(Answer(.number(n)))
+            return words.number(text).map { Answer(.number($0)) }
         case .date:
             guard let d = TextEntry.date(text, precision: precision) else {
                 return .failure(AnswerProblem(words.writeDate(precision)))

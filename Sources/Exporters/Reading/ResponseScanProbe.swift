@@ -1,0 +1,44 @@
+import InstrumentModel
+import ResponseStore
+
+/// For the fuzz target (`Fuzz/Responses`) only: runs one file's bytes through the wide export's
+/// byte scanner (`RawResponse`, internal) and its cell writer, exactly as `writeWide` does, and
+/// through the tree reader as the long export does, so hostile files can be tried on both paths
+/// without building a responses folder. Not part of the export's API; nothing else calls it.
+public struct ResponseScanProbe: Sendable {
+    private let codebook: Codebook
+    private let ids: [String]
+    private let slotOf: [Int]
+
+    public init(_ instruments: [Instrument]) {
+        let codebook = Codebook(instruments)
+        let ids = codebook.variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        self.codebook = codebook
+        self.ids = ids
+        slotOf = codebook.variables.map { v in ids.firstIndex(of: v.question) ?? 0 }
+    }
+
+    /// Every cell of the row the file gives, from the scanner and from the tree (nil where that
+    /// reader does not take the file for a response), in codes or labels, for CSV or SPSS.
+    public func cells(_ bytes: UnsafeRawBufferPointer, labels: Bool, spss: Bool) -> (scanned: [String]?, tree: [String]?) {
+        let variables = codebook.variables
+        var raw = RawResponse(slots: ids.count)
+        var scanned: [String]?
+        if raw.read(bytes, slots: RawResponse.Slots(ids)), raw.fixed(bytes) != nil {
+            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: spss)
+            scanned = variables.indices.map { i in
+                var out: [UInt8] = []
+                rows.cell(i, asked: true, raw, bytes, into: &out)
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+        let tree = StoredResponse.read(bytes).map { r in
+            variables.map { v in
+                var out: [UInt8] = []
+                CSVWriter.field(Array(codebook.cell(v, r, labels: labels, asked: true).written(labels: labels, spss: spss).utf8), into: &out)
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+        return (scanned, tree)
+    }
+}

@@ -1,0 +1,240 @@
+@testable import Exporters
+import Foundation
+import InstrumentCompiler
+import ResponseStore
+import TestSupport
+import Testing
+
+/// A responses folder of an instrument, with response files written as the store writes them,
+/// so that a test chooses exactly how many people gave each answer.
+private struct SummaryStudy {
+    let root: TemporaryFolder
+    let folder: String
+    let hash: String
+    let id: String
+    private var next = 1
+
+    init(_ yaml: String) throws {
+        let result = try compiling(yaml)
+        let instrument = try #require(result.instrument)
+        root = try TemporaryFolder()
+        hash = try #require(result.contentHash)
+        id = instrument.id
+        _ = try InstrumentStore(root: root.path, instrument: instrument, compiled: try #require(result.canonical), hash: hash)
+        folder = root.path + "/" + instrument.id
+    }
+
+    /// Writes `count` responses with these answers (JSON values) and skipped questions.
+    mutating func add(_ count: Int = 1, _ answers: [String: Any], skipped: [String] = [], calculated: [String: Any] = [:], status: String = "complete") throws {
+        for _ in 0..<count {
+            let responseID = String(format: "%032x", next)
+            next += 1
+            let record: [String: Any] = [
+                "answers": answers, "calculated": calculated, "duration_seconds": 60, "format": "fieldwork-response", "format_version": 1,
+                "instrument": ["hash": hash, "id": id, "version": "1.0.0"], "other": [:] as [String: Any],
+                "paradata": ["questions": [:] as [String: Any], "returns": 0] as [String: Any], "response_id": responseID, "seed": 1,
+                "skipped": skipped, "started": "2026-11-23", "status": status,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+            try data.write(to: URL(fileURLWithPath: folder + "/" + responseID + ".json"))
+        }
+    }
+
+    func summary(scanning: Bool = true) throws -> Summary { Summary(try ResponseReader(path: folder), scanning: scanning) }
+}
+
+private let opinion = """
+    format: 1
+    id: opinion
+    version: 1.0.0
+    title: Opinion
+    sections:
+      - id: s
+        questions:
+          - {id: agree, type: single, text: Agree?, choices: ["Yes", "No", "Maybe", "Unsure"]}
+          - {id: age, type: number, text: Age?, max: 120}
+          - {id: order, type: ranking, text: Order these, choices: [Quiet, Company, Food], rank: 2}
+    """
+
+/// What a reader can tell of each hidden count of a table, by trying every assignment: the
+/// values of each hidden cell (and of a total shown "<N") that fit the shown numbers. A cell shown
+/// "<N" is 1 to N-1, one shown "x" is N or more; when the total is hidden nothing is tied.
+private func feasible(_ table: Disclosure.Table, minCell n: Int) -> [Set<Int>] {
+    let limit = 60
+    let hidden = table.cells.indices.filter { if case .exact = table.cells[$0] { false } else { true } }
+    let shown = table.cells.reduce(0) { if case .exact(let c) = $1 { return $0 + c }; return $0 }
+    let totals: [Int]
+    switch table.total {
+    case .exact(let t): totals = [t]
+    case .below: totals = Array(1..<n)
+    case .hidden: return hidden.map { _ in Set(0...limit) }
+    }
+    var seen = [Set<Int>](repeating: [], count: hidden.count + 1)
+    var values = [Int](repeating: 0, count: hidden.count)
+    func walk(_ k: Int, _ sum: Int) {
+        if k == hidden.count {
+            let total = shown + sum
+            guard totals.contains(total) else { return }
+            for (i, v) in values.enumerated() { seen[i].insert(v) }
+            seen[hidden.count].insert(total)
+            return
+        }
+        let range = table.cells[hidden[k]] == .below ? 1...(n - 1) : n...limit
+        for v in range where shown + sum + v <= (totals.max() ?? 0) {
+            values[k] = v
+            walk(k + 1, sum + v)
+        }
+    }
+    walk(0, 0)
+    return table.total == .below ? seen : Array(seen.prefix(hidden.count))
+}
+
+@Suite struct SummaryDisclosureTests {
+    /// "12 asked: Yes 5, No 5, two cells <5" gave both hidden counts (1 and 1) by subtraction.
+    @Test func aSmallCountCannotBeWorkedOutBySubtraction() throws {
+        var study = try SummaryStudy(opinion)
+        try study.add(5, ["agree": 1])
+        try study.add(5, ["agree": 2])
+        try study.add(1, ["agree": 3])
+        try study.add(1, ["agree": 4])
+        let markdown = SummaryRenderer(minCell: 5, ascii: true).markdown(try study.summary())
+        let section = try #require(markdown.components(separatedBy: "## Agree?").dropFirst().first)
+        let table = try #require(section.components(separatedBy: "\n\n").dropFirst().first)
+        var cells: [Disclosure.Shown] = []
+        for line in table.split(separator: "\n").dropFirst(2) {
+            let n = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[1]
+            cells.append(n == "x" ? .hidden : n.hasPrefix("<") ? .below : .exact(Int(n) ?? -1))
+        }
+        let total = try #require(section.firstMatch(of: #/agree, (\S+) asked/#)?.1)
+        let shown = Disclosure.Table(cells: cells, total: total == "x" ? .hidden : total.hasPrefix("<") ? .below : .exact(Int(total) ?? -1))
+        #expect(cells.count == 5, "\(table)")
+        for (i, values) in feasible(shown, minCell: 5).enumerated() {
+            #expect(values.count > 1, "hidden count \(i) of \(shown) can only be \(values)\n\(markdown)")
+        }
+        #expect(markdown.contains("x: hidden as well, so that a count under 5 cannot be worked out from the others."))
+    }
+
+    /// Every table of small random counts, at every threshold from 3 to 6: no count hidden (and no
+    /// total shown "<N") is determined by what is shown, tried by brute force.
+    @Test func noHiddenCountIsDeterminedInAnyTable() {
+        var rng = SystemRandomNumberGenerator()
+        var protected = 0
+        for _ in 0..<3000 {
+            let n = Int.random(in: 3...6, using: &rng)
+            let cells = (0..<Int.random(in: 2...5, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? Int.random(in: 0...(n - 1), using: &rng) : Int.random(in: 0...14, using: &rng)
+            }
+            let total = cells.reduce(0, +)
+            let table = Disclosure.protect(cells: cells, total: total, additive: true, minCell: n)
+            for (i, c) in cells.enumerated() {
+                switch table.cells[i] {
+                case .exact(let shown): #expect(shown == c && (c == 0 || c >= n), "\(cells)")
+                case .below: #expect(c > 0 && c < n, "\(cells)")
+                case .hidden: #expect(c >= n, "only counts of N or more are hidden as x: \(cells)")
+                }
+            }
+            if case .exact(let t) = table.total { #expect(t == total) }
+            for values in feasible(table, minCell: n) {
+                #expect(values.count > 1, "\(cells), N \(n): \(table) leaves a hidden count at \(values)")
+            }
+            if table.cells.contains(.hidden) || table.total == .hidden { protected += 1 }
+        }
+        #expect(protected > 100, "the random tables include ones that need more than the threshold")
+    }
+
+    /// Without a total the cells of a multiple choice do not add up: nothing more is hidden.
+    @Test func aMultipleChoiceHidesOnlyItsSmallCounts() {
+        let table = Disclosure.protect(cells: [5, 1, 6, 0], total: 9, additive: false, minCell: 5)
+        #expect(table == Disclosure.Table(cells: [.exact(5), .below, .exact(6), .exact(0)], total: .exact(9)))
+    }
+
+    @Test func theRangeShowsOnlyValuesThatAtLeastNAnswersReach() throws {
+        var study = try SummaryStudy(opinion)
+        try study.add(1, ["age": 17])
+        try study.add(6, ["age": 30])
+        try study.add(2, ["age": 40])
+        try study.add(1, ["age": 93])
+        let text = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        #expect(text.contains("range ≤30–≥30;"), "\(text)")
+        #expect(!text.contains("17") && !text.contains("93"), "one person's age is never shown")
+        try study.add(4, ["age": 17])
+        try study.add(3, ["age": 93])
+        let more = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        #expect(more.contains("range 17–≥40;"), "\(more)")
+        #expect(SummaryRenderer(minCell: 1, ascii: true).text(try study.summary()).contains("range 17–93;"))
+    }
+
+    /// An option left unranked is stored as rank 0, which is not a rank: the mean leaves it out.
+    @Test func rankingMeansLeaveOutTheUnranked() throws {
+        var study = try SummaryStudy(opinion)
+        try study.add(5, ["order": [1, 2]])
+        try study.add(5, ["order": [3, 1]])
+        let text = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        // Quiet: rank 1 five times, rank 2 five times; Company: rank 2 five times, unranked five times.
+        #expect(text.contains("(order_1)\n  n 10, mean 1.50, median 1.50, sd 0.53, range 1–2; skipped 0; not ranked 0\n"), "\(text)")
+        #expect(text.contains("(order_2)\n  n 5, mean 2, median 2, sd 0, range 2–2; skipped 0; not ranked 5\n"), "\(text)")
+    }
+}
+
+private let everyKind = """
+    format: 1
+    id: every-kind
+    version: 1.0.0
+    title: Every kind of value
+    sections:
+      - id: s
+        questions:
+          - {id: visit, type: single, text: First visit?, choices: ["Yes", "No"], other: true}
+          - {id: used, type: multiple, text: Used?, choices: [Tea, Talk, {value: 9, label: None, exclusive: true}]}
+          - id: feel
+            type: matrix
+            text: How do you feel?
+            choices: [{value: 1, label: "No"}, {value: 2, label: "Yes"}, {value: -9, label: Rather not say, missing: true}]
+            rows: [{id: safe, text: Safe}, {id: heard, text: Heard}]
+          - {id: order, type: ranking, text: Order these, choices: [Quiet, Company, Food], rank: 2}
+          - {id: hours, type: number, text: Hours?, decimals: 1}
+          - {id: score, type: single, text: Score?, choices: [{value: 1, label: Low}, {value: 2, label: High}, {value: -9, label: Rather not say, missing: true}]}
+          - {id: age, type: number, text: Age?}
+          - {id: since, type: date, text: Since when?, precision: month}
+          - {id: place, type: text, text: Where?}
+          - {id: adult, type: calculate, value: "age >= 18"}
+          - {id: doubled, type: calculate, value: "hours * 2"}
+          - {id: town, type: calculate, value: "place"}
+    """
+
+@Suite struct SummaryReadingTests {
+    /// The byte scanner and the JSON tree count the same, for every kind of value and for values
+    /// stored oddly (a whole number written 40.0, a number beyond 10^15, a null, escapes).
+    @Test func bothReadingPathsGiveTheSameSummary() throws {
+        var study = try SummaryStudy(everyKind)
+        try study.add(3, ["visit": 1, "used": [1, 2], "feel": ["safe": 2, "heard": -9], "order": [3, 1], "hours": 2.5, "score": 2,
+                          "age": 40, "since": "2024-05", "place": "Leeds, \"north\""], calculated: ["adult": true, "doubled": 5, "town": "Leeds"])
+        try study.add(2, ["visit": 2, "used": [9], "feel": ["safe": 1], "order": [2, 3], "hours": 0.1, "score": -9, "age": 40.0, "place": ""],
+                      skipped: ["since"], calculated: ["adult": false, "doubled": 0.2, "town": ""])
+        try study.add(1, ["age": 123_456_789_012_345_678_901_234_567_890.0, "hours": NSNull(), "place": "tab\there \\ \u{e9}"],
+                      skipped: ["visit", "used", "feel", "order", "score"])
+        try study.add(1, ["visit": "1", "age": "41"])
+        try study.add(1, ["visit": 1, "age": 50], status: "declined")
+        let fast = try study.summary(scanning: true)
+        let tree = try study.summary(scanning: false)
+        for n in [1, 3] {
+            let renderer = SummaryRenderer(minCell: n, ascii: true)
+            #expect(renderer.text(fast) == renderer.text(tree))
+        }
+        let text = SummaryRenderer(minCell: 1, ascii: true).text(fast)
+        #expect(text.contains("version 1.0.0: 7 complete, 0 partial, 1 declined"), "\(text)")
+        #expect(text.contains("Score? (score, 6 asked)"), "\(text)")
+        #expect(text.contains("(age)\n  n 7, mean "), "\(text)")
+        #expect(text.contains("(place)\n  4 written answers; skipped 0"), "\(text)")
+    }
+
+    /// A count the codebook does not list (a code from a hand-edited file, say) gets a row of its
+    /// own, so that the rows still add up to those asked.
+    @Test func everyCodeCountedHasARow() throws {
+        var study = try SummaryStudy(opinion)
+        try study.add(2, ["agree": 1])
+        try study.add(1, ["agree": 7])
+        let text = SummaryRenderer(minCell: 1, ascii: true).text(try study.summary())
+        #expect(text.contains("  7      "), "\(text)")
+    }
+}

@@ -35,7 +35,7 @@ public struct ResponseScanProbe: Sendable {
         let tree = StoredResponse.read(bytes).map { r in
             variables.map { v in
                 var out: [UInt8] = []
-                CSVWriter.field(Array(codebook.cell(v, r, labels: labels, asked: true).written(labels: labels, spss: spss).utf8), into: &out)
+                CSVWriter.field(Array(codebook.cell(v, r, labels: labels, asked: true).written(v, labels: labels, spss: spss).utf8), into: &out)
                 return String(decoding: out, as: UTF8.self)
             }
         }

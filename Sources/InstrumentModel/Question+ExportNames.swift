@@ -3,6 +3,13 @@ extension Question {
     /// (`-9` is `m9`), since a minus sign is not allowed in SPSS, Stata or R names.
     public static func codeName(_ code: Int) -> String { code < 0 ? "m\(code.magnitude)" : "\(code)" }
 
+    /// The column of one choice (a multiple choice's flag, a ranking's rank).
+    public func columnName(code: Int) -> String { "\(id)_\(Self.codeName(code))" }
+    /// The column of one matrix row.
+    public func columnName(row: String) -> String { "\(id)_\(row)" }
+    /// The column of the "Other" text.
+    public var otherColumnName: String { "\(id)_other" }
+
     /// The exported columns of this question whose names are made from its id, beside the one
     /// named the id itself, with what each holds in words (for a clash's message): a flag per
     /// choice of a multiple choice, a rank per option of a ranking, a column per matrix row, and
@@ -11,15 +18,15 @@ extension Question {
         var out: [(String, String)] = []
         switch type {
         case .multiple:
-            out += allChoices.map { ("\(id)_\(Self.codeName($0.value))", "choice \($0.value) of multiple choice '\(id)'") }
+            out += allChoices.map { (columnName(code: $0.value), "choice \($0.value) of multiple choice '\(id)'") }
         case .ranking:
-            out += allChoices.map { ("\(id)_\(Self.codeName($0.value))", "the rank of choice \($0.value) of '\(id)'") }
+            out += allChoices.map { (columnName(code: $0.value), "the rank of choice \($0.value) of '\(id)'") }
         case .matrix:
-            out += (rows ?? []).map { ("\(id)_\($0.id)", "row '\($0.id)' of matrix '\(id)'") }
+            out += (rows ?? []).map { (columnName(row: $0.id), "row '\($0.id)' of matrix '\(id)'") }
         default:
             break
         }
-        if other != nil, type == .single || type == .multiple { out.append(("\(id)_other", "the 'Other' text of '\(id)'")) }
+        if other != nil, type == .single || type == .multiple { out.append((otherColumnName, "the 'Other' text of '\(id)'")) }
         return out
     }
 }

@@ -55,7 +55,6 @@ public struct Codebook: Sendable {
     /// The names each package can take, and where they had to differ from the variable's.
     public var names = ExportNames([])
 
-    static func codeName(_ code: Int) -> String { code < 0 ? "m\(-code)" : "\(code)" }
 
     static func variables(of q: Question, in instrument: Instrument, condition: String?,
                           calculation: CalculationTypes.Kind? = nil) -> [Variable] {
@@ -82,18 +81,18 @@ public struct Codebook: Sendable {
         case .multiple:
             // When a missing choice ("Prefer not to say") was picked, the flags not picked hold its code.
             for c in all {
-                out.append(make("\(q.id)_\(codeName(c.value))", .flag(question: q.id, code: c.value), label: Self.short("\(label): \(c.label.text(in: language))"),
+                out.append(make(q.columnName(code: c.value), .flag(question: q.id, code: c.value), label: Self.short("\(label): \(c.label.text(in: language))"),
                                 measure: .nominal, codes: [(0, "Not chosen"), (1, "Chosen")], missing: missing,
                                 domain: .codes(Set([0, 1] + missing.map(\.code)))))
             }
         case .matrix:
             for row in q.rows ?? [] {
-                out.append(make("\(q.id)_\(row.id)", .row(question: q.id, row: row.id), label: Self.short("\(label): \(row.text.text(in: language))"),
+                out.append(make(q.columnName(row: row.id), .row(question: q.id, row: row.id), label: Self.short("\(label): \(row.text.text(in: language))"),
                                 measure: .ordinal, codes: codes, missing: missing, domain: choiceCodes))
             }
         case .ranking:
             for c in all {
-                out.append(make("\(q.id)_\(codeName(c.value))", .rank(question: q.id, code: c.value), label: Self.short("\(label): rank of \(c.label.text(in: language))"),
+                out.append(make(q.columnName(code: c.value), .rank(question: q.id, code: c.value), label: Self.short("\(label): rank of \(c.label.text(in: language))"),
                                 measure: .ordinal, codes: [(0, "Not ranked")], domain: .codes(Set(0...all.count))))
             }
         case .number:
@@ -122,7 +121,7 @@ public struct Codebook: Sendable {
             break
         }
         if q.other != nil, q.type == .single || q.type == .multiple {
-            out.append(make("\(q.id)_other", .other(question: q.id), label: Self.short("\(label): other, specified"), measure: .text, integer: false))
+            out.append(make(q.otherColumnName, .other(question: q.id), label: Self.short("\(label): other, specified"), measure: .text, integer: false))
         }
         return out
     }

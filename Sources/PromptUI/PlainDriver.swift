@@ -118,8 +118,12 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             say(session.words.personal(typing: true))
         }
         if q.type != .matrix {
-            for (i, c) in session.presentedChoices(q).enumerated() {
-                say("  \(i + 1)  " + session.render(c.label))
+            let choices = session.presentedChoices(q)
+            let byValue = Widgets.isNumericScale(q, choices) { session.render($0.label) }
+            for (i, c) in choices.enumerated() {
+                let label = session.render(c.label)
+                // A numeric scale is answered by its own values: 0 is 0, never "1".
+                if byValue { say("  \(c.value)" + (label == String(c.value) ? "" : "  " + label)) } else { say("  \(i + 1)  " + label) }
             }
         }
         if q.type == .matrix {
@@ -187,6 +191,13 @@ enum PlainInput {
             return numbers.map { choices[$0 - 1].value }
         }
         let range = session.words.typePosition(choices.count)
+        if Widgets.isNumericScale(q, choices, { session.render($0.label) }), let lo = choices.first?.value, let hi = choices.last?.value {
+            let typed = Int(text.trimmingCharacters(in: .whitespaces))
+            guard let typed, choices.contains(where: { $0.value == typed }) else {
+                return .failure(AnswerProblem(session.words.typeValue(min(lo, hi), max(lo, hi))))
+            }
+            return .success(Answer(.choice(typed)))
+        }
         switch q.type {
         case .single, .scale:
             guard let codes = positions(), codes.count == 1 else { return .failure(AnswerProblem(range)) }

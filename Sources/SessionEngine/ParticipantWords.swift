@@ -72,6 +72,7 @@ public struct ParticipantWords: Sendable {
                      : "Please write decimals with a point (12.5), and thousands as 1500 or 1,500."
     }
     public func typePosition(_ count: Int) -> String { "Please type a number from 1 to \(count)." }
+    public func typeValue(_ lo: Int, _ hi: Int) -> String { "Please type a number from \(lo) to \(hi)." }
     public func typePositions(_ count: Int) -> String { "Please type numbers from 1 to \(count), separated by spaces." }
     public var pressEnterToContinue: String { "Press Enter to continue." }
 

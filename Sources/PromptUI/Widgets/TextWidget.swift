@@ -28,6 +28,9 @@ struct TextWidget: Widget {
 
     mutating func handle(_ key: Key) -> WidgetOutcome {
         if editor.multiline && key == .tab { return .submit }
+        // Enter in an empty long text skips, as the screen says ("Enter alone skips"); once
+        // something is typed, Enter starts a new line.
+        if editor.multiline && key == .enter && editor.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .submit }
         if !editor.multiline && key == .enter { return .submit }
         return editor.handle(key) ? .handled : .unhandled
     }

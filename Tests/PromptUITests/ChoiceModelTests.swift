@@ -102,3 +102,37 @@ import Testing
         #expect(s.skipped.contains("story"))
     }
 }
+
+/// A paste goes into the field it was pasted into: its tabs and line breaks neither move on nor
+/// submit (bracketed paste).
+@Suite struct PasteTests {
+    static let yaml = """
+        format: 1
+        id: paste
+        version: 1.0.0
+        title: Paste
+        sections:
+          - id: s
+            questions:
+              - {id: where, type: single, text: Where?, choices: [Home, Work], other: true}
+              - {id: story, type: long_text, text: Tell us}
+              - {id: last, type: text, text: Last?}
+        """
+
+    @Test func aPasteStaysInItsField() throws {
+        let events: [TerminalEvent] = [.key(.paste("2\n1")), .key(.character("3")), .key(.paste("the\tcorner\nshop")), .key(.enter),
+                                       .key(.paste("Line one\n\tLine two\n")), .key(.tab),
+                                       .key(.ctrl("c")), .key(.character("y"))]
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, events)
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(Self.yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time })
+        _ = try runner.run()
+        let s = runner.session
+        #expect(s.answers["where"] == Answer(.choice(3), other: "the corner shop"), "a paste in a list is not keys; in 'Other' its tab and line break are spaces")
+        #expect(s.answers["story"] == Answer(.text("Line one\n Line two")), "line breaks kept in a long text, the tab a space")
+        #expect(s.current?.id == "last")
+        #expect(terminal.written.contains("\u{1B}[?2004h") == false, "the scripted terminal is not the local TTY")
+    }
+}

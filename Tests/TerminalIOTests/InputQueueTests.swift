@@ -75,3 +75,15 @@ import Testing
         #expect(q.wait(at: 2) == 0)
     }
 }
+
+@Suite struct BracketedPasteTests {
+    @Test func readsAPasteWholeEvenSplitAcrossReads() {
+        var decoder = KeyDecoder()
+        let bytes = Array("\u{1B}[200~one\ttwo\r\nthree\r\u{1B}[201~x".utf8)
+        var keys: [Key] = []
+        for chunk in stride(from: 0, to: bytes.count, by: 3).map({ Array(bytes[$0..<min($0 + 3, bytes.count)]) }) {
+            keys += decoder.feed(chunk)
+        }
+        #expect(keys == [.paste("one\ttwo\nthree\n"), .character("x")])
+    }
+}

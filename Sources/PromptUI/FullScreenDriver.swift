@@ -200,7 +200,8 @@ public struct FullScreenDriver: SessionDriver {
         if outcome == .declined {
             body += wrapped(session.words.declined, width) + [""]
         }
-        if let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
+        // The closing text thanks people for taking part: not shown to someone who did not.
+        if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
         if outcome != .declined {
             body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
         }

@@ -96,8 +96,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             if let end = session.instrument.end { say(session.render(end).trimmed) }
             say(session.words.saved)
         case .declined:
+            // The closing text thanks people for taking part: not said to someone who did not.
             say(session.words.declined)
-            if let end = session.instrument.end { say(session.render(end).trimmed) }
         case .interrupted:
             say(session.words.savedForLater)
         }

@@ -97,7 +97,8 @@ public struct ParticipantWords: Sendable {
     public var saved: String { "Your answers have been saved. Thank you." }
     public var interviewSaved: String { "The interview is saved." }
     public var declined: String { "You chose not to take part. Nothing you typed has been kept. Thank you for your time." }
-    public var savedForLater: String { "Your answers so far are saved. You can carry on later with: fieldwork resume" }
+    public var savedForLater: String { savedForLater(resume: "fieldwork resume") }
+    public func savedForLater(resume command: String) -> String { "Your answers so far are saved. You can carry on later with: \(command)" }
     public func interviewer(_ instructions: String) -> String { "Interviewer: " + instructions }
     // MARK: Plain mode (numbered prompts, read aloud by screen readers)
 

@@ -112,6 +112,9 @@ public struct KeyDecoder: Sendable {
             return controlString(bytes)
         }
         guard second == UInt8(ascii: "[") || second == UInt8(ascii: "O") else {
+            // ESC with a character in the same read is Alt and that key (Alt-b, a word back in
+            // many terminals): passed over, never read as Escape, which would go back a question.
+            if (0x20..<0x7F).contains(second) { return (.unknown, 2) }
             return (.escape, 1)
         }
         // CSI / SS3: parameters (digits and ';') then one final byte.

@@ -87,3 +87,13 @@ import Testing
         #expect(keys == [.paste("one\ttwo\nthree\n"), .character("x")])
     }
 }
+
+@Suite struct AltKeyTests {
+    /// Alt-b arrives as ESC b in one read: it is not Escape (which goes back a question).
+    @Test func altAndAKeyIsNotEscape() {
+        var decoder = KeyDecoder()
+        #expect(decoder.feed([0x1B, UInt8(ascii: "b")]) == [.unknown])
+        #expect(decoder.feed([0x1B]) == [])
+        #expect(decoder.flush() == [.escape], "a lone ESC is still Escape after the wait")
+    }
+}

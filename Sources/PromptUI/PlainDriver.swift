@@ -211,11 +211,7 @@ enum PlainInput {
         case .number:
             return session.words.number(text).map { Answer(.number($0)) }
         case .date:
-            let precision = q.precision ?? .day
-            guard let d = TextEntry.date(text, precision: precision) else {
-                return .failure(AnswerProblem(session.words.writeDate(precision)))
-            }
-            return .success(Answer(.date(d)))
+            return session.words.date(text, precision: q.precision ?? .day).map { Answer(.date($0)) }
         case .text, .longText, .open:
             return .success(Answer(.text(text)))
         case .matrix:

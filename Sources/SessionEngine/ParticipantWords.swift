@@ -64,6 +64,19 @@ public struct ParticipantWords: Sendable {
     public func numberAtLeast(_ lo: String) -> String { "Please enter \(lo) or more." }
     public func numberAtMost(_ hi: String) -> String { "Please enter \(hi) or less." }
     public func writeDate(_ precision: DatePrecision) -> String { "Please write the date as \(TextEntry.datePattern(precision))." }
+    public func noSuchDay(day: Int, month: Int, year: Int) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "There is no \(day) \(names[month - 1]) in \(year). Please check the date."
+    }
+
+    /// A date as typed, in the form it is stored; a refusal in the words of the language.
+    public func date(_ typed: String, precision: DatePrecision) -> Result<String, AnswerProblem> {
+        switch TextEntry.dateReading(typed, precision: precision) {
+        case .date(let d): .success(d)
+        case .notADate: .failure(AnswerProblem(writeDate(precision)))
+        case .noSuchDay(let day, let month, let year): .failure(AnswerProblem(noSuchDay(day: day, month: month, year: year)))
+        }
+    }
     public func dateFrom(_ date: String) -> String { "Please give a date from \(date) onwards." }
     public func dateUntil(_ date: String) -> String { "Please give a date no later than \(date)." }
     public var typeANumber: String { "Please type a number, such as 42." }

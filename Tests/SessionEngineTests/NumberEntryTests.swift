@@ -79,3 +79,22 @@ import Testing
         #expect(session.answers["email"] == Answer(.text("sam@example.org")))
     }
 }
+
+@Suite struct DateEntryTests {
+    @Test(arguments: [
+        ("2024-5-7", DatePrecision.day, TextEntry.DateReading.date("2024-05-07")), ("2024/05/17", .day, .date("2024-05-17")),
+        ("2024.5.17", .day, .date("2024-05-17")), (" 2024-05-17 ", .day, .date("2024-05-17")), ("2024-5", .month, .date("2024-05")),
+        ("2021-02-31", .day, .noSuchDay(day: 31, month: 2, year: 2021)), ("2024-02-29", .day, .date("2024-02-29")),
+        ("2023-02-29", .day, .noSuchDay(day: 29, month: 2, year: 2023)), ("2021-04-31", .day, .noSuchDay(day: 31, month: 4, year: 2021)),
+        ("17/05/2024", .day, .notADate), ("2024-13-01", .day, .notADate), ("2024-05-32", .day, .notADate), ("24-05-17", .day, .notADate),
+        ("2024", .year, .date("2024")), ("2024-05", .day, .notADate),
+    ])
+    func readsDatesAsPeopleWriteThem(_ typed: String, _ precision: DatePrecision, _ expected: TextEntry.DateReading) {
+        #expect(TextEntry.dateReading(typed, precision: precision) == expected, "\(typed)")
+    }
+
+    @Test func saysWhenADayDoesNotExist() {
+        #expect(ParticipantWords.forLanguage("en").date("2021-02-31", precision: .day)
+                == .failure(AnswerProblem("There is no 31 February in 2021. Please check the date.")))
+    }
+}

@@ -42,10 +42,7 @@ struct TextWidget: Widget {
         case .number:
             return words.number(text).map { Answer(.number($0)) }
         case .date:
-            guard let d = TextEntry.date(text, precision: precision) else {
-                return .failure(AnswerProblem(words.writeDate(precision)))
-            }
-            return .success(Answer(.date(d)))
+            return words.date(text, precision: precision).map { Answer(.date($0)) }
         default:
             return .success(Answer(.text(text)))
         }

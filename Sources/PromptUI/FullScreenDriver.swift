@@ -126,6 +126,7 @@ public struct FullScreenDriver: SessionDriver {
                 body += wrapped(session.words.personal(typing: false), width).map(style.dim)
             }
             if q.type == .number, let unit = q.unit { body.append(style.dim(session.words.unit(session.render(unit)))) }
+            if let limits = session.words.limits(for: q, today: session.today) { body += wrapped(limits, width).map(style.dim) }
             body.append("")
             let w = widget.render(width: width, style: style)
             let top = body.count

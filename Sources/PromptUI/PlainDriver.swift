@@ -117,6 +117,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         if q.sensitive {
             say(session.words.personal(typing: true))
         }
+        if let limits = session.words.limits(for: q, today: session.today) { say(limits) }
         if q.type != .matrix {
             let choices = session.presentedChoices(q)
             let byValue = Widgets.isNumericScale(q, choices) { session.render($0.label) }

@@ -150,6 +150,52 @@ public struct ParticipantWords: Sendable {
         }
     }
 
+    // MARK: Limits, said before the answer
+
+    /// What an answer must be, said up front rather than only after a mistake: the range and
+    /// decimals of a number, how many to choose or rank, how long a text, which dates. Nil when
+    /// the question has no limit worth saying.
+    public func limits(for q: Question, today: Int) -> String? {
+        func n(_ x: Double) -> String { Printer.number(x) }
+        switch q.type {
+        case .number:
+            let kind = (q.decimals ?? 0) == 0 ? "A whole number" : "A number with up to \(q.decimals ?? 0) decimal place\(q.decimals == 1 ? "" : "s")"
+            switch (q.min, q.max) {
+            case (let lo?, let hi?): return "\(kind) from \(n(lo)) to \(n(hi))."
+            case (let lo?, nil): return "\(kind) of \(n(lo)) or more."
+            case (nil, let hi?): return "\(kind) up to \(n(hi))."
+            default: return (q.decimals ?? 0) == 0 ? nil : kind + "."
+            }
+        case .multiple:
+            switch (q.min.map { Int($0) }, q.max.map { Int($0) }) {
+            case (let lo?, let hi?) where lo == hi: return "Choose \(lo)."
+            case (let lo?, let hi?) where hi == lo + 1: return "Choose \(lo) or \(hi)."
+            case (let lo?, let hi?): return "Choose from \(lo) to \(hi)."
+            case (let lo?, nil): return "Choose at least \(lo)."
+            case (nil, let hi?): return "Choose up to \(hi)."
+            default: return nil
+            }
+        case .ranking:
+            let count = q.rank ?? q.allChoices.count
+            return count < q.allChoices.count ? "Put your top \(count) in order." : nil
+        case .text, .longText:
+            return q.maxLength.map { "Up to \($0) characters." }
+        case .date:
+            func day(_ s: String?) -> String? {
+                guard let s else { return nil }
+                return s == "today" ? "today" : DateValue.parse(s).map { DateValue.format($0, precision: q.precision ?? .day) }
+            }
+            switch (day(q.dateMin), day(q.dateMax)) {
+            case (let lo?, let hi?): return "A date from \(lo) to \(hi)."
+            case (let lo?, nil): return "A date from \(lo) on."
+            case (nil, let hi?): return "A date up to \(hi)."
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
     // MARK: Keys on the full screen
 
     public var keyBack: String { "Esc back" }

@@ -98,3 +98,36 @@ import Testing
                 == .failure(AnswerProblem("There is no 31 February in 2021. Please check the date.")))
     }
 }
+
+@Suite struct LimitWordsTests {
+    static let yaml = """
+        format: 1
+        id: limits
+        version: 1.0.0
+        title: Limits
+        sections:
+          - id: s
+            questions:
+              - {id: age, type: number, text: Age?, min: 16, max: 110}
+              - {id: spent, type: number, text: Spent?, decimals: 2}
+              - {id: used, type: multiple, text: Used?, choices: [A, B, C, D], min: 2, max: 3}
+              - {id: top, type: ranking, text: Top?, choices: [A, B, C, D], rank: 2}
+              - {id: town, type: text, text: Town?, max_length: 40}
+              - {id: since, type: date, text: Since?, min: 2000-01-01, max: today}
+              - {id: free, type: text, text: Anything?}
+        """
+
+    /// What an answer must be is said before it is given, not only after a mistake.
+    @Test func saysTheLimitsUpFront() throws {
+        let instrument = try compiled(Self.yaml)
+        let words = ParticipantWords.forLanguage("en")
+        func limits(_ id: String) -> String? { instrument.question(id).flatMap { words.limits(for: $0, today: 0) } }
+        #expect(limits("age") == "A whole number from 16 to 110.")
+        #expect(limits("spent") == "A number with up to 2 decimal places.")
+        #expect(limits("used") == "Choose 2 or 3.")
+        #expect(limits("top") == "Put your top 2 in order.")
+        #expect(limits("town") == "Up to 40 characters.")
+        #expect(limits("since") == "A date from 2000-01-01 to today.")
+        #expect(limits("free") == nil)
+    }
+}

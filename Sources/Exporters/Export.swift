@@ -86,9 +86,9 @@ public enum Exporter {
             count = n
             switch options.format {
             case .spss: files.append(try SPSSSyntax.write(context, widths: widths, warnings: &warnings))
-            case .stata: files.append(try StataDo.write(context))
+            case .stata: files.append(try StataDo.write(context, widths: widths))
             case .r: files.append(try RScript.write(context))
-            case .datapackage: files.append(try DataPackage.write(context, csv: path))
+            case .datapackage: files.append(try DataPackage.write(context, csv: path, widths: widths))
             default: break
             }
         case .long:
@@ -115,8 +115,6 @@ struct ExportContext {
     let versions: Set<String>
     let skipped = SkipLog()
 
-    var header: [String] { Codebook.fixed + codebook.variables.map(\.name) }
-
     func path(_ name: String) -> String { options.out + "/" + name }
 
     func wanted(_ r: StoredResponse) -> Bool {
@@ -139,7 +137,9 @@ struct ExportContext {
         [r.responseID, r.pseudonym ?? "", r.version, r.status.rawValue, r.language ?? "", r.started ?? "", r.duration.map(String.init) ?? ""]
     }
 
-    func text(_ cell: Cell, of v: Variable, labels: Bool) -> String { cell.written(v, labels: labels, spss: options.format == .spss) }
+    func text(_ cell: Cell, of v: Variable, labels: Bool) -> String {
+        cell.written(v, labels: labels, spss: options.format == .spss, kind: wideKind)
+    }
 
     static func sha256(of path: String) throws(ExportError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ExportError("cannot read '\(path)'") }

@@ -107,9 +107,9 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
             stopifnot(is.factor(responses$visit), !is.ordered(responses$visit))
             stopifnot(is.ordered(responses$mood), identical(levels(responses$mood), c("Low", "1", "2", "3", "High")))
             stopifnot(identical(attr(responses$feel_heard, "na_reason"), c("Skipped", "Prefer not to say", NA, "Not asked")))
-            stopifnot(is.numeric(responses$age), identical(responses$age[2], 34))
-            stopifnot(identical(responses$place[1:3], c("-5 cups", "=SUM(A1)", "@home")))
-            stopifnot(identical(responses$story[2], "Line one, with a comma\\nline two"))
+            stopifnot(is.numeric(responses$age), identical(responses$age[[2]], 34))
+            stopifnot(identical(as.vector(responses$place)[1:3], c("-5 cups", "=SUM(A1)", "@home")))
+            stopifnot(identical(responses$story[[2]], "Line one, with a comma\\nline two"))
             stopifnot(identical(as.character(responses$extra[3]), "Ünïcödé — 日本 'quoted'"))
             cat("R checks passed\\n")
             """

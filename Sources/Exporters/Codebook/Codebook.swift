@@ -49,7 +49,7 @@ public struct Codebook: Sendable {
             if case .calculated = variables[i].source { variables[i].skipped = nil; continue }
             variables[i].skipped = MissingCode.skipped(outside: variables[i].domain)
         }
-        names = ExportNames(variables.map(\.name))
+        names = ExportNames(variables.flatMap(\.statisticalColumns))
     }
 
     /// The names each package can take, and where they had to differ from the variable's.

@@ -31,8 +31,10 @@ enum CodebookFiles {
               A calculation is never skipped. A choice marked missing (such as *Prefer not to say*) keeps its own code; when
               one is picked in a multiple choice, the choices not picked hold its code too, not 0. Each variable's codes are
               listed below; SPSS, Stata, R and the data package declare them missing, with their labels.
-            - Free text that starts with `=`, `+`, `-`, `@` or `'` has one apostrophe added in front, so that a spreadsheet
-              never runs it as a formula; remove one leading apostrophe to get the text as written.
+            - In the CSV for spreadsheets (`--format csv`), free text that starts with `=`, `+`, `-`, `@` or `'` has one
+              apostrophe added in front, so that a spreadsheet never runs it as a formula; remove one leading apostrophe to
+              get the text as written. The CSV written for SPSS, Stata, R and the data package holds text exactly as given:
+              there a skipped text is empty, and the column `<question>_skipped` beside it holds 1 (0: answered).
 
             """
         if !c.codebook.conflicts.isEmpty {

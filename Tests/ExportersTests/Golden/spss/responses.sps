@@ -2,7 +2,8 @@
 * Missing values: an empty cell was not asked (hidden by a condition, or not reached);
 * a skip holds the variable's own skip code (-99 unless an answer could be -99: see the codebook);
 * codes labelled as missing (such as Prefer not to say) were chosen, and in a multiple choice mark the choices not picked.
-* Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
+* Text is exactly as given. A skipped text is empty, as one not asked is: the column <name>_skipped beside it
+* holds 1 when it was skipped, 0 when answered, and is empty when it was not asked.
 * Line breaks inside text are written as a pilcrow between spaces, since SPSS reads one line per case.
 * The files are named by their full path, so this runs from any folder; if you move the folder, change the two paths.
 
@@ -35,8 +36,10 @@ GET DATA
     feel_heard F8.0
     age F8.0
     hours F20.2
-    place A9
+    place A8
+    place_skipped F1.0
     story A34
+    story_skipped F1.0
     fw_date_1 A10
     order_1 F8.0
     order_2 F8.0
@@ -44,13 +47,14 @@ GET DATA
     score F12.2
     mood_v1_1_0 F8.0
     extra A31
+    extra_skipped F1.0
 .
 
 * Dates: ISO text in the CSV, SPSS dates here; a skip (-99 in the CSV) keeps -99.
 NUMERIC since (MOYR8).
 IF (fw_date_1 <> '' AND fw_date_1 <> '-99') since = NUMBER(CONCAT(RTRIM(fw_date_1), '-01'), SDATE10).
 IF (fw_date_1 = '-99') since = -99.
-MATCH FILES /FILE=* /KEEP=response_id pseudonym instrument_version status language date duration visit visit_other used_1 used_2 used_9 used_10 used_other mood feel_safe feel_heard age hours place story since order_1 order_2 order_3 score mood_v1_1_0 extra.
+MATCH FILES /FILE=* /KEEP=response_id pseudonym instrument_version status language date duration visit visit_other used_1 used_2 used_9 used_10 used_other mood feel_safe feel_heard age hours place place_skipped story story_skipped since order_1 order_2 order_3 score mood_v1_1_0 extra extra_skipped.
 EXECUTE.
 
 VARIABLE LABELS
@@ -67,14 +71,17 @@ VARIABLE LABELS
   /  age 'Age?'
   /  hours 'Hours?'
   /  place 'Where?'
+  /  place_skipped 'Where?: skipped'
   /  story 'Tell us more'
+  /  story_skipped 'Tell us more: skipped'
   /  since 'Since when?'
   /  order_1 'Order these: rank of Quiet'
   /  order_2 'Order these: rank of Company'
   /  order_3 'Order these: rank of Food'
   /  score 'score'
   /  mood_v1_1_0 'Mood?'
-  /  extra 'Anything to add?'.
+  /  extra 'Anything to add?'
+  /  extra_skipped 'Anything to add?: skipped'.
 
 VALUE LABELS
   visit 1 'Yes' 2 'No' 3 'Other, please specify' -99 'Skipped'
@@ -91,7 +98,10 @@ VALUE LABELS
   /  order_1 0 'Not ranked' -99 'Skipped'
   /  order_2 0 'Not ranked' -99 'Skipped'
   /  order_3 0 'Not ranked' -99 'Skipped'
-  /  mood_v1_1_0 1 'Low' 2 '2' 3 '3' 4 '4' 5 'High' -99 'Skipped'.
+  /  mood_v1_1_0 1 'Low' 2 '2' 3 '3' 4 '4' 5 'High' -99 'Skipped'
+  /  place_skipped 0 'Answered' 1 'Skipped'
+  /  story_skipped 0 'Answered' 1 'Skipped'
+  /  extra_skipped 0 'Answered' 1 'Skipped'.
 
 MISSING VALUES
   visit (-99)
@@ -110,13 +120,6 @@ MISSING VALUES
   /  order_3 (-99)
   /  mood_v1_1_0 (-99).
 
-MISSING VALUES
-  visit_other ('-99')
-  /  used_other ('-99')
-  /  place ('-99')
-  /  story ('-99')
-  /  extra ('-99').
-
 VARIABLE LEVEL
   visit (NOMINAL)
   /  visit_other (NOMINAL)
@@ -131,14 +134,17 @@ VARIABLE LEVEL
   /  age (SCALE)
   /  hours (SCALE)
   /  place (NOMINAL)
+  /  place_skipped (NOMINAL)
   /  story (NOMINAL)
+  /  story_skipped (NOMINAL)
   /  since (SCALE)
   /  order_1 (ORDINAL)
   /  order_2 (ORDINAL)
   /  order_3 (ORDINAL)
   /  score (SCALE)
   /  mood_v1_1_0 (ORDINAL)
-  /  extra (NOMINAL).
+  /  extra (NOMINAL)
+  /  extra_skipped (NOMINAL).
 
 EXECUTE.
 SAVE OUTFILE='/path/to/export/responses.sav'.

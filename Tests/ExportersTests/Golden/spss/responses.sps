@@ -31,10 +31,12 @@ GET DATA
     used_10 F8.0
     used_other A8
     mood F8.0
+    mood_v1_1_0 F8.0
     feel_safe F8.0
     feel_heard F8.0
     age F8.0
     hours F20.2
+    extra A31
     place A9
     story A34
     fw_date_1 A10
@@ -42,15 +44,13 @@ GET DATA
     order_2 F8.0
     order_3 F8.0
     score F12.2
-    mood_v1_1_0 F8.0
-    extra A31
 .
 
 * Dates: ISO text in the CSV, SPSS dates here; a skip (-99 in the CSV) keeps -99.
 NUMERIC since (MOYR8).
 IF (fw_date_1 <> '' AND fw_date_1 <> '-99') since = NUMBER(CONCAT(RTRIM(fw_date_1), '-01'), SDATE10).
 IF (fw_date_1 = '-99') since = -99.
-MATCH FILES /FILE=* /KEEP=response_id pseudonym instrument_version status language date duration visit visit_other used_1 used_2 used_9 used_10 used_other mood feel_safe feel_heard age hours place story since order_1 order_2 order_3 score mood_v1_1_0 extra.
+MATCH FILES /FILE=* /KEEP=response_id pseudonym instrument_version status language date duration visit visit_other used_1 used_2 used_9 used_10 used_other mood mood_v1_1_0 feel_safe feel_heard age hours extra place story since order_1 order_2 order_3 score.
 EXECUTE.
 
 VARIABLE LABELS
@@ -62,19 +62,19 @@ VARIABLE LABELS
   /  used_10 'What did you use?: Other, please specify'
   /  used_other 'What did you use?: other, specified'
   /  mood 'Mood?'
+  /  mood_v1_1_0 'Mood?'
   /  feel_safe 'How do you feel?: Safe'
   /  feel_heard 'How do you feel?: Heard'
   /  age 'Age?'
   /  hours 'Hours?'
+  /  extra 'Anything to add?'
   /  place 'Where?'
   /  story 'Tell us more'
   /  since 'Since when?'
   /  order_1 'Order these: rank of Quiet'
   /  order_2 'Order these: rank of Company'
   /  order_3 'Order these: rank of Food'
-  /  score 'score'
-  /  mood_v1_1_0 'Mood?'
-  /  extra 'Anything to add?'.
+  /  score 'score'.
 
 VALUE LABELS
   visit 1 'Yes' 2 'No' 3 'Other, please specify' -99 'Skipped'
@@ -83,6 +83,7 @@ VALUE LABELS
   /  used_9 0 'Not chosen' 1 'Chosen' -99 'Skipped'
   /  used_10 0 'Not chosen' 1 'Chosen' -99 'Skipped'
   /  mood 0 'Low' 1 '1' 2 '2' 3 '3' 4 'High' -99 'Skipped'
+  /  mood_v1_1_0 1 'Low' 2 '2' 3 '3' 4 '4' 5 'High' -99 'Skipped'
   /  feel_safe 1 'Disagree' 2 'Agree' -9 'Prefer not to say' -99 'Skipped'
   /  feel_heard 1 'Disagree' 2 'Agree' -9 'Prefer not to say' -99 'Skipped'
   /  age -99 'Skipped'
@@ -90,8 +91,7 @@ VALUE LABELS
   /  since -99 'Skipped'
   /  order_1 0 'Not ranked' -99 'Skipped'
   /  order_2 0 'Not ranked' -99 'Skipped'
-  /  order_3 0 'Not ranked' -99 'Skipped'
-  /  mood_v1_1_0 1 'Low' 2 '2' 3 '3' 4 '4' 5 'High' -99 'Skipped'.
+  /  order_3 0 'Not ranked' -99 'Skipped'.
 
 MISSING VALUES
   visit (-99)
@@ -100,6 +100,7 @@ MISSING VALUES
   /  used_9 (-99)
   /  used_10 (-99)
   /  mood (-99)
+  /  mood_v1_1_0 (-99)
   /  feel_safe (-99, -9)
   /  feel_heard (-99, -9)
   /  age (-99)
@@ -107,15 +108,14 @@ MISSING VALUES
   /  since (-99)
   /  order_1 (-99)
   /  order_2 (-99)
-  /  order_3 (-99)
-  /  mood_v1_1_0 (-99).
+  /  order_3 (-99).
 
 MISSING VALUES
   visit_other ('-99')
   /  used_other ('-99')
+  /  extra ('-99')
   /  place ('-99')
-  /  story ('-99')
-  /  extra ('-99').
+  /  story ('-99').
 
 VARIABLE LEVEL
   visit (NOMINAL)
@@ -126,19 +126,19 @@ VARIABLE LEVEL
   /  used_10 (NOMINAL)
   /  used_other (NOMINAL)
   /  mood (ORDINAL)
+  /  mood_v1_1_0 (ORDINAL)
   /  feel_safe (ORDINAL)
   /  feel_heard (ORDINAL)
   /  age (SCALE)
   /  hours (SCALE)
+  /  extra (NOMINAL)
   /  place (NOMINAL)
   /  story (NOMINAL)
   /  since (SCALE)
   /  order_1 (ORDINAL)
   /  order_2 (ORDINAL)
   /  order_3 (ORDINAL)
-  /  score (SCALE)
-  /  mood_v1_1_0 (ORDINAL)
-  /  extra (NOMINAL).
+  /  score (SCALE).
 
 EXECUTE.
 SAVE OUTFILE='/path/to/export/responses.sav'.

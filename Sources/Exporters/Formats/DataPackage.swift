@@ -68,7 +68,7 @@ enum DataPackage {
                 ])
             }
         }
-        let descriptor: JSON = [
+        var descriptor: JSON = [
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
             "name": .string(c.instrument.id),
             "title": .string(c.instrument.title.text(in: c.instrument.languages.first)),
@@ -87,6 +87,10 @@ enum DataPackage {
                 ],
             ]],
         ]
+        if c.simulated, case .object(var members) = descriptor {
+            members["description"] = "Simulated data: made up by 'fieldwork simulate', not real responses."
+            descriptor = .object(members)
+        }
         var w = JSONWriter()
         descriptor.write(to: &w)
         return try c.writeText("datapackage.json", String(decoding: w.bytes, as: UTF8.self))

@@ -10,7 +10,7 @@ extension ExportContext {
     /// bytes (for SPSS string widths).
     func writeWide() throws(ExportError) -> (String, Int, [String: Int]) {
         let file = path(options.labels && options.format == .csv ? "responses-labels.csv" : "responses.csv")
-        let csv = try CSVWriter(path: file)
+        let csv = try CSVWriter(path: file, bom: options.excel)
         try csv.row(header)
         var widths: [String: Int] = [:]
         var count = 0

@@ -96,6 +96,8 @@ responses[["used_other"]] <- fw_text(raw[["used_other"]])
 attr(responses[["used_other"]], "label") <- "What did you use?: other, specified"
 responses[["mood"]] <- fw_factor(raw[["mood"]], c(0, 1, 2, 3, 4), c("Low", "1", "2", "3", "High"), ordered = TRUE)
 attr(responses[["mood"]], "label") <- "Mood?"
+responses[["mood_v1_1_0"]] <- fw_factor(raw[["mood_v1_1_0"]], c(1, 2, 3, 4, 5), c("Low", "2", "3", "4", "High"), ordered = TRUE)
+attr(responses[["mood_v1_1_0"]], "label") <- "Mood?"
 responses[["feel_safe"]] <- fw_factor(raw[["feel_safe"]], c(1, 2), c("Disagree", "Agree"), missing = c(`-9` = "Prefer not to say"), ordered = TRUE)
 attr(responses[["feel_safe"]], "label") <- "How do you feel?: Safe"
 responses[["feel_heard"]] <- fw_factor(raw[["feel_heard"]], c(1, 2), c("Disagree", "Agree"), missing = c(`-9` = "Prefer not to say"), ordered = TRUE)
@@ -104,6 +106,8 @@ responses[["age"]] <- fw_number(raw[["age"]])
 attr(responses[["age"]], "label") <- "Age?"
 responses[["hours"]] <- fw_number(raw[["hours"]], skipped = "-1000000000000001")
 attr(responses[["hours"]], "label") <- "Hours?"
+responses[["extra"]] <- fw_text(raw[["extra"]], flag = raw[["extra_skipped"]])
+attr(responses[["extra"]], "label") <- "Anything to add?"
 responses[["place"]] <- fw_text(raw[["place"]], flag = raw[["place_skipped"]])
 attr(responses[["place"]], "label") <- "Where?"
 responses[["story"]] <- fw_text(raw[["story"]], flag = raw[["story_skipped"]])
@@ -118,8 +122,4 @@ responses[["order_3"]] <- fw_number(raw[["order_3"]])
 attr(responses[["order_3"]], "label") <- "Order these: rank of Food"
 responses[["score"]] <- fw_number(raw[["score"]], skipped = NA)
 attr(responses[["score"]], "label") <- "score"
-responses[["mood_v1_1_0"]] <- fw_factor(raw[["mood_v1_1_0"]], c(1, 2, 3, 4, 5), c("Low", "2", "3", "4", "High"), ordered = TRUE)
-attr(responses[["mood_v1_1_0"]], "label") <- "Mood?"
-responses[["extra"]] <- fw_text(raw[["extra"]], flag = raw[["extra_skipped"]])
-attr(responses[["extra"]], "label") <- "Anything to add?"
 rm(raw)

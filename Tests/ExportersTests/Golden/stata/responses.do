@@ -26,22 +26,22 @@ rename v12 used_9
 rename v13 used_10
 rename v14 used_other
 rename v15 mood
-rename v16 feel_safe
-rename v17 feel_heard
-rename v18 age
-rename v19 hours
-rename v20 place
-rename v21 place_skipped
-rename v22 story
-rename v23 story_skipped
-rename v24 since
-rename v25 order_1
-rename v26 order_2
-rename v27 order_3
-rename v28 score
-rename v29 mood_v1_1_0
-rename v30 extra
-rename v31 extra_skipped
+rename v16 mood_v1_1_0
+rename v17 feel_safe
+rename v18 feel_heard
+rename v19 age
+rename v20 hours
+rename v21 extra
+rename v22 extra_skipped
+rename v23 place
+rename v24 place_skipped
+rename v25 story
+rename v26 story_skipped
+rename v27 since
+rename v28 order_1
+rename v29 order_2
+rename v30 order_3
+rename v31 score
 destring duration, replace
 destring visit, replace
 replace visit = .s if visit == -99
@@ -67,6 +67,10 @@ destring mood, replace
 replace mood = .s if mood == -99
 label define mood_lbl 0 `"Low"' 1 `"1"' 2 `"2"' 3 `"3"' 4 `"High"' .s `"Skipped"', replace
 label values mood mood_lbl
+destring mood_v1_1_0, replace
+replace mood_v1_1_0 = .s if mood_v1_1_0 == -99
+label define mood_v1_1_0_lbl 1 `"Low"' 2 `"2"' 3 `"3"' 4 `"4"' 5 `"High"' .s `"Skipped"', replace
+label values mood_v1_1_0 mood_v1_1_0_lbl
 destring feel_safe, replace
 replace feel_safe = .s if feel_safe == -99
 replace feel_safe = .a if feel_safe == -9
@@ -86,6 +90,8 @@ replace hours = .s if hours == -1000000000000001
 label define hours_lbl .s `"Skipped"', replace
 label values hours hours_lbl
 label define fw_skipped 0 `"Answered"' 1 `"Skipped"', replace
+destring extra_skipped, replace
+label values extra_skipped fw_skipped
 destring place_skipped, replace
 label values place_skipped fw_skipped
 destring story_skipped, replace
@@ -110,12 +116,6 @@ replace order_3 = .s if order_3 == -99
 label define order_3_lbl 0 `"Not ranked"' .s `"Skipped"', replace
 label values order_3 order_3_lbl
 destring score, replace
-destring mood_v1_1_0, replace
-replace mood_v1_1_0 = .s if mood_v1_1_0 == -99
-label define mood_v1_1_0_lbl 1 `"Low"' 2 `"2"' 3 `"3"' 4 `"4"' 5 `"High"' .s `"Skipped"', replace
-label values mood_v1_1_0 mood_v1_1_0_lbl
-destring extra_skipped, replace
-label values extra_skipped fw_skipped
 label variable visit `"First visit?"'
 label variable visit_other `"First visit?: other, specified"'
 label variable used_1 `"What did you use?: Tea"'
@@ -124,10 +124,13 @@ label variable used_9 `"What did you use?: None of these"'
 label variable used_10 `"What did you use?: Other, please specify"'
 label variable used_other `"What did you use?: other, specified"'
 label variable mood `"Mood?"'
+label variable mood_v1_1_0 `"Mood?"'
 label variable feel_safe `"How do you feel?: Safe"'
 label variable feel_heard `"How do you feel?: Heard"'
 label variable age `"Age?"'
 label variable hours `"Hours?"'
+label variable extra `"Anything to add?"'
+label variable extra_skipped `"Anything to add?: skipped"'
 label variable place `"Where?"'
 label variable place_skipped `"Where?: skipped"'
 label variable story `"Tell us more"'
@@ -137,9 +140,6 @@ label variable order_1 `"Order these: rank of Quiet"'
 label variable order_2 `"Order these: rank of Company"'
 label variable order_3 `"Order these: rank of Food"'
 label variable score `"score"'
-label variable mood_v1_1_0 `"Mood?"'
-label variable extra `"Anything to add?"'
-label variable extra_skipped `"Anything to add?: skipped"'
 compress
 recast strL story
 save "/path/to/export/responses.dta", replace

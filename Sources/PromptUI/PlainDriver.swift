@@ -14,9 +14,16 @@ public protocol LineIO {
 /// the end of input also saves and leaves.
 public struct PlainDriver<IO: LineIO>: SessionDriver {
     public var io: IO
+    /// Seconds since the interview started, to stamp each paragraph of notes as the interviewer's
+    /// screen does; nil outside interviews.
+    let clock: (() -> Double)?
+    /// A group discussion's size: speakers are P1 to Pn and F, as on the interviewer's screen.
+    let group: Int?
 
-    public init(io: IO) {
+    public init(io: IO, clock: (() -> Double)? = nil, group: Int? = nil) {
         self.io = io
+        self.clock = clock
+        self.group = group
     }
 
     /// Every line the driver shows goes out here, made safe (`SafeText`): instrument texts, piped
@@ -81,6 +88,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                     guard let other = prompt() else { return .leave }
                     answer.other = other.trimmed
                 }
+                if q.type == .open, let clock { return notes(first: line, q, session, clock: clock) }
                 if q.type == .longText || q.type == .open { return .answer(longText(first: line)) }
                 return .answer(answer)
             case .failure(let problem):
@@ -147,6 +155,31 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         case .choices(let c): return c.contains(code)
         default: return false
         }
+    }
+
+    /// Interview notes in plain mode, by the interviewer's screen's rules: each line a paragraph
+    /// stamped with when it was typed, `N: `, `PN: ` or `F: ` naming a speaker of the group (one
+    /// outside it is refused and typed again); an empty line keeps them and moves on.
+    private mutating func notes(first: String, _ q: Question, _ session: Session, clock: () -> Double) -> Action {
+        var kept: String
+        if case .text(let t)? = session.answers[q.id]?.value { kept = t } else { kept = "" }
+        var line: String? = first
+        while let typed = line?.trimmed, !typed.isEmpty {
+            var speaker: String?
+            var text = typed
+            if let group {
+                switch Speakers.split(typed, group: group) {
+                case .success(let split): (speaker, text) = split
+                case .failure(let problem):
+                    say("  ! " + problem.message)
+                    line = readLine()
+                    continue
+                }
+            }
+            kept = NoteTurn.appending(NoteTurn(at: clock(), speaker: speaker, text: text), to: kept)
+            line = readLine()
+        }
+        return .answer(Answer(.text(kept)))
     }
 
     /// Several lines, ending at an empty line or the end of input.

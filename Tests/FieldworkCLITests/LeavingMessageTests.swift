@@ -43,3 +43,33 @@ import Testing
         #expect(!run.stdout.contains("Thank you for taking part"))
     }
 }
+
+/// Plain-mode interviews follow the interviewer's screen's rules: stamped paragraphs, speakers
+/// kept to the group, "5:30" read as what was said.
+@Suite struct PlainInterviewTests {
+    static let guide = """
+        format: 1
+        id: talk
+        version: 1.0.0
+        title: Talk
+        kind: interview
+        sections:
+          - id: s
+            questions:
+              - {id: values, type: open, text: What matters?}
+        """
+
+    @Test func stampsNotesAndKeepsSpeakersToTheGroup() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("talk.yaml", Self.guide)
+        let run = try Run.fieldwork(["interview", "talk.yaml", "--plain", "--group", "4"],
+                                    input: "2: Giving back\n9: Out of the group\nF: 5:30 is too late\n3: fine\n\n", in: folder.url)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("P9 is not in this group: the speakers are P1 to P4, and F for the facilitator."))
+        let store = folder.path + "/responses/talk"
+        let name = try #require(folder.files("responses/talk").first { $0.hasSuffix(".json") })
+        let data = try #require(FileManager.default.contents(atPath: store + "/" + name))
+        let notes = try #require(((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["answers"] as? [String: Any])?["values"] as? String)
+        #expect(notes == "[00:00] P2: Giving back\n[00:00] F: 5:30 is too late\n[00:00] P3: fine")
+    }
+}

@@ -89,7 +89,10 @@ enum Runner {
                 }
             } else {
                 Platform.leaveCleanlyOnSignals()
-                var runner = SessionRunner(session: session, driver: PlainDriver(io: StandardLines()), recorder: writer, clock: clock)
+                // An interview's notes are stamped and its speakers kept to the group, as on the interviewer's screen.
+                let interview = session.instrument.kind == .interview
+                let driver = PlainDriver(io: StandardLines(), clock: interview ? clock : nil, group: interview ? writer.header.group : nil)
+                var runner = SessionRunner(session: session, driver: driver, recorder: writer, clock: clock)
                 outcome = try runner.run()
                 final = runner.session
             }

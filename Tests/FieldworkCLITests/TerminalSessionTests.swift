@@ -59,8 +59,9 @@ final class TmuxSession {
     }
 
     /// Waits until the screen meets a test (up to 10 s).
+    /// Up to 30 s: a loaded machine (tests run side by side) can take seconds to start a binary.
     func waitUntil(_ test: (String) -> Bool) -> Bool {
-        for _ in 0..<200 {
+        for _ in 0..<600 {
             if test(screen()) { return true }
             usleep(50_000)
         }
@@ -70,7 +71,7 @@ final class TmuxSession {
     /// Waits until the screen shows `text` (up to 10 s); returns the screen.
     @discardableResult
     func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        for _ in 0..<200 {
+        for _ in 0..<600 {
             let s = screen()
             if s.contains(text) { return s }
             usleep(50_000)

@@ -138,6 +138,8 @@ final class TmuxSession {
         try t.send("Enter")
 
         #expect(TmuxSession.finished(done).status == "0")
+        // The closing words stay in the terminal after the alternate screen is gone.
+        #expect(t.waitUntil { $0.contains("Your answers have been saved. Thank you.") }, "\(t.screen())")
         #expect(!t.screen().contains("Prosper — member survey"), "the alternate screen is left")
 
         let responses = folder.url.appendingPathComponent("responses/prosper-member-survey").path

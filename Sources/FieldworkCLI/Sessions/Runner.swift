@@ -70,8 +70,10 @@ enum Runner {
         let clock = { Platform.monotonicSeconds() - origin }
         let outcome: SessionOutcome
         var final = session
+        var fullScreen = false
         do {
             if !options.plain, Platform.environment("TERM") != "dumb", let terminal = Platform.openTerminal() {
+                fullScreen = true
                 // Raw mode: Ctrl-C arrives as a key and the driver asks; SIGTERM and SIGHUP leave, saved.
                 defer { Platform.closeTerminal(terminal) }
                 let style = Style(color: options.color.enabled(fd: 1))
@@ -98,6 +100,14 @@ enum Runner {
             }
         } catch {
             throw FieldworkFailure.sessionStopped(error, journal: writer.journalPath)
+        }
+        // The closing screen lived on the alternate screen, which is gone: its words (support
+        // numbers in the closing text among them) stay in the terminal once the program has ended.
+        if fullScreen, outcome != .interrupted {
+            let end = outcome == .declined ? nil : final.instrument.end.map { final.render($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let said = outcome == .declined ? final.words.declined
+                : final.instrument.kind == .interview ? final.words.interviewSaved : final.words.saved
+            Platform.write((end.map { $0 + "\n" } ?? "") + said + "\n")
         }
         if outcome == .interrupted {
             // The whole command that carries on, with the folder when it is not the default.

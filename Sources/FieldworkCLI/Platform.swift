@@ -174,6 +174,22 @@ extension Platform {
         return folder + "/" + instrumentID + ".key"
     }
 
+    /// A line typed without being shown (the study code, on a shared screen): echo is turned off
+    /// while it is typed when input is a terminal, and a line break is written after it.
+    static func readHiddenLine() -> String? {
+        guard isatty(0) == 1 else { return readLine() }
+        var saved = termios()
+        guard tcgetattr(0, &saved) == 0 else { return readLine() }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(0, TCSANOW, &quiet)
+        defer {
+            tcsetattr(0, TCSANOW, &saved)
+            write("\n")
+        }
+        return readLine()
+    }
+
     /// One line of standard input without its line end; nil at the end of input, or once a signal
     /// `leaveCleanlyOnSignals` listens to has arrived.
     ///

@@ -26,3 +26,31 @@ private let tmuxInstalled = Tool.available("tmux")
         #expect(lines.count == 2, "the header and the first answer")
     }
 }
+
+/// On a shared screen the study code is not shown as it is typed, nor left on the screen.
+@Suite(.serialized) struct HiddenCodeTests {
+    @Test(.enabled(if: tmuxInstalled, "needs tmux (apt-get install tmux)"))
+    func theStudyCodeIsNotEchoed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("coded.yaml", """
+            format: 1
+            id: coded
+            version: 1.0.0
+            title: Coded
+            privacy: {participant: code}
+            sections:
+              - id: s
+                questions:
+                  - {id: q1, type: number, text: How many visits?}
+            """)
+        let done = folder.url.appendingPathComponent("exit-status").path
+        let t = try TmuxSession(command: TmuxSession.command("run coded.yaml --plain --key-file '\(folder.path)/coded.key'", in: folder.url, done: done))
+        t.waitFor("Study code (as given by the research team; it is not stored):")
+        try t.type("ZX-4417")
+        try t.send("Enter")
+        let screen = t.waitFor("How many visits?")
+        #expect(!screen.contains("ZX-4417"), "the code is not on the screen: \(screen)")
+        try t.send("3", "Enter")
+        #expect(TmuxSession.finished(done).status == "0")
+    }
+}

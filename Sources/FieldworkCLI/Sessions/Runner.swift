@@ -42,7 +42,8 @@ enum Runner {
             }
             while true {
                 io.write("Study code (as given by the research team; it is not stored): ")
-                guard let code = io.readLine() else { throw FieldworkFailure.savedForLater }
+                // Not shown as it is typed: the screen may be seen by the next participant.
+                guard let code = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 if !code.trimmingCharacters(in: .whitespaces).isEmpty {
                     pseudonym = key.pseudonym(for: code)
                     break

@@ -156,17 +156,13 @@ public struct InterviewScreen: SessionDriver {
     private mutating func keepLine(_ session: Session, _ q: Question, then next: Action?, message: inout String?) -> Action? {
         let typed = editor.string.trimmingCharacters(in: .whitespaces)
         guard q.type == .open, !typed.isEmpty else { return nil }
-        var speaker: String?
-        var text = typed
-        if let group {
-            switch Speakers.split(typed, group: group) {
-            case .success(let split): (speaker, text) = split
-            case .failure(let problem):
-                message = problem.message
-                return nil
-            }
+        let turn: NoteTurn
+        switch Speakers.turn(typed, group: group, at: lineStarted ?? clock()) {
+        case .success(let t): turn = t
+        case .failure(let problem):
+            message = problem.message
+            return nil
         }
-        let turn = NoteTurn(at: lineStarted ?? clock(), speaker: speaker, text: text)
         let before: String
         if case .text(let t)? = session.answers[q.id]?.value { before = t } else { before = "" }
         editor = LineEditor()
@@ -198,6 +194,13 @@ enum Speakers {
 
     /// Only `3: `, `P3: ` or `F: ` (a colon, then a space) names a speaker: "1:1 sessions helped"
     /// and "5:30 is too late" are what was said.
+    /// A typed paragraph as a stamped turn: with its speaker in a group discussion (refused when
+    /// the speaker is not in the group), as typed otherwise. Both drivers keep notes so.
+    static func turn(_ typed: String, group: Int?, at seconds: Double) -> Result<NoteTurn, Problem> {
+        guard let group else { return .success(NoteTurn(at: seconds, speaker: nil, text: typed)) }
+        return split(typed, group: group).map { NoteTurn(at: seconds, speaker: $0.0, text: $0.1) }
+    }
+
     static func split(_ typed: String, group: Int) -> Result<(String?, String), Problem> {
         guard let colon = typed.firstIndex(of: ":") else { return .success((nil, typed)) }
         let after = typed.index(after: colon)

@@ -165,18 +165,10 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         if case .text(let t)? = session.answers[q.id]?.value { kept = t } else { kept = "" }
         var line: String? = first
         while let typed = line?.trimmed, !typed.isEmpty {
-            var speaker: String?
-            var text = typed
-            if let group {
-                switch Speakers.split(typed, group: group) {
-                case .success(let split): (speaker, text) = split
-                case .failure(let problem):
-                    say("  ! " + problem.message)
-                    line = readLine()
-                    continue
-                }
+            switch Speakers.turn(typed, group: group, at: clock()) {
+            case .success(let turn): kept = NoteTurn.appending(turn, to: kept)
+            case .failure(let problem): say("  ! " + problem.message)
             }
-            kept = NoteTurn.appending(NoteTurn(at: clock(), speaker: speaker, text: text), to: kept)
             line = readLine()
         }
         return .answer(Answer(.text(kept)))

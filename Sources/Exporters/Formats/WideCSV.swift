@@ -37,25 +37,12 @@ extension ExportContext {
         let template = WideRows(context: self, variables: variables, slots: RawResponse.Slots(questionIDs),
                                 slotOf: variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }, labels: labels)
         do {
-            let listing = ResponseNames(folder.path).listing()
-            defer { listing.close() }
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-            let blockSize = 1024
-            var next = 0
-            while next < listing.count {
-                let blocks = (0..<(4 * workers)).map { k in
-                    min(listing.count, next + k * blockSize)..<min(listing.count, next + (k + 1) * blockSize)
-                }.filter { !$0.isEmpty }
-                let batch = WideBatch(template: template, listing: listing, blocks: blocks)
-                DispatchQueue.concurrentPerform(iterations: blocks.count) { k in batch.make(k) }
-                for rows in batch.made {
-                    try csv.bytes(rows.output)
-                    skipped.add(rows.skipped)
-                    count += rows.count
-                    for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
-                    for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], rows.fixedWidest[k]) }
-                }
-                next = blocks.last?.upperBound ?? listing.count
+            try ResponseBlocks.read(folder.path, make: { template }) { rows in
+                try csv.bytes(rows.output)
+                skipped.add(rows.skipped)
+                count += rows.count
+                for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
+                for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], rows.fixedWidest[k]) }
             }
             try folder.eachPartial(skipped: skipped.add) { r in
                 guard wanted(r) else { return }

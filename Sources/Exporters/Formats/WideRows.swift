@@ -2,7 +2,7 @@ import ResponseStore
 
 /// Rows of the wide CSV made from response files' bytes: one per worker and block of files,
 /// each with its own scanner, buffers and column widths, so blocks can be made side by side.
-struct WideRows {
+struct WideRows: BlockReader {
     let context: ExportContext
     let variables: [Variable]
     let slots: RawResponse.Slots
@@ -88,35 +88,4 @@ struct WideRows {
         asked[version] = computed
         return computed
     }
-}
-
-/// One round of blocks for the workers: each worker makes the rows of one block and keeps them in
-/// its own slot, which no other worker touches; the rows are read once every worker is done.
-final class WideBatch: @unchecked Sendable {
-    private let template: WideRows
-    private let listing: ResponseNames.Listing
-    private let blocks: [Range<Int>]
-    private let slots: UnsafeMutableBufferPointer<WideRows?>
-
-    init(template: WideRows, listing: ResponseNames.Listing, blocks: [Range<Int>]) {
-        self.template = template
-        self.listing = listing
-        self.blocks = blocks
-        slots = .allocate(capacity: blocks.count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func make(_ k: Int) {
-        var rows = template
-        for i in blocks[k] { listing.withName(i) { dir, name in rows.add(at: dir, name) } }
-        slots[k] = rows
-    }
-
-    /// The blocks' rows, in order.
-    var made: [WideRows] { slots.compactMap { $0 } }
 }

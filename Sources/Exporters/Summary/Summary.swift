@@ -93,22 +93,10 @@ public struct Summary {
     /// is (`WideCSV.swift`); each block has a tally of its own, added up in block order.
     private static func scan(_ folder: ResponseReader, plan: SummaryPlan, skipped: inout [SkippedFile]) -> SummaryTally {
         var total = SummaryTally(plan)
-        let listing = ResponseNames(folder.path).listing()
-        defer { listing.close() }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let blockSize = 1024
-        var next = 0
-        while next < listing.count {
-            let blocks = (0..<(4 * workers)).map { k in
-                min(listing.count, next + k * blockSize)..<min(listing.count, next + (k + 1) * blockSize)
-            }.filter { !$0.isEmpty }
-            let batch = SummaryBatch(plan: plan, path: folder.path, listing: listing, blocks: blocks)
-            DispatchQueue.concurrentPerform(iterations: blocks.count) { k in batch.make(k) }
-            for block in batch.made {
-                total.merge(block.tally)
-                skipped += block.skipped
-            }
-            next = blocks.last?.upperBound ?? listing.count
+        let path = folder.path
+        ResponseBlocks.read(path, make: { SummaryScan(plan: plan, path: path) }) { block in
+            total.merge(block.tally)
+            skipped += block.skipped
         }
         return total
     }

@@ -6,7 +6,7 @@ import SessionEngine
 /// The summary's reading of finished files from their bytes (the scanner the wide CSV uses),
 /// with no JSON tree and no string per answer. It must count what `SummaryTally.add(_:_:)` counts
 /// from the tree, by the same `CellRule`s; `SummaryTests` holds the two paths to the same result.
-struct SummaryScan {
+struct SummaryScan: BlockReader {
     let plan: SummaryPlan
     let path: String
     var tally: SummaryTally
@@ -149,37 +149,4 @@ struct SummaryScan {
         while let r = s.nextElement(&first) { if let n = code(s.b, r) { out.append(n) } }
         return out
     }
-}
-
-/// One round of blocks for the workers, as `WideBatch` for the wide CSV: each worker tallies one
-/// block in its own slot, which no other worker touches; the tallies are read once all are done.
-final class SummaryBatch: @unchecked Sendable {
-    private let plan: SummaryPlan
-    private let path: String
-    private let listing: ResponseNames.Listing
-    private let blocks: [Range<Int>]
-    private let slots: UnsafeMutableBufferPointer<SummaryScan?>
-
-    init(plan: SummaryPlan, path: String, listing: ResponseNames.Listing, blocks: [Range<Int>]) {
-        self.plan = plan
-        self.path = path
-        self.listing = listing
-        self.blocks = blocks
-        slots = .allocate(capacity: blocks.count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func make(_ k: Int) {
-        var scan = SummaryScan(plan: plan, path: path)
-        for i in blocks[k] { listing.withName(i) { dir, name in scan.add(at: dir, name) } }
-        slots[k] = scan
-    }
-
-    /// The blocks' tallies, in order.
-    var made: [SummaryScan] { slots.compactMap { $0 } }
 }

@@ -58,7 +58,12 @@ struct SessionGenerator {
             }
             var done = false
             for _ in 0..<8 {
-                let (answer, lines) = self.answer(qs, presented: s.session.presentedChoices(q), today: today)
+                var (answer, lines) = self.answer(qs, presented: s.session.presentedChoices(q), today: today)
+                // At the plain prompt an empty matrix row keeps the row's earlier answer.
+                if behaviour == .plain, case .rows(var rows) = answer.value, case .rows(let earlier)? = s.session.answers[id]?.value {
+                    for (row, code) in earlier where rows[row] == nil { rows[row] = code }
+                    answer = Answer(.rows(rows))
+                }
                 if apply(.answer(answer), lines) { done = true; break }
             }
             if !done && !apply(.skip, [""]) { break }

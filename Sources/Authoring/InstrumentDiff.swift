@@ -104,7 +104,9 @@ public enum InstrumentDiff {
         var out: [Change] = []
         func add(_ verdict: Verdict, _ what: String) { out.append(Change(variable: q.id, verdict: verdict, what: what)) }
 
-        if o.type != q.type {
+        // What breaks the data comes from the rule the exporters split variables by (`dataBreaks`).
+        let breaks = q.dataBreaks(from: o, languages: languages)
+        if case .type? = breaks.first {
             add(.notComparable, "the type changed from \(o.type.rawValue) to \(q.type.rawValue): responses before and after are not comparable")
             return out
         }
@@ -124,13 +126,13 @@ public enum InstrumentDiff {
         if o.min != q.min || o.max != q.max {
             add(.check, "the accepted range changed from \(range(o)) to \(range(q))")
         }
-        if o.precision != q.precision {
+        if breaks.contains(where: { if case .precision = $0 { true } else { false } }) {
             add(.notComparable, "dates are now kept to the \((q.precision ?? .day).rawValue) (were to the \((o.precision ?? .day).rawValue)): reduce older dates to the same precision before pooling")
         }
-        if o.rank != q.rank {
+        if breaks.contains(where: { if case .rank = $0 { true } else { false } }) {
             add(.notComparable, "the number of options to rank changed from \(o.rank.map(String.init) ?? "all") to \(q.rank.map(String.init) ?? "all")")
         }
-        if o.value != q.value, q.type == .calculate {
+        if breaks.contains(where: { if case .calculation = $0 { true } else { false } }) {
             add(.notComparable, "the calculation changed from \(code(.value(question: o.id), expressions.before)) to \(code(.value(question: q.id), expressions.after)): values before and after are computed differently")
         }
         if o.required != q.required {
@@ -145,39 +147,32 @@ public enum InstrumentDiff {
         return out
     }
 
-    /// Choices are matched by code, and by label to tell a recoding from a new meaning.
+    /// Choices are matched by code, and by label to tell a recoding from a new meaning (`ChoiceChanges`,
+    /// which the exporters use too): a code that changes meaning, or becomes or stops being a missing
+    /// value, puts the answers before and after in separate variables.
     private static func choiceChanges(_ o: Question, _ q: Question, languages: [String]) -> [(Verdict, String)] {
         guard q.type.hasChoices else { return [] }
         let language = languages.first
-        let before = o.allChoices
-        let after = q.allChoices
-        let afterByCode = Dictionary(after.map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
-        let beforeByCode = Dictionary(before.map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
-        var recoded: [String] = []
-        var meanings: [String] = []
+        let changes = ChoiceChanges(from: o.allChoices, to: q.allChoices, languages: languages)
         var out: [(Verdict, String)] = []
-        for c in before {
-            if let twin = after.first(where: { same($0.label, c.label, languages) }), twin.value != c.value {
-                recoded.append("\(quote(c.label.text(in: language))) was \(c.value), now \(twin.value)")
-            } else if let now = afterByCode[c.value] {
-                if !same(now.label, c.label, languages) {
-                    meanings.append("\(c.value) now means \(quote(now.label.text(in: language))) (was \(quote(c.label.text(in: language))))")
-                } else if now.label != c.label {
-                    out.append((.comparable, "the label of \(c.value) was tidied: \(quote(now.label.text(in: language)))"))
-                }
-                if now.missing != c.missing {
-                    out.append((.check, now.missing ? "\(c.value) \(quote(now.label.text(in: language))) is now a missing value: it no longer counts in statistics"
-                                                     : "\(c.value) \(quote(now.label.text(in: language))) is no longer a missing value: it now counts in statistics"))
-                }
-            } else if !after.contains(where: { same($0.label, c.label, languages) }) {
-                out.append((.check, "the choice \(c.value) \(quote(c.label.text(in: language))) was removed: later participants cannot give it"))
-            }
-        }
+        let meanings = changes.meanings.map { "\($0.code) now means \(quote($0.now.text(in: language))) (was \(quote($0.was.text(in: language))))" }
+        let recoded = changes.recoded.map { "\(quote($0.label.text(in: language))) was \($0.was), now \($0.now)" }
         if !recoded.isEmpty || !meanings.isEmpty {
-            out.insert((.notComparable, "codes of \(q.id) changed: " + (meanings + recoded).joined(separator: "; ")
-                        + "; responses before and after are not comparable without recoding"), at: 0)
+            out.append((.notComparable, "codes of \(q.id) changed: " + (meanings + recoded).joined(separator: "; ")
+                        + "; responses before and after are not comparable without recoding"))
         }
-        for c in after where beforeByCode[c.value] == nil && !before.contains(where: { same($0.label, c.label, languages) }) {
+        for c in changes.tidied {
+            out.append((.comparable, "the label of \(c.value) was tidied: \(quote(c.label.text(in: language)))"))
+        }
+        for (c, nowMissing) in changes.missingChanged {
+            out.append((.notComparable, nowMissing
+                        ? "\(c.value) \(quote(c.label.text(in: language))) is now a missing value: it no longer counts in statistics, so exports keep the answers before and after in separate variables"
+                        : "\(c.value) \(quote(c.label.text(in: language))) is no longer a missing value: it now counts in statistics, so exports keep the answers before and after in separate variables"))
+        }
+        for c in changes.removed {
+            out.append((.check, "the choice \(c.value) \(quote(c.label.text(in: language))) was removed: later participants cannot give it"))
+        }
+        for c in changes.added {
             out.append((.check, "the choice \(c.value) \(quote(c.label.text(in: language))) was added: earlier participants could not give it"))
         }
         return out
@@ -205,14 +200,7 @@ public enum InstrumentDiff {
     }
 
     /// Whether two texts say the same in every language, ignoring case, spacing and punctuation.
-    static func same(_ a: LocalizedText, _ b: LocalizedText, _ languages: [String]) -> Bool {
-        let keys = languages.isEmpty ? [nil] : languages.map(Optional.some)
-        return keys.allSatisfy { normalised(a.text(in: $0)) == normalised(b.text(in: $0)) }
-    }
-
-    private static func normalised(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
-    }
+    static func same(_ a: LocalizedText, _ b: LocalizedText, _ languages: [String]) -> Bool { a.sameWords(as: b, in: languages) }
 
     private static func quote(_ s: String) -> String {
         let one = Reflow.paragraphs(s).joined(separator: " ")

@@ -6,10 +6,15 @@ import ResponseStore
 
 public enum ExportFormat: String, CaseIterable, Sendable {
     case csv, long, jsonl, codebook, spss, stata, r, datapackage
+    /// Paradata: one row per response and question (seconds, visits, presentation order), apart from the answers.
+    case paradata
     /// For interview guides: transcripts, the framework matrix, a REFI-QDA project.
     case transcripts, framework, qdpx
 
     public var isQualitative: Bool { [.transcripts, .framework, .qdpx].contains(self) }
+    /// Formats whose CSV is meant for people and spreadsheets, which `--excel` can mark with a BOM
+    /// (the statistical packages' CSVs are read by their scripts, which want none).
+    public var isSpreadsheetCSV: Bool { [.csv, .long, .paradata].contains(self) }
 }
 
 public enum StatusFilter: String, CaseIterable, Sendable {
@@ -27,6 +32,8 @@ public struct ExportOptions: Sendable {
     public var since: String?
     /// Only responses started on or before this date (YYYY-MM-DD).
     public var until: String?
+    /// Begin the CSV with a UTF-8 byte order mark, by which Excel knows the file is UTF-8.
+    public var excel = false
 
     public init(format: ExportFormat, out: String) {
         self.format = format
@@ -73,9 +80,13 @@ public enum Exporter {
         } catch {
             throw ExportError("cannot create the folder '\(options.out)'")
         }
+        if options.excel && !options.format.isSpreadsheetCSV {
+            throw ExportError("--excel applies to --format csv, long and paradata (the CSV of spss, stata, r and datapackage is read by their scripts)")
+        }
         let codebook = Codebook(instruments)
         let context = ExportContext(folder: folder, options: options, codebook: codebook, instrument: instruments.last!,
-                                    versions: Set(instruments.map(\.version)))
+                                    versions: Set(instruments.map(\.version)),
+                                    simulated: FileManager.default.fileExists(atPath: folder.path + "/" + Exporter.simulatedMarker))
         var files: [String] = []
         var count = 0
         var warnings: [String] = []
@@ -86,23 +97,40 @@ public enum Exporter {
             count = n
             switch options.format {
             case .spss: files.append(try SPSSSyntax.write(context, widths: widths, warnings: &warnings))
-            case .stata: files.append(try StataDo.write(context))
+            case .stata: files.append(try StataDo.write(context, widths: widths))
             case .r: files.append(try RScript.write(context))
-            case .datapackage: files.append(try DataPackage.write(context, csv: path))
+            case .datapackage: files.append(try DataPackage.write(context, csv: path, widths: widths))
             default: break
             }
         case .long:
             (files, count) = try context.writeLong()
         case .jsonl:
             (files, count) = try context.writeJSONL()
+        case .paradata:
+            (files, count) = try context.writeParadata()
         case .codebook:
             files = try CodebookFiles.write(context)
             count = 0
         case .transcripts, .framework, .qdpx:
             (files, count) = try QualitativeFiles.write(context)
         }
+        if context.simulated, !options.format.isQualitative {
+            files.append(try context.writeText(Exporter.simulatedNote, """
+                SIMULATED DATA
+
+                The responses in this export were made up by 'fieldwork simulate' to try out the instrument
+                and the analysis. They are not real responses: do not report them as findings.
+                Files: \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+
+                """))
+        }
         return ExportReport(files: files, responses: count, conflicts: codebook.conflicts, skipped: context.skipped.files, warnings: warnings)
     }
+
+    /// The file `fieldwork simulate` leaves in a responses folder it made up.
+    public static let simulatedMarker = "SIMULATED.txt"
+    /// The note an export of simulated responses carries beside its files.
+    public static let simulatedNote = "README-SIMULATED.txt"
 }
 
 /// What every format needs while it writes.
@@ -113,9 +141,15 @@ struct ExportContext {
     /// The newest version, for titles.
     let instrument: Instrument
     let versions: Set<String>
+    /// The responses were made up by `fieldwork simulate` (the folder carries its marker): every
+    /// format says so, in a way that suits it.
+    var simulated = false
     let skipped = SkipLog()
 
-    var header: [String] { Codebook.fixed + codebook.variables.map(\.name) }
+    /// A comment line for the top of a script, when the data are simulated (empty otherwise).
+    func simulatedComment(_ marker: String) -> String {
+        simulated ? marker + " SIMULATED DATA: made up by 'fieldwork simulate', not real responses.\n" : ""
+    }
 
     func path(_ name: String) -> String { options.out + "/" + name }
 
@@ -139,7 +173,9 @@ struct ExportContext {
         [r.responseID, r.pseudonym ?? "", r.version, r.status.rawValue, r.language ?? "", r.started ?? "", r.duration.map(String.init) ?? ""]
     }
 
-    func text(_ cell: Cell, of v: Variable, labels: Bool) -> String { cell.written(v, labels: labels, spss: options.format == .spss) }
+    func text(_ cell: Cell, of v: Variable, labels: Bool) -> String {
+        cell.written(v, labels: labels, spss: options.format == .spss, kind: wideKind)
+    }
 
     static func sha256(of path: String) throws(ExportError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ExportError("cannot read '\(path)'") }

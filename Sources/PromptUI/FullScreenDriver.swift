@@ -126,6 +126,7 @@ public struct FullScreenDriver: SessionDriver {
                 body += wrapped(session.words.personal(typing: false), width).map(style.dim)
             }
             if q.type == .number, let unit = q.unit { body.append(style.dim(session.words.unit(session.render(unit)))) }
+            if let limits = session.words.limits(for: q, today: session.today) { body += wrapped(limits, width).map(style.dim) }
             body.append("")
             let w = widget.render(width: width, style: style)
             let top = body.count
@@ -200,7 +201,8 @@ public struct FullScreenDriver: SessionDriver {
         if outcome == .declined {
             body += wrapped(session.words.declined, width) + [""]
         }
-        if let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
+        // The closing text thanks people for taking part: not shown to someone who did not.
+        if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
         if outcome != .declined {
             body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
         }

@@ -196,8 +196,12 @@ public struct InterviewScreen: SessionDriver {
 enum Speakers {
     struct Problem: Error { var message: String }
 
+    /// Only `3: `, `P3: ` or `F: ` (a colon, then a space) names a speaker: "1:1 sessions helped"
+    /// and "5:30 is too late" are what was said.
     static func split(_ typed: String, group: Int) -> Result<(String?, String), Problem> {
         guard let colon = typed.firstIndex(of: ":") else { return .success((nil, typed)) }
+        let after = typed.index(after: colon)
+        guard after == typed.endIndex || typed[after] == " " else { return .success((nil, typed)) }
         let prefix = typed[..<colon].trimmingCharacters(in: .whitespaces)
         let text = typed[typed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         if prefix == "F" || prefix == "f" { return .success(("F", text)) }

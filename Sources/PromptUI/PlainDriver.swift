@@ -96,8 +96,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             if let end = session.instrument.end { say(session.render(end).trimmed) }
             say(session.words.saved)
         case .declined:
+            // The closing text thanks people for taking part: not said to someone who did not.
             say(session.words.declined)
-            if let end = session.instrument.end { say(session.render(end).trimmed) }
         case .interrupted:
             say(session.words.savedForLater)
         }
@@ -117,9 +117,14 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         if q.sensitive {
             say(session.words.personal(typing: true))
         }
+        if let limits = session.words.limits(for: q, today: session.today) { say(limits) }
         if q.type != .matrix {
-            for (i, c) in session.presentedChoices(q).enumerated() {
-                say("  \(i + 1)  " + session.render(c.label))
+            let choices = session.presentedChoices(q)
+            let byValue = Widgets.isNumericScale(q, choices) { session.render($0.label) }
+            for (i, c) in choices.enumerated() {
+                let label = session.render(c.label)
+                // A numeric scale is answered by its own values: 0 is 0, never "1".
+                if byValue { say("  \(c.value)" + (label == String(c.value) ? "" : "  " + label)) } else { say("  \(i + 1)  " + label) }
             }
         }
         if q.type == .matrix {
@@ -187,6 +192,13 @@ enum PlainInput {
             return numbers.map { choices[$0 - 1].value }
         }
         let range = session.words.typePosition(choices.count)
+        if Widgets.isNumericScale(q, choices, { session.render($0.label) }), let lo = choices.first?.value, let hi = choices.last?.value {
+            let typed = Int(text.trimmingCharacters(in: .whitespaces))
+            guard let typed, choices.contains(where: { $0.value == typed }) else {
+                return .failure(AnswerProblem(session.words.typeValue(min(lo, hi), max(lo, hi))))
+            }
+            return .success(Answer(.choice(typed)))
+        }
         switch q.type {
         case .single, .scale:
             guard let codes = positions(), codes.count == 1 else { return .failure(AnswerProblem(range)) }
@@ -200,11 +212,7 @@ enum PlainInput {
         case .number:
             return session.words.number(text).map { Answer(.number($0)) }
         case .date:
-            let precision = q.precision ?? .day
-            guard let d = TextEntry.date(text, precision: precision) else {
-                return .failure(AnswerProblem(session.words.writeDate(precision)))
-            }
-            return .success(Answer(.date(d)))
+            return session.words.date(text, precision: q.precision ?? .day).map { Answer(.date($0)) }
         case .text, .longText, .open:
             return .success(Answer(.text(text)))
         case .matrix:

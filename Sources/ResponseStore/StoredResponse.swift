@@ -24,6 +24,11 @@ public struct StoredResponse: Sendable {
     public var probesAsked: [String: [Int]] = [:]
     /// The group discussion's size, for interviews run with a group.
     public var group: Int?
+    /// Paradata: seconds and visits per question shown, and how often the participant went back.
+    public var timing: [String: QuestionTiming] = [:]
+    public var returns: Int?
+    /// The session's seed, exactly (it orders the shuffles, so the presentation order can be rebuilt).
+    public var seed: UInt64?
 
     public init(responseID: String, pseudonym: String? = nil, version: String, hash: String = "", status: ResponseStatus,
                 language: String? = nil, started: String? = nil, duration: Int? = nil, answers: [String: JSON] = [:],
@@ -54,7 +59,7 @@ public struct StoredResponse: Sendable {
               let hash = o["instrument"]?["hash"]?.string,
               let id = o["response_id"]?.string,
               let status = o["status"]?.string.flatMap(ResponseStatus.init(rawValue:)) else { return nil }
-        return StoredResponse(
+        var response = StoredResponse(
             responseID: id, pseudonym: o["pseudonym"]?.string, version: version, hash: hash, status: status,
             language: o["language"]?.string, started: o["started"]?.string, duration: o["duration_seconds"]?.int,
             answers: o["answers"]?.object ?? [:], other: (o["other"]?.object ?? [:]).compactMapValues(\.string),
@@ -62,6 +67,47 @@ public struct StoredResponse: Sendable {
             simulated: o["simulated"]?.bool ?? false,
             probesAsked: (o["probes_asked"]?.object ?? [:]).mapValues { ($0.array ?? []).compactMap(\.int) },
             group: o["group"]?.int)
+        let paradata = o["paradata"]
+        for (id, t) in paradata?["questions"]?.object ?? [:] {
+            response.timing[id] = QuestionTiming(seconds: t["seconds"]?.number ?? 0, visits: t["visits"]?.int ?? 0)
+        }
+        response.returns = paradata?["returns"]?.int
+        response.seed = topLevelInteger("seed", in: bytes)
+        return response
+    }
+
+    /// A top-level member's integer read from its digits: a seed is a UInt64, which a JSON number
+    /// (a Double) holds exactly only up to 2^53. Nil when the member is absent or not an integer.
+    static func topLevelInteger(_ name: String, in bytes: UnsafeRawBufferPointer) -> UInt64? {
+        let key = Array(("\"" + name + "\"").utf8)
+        var depth = 0
+        var inString = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if inString {
+                if b == UInt8(ascii: "\\") { i += 2; continue }
+                if b == UInt8(ascii: "\"") { inString = false }
+                i += 1
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: "\""):
+                if depth == 1, i + key.count <= bytes.count, key.indices.allSatisfy({ bytes[i + $0] == key[$0] }) {
+                    var j = i + key.count
+                    while j < bytes.count, [UInt8(ascii: " "), UInt8(ascii: ":"), 0x0A, 0x0D, 0x09].contains(bytes[j]) { j += 1 }
+                    var digits = ""
+                    while j < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]) { digits.append(Character(UnicodeScalar(bytes[j]))); j += 1 }
+                    return UInt64(digits)
+                }
+                inString = true
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// An interrupted session, rebuilt from its journal on the day it was run, as the partial

@@ -30,7 +30,8 @@ public struct NoteTurn: Sendable, Equatable {
                 }
             }
             var speaker: String?
-            if let colon = rest.firstIndex(of: ":"), isSpeaker(rest[..<colon]) {
+            if let colon = rest.firstIndex(of: ":"), isSpeaker(rest[..<colon]),
+               rest.index(after: colon) == rest.endIndex || rest[rest.index(after: colon)] == " " {
                 speaker = String(rest[..<colon])
                 rest = rest[rest.index(after: colon)...].drop { $0 == " " }
             }

@@ -64,6 +64,19 @@ public struct ParticipantWords: Sendable {
     public func numberAtLeast(_ lo: String) -> String { "Please enter \(lo) or more." }
     public func numberAtMost(_ hi: String) -> String { "Please enter \(hi) or less." }
     public func writeDate(_ precision: DatePrecision) -> String { "Please write the date as \(TextEntry.datePattern(precision))." }
+    public func noSuchDay(day: Int, month: Int, year: Int) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "There is no \(day) \(names[month - 1]) in \(year). Please check the date."
+    }
+
+    /// A date as typed, in the form it is stored; a refusal in the words of the language.
+    public func date(_ typed: String, precision: DatePrecision) -> Result<String, AnswerProblem> {
+        switch TextEntry.dateReading(typed, precision: precision) {
+        case .date(let d): .success(d)
+        case .notADate: .failure(AnswerProblem(writeDate(precision)))
+        case .noSuchDay(let day, let month, let year): .failure(AnswerProblem(noSuchDay(day: day, month: month, year: year)))
+        }
+    }
     public func dateFrom(_ date: String) -> String { "Please give a date from \(date) onwards." }
     public func dateUntil(_ date: String) -> String { "Please give a date no later than \(date)." }
     public var typeANumber: String { "Please type a number, such as 42." }
@@ -72,6 +85,7 @@ public struct ParticipantWords: Sendable {
                      : "Please write decimals with a point (12.5), and thousands as 1500 or 1,500."
     }
     public func typePosition(_ count: Int) -> String { "Please type a number from 1 to \(count)." }
+    public func typeValue(_ lo: Int, _ hi: Int) -> String { "Please type a number from \(lo) to \(hi)." }
     public func typePositions(_ count: Int) -> String { "Please type numbers from 1 to \(count), separated by spaces." }
     public var pressEnterToContinue: String { "Press Enter to continue." }
 
@@ -96,7 +110,8 @@ public struct ParticipantWords: Sendable {
     public var saved: String { "Your answers have been saved. Thank you." }
     public var interviewSaved: String { "The interview is saved." }
     public var declined: String { "You chose not to take part. Nothing you typed has been kept. Thank you for your time." }
-    public var savedForLater: String { "Your answers so far are saved. You can carry on later with: fieldwork resume" }
+    public var savedForLater: String { savedForLater(resume: "fieldwork resume") }
+    public func savedForLater(resume command: String) -> String { "Your answers so far are saved. You can carry on later with: \(command)" }
     public func interviewer(_ instructions: String) -> String { "Interviewer: " + instructions }
     // MARK: Plain mode (numbered prompts, read aloud by screen readers)
 
@@ -132,6 +147,52 @@ public struct ParticipantWords: Sendable {
         case .date: return "Type a date as \(TextEntry.datePattern(q.precision ?? .day)). " + tail
         case .longText, .open: return "Type your answer; finish with an empty line. " + tail
         case .text, .calculate: return "Type your answer. " + tail
+        }
+    }
+
+    // MARK: Limits, said before the answer
+
+    /// What an answer must be, said up front rather than only after a mistake: the range and
+    /// decimals of a number, how many to choose or rank, how long a text, which dates. Nil when
+    /// the question has no limit worth saying.
+    public func limits(for q: Question, today: Int) -> String? {
+        func n(_ x: Double) -> String { Printer.number(x) }
+        switch q.type {
+        case .number:
+            let kind = (q.decimals ?? 0) == 0 ? "A whole number" : "A number with up to \(q.decimals ?? 0) decimal place\(q.decimals == 1 ? "" : "s")"
+            switch (q.min, q.max) {
+            case (let lo?, let hi?): return "\(kind) from \(n(lo)) to \(n(hi))."
+            case (let lo?, nil): return "\(kind) of \(n(lo)) or more."
+            case (nil, let hi?): return "\(kind) up to \(n(hi))."
+            default: return (q.decimals ?? 0) == 0 ? nil : kind + "."
+            }
+        case .multiple:
+            switch (q.min.map { Int($0) }, q.max.map { Int($0) }) {
+            case (let lo?, let hi?) where lo == hi: return "Choose \(lo)."
+            case (let lo?, let hi?) where hi == lo + 1: return "Choose \(lo) or \(hi)."
+            case (let lo?, let hi?): return "Choose from \(lo) to \(hi)."
+            case (let lo?, nil): return "Choose at least \(lo)."
+            case (nil, let hi?): return "Choose up to \(hi)."
+            default: return nil
+            }
+        case .ranking:
+            let count = q.rank ?? q.allChoices.count
+            return count < q.allChoices.count ? "Put your top \(count) in order." : nil
+        case .text, .longText:
+            return q.maxLength.map { "Up to \($0) characters." }
+        case .date:
+            func day(_ s: String?) -> String? {
+                guard let s else { return nil }
+                return s == "today" ? "today" : DateValue.parse(s).map { DateValue.format($0, precision: q.precision ?? .day) }
+            }
+            switch (day(q.dateMin), day(q.dateMax)) {
+            case (let lo?, let hi?): return "A date from \(lo) to \(hi)."
+            case (let lo?, nil): return "A date from \(lo) on."
+            case (nil, let hi?): return "A date up to \(hi)."
+            default: return nil
+            }
+        default:
+            return nil
         }
     }
 

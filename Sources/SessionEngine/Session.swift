@@ -122,17 +122,22 @@ public struct Session: Sendable {
     /// The choices of a question as presented: shuffled if asked (choices marked missing or
     /// exclusive, and "Other", stay last), and only those whose condition holds.
     public func presentedChoices(_ q: Question) -> [Choice] {
+        choiceOrder(q).filter { choice in
+            guard let condition = expressions.condition(.choiceShowIf(question: q.id, choice: choice.value)) else { return true }
+            return Evaluator.isTrue(condition, in: context())
+        }
+    }
+
+    /// The order a question's choices are shown in, before their conditions: shuffled by the seed
+    /// if asked, with choices marked missing or exclusive, then "Other", last. Paradata exports it.
+    public func choiceOrder(_ q: Question) -> [Choice] {
         var main = (q.choices ?? []).filter { !$0.missing && !$0.exclusive }
         let fixed = (q.choices ?? []).filter { $0.missing || $0.exclusive }
         if q.shuffle == true {
             var random = SeededRandom.derived(seed: seed, for: "choices:" + q.id)
             main.shuffle(using: &random)
         }
-        let all = main + fixed + (q.other.map { [$0] } ?? [])
-        return all.filter { choice in
-            guard let condition = expressions.condition(.choiceShowIf(question: q.id, choice: choice.value)) else { return true }
-            return Evaluator.isTrue(condition, in: context())
-        }
+        return main + fixed + (q.other.map { [$0] } ?? [])
     }
 
     func conditionValid(_ id: String) -> Expr? { expressions.condition(.validIf(question: id)) }

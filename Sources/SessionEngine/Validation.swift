@@ -191,8 +191,26 @@ public enum TextEntry {
 
     /// A date typed at the question's precision.
     public static func date(_ text: String, precision: DatePrecision) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        guard DateValue.parse(t, precision: precision) != nil else { return nil }
-        return t
+        if case .date(let d) = dateReading(text, precision: precision) { return d }
+        return nil
+    }
+
+    /// What a typed date means. Dates are read year first, as stored (`2024-05-07`), with or
+    /// without leading zeros (`2024-5-7`) and with `-`, `/` or `.` between the parts; a day order
+    /// such as `17/05/2024` is not guessed at. A date that does not exist is said to be so.
+    public enum DateReading: Equatable, Sendable { case date(String), notADate, noSuchDay(day: Int, month: Int, year: Int) }
+
+    public static func dateReading(_ text: String, precision: DatePrecision) -> DateReading {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        let wanted = precision == .day ? 3 : precision == .month ? 2 : 1
+        guard parts.count == wanted, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count <= 2 }), let year = Int(parts[0]) else { return .notADate }
+        let numbers = parts.dropFirst().compactMap { Int($0) }
+        if let month = numbers.first, !(1...12).contains(month) { return .notADate }
+        if numbers.count == 2, numbers[1] < 1 || numbers[1] > DateValue.daysIn(month: numbers[0], year: year) {
+            return numbers[1] <= 31 && numbers[1] >= 1 ? .noSuchDay(day: numbers[1], month: numbers[0], year: year) : .notADate
+        }
+        let text = ([String(parts[0])] + numbers.map { $0 < 10 ? "0\($0)" : "\($0)" }).joined(separator: "-")
+        return DateValue.parse(text, precision: precision) == nil ? .notADate : .date(text)
     }
 }

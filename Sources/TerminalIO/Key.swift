@@ -5,6 +5,9 @@ public enum Key: Sendable, Equatable {
     case up, down, left, right, home, end, pageUp, pageDown
     /// Ctrl and a letter, lowercase (`ctrl("c")` is Ctrl-C: with ISIG off it arrives as a key).
     case ctrl(Character)
+    /// Text pasted while bracketed paste is on (`ESC [ 200 ~` … `ESC [ 201 ~`), whole: it goes into
+    /// the field it was pasted into, so its tabs and line breaks neither move on nor submit.
+    case paste(String)
     /// A byte sequence that is not understood, passed over.
     case unknown
 }
@@ -78,6 +81,30 @@ public struct KeyDecoder: Sendable {
         return nil
     }
 
+    /// The largest paste kept whole; a longer one (no answer takes that much) is cut there.
+    static let largestPaste = 4 << 20
+
+    /// A bracketed paste, from after its opening sequence to its closing `ESC [ 201 ~`; nil until
+    /// the closing sequence has arrived. Line ends pasted as CR or CR LF become line breaks.
+    private static func paste(_ bytes: ArraySlice<UInt8>, from start: Int) -> (Key, Int)? {
+        let end: [UInt8] = [0x1B, UInt8(ascii: "["), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "~")]
+        var i = start
+        while i + end.count <= bytes.endIndex {
+            if bytes[i] == 0x1B, bytes[i..<(i + end.count)].elementsEqual(end) {
+                return (.paste(pastedText(bytes[start..<i])), i + end.count - bytes.startIndex)
+            }
+            i += 1
+        }
+        if bytes.endIndex - start > largestPaste {
+            return (.paste(pastedText(bytes[start..<(start + largestPaste)])), start + largestPaste - bytes.startIndex)
+        }
+        return nil
+    }
+
+    private static func pastedText(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
     private static func escape(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
         guard bytes.count >= 2 else { return nil }
         let second = bytes[bytes.startIndex + 1]
@@ -85,6 +112,9 @@ public struct KeyDecoder: Sendable {
             return controlString(bytes)
         }
         guard second == UInt8(ascii: "[") || second == UInt8(ascii: "O") else {
+            // ESC with a character in the same read is Alt and that key (Alt-b, a word back in
+            // many terminals): passed over, never read as Escape, which would go back a question.
+            if (0x20..<0x7F).contains(second) { return (.unknown, 2) }
             return (.escape, 1)
         }
         // CSI / SS3: parameters (digits and ';') then one final byte.
@@ -94,6 +124,7 @@ public struct KeyDecoder: Sendable {
         let final = bytes[i]
         let params = String(decoding: bytes[(bytes.startIndex + 2)..<i], as: UTF8.self)
         let used = i - bytes.startIndex + 1
+        if final == UInt8(ascii: "~"), params == "200" { return paste(bytes, from: bytes.startIndex + used) }
         switch (final, params) {
         case (UInt8(ascii: "A"), _): return (.up, used)
         case (UInt8(ascii: "B"), _): return (.down, used)

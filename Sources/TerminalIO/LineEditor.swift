@@ -24,6 +24,9 @@ public struct LineEditor: Sendable, Equatable {
         switch key {
         case .character(let c):
             insert(c)
+        case .paste(let pasted):
+            // On one line, pasted line breaks become spaces rather than vanish between words.
+            insert(multiline ? pasted : pasted.replacingOccurrences(of: "\n", with: " "))
         case .enter where multiline:
             insert("\n")
         case .left: cursor = max(0, cursor - 1)
@@ -61,8 +64,11 @@ public struct LineEditor: Sendable, Equatable {
 
     /// Inserts pasted text at the cursor (line breaks only where the editor has several lines,
     /// no other controls).
-    public mutating func insert(_ c: Character) {
-        for c in Self.typeable(String(c), multiline: multiline) {
+    public mutating func insert(_ c: Character) { insert(String(c)) }
+
+    /// Inserts text at the cursor, as typed: tabs as spaces, line breaks only on several lines.
+    public mutating func insert(_ s: String) {
+        for c in Self.typeable(s, multiline: multiline) {
             text.insert(c, at: cursor)
             cursor += 1
         }

@@ -6,7 +6,7 @@ import InstrumentModel
 public struct PlainWords {
     let questions: [String: Question]
     /// Labels are quoted in this language; by default the instrument's first.
-    let language: String?
+    public let language: String?
     /// The instrument's expressions, parsed once; a damaged one is described as damaged.
     public let expressions: InstrumentExpressions
 
@@ -54,6 +54,11 @@ public struct PlainWords {
         default:
             return Printer.print(e)
         }
+    }
+
+    /// A question's label (or text), kept short, as conditions name it; nil for an unknown id.
+    public func label(of id: String) -> String? {
+        questions[id].map { ShortLabel.of(($0.label ?? $0.text)?.text(in: language) ?? id) }
     }
 
     /// A question named by its text (or label), in italics.

@@ -73,6 +73,27 @@ private let base = """
         #expect(changes.first?.what == "codes of since changed: \"Under a year\" was 1, now 3; \"Over 2 years\" was 3, now 1; responses before and after are not comparable without recoding")
     }
 
+    /// `diff` calls a change not comparable exactly when the exporters give the question a variable
+    /// of its own (`Question.dataBreaks`): an added choice keeps one variable, a code that changes
+    /// meaning or becomes a missing value splits it.
+    @Test func ratesChoicesByTheRuleTheExportsSplitBy() throws {
+        let old = try compiled(base)
+        let cases = [
+            ("choices: [Under a year, 1 to 2 years, Over 2 years, Never]", false),
+            ("choices: [Under a year, \"1 to 2 Years.\", Over 2 years]", false),
+            ("choices: [Under a year, 1 to 3 years, Over 2 years]", true),
+            ("choices: [Under a year, {value: 2, label: 1 to 2 years, missing: true}, Over 2 years]", true),
+        ]
+        for (choices, breaks) in cases {
+            let new = try compiled(base.replacingOccurrences(of: "choices: [Under a year, 1 to 2 years, Over 2 years]", with: choices)
+                                       .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))
+            let notComparable = InstrumentDiff.compare(old, new).contains { $0.variable == "since" && $0.verdict == .notComparable }
+            let split = try #require(new.questionsByID["since"]).dataBreaks(from: try #require(old.questionsByID["since"]), languages: new.languages)
+            #expect(notComparable == breaks, "\(choices)")
+            #expect(split.isEmpty == !breaks, "\(choices)")
+        }
+    }
+
     @Test func flagsASameVersionAndARenamedQuestion() throws {
         let old = try compiled(base)
         let renamed = try compiled(base.replacingOccurrences(of: "- id: age", with: "- id: age_years"))

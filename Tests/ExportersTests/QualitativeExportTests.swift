@@ -155,7 +155,7 @@ private func exportFolder(_ folder: TemporaryFolder, _ format: ExportFormat) thr
             NoteTurn(stamp: "12:40", speaker: "P2", text: "yes"),
             NoteTurn(stamp: "1:02:03", speaker: "F", text: "next"),
             NoteTurn(stamp: nil, speaker: nil, text: "[soon] P: no"),
-            NoteTurn(stamp: nil, speaker: "P10", text: "x"),
+            NoteTurn(stamp: nil, speaker: nil, text: "P10:x"),
         ])
     }
 

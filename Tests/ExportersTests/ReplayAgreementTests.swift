@@ -168,7 +168,9 @@ private func parseCSV(_ text: String) -> [[String]] {
     }
 
     /// The byte scanner (the fast path for finished files) and the JSON tree (journals, long CSV,
-    /// summaries) give the same cell for every variable, in codes and in labels.
+    /// summaries) give the same cell for every variable, in codes and in labels, in the CSV for
+    /// spreadsheets and in the one for statistical packages (text exact, skip columns beside free
+    /// texts), a skipped text and one answered "-99" included.
     @Test func bothReadingPathsGiveTheSameCells() throws {
         let study = try Study()
         defer { try? FileManager.default.removeItem(atPath: study.folder) }
@@ -179,8 +181,9 @@ private func parseCSV(_ text: String) -> [[String]] {
         let ids = variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let slots = RawResponse.Slots(ids)
         let slotOf = variables.map { v in ids.firstIndex(of: v.question) ?? 0 }
-        for (labels, spss) in [(false, false), (true, false), (false, true)] {
-            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: spss)
+        var flags: [String: String] = [:]
+        for (labels, spss, kind) in [(false, false, WideKind.spreadsheet), (true, false, .spreadsheet), (false, true, .statistical), (false, false, .statistical)] {
+            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: spss, kind: kind)
             try bytes.withUnsafeBytes { b in
                 var raw = RawResponse(slots: ids.count)
                 let found = raw.read(b, slots: slots)
@@ -190,15 +193,26 @@ private func parseCSV(_ text: String) -> [[String]] {
                     var out: [UInt8] = []
                     rows.cell(i, asked: true, raw, b, into: &out)
                     var expected: [UInt8] = []
-                    let text = codebook.cell(v, tree, labels: labels).written(v, labels: labels, spss: spss)
+                    let treeCell = codebook.cell(v, tree, labels: labels)
+                    let text = treeCell.written(v, labels: labels, spss: spss, kind: kind)
                     CSVWriter.field(Array(text.utf8), into: &expected)
                     let cell = String(decoding: out, as: UTF8.self)
-                    #expect(cell == String(decoding: expected, as: UTF8.self), "\(v.name), labels \(labels), spss \(spss)")
+                    #expect(cell == String(decoding: expected, as: UTF8.self), "\(v.name), labels \(labels), spss \(spss), \(kind)")
+                    if rows.hasSkippedColumn[i] {
+                        var flag: [UInt8] = []
+                        rows.skippedFlag(i, asked: true, raw, into: &flag)
+                        #expect(String(decoding: flag, as: UTF8.self) == treeCell.skippedFlag, "\(v.name)'s skip column")
+                        flags[v.name] = treeCell.skippedFlag
+                    }
+                    if kind == .statistical, v.name == "minus" { #expect(cell == "-99", "a typed -99 is exact") }
+                    if kind == .statistical, v.name == "story" { #expect(cell == "", "a skipped text is empty") }
+                    if kind == .spreadsheet, !labels, v.name == "minus" { #expect(cell == "'-99") }
                     if v.name == "last" { #expect(cell == Study.hostileCell, "controls are shown, tab kept") }
                     #expect(!cell.unicodeScalars.contains { SafeText.isControl($0) && $0 != "\t" }, "\(v.name): \(cell.debugDescription)")
                 }
             }
         }
+        #expect(flags == ["place": "0", "story": "1", "minus": "0", "last": "0"])
     }
 }
 

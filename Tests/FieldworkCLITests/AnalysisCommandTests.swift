@@ -71,7 +71,7 @@ func fixtureCopy() throws -> TemporaryFolder {
         let run = try Run.fieldwork(["export", "fixture-survey", "--format", "spss", "--out", "out"], in: folder.url)
         #expect(run.status == 0)
         #expect(run.stdout == "Exported 4 responses to out/responses.csv, out/responses.sps\n")
-        #expect(run.stderr == "warning: 'mood' changed in version 1.1.0 (its type or codes differ from version 1.0.0); it is exported apart as 'mood_v1_1_0'\n")
+        #expect(run.stderr == "warning: 'mood' changed in version 1.1.0 (against 1.0.0: 1 now means 'Low' (was '1'); 'Low' was 0, now 1; 'High' was 4, now 5); it is exported apart as 'mood_v1_1_0'\n")
         let wrong = try Run.fieldwork(["export", "nothing-here", "--format", "csv", "--out", "out"], in: folder.url)
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("'nothing-here' is neither a responses folder nor an instrument id with responses in 'responses'"))

@@ -83,7 +83,7 @@ private let plainSurvey = """
         let run = try Run.fieldwork(["run", "plain.yaml", "--plain"], input: "1\n", environment: environment, in: folder.url)
         #expect(run.status == 3)
         #expect(run.stderr == "")
-        #expect(run.stdout.range(of: "\nYour answers so far are saved. You can carry on later with: fieldwork resume\nSession [0-9a-f]{8}\n$",
+        #expect(run.stdout.range(of: "\nYour answers so far are saved. You can carry on later with: fieldwork resume [0-9a-f]{8}\n$",
                                  options: .regularExpression) != nil, "\(run.stdout)")
     }
 

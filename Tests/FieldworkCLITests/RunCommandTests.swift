@@ -43,7 +43,8 @@ func everyFile(under path: String) -> [(String, Data)] {
 
     @Test func completesASurveyThroughPlainPromptsAndWritesNothingIdentifying() throws {
         let folder = try prepare()
-        let answers = "ZX-4417\n1\n4\nI slept well. Mail me at sam@example.org\n\n<\n\n34\nsam@example.org\n"
+        // The mood scale runs 0-4: its own values are typed (3 is 3, not the third point).
+        let answers = "ZX-4417\n1\n3\nI slept well. Mail me at sam@example.org\n\n<\n\n34\nsam@example.org\n"
         let run = try Run.fieldwork(["run", "short.yaml", "--plain", "--seed", "11"], input: answers, environment: environment, in: folder.url)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("[1/4] How is your mood? (required)"))
@@ -78,7 +79,7 @@ func everyFile(under path: String) -> [(String, Data)] {
 
     @Test func leavesAndResumesWithNothingLost() throws {
         let folder = try prepare()
-        let first = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\n1\n2\n", environment: environment, in: folder.url)
+        let first = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\n1\n1\n", environment: environment, in: folder.url)
         #expect(first.status == 3)
         #expect(first.stdout.contains("Your answers so far are saved. You can carry on later with: fieldwork resume"))
         let status = try Run.fieldwork(["status"], in: folder.url)
@@ -126,7 +127,7 @@ func everyFile(under path: String) -> [(String, Data)] {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data("AB1\n1\n3\nWorking on it\n\n".utf8))
+        input.fileHandleForWriting.write(Data("AB1\n1\n2\nWorking on it\n\n".utf8))
         // Wait until the answers are in the journal: consent and two answers.
         let sessions = folder.url.appendingPathComponent("responses/short/sessions").path
         var lines = 0

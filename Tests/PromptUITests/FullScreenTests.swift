@@ -75,8 +75,8 @@ let screens = """
 
     @Test func answersEveryKindOfQuestionWithKeys() throws {
         let events: [TerminalEvent] = keys("14") + keys("Gardening") + [.key(.enter)]       // Walking, and Other typed in place
-            + [.key(.right), .key(.right), .key(.enter)]                                       // scale: 1
-            + keys("2") + [.key(.left), .key(.enter)]                                          // matrix: heard=Agree, safe=Disagree
+            + [.key(.right), .key(.right), .key(.character(" ")), .key(.enter)]               // scale: moving does not choose; Space chooses 1
+            + keys("2") + [.key(.left), .key(.character(" ")), .key(.enter)]                   // matrix: heard=Agree, safe=Disagree
             + [.key(.character(" ")), .key(.down), .key(.down), .key(.character(" ")), .key(.enter)]  // ranking: Coffee, Juice, Tea
             + keys("200") + [.key(.enter)] + [.key(.backspace), .key(.backspace), .key(.enter)]     // 200, then 2: both refused
             + [.key(.backspace)] + keys("34") + [.key(.enter)]
@@ -120,7 +120,7 @@ let screens = """
         let frame = runner.driver.frame.plain
         #expect(frame.count == 16)
         #expect(frame[0].count <= 60)
-        #expect(frame.contains("   ( ) 0  ( ) 1  ( ) 2  ( ) 3  ( ) 4"))
+        #expect(frame.contains("    ( ) 0   ( ) 1   ( ) 2   ( ) 3   ( ) 4"))
         #expect(frame.contains("   0 = Very low                               4 = Very good"))
         #expect(frame.contains(" This question is personal. You can skip it: press Enter"), "re-wrapped to the new width")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import InstrumentCompiler
 import InstrumentModel
-import PromptUI
+@testable import PromptUI
 import SessionLoop
 import ResponseStore
 import SessionEngine
@@ -148,5 +148,17 @@ let guide = """
         #expect(NoteTurn.stamp(0) == "00:00")
         #expect(NoteTurn.stamp(759.9) == "12:39")
         #expect(NoteTurn.stamp(3723) == "1:02:03")
+    }
+}
+
+@Suite struct SpeakerTests {
+    /// Only a number, Pn or F followed by a colon and a space names a speaker.
+    @Test(arguments: [("3: yes", "P3", "yes"), ("P2: fine", "P2", "fine"), ("F: next", "F", "next"),
+                      ("1:1 sessions helped", nil, "1:1 sessions helped"), ("5:30 is too late", nil, "5:30 is too late")])
+    func readsASpeakerOnlyWhereOneIsNamed(_ typed: String, _ speaker: String?, _ text: String) throws {
+        let split = try Speakers.split(typed, group: 4).get()
+        #expect(split.0 == speaker)
+        #expect(split.1 == text)
+        #expect(NoteTurn.parse(NoteTurn(at: 1, speaker: split.0, text: split.1).line) == [NoteTurn(at: 1, speaker: split.0, text: split.1)])
     }
 }

@@ -79,3 +79,55 @@ import Testing
         #expect(session.answers["email"] == Answer(.text("sam@example.org")))
     }
 }
+
+@Suite struct DateEntryTests {
+    @Test(arguments: [
+        ("2024-5-7", DatePrecision.day, TextEntry.DateReading.date("2024-05-07")), ("2024/05/17", .day, .date("2024-05-17")),
+        ("2024.5.17", .day, .date("2024-05-17")), (" 2024-05-17 ", .day, .date("2024-05-17")), ("2024-5", .month, .date("2024-05")),
+        ("2021-02-31", .day, .noSuchDay(day: 31, month: 2, year: 2021)), ("2024-02-29", .day, .date("2024-02-29")),
+        ("2023-02-29", .day, .noSuchDay(day: 29, month: 2, year: 2023)), ("2021-04-31", .day, .noSuchDay(day: 31, month: 4, year: 2021)),
+        ("17/05/2024", .day, .notADate), ("2024-13-01", .day, .notADate), ("2024-05-32", .day, .notADate), ("24-05-17", .day, .notADate),
+        ("2024", .year, .date("2024")), ("2024-05", .day, .notADate),
+    ])
+    func readsDatesAsPeopleWriteThem(_ typed: String, _ precision: DatePrecision, _ expected: TextEntry.DateReading) {
+        #expect(TextEntry.dateReading(typed, precision: precision) == expected, "\(typed)")
+    }
+
+    @Test func saysWhenADayDoesNotExist() {
+        #expect(ParticipantWords.forLanguage("en").date("2021-02-31", precision: .day)
+                == .failure(AnswerProblem("There is no 31 February in 2021. Please check the date.")))
+    }
+}
+
+@Suite struct LimitWordsTests {
+    static let yaml = """
+        format: 1
+        id: limits
+        version: 1.0.0
+        title: Limits
+        sections:
+          - id: s
+            questions:
+              - {id: age, type: number, text: Age?, min: 16, max: 110}
+              - {id: spent, type: number, text: Spent?, decimals: 2}
+              - {id: used, type: multiple, text: Used?, choices: [A, B, C, D], min: 2, max: 3}
+              - {id: top, type: ranking, text: Top?, choices: [A, B, C, D], rank: 2}
+              - {id: town, type: text, text: Town?, max_length: 40}
+              - {id: since, type: date, text: Since?, min: 2000-01-01, max: today}
+              - {id: free, type: text, text: Anything?}
+        """
+
+    /// What an answer must be is said before it is given, not only after a mistake.
+    @Test func saysTheLimitsUpFront() throws {
+        let instrument = try compiled(Self.yaml)
+        let words = ParticipantWords.forLanguage("en")
+        func limits(_ id: String) -> String? { instrument.question(id).flatMap { words.limits(for: $0, today: 0) } }
+        #expect(limits("age") == "A whole number from 16 to 110.")
+        #expect(limits("spent") == "A number with up to 2 decimal places.")
+        #expect(limits("used") == "Choose 2 or 3.")
+        #expect(limits("top") == "Put your top 2 in order.")
+        #expect(limits("town") == "Up to 40 characters.")
+        #expect(limits("since") == "A date from 2000-01-01 to today.")
+        #expect(limits("free") == nil)
+    }
+}

@@ -75,3 +75,25 @@ import Testing
         #expect(q.wait(at: 2) == 0)
     }
 }
+
+@Suite struct BracketedPasteTests {
+    @Test func readsAPasteWholeEvenSplitAcrossReads() {
+        var decoder = KeyDecoder()
+        let bytes = Array("\u{1B}[200~one\ttwo\r\nthree\r\u{1B}[201~x".utf8)
+        var keys: [Key] = []
+        for chunk in stride(from: 0, to: bytes.count, by: 3).map({ Array(bytes[$0..<min($0 + 3, bytes.count)]) }) {
+            keys += decoder.feed(chunk)
+        }
+        #expect(keys == [.paste("one\ttwo\nthree\n"), .character("x")])
+    }
+}
+
+@Suite struct AltKeyTests {
+    /// Alt-b arrives as ESC b in one read: it is not Escape (which goes back a question).
+    @Test func altAndAKeyIsNotEscape() {
+        var decoder = KeyDecoder()
+        #expect(decoder.feed([0x1B, UInt8(ascii: "b")]) == [.unknown])
+        #expect(decoder.feed([0x1B]) == [])
+        #expect(decoder.flush() == [.escape], "a lone ESC is still Escape after the wait")
+    }
+}

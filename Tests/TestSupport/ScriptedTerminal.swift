@@ -114,6 +114,8 @@ extension Key {
         case .pageUp: return csi("5~")
         case .pageDown: return csi("6~")
         case .ctrl(let c): return [(c.asciiValue ?? 0x60) - 0x60]
+        // As a terminal in bracketed-paste mode sends it, line breaks as CR.
+        case .paste(let text): return csi("200~") + Array(text.replacingOccurrences(of: "\n", with: "\r").utf8) + csi("201~")
         case .unknown: return csi("99~")
         }
     }

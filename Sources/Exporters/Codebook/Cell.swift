@@ -9,16 +9,20 @@ enum Cell: Equatable {
     /// Free text, which spreadsheets may take for a formula.
     case text(String)
 
-    /// The cell as the wide CSV writes it (before quoting); the fast path writes the same bytes.
-    func written(_ v: Variable, labels: Bool, spss: Bool) -> String {
+    /// The cell as the wide CSV of `kind` writes it (before quoting); the fast path writes the same
+    /// bytes. Only the spreadsheet CSV neutralises formulas; in the statistical CSV a skipped free
+    /// text is empty, its skip column saying why (`WideKind`).
+    func written(_ v: Variable, labels: Bool, spss: Bool, kind: WideKind) -> String {
         switch self {
         case .notAsked: return ""
-        case .skipped: return labels ? "Skipped" : v.skippedText
+        case .skipped:
+            if labels { return "Skipped" }
+            return kind == .statistical && v.skippedColumn != nil ? "" : v.skippedText
         case .value(let v): return v
         case .text(let t):
             // PSPP and SPSS cannot read a line break inside a quoted field, so their CSV shows it as ¶.
             let flat = spss ? t.replacingOccurrences(of: "\r\n", with: " ¶ ").replacingOccurrences(of: "\n", with: " ¶ ") : t
-            return CSVWriter.neutralised(flat)
+            return kind == .spreadsheet ? CSVWriter.neutralised(flat) : flat
         }
     }
 }

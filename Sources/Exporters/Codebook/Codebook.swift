@@ -10,46 +10,123 @@ public struct Codebook: Sendable {
     /// Variables whose type or codes changed between versions, said in words.
     public var conflicts: [String] = []
 
+    /// Questions that have no column, and where their answers are instead (identifying ones).
+    public var leftOut: [String] = []
+
+    /// One variable per question and column for as long as its codes keep their meaning
+    /// (`Question.dataBreaks`, the rule `fieldwork diff` rates changes by); a version that breaks
+    /// it starts a variable of its own, `name_v<version>`. A later version's new variables go in
+    /// its instrument order, before the next of its variables already placed, not at the end.
     public init(_ instruments: [Instrument]) {
-        var index: [String: Int] = [:]
+        /// Per question id, the lines of versions that share its variables: the suffix their names
+        /// take and the questions (one per version) they were made from.
+        var lineages: [String: [(suffix: String, members: [(version: String, question: Question)])]] = [:]
+        var leftOutNames: [String: [String]] = [:]
         for instrument in instruments {
             let words = PlainWords(instrument)
             let calculations = CalculationTypes.of(instrument)
+            var made: [Variable] = []
             for section in instrument.sections {
                 for q in section.questions where q.type != .note {
-                    let condition = words.condition(section: section, question: q)
-                    for v in Self.variables(of: q, in: instrument, condition: condition, calculation: calculations[q.id]) {
-                        var name = v.name
-                        if let i = index[name] {
-                            if variables[i].signature == v.signature {
-                                if !variables[i].versions.contains(instrument.version) { variables[i].versions.append(instrument.version) }
-                                variables[i].domain = variables[i].domain.merged(with: v.domain)
-                                continue
-                            }
-                            let renamed = name + "_v" + instrument.version.map { $0.isLetter || $0.isNumber ? $0 : "_" }.map(String.init).joined()
-                            conflicts.append("'\(name)' changed in version \(instrument.version) (its type or codes differ from version \(variables[i].versions.joined(separator: ", "))); it is exported apart as '\(renamed)'")
-                            name = renamed
-                            if let j = index[name], variables[j].signature == v.signature {
-                                variables[j].versions.append(instrument.version)
-                                variables[j].domain = variables[j].domain.merged(with: v.domain)
-                                continue
-                            }
+                    if q.identifying {
+                        leftOutNames[q.id, default: []].append(instrument.version)
+                        continue
+                    }
+                    // The first line of versions this one does not break, or a new one.
+                    var lines = lineages[q.id] ?? []
+                    let line = lines.firstIndex { line in
+                        line.members.allSatisfy { q.dataBreaks(from: $0.question, languages: instrument.languages).isEmpty }
+                    }
+                    let suffix: String
+                    if let line {
+                        suffix = lines[line].suffix
+                        lines[line].members.append((instrument.version, q))
+                    } else {
+                        suffix = lines.isEmpty ? "" : Self.versionSuffix(instrument.version)
+                        if let first = lines.first?.members.last {
+                            let reasons = q.dataBreaks(from: first.question, languages: instrument.languages).map { Self.words($0, instrument) }
+                            conflicts.append("'\(q.id)' changed in version \(instrument.version) (against \(first.version): \(reasons.joined(separator: "; "))); "
+                                             + "it is exported apart as '\(q.id + suffix)'")
                         }
-                        var added = v
-                        added.name = name
-                        added.versions = [instrument.version]
-                        index[name] = variables.count
-                        variables.append(added)
+                        lines.append((suffix, [(instrument.version, q)]))
+                    }
+                    lineages[q.id] = lines
+                    let condition = words.condition(section: section, question: q)
+                    for var v in Self.variables(of: q, in: instrument, condition: condition, calculation: calculations[q.id]) {
+                        v.name += suffix
+                        v.versions = [instrument.version]
+                        v.facts = [VersionFacts(version: instrument.version, question: q, variable: v, words: words)]
+                        made.append(v)
                     }
                 }
             }
+            place(made)
+        }
+        for (id, versions) in leftOutNames.sorted(by: { $0.key < $1.key }) {
+            leftOut.append("'\(id)' (identifying, versions \(versions.joined(separator: ", "))): its answers are stored apart from the responses, "
+                           + "in the folder's identifying/ records, with nothing that links them to a response; it has no column here")
         }
         // Each skip code is chosen once every version's values are known, outside all of them.
         for i in variables.indices {
             if case .calculated = variables[i].source { variables[i].skipped = nil; continue }
             variables[i].skipped = MissingCode.skipped(outside: variables[i].domain)
         }
-        names = ExportNames(variables.map(\.name))
+        names = ExportNames(variables.flatMap(\.statisticalColumns))
+    }
+
+    /// Adds one version's variables: each shared one is merged; each new one goes before the next
+    /// variable of the same version that is already placed (at the end when none is).
+    private mutating func place(_ made: [Variable]) {
+        var newNames: [Int] = []
+        for (k, v) in made.enumerated() {
+            if let i = variables.firstIndex(where: { $0.name == v.name }) {
+                if variables[i].question == v.question, variables[i].form == v.form {
+                    variables[i].merge(v)
+                    continue
+                }
+                // The same name from another question, or another form (a guard: the rule above
+                // should have split it already).
+                var renamed = v
+                renamed.name = v.name + Self.versionSuffix(v.versions[0])
+                conflicts.append("'\(v.name)' differs in version \(v.versions[0]) from version \(variables[i].versions.joined(separator: ", ")); it is exported apart as '\(renamed.name)'")
+                if let j = variables.firstIndex(where: { $0.name == renamed.name }), variables[j].form == v.form {
+                    variables[j].merge(renamed)
+                    continue
+                }
+                newNames.append(k)
+                continue
+            }
+            newNames.append(k)
+        }
+        for k in newNames {
+            var v = made[k]
+            if variables.contains(where: { $0.name == v.name }) { v.name += Self.versionSuffix(v.versions[0]) }
+            var anchor = variables.count
+            for next in made[(k + 1)...] {
+                if let i = variables.firstIndex(where: { $0.name == next.name }) { anchor = i; break }
+            }
+            variables.insert(v, at: anchor)
+        }
+    }
+
+    static func versionSuffix(_ version: String) -> String {
+        "_v" + version.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+
+    /// A break between versions in words, for the codebook and the export's warnings.
+    static func words(_ b: DataBreak, _ instrument: Instrument) -> String {
+        let language = instrument.languages.first
+        switch b {
+        case .type(let from, let to): return "its type changed from \(from.rawValue) to \(to.rawValue)"
+        case .precision(let from, let to): return "dates are kept to the \(to.rawValue), were to the \(from.rawValue)"
+        case .rank(let from, let to): return "the number of ranks changed from \(from.map(String.init) ?? "all") to \(to.map(String.init) ?? "all")"
+        case .calculation(let from, let to): return "the calculation changed from '\(from ?? "")' to '\(to ?? "")'"
+        case .codes(let meanings, let recoded):
+            return (meanings.map { "\($0.code) now means '\($0.now.text(in: language))' (was '\($0.was.text(in: language))')" }
+                    + recoded.map { "'\($0.label.text(in: language))' was \($0.was), now \($0.now)" }).joined(separator: "; ")
+        case .missing(let code, let label, let nowMissing):
+            return "\(code) '\(label)' " + (nowMissing ? "became a missing value" : "is no longer a missing value")
+        }
     }
 
     /// The names each package can take, and where they had to differ from the variable's.
@@ -120,8 +197,12 @@ public struct Codebook: Sendable {
         case .note:
             break
         }
-        if q.other != nil, q.type == .single || q.type == .multiple {
-            out.append(make(q.otherColumnName, .other(question: q.id), label: Self.short("\(label): other, specified"), measure: .text, integer: false))
+        if let other = q.other, q.type == .single || q.type == .multiple {
+            // Asked only of those who chose "Other": the question's own condition is not all of it.
+            var column = make(q.otherColumnName, .other(question: q.id), label: Self.short("\(label): other, specified"), measure: .text, integer: false)
+            let chosen = "*\(label)* " + (q.type == .single ? "is" : "includes") + " *\(other.label.text(in: language))*"
+            column.condition = condition.map { $0 + ", and " + chosen } ?? chosen
+            out.append(column)
         }
         return out
     }

@@ -3,7 +3,8 @@ import Foundation
 /// The names a variable takes in SPSS (64 bytes at most) and Stata (32 characters at most), worked
 /// out once so that the scripts and the codebook agree. A name too long keeps its start and gains
 /// '_' and 4 hex digits of a hash of the full name, so the same name always shortens the same way;
-/// should two shortened names meet, the later gains a number.
+/// should two shortened names meet, the later gains a number. A name Stata reserves (`long`, `int`,
+/// `if`, `str5`, ... [U] 11.3) gains '_' in Stata (`long_`), the same way each time.
 public struct ExportNames: Sendable {
     public private(set) var spss: [String: String] = [:]
     public private(set) var stata: [String: String] = [:]
@@ -12,7 +13,7 @@ public struct ExportNames: Sendable {
         var usedSPSS = Set(Codebook.fixed), usedStata = Set(Codebook.fixed)
         for name in names {
             spss[name] = Self.unique(Self.shortened(name, limit: 64), in: &usedSPSS, limit: 64)
-            stata[name] = Self.unique(Self.shortened(name, limit: 32), in: &usedStata, limit: 32)
+            stata[name] = Self.unique(Self.stataSafe(Self.shortened(name, limit: 32)), in: &usedStata, limit: 32)
         }
     }
 
@@ -36,6 +37,19 @@ public struct ExportNames: Sendable {
     static func shortened(_ n: String, limit: Int) -> String {
         guard n.utf8.count > limit else { return n }
         return String(n.prefix(limit - 5)) + "_" + hash(n)
+    }
+
+    /// The names Stata reserves ([U] 11.3 Naming conventions): a variable cannot take them.
+    static let stataReserved: Set<String> = [
+        "_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long", "_n", "_N",
+        "_pi", "_pred", "_rc", "_skip", "strL", "using", "with",
+    ]
+
+    /// A name Stata can take: a reserved word, or `str` and a number (`str5`, a storage type), gains '_'
+    /// (within 32 characters, since a reserved word is short).
+    static func stataSafe(_ n: String) -> String {
+        let storageType = n.hasPrefix("str") && n.count > 3 && n.dropFirst(3).allSatisfy(\.isASCII) && n.dropFirst(3).allSatisfy(\.isNumber)
+        return stataReserved.contains(n) || n.lowercased() == "strl" || storageType ? n + "_" : n
     }
 
     private static func unique(_ n: String, in used: inout Set<String>, limit: Int) -> String {

@@ -115,8 +115,30 @@ public struct Variable: Sendable {
         return all.subtracting(missing.map(\.code))
     }
 
-    /// What defines the variable's meaning: two versions that differ here cannot share a column.
-    var signature: String {
-        "\(type)|\(measure)|" + codes.map { "\($0.code)=\($0.label)" }.joined(separator: ";") + "|" + missing.map { "\($0.code)" }.joined(separator: ";")
+    /// What each version asked, as the codebook describes it (question, values, range, ...).
+    public var facts: [VersionFacts] = []
+
+    /// The form of the column: two versions whose forms differ cannot share it, whatever their codes.
+    var form: String { "\(type)|\(measure)|\(precision?.rawValue ?? "")" }
+
+    /// Takes in a later version's variable of the same meaning (`Question.dataBreaks` found no break):
+    /// its codes are added to those kept (later labels win: they differ only in spelling), and its
+    /// values to the domain, so that the skip code is chosen outside both.
+    mutating func merge(_ later: Variable) {
+        for version in later.versions where !versions.contains(version) { versions.append(version) }
+        domain = domain.merged(with: later.domain)
+        codes = Self.merged(codes, later.codes)
+        missing = Self.merged(missing, later.missing)
+        integer = integer && later.integer
+        decimals = max(decimals, later.decimals)
+        label = later.label
+        questionText = later.questionText
+        condition = later.condition
+        facts += later.facts
+    }
+
+    /// The later list's codes in its order, then those only the earlier one has.
+    private static func merged(_ earlier: [(code: Int, label: String)], _ later: [(code: Int, label: String)]) -> [(code: Int, label: String)] {
+        later + earlier.filter { e in !later.contains { $0.code == e.code } }
     }
 }

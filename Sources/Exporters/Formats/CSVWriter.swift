@@ -15,7 +15,8 @@ final class CSVWriter {
     private var buffer: [UInt8] = []
     let path: String
 
-    init(path: String) throws(ExportError) {
+    /// `bom`: begin with a UTF-8 byte order mark, by which Excel knows the file is UTF-8 (`--excel`).
+    init(path: String, bom: Bool = false) throws(ExportError) {
         self.path = path
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: path) else {
@@ -23,6 +24,7 @@ final class CSVWriter {
         }
         self.handle = handle
         buffer.reserveCapacity(1 << 16)
+        if bom { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
     /// Appends one field, its controls made safe, quoting it (and doubling its quotes) only where

@@ -1,11 +1,14 @@
 import Foundation
 import InstrumentModel
 
-/// The Frictionless Data Package (v2) describing responses.csv: field types, categories,
-/// missing values with their meaning, and the data's SHA-256.
+/// The Frictionless Data Package (v2) describing responses.csv (the statistical CSV, text exact):
+/// field types, categories, missing values with their meaning, the instrument's constraints (so
+/// that `frictionless validate` catches a value no participant could have given), and the data's SHA-256.
 enum DataPackage {
-    static func write(_ c: ExportContext, csv: String) throws(ExportError) -> String {
+    static func write(_ c: ExportContext, csv: String, widths: [String: Int]) throws(ExportError) -> String {
+        let instruments = c.folder.instruments.map(\.instrument).filter { c.versions.contains($0.version) }
         let notAsked: JSON = ["value": "", "label": "Not asked"]
+        let notAskedOrSkipped: JSON = ["value": "", "label": "Not asked, or skipped (see the skip column beside it)"]
         var fields: [JSON] = [
             ["name": "response_id", "type": "string", "constraints": ["required": true, "unique": true]],
             ["name": "pseudonym", "type": "string"],
@@ -26,24 +29,46 @@ enum DataPackage {
             case .nominal, .ordinal:
                 f["type"] = "integer"
                 if case .rank = v.source {
-                    f["constraints"] = ["minimum": 0]
+                    let ranks = v.validCodes ?? []
+                    f["constraints"] = ["minimum": 0, "maximum": .number(Double(ranks.max() ?? 0))]
                 } else {
                     f["categories"] = .array((v.codes + v.missing).map { ["value": .number(Double($0.code)), "label": .string($0.label)] })
                     if v.measure == .ordinal { f["categoriesOrdered"] = true }
+                    // Missing codes are read as missing first (missingValues), so only answers need be listed.
+                    f["constraints"] = ["enum": .array(v.codes.map { .number(Double($0.code)) })]
                 }
             case .scale:
                 f["type"] = .string(v.integer ? "integer" : "number")
+                if case .range(let lo, let hi) = v.domain {
+                    var bounds: [String: JSON] = [:]
+                    if let lo { bounds["minimum"] = .number(lo) }
+                    if let hi { bounds["maximum"] = .number(hi) }
+                    if !bounds.isEmpty { f["constraints"] = .object(bounds) }
+                }
             case .text:
                 f["type"] = "string"
+                let constraints = textConstraints(v, instruments, widest: widths[v.name] ?? 0)
+                if !constraints.isEmpty { f["constraints"] = .object(constraints) }
             case .date:
                 f["type"] = .string(v.precision == .month ? "yearmonth" : v.precision == .year ? "year" : "date")
             }
-            // Each variable's own skip code (none for a calculation, which cannot be skipped).
-            let skipped: [JSON] = v.skipped.map { [["value": .string(String($0)), "label": "Skipped"]] } ?? []
-            f["missingValues"] = .array([notAsked] + skipped + v.missing.map { ["value": .string(String($0.code)), "label": .string($0.label)] })
+            // Each variable's own skip code (none for a calculation, which cannot be skipped); a free
+            // text skipped is empty, its skip column beside it saying so.
+            let skipped: [JSON] = v.skippedColumn == nil ? v.skipped.map { [["value": .string(String($0)), "label": "Skipped"]] } ?? [] : []
+            f["missingValues"] = .array([v.skippedColumn == nil ? notAsked : notAskedOrSkipped] + skipped
+                                        + v.missing.map { ["value": .string(String($0.code)), "label": .string($0.label)] })
             fields.append(.object(f))
+            if let column = v.skippedColumn {
+                fields.append([
+                    "name": .string(column), "title": .string(v.label + ": skipped"), "type": "integer",
+                    "description": .string("Whether '\(v.name)' was skipped (1) or answered (0); empty when it was not asked"),
+                    "categories": [["value": 0, "label": "Answered"], ["value": 1, "label": "Skipped"]],
+                    "constraints": ["enum": [0, 1]],
+                    "missingValues": [notAsked],
+                ])
+            }
         }
-        let descriptor: JSON = [
+        var descriptor: JSON = [
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
             "name": .string(c.instrument.id),
             "title": .string(c.instrument.title.text(in: c.instrument.languages.first)),
@@ -62,8 +87,41 @@ enum DataPackage {
                 ],
             ]],
         ]
+        if c.simulated, case .object(var members) = descriptor {
+            members["description"] = "Simulated data: made up by 'fieldwork simulate', not real responses."
+            descriptor = .object(members)
+        }
         var w = JSONWriter()
         descriptor.write(to: &w)
         return try c.writeText("datapackage.json", String(decoding: w.bytes, as: UTF8.self))
+    }
+
+    /// A free text's maxLength and pattern, as every version that has it sets them (a version
+    /// without a limit leaves none).
+    ///
+    /// Fieldwork counts a text's length as a person does (a flag or an accented letter is one
+    /// character); frictionless counts code points, which can be more. So maxLength is given where
+    /// every value's bytes (at least its code points) fit the limit, and otherwise left out rather
+    /// than have valid answers fail validation. The instrument's pattern is found anywhere in the
+    /// answer; the data package's must match the whole value, so a pattern anchored at both ends
+    /// (with no `|`) is given without its anchors, and any other wrapped in `[\s\S]*( … )[\s\S]*`.
+    static func textConstraints(_ v: Variable, _ instruments: [Instrument], widest: Int) -> [String: JSON] {
+        guard case .value(let id) = v.source else { return [:] }
+        let questions = instruments.filter { v.versions.contains($0.version) }.compactMap { $0.question(id) }
+        guard !questions.isEmpty else { return [:] }
+        var out: [String: JSON] = [:]
+        let lengths = questions.map(\.maxLength)
+        if lengths.allSatisfy({ $0 != nil }), let longest = lengths.compactMap({ $0 }).max(), widest <= longest {
+            out["maxLength"] = .number(Double(longest))
+        }
+        let patterns = Set(questions.map(\.pattern))
+        if patterns.count == 1, let pattern = patterns.first ?? nil {
+            if pattern.count >= 2, pattern.hasPrefix("^"), pattern.hasSuffix("$"), !pattern.hasSuffix("\\$"), !pattern.contains("|") {
+                out["pattern"] = .string(String(pattern.dropFirst().dropLast()))
+            } else {
+                out["pattern"] = .string("[\\s\\S]*(" + pattern + ")[\\s\\S]*")
+            }
+        }
+        return out
     }
 }

@@ -5,10 +5,11 @@ import InstrumentModel
 import ResponseStore
 
 extension ExportContext {
-    /// The long CSV: one row per response and variable that was asked.
+    /// The long CSV: one row per response and variable that was asked; codes (with their labels) in
+    /// `code` and `label`, text and dates in `text`.
     func writeLong() throws(ExportError) -> ([String], Int) {
         let file = path("responses-long.csv")
-        let csv = try CSVWriter(path: file)
+        let csv = try CSVWriter(path: file, bom: options.excel)
         try csv.row(["response_id", "instrument_version", "status", "variable", "code", "label", "text"])
         var count = 0
         do {
@@ -22,10 +23,13 @@ extension ExportContext {
                     case .notAsked: continue
                     case .skipped: try csv.row(base + [v.skippedText, "Skipped", ""])
                     case .text(let t): try csv.row(base + ["", "", CSVWriter.neutralised(t)])
+                    case .value(let value) where v.measure == .date:
+                        // A date is text at every precision: a year ("2024") is not a code.
+                        try csv.row(base + ["", "", value])
                     case .value(let value):
                         let code = Int(value)
                         let label = code.flatMap { c in (v.codes + v.missing).first { $0.code == c }?.label } ?? ""
-                        if v.measure == .text || v.measure == .date || (code == nil && !v.integer) {
+                        if v.measure == .text || (code == nil && !v.integer) {
                             try csv.row(base + (code == nil ? ["", "", value] : [value, label, ""]))
                         } else {
                             try csv.row(base + [value, label, ""])

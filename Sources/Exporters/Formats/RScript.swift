@@ -1,51 +1,85 @@
 import Foundation
 import InstrumentModel
 
+/// The R script that reads responses.csv (the statistical CSV, text exact) with base R alone:
+/// choices and scales as factors whose codes stay reachable, numbers as numbers, dates as `Date`,
+/// true/false as logical, and every missing value `NA` with its reason beside it, kept when the
+/// data are subset.
+///
+/// Why factors with their codes rather than numbers with labels: a factor is what R's tables,
+/// models and plots expect of a choice, and shows its labels; but its integer form is the level's
+/// position (1–11 for a 0–10 scale), so `as.integer()` and `as.numeric()` of these factors give the
+/// instrument's codes instead (`fw_codes()` too), and `attr(x, "codes")` maps each level to its code.
 enum RScript {
     static func write(_ c: ExportContext) throws(ExportError) -> String {
         var s = header(c, comment: "#")
         s += """
-            # Read with: source("responses.R")  (from this folder). Every missing value is NA, with its
-            # reason ("Not asked", "Skipped", or a missing code's label) in attr(x, "na_reason").
+            # Read with: source("responses.R") (from this folder), with base R alone.
+            # - A single choice, scale or matrix row is a factor (ordered for scales and matrices) whose codes stay
+            #   reachable: as.integer(x) and fw_codes(x) give the instrument's codes (not the levels' positions),
+            #   and attr(x, "codes") maps each level to its code. unclass(x) still gives positions, as for any factor.
+            # - Every missing value is NA, with its reason in fw_reason(x) (attr(x, "na_reason")): "Not asked",
+            #   "Skipped" or a missing code's label; the reason follows the rows when the data are subset
+            #   (responses[responses$age > 30, ]), as the class "fw_variable" keeps it.
+            # - Dates are Date; a month is the Date of its first day (attr(x, "precision") is "month");
+            #   a year is a whole number. True/false is logical, text is exactly as given.
             # Each variable's skip code is its own, outside the values it can take (see the codebook).
 
-            fw_reason <- function(x, skipped = "\(MissingCode.skipped)", missing = character(0)) {
+            fw_variable <- function(x, reason, codes = NULL, precision = NULL) {
+              attr(x, "na_reason") <- reason
+              attr(x, "codes") <- codes
+              attr(x, "precision") <- precision
+              class(x) <- c("fw_variable", setdiff(class(x), "fw_variable"))
+              x
+            }
+            `[.fw_variable` <- function(x, ...) {
+              kept <- attributes(x)[c("na_reason", "codes", "precision", "label")]
+              y <- NextMethod()
+              y <- fw_variable(y, kept$na_reason[...], kept$codes, kept$precision)
+              attr(y, "label") <- kept$label
+              y
+            }
+            fw_reason <- function(x) attr(x, "na_reason")
+            fw_codes <- function(x) {
+              codes <- attr(x, "codes")
+              if (is.null(codes)) return(as.vector(unclass(x)))
+              unname(codes[as.vector(unclass(x))])
+            }
+            as.integer.fw_variable <- function(x, ...) as.integer(fw_codes(x))
+            as.double.fw_variable <- function(x, ...) as.double(fw_codes(x))
+
+            fw_reasons <- function(x, skipped = "\(MissingCode.skipped)", missing = character(0), flag = NULL) {
               reason <- rep(NA_character_, length(x))
               reason[x == ""] <- "Not asked"
+              if (!is.null(flag)) reason[x == "" & flag == "1"] <- "Skipped"
               if (!is.na(skipped)) reason[x == skipped] <- "Skipped"
               for (code in names(missing)) reason[x == code] <- missing[[code]]
               reason
             }
             fw_factor <- function(x, codes, labels, skipped = "\(MissingCode.skipped)", missing = character(0), ordered = FALSE) {
-              reason <- fw_reason(x, skipped, missing)
+              reason <- fw_reasons(x, skipped, missing)
               values <- suppressWarnings(as.integer(ifelse(is.na(reason), x, NA)))
               f <- factor(values, levels = codes, labels = labels, ordered = ordered)
-              attr(f, "na_reason") <- reason
-              f
+              fw_variable(f, reason, codes = setNames(as.integer(codes), labels))
             }
             fw_number <- function(x, skipped = "\(MissingCode.skipped)", missing = character(0)) {
-              reason <- fw_reason(x, skipped, missing)
-              v <- suppressWarnings(as.numeric(ifelse(is.na(reason), x, NA)))
-              attr(v, "na_reason") <- reason
-              v
+              reason <- fw_reasons(x, skipped, missing)
+              fw_variable(suppressWarnings(as.numeric(ifelse(is.na(reason), x, NA))), reason)
             }
             fw_logical <- function(x) {
-              reason <- fw_reason(x, NA)
-              v <- ifelse(is.na(reason), x == "1", NA)
-              attr(v, "na_reason") <- reason
-              v
+              reason <- fw_reasons(x, NA)
+              fw_variable(ifelse(is.na(reason), x == "1", NA), reason)
             }
-            fw_text <- function(x) {
-              reason <- fw_reason(x)
-              v <- ifelse(is.na(reason), sub("^'", "", x), NA_character_)
-              attr(v, "na_reason") <- reason
-              v
+            fw_text <- function(x, flag = NULL) {
+              reason <- fw_reasons(x, NA, flag = flag)
+              fw_variable(ifelse(is.na(reason), x, NA_character_), reason)
             }
-            fw_date <- function(x) {
-              reason <- fw_reason(x)
-              v <- as.Date(ifelse(is.na(reason), x, NA_character_))
-              attr(v, "na_reason") <- reason
-              v
+            fw_date <- function(x, precision = "day") {
+              reason <- fw_reasons(x)
+              kept <- ifelse(is.na(reason), x, NA_character_)
+              if (precision == "year") return(fw_variable(as.integer(kept), reason))
+              if (precision == "month") kept <- ifelse(is.na(kept), NA_character_, paste0(kept, "-01"))
+              fw_variable(as.Date(kept), reason, precision = precision)
             }
 
             raw <- read.csv("responses.csv", colClasses = "character", encoding = "UTF-8", na.strings = character(0), check.names = FALSE)
@@ -62,26 +96,28 @@ enum RScript {
             let missing = (v.skipped.map { $0 == MissingCode.skipped ? "" : ", skipped = \"\($0)\"" } ?? ", skipped = NA")
                 + (v.missing.isEmpty ? "" : ", missing = c(" + v.missing.map { "`\($0.code)` = \(rString($0.label))" }.joined(separator: ", ") + ")")
             let column = "raw[[\(rString(v.name))]]"
+            let target = "responses[[\(rString(v.name))]]"
             switch v.measure {
             case .nominal where v.isCalculated:
-                s += "responses[[\(rString(v.name))]] <- fw_logical(\(column))\n"
+                s += "\(target) <- fw_logical(\(column))\n"
             case .nominal, .ordinal:
                 guard !isRank(v) else {
-                    s += "responses[[\(rString(v.name))]] <- fw_number(\(column)\(missing))\n"
+                    s += "\(target) <- fw_number(\(column)\(missing))\n"
                     break
                 }
                 let codes = v.codes.map { String($0.code) }.joined(separator: ", ")
                 let labels = v.codes.map { rString($0.label) }.joined(separator: ", ")
-                s += "responses[[\(rString(v.name))]] <- fw_factor(\(column), c(\(codes)), c(\(labels))\(missing)"
+                s += "\(target) <- fw_factor(\(column), c(\(codes)), c(\(labels))\(missing)"
                     + (v.measure == .ordinal ? ", ordered = TRUE" : "") + ")\n"
-            case .date where (v.precision ?? .day) == .day:
-                s += "responses[[\(rString(v.name))]] <- fw_date(\(column))\n"
-            case .text, .date:
-                s += "responses[[\(rString(v.name))]] <- fw_text(\(column))\n"
-            default:
-                s += "responses[[\(rString(v.name))]] <- fw_number(\(column)\(missing))\n"
+            case .date:
+                let precision = (v.precision ?? .day).rawValue
+                s += "\(target) <- fw_date(\(column)" + (precision == "day" ? "" : ", precision = \"\(precision)\"") + ")\n"
+            case .text:
+                s += "\(target) <- fw_text(\(column)" + (v.skippedColumn.map { ", flag = raw[[\(rString($0))]]" } ?? "") + ")\n"
+            case .scale:
+                s += "\(target) <- fw_number(\(column)\(missing))\n"
             }
-            s += "attr(responses[[\(rString(v.name))]], \"label\") <- \(rString(v.label))\n"
+            s += "attr(\(target), \"label\") <- \(rString(v.label))\n"
         }
         s += "rm(raw)\n"
         return try c.writeText("responses.R", s)

@@ -51,6 +51,7 @@ enum SPSSSyntax {
             } else {
                 s += "    \(name) \(string(v.name, width: widths[v.name], floor: 8))\n"
             }
+            if let skip = v.skippedColumn { s += "    \(names.spss(skip)) F1.0\n" }
         }
         s += ".\n\n"
         if !dates.isEmpty {
@@ -71,7 +72,7 @@ enum SPSSSyntax {
                 s += "IF (\(text) = '\(MissingCode.skipped)') \(name) = \(MissingCode.skipped).\n"
             }
             // Put every variable back in the CSV's order, leaving out the text the dates were read from.
-            s += "MATCH FILES /FILE=* /KEEP=" + (Codebook.fixed + variables.map { names.spss($0.name) }).joined(separator: " ") + ".\n"
+            s += "MATCH FILES /FILE=* /KEEP=" + (Codebook.fixed + variables.flatMap(\.statisticalColumns).map(names.spss)).joined(separator: " ") + ".\n"
             s += "EXECUTE.\n\n"
         }
         // Missing codes SPSS cannot declare as they are are moved, and said so.
@@ -98,14 +99,16 @@ enum SPSSSyntax {
             s += "EXECUTE.\n\n"
         }
         s += "VARIABLE LABELS\n"
-        s += variables.map { "  \(names.spss($0.name)) \(spss($0.label))" }.joined(separator: "\n  /") + ".\n\n"
+        s += variables.flatMap { v in
+            ["  \(names.spss(v.name)) \(spss(v.label))"] + (v.skippedColumn.map { ["  \(names.spss($0)) \(spss(v.label + ": skipped"))"] } ?? [])
+        }.joined(separator: "\n  /") + ".\n\n"
         let labelled: [String] = variables.filter { isNumeric($0) || $0.measure == .date }.compactMap { v in
             let moved = recodes[v.name] ?? [:]
             var pairs: [(Int, String)] = v.measure == .date ? [] : (v.codes + v.missing).map { (moved[$0.code] ?? $0.code, $0.label) }
             if let skipped = v.measure == .date ? MissingCode.skipped : v.skipped { pairs.append((moved[skipped] ?? skipped, "Skipped")) }
             guard !pairs.isEmpty else { return nil }
             return "  \(names.spss(v.name)) " + pairs.map { "\($0.0) \(spss($0.1))" }.joined(separator: " ")
-        }
+        } + variables.compactMap(\.skippedColumn).map { "  \(names.spss($0)) 0 'Answered' 1 'Skipped'" }
         if !labelled.isEmpty {
             s += "VALUE LABELS\n" + labelled.joined(separator: "\n  /") + ".\n\n"
         }
@@ -113,14 +116,11 @@ enum SPSSSyntax {
             s += "MISSING VALUES\n"
             s += declared.map { "  \($0.name) (\($0.missing.declaration))" }.joined(separator: "\n  /") + ".\n\n"
         }
-        let text = variables.filter { !isNumeric($0) && $0.measure != .date }
-        if !text.isEmpty {
-            s += "MISSING VALUES\n" + text.map { "  \(names.spss($0.name)) ('\(MissingCode.skipped)')" }.joined(separator: "\n  /") + ".\n\n"
-        }
+        // Text is exact (no string can mark a skip): a skipped text is empty, and its skip column says so.
         s += "VARIABLE LEVEL\n"
         s += variables.map { v in
             let level = v.measure == .ordinal ? "ORDINAL" : v.measure == .scale || v.measure == .date ? "SCALE" : "NOMINAL"
-            return "  \(names.spss(v.name)) (\(level))"
+            return "  \(names.spss(v.name)) (\(level))" + (v.skippedColumn.map { "\n  /  \(names.spss($0)) (NOMINAL)" } ?? "")
         }.joined(separator: "\n  /") + ".\n\n"
         s += "EXECUTE.\nSAVE OUTFILE=\(spss(folder + "/responses.sav")).\n"
         return try c.writeText("responses.sps", s)

@@ -5,15 +5,17 @@ import InstrumentModel
 import ResponseStore
 
 extension ExportContext {
-    /// The wide CSV: one row per response, one column per variable; returns the widest value of
-    /// each column in bytes (for SPSS string widths).
+    /// The wide CSV: one row per response, one column per variable (and, in the statistical CSV, a
+    /// skip column beside each free text: `WideKind`); returns the widest value of each column in
+    /// bytes (for SPSS string widths).
     func writeWide() throws(ExportError) -> (String, Int, [String: Int]) {
         let file = path(options.labels && options.format == .csv ? "responses-labels.csv" : "responses.csv")
-        let csv = try CSVWriter(path: file)
+        let csv = try CSVWriter(path: file, bom: options.excel)
         try csv.row(header)
         var widths: [String: Int] = [:]
         var count = 0
         let labels = options.labels && options.format == .csv
+        let statistical = wideKind == .statistical
         // Which variables each version has, worked out once per version rather than once per cell.
         var asked: [String: [Bool]] = [:]
         var widest = [Int](repeating: 0, count: codebook.variables.count)
@@ -61,7 +63,9 @@ extension ExportContext {
                 var fields = fixed(r)
                 for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], CSVWriter.width(fields[k])) }
                 for i in variables.indices {
-                    add(text(codebook.cell(variables[i], r, labels: labels, asked: flags[i]), of: variables[i], labels: labels), i, to: &fields)
+                    let cell = codebook.cell(variables[i], r, labels: labels, asked: flags[i])
+                    add(text(cell, of: variables[i], labels: labels), i, to: &fields)
+                    if statistical, variables[i].skippedColumn != nil { fields.append(cell.skippedFlag) }
                 }
                 try csv.row(fields)
                 count += 1

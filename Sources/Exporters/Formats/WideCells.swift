@@ -6,6 +6,11 @@ struct RawRows {
     let slotOf: [Int]
     let labels: Bool
     let spss: Bool
+    /// Which CSV: the spreadsheet's neutralises formulas; the statistical one writes text exactly
+    /// and adds a skip column beside each free text (`WideKind`).
+    let kind: WideKind
+    /// Per variable: whether it has a skip column in this CSV.
+    let hasSkippedColumn: [Bool]
     /// Per variable: the CSV field of each code's label (labels mode).
     let labelFields: [[Int: [UInt8]]]
     private var scratch: [UInt8] = []
@@ -17,17 +22,20 @@ struct RawRows {
     /// Per variable: its skipped code as bytes, chosen outside its values (`Variable.skipped`).
     private let skippedCodes: [[UInt8]]
 
-    init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool) {
+    init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool, kind: WideKind) {
         self.variables = variables
         self.slotOf = slotOf
         self.labels = labels
         self.spss = spss
+        self.kind = kind
+        hasSkippedColumn = variables.map { kind == .statistical && $0.skippedColumn != nil }
         kinds = variables.map(CellRule.init)
         rowKeys = kinds.map { rule in
             if case .row(let row) = rule { return Array(row.utf8) }
             return []
         }
-        skippedCodes = variables.map { Array($0.skippedText.utf8) }
+        // A free text skipped is empty in the statistical CSV: its skip column says so.
+        skippedCodes = variables.map { kind == .statistical && $0.skippedColumn != nil ? [] : Array($0.skippedText.utf8) }
         labelFields = variables.map { v in
             var fields: [Int: [UInt8]] = [:]
             for (code, label) in v.codes + v.missing where fields[code] == nil {
@@ -56,13 +64,13 @@ struct RawRows {
         return true
     }
 
-    /// Free text: line breaks flattened for SPSS, formulas neutralised, then quoted as needed.
+    /// Free text: line breaks flattened for SPSS, formulas neutralised for spreadsheets, then quoted as needed.
     private mutating func text(into out: inout [UInt8]) {
         if spss, scratch.contains(0x0A) {
             scratch = Array(String(decoding: scratch, as: UTF8.self).replacingOccurrences(of: "\r\n", with: " ¶ ")
                 .replacingOccurrences(of: "\n", with: " ¶ ").utf8)
         }
-        if let first = scratch.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, UInt8(ascii: "'")].contains(first) {
+        if kind == .spreadsheet, let first = scratch.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, UInt8(ascii: "'")].contains(first) {
             scratch.insert(UInt8(ascii: "'"), at: 0)
         }
         Self.field(scratch, into: &out)
@@ -95,6 +103,14 @@ struct RawRows {
             index += 1
         }
         return nil
+    }
+
+    /// Appends the skip column's cell of variable `i` (one with `hasSkippedColumn`), as
+    /// `Cell.skippedFlag` gives it: 1 skipped, 0 answered, empty not asked.
+    func skippedFlag(_ i: Int, asked: Bool, _ raw: RawResponse, into out: inout [UInt8]) {
+        guard asked else { return }
+        let slot = slotOf[i]
+        if raw.answers[slot] != nil { out.append(UInt8(ascii: "0")) } else if raw.skipped[slot] { out.append(UInt8(ascii: "1")) }
     }
 
     /// Appends the cell of variable `i`; `asked` is false when the response's version lacks it.

@@ -24,7 +24,7 @@ struct WideRows {
         self.variables = variables
         self.slots = slots
         raw = RawResponse(slots: slots.ids.count)
-        rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: context.options.format == .spss)
+        rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: context.options.format == .spss, kind: context.wideKind)
         widest = [Int](repeating: 0, count: variables.count)
     }
 
@@ -71,6 +71,10 @@ struct WideRows {
                 width -= 2 + (quotes - 2) / 2
             }
             widest[i] = max(widest[i], width)
+            if rows.hasSkippedColumn[i] {
+                output.append(0x2C)
+                rows.skippedFlag(i, asked: flags[i], raw, into: &output)
+            }
         }
         output.append(0x0D)
         output.append(0x0A)

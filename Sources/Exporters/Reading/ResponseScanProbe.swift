@@ -20,12 +20,13 @@ public struct ResponseScanProbe: Sendable {
 
     /// Every cell of the row the file gives, from the scanner and from the tree (nil where that
     /// reader does not take the file for a response), in codes or labels, for CSV or SPSS.
-    public func cells(_ bytes: UnsafeRawBufferPointer, labels: Bool, spss: Bool) -> (scanned: [String]?, tree: [String]?) {
+    public func cells(_ bytes: UnsafeRawBufferPointer, labels: Bool, spss: Bool, spreadsheet: Bool = true) -> (scanned: [String]?, tree: [String]?) {
+        let kind: WideKind = spreadsheet ? .spreadsheet : .statistical
         let variables = codebook.variables
         var raw = RawResponse(slots: ids.count)
         var scanned: [String]?
         if raw.read(bytes, slots: RawResponse.Slots(ids)), raw.fixed(bytes) != nil {
-            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: spss)
+            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: spss, kind: kind)
             scanned = variables.indices.map { i in
                 var out: [UInt8] = []
                 rows.cell(i, asked: true, raw, bytes, into: &out)
@@ -35,7 +36,7 @@ public struct ResponseScanProbe: Sendable {
         let tree = StoredResponse.read(bytes).map { r in
             variables.map { v in
                 var out: [UInt8] = []
-                CSVWriter.field(Array(codebook.cell(v, r, labels: labels, asked: true).written(v, labels: labels, spss: spss).utf8), into: &out)
+                CSVWriter.field(Array(codebook.cell(v, r, labels: labels, asked: true).written(v, labels: labels, spss: spss, kind: kind).utf8), into: &out)
                 return String(decoding: out, as: UTF8.self)
             }
         }

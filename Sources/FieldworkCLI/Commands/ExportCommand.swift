@@ -10,9 +10,12 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         Formats: csv (one row per response), long (one row per response and variable), jsonl, \
         codebook (Markdown and CSV), spss (CSV + .sps), stata (CSV + .do), r (CSV + .R), \
-        datapackage (CSV + Frictionless datapackage.json); for interview guides, transcripts \
+        datapackage (CSV + Frictionless datapackage.json), paradata (one row per response and question: \
+        seconds, visits, presentation order, seed); for interview guides, transcripts \
         (Markdown and text), framework (a framework matrix) and qdpx (a REFI-QDA project). Every version of the instrument is read; \
-        a variable whose type or codes changed between versions is exported apart and reported.
+        a question keeps one variable while its codes keep their meaning (the rule 'fieldwork diff' rates changes by), \
+        and is exported apart, and reported, from a version that changes them. Identifying questions have no column: \
+        their answers are stored apart (the codebook says so). Simulated responses are marked in every format.
         """
     )
 
@@ -30,6 +33,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(help: "csv: write labels instead of codes.")
     var labels = false
+
+    @Flag(help: "csv, long, paradata: begin the file with a UTF-8 byte order mark, so that Excel reads its accents right.")
+    var excel = false
 
     @Option(help: ArgumentHelp("Only this version of the instrument (repeat for several).", valueName: "version"))
     var version: [String] = []
@@ -51,6 +57,7 @@ struct ExportCommand: ParsableCommand {
         }
         if let since, let until, since > until { throw ValidationError("--since \(since) is after --until \(until)") }
         if labels && format != .csv { throw ValidationError("--labels applies to --format csv only") }
+        if excel && !format.isSpreadsheetCSV { throw ValidationError("--excel applies to --format csv, long and paradata only") }
     }
 
     func run() throws {
@@ -58,6 +65,7 @@ struct ExportCommand: ParsableCommand {
         SimulatedMarker.warnIfSimulated(folder)
         var options = ExportOptions(format: format, out: out)
         options.labels = labels
+        options.excel = excel
         options.versions = version
         options.status = status
         options.since = since

@@ -97,9 +97,10 @@ enum Runner {
             throw FieldworkFailure.sessionStopped(error, journal: writer.journalPath)
         }
         if outcome == .interrupted {
-            var plain = PlainDriver(io: StandardLines())
-            plain.finished(final, outcome: .interrupted)
-            Platform.write("Session \(writer.header.sessionID.prefix(8))\n")
+            // The whole command that carries on, with the folder when it is not the default.
+            let resume = "fieldwork resume \(writer.header.sessionID.prefix(8))"
+                + (options.responses == "responses" ? "" : " --responses '\(options.responses)'")
+            Platform.write("\n" + final.words.savedForLater(resume: resume) + "\n")
             throw FieldworkFailure.savedForLater
         }
     }

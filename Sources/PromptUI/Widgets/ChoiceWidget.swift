@@ -4,22 +4,30 @@ import InstrumentModel
 import SessionEngine
 import TerminalIO
 
-/// A vertical list: one choice (moving selects, as radio buttons do) or several (Space ticks).
-/// "Other" opens a text field in place once chosen.
+/// A vertical list of choices, one or several. The one model of every choice widget: the cursor
+/// moves without choosing (reading the options of a sensitive question is not answering it);
+/// Space or a number chooses (Space again, or Backspace, takes it back); Enter confirms what is
+/// chosen, and with nothing chosen skips. "Other" opens a text field in place once chosen.
 struct ChoiceWidget: Widget {
     let choices: [Choice]
     let label: (Choice) -> String
     let multiple: Bool
     let otherCode: Int?
+    /// A numeric scale shown as a list (too wide for one line): the keys are the scale's own
+    /// values (typing 1 then 0 gives 10), and no position number stands beside them.
+    let byValue: Bool
     var cursor: Int?
     var picked: [Int] = []
     var other = LineEditor()
+    /// Digits typed one after another, read as one value on a numeric scale.
+    private var digits = ""
 
-    init(choices: [Choice], label: @escaping (Choice) -> String, multiple: Bool, otherCode: Int?, given: Answer?) {
+    init(choices: [Choice], label: @escaping (Choice) -> String, multiple: Bool, otherCode: Int?, given: Answer?, byValue: Bool = false) {
         self.choices = choices
         self.label = label
         self.multiple = multiple
         self.otherCode = otherCode
+        self.byValue = byValue
         switch given?.value {
         case .choice(let c)?: picked = [c]
         case .choices(let c)?: picked = c
@@ -53,24 +61,40 @@ struct ChoiceWidget: Widget {
 
     mutating func handle(_ key: Key) -> WidgetOutcome {
         if typingOther, key != .up, key != .down, key != .enter, other.handle(key) { return .handled }
+        if case .character(let c) = key, c.isNumber, c.isASCII { return typed(c) }
+        digits = ""
         switch key {
         case .up, .character("k"):
             cursor = max(0, (cursor ?? 1) - 1)
-            if !multiple, let cursor { picked = [choices[cursor].value] }
         case .down, .character("j"):
             cursor = min(choices.count - 1, (cursor ?? -1) + 1)
-            if !multiple, let cursor { picked = [choices[cursor].value] }
         case .character(" "):
             if let cursor { toggle(cursor) }
-        case .character(let c) where c.isNumber:
-            guard let n = c.wholeNumberValue, (1...choices.count).contains(n) else { return .handled }
-            cursor = n - 1
-            toggle(n - 1)
+        case .backspace, .delete, .ctrl("u"):
+            picked = []
         case .enter:
             return .submit
         default:
             return .unhandled
         }
+        return .handled
+    }
+
+    /// A digit: a position in a list, or on a numeric scale the value itself, digits typed one
+    /// after another making one number when the scale has it (1, 0 is 10 on a 0-10 scale).
+    private mutating func typed(_ c: Character) -> WidgetOutcome {
+        if byValue {
+            let value = Int(digits + String(c)).flatMap { v in choices.firstIndex { $0.value == v } }
+            let alone = Int(String(c)).flatMap { v in choices.firstIndex { $0.value == v } }
+            guard let index = value ?? alone else { digits = ""; return .handled }
+            digits = value != nil ? digits + String(c) : String(c)
+            cursor = index
+            picked = [choices[index].value]
+            return .handled
+        }
+        guard let n = c.wholeNumberValue, (1...choices.count).contains(n), choices.count <= 9 else { return .handled }
+        cursor = n - 1
+        if multiple || !picked.contains(choices[n - 1].value) { toggle(n - 1) }
         return .handled
     }
 
@@ -88,7 +112,8 @@ struct ChoiceWidget: Widget {
         for (i, choice) in choices.enumerated() {
             let on = picked.contains(choice.value)
             let pointer = cursor == i ? "❯ " : "  "
-            let number = choices.count <= 9 ? "\(i + 1) " : ""
+            // On a numeric scale the key is the value: shown only where the label does not say it.
+            let number = byValue ? (label(choice) == String(choice.value) ? "" : "\(choice.value) ") : choices.count <= 9 ? "\(i + 1) " : ""
             let prefix = pointer + Widgets.marker(on, multiple: multiple) + " " + number
             let wrapped = TextLayout.wrap(label(choice), max(10, width - TextLayout.width(prefix)))
             if cursor == i { focus = lines.count }
@@ -108,6 +133,9 @@ struct ChoiceWidget: Widget {
     }
 
     var keyHelp: String {
-        multiple ? "↑↓ move · Space or 1-9 tick · Enter next" : "↑↓ or 1-9 choose · Enter next"
+        let keys = byValue ? "a number" : choices.count <= 9 ? "1-\(choices.count)" : nil
+        let choose = "Space" + (keys.map { " or \($0)" } ?? "")
+        return multiple ? "↑↓ move · \(choose) tick · Backspace clears · Enter next"
+                        : "↑↓ move · \(choose) choose · Backspace clears · Enter next"
     }
 }

@@ -4,33 +4,46 @@ import InstrumentModel
 import SessionEngine
 import TerminalIO
 
-/// One scale point per row: ↑↓ move between rows, ←→ or a number choose for the row.
+/// One scale point per row: ↑↓ move between rows, ←→ move along the row's points without
+/// choosing, Space or a number chooses for the row (and goes to the next row), Backspace clears
+/// the row; Enter confirms the rows chosen.
 struct MatrixWidget: Widget {
     let rows: [(id: String, text: String)]
     let choices: [Choice]
     let label: (Choice) -> String
     var row = 0
     var picked: [String: Int] = [:]
+    /// Per row, the point the cursor is on.
+    var point: [String: Int] = [:]
 
     init(rows: [(String, String)], choices: [Choice], label: @escaping (Choice) -> String, given: Answer?) {
         self.rows = rows.map { (id: $0.0, text: $0.1) }
         self.choices = choices
         self.label = label
         if case .rows(let r)? = given?.value { picked = r }
+        for (id, code) in picked { point[id] = choices.firstIndex { $0.value == code } }
     }
 
     mutating func handle(_ key: Key) -> WidgetOutcome {
         guard !rows.isEmpty else { return key == .enter ? .submit : .unhandled }
         let id = rows[row].id
-        let index = picked[id].flatMap { code in choices.firstIndex { $0.value == code } }
+        let index = point[id]
         switch key {
         case .up, .character("k"): row = max(0, row - 1)
         case .down, .character("j"): row = min(rows.count - 1, row + 1)
-        case .left, .character("h"): picked[id] = choices[max(0, (index ?? 1) - 1)].value
-        case .right, .character("l"): picked[id] = choices[min(choices.count - 1, (index ?? -1) + 1)].value
+        case .left, .character("h"): point[id] = max(0, (index ?? 1) - 1)
+        case .right, .character("l"): point[id] = min(choices.count - 1, (index ?? -1) + 1)
+        case .character(" "):
+            guard let index else { return .handled }
+            if picked[id] == choices[index].value { picked[id] = nil } else {
+                picked[id] = choices[index].value
+                row = min(rows.count - 1, row + 1)
+            }
+        case .backspace, .delete, .ctrl("u"): picked[id] = nil
         case .character(let c) where c.isNumber:
             guard let n = c.wholeNumberValue, (1...choices.count).contains(n) else { return .handled }
             picked[id] = choices[n - 1].value
+            point[id] = n - 1
             row = min(rows.count - 1, row + 1)
         case .enter: return .submit
         default: return .unhandled
@@ -48,7 +61,9 @@ struct MatrixWidget: Widget {
         let answerWidth = min(28, max(12, width / 3))
         for (i, r) in rows.enumerated() {
             let chosen = picked[r.id].flatMap { code in choices.firstIndex { $0.value == code } }
-            let value = chosen.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›"
+            // The point under the cursor shows while moving; it is marked chosen only once chosen.
+            let shown = chosen ?? (i == row ? point[r.id] : nil)
+            let value = shown.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›"
             let pointer = i == row ? "❯ " : "  "
             let textWidth = max(10, width - answerWidth - 3)
             let wrapped = TextLayout.wrap(r.text, textWidth)
@@ -63,5 +78,5 @@ struct MatrixWidget: Widget {
         return WidgetBody(lines: lines, cursor: nil, focus: focus)
     }
 
-    var keyHelp: String { "↑↓ row · ←→ or 1-9 choose · Enter next" }
+    var keyHelp: String { "↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next" }
 }

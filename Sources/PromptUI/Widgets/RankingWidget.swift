@@ -49,8 +49,10 @@ struct RankingWidget: Widget {
     }
 
     func render(width: Int, style: Style) -> WidgetBody {
+        // Places are shown only once the participant has ordered something: an order shown is
+        // an order stored, and an untouched list is skipped by Enter.
         let lines = order.enumerated().map { i, choice -> String in
-            let place = i < rank ? "\(i + 1)." : "  "
+            let place = touched && i < rank ? "\(i + 1)." : touched ? "  " : "·"
             let pointer = i == cursor ? (holding ? "⇕ " : "❯ ") : "  "
             let text = TextLayout.fit(pointer + place + " " + label(choice), width)
             return i == cursor ? (holding ? style.selected(text) : style.bold(text)) : text
@@ -58,5 +60,9 @@ struct RankingWidget: Widget {
         return WidgetBody(lines: lines, cursor: nil, focus: cursor)
     }
 
-    var keyHelp: String { holding ? "↑↓ move the item · Space put it down · Enter next" : "↑↓ move · Space pick up an item · Enter next" }
+    var keyHelp: String {
+        holding ? "↑↓ move the item · Space put it down · Enter next"
+                : touched ? "↑↓ move · Space pick up an item · Enter next"
+                          : "↑↓ move · Space pick up an item (twice keeps this order) · Enter next"
+    }
 }

@@ -4,16 +4,22 @@ import InstrumentModel
 import SessionEngine
 import TerminalIO
 
-/// A rating scale across the screen, with its end labels.
+/// A rating scale across the screen, with its end labels. As in every choice widget, ←→ move
+/// without choosing; Space or the point's own number chooses (1 then 0 is 10 on a 0-10 scale);
+/// Backspace clears; Enter confirms, and with nothing chosen skips.
 struct ScaleWidget: Widget {
     let choices: [Choice]
     let label: (Choice) -> String
     var picked: Int?
+    var cursor: Int?
+    /// Digits typed one after another, read as one value.
+    private var digits = ""
 
     init(choices: [Choice], label: @escaping (Choice) -> String, given: Answer?) {
         self.choices = choices
         self.label = label
         if case .choice(let c)? = given?.value { picked = choices.firstIndex { $0.value == c } }
+        cursor = picked
     }
 
     /// Points labelled only by their number show as numbers, with the first and last labels at the ends.
@@ -21,7 +27,8 @@ struct ScaleWidget: Widget {
 
     private func cell(_ i: Int) -> String {
         let mark = picked == i ? "(•)" : "( )"
-        return numbered ? "\(mark) \(choices[i].value)" : "\(mark) \(label(choices[i]))"
+        let pointer = cursor == i ? "❯" : " "
+        return pointer + (numbered ? "\(mark) \(choices[i].value)" : "\(mark) \(label(choices[i]))")
     }
 
     func fits(_ width: Int) -> Bool {
@@ -31,12 +38,21 @@ struct ScaleWidget: Widget {
     private func line() -> String { choices.indices.map(cell).joined(separator: "  ") }
 
     mutating func handle(_ key: Key) -> WidgetOutcome {
+        if case .character(let c) = key, c.isNumber, c.isASCII {
+            let value = Int(digits + String(c)).flatMap { v in choices.firstIndex { $0.value == v } }
+            let alone = Int(String(c)).flatMap { v in choices.firstIndex { $0.value == v } }
+            guard let index = value ?? alone else { digits = ""; return .handled }
+            digits = value != nil ? digits + String(c) : String(c)
+            picked = index
+            cursor = index
+            return .handled
+        }
+        digits = ""
         switch key {
-        case .left, .character("h"): picked = max(0, (picked ?? 1) - 1)
-        case .right, .character("l"): picked = min(choices.count - 1, (picked ?? -1) + 1)
-        case .character(let c) where c.isNumber:
-            guard let n = c.wholeNumberValue, let i = choices.firstIndex(where: { $0.value == n }) else { return .handled }
-            picked = i
+        case .left, .character("h"): cursor = max(0, (cursor ?? 1) - 1)
+        case .right, .character("l"): cursor = min(choices.count - 1, (cursor ?? -1) + 1)
+        case .character(" "): if let cursor { picked = picked == cursor ? nil : cursor }
+        case .backspace, .delete, .ctrl("u"): picked = nil
         case .enter: return .submit
         default: return .unhandled
         }
@@ -57,5 +73,5 @@ struct ScaleWidget: Widget {
         return WidgetBody(lines: lines, cursor: nil, focus: 0)
     }
 
-    var keyHelp: String { "←→ or a number choose · Enter next" }
+    var keyHelp: String { "←→ move · Space or a number choose · Backspace clears · Enter next" }
 }

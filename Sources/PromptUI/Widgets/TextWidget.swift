@@ -28,6 +28,9 @@ struct TextWidget: Widget {
 
     mutating func handle(_ key: Key) -> WidgetOutcome {
         if editor.multiline && key == .tab { return .submit }
+        // Enter in an empty long text skips, as the screen says ("Enter alone skips"); once
+        // something is typed, Enter starts a new line.
+        if editor.multiline && key == .enter && editor.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .submit }
         if !editor.multiline && key == .enter { return .submit }
         return editor.handle(key) ? .handled : .unhandled
     }
@@ -39,10 +42,7 @@ struct TextWidget: Widget {
         case .number:
             return words.number(text).map { Answer(.number($0)) }
         case .date:
-            guard let d = TextEntry.date(text, precision: precision) else {
-                return .failure(AnswerProblem(words.writeDate(precision)))
-            }
-            return .success(Answer(.date(d)))
+            return words.date(text, precision: precision).map { Answer(.date($0)) }
         default:
             return .success(Answer(.text(text)))
         }

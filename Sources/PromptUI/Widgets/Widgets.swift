@@ -18,7 +18,8 @@ enum Widgets {
         case .scale:
             let scale = ScaleWidget(choices: choices, label: label, given: given)
             if scale.fits(width) { return scale }
-            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: nil, given: given)
+            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: nil, given: given,
+                                byValue: isNumericScale(q, choices, label))
         case .matrix:
             return MatrixWidget(rows: (q.rows ?? []).map { ($0.id, session.render($0.text)) }, choices: choices, label: label, given: given)
         case .ranking:
@@ -30,6 +31,12 @@ enum Widgets {
         case .note, .calculate:
             return NoteWidget()
         }
+    }
+
+    /// A scale whose points are numbers (labels, if any, only at its ends): in every driver and at
+    /// every width its keys are its own values, never positions, so that typing 3 stores 3.
+    static func isNumericScale(_ q: Question, _ choices: [Choice], _ label: (Choice) -> String) -> Bool {
+        q.type == .scale && choices.allSatisfy { label($0) == String($0.value) || $0 == choices.first || $0 == choices.last }
     }
 
     static func marker(_ on: Bool, multiple: Bool) -> String {

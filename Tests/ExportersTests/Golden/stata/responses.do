@@ -2,11 +2,15 @@
 * Missing values: an empty cell was not asked (hidden by a condition, or not reached);
 * a skip holds the variable's own skip code (-99 unless an answer could be -99: see the codebook);
 * codes labelled as missing (such as Prefer not to say) were chosen, and in a multiple choice mark the choices not picked.
-* Free text starting with = + - @ or an apostrophe has one apostrophe added in front (spreadsheet safety).
+* Text is exactly as given. A skipped text is empty, as one not asked is: the column <name>_skipped beside it
+* holds 1 when it was skipped, 0 when answered, and is empty when it was not asked.
 * In Stata, a skip (its code, below) becomes .s and each code labelled missing becomes .a, .b, ... (see the value labels).
-* Names longer than 32 characters keep 27 and gain '_' and 4 hex digits (the codebook lists them).
+* Dates are Stata dates: %td for a day, %tm for a month, the year as a number (%ty) for a year.
+* Names longer than 32 characters keep 27 and gain '_' and 4 hex digits; names Stata reserves (long, int, if, ...) gain '_'
+* (the codebook lists them). The files are named by their full path: if you move the folder, change the two paths.
 
-import delimited using "responses.csv", varnames(nonames) rowrange(2) encoding("utf-8") bindquote(strict) stringcols(_all) clear
+version 14
+import delimited using "/path/to/export/responses.csv", varnames(nonames) rowrange(2) encoding("utf-8") bindquote(strict) stringcols(_all) clear
 rename v1 response_id
 rename v2 pseudonym
 rename v3 instrument_version
@@ -22,19 +26,22 @@ rename v12 used_9
 rename v13 used_10
 rename v14 used_other
 rename v15 mood
-rename v16 feel_safe
-rename v17 feel_heard
-rename v18 age
-rename v19 hours
-rename v20 place
-rename v21 story
-rename v22 since
-rename v23 order_1
-rename v24 order_2
-rename v25 order_3
-rename v26 score
-rename v27 mood_v1_1_0
-rename v28 extra
+rename v16 mood_v1_1_0
+rename v17 feel_safe
+rename v18 feel_heard
+rename v19 age
+rename v20 hours
+rename v21 extra
+rename v22 extra_skipped
+rename v23 place
+rename v24 place_skipped
+rename v25 story
+rename v26 story_skipped
+rename v27 since
+rename v28 order_1
+rename v29 order_2
+rename v30 order_3
+rename v31 score
 destring duration, replace
 destring visit, replace
 replace visit = .s if visit == -99
@@ -60,6 +67,10 @@ destring mood, replace
 replace mood = .s if mood == -99
 label define mood_lbl 0 `"Low"' 1 `"1"' 2 `"2"' 3 `"3"' 4 `"High"' .s `"Skipped"', replace
 label values mood mood_lbl
+destring mood_v1_1_0, replace
+replace mood_v1_1_0 = .s if mood_v1_1_0 == -99
+label define mood_v1_1_0_lbl 1 `"Low"' 2 `"2"' 3 `"3"' 4 `"4"' 5 `"High"' .s `"Skipped"', replace
+label values mood_v1_1_0 mood_v1_1_0_lbl
 destring feel_safe, replace
 replace feel_safe = .s if feel_safe == -99
 replace feel_safe = .a if feel_safe == -9
@@ -78,6 +89,20 @@ destring hours, replace
 replace hours = .s if hours == -1000000000000001
 label define hours_lbl .s `"Skipped"', replace
 label values hours hours_lbl
+label define fw_skipped 0 `"Answered"' 1 `"Skipped"', replace
+destring extra_skipped, replace
+label values extra_skipped fw_skipped
+destring place_skipped, replace
+label values place_skipped fw_skipped
+destring story_skipped, replace
+label values story_skipped fw_skipped
+generate long fw_date = monthly(since, "YM") if since != "" & since != "-99", after(since)
+replace fw_date = .s if since == "-99"
+drop since
+rename fw_date since
+format since %tm
+label define fw_date_skipped .s `"Skipped"', replace
+label values since fw_date_skipped
 destring order_1, replace
 replace order_1 = .s if order_1 == -99
 label define order_1_lbl 0 `"Not ranked"' .s `"Skipped"', replace
@@ -91,10 +116,6 @@ replace order_3 = .s if order_3 == -99
 label define order_3_lbl 0 `"Not ranked"' .s `"Skipped"', replace
 label values order_3 order_3_lbl
 destring score, replace
-destring mood_v1_1_0, replace
-replace mood_v1_1_0 = .s if mood_v1_1_0 == -99
-label define mood_v1_1_0_lbl 1 `"Low"' 2 `"2"' 3 `"3"' 4 `"4"' 5 `"High"' .s `"Skipped"', replace
-label values mood_v1_1_0 mood_v1_1_0_lbl
 label variable visit `"First visit?"'
 label variable visit_other `"First visit?: other, specified"'
 label variable used_1 `"What did you use?: Tea"'
@@ -103,16 +124,22 @@ label variable used_9 `"What did you use?: None of these"'
 label variable used_10 `"What did you use?: Other, please specify"'
 label variable used_other `"What did you use?: other, specified"'
 label variable mood `"Mood?"'
+label variable mood_v1_1_0 `"Mood?"'
 label variable feel_safe `"How do you feel?: Safe"'
 label variable feel_heard `"How do you feel?: Heard"'
 label variable age `"Age?"'
 label variable hours `"Hours?"'
+label variable extra `"Anything to add?"'
+label variable extra_skipped `"Anything to add?: skipped"'
 label variable place `"Where?"'
+label variable place_skipped `"Where?: skipped"'
 label variable story `"Tell us more"'
+label variable story_skipped `"Tell us more: skipped"'
 label variable since `"Since when?"'
 label variable order_1 `"Order these: rank of Quiet"'
 label variable order_2 `"Order these: rank of Company"'
 label variable order_3 `"Order these: rank of Food"'
 label variable score `"score"'
-label variable mood_v1_1_0 `"Mood?"'
-label variable extra `"Anything to add?"'
+compress
+recast strL story
+save "/path/to/export/responses.dta", replace

@@ -1,0 +1,50 @@
+import InstrumentModel
+
+/// The wide CSV comes in two kinds, and each export says which it writes.
+///
+/// - For spreadsheets (`--format csv`, and `--labels`): free text that a spreadsheet would run as a
+///   formula gets one apostrophe in front, and a skipped text holds the skip mark (-99), which typed
+///   text never equals there, since typed text starting with `-` always gets its apostrophe.
+/// - For statistical packages (`spss`, `stata`, `r`, `datapackage`): every text is exactly as given
+///   (no package runs a cell as a formula), so a typed "-99" is "-99" and no text value can serve as
+///   the skip mark. A skipped text is empty, as a text not asked is, and the column beside it,
+///   `<name>_skipped`, tells them apart: 1 skipped, 0 answered, empty not asked (as in every column).
+enum WideKind: Sendable, Equatable {
+    case spreadsheet, statistical
+
+    init(_ format: ExportFormat) { self = format == .csv ? .spreadsheet : .statistical }
+}
+
+extension Variable {
+    /// The column beside a free-text answer that says whether it was skipped, in the statistical
+    /// CSV; nil for every other variable ("Other" texts and calculations are never skipped, and
+    /// every other variable's skip code is outside its values).
+    var skippedColumn: String? {
+        guard case .value = source, measure == .text else { return nil }
+        return name + "_skipped"
+    }
+
+    /// The variable's columns in the statistical CSV: its own, and the skip column of a free text.
+    var statisticalColumns: [String] { [name] + (skippedColumn.map { [$0] } ?? []) }
+}
+
+extension Cell {
+    /// The cell of a free text's skip column: 1 skipped, 0 answered, empty not asked.
+    var skippedFlag: String {
+        switch self {
+        case .notAsked: ""
+        case .skipped: "1"
+        case .value, .text: "0"
+        }
+    }
+}
+
+extension ExportContext {
+    /// Which wide CSV this export writes.
+    var wideKind: WideKind { WideKind(options.format) }
+
+    /// The wide CSV's header: the statistical CSV has a skip column beside each free text.
+    var header: [String] {
+        Codebook.fixed + (wideKind == .spreadsheet ? codebook.variables.map(\.name) : codebook.variables.flatMap(\.statisticalColumns))
+    }
+}

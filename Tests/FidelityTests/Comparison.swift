@@ -30,11 +30,13 @@ enum Comparison {
         return x == y
     }
 
-    /// The raw CSV text: `spreadsheet` adds the formula apostrophe; the SPSS CSV shows line breaks as ¶.
+    /// The raw CSV text: `spreadsheet` adds the formula apostrophe and marks a skipped text with
+    /// its skip code; the statistical CSV holds text exactly and a skipped text empty (its
+    /// `_skipped` column says why); the SPSS CSV shows line breaks as ¶.
     static func raw(_ i: Intended, _ t: ColumnType, spreadsheet: Bool, spss: Bool) -> String {
         switch i {
         case .notAsked: return ""
-        case .skipped(let code): return code
+        case .skipped(let code): return isText(t) && !spreadsheet ? "" : code
         case .missingChoice(let k, _): return String(k)
         case .value(let v):
             guard isText(t) else { return v }
@@ -86,10 +88,16 @@ enum Comparison {
         case .value(let v):
             guard let got = read.value, read.reason == nil else { return false }
             switch t {
-            case .code(let labels): return got == (labels[Int(v) ?? 0] ?? v)
-            case .flag: return got == (v == "1" ? "Chosen" : "Not chosen")
+            // A factor shows its label, and keeps the instrument's code: `as.integer(x)` / `fw_codes(x)`.
+            case .code(let labels): return got == "\(labels[Int(v) ?? 0] ?? v)=\(v)/\(v)"
+            case .flag: return got == (v == "1" ? "Chosen=1/1" : "Not chosen=0/0")
             case .bool: return got == (v == "1" ? "TRUE" : "FALSE")
-            case .text, .date: return got == v
+            case .text: return got == v
+            // A day is a `Date`, a month the `Date` of its first day with `attr(x, "precision")`
+            // "month", a year a whole number.
+            case .date(.day): return got == v || got == v + " day"
+            case .date(.month): return got == v + "-01 month"
+            case .date(.year): return got == v
             default: return numbersEqual(got, v)
             }
         }

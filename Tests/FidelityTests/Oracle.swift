@@ -12,6 +12,8 @@ enum ColumnType: Equatable {
     case text
     case date(Precision)
     case bool
+    /// `<question>_skipped` beside a free text in the statistical CSV: 1 skipped, 0 answered, empty not asked.
+    case skippedFlag
 }
 
 /// The intended cell, with why it is missing when it is.
@@ -42,6 +44,8 @@ struct Column {
     var versions: [String] = []
     var missing: [Int: String] = [:]
     var skipCode = "-99"
+    /// Only in the statistical CSV (spss, stata, r, datapackage), not in the spreadsheet's.
+    var statisticalOnly = false
 }
 
 /// The oracle: the intended export, from the generator's spec and the engine's session state,
@@ -77,7 +81,10 @@ struct Oracle {
             for c in q.allChoices { out.append(Column(name: base + "_" + code(c.code), question: q.id, type: .rank, codes: Set(0...q.allChoices.count))) }
         case .number:
             out.append(Column(name: base, question: q.id, type: .number, bounds: (q.min ?? -1e15, q.max ?? 1e15)))
-        case .text, .longText: out.append(Column(name: base, question: q.id, type: .text))
+        case .text, .longText:
+            out.append(Column(name: base, question: q.id, type: .text))
+            // The statistical CSV has exact text, so a skip cannot be a text: the column beside says which.
+            out.append(Column(name: base + "_skipped", question: q.id, type: .skippedFlag, statisticalOnly: true))
         case .date: out.append(Column(name: base, question: q.id, type: .date(q.precision)))
         case .calcNumber: out.append(Column(name: base, question: q.id, type: .number))
         case .calcBool: out.append(Column(name: base, question: q.id, type: .bool))
@@ -120,7 +127,7 @@ struct Oracle {
     /// past ±10^15 nothing can be an answer.
     static func skipCode(_ c: Column) -> String {
         switch c.type {
-        case .text, .date, .bool: return "-99"
+        case .text, .date, .bool, .skippedFlag: return "-99"
         default: break
         }
         var candidates: [Int] = []
@@ -151,6 +158,10 @@ struct Oracle {
             case .date(let days): return .value(DateValue.format(days))
             default: return .notAsked
             }
+        }
+        if c.type == .skippedFlag {
+            if s.answers[q.id] != nil { return .value("0") }
+            return s.skipped.contains(q.id) ? .value("1") : .notAsked
         }
         guard let answer = s.answers[q.id] else {
             return s.skipped.contains(q.id) ? .skipped(c.skipCode) : .notAsked

@@ -70,7 +70,7 @@ enum Readers {
       v <- responses[[name]]
       reason <- attr(v, "na_reason")
       if (is.null(reason)) reason <- rep(NA_character_, length(v))
-      value <- if (is.factor(v)) as.character(v) else if (inherits(v, "Date")) format(v) else if (is.logical(v)) ifelse(v, "TRUE", "FALSE") else if (is.numeric(v)) format(v, digits = 15, scientific = FALSE, trim = TRUE) else as.character(v)
+      value <- if (is.factor(v)) paste0(as.character(v), "=", as.integer(v), "/", fw_codes(v)) else if (inherits(v, "Date")) paste0(format(v), if (is.null(attr(v, "precision"))) "" else paste0(" ", attr(v, "precision"))) else if (is.logical(v)) ifelse(v, "TRUE", "FALSE") else if (is.numeric(v)) format(v, digits = 15, scientific = FALSE, trim = TRUE) else as.character(v)
       cells[[name]] <- data.frame(response_id = responses$response_id, column = name, value = ifelse(is.na(v), "", value),
                                   na = ifelse(is.na(v), "TRUE", "FALSE"), reason = ifelse(is.na(reason), "NA", reason), stringsAsFactors = FALSE)
     }

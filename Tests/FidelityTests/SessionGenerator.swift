@@ -76,7 +76,12 @@ struct SessionGenerator {
         func position(_ code: Int) -> String { String((presented.firstIndex { $0.value == code } ?? 0) + 1) }
         let other = InstrumentGenerator.texts.filter { !$0.hasPrefix(" ") }
         switch q.kind {
-        case .single, .scale:
+        case .scale:
+            // A numeric scale (numbers for points, labels at its ends only, as every generated scale)
+            // is typed as the point's own value at the plain prompt: 0 is 0, -51 is -51.
+            let c = random.pick(presented).value
+            return (Answer(.choice(c)), [String(c)])
+        case .single:
             let c = random.pick(presented).value
             if c == q.other {
                 let text = random.pick(other)
@@ -138,7 +143,13 @@ struct SessionGenerator {
             case .month: d = String(format: "%04d-%02d", year, month)
             case .year: d = String(year)
             }
-            return (Answer(.date(d)), [d])
+            // Typed year first, sometimes without leading zeros and with `/` or `.` between the parts.
+            var typed = d
+            if q.precision != .year && random.chance(0.4) {
+                let sep = random.pick(["-", "/", "."])
+                typed = q.precision == .day ? "\(year)\(sep)\(month)\(sep)\(day)" : "\(year)\(sep)\(month)"
+            }
+            return (Answer(.date(d)), [typed])
         case .calcNumber, .calcBool, .calcText, .calcDate:
             return (Answer(.text("")), [""])
         }

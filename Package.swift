@@ -68,6 +68,9 @@ let package = Package(
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InstrumentModel"]),
         .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
+        // The fidelity suite (Tests/FidelityTests): random instruments and sessions, every export read back by its
+        // real reader. It runs the `fieldwork` binary for exports and never imports Exporters, so its oracle stays apart.
+        .testTarget(name: "FidelityTests", dependencies: ["fieldwork", "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "TestSupport"]),
         .testTarget(name: "FieldworkCLITests", dependencies: ["FieldworkCLI", "fieldwork", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         // What the test targets share: instruments from YAML, temporary folders, a program runner,
         // the external tools' checks and the golden files (swift-argument-parser's ArgumentParserTestHelpers).

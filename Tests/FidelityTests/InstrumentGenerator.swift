@@ -1,0 +1,158 @@
+/// Random valid instruments: every question type, codes negative, large and equal to the usual
+/// skip code, missing and exclusive choices, "Other", dates of every precision, decimals,
+/// calculations of every type, conditions, two languages, a long id, and two or three versions
+/// with comparable and incomparable changes.
+struct InstrumentGenerator {
+    var random: FidelityRandom
+
+    /// Labels that stress the scripts' quoting (SPSS, Stata, R) and the CSV.
+    static let awkward = ["Don't know", "\"Quoted\"", "$HOME", "`x'", "a, b", "Ünïcode ☕", "=SUM(1)", "50% more", "back\\slash"]
+    /// Free texts a participant might type: formula-like, skip-code-like, quotes, commas, Welsh.
+    static let texts = ["hello", "=1+2", "-99", "@home", "'quoted town", "a, \"b\"", "Caerdydd – Cymru", "$HOME `x'", "+44 is a code", "12"]
+
+    mutating func codes() -> [Int] {
+        switch random.int(0...4) {
+        case 0: return [1, 2, 3]
+        case 1: return [-5, 0, 7]
+        case 2: return [2_147_483_000, 1, -2_147_483_000]
+        case 3: return [-99, 1, 2]
+        default: return [10, 20, 30, 40]
+        }
+    }
+
+    mutating func labels(_ n: Int) -> [String] {
+        var pool = Self.awkward
+        pool.shuffle(using: &random)
+        return (0..<n).map { i in random.chance(0.4) && i < pool.count ? pool[i] : "Choice \(i + 1)" }
+            .enumerated().map { $0.element.hasPrefix("Choice") ? "Choice \($0.offset + 1)" : $0.element }
+    }
+
+    mutating func choices(_ codes: [Int]) -> [ChoiceSpec] {
+        zip(codes, labels(codes.count)).map { ChoiceSpec(code: $0, label: $1, welsh: "Dewis " + $1) }
+    }
+
+    /// A missing code outside `codes`.
+    mutating func missingChoices(avoiding codes: [Int], multiple: Bool) -> [ChoiceSpec] {
+        let pools: [[Int]] = multiple ? [[99], [-9], [97, 98]] : [[97, 98, 99], [-9], [-1, 99], [-99]]
+        let pick = random.pick(pools.filter { Set($0).isDisjoint(with: codes) })
+        return pick.enumerated().map {
+            ChoiceSpec(code: $0.element, label: ["Prefer not to say", "Not applicable", "Refused"][$0.offset],
+                       welsh: ["Gwell gennyf beidio", "Amherthnasol", "Gwrthod"][$0.offset], missing: true, exclusive: multiple)
+        }
+    }
+
+    mutating func question(_ kind: Kind, id: String) -> QuestionSpec {
+        var q = QuestionSpec(id: id, kind: kind, text: "Question \(id)?")
+        switch kind {
+        case .single:
+            let codes = codes()
+            q.choices = choices(codes)
+            if random.chance(0.6) { q.choices += missingChoices(avoiding: codes, multiple: false) }
+            if random.chance(0.5) { q.other = 555 }
+        case .multiple:
+            q.choices = choices(Array(codes().filter { $0 != -99 }.prefix(3)))
+            if random.chance(0.5) { q.choices.append(ChoiceSpec(code: 90, label: "None of these", welsh: "Dim un", exclusive: true)) }
+            let used = q.choices.map(\.code)
+            if random.chance(0.7) { q.choices += missingChoices(avoiding: used, multiple: true) }
+            if random.chance(0.4) { q.other = 555 }
+        case .scale:
+            (q.from, q.to) = random.pick([(1, 5), (0, 10), (-2, 2), (-100, 0)])
+        case .matrix:
+            q.choices = choices([1, 2, 3, 4])
+            if random.chance(0.6) { q.choices += missingChoices(avoiding: [1, 2, 3, 4], multiple: false) }
+            q.rows = (1...random.int(2...3)).map { "r\($0)" }
+        case .number:
+            q.decimals = random.pick([0, 0, 1, 2, 3])
+            switch random.int(0...3) {
+            case 0: (q.min, q.max) = (0, 120)
+            case 1: (q.min, q.max) = (-200, 2)
+            case 2: (q.min, q.max) = (nil, nil)
+            default: (q.min, q.max) = (nil, 50)
+            }
+        case .text, .longText:
+            break
+        case .date:
+            q.precision = random.pick([.day, .month, .year])
+            q.dateMin = random.pick(["1990-01-01", "2001-06-15"])
+            q.dateMax = random.pick(["2024-12-31", "today", nil])
+        case .ranking:
+            q.choices = choices(Array(codes().prefix(random.int(3...4))))
+            if random.chance(0.5) { q.rank = 2 }
+        case .calcNumber, .calcBool, .calcText, .calcDate:
+            break
+        }
+        return q
+    }
+
+    /// A long id of 50 to 64 characters.
+    mutating func longID() -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return "long_" + String((0..<random.int(45...59)).map { _ in random.pick(letters) })
+    }
+
+    mutating func instrument(index: Int) -> [InstrumentSpec] {
+        var questions: [QuestionSpec] = []
+        var kinds: [Kind] = [.single, .multiple, .scale, .matrix, .number, .text, .longText, .date, .ranking]
+        for _ in 0..<random.int(2...5) { kinds.append(random.pick(kinds)) }
+        kinds.shuffle(using: &random)
+        // SPSS command names as ids, and a long one.
+        var names = ["execute", "compute", "string", "save"].shuffled(using: &random)
+        for (i, kind) in kinds.enumerated() {
+            let id = i == 1 ? longID() : (random.chance(0.3) && !names.isEmpty ? names.removeLast() : "q\(i + 1)_\(kind.rawValue)")
+            questions.append(question(kind, id: id))
+        }
+        // A day-precision date for the date calculation, a single that one version recodes and one
+        // that a later version widens.
+        var day = question(.date, id: "visit_day")
+        day.precision = .day
+        questions.append(day)
+        var recoded = question(.single, id: "recoded")
+        recoded.choices = [ChoiceSpec(code: 1, label: "Yes", welsh: "Ie"), ChoiceSpec(code: 2, label: "No", welsh: "Na")]
+        recoded.other = nil
+        questions.append(recoded)
+        var widened = question(.single, id: "widened")
+        widened.choices = [ChoiceSpec(code: 1, label: "Bus", welsh: "Bws"), ChoiceSpec(code: 2, label: "Car", welsh: "Car modur")]
+        widened.other = nil
+        questions.append(widened)
+        // Conditions on earlier answers.
+        for i in questions.indices.shuffled(using: &random).prefix(3) where i > 0 {
+            let earlier = questions[..<i].filter { [.single, .scale, .multiple].contains($0.kind) }
+            guard let e = earlier.last else { continue }
+            switch e.kind {
+            case .single: questions[i].showIf = "\(e.id) != \(e.choices[0].code)"
+            case .scale: questions[i].showIf = "\(e.id) >= \(e.from + 1)"
+            default: questions[i].showIf = "not (\(e.choices[0].code) in \(e.id))"
+            }
+        }
+        // Calculations of every type.
+        if let n = questions.first(where: { $0.kind == .number && $0.showIf == nil }) ?? questions.first(where: { $0.kind == .number }) {
+            questions.append(QuestionSpec(id: "calc_number", kind: .calcNumber, expression: "\(n.id) + 1"))
+        }
+        if let s = questions.first(where: { $0.kind == .scale }) {
+            questions.append(QuestionSpec(id: "calc_bool", kind: .calcBool, expression: "\(s.id) >= \(s.from + 1)"))
+        }
+        if let t = questions.first(where: { $0.kind == .text }) {
+            questions.append(QuestionSpec(id: "calc_text", kind: .calcText, expression: t.id))
+        }
+        questions.append(QuestionSpec(id: "calc_date", kind: .calcDate, expression: "visit_day"))
+
+        let id = "fid\(index)"
+        let v1 = InstrumentSpec(id: id, version: "1.0.0", questions: questions)
+        var v2 = v1
+        v2.version = "2.0.0"
+        // Comparable: a question added, a choice added; incomparable: codes given new meanings.
+        v2.questions.insert(question(.single, id: "added_q"), at: random.int(0...(v2.questions.count - 5)))
+        if let i = v2.questions.firstIndex(where: { $0.id == "widened" }) {
+            v2.questions[i].choices.append(ChoiceSpec(code: 3, label: "Train", welsh: "Trên"))
+        }
+        if let i = v2.questions.firstIndex(where: { $0.id == "recoded" }) {
+            v2.questions[i].choices = [ChoiceSpec(code: 1, label: "No", welsh: "Na"), ChoiceSpec(code: 2, label: "Yes", welsh: "Ie")]
+        }
+        guard random.chance(0.5) else { return [v1, v2] }
+        var v3 = v2
+        v3.version = "3.0.0-rc.1+a.longer.build.tag.than.spss.keeps"
+        // A question removed.
+        if let i = v3.questions.firstIndex(where: { $0.id == "added_q" }) { v3.questions.remove(at: i) }
+        return [v1, v2, v3]
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// What the generator meant an instrument to be, kept beside its YAML: the oracle reads this
+/// (and the engine's session state), never the exporters' codebook.
+struct ChoiceSpec: Equatable {
+    var code: Int
+    var label: String
+    var welsh: String
+    var missing = false
+    var exclusive = false
+}
+
+enum Kind: String, CaseIterable {
+    case single, multiple, scale, matrix, number, text, longText = "long_text", date, ranking
+    case calcNumber, calcBool, calcText, calcDate
+}
+
+enum Precision: String { case day, month, year }
+
+struct QuestionSpec: Equatable {
+    var id: String
+    var kind: Kind
+    var text = ""
+    var choices: [ChoiceSpec] = []
+    /// The code of "Other", when the question has one.
+    var other: Int?
+    var rows: [String] = []
+    var from = 0, to = 0
+    var min: Double?, max: Double?
+    var decimals = 0
+    var precision = Precision.day
+    var dateMin = "2000-01-01", dateMax: String? = "2024-12-31"
+    var rank: Int?
+    var expression = ""
+    var showIf: String?
+
+    var isCalculation: Bool { [.calcNumber, .calcBool, .calcText, .calcDate].contains(kind) }
+
+    /// Every choice a participant can pick, "Other" included.
+    var allChoices: [ChoiceSpec] {
+        var all = choices
+        if let other { all.append(ChoiceSpec(code: other, label: "Other, please specify", welsh: "Arall")) }
+        if kind == .scale {
+            // The end points carry the labels the YAML gives them; the points between, their numbers.
+            all = (from...to).map { ChoiceSpec(code: $0, label: $0 == from ? "Lowest" : $0 == to ? "Highest" : "\($0)", welsh: "\($0)") }
+        }
+        return all
+    }
+}
+
+struct InstrumentSpec {
+    var id: String
+    var version: String
+    var questions: [QuestionSpec]
+
+    func question(_ id: String) -> QuestionSpec? { questions.first { $0.id == id } }
+}
+
+/// One text in both languages, as YAML.
+private func both(_ en: String, _ cy: String) -> String { "{en: \(quoted(en)), cy: \(quoted(cy))}" }
+
+/// A YAML double-quoted scalar (JSON's escapes are a subset of YAML's).
+func quoted(_ s: String) -> String {
+    let data = try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
+    let array = data.map { String(decoding: $0, as: UTF8.self) } ?? "[\"\"]"
+    return String(array.dropFirst().dropLast())
+}
+
+extension InstrumentSpec {
+    var yaml: String {
+        var y = """
+            format: 1
+            id: \(id)
+            version: \(quoted(version))
+            title: \(both("Fidelity \(id)", "Ffyddlondeb \(id)"))
+            languages: [en, cy]
+            consent:
+              text: \(both("Your answers are kept without your name.", "Cedwir eich atebion heb eich enw."))
+              agree: \(both("I agree", "Rwy'n cytuno"))
+            privacy: {timestamps: date}
+            sections:
+              - id: main
+                questions:
+
+            """
+        for q in questions {
+            y += "      - id: \(q.id)\n"
+            let type: String
+            switch q.kind {
+            case .calcNumber, .calcBool, .calcText, .calcDate: type = "calculate"
+            default: type = q.kind.rawValue
+            }
+            y += "        type: \(type)\n"
+            if q.isCalculation {
+                y += "        value: \(quoted(q.expression))\n"
+            } else {
+                y += "        text: \(both(q.text, "Cwestiwn " + q.text))\n"
+            }
+            if let s = q.showIf { y += "        show_if: \(quoted(s))\n" }
+            switch q.kind {
+            case .single, .multiple, .matrix, .ranking:
+                y += "        choices:\n"
+                for c in q.choices {
+                    y += "          - {value: \(c.code), label: \(both(c.label, c.welsh))"
+                    if c.missing { y += ", missing: true" }
+                    if c.exclusive { y += ", exclusive: true" }
+                    y += "}\n"
+                }
+                if let o = q.other { y += "        other: {value: \(o), label: \(both("Other, please specify", "Arall"))}\n" }
+                if q.kind == .matrix {
+                    y += "        rows:\n"
+                    for r in q.rows { y += "          - {id: \(r), text: \(both("Row " + r, "Rhes " + r))}\n" }
+                }
+                if let k = q.rank { y += "        rank: \(k)\n" }
+            case .scale:
+                y += "        from: \(q.from)\n        to: \(q.to)\n"
+                y += "        labels: {\(q.from): \(both("Lowest", "Isaf")), \(q.to): \(both("Highest", "Uchaf"))}\n"
+            case .number:
+                if let m = q.min { y += "        min: \(number(m))\n" }
+                if let m = q.max { y += "        max: \(number(m))\n" }
+                if q.decimals > 0 { y += "        decimals: \(q.decimals)\n" }
+            case .date:
+                y += "        precision: \(q.precision.rawValue)\n        min: \(q.dateMin)\n"
+                if let m = q.dateMax { y += "        max: \(m)\n" }
+            default: break
+            }
+        }
+        return y
+    }
+
+    private func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+}

@@ -108,7 +108,17 @@ extension LocalizedText {
         return keys.allSatisfy { Self.normalised(text(in: $0)) == Self.normalised(other.text(in: $0)) }
     }
 
+    /// Letters and digits only, except that a sign or a decimal point before a digit is kept:
+    /// the labels "-1" and "1" of a -2..2 scale are different points, not the same words tidied.
     private static func normalised(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        let scalars = Array(s.lowercased().unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, u) in scalars.enumerated() {
+            let nextIsDigit = i + 1 < scalars.count && ("0"..."9").contains(scalars[i + 1])
+            if u.properties.isAlphabetic || ("0"..."9").contains(u) || ((u == "-" || u == "." || u == "−") && nextIsDigit) {
+                out.append(u == "−" ? "-" : u)
+            }
+        }
+        return String(out)
     }
 }

@@ -229,3 +229,26 @@ private let age = "      - {id: age, type: number, text: Age?, min: 16, max: 110
         #expect(a[8] != "0" && a[9] != "0")
     }
 }
+
+@Suite struct SignedScaleVersionTests {
+    /// Fidelity finding F6: an unchanged -2..2 scale was split in version 2, its labels "-1" and
+    /// "1" read as the same words.
+    @Test func aSignedScaleIsTheSameInEveryVersion() throws {
+        func scale(_ version: String, extra: String = "") throws -> Question {
+            let yaml = """
+                format: 1
+                id: signed
+                version: \(version)
+                title: Signed
+                sections:
+                  - id: s
+                    questions:
+                      - {id: mood, type: scale, text: Mood?, from: -2, to: 2}\(extra)
+                """
+            return try #require(try compiled(yaml).question("mood"))
+        }
+        let old = try scale("1.0.0")
+        let new = try scale("2.0.0", extra: "\n      - {id: added, type: text, text: New?}")
+        #expect(new.dataBreaks(from: old, languages: []).isEmpty)
+    }
+}

@@ -164,6 +164,8 @@ struct Oracle {
             return s.skipped.contains(q.id) ? .value("1") : .notAsked
         }
         guard let answer = s.answers[q.id] else {
+            // "Other" is asked only when it is chosen (README: no text can mark a skip).
+            if c.name.hasSuffix("_other") && c.type == .text { return .notAsked }
             return s.skipped.contains(q.id) ? .skipped(c.skipCode) : .notAsked
         }
         func code(_ k: Int) -> Intended {

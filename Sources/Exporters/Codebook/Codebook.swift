@@ -68,7 +68,9 @@ public struct Codebook: Sendable {
         }
         // Each skip code is chosen once every version's values are known, outside all of them.
         for i in variables.indices {
+            // A calculation cannot be skipped, and "Other" is asked only when chosen: no skip code.
             if case .calculated = variables[i].source { variables[i].skipped = nil; continue }
+            if case .other = variables[i].source { variables[i].skipped = nil; continue }
             variables[i].skipped = MissingCode.skipped(outside: variables[i].domain)
         }
         names = ExportNames(variables.flatMap(\.statisticalColumns))
@@ -228,6 +230,8 @@ public struct Codebook: Sendable {
                 if v.measure == .text, let text = value.string { return .text(text) }
                 return .value(Self.scalar(value))
             }
+            // "Other" is asked only when it is chosen: for a skipped question it was never asked.
+            if case .other = v.source { return .notAsked }
             return r.skipped.contains(q) ? .skipped : .notAsked
         }
         func code(_ c: Int) -> Cell {

@@ -128,6 +128,8 @@ struct RawRows {
                 }
                 return
             }
+            // "Other" is asked only when it is chosen: for a skipped question it was never asked.
+            if case .other = kind { return }
             if raw.skipped[slot] { out.append(contentsOf: labels ? Self.skippedLabel : skippedCodes[i]) }
             return
         }

@@ -57,7 +57,7 @@ struct RawRows {
         guard range.count >= 2, b[range.lowerBound] == UInt8(ascii: "\"") else { return false }
         let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
         if !b[inner].contains(UInt8(ascii: "\\")) {
-            scratch.append(contentsOf: b[inner])
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[inner]))
         } else if let s = RawResponse.string(b, range) {
             scratch.append(contentsOf: s.utf8)
         }
@@ -89,7 +89,7 @@ struct RawRows {
         if JSONScanner.equals(b, range, "null") { return }
         if JSONScanner.equals(b, range, "true") { out.append(contentsOf: CellRule.boolean(true).utf8); return }
         if JSONScanner.equals(b, range, "false") { out.append(contentsOf: CellRule.boolean(false).utf8); return }
-        out.append(contentsOf: b[range])
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[range]))
     }
 
     /// Whether an array value holds the whole number `n`, and where (0-based), without making an array.

@@ -30,10 +30,18 @@ public struct FullScreenDriver: SessionDriver {
     // MARK: Layout
 
     /// Lays out a screen: header, body (scrolled so that `focus` stays in view), message and key help.
+    /// The smallest window the screens are laid out for; below it one clear line says so.
+    static let smallest = (columns: 30, rows: 8)
+
     private func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
                          message: String?, help: String) -> Frame {
-        let width = max(20, terminal.columns)
-        let height = max(6, terminal.rows)
+        guard terminal.columns >= Self.smallest.columns, terminal.rows >= Self.smallest.rows else {
+            // A broken screen is worse than none: ask for room, and draw again once there is.
+            let lines = Array(TextLayout.wrap("Please make this window larger.", max(1, terminal.columns)).prefix(max(1, terminal.rows)))
+            return Frame(lines: lines + Array(repeating: "", count: max(0, terminal.rows - lines.count)), cursor: nil)
+        }
+        let width = terminal.columns
+        let height = terminal.rows
         var header = " " + TextLayout.fit(title, width - 2)
         if let (number, total) = progress, total > 0, width >= 50 {
             let barWidth = 10
@@ -141,6 +149,11 @@ public struct FullScreenDriver: SessionDriver {
             switch terminal.next() {
             case .resized:
                 writer.invalidate()
+                // Lay the answer out anew for the new width (a scale across the screen becomes a
+                // list when it no longer fits, and back), keeping what has been chosen.
+                if q.type == .scale, case .success(let given) = widget.answer() {
+                    widget = Widgets.make(for: q, session: session, width: max(20, terminal.columns) - 2, given: given ?? .none)
+                }
             case .hangUp, .endOfInput:
                 return .leave
             case .key(.ctrl("c")):

@@ -136,3 +136,42 @@ import Testing
         #expect(terminal.written.contains("\u{1B}[?2004h") == false, "the scripted terminal is not the local TTY")
     }
 }
+
+/// The screen is laid out anew on every resize, and below the smallest size says so plainly.
+@Suite struct ResizeTests {
+    static let yaml = """
+        format: 1
+        id: sizes
+        version: 1.0.0
+        title: Sizes
+        sections:
+          - id: s
+            questions:
+              - {id: pain, type: scale, text: Pain?, from: 0, to: 10, labels: {0: None, 10: Worst}}
+        """
+
+    func frames(_ events: [TerminalEvent], columns: Int = 80) throws -> (FullScreenDriver, Session) {
+        let terminal = ScriptedTerminal(columns: columns, rows: 24, events + [.key(.ctrl("c")), .key(.character("y"))])
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(Self.yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time })
+        _ = try runner.run()
+        return (runner.driver, runner.session)
+    }
+
+    /// A scale drawn across 80 columns becomes a list at 40, keeping what was chosen, and no line
+    /// is wider than the window.
+    @Test func aScaleIsLaidOutAnewForANarrowerWindow() throws {
+        let (driver, _) = try frames(keys("7") + [.resized(columns: 40, rows: 24)])
+        let frame = driver.frame.plain
+        #expect(frame.allSatisfy { $0.count <= 40 }, "\(frame)")
+        #expect(frame.contains { $0.contains("(•) 7") }, "the choice is kept: \(frame)")
+        #expect(frame.contains { $0.contains("0 None") }, "drawn as a list")
+    }
+
+    @Test func asksForRoomBelowTheSmallestSize() throws {
+        let (driver, _) = try frames([.resized(columns: 20, rows: 5)])
+        #expect(Array(driver.frame.plain.prefix(2)) == ["Please make this", "window larger."])
+    }
+}

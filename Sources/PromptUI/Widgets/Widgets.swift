@@ -6,9 +6,11 @@ import TerminalIO
 
 /// Picks the widget for a question.
 enum Widgets {
-    static func make(for q: Question, session: Session, width: Int) -> any Widget {
+    /// The widget for a question at a width; `given` replaces the stored answer (`.none`: nothing
+    /// chosen yet), for a widget made anew after a resize.
+    static func make(for q: Question, session: Session, width: Int, given override: Answer?? = nil) -> any Widget {
         let choices = session.presentedChoices(q)
-        let given = session.answers[q.id]
+        let given = override ?? session.answers[q.id]
         let label: (Choice) -> String = { session.render($0.label) }
         switch q.type {
         case .single:

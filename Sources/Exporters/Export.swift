@@ -86,7 +86,7 @@ public enum Exporter {
         let codebook = Codebook(instruments)
         let context = ExportContext(folder: folder, options: options, codebook: codebook, instrument: instruments.last!,
                                     versions: Set(instruments.map(\.version)),
-                                    simulated: FileManager.default.fileExists(atPath: folder.path + "/" + Exporter.simulatedMarker))
+                                    simulated: FileManager.default.fileExists(atPath: folder.folder.simulatedMarker))
         var files: [String] = []
         var count = 0
         var warnings: [String] = []
@@ -128,7 +128,6 @@ public enum Exporter {
     }
 
     /// The file `fieldwork simulate` leaves in a responses folder it made up.
-    public static let simulatedMarker = "SIMULATED.txt"
     /// The note an export of simulated responses carries beside its files.
     public static let simulatedNote = "README-SIMULATED.txt"
 }

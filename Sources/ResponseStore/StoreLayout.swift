@@ -37,6 +37,9 @@ public struct InstrumentFolder: Sendable, Equatable {
     public var identifying: String { path + "/identifying" }
     public var lock: String { path + "/.lock" }
     public var withdrawals: String { path + "/withdrawals.log" }
+    /// Left by `fieldwork simulate` in a folder of made-up responses, so that every export and
+    /// summary of them says so.
+    public var simulatedMarker: String { path + "/SIMULATED.txt" }
 
     static let responseSuffix = ".json"
     static let journalSuffix = ".journal"

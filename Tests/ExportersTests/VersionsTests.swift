@@ -165,7 +165,7 @@ private let age = "      - {id: age, type: number, text: Age?, min: 16, max: 110
     @Test func simulatedDataIsMarkedInEveryFormat() throws {
         let study = try Study([(survey("1.0.0", transportV1), [[.answer(Answer(.choice(1)))]])])
         defer { try? FileManager.default.removeItem(atPath: study.folder) }
-        try Data("made up\n".utf8).write(to: URL(fileURLWithPath: study.path + "/" + Exporter.simulatedMarker))
+        try Data("made up\n".utf8).write(to: URL(fileURLWithPath: InstrumentFolder(path: study.path).simulatedMarker))
         for format in [ExportFormat.csv, .long, .codebook, .spss, .stata, .r, .datapackage, .paradata, .jsonl] {
             let (out, report) = try study.export(format)
             #expect(report.files.contains(out.folder + "/" + Exporter.simulatedNote), "\(format)")

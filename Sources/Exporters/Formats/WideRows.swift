@@ -15,7 +15,8 @@ struct WideRows: BlockReader {
     var widest: [Int]
     /// The widest value of each of the first columns (`Codebook.fixed`), in bytes.
     var fixedWidest = [Int](repeating: 0, count: Codebook.fixed.count)
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var folderPath: String { context.folder.path }
     /// Which variables each version has, worked out once per version rather than once per cell.
     private var asked: [String: [Bool]] = [:]
 
@@ -30,23 +31,9 @@ struct WideRows: BlockReader {
 
     /// Files of this block that could not be read, in name order.
     var skipped: [SkippedFile] = []
-
-    /// Reads the file `name` of the open folder `dir` and adds its row, if it is a wanted response.
-    mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>) {
-        var bytes = buffer
-        buffer = []
-        let read = FileReading.withContents(at: dir, name, buffer: &bytes) { b in add(b) }
-        buffer = bytes
-        switch read {
-        case .success(true): break
-        case .success(false): skipped.append(SkippedFile(path: context.folder.path + "/" + String(cString: name), reason: SkippedFile.Reason.notAResponse.description))
-        case .failure(let reason): skipped.append(SkippedFile(path: context.folder.path + "/" + String(cString: name), reason: reason.description))
-        }
-    }
-
     /// Adds the row of a response file; false when the file is not a response (the tree reader
     /// would not take it either).
-    private mutating func add(_ b: RawResponse.Bytes) -> Bool {
+    mutating func take(_ b: RawResponse.Bytes) -> Bool {
         guard raw.read(b, slots: slots), let r = raw.fixed(b) else { return false }
         guard context.wanted(r) else { return true }
         let flags = has(r.version)

@@ -5,7 +5,30 @@ import ResponseStore
 /// Something that reads response files one after another and keeps what it made of them: a block
 /// of wide-CSV rows, a block of summary tallies.
 protocol BlockReader {
-    mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>)
+    /// The folder read, for naming a file passed over.
+    var folderPath: String { get }
+    /// A buffer reused for every file of the block.
+    var buffer: [UInt8] { get set }
+    /// Files of the block that could not be read, in name order.
+    var skipped: [SkippedFile] { get set }
+    /// Takes one file's bytes; false when they are not a response.
+    mutating func take(_ bytes: UnsafeRawBufferPointer) -> Bool
+}
+
+extension BlockReader {
+    /// Reads the file `name` of the open folder `dir` and takes it, or says why it was passed over.
+    mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>) {
+        var bytes = buffer
+        buffer = []
+        let read = FileReading.withContents(at: dir, name, buffer: &bytes) { b in take(b) }
+        buffer = bytes
+        let path = folderPath + "/" + String(cString: name)
+        switch read {
+        case .success(true): break
+        case .success(false): skipped.append(SkippedFile(path, .notAResponse))
+        case .failure(let reason): skipped.append(SkippedFile(path, reason))
+        }
+    }
 }
 
 /// Reading a folder's finished response files on every core: the files, in name order, are cut

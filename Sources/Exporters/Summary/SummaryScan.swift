@@ -13,7 +13,8 @@ struct SummaryScan: BlockReader {
     var raw: RawResponse
     /// Files of this block that could not be read, in name order.
     var skipped: [SkippedFile] = []
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var folderPath: String { path }
     private let rowKeys: [[UInt8]]
 
     init(plan: SummaryPlan, path: String) {
@@ -27,20 +28,7 @@ struct SummaryScan: BlockReader {
         }
     }
 
-    /// Reads the file `name` of the open folder `dir` and counts it, if it is a response.
-    mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>) {
-        var bytes = buffer
-        buffer = []
-        let read = FileReading.withContents(at: dir, name, buffer: &bytes) { b in add(b) }
-        buffer = bytes
-        switch read {
-        case .success(true): break
-        case .success(false): skipped.append(SkippedFile(path: path + "/" + String(cString: name), reason: SkippedFile.Reason.notAResponse.description))
-        case .failure(let reason): skipped.append(SkippedFile(path: path + "/" + String(cString: name), reason: reason.description))
-        }
-    }
-
-    private mutating func add(_ b: RawResponse.Bytes) -> Bool {
+    mutating func take(_ b: RawResponse.Bytes) -> Bool {
         guard raw.read(b, slots: plan.slots), let version = RawResponse.string(b, raw.version),
               RawResponse.string(b, raw.responseID) != nil,
               let status = RawResponse.string(b, raw.status).flatMap(ResponseStatus.init(rawValue:)) else { return false }

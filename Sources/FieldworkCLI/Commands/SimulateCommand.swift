@@ -48,7 +48,7 @@ struct SimulateCommand: ParsableCommand {
         var store: InstrumentStore?
         if let out {
             let folder = out + "/" + loaded.instrument.id
-            if Platform.kind(of: folder + "/" + SimulatedMarker.name) != .file,
+            if Platform.kind(of: SimulatedMarker.path(in: folder)) != .file,
                Platform.files(under: folder, extensions: [".json"]).contains(where: { !$0.hasPrefix(folder + "/instruments/") }) {
                 throw FieldworkFailure.holdsRealResponses(folder: out, instrumentID: loaded.instrument.id)
             }
@@ -58,7 +58,7 @@ struct SimulateCommand: ParsableCommand {
                     The responses in this folder were made up by 'fieldwork simulate' (each file is marked
                     "simulated": true). They are for trying the exports, not for analysis.
 
-                    """.utf8), to: out + "/" + loaded.instrument.id + "/" + SimulatedMarker.name)
+                    """.utf8), to: SimulatedMarker.path(in: out + "/" + loaded.instrument.id))
             } catch {
                 throw FieldworkFailure.cannotWriteIn(folder: out, reason: error)
             }

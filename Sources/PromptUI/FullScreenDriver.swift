@@ -141,7 +141,9 @@ public struct FullScreenDriver: SessionDriver {
             body += w.lines
             // The reason an answer was refused stands right under it.
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
-            let help = Self.keyHelp([widget.keyHelp, session.canGoBack ? session.words.keyBack : nil, session.words.keyLeave,
+            // The widget's keys one by one, most important first: as one piece, a narrow screen
+            // dropped all of them and kept only back and leave.
+            let help = Self.keyHelp(widget.keyHelp.components(separatedBy: " · ") + [session.canGoBack ? session.words.keyBack : nil, session.words.keyLeave,
                                      session.canSkip && q.type != .note ? session.words.keySkip : nil], width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(title: session.render(session.instrument.title), progress: position, body: body,

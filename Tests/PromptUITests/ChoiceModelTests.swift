@@ -175,3 +175,26 @@ import Testing
         #expect(Array(driver.frame.plain.prefix(2)) == ["Please make this", "window larger."])
     }
 }
+
+@Suite struct NarrowKeyHelpTests {
+    /// At 60 columns the help line keeps how to choose, the widget's keys first.
+    @Test func keepsTheWidgetsKeysOnANarrowScreen() throws {
+        let yaml = """
+            format: 1
+            id: narrow
+            version: 1.0.0
+            title: Narrow
+            sections:
+              - id: s
+                questions:
+                  - {id: often, type: single, text: How often?, choices: [Never, Monthly, Weekly, Daily, Prefer not to say]}
+            """
+        let terminal = ScriptedTerminal(columns: 60, rows: 24, [.hangUp])
+        var runner = SessionRunner(session: Session(instrument: try compiled(yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { 1 })
+        _ = try runner.run()
+        let help = try #require(runner.driver.frame.plain.last)
+        #expect(help.hasPrefix(" ↑↓ move · Space or 1-5 choose"), "\(help)")
+    }
+}

@@ -23,7 +23,7 @@ public final class InstrumentStore {
         // completions cut short are done under a lock.
         let lock = try StoreIO.lock(layout.lock)
         defer { StoreIO.unlock(lock) }
-        try Recovery.finishCompletions(in: layout)
+        Recovery.finishCompletions(in: layout)
         let copy = layout.copy(hash: hash)
         if !StoreIO.exists(copy) {
             for stored in try layout.instrumentCopies() {

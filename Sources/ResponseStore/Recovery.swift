@@ -29,17 +29,22 @@ enum Recovery {
     /// Finishes every completion that a crash cut short, and removes what such a crash leaves:
     /// temporary files, and journals that never got a whole first line (a full disk at the start
     /// of a session). Called with the folder's lock held; journals open in another process
-    /// (locked by it) are left alone.
-    static func finishCompletions(in folder: InstrumentFolder) throws(StoreError) {
+    /// (locked by it) are left alone. A completion that cannot be finished now (its identifying
+    /// records damaged, say) keeps its journal, so nothing is lost, and is tried again next time:
+    /// it must not stop the next participant from starting.
+    static func finishCompletions(in folder: InstrumentFolder) {
         for sub in [folder.path, folder.identifying, folder.instruments] {
-            for name in StoreIO.list(sub) where name.hasPrefix(".tmp-") { try StoreIO.remove(sub + "/" + name) }
+            for name in StoreIO.list(sub) where name.hasPrefix(".tmp-") { try? StoreIO.remove(sub + "/" + name) }
         }
         var copies: [String: Instrument]?
         for name in StoreIO.list(folder.sessions) where name.hasSuffix(InstrumentFolder.journalSuffix) {
             let path = folder.sessions + "/" + name
             guard let file = try? AppendOnlyFile(appendingTo: path), file.tryLock() else { continue }
-            guard let data = try? StoreIO.read(path), let contents = JournalContents.read(data) else {
-                try StoreIO.remove(path)
+            guard let data = try? StoreIO.read(path) else { continue }
+            guard let contents = JournalContents.read(data) else {
+                // Only a journal without a whole first line holds nothing; a damaged one is kept
+                // for a person to look at (readers name it).
+                if !data.contains(0x0A) { try? StoreIO.remove(path) }
                 continue
             }
             let responded = StoreIO.exists(folder.response(responseID: contents.header.responseID))
@@ -50,7 +55,7 @@ enum Recovery {
             guard let instrument = copies?[contents.header.hash] else { continue }
             let session = contents.rebuilt(with: instrument, fallbackDay: StoreClock.today()).session
             let completion = contents.completion ?? JournalCompletion(duration: contents.events.last?.at ?? 0, identifying: nil)
-            _ = try complete(session, header: contents.header, completion: completion, journal: path, in: folder)
+            _ = try? complete(session, header: contents.header, completion: completion, journal: path, in: folder)
         }
     }
 }

@@ -32,7 +32,9 @@ extension InstrumentFolder {
                 return nil
             }
             guard let contents = JournalContents.read(data) else {
-                skipped(SkippedFile(path, .damagedJournal))
+                // A journal without a whole first line holds nothing yet (a session starting, or
+                // a disk full as one did); only a damaged whole line is worth a warning.
+                if data.contains(0x0A) { skipped(SkippedFile(path, .damagedJournal)) }
                 return nil
             }
             guard !StoreIO.exists(response(responseID: contents.header.responseID)) else { return nil }

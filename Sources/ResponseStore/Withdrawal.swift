@@ -11,7 +11,7 @@ public enum Withdrawal {
         defer { StoreIO.unlock(lock) }
         // Completions a crash cut short are finished first (and their temporary copies removed),
         // so that nothing of the participant is left behind and no session is counted twice.
-        try Recovery.finishCompletions(in: folder)
+        Recovery.finishCompletions(in: folder)
         var removed = StatusCounts()
         var theirs: [(file: String, status: ResponseStatus)] = []
         folder.eachResponseFile { name, bytes in

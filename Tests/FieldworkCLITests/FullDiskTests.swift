@@ -28,10 +28,11 @@ private let canMount: Bool = {
               - {id: a, type: long_text, text: First?}
               - {id: b, type: long_text, text: Second?}
               - {id: c, type: long_text, text: Third?}
-              - {id: d, type: number, text: Last?}
+              - {id: d, type: long_text, text: Last?}
         """
     static let paragraph = String(repeating: "words ", count: 400)
-    static let answers = String(repeating: paragraph + "\n\n", count: 3) + "7\n"
+    /// The same answer to every question, so that a resumed session's input lines up wherever it resumes.
+    static let answers = String(repeating: paragraph + "\n\n", count: 4)
 
     @Test(.enabled(if: canMount, "needs to mount a tmpfs (root); CI runs it"))
     func fillsTheDiskWithoutTearingOrLosingAnything() throws {

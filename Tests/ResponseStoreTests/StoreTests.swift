@@ -230,3 +230,34 @@ let survey = """
         #expect((times[.modificationDate] as? Date) == Date(timeIntervalSince1970: 0))
     }
 }
+
+@Suite struct DamagedIdentifyingRecordsTests {
+    /// Damaged identifying records are never overwritten: the completion says so and keeps its
+    /// journal; the next participant can still start; once the file is restored, the next opening
+    /// of the folder finishes the completion.
+    @Test func stopsTheCompletionWithoutBlockingTheNextParticipant() throws {
+        let folder = try TemporaryFolder()
+        let c = try Compiled(survey)
+        let store = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        let records = folder.path + "/wave/identifying/identifying.json"
+        #expect(FileManager.default.createFile(atPath: records, contents: Data("not json".utf8)))
+        // The writer (and its lock on the journal) ends with the session, as the process would.
+        do {
+            let writer = try store.begin(seed: 9, language: nil, started: nil, pseudonym: nil, today: 0)
+            var s = Session(instrument: c.instrument, seed: 9, today: 0)
+            for move in [SessionMove.answer(Answer(.choice(3))), .skip, .answer(Answer(.text("sam@example.org")))] {
+                try writer.record(try s.apply(s.event(move, at: 1)))
+            }
+            #expect(throws: StoreError("the identifying records '\(records)' are damaged; restore them from your backup before more sessions finish")) {
+                try writer.finish(s, duration: 3)
+            }
+        }
+        #expect(folder.files("wave/sessions").count == 1, "the journal, and the e-mail in it, are kept")
+        _ = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        #expect(try String(contentsOfFile: records, encoding: .utf8) == "not json", "never overwritten")
+        try FileManager.default.removeItem(atPath: records)
+        _ = try InstrumentStore(root: folder.path, instrument: c.instrument, compiled: c.data, hash: c.hash)
+        #expect(folder.files("wave/sessions").isEmpty)
+        #expect(try String(contentsOfFile: records, encoding: .utf8).contains("sam@example.org"))
+    }
+}

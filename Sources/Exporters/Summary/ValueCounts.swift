@@ -7,7 +7,19 @@ public struct ValueCounts: Sendable {
     /// Most distinct values kept before rounding.
     static let limit = 4096
 
-    public private(set) var counts: [Double: Int] = [:]
+    /// Each distinct value (rounded once rounding began) and how many gave it.
+    public var counts: [Double: Int] {
+        var all = others
+        for (k, c) in small.enumerated() where c > 0 { all[Double(k), default: 0] += c }
+        return all
+    }
+    /// Whole values from 0 to `smallLimit - 1` (ages, scores, counts: most number answers) are
+    /// counted by index, without hashing; every other value, and every value once rounding began,
+    /// in `others`.
+    private var small: [Int] = []
+    private var others: [Double: Int] = [:]
+    private var distinct = 0
+    static let smallLimit = 1024
     /// Significant digits kept once rounding began (nil: every value as given).
     public private(set) var digits: Int?
     public private(set) var n = 0
@@ -23,8 +35,17 @@ public struct ValueCounts: Sendable {
         n += count
         minimum = Swift.min(minimum, x)
         maximum = Swift.max(maximum, x)
-        counts[digits.map { Self.rounded(x, $0) } ?? x, default: 0] += count
-        if counts.count > Self.limit { coarsen() }
+        if digits == nil, x >= 0, x < Double(Self.smallLimit), let k = Int(exactly: x) {
+            if small.isEmpty { small = [Int](repeating: 0, count: Self.smallLimit) }
+            if small[k] == 0 { distinct += 1 }
+            small[k] += count
+        } else {
+            let key = digits.map { Self.rounded(x, $0) } ?? x
+            let before = others[key]
+            others[key, default: 0] += count
+            if before == nil { distinct += 1 }
+        }
+        if distinct > Self.limit { coarsen() }
     }
 
     mutating func merge(_ other: ValueCounts) {
@@ -37,7 +58,7 @@ public struct ValueCounts: Sendable {
     }
 
     private mutating func coarsen() {
-        while counts.count > Self.limit / 2 {
+        while distinct > Self.limit / 2 {
             digits = (digits ?? 16) - 1
             rebucket()
         }
@@ -47,7 +68,9 @@ public struct ValueCounts: Sendable {
         guard let digits else { return }
         var rounded: [Double: Int] = [:]
         for (x, c) in counts { rounded[Self.rounded(x, digits), default: 0] += c }
-        counts = rounded
+        small = []
+        others = rounded
+        distinct = rounded.count
     }
 
     static func rounded(_ x: Double, _ digits: Int) -> Double {

@@ -16,6 +16,7 @@ struct SummaryScan: BlockReader {
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     var folderPath: String { path }
     private let rowKeys: [[UInt8]]
+    private var lastVersion: (bytes: [UInt8], text: String)?
 
     init(plan: SummaryPlan, path: String) {
         self.plan = plan
@@ -29,8 +30,8 @@ struct SummaryScan: BlockReader {
     }
 
     mutating func take(_ b: RawResponse.Bytes) -> Bool {
-        guard raw.read(b, slots: plan.slots), let version = RawResponse.string(b, raw.version),
-              RawResponse.string(b, raw.responseID) != nil,
+        guard raw.read(b, slots: plan.slots), let version = version(b),
+              let id = raw.responseID, id.count >= 2, b[id.lowerBound] == UInt8(ascii: "\""),
               let status = RawResponse.string(b, raw.status).flatMap(ResponseStatus.init(rawValue:)) else { return false }
         tally.statuses[version, default: StatusCounts()].add(status)
         guard status != .declined else { return true }
@@ -50,6 +51,17 @@ struct SummaryScan: BlockReader {
             if case .numbers = kind { tally.add(i, kind, seen, missing: plan.missing[i]) } else { tally.add(i, kind, seen, missing: []) }
         }
         return true
+    }
+
+    /// The version's text, made once for a run of responses of the same version (nearly all
+    /// of a block) rather than once per response.
+    private mutating func version(_ b: RawResponse.Bytes) -> String? {
+        guard let range = raw.version else { return nil }
+        let bytes = UnsafeRawBufferPointer(rebasing: b[range])
+        if let last = lastVersion, bytes.elementsEqual(last.bytes) { return last.text }
+        guard let text = RawResponse.string(b, range) else { return nil }
+        lastVersion = (Array(bytes), text)
+        return text
     }
 
     /// What `Codebook.cell` gives for the entry, in the terms the tally needs.

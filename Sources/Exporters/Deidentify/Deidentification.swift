@@ -46,4 +46,23 @@ public struct Deidentification: Sendable, Equatable {
         return ((dropFreeText ? ["--drop-free-text"] : []) + (dates.map { ["--dates " + $0.rawValue] } ?? [])
                 + (rekey ? ["--rekey"] : []) + (dropParadata ? ["--drop-paradata"] : [])).joined(separator: " ")
     }
+
+    /// Why these options cannot be used with `format`, in words (the command line refuses it as
+    /// wrong use, the library as an export error); nil when they can.
+    ///
+    /// For transcripts, the framework matrix and REFI-QDA the free text is the data: leaving it out
+    /// leaves nothing, and no pattern finds every name in an interview, so they are refused rather
+    /// than given a false sense of safety.
+    public func refusal(for format: ExportFormat) -> String? {
+        guard !isEmpty else { return nil }
+        if format.isQualitative {
+            return "--format \(format.rawValue) cannot be de-identified: its free text is the data, and no option "
+                + "can make a transcript safe; remove names and details from the notes by hand"
+        }
+        if format == .paradata, dropParadata {
+            return "--format paradata exports the paradata that --drop-paradata (part of --deidentify) leaves out; "
+                + "export it without that option, or not at all"
+        }
+        return nil
+    }
 }

@@ -165,15 +165,6 @@ struct Deidentifier: Sendable {
 extension Deidentifier {
     /// Refuses a format that de-identification cannot make safe, or one that is only what it leaves out.
     static func check(_ options: ExportOptions) throws(ExportError) {
-        let d = options.deidentification
-        guard !d.isEmpty else { return }
-        if options.format.isQualitative {
-            throw ExportError("--format \(options.format.rawValue) cannot be de-identified: its free text is the data, and no option "
-                              + "can make a transcript safe; remove names and details from the notes by hand")
-        }
-        if options.format == .paradata, d.dropParadata {
-            throw ExportError("--format paradata exports the paradata that --drop-paradata (part of --deidentify) leaves out; "
-                              + "export it without that option, or not at all")
-        }
+        if let refusal = options.deidentification.refusal(for: options.format) { throw ExportError(refusal) }
     }
 }

@@ -264,6 +264,21 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
         #expect(check.output.contains("2019,2001,.") && check.output.contains("2020,2010,."), "\(check.output)")
     }
 
+    /// Stata is not free to run: the do-file is run by the tests' interpreter of what the export writes.
+    @Test func stataReadsTheDeidentifiedExport() throws {
+        let study = try DeidStudy()
+        defer { study.remove() }
+        let (out, _) = try study.export(.stata, .all)
+        let doFile = try String(contentsOfFile: out + "/responses.do", encoding: .utf8)
+        var stata = try StataText.Interpreter(csv: String(contentsOfFile: out + "/responses.csv", encoding: .utf8))
+        try stata.run(doFile, folder: URL(fileURLWithPath: out).standardizedFileURL.path)
+        #expect(stata.dataLabel == "De-identified (--deidentify)")
+        #expect(stata.notes == Deidentifier.statement(.all, leftOut: ["transport_other", "town", "story", "echo"]))
+        #expect(stata.formats == ["born": "%td", "visit": "%td", "moved": "%ty", "since": "%ty", "next": "%td"])
+        #expect(stata.rows.map { "\($0["moved"].map(String.init(describing:)) ?? "")" }.sorted() == ["2019.0", "2019.0", "2020.0"])
+        #expect(stata.rows.allSatisfy { $0["town"] == nil && $0["duration"] == .missing("") })
+    }
+
     @Test(.enabled(if: Tool.available("Rscript"), "needs R (apt-get install r-base-core)"))
     func rReadsTheDeidentifiedExport() throws {
         let study = try DeidStudy()

@@ -161,6 +161,18 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
         #expect(row["next"] == row["visit"])
     }
 
+    /// A stored date is changed at the precision it was kept to, even where the question's has
+    /// changed since; what is no date at all is left out rather than passed on unchanged.
+    @Test func changesADateAtThePrecisionItWasKept() {
+        #expect(Deidentifier.date("2024-05-06", precision: .day, method: .shift, shift: 6) == "2024-04-30")
+        #expect(Deidentifier.date("2024-03-01", precision: .day, method: .shift, shift: 1) == "2024-02-29")
+        #expect(Deidentifier.date("2024-05", precision: .day, method: .shift, shift: 6) == "2024")
+        #expect(Deidentifier.date("2024-05-06", precision: .month, method: .month, shift: 6) == "2024-05")
+        #expect(Deidentifier.date("2024", precision: .day, method: .month, shift: 6) == "2024")
+        #expect(Deidentifier.date("2024-05-06", precision: .year, method: .year, shift: 6) == "2024")
+        #expect(Deidentifier.date("soon", precision: .day, method: .year, shift: 6) == nil)
+    }
+
     @Test func rekeysPseudonymsAndIdsAfreshForEachExport() throws {
         let study = try DeidStudy()
         defer { study.remove() }
@@ -177,6 +189,10 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
         }
         #expect(Set(first.compactMap { $0["pseudonym"] }).isDisjoint(with: second.compactMap { $0["pseudonym"] }))
         #expect(Set(first.compactMap { $0["response_id"] }).isDisjoint(with: second.compactMap { $0["response_id"] }))
+        // Paradata keep their order but not the seed, which is as unique as an id.
+        let (paradata, _) = try study.export(.paradata, Deidentification(rekey: true))
+        let timing = CSVTable(try String(contentsOfFile: paradata + "/paradata.csv", encoding: .utf8))
+        #expect(timing.header[3] == "seed" && timing.rows.allSatisfy { $0[3] == "" && !$0[5].isEmpty && !storedIDs.contains($0[0]) })
         // The long rows of one response share its new id.
         let (out, _) = try study.export(.long, Deidentification(rekey: true))
         let long = CSVTable(try String(contentsOfFile: out + "/responses-long.csv", encoding: .utf8))

@@ -105,15 +105,18 @@ struct Deidentifier: Sendable {
         Array(HMAC<SHA256>.authenticationCode(for: Data((purpose + "\u{0}" + value).utf8), using: SymmetricKey(data: key)))
     }
 
-    /// A date changed by `method`; nil for a text that is not a date of its precision (dropped
-    /// rather than passed on as it stands).
+    /// A date changed by `method`, at the coarser of its question's precision and the precision it
+    /// was stored at (a version may have changed the question's); nil for a text that is no date,
+    /// which is left out rather than passed on as it stands.
     static func date(_ text: String, precision: DatePrecision, method: Deidentification.DateMethod, shift: Int) -> String? {
-        guard let days = DateValue.parse(text, precision: precision) else { return nil }
-        switch method {
-        case .shift where precision == .day: return DateValue.format(days - shift)
-        default: return DateValue.format(days, precision: Self.precision(precision, method))
-        }
+        guard let stored = [DatePrecision.day, .month, .year].first(where: { DateValue.parse(text, precision: $0) != nil }),
+              let days = DateValue.parse(text, precision: stored) else { return nil }
+        let coarser = [precision, stored].max { rank($0) < rank($1) } ?? precision
+        let kept = Self.precision(coarser, method)
+        return method == .shift && kept == .day ? DateValue.format(days - shift) : DateValue.format(days, precision: kept)
     }
+
+    private static func rank(_ p: DatePrecision) -> Int { p == .day ? 0 : p == .month ? 1 : 2 }
 
     /// The precision a date keeps: a shift moves days, so a month (which a number of days would
     /// move into a month it is not) is kept to its year; coarsening never makes a date finer.

@@ -15,7 +15,9 @@ struct ExportCommand: ParsableCommand {
         (Markdown and text), framework (a framework matrix) and qdpx (a REFI-QDA project). Every version of the instrument is read; \
         a question keeps one variable while its codes keep their meaning (the rule 'fieldwork diff' rates changes by), \
         and is exported apart, and reported, from a version that changes them. Identifying questions have no column: \
-        their answers are stored apart (the codebook says so). Simulated responses are marked in every format.
+        their answers are stored apart (the codebook says so). Simulated responses are marked in every format. \
+        --deidentify (or --drop-free-text, --dates, --rekey, --drop-paradata) makes data to share, and each \
+        export says what was done (README-DEIDENTIFIED.txt, the codebook, every script's header).
         """
     )
 

@@ -187,16 +187,24 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
             #expect(Set(rows.compactMap { $0["response_id"] }).count == 3)
             #expect(Set(rows.compactMap { $0["response_id"] }).isDisjoint(with: storedIDs))
         }
+        // In the store's order (by the real ids) two exports' rows would line up by position: a
+        // rekeyed export's rows go in the order of their new ids, which differ with each key.
+        for rows in [first, second] { #expect(rows.compactMap { $0["response_id"] } == rows.compactMap { $0["response_id"] }.sorted()) }
         #expect(Set(first.compactMap { $0["pseudonym"] }).isDisjoint(with: second.compactMap { $0["pseudonym"] }))
         #expect(Set(first.compactMap { $0["response_id"] }).isDisjoint(with: second.compactMap { $0["response_id"] }))
         // Paradata keep their order but not the seed, which is as unique as an id.
         let (paradata, _) = try study.export(.paradata, Deidentification(rekey: true))
         let timing = CSVTable(try String(contentsOfFile: paradata + "/paradata.csv", encoding: .utf8))
+        #expect(timing.rows.map { $0[0] } == timing.rows.map { $0[0] }.sorted())
         #expect(timing.header[3] == "seed" && timing.rows.allSatisfy { $0[3] == "" && !$0[5].isEmpty && !storedIDs.contains($0[0]) })
+        let (jsonl, _) = try study.export(.jsonl, Deidentification(rekey: true))
+        let lines = try String(contentsOfFile: jsonl + "/responses.jsonl", encoding: .utf8).split(separator: "\n")
+        let jsonIDs = try lines.map { try #require((try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["response_id"] as? String) }
+        #expect(jsonIDs.count == 3 && jsonIDs == jsonIDs.sorted() && Set(jsonIDs).isDisjoint(with: storedIDs))
         // The long rows of one response share its new id.
         let (out, _) = try study.export(.long, Deidentification(rekey: true))
         let long = CSVTable(try String(contentsOfFile: out + "/responses-long.csv", encoding: .utf8))
-        #expect(Set(long.rows.map { $0[0] }).count == 3)
+        #expect(Set(long.rows.map { $0[0] }).count == 3 && long.rows.map { $0[0] } == long.rows.map { $0[0] }.sorted())
         #expect(Set(long.rows.map { $0[0] }).isDisjoint(with: storedIDs))
     }
 

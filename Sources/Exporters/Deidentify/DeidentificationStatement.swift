@@ -69,6 +69,20 @@ extension ExportContext {
     /// The response as this export writes it: de-identified when asked, otherwise as stored.
     func prepared(_ r: StoredResponse) -> StoredResponse { deidentifier?.response(r) ?? r }
 
+    /// Each response this export writes (`wanted`), as it writes it (`prepared`), in the store's
+    /// order; a rekeyed export's in the order of their new ids instead, since in the store's order
+    /// (by the real ids) the rows of two exports would line up, and so link, by position. That
+    /// order needs every response at hand, so a rekeyed export holds them in memory.
+    func eachPrepared(_ body: (StoredResponse) throws -> Void) throws {
+        guard let d = deidentifier, d.options.rekey else {
+            try folder.each(skipped: skipped.add) { r in if wanted(r) { try body(prepared(r)) } }
+            return
+        }
+        var all: [StoredResponse] = []
+        try folder.each(skipped: skipped.add) { r in if wanted(r) { all.append(d.response(r)) } }
+        for r in all.sorted(by: { $0.responseID < $1.responseID }) { try body(r) }
+    }
+
     /// The statement as comment lines at the top of a script.
     func deidentifiedComment(_ marker: String) -> String {
         deidentification.map { "\(marker) \($0)\n" }.joined()

@@ -16,9 +16,8 @@ extension ExportContext {
         let instruments = Dictionary(folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
         var count = 0
         do {
-            try folder.each(skipped: skipped.add) { stored in
-                guard wanted(stored), let instrument = instruments[stored.version] else { return }
-                let r = prepared(stored)
+            try eachPrepared { r in
+                guard let instrument = instruments[r.version] else { return }
                 // A seed is as unique as an id: a rekeyed export leaves it out (the order it made is kept).
                 let seed = deidentifier?.options.rekey == true ? "" : r.seed.map(String.init) ?? ""
                 count += 1

@@ -48,9 +48,7 @@ extension ExportContext {
                     for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], rows.fixedWidest[k]) }
                 }
             }
-            try (deidentifier == nil ? folder.eachPartial : folder.each)(skipped.add) { stored in
-                guard wanted(stored) else { return }
-                let r = prepared(stored)
+            func row(_ r: StoredResponse) throws {
                 let flags = has(r.version)
                 var fields = fixed(r)
                 for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], CSVWriter.width(fields[k])) }
@@ -61,6 +59,11 @@ extension ExportContext {
                 }
                 try csv.row(fields)
                 count += 1
+            }
+            if deidentifier == nil {
+                try folder.eachPartial(skipped: skipped.add) { r in if wanted(r) { try row(r) } }
+            } else {
+                try eachPrepared(row)
             }
             for (i, v) in variables.enumerated() { widths[v.name] = widest[i] }
             for (k, name) in Codebook.fixed.enumerated() { widths[name] = fixedWidest[k] }

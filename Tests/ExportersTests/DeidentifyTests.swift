@@ -173,6 +173,17 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
         #expect(Deidentifier.date("soon", precision: .day, method: .year, shift: 6) == nil)
     }
 
+    /// A response of a version it has no instrument for (which the filters never pass) keeps no
+    /// string at all: text and dates cannot be told apart without the questions.
+    @Test func keepsNoStringOfAnUnknownVersion() {
+        let stored = StoredResponse(responseID: "r1", pseudonym: "p_1", version: "9.9", status: .complete, started: "2025-03-14T09:26Z",
+                                    duration: 60, answers: ["town": .string(secrets[1]), "age": .number(40)], other: ["how": secrets[0]],
+                                    calculated: ["echo": .string(secrets[1]), "n": .number(2)])
+        let r = Deidentifier(Deidentification(dropFreeText: true), instruments: []).response(stored)
+        #expect(r.answers == ["age": .number(40)] && r.calculated == ["n": .number(2)] && r.other.isEmpty)
+        #expect(r.started == stored.started && r.duration == 60 && r.responseID == "r1")
+    }
+
     @Test func rekeysPseudonymsAndIdsAfreshForEachExport() throws {
         let study = try DeidStudy()
         defer { study.remove() }

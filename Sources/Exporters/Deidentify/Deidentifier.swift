@@ -53,6 +53,13 @@ struct Deidentifier: Sendable {
     func response(_ stored: StoredResponse) -> StoredResponse {
         var r = stored
         let plan = plans[r.version]
+        if plan == nil, options.dropFreeText || options.dates != nil {
+            // No instrument to tell text from dates by (the filters pass no such response): keep
+            // no string at all rather than risk one.
+            r.answers = r.answers.filter { $0.value.string == nil }
+            r.calculated = r.calculated.filter { $0.value.string == nil }
+            r.other = [:]
+        }
         if options.dropFreeText, let plan {
             for id in plan.freeText {
                 r.answers[id] = nil

@@ -34,6 +34,8 @@ public struct ExportOptions: Sendable {
     public var until: String?
     /// Begin the CSV with a UTF-8 byte order mark, by which Excel knows the file is UTF-8.
     public var excel = false
+    /// What to leave out or change so that the data identify no one (`Deidentification`).
+    public var deidentification = Deidentification()
 
     public init(format: ExportFormat, out: String) {
         self.format = format
@@ -72,6 +74,7 @@ public enum Exporter {
             }
             instruments = instruments.filter { options.versions.contains($0.version) }
         }
+        try Deidentifier.check(options)
         if options.format.isQualitative, let survey = instruments.last, survey.kind != .interview {
             throw ExportError("--format \(options.format.rawValue) is for interview guides; '\(survey.id)' is a survey (use csv, spss, stata, r, ...)")
         }
@@ -83,10 +86,15 @@ public enum Exporter {
         if options.excel && !options.format.isSpreadsheetCSV {
             throw ExportError("--excel applies to --format csv, long and paradata (the CSV of spss, stata, r and datapackage is read by their scripts)")
         }
-        let codebook = Codebook(instruments)
-        let context = ExportContext(folder: folder, options: options, codebook: codebook, instrument: instruments.last!,
+        var codebook = Codebook(instruments)
+        let deidentifier = options.deidentification.isEmpty ? nil : Deidentifier(options.deidentification, instruments: instruments)
+        let leftOut = deidentifier?.leftOut(codebook) ?? []
+        if let deidentifier { codebook = deidentifier.codebook(codebook) }
+        var context = ExportContext(folder: folder, options: options, codebook: codebook, instrument: instruments.last!,
                                     versions: Set(instruments.map(\.version)),
                                     simulated: FileManager.default.fileExists(atPath: folder.folder.simulatedMarker))
+        context.deidentifier = deidentifier
+        context.deidentifiedLeftOut = leftOut
         var files: [String] = []
         var count = 0
         var warnings: [String] = []
@@ -124,6 +132,9 @@ public enum Exporter {
 
                 """))
         }
+        if !context.deidentification.isEmpty {
+            files.append(try context.writeText(Exporter.deidentifiedNote, context.deidentification.joined(separator: "\n") + "\n"))
+        }
         return ExportReport(files: files, responses: count, conflicts: codebook.conflicts, skipped: context.skipped.files, warnings: warnings)
     }
 
@@ -144,6 +155,10 @@ struct ExportContext {
     /// format says so, in a way that suits it.
     var simulated = false
     let skipped = SkipLog()
+    /// What this export leaves out or changes so that it identifies no one; nil for an export as stored.
+    var deidentifier: Deidentifier?
+    /// The free-text columns the de-identification left out, for its statement.
+    var deidentifiedLeftOut: [String] = []
 
     /// A comment line for the top of a script, when the data are simulated (empty otherwise).
     func simulatedComment(_ marker: String) -> String {

@@ -44,6 +44,9 @@ enum StataText {
         var formats: [String: String] = [:]
         var strL: [String] = []
         var saved: String?
+        /// The dataset's label and notes (`label data`, `note:`), as Stata would store them.
+        var dataLabel: String?
+        var notes: [String] = []
         let csv: String
 
         init(csv: String) { self.csv = csv }
@@ -134,6 +137,8 @@ enum StataText {
                 return
             }
             if let m = match(line, #"label values (\w+) (\w+)"#) { try existing(m[0]); return }
+            if let m = match(line, #"label data `"(.*)"'"#) { dataLabel = try StataText.read(m[0]); return }
+            if let m = match(line, #"note: (.*)"#) { notes.append(try StataText.read(m[0])); return }
             if let m = match(line, #"label variable (\w+) `".*"'"#) { try existing(m[0]); return }
             if let m = match(line, #"recast strL ([\w ]+)"#) {
                 for n in m[0].split(separator: " ").map(String.init) { try existing(n); strL.append(n) }

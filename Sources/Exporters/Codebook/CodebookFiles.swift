@@ -84,6 +84,9 @@ enum CodebookFiles {
         if !changes.isEmpty {
             md += "\n## Changes between versions\n\n" + changes.map { "- " + $0 }.joined(separator: "\n") + "\n"
         }
+        if !c.deidentification.isEmpty {
+            md += "\n## De-identification\n\n" + c.deidentification.joined(separator: "\n") + "\n"
+        }
         if !c.codebook.leftOut.isEmpty {
             md += "\n## Questions left out\n\n" + c.codebook.leftOut.map { "- " + $0 }.joined(separator: "\n") + "\n"
         }

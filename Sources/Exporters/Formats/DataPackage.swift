@@ -87,8 +87,9 @@ enum DataPackage {
                 ],
             ]],
         ]
-        if c.simulated, case .object(var members) = descriptor {
-            members["description"] = "Simulated data: made up by 'fieldwork simulate', not real responses."
+        let notes = (c.simulated ? ["Simulated data: made up by 'fieldwork simulate', not real responses."] : []) + c.deidentification
+        if !notes.isEmpty, case .object(var members) = descriptor {
+            members["description"] = .string(notes.joined(separator: "\n"))
             descriptor = .object(members)
         }
         var w = JSONWriter()

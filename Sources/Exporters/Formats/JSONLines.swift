@@ -13,8 +13,7 @@ extension ExportContext {
         var buffer = Data()
         var count = 0
         do {
-            try folder.each(skipped: skipped.add) { r in
-                guard wanted(r) else { return }
+            try eachPrepared { r in
                 var object: [String: JSON] = [
                     "response_id": .string(r.responseID), "instrument_version": .string(r.version), "instrument_hash": .string(r.hash),
                     "status": .string(r.status.rawValue), "answers": .object(r.answers), "other": .object(r.other.mapValues(JSON.string)),

@@ -13,8 +13,7 @@ extension ExportContext {
         try csv.row(["response_id", "instrument_version", "status", "variable", "code", "label", "text"])
         var count = 0
         do {
-            try folder.each(skipped: skipped.add) { r in
-                guard wanted(r) else { return }
+            try eachPrepared { r in
                 count += 1
                 for v in codebook.variables {
                     let cell = codebook.cell(v, r)

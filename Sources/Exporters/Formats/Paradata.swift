@@ -16,8 +16,10 @@ extension ExportContext {
         let instruments = Dictionary(folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
         var count = 0
         do {
-            try folder.each(skipped: skipped.add) { r in
-                guard wanted(r), let instrument = instruments[r.version] else { return }
+            try eachPrepared { r in
+                guard let instrument = instruments[r.version] else { return }
+                // A seed is as unique as an id: a rekeyed export leaves it out (the order it made is kept).
+                let seed = deidentifier?.options.rekey == true ? "" : r.seed.map(String.init) ?? ""
                 count += 1
                 // A session built only for its order: the order and the shuffles depend on the seed alone.
                 let session = r.seed.map { Session(instrument: instrument, seed: $0, language: r.language, today: 0) }
@@ -31,7 +33,7 @@ extension ExportContext {
                     let t = r.timing[id]
                     let choices = q.type.hasChoices && q.type != .scale
                         ? session.map { $0.choiceOrder(q).map { String($0.value) }.joined(separator: " ") } ?? "" : ""
-                    try csv.row([r.responseID, r.version, r.status.rawValue, r.seed.map(String.init) ?? "", r.returns.map(String.init) ?? "",
+                    try csv.row([r.responseID, r.version, r.status.rawValue, seed, r.returns.map(String.init) ?? "",
                                  session == nil ? "" : String(position), id, q.type.rawValue,
                                  String(t?.visits ?? 0), t.map { NumberText.canonical($0.seconds) } ?? "0", choices])
                 }

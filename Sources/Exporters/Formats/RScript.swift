@@ -119,6 +119,7 @@ enum RScript {
             }
             s += "attr(\(target), \"label\") <- \(rString(v.label))\n"
         }
+        s += deidentificationAttribute(c)
         s += "rm(raw)\n"
         return try c.writeText("responses.R", s)
     }

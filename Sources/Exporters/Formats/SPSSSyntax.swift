@@ -122,6 +122,7 @@ enum SPSSSyntax {
             let level = v.measure == .ordinal ? "ORDINAL" : v.measure == .scale || v.measure == .date ? "SCALE" : "NOMINAL"
             return "  \(names.spss(v.name)) (\(level))" + (v.skippedColumn.map { "\n  /  \(names.spss($0)) (NOMINAL)" } ?? "")
         }.joined(separator: "\n  /") + ".\n\n"
+        s += deidentificationDocument(c)
         s += "EXECUTE.\nSAVE OUTFILE=\(spss(folder + "/responses.sav")).\n"
         return try c.writeText("responses.sps", s)
     }

@@ -20,7 +20,7 @@ func rString(_ s: String) -> String {
 
 func header(_ c: ExportContext, comment: String) -> String {
     let versions = c.codebook.variables.flatMap(\.versions).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-    return c.simulatedComment(comment) + """
+    return c.simulatedComment(comment) + c.deidentifiedComment(comment) + """
         \(comment) Fieldwork export of '\(c.instrument.id)' (\(SafeText.escaped(c.instrument.title.text(in: c.instrument.languages.first), keeping: []))), versions \(versions.joined(separator: ", ")).
         \(comment) Missing values: an empty cell was not asked (hidden by a condition, or not reached);
         \(comment) a skip holds the variable's own skip code (\(MissingCode.skipped) unless an answer could be \(MissingCode.skipped): see the codebook);

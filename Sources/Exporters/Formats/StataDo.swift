@@ -58,6 +58,7 @@ enum StataDo {
         let long = c.codebook.variables.filter { v in
             v.measure == .text && (v.type == "long_text" || v.type == "open" || (widths[v.name] ?? 0) > longestString)
         }
+        s += deidentificationNotes(c)
         s += "compress\n"
         if !long.isEmpty { s += "recast strL " + long.map { names.stata($0.name) }.joined(separator: " ") + "\n" }
         s += "save \(quoted(folder + "/responses.dta")), replace\n"

@@ -37,15 +37,18 @@ extension ExportContext {
         let template = WideRows(context: self, variables: variables, slots: RawResponse.Slots(questionIDs),
                                 slotOf: variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }, labels: labels)
         do {
-            try ResponseBlocks.read(folder.path, make: { template }) { rows in
-                try csv.bytes(rows.output)
-                skipped.add(rows.skipped)
-                count += rows.count
-                for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
-                for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], rows.fixedWidest[k]) }
+            // A de-identified export changes each record first (`Deidentifier`), so it reads them all
+            // as records; the byte path would write them as stored.
+            if deidentifier == nil {
+                try ResponseBlocks.read(folder.path, make: { template }) { rows in
+                    try csv.bytes(rows.output)
+                    skipped.add(rows.skipped)
+                    count += rows.count
+                    for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
+                    for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], rows.fixedWidest[k]) }
+                }
             }
-            try folder.eachPartial(skipped: skipped.add) { r in
-                guard wanted(r) else { return }
+            func row(_ r: StoredResponse) throws {
                 let flags = has(r.version)
                 var fields = fixed(r)
                 for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], CSVWriter.width(fields[k])) }
@@ -56,6 +59,11 @@ extension ExportContext {
                 }
                 try csv.row(fields)
                 count += 1
+            }
+            if deidentifier == nil {
+                try folder.eachPartial(skipped: skipped.add) { r in if wanted(r) { try row(r) } }
+            } else {
+                try eachPrepared(row)
             }
             for (i, v) in variables.enumerated() { widths[v.name] = widest[i] }
             for (k, name) in Codebook.fixed.enumerated() { widths[name] = fixedWidest[k] }

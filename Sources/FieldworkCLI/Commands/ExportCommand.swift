@@ -15,7 +15,9 @@ struct ExportCommand: ParsableCommand {
         (Markdown and text), framework (a framework matrix) and qdpx (a REFI-QDA project). Every version of the instrument is read; \
         a question keeps one variable while its codes keep their meaning (the rule 'fieldwork diff' rates changes by), \
         and is exported apart, and reported, from a version that changes them. Identifying questions have no column: \
-        their answers are stored apart (the codebook says so). Simulated responses are marked in every format.
+        their answers are stored apart (the codebook says so). Simulated responses are marked in every format. \
+        --deidentify (or --drop-free-text, --dates, --rekey, --drop-paradata) makes data to share, and each \
+        export says what was done (README-DEIDENTIFIED.txt, the codebook, every script's header).
         """
     )
 
@@ -49,7 +51,34 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only responses started on or before this date.", valueName: "YYYY-MM-DD"))
     var until: String?
 
+    @Flag(help: "De-identify: all of --drop-free-text, --dates shift, --rekey and --drop-paradata (not for transcripts, framework, qdpx).")
+    var deidentify = false
+
+    @Flag(help: "Leave out free text: text, long text and open answers, \"Other\" texts, calculations that give text.")
+    var dropFreeText = false
+
+    @Option(help: ArgumentHelp("Shift dates back by a random 1-364 days per participant (shift), or keep them to the month or year.",
+                               valueName: "shift|month|year"))
+    var dates: Deidentification.DateMethod?
+
+    @Flag(help: "Replace response ids and pseudonyms with ones keyed afresh for this export, which link to nothing outside it.")
+    var rekey = false
+
+    @Flag(help: "Leave out paradata: the duration, and the start's time of day.")
+    var dropParadata = false
+
+    /// The de-identification asked for: `--deidentify` sets every option, and `--dates` chooses its method.
+    var deidentification: Deidentification {
+        var d = deidentify ? Deidentification.all : Deidentification()
+        d.dropFreeText = d.dropFreeText || dropFreeText
+        d.dates = dates ?? d.dates
+        d.rekey = d.rekey || rekey
+        d.dropParadata = d.dropParadata || dropParadata
+        return d
+    }
+
     func validate() throws {
+        if let refusal = deidentification.refusal(for: format) { throw ValidationError(refusal) }
         for (name, date) in [("--since", since), ("--until", until)] {
             if let date, DateValue.parse(date, precision: .day) == nil {
                 throw ValidationError("\(name) takes a real date written YYYY-MM-DD, such as 2026-05-17 ('\(date)' is not one)")
@@ -70,6 +99,7 @@ struct ExportCommand: ParsableCommand {
         options.status = status
         options.since = since
         options.until = until
+        options.deidentification = deidentification
         let report = try Exporter.run(try ResponseReader(path: folder), options)
         for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
         for warning in report.warnings { Platform.write("warning: \(warning)\n", to: 2) }

@@ -1,0 +1,180 @@
+import Crypto
+import Expressions
+import Foundation
+import InstrumentModel
+import ResponseStore
+
+/// One de-identified export: its secret key, and what it leaves out or changes in each version.
+///
+/// The key is drawn from the system's cryptographic random generator when the export starts and
+/// lives only in memory: every new id, every pseudonym and every participant's date shift is an
+/// HMAC under it, so they are consistent within the export (the same participant keeps one
+/// pseudonym and one shift) and unrelated to any other export's, and neither the key nor a shift
+/// is written anywhere.
+///
+/// Responses are changed as records, before any format sees them, so that every format (and
+/// `jsonl`, which writes records whole) gets the same de-identified data.
+struct Deidentifier: Sendable {
+    let options: Deidentification
+    /// 32 bytes from the system's cryptographic random generator (held as bytes: `SymmetricKey` is not `Sendable`).
+    private let key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+    private let plans: [String: VersionPlan]
+
+    /// What one version's questions are, for the changes: which hold free text, which hold dates.
+    struct VersionPlan: Sendable {
+        var freeText: Set<String> = []
+        var textCalculations: Set<String> = []
+        var dates: [String: DatePrecision] = [:]
+        var dateCalculations: Set<String> = []
+
+        init(_ instrument: Instrument) {
+            let calculations = CalculationTypes.of(instrument)
+            for q in instrument.questions {
+                switch q.type {
+                case .text, .longText, .open: freeText.insert(q.id)
+                case .date: dates[q.id] = q.precision ?? .day
+                case .calculate:
+                    if calculations[q.id] == .text { textCalculations.insert(q.id) }
+                    if calculations[q.id] == .date { dateCalculations.insert(q.id) }
+                default: break
+                }
+            }
+        }
+    }
+
+    init(_ options: Deidentification, instruments: [Instrument]) {
+        self.options = options
+        plans = Dictionary(instruments.map { ($0.version, VersionPlan($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: Responses
+
+    /// The response as the export writes it.
+    func response(_ stored: StoredResponse) -> StoredResponse {
+        var r = stored
+        let plan = plans[r.version]
+        if plan == nil, options.dropFreeText || options.dates != nil {
+            // No instrument to tell text from dates by (the filters pass no such response): keep
+            // no string at all rather than risk one.
+            r.answers = r.answers.filter { $0.value.string == nil }
+            r.calculated = r.calculated.filter { $0.value.string == nil }
+            r.other = [:]
+        }
+        if options.dropFreeText, let plan {
+            for id in plan.freeText {
+                r.answers[id] = nil
+                r.skipped.remove(id)
+            }
+            for id in plan.textCalculations { r.calculated[id] = nil }
+            r.other = [:]
+        }
+        if let method = options.dates {
+            let shift = self.shift(for: stored)
+            for (id, precision) in plan?.dates ?? [:] {
+                guard let text = r.answers[id]?.string else { continue }
+                r.answers[id] = Self.date(text, precision: precision, method: method, shift: shift).map(JSON.string)
+            }
+            for id in plan?.dateCalculations ?? [] {
+                guard let text = r.calculated[id]?.string else { continue }
+                r.calculated[id] = Self.date(text, precision: .day, method: method, shift: shift).map(JSON.string)
+            }
+            // The start is a day (or a day and a minute): only its day is kept, changed as a date.
+            r.started = r.started.flatMap { Self.date(String($0.prefix(10)), precision: .day, method: method, shift: shift) }
+        }
+        if options.rekey {
+            r.responseID = mac("response", stored.responseID).prefix(16).map { String(format: "%02x", $0) }.joined()
+            r.pseudonym = stored.pseudonym.map { "p_" + mac("pseudonym", $0).prefix(8).map { String(format: "%02x", $0) }.joined() }
+        }
+        if options.dropParadata {
+            r.duration = nil
+            r.timing = [:]
+            r.returns = nil
+            r.started = r.started.map { String($0.prefix(10)) }
+        }
+        return r
+    }
+
+    /// The days a participant's dates move back: 1 to 364, one per participant (by pseudonym) in
+    /// this export, or per response where there is no pseudonym.
+    ///
+    /// Why per participant and not one shift for the whole export: a single shift is undone by
+    /// anyone who knows one real date (the first day of fieldwork is often published), while a
+    /// shift per participant keeps what analysts need of dates (the intervals within a participant:
+    /// an age at an event, the days between two waves) and nothing that lines participants up on
+    /// the calendar. REDCap shifts per record, up to 364 days, for the same reasons.
+    func shift(for r: StoredResponse) -> Int {
+        let bytes = mac("shift", r.pseudonym ?? r.responseID).prefix(8)
+        let n = bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return 1 + Int(n % 364)
+    }
+
+    private func mac(_ purpose: String, _ value: String) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: Data((purpose + "\u{0}" + value).utf8), using: SymmetricKey(data: key)))
+    }
+
+    /// A date changed by `method`, at the coarser of its question's precision and the precision it
+    /// was stored at (a version may have changed the question's); nil for a text that is no date,
+    /// which is left out rather than passed on as it stands.
+    static func date(_ text: String, precision: DatePrecision, method: Deidentification.DateMethod, shift: Int) -> String? {
+        guard let stored = [DatePrecision.day, .month, .year].first(where: { DateValue.parse(text, precision: $0) != nil }),
+              let days = DateValue.parse(text, precision: stored) else { return nil }
+        let coarser = [precision, stored].max { rank($0) < rank($1) } ?? precision
+        let kept = Self.precision(coarser, method)
+        return method == .shift && kept == .day ? DateValue.format(days - shift) : DateValue.format(days, precision: kept)
+    }
+
+    private static func rank(_ p: DatePrecision) -> Int { p == .day ? 0 : p == .month ? 1 : 2 }
+
+    /// The precision a date keeps: a shift moves days, so a month (which a number of days would
+    /// move into a month it is not) is kept to its year; coarsening never makes a date finer.
+    static func precision(_ precision: DatePrecision, _ method: Deidentification.DateMethod) -> DatePrecision {
+        switch method {
+        case .year: .year
+        case .month: precision == .year ? .year : .month
+        case .shift: precision == .day ? .day : .year
+        }
+    }
+
+    // MARK: The codebook
+
+    /// The variables this export has: free text left out, dates at the precision they keep.
+    func codebook(_ full: Codebook) -> Codebook {
+        var c = full
+        if options.dropFreeText { c.variables.removeAll(where: Self.isFreeText) }
+        if let method = options.dates {
+            for i in c.variables.indices where c.variables[i].measure == .date {
+                let kept = Self.precision(c.variables[i].precision ?? .day, method)
+                c.variables[i].precision = kept
+                for k in c.variables[i].facts.indices {
+                    c.variables[i].facts[k].facts = c.variables[i].facts[k].facts.map { fact in
+                        var f = fact
+                        if f.key == "Date precision" { f.value = kept.rawValue }
+                        if f.key == "Range", method == .shift { f.value += " (of the real dates; shifted ones lie up to 364 days earlier)" }
+                        return f
+                    }
+                }
+            }
+        }
+        return c
+    }
+
+    static func isFreeText(_ v: Variable) -> Bool {
+        switch v.source {
+        case .other: true
+        case .value, .calculated: v.measure == .text
+        default: false
+        }
+    }
+
+    /// The free-text columns of `full` that this export leaves out.
+    func leftOut(_ full: Codebook) -> [String] {
+        options.dropFreeText ? full.variables.filter(Self.isFreeText).map(\.name) : []
+    }
+}
+
+extension Deidentifier {
+    /// Refuses a format that de-identification cannot make safe, or one that is only what it leaves out.
+    static func check(_ options: ExportOptions) throws(ExportError) {
+        if let refusal = options.deidentification.refusal(for: options.format) { throw ExportError(refusal) }
+    }
+}

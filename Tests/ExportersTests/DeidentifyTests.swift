@@ -274,6 +274,9 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
         let (package, _) = try study.export(.datapackage, .all)
         let descriptor = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: package + "/datapackage.json"))) as? [String: Any]
         #expect(descriptor?["description"] as? String == statement.joined(separator: "\n"))
+        let fields = ((descriptor?["resources"] as? [[String: Any]])?.first?["schema"] as? [String: Any])?["fields"] as? [[String: Any]]
+        #expect(fields?.first { $0["name"] as? String == "date" }?["description"] as? String
+                == "Start of the response, shifted by the same number of days as the participant's other dates (de-identified)")
         let finer = Deidentifier.statement(Deidentification(dates: .month, rekey: true))
         #expect(finer == [
             "De-identified (--dates month --rekey):",

@@ -5,6 +5,16 @@ import InstrumentModel
 /// field types, categories, missing values with their meaning, the instrument's constraints (so
 /// that `frictionless validate` catches a value no participant could have given), and the data's SHA-256.
 enum DataPackage {
+    /// What the start date column holds: as kept, or as de-identification left it.
+    static func startDescription(_ dates: Deidentification.DateMethod?) -> String {
+        switch dates {
+        case nil: "Start of the response, at the instrument's timestamp precision"
+        case .shift: "Start of the response, shifted by the same number of days as the participant's other dates (de-identified)"
+        case .month: "Start of the response, to the month (de-identified)"
+        case .year: "Start of the response, to the year (de-identified)"
+        }
+    }
+
     static func write(_ c: ExportContext, csv: String, widths: [String: Int]) throws(ExportError) -> String {
         let instruments = c.folder.instruments.map(\.instrument).filter { c.versions.contains($0.version) }
         let notAsked: JSON = ["value": "", "label": "Not asked"]
@@ -15,7 +25,7 @@ enum DataPackage {
             ["name": "instrument_version", "type": "string", "constraints": ["required": true]],
             ["name": "status", "type": "string", "categories": ["complete", "partial"]],
             ["name": "language", "type": "string"],
-            ["name": "date", "type": "string", "description": "Start of the response, at the instrument's timestamp precision"],
+            ["name": "date", "type": "string", "description": .string(startDescription(c.deidentifier?.options.dates))],
             ["name": "duration", "type": "integer", "description": "Seconds"],
         ]
         for v in c.codebook.variables {

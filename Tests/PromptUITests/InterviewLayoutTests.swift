@@ -1,0 +1,103 @@
+import Foundation
+@testable import PromptUI
+import SessionEngine
+import Testing
+import TerminalIO
+import TestSupport
+
+/// Issue 12 items 11 and 13: what the interviewer must see stays on screen at every size.
+@Suite struct InterviewLayoutTests {
+    let consent: [TerminalEvent] = keys("1") + [.key(.enter)]
+
+    func paragraphs(_ n: Int) -> [TerminalEvent] {
+        (1...n).flatMap { keys("P\($0)") + [.key(.enter)] }
+    }
+
+    func trimmed(_ frame: Frame) -> [String] {
+        frame.plain.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+    }
+
+    @Test func pinsTheQuestionAndScrollsOnlyTheNotes() throws {
+        let (runner, _, _) = try interview(consent + [.key(.tab)] + paragraphs(12), columns: 60, rows: 20)
+        let plain = trimmed(runner.driver.frame)
+        #expect(plain[5] == " 2. Tell me about a typical day.")
+        #expect(plain[6] == " Interviewer: Let them tell it their own way.")
+        #expect(plain[8] == " [ ] 1 How did you start?")
+        #expect(plain[9] == " [ ] 2 What is hardest?")
+        #expect(plain[11] == " Notes")
+        #expect(plain[12] == " ↑ 9 lines above · PgUp")
+        #expect(plain[13].hasSuffix("] P10"))
+        #expect(plain[14].hasSuffix("] P11"))
+        #expect(plain[15].hasSuffix("] P12"))
+        #expect(plain[16] == " >")
+    }
+
+    @Test func pageUpAndDownMoveThroughTheNotesOnly() throws {
+        let up = consent + [.key(.tab)] + paragraphs(12) + [.key(.pageUp)]
+        let (runner, _, _) = try interview(up, columns: 60, rows: 20)
+        let plain = trimmed(runner.driver.frame)
+        #expect(plain[5] == " 2. Tell me about a typical day.", "PgUp no longer leaves the question")
+        #expect(plain[12] == " ↑ 7 lines above · PgUp")
+        #expect(plain[13].hasSuffix("] P8"))
+        #expect(plain[15].hasSuffix("] P10"))
+        #expect(plain[16] == " ↓ 3 lines below · PgDn")
+        let top = try interview(up + [.key(.pageUp), .key(.pageUp), .key(.pageUp)], columns: 60, rows: 20).0
+        let atTop = trimmed(top.driver.frame)
+        #expect(atTop[12].hasSuffix("] P1"))
+        #expect(atTop[16] == " ↓ 9 lines below · PgDn")
+        // Typing brings the paragraph being typed back into view; PgDn from the top goes one page down.
+        let typed = try interview(up + [.key(.pageUp), .key(.character("x"))], columns: 60, rows: 20).0
+        #expect(trimmed(typed.driver.frame)[16] == " > x")
+        let down = try interview(up + [.key(.pageUp), .key(.pageUp), .key(.pageDown)], columns: 60, rows: 20).0
+        #expect(trimmed(down.driver.frame)[12] == " ↑ 4 lines above · PgUp")
+    }
+
+    @Test(arguments: [80, 60])
+    func everyKeyIsOnScreenAtEveryWidth(_ columns: Int) throws {
+        let (runner, _, _) = try interview(consent + [.key(.tab)], columns: columns, rows: 20)
+        let plain = trimmed(runner.driver.frame)
+        let help = columns == 80
+            ? [" Enter keep paragraph · Tab next · Shift-Tab previous · Ctrl-P probes", " Ctrl-O outline · Ctrl-X end · Ctrl-C leave"]
+            : [" Enter keep paragraph · Tab next · Shift-Tab previous", " Ctrl-P probes · Ctrl-O outline · Ctrl-X end · Ctrl-C leave"]
+        #expect(Array(plain.suffix(2)) == help)
+        #expect(plain.count == 20)
+    }
+
+    @Test(arguments: [80, 60])
+    func leavingAsksWithItsAnswersInView(_ columns: Int) throws {
+        let (runner, _, _) = try interview(consent + [.key(.tab), .key(.ctrl("c"))], columns: columns, rows: 20)
+        let plain = trimmed(runner.driver.frame)
+        let question = columns == 80
+            ? [" Leave now? Everything typed is saved; carry on later with fieldwork resume."]
+            : [" Leave now? Everything typed is saved; carry on later with", " fieldwork resume."]
+        #expect(Array(plain.suffix(question.count + 1)) == question + [" y leave · n stay"])
+        #expect(plain.count == 20)
+    }
+
+    @Test func endingAsksWithItsAnswersInView() throws {
+        let (runner, _, _) = try interview(consent + [.key(.tab), .key(.ctrl("x"))], columns: 60, rows: 20)
+        let plain = trimmed(runner.driver.frame)
+        #expect(Array(plain.suffix(2)) == [" End the interview now? Questions not reached stay unasked.", " y end · n carry on"])
+    }
+
+    @Test func showsTheQuestionsMinutesAndWhenTheyAreOver() throws {
+        // Tab is the third event, at 60 s; each further event is 20 s.
+        let within = try interview(consent + [.key(.tab)] + keys("abcdefghijk"), columns: 60, rows: 20).0
+        #expect(trimmed(within.driver.frame)[3] == " This question · 03:40 of 10 min")
+        let over = try interview(consent + [.key(.tab)] + keys(String(repeating: "a", count: 33)), columns: 60, rows: 20).0
+        #expect(trimmed(over.driver.frame)[3] == " This question · 11:00 of 10 min, 01:00 over")
+        #expect(trimmed(over.driver.frame)[2] == " The work · 11:00 of 20 min")
+    }
+
+    @Test func laysOutAgainOnEveryResizeAndAsksForRoomBelowTheSmallest() throws {
+        let start = consent + [.key(.tab)] + keys("Said")
+        let small = try interview(start + [.resized(columns: 36, rows: 10)], columns: 100, rows: 30).0
+        #expect(trimmed(small.driver.frame) == ["Please make this window larger."] + Array(repeating: "", count: 9))
+        let back = try interview(start + [.resized(columns: 36, rows: 10), .resized(columns: 60, rows: 20)], columns: 100, rows: 30).0
+        let plain = trimmed(back.driver.frame)
+        #expect(plain.count == 20)
+        #expect(plain[5] == " 2. Tell me about a typical day.")
+        #expect(plain[12] == " > Said", "what was being typed is still there")
+        #expect(!plain.contains { $0.contains("│") }, "at 60 columns the outline gives way")
+    }
+}

@@ -128,7 +128,7 @@ func journal(_ recorder: MemoryRecorder) -> [String] {
             Issue.record("the paragraph was lost")
             return
         }
-        #expect(notes == "[01:00] Half a thought")
+        #expect(notes == "[01:20] Half a thought", "stamped with its first key, the fourth event")
     }
 
     @Test func aHangUpKeepsTheParagraphBeingTyped() throws {

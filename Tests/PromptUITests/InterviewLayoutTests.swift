@@ -101,3 +101,20 @@ import TestSupport
         #expect(!plain.contains { $0.contains("│") }, "at 60 columns the outline gives way")
     }
 }
+
+/// Found running the example guides at 80x24: three two-line probes left the notes three lines.
+@Suite struct InterviewCrowdedQuestionTests {
+    @Test func probesGoOnOneLineEachWhenInFullTheyWouldCrowdOutTheNotes() throws {
+        let yaml = try String(contentsOf: Run.packageRoot.appendingPathComponent("instruments/peer-worker-interview.yaml"), encoding: .utf8)
+        let (runner, _, _) = try interview(keys("1") + [.key(.enter), .key(.tab), .key(.tab)], yaml: yaml, columns: 80, rows: 24)
+        let right = runner.driver.frame.plain.map { $0.split(separator: "│", maxSplits: 1).dropFirst().first.map(String.init) ?? "" }
+        #expect(right[5] == " 3. Can you tell me what a typical day looks like in")
+        #expect(right[9] == " Probes (Ctrl-P to tick):")
+        #expect(right[10] == " [ ] 1 How did you come to this role?")
+        #expect(right[11] == " [ ] 2 Which parts of the day draw most on your own…")
+        #expect(right[12] == " [ ] 3 What do you do that other members of the tea…")
+        #expect(right[14] == " Notes")
+        #expect(right[15] == " > ")
+        #expect(right.count == 24 && right[16...20].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "six lines for notes")
+    }
+}

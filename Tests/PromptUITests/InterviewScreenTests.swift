@@ -75,7 +75,7 @@ let guide = """
         #expect(plain[3] == "  ○ What is your role?           │ This question · 10:20 of 10 min, 00:20 over")
         #expect(plain[4] == " The work 20m                    │")
         #expect(plain[5] == "  ▶ Tell me about a typical day. │ 2. Tell me about a typical day.")
-        #expect(plain[6] == "  · How does the team see your r │ Interviewer: Let them tell it their own way.")
+        #expect(plain[6] == "  · How does the team see your…  │ Interviewer: Let them tell it their own way.")
         #expect(plain[7] == "                                 │ Probes (Ctrl-P to tick):")
         #expect(plain[8] == "                                 │ [ ] 1 How did you start?")
         #expect(plain[9] == "                                 │ [x] 2 What is hardest?")

@@ -118,3 +118,31 @@ import TestSupport
         #expect(right.count == 24 && right[16...20].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "six lines for notes")
     }
 }
+
+/// Issue 12 item 13: a structured answer in a guide is laid out anew on every resize.
+@Suite struct InterviewResizeTests {
+    static let yaml = """
+        format: 1
+        id: sizes
+        version: 1.0.0
+        kind: interview
+        title: Sizes
+        sections:
+          - id: s
+            questions:
+              - {id: pain, type: scale, text: Pain?, from: 0, to: 10, labels: {0: None, 10: Worst}}
+              - {id: story, type: open, text: Tell me more.}
+        """
+
+    @Test func aScaleBecomesAListInANarrowerWindowKeepingWhatWasChosen() throws {
+        let (wide, _, _) = try interview(keys("7"), yaml: Self.yaml, columns: 160, rows: 24)
+        #expect(wide.driver.frame.plain.contains { $0.contains("( ) 0 ") && $0.contains("( ) 10") }, "across the screen at 160 columns")
+        let (runner, recorder, _) = try interview(keys("7") + [.resized(columns: 60, rows: 20), .key(.ctrl("c")), .key(.character("y"))],
+                                                  yaml: Self.yaml, columns: 160, rows: 24)
+        let frame = runner.driver.frame.plain
+        #expect(frame.allSatisfy { TextLayout.width($0) <= 60 }, "\(frame)")
+        #expect(frame.contains { $0.contains("(•) 7") }, "the choice is kept: \(frame)")
+        #expect(frame.contains { $0.contains("( ) 0 None") } && frame.contains { $0.contains("( ) 10 Worst") }, "drawn as a list")
+        #expect(journal(recorder) == ["answer pain: choice(7)"], "and kept on leaving")
+    }
+}

@@ -174,7 +174,10 @@ struct InterviewLayout {
         let keys: [String?]
         switch screen.currentMode {
         case .confirmLeave:
-            top = TextLayout.wrap("Leave now? Everything typed is saved; carry on later with fieldwork resume.", width - 2).map { style.warn(" " + $0) }
+            let leave = leavingDropsAnswer
+                ? "Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume."
+                : "Leave now? Everything typed is saved; carry on later with fieldwork resume."
+            top = TextLayout.wrap(leave, width - 2).map { style.warn(" " + $0) }
             keys = ["y leave", "n stay"]
         case .confirmEnd:
             top = TextLayout.wrap("End the interview now? Questions not reached stay unasked.", width - 2).map { style.warn(" " + $0) }
@@ -196,6 +199,14 @@ struct InterviewLayout {
         }
         let help = FullScreenDriver.keyHelp(keys, width: width - 2, lines: 3).map { style.dim(" " + $0) }
         return Array(top.prefix(3)) + help
+    }
+
+    /// Whether leaving now leaves a changed answer behind, because keeping it would end the interview.
+    private var leavingDropsAnswer: Bool {
+        guard let widget = screen.currentWidget, case .success(let given) = widget.answer(), given != session.answers[question.id] else {
+            return false
+        }
+        return InterviewScreen.ends(given.map { .answer($0) } ?? .skip, session)
     }
 
     /// The outline's lines and the line to keep in view.

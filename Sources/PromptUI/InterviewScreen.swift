@@ -222,8 +222,16 @@ public struct InterviewScreen: SessionDriver {
             case .success(let given) where given == session.answers[q.id]:
                 return next
             case .success(let given):
+                let move = given.map { SessionMove.answer($0) } ?? .skip
+                // Kept, it would end the interview: only ending may do that unasked.
+                if next != .end, Self.ends(move, session) {
+                    if leaving { return next }
+                    message = "Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; "
+                        + "choose the answer as it was to move without it."
+                    return nil
+                }
                 pending = onward ? nil : next
-                return given.map { .answer($0) } ?? .skip
+                return .move(move)
             case .failure where leaving:
                 return next
             case .failure(let problem):
@@ -231,6 +239,14 @@ public struct InterviewScreen: SessionDriver {
                 return nil
             }
         }
+    }
+
+    /// Whether a move would end the interview: an answer or skip with no question after it
+    /// finishes the session (as it must for the plain driver, which asks in order).
+    static func ends(_ move: SessionMove, _ session: Session) -> Bool {
+        var trial = session
+        guard (try? trial.apply(trial.event(move, at: session.shownAt))) != nil else { return false }
+        return trial.phase == .finished
     }
 
     // MARK: Drawing

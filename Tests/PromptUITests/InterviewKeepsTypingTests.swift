@@ -151,3 +151,35 @@ let numberGuide = guide + """
             text: How many years have you done this work?
 
     """
+
+/// Answering the last question of a guide ends the interview (the session finishes there), so a
+/// move that keeps a changed answer there would end it unasked: found reviewing item 7's fix.
+@Suite struct InterviewLastQuestionTests {
+    let toYears: [TerminalEvent] = keys("1") + [.key(.enter), .key(.tab), .key(.tab), .key(.tab)] + keys("12")
+
+    @Test func movingAwayFromAnAnswerThatWouldEndTheInterviewSaysSoAndStays() throws {
+        let (runner, recorder, _) = try interview(toYears + [.key(.shiftTab)], yaml: numberGuide)
+        #expect(runner.session.current?.id == "years")
+        #expect(journal(recorder) == ["jump day", "jump team", "jump years"])
+        let plain = runner.driver.frame.plain
+        #expect(Array(plain.suffix(4)) == [" ! Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; choose",
+                                           "   the answer as it was to move without it.",
+                                           " type your answer · Enter next · Tab next · Shift-Tab previous · Ctrl-O outline · Ctrl-X end",
+                                           " Ctrl-C leave"])
+    }
+
+    @Test func leavingThereLeavesWithoutEndingAndSaysSoFirst() throws {
+        let (asking, _, _) = try interview(toYears + [.key(.ctrl("c"))], yaml: numberGuide)
+        #expect(Array(asking.driver.frame.plain.suffix(3)) == [" Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved;",
+                                                               " carry on later with fieldwork resume.", " y leave · n stay"])
+        let (_, recorder, outcome) = try interview(toYears + [.key(.ctrl("c")), .key(.character("y"))], yaml: numberGuide)
+        #expect(outcome == .interrupted)
+        #expect(journal(recorder) == ["jump day", "jump team", "jump years"])
+    }
+
+    @Test func endingThereKeepsIt() throws {
+        let (_, recorder, outcome) = try interview(toYears + [.key(.ctrl("x")), .key(.character("y")), .key(.enter)], yaml: numberGuide)
+        #expect(outcome == .completed(path: "memory"))
+        #expect(journal(recorder) == ["jump day", "jump team", "jump years", "answer years: number(12.0)"])
+    }
+}

@@ -26,6 +26,8 @@ public struct InterviewScreen: SessionDriver {
     private var widget: (any Widget)?
     /// A move to make once what was typed is on disk (a paragraph, or a structured answer).
     private var pending: Action?
+    /// The paragraph handed over to be kept, put back to be typed on if the session refuses it.
+    private var handedOver: (editor: LineEditor, started: Double?)?
     /// How far back through the notes the interviewer has paged (lines from the end), and a page.
     private var notesBack = 0
     private var notesPage = 1
@@ -49,6 +51,11 @@ public struct InterviewScreen: SessionDriver {
     }
 
     public mutating func ask(_ session: Session, problem: String?) -> Action {
+        if problem != nil, let paragraph = handedOver {
+            editor = paragraph.editor
+            lineStarted = paragraph.started
+        }
+        handedOver = nil
         if let next = pending {
             pending = nil
             // Leaving never waits (what could not be kept is reported by the session, and a hung-up
@@ -210,6 +217,7 @@ public struct InterviewScreen: SessionDriver {
             }
             let before: String
             if case .text(let t)? = session.answers[q.id]?.value { before = t } else { before = "" }
+            handedOver = (editor, lineStarted)
             editor = LineEditor()
             lineStarted = nil
             pending = next

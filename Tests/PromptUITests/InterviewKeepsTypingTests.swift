@@ -183,3 +183,16 @@ let numberGuide = guide + """
         #expect(journal(recorder) == ["jump day", "jump team", "jump years", "answer years: number(12.0)"])
     }
 }
+
+@Suite struct InterviewRefusedParagraphTests {
+    /// A paragraph the session refuses (notes past their length limit) stays in the editor to be
+    /// shortened, instead of vanishing with the refusal.
+    @Test func aRefusedParagraphStaysBeingTyped() throws {
+        let long = String(repeating: "a", count: TextEntry.maxCharacters + 1)
+        let events: [TerminalEvent] = keys("1") + [.key(.enter), .key(.tab), .key(.paste(long)), .key(.enter)]
+        let (runner, recorder, _) = try interview(events)
+        #expect(journal(recorder) == ["jump day"])
+        #expect(runner.driver.typing.string.count == long.count)
+        #expect(runner.driver.frame.plain.contains { $0.hasPrefix(" ! ") })
+    }
+}

@@ -59,9 +59,9 @@ struct InterviewLayout {
                 lines.append(" " + line.style(Self.cut(line.text, width - 2)))
             }
         } else {
-            // Probes on one line each when in full they would leave the notes only a few lines.
+            // Crowded (fewer than five lines left for notes), the pinned part is made compact.
             var detail = self.detail(width: screen.rightWidth, now: now, compact: false)
-            if detail.pinned.count > room - 6 { detail = self.detail(width: screen.rightWidth, now: now, compact: true) }
+            if detail.pinned.count > room - 5 { detail = self.detail(width: screen.rightWidth, now: now, compact: true) }
             let (right, cursor) = self.right(detail, room: room, into: &drawn)
             let leftStart = Self.scroll(outline.count, focus: selected, room: room)
             for row in 0..<room {
@@ -284,7 +284,9 @@ struct InterviewLayout {
             let look: (String) -> String = spent - minutes * 60 >= 1 ? { style.warn($0) } : { style.dim($0) }
             out.append(("This question · " + Self.budget(spent, minutes), look))
         }
-        out.append(("", { $0 }))
+        // Crowded, the pinned part goes without blank lines and the probes' heading (the key
+        // line says Ctrl-P probes), so that it stays pinned at 60x20.
+        if !compact { out.append(("", { $0 })) }
         let entries = Self.outlineEntries(session).filter { session.question($0)?.type != .note }
         let number = entries.firstIndex(of: question.id).map { "\($0 + 1). " } ?? ""
         wrapped(number + session.render(question.text).trimmed, style.bold, into: &out)
@@ -293,7 +295,9 @@ struct InterviewLayout {
         }
         if let probes = question.probes, !probes.isEmpty {
             let ticked = session.probesAsked[question.id] ?? []
-            out.append(("Probes" + (screen.currentMode == .probes ? " (press 1-\(min(9, probes.count))):" : " (Ctrl-P to tick):"), style.dim))
+            if !compact {
+                out.append(("Probes" + (screen.currentMode == .probes ? " (press 1-\(min(9, probes.count))):" : " (Ctrl-P to tick):"), style.dim))
+            }
             for (i, probe) in probes.enumerated() {
                 let mark = ticked.contains(i) ? "[x]" : "[ ]"
                 let look: (String) -> String = ticked.contains(i) ? { style.selected($0) } : { $0 }
@@ -301,7 +305,7 @@ struct InterviewLayout {
                 if compact { out.append((Self.cut(text, width), look)) } else { wrapped(text, look, indent: "      ", into: &out) }
             }
         }
-        out.append(("", { $0 }))
+        if !compact { out.append(("", { $0 })) }
         var body: [Line] = []
         switch question.type {
         case .open:

@@ -108,14 +108,49 @@ import TestSupport
         let yaml = try String(contentsOf: Run.packageRoot.appendingPathComponent("instruments/peer-worker-interview.yaml"), encoding: .utf8)
         let (runner, _, _) = try interview(keys("1") + [.key(.enter), .key(.tab), .key(.tab)], yaml: yaml, columns: 80, rows: 24)
         let right = runner.driver.frame.plain.map { $0.split(separator: "│", maxSplits: 1).dropFirst().first.map(String.init) ?? "" }
-        #expect(right[5] == " 3. Can you tell me what a typical day looks like in")
-        #expect(right[9] == " Probes (Ctrl-P to tick):")
-        #expect(right[10] == " [ ] 1 How did you come to this role?")
-        #expect(right[11] == " [ ] 2 Which parts of the day draw most on your own…")
-        #expect(right[12] == " [ ] 3 What do you do that other members of the tea…")
-        #expect(right[14] == " Notes")
-        #expect(right[15] == " > ")
-        #expect(right.count == 24 && right[16...20].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "six lines for notes")
+        #expect(Array(right[2...13]) == [
+            " The role · 00:00 of 15 min",
+            " This question · 00:00 of 8 min",
+            " 3. Can you tell me what a typical day looks like in",
+            " your role?",
+            " Interviewer: Reassure the participant there are no",
+            " right or wrong answers.",
+            " [ ] 1 How did you come to this role?",
+            " [ ] 2 Which parts of the day draw most on your own…",
+            " [ ] 3 What do you do that other members of the tea…",
+            " Notes",
+            " > ",
+            " ",
+        ])
+        #expect(right[13...20].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "eight lines for notes")
+    }
+}
+
+extension InterviewCrowdedQuestionTests {
+    /// At 60x20 the same question kept scrolling away: without blank lines and the probes' heading
+    /// it stays pinned with five lines of notes under it.
+    @Test func aCrowdedQuestionStaysPinnedAt60Columns() throws {
+        let yaml = try String(contentsOf: Run.packageRoot.appendingPathComponent("instruments/peer-worker-interview.yaml"), encoding: .utf8)
+        let notes = (1...6).flatMap { keys("Note \($0)") + [TerminalEvent.key(.enter)] }
+        let (runner, _, _) = try interview(keys("1") + [.key(.enter), .key(.tab), .key(.tab)] + notes, yaml: yaml, columns: 60, rows: 20)
+        let plain = runner.driver.frame.plain.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        #expect(Array(plain[2...16]) == [
+            " The role · 14:00 of 15 min",
+            " This question · 14:00 of 8 min, 06:00 over",
+            " 3. Can you tell me what a typical day looks like in your",
+            " role?",
+            " Interviewer: Reassure the participant there are no right",
+            " or wrong answers.",
+            " [ ] 1 How did you come to this role?",
+            " [ ] 2 Which parts of the day draw most on your own lived…",
+            " [ ] 3 What do you do that other members of the team do no…",
+            " Notes",
+            " ↑ 3 lines above · PgUp",
+            " [08:40] Note 4",
+            " [11:00] Note 5",
+            " [13:20] Note 6",
+            " >",
+        ])
     }
 }
 

@@ -49,15 +49,7 @@ let guide = """
     /// The clock moves 20 seconds for every event the script hands over.
     func run(_ events: [TerminalEvent], group: Int? = nil, columns: Int = 100, rows: Int = 30)
         throws -> (SessionRunner<InterviewScreen>, MemoryRecorder, SessionOutcome) {
-        let terminal = ScriptedTerminal(columns: columns, rows: rows, events)
-        let recorder = MemoryRecorder()
-        let start = terminal.script.count
-        let clock = { Double(start - terminal.script.count) * 20 }
-        var runner = SessionRunner(session: Session(instrument: try compiled(guide), seed: 1, today: 20_000),
-                                   driver: InterviewScreen(terminal: terminal, style: Style(color: false), clock: clock, group: group),
-                                   recorder: recorder, clock: clock)
-        let outcome = try runner.run()
-        return (runner, recorder, outcome)
+        try interview(events, group: group, columns: columns, rows: rows)
     }
 
     @Test func showsTheOutlineBesideTheQuestionWithItsProbesAndClocks() throws {

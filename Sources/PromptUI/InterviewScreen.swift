@@ -179,15 +179,15 @@ public struct InterviewScreen: SessionDriver {
             if editor.string.isEmpty { lineStarted = nil }
             return nil
         case .note, .calculate:
-            return key == .enter ? .skip : nil
+            return key == .enter ? askingBeforeEnding(.skip, session) : nil
         default:
             guard var w = widget else { return nil }
             let outcome = w.handle(key)
             widget = w
             guard outcome == .submit else { return nil }
             switch w.answer() {
-            case .success(let answer?): return .answer(answer)
-            case .success(nil): return .skip
+            case .success(let answer?): return askingBeforeEnding(.answer(answer), session)
+            case .success(nil): return askingBeforeEnding(.skip, session)
             case .failure(let p): message = p.message; return nil
             }
         }
@@ -247,6 +247,14 @@ public struct InterviewScreen: SessionDriver {
                 return nil
             }
         }
+    }
+
+    /// Enter's move, unless it would end the interview: then the interviewer is asked first,
+    /// as Tab at the last question asks (and `y` keeps what was given, then ends).
+    private mutating func askingBeforeEnding(_ move: SessionMove, _ session: Session) -> Action? {
+        guard Self.ends(move, session) else { return .move(move) }
+        mode = .confirmEnd
+        return nil
     }
 
     /// Whether a move would end the interview: an answer or skip with no question after it

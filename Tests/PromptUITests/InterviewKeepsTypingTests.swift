@@ -177,6 +177,16 @@ let numberGuide = guide + """
         #expect(journal(recorder) == ["jump day", "jump team", "jump years"])
     }
 
+    /// Enter there asks first, as Tab at the last question does: an interview never ends unasked.
+    @Test func enterThereAsksBeforeEnding() throws {
+        let (asking, recorder, _) = try interview(toYears + [.key(.enter)], yaml: numberGuide)
+        #expect(Array(asking.driver.frame.plain.suffix(2)) == [" End the interview now? Questions not reached stay unasked.", " y end · n carry on"])
+        #expect(journal(recorder) == ["jump day", "jump team", "jump years"])
+        let (_, kept, outcome) = try interview(toYears + [.key(.enter), .key(.character("y")), .key(.enter)], yaml: numberGuide)
+        #expect(outcome == .completed(path: "memory"))
+        #expect(journal(kept) == ["jump day", "jump team", "jump years", "answer years: number(12.0)"])
+    }
+
     @Test func endingThereKeepsIt() throws {
         let (_, recorder, outcome) = try interview(toYears + [.key(.ctrl("x")), .key(.character("y")), .key(.enter)], yaml: numberGuide)
         #expect(outcome == .completed(path: "memory"))

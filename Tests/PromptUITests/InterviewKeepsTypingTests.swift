@@ -91,7 +91,7 @@ func journal(_ recorder: MemoryRecorder) -> [String] {
     @Test func aProbeTickedIsOneKeyAndTypingGoesOnIntoTheNotes() throws {
         let events: [TerminalEvent] = consent + [.key(.tab)]
             + keys("Met at") + [.key(.ctrl("p")), .key(.character("1"))] + keys(" 9") + [.key(.enter)]
-            + [.key(.ctrl("p")), .key(.character("2"))]
+            + [.key(.ctrl("p")), .key(.ctrl("p")), .key(.character("2"))]  // a second Ctrl-P still waits for the digit
             + [.key(.ctrl("p")), .key(.character("2"))]                 // ticked again: unticked
             + keys("Then 2 visits") + [.key(.enter)]
             + [.key(.ctrl("c")), .key(.character("y"))]

@@ -36,9 +36,7 @@ public struct FullScreenDriver: SessionDriver {
     private func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
                          message: String?, help: String) -> Frame {
         guard terminal.columns >= Self.smallest.columns, terminal.rows >= Self.smallest.rows else {
-            // A broken screen is worse than none: ask for room, and draw again once there is.
-            let lines = Array(TextLayout.wrap("Please make this window larger.", max(1, terminal.columns)).prefix(max(1, terminal.rows)))
-            return Frame(lines: lines + Array(repeating: "", count: max(0, terminal.rows - lines.count)), cursor: nil)
+            return Self.askForRoom(columns: terminal.columns, rows: terminal.rows)
         }
         let width = terminal.columns
         let height = terminal.rows
@@ -64,6 +62,13 @@ public struct FullScreenDriver: SessionDriver {
             return (2 + row, 1 + c.column)
         }
         return Frame(lines: lines, cursor: screenCursor)
+    }
+
+    /// A broken screen is worse than none: below the smallest size a screen is laid out for, one
+    /// clear line asks for room, and the screen is drawn again once there is (the interviewer's too).
+    static func askForRoom(columns: Int, rows: Int) -> Frame {
+        let lines = Array(TextLayout.wrap("Please make this window larger.", max(1, columns)).prefix(max(1, rows)))
+        return Frame(lines: lines + Array(repeating: "", count: max(0, rows - lines.count)), cursor: nil)
     }
 
     private func wrapped(_ text: String, _ width: Int) -> [String] { TextLayout.wrap(text, width) }
@@ -183,10 +188,20 @@ public struct FullScreenDriver: SessionDriver {
 
     /// The key hints that fit on one line, most important first; the rest are left out, never cut.
     static func keyHelp(_ parts: [String?], width: Int) -> String {
-        var out = ""
+        keyHelp(parts, width: width, lines: 1)[0]
+    }
+
+    /// The key hints over up to `lines` lines, in order, each hint whole; a screen with many keys
+    /// (the interviewer's) shows them all at 60 columns this way instead of dropping the last ones.
+    static func keyHelp(_ parts: [String?], width: Int, lines: Int) -> [String] {
+        var out = [""]
         for part in parts.compactMap({ $0 }) {
-            let next = out.isEmpty ? part : out + " · " + part
-            if TextLayout.width(next) <= width { out = next }
+            let next = out[out.count - 1].isEmpty ? part : out[out.count - 1] + " · " + part
+            if TextLayout.width(next) <= width {
+                out[out.count - 1] = next
+            } else if out.count < lines, TextLayout.width(part) <= width {
+                out.append(part)
+            }
         }
         return out
     }

@@ -26,65 +26,187 @@ struct InterviewLayout {
         return entries[i + step]
     }
 
-    func frame() -> Frame {
+    /// A frame, and how the notes page: by how many lines, and how far back they go.
+    struct Drawn {
+        var frame: Frame
+        var notesPage = 1
+        var notesDeepest = 0
+    }
+
+    func drawn() -> Drawn {
+        guard screen.fits else {
+            return Drawn(frame: FullScreenDriver.askForRoom(columns: screen.terminal.columns, rows: screen.terminal.rows))
+        }
         let width = screen.columns
         let height = screen.rows
         let now = screen.clock()
         let planned = session.instrument.sections.compactMap(\.minutes).reduce(0, +)
-        let clock = "⏱ " + NoteTurn.stamp(now) + (planned > 0 ? " of \(Int(planned)) min " : " ")
+        let clock = "⏱ " + Self.budget(now, planned > 0 ? planned : nil) + " "
         let title = session.render(session.instrument.title)
-        let header = TextLayout.pad(" " + TextLayout.fit(title, width - TextLayout.width(clock) - 2), width - TextLayout.width(clock)) + clock
+        let header = TextLayout.pad(" " + Self.cut(title, width - TextLayout.width(clock) - 2), width - TextLayout.width(clock)) + clock
         var lines = [screen.style.bold(header), screen.style.dim(String(repeating: "─", count: width))]
-        let room = height - 4
+        let footer = self.footer(width: width)
+        let room = height - lines.count - footer.count
 
-        let (detail, focus, cursor) = self.detail(width: screen.rightWidth, now: now)
         let (outline, selected) = self.outline(width: screen.outlineWidth > 0 ? screen.outlineWidth : width - 2)
+        var drawn = Drawn(frame: Frame(lines: [], cursor: nil))
         var screenCursor: (row: Int, column: Int)?
         if case .outline = screen.currentMode, screen.outlineWidth == 0 {
             // A narrow screen shows the outline instead of the question while choosing.
             let start = Self.scroll(outline.count, focus: selected, room: room)
             for row in 0..<room {
                 let line = start + row < outline.count ? outline[start + row] : Self.blank
-                lines.append(" " + line.style(TextLayout.fit(line.text, width - 2)))
+                lines.append(" " + line.style(Self.cut(line.text, width - 2)))
             }
         } else {
+            // Crowded (fewer than five lines left for notes), the pinned part is made compact.
+            var detail = self.detail(width: screen.rightWidth, now: now, compact: false)
+            if detail.pinned.count > room - 5 { detail = self.detail(width: screen.rightWidth, now: now, compact: true) }
+            let (right, cursor) = self.right(detail, room: room, into: &drawn)
             let leftStart = Self.scroll(outline.count, focus: selected, room: room)
-            let rightStart = Self.scroll(detail.count, focus: focus, room: room)
             for row in 0..<room {
                 var text = ""
                 if screen.outlineWidth > 0 {
                     let left = leftStart + row < outline.count ? outline[leftStart + row] : Self.blank
-                    text += " " + left.style(TextLayout.pad(TextLayout.fit(left.text, screen.outlineWidth - 1), screen.outlineWidth - 1))
+                    text += " " + left.style(TextLayout.pad(Self.cut(left.text, screen.outlineWidth - 1), screen.outlineWidth - 1))
                     text += screen.style.dim(" │ ")
                 } else {
                     text += " "
                 }
-                let right = rightStart + row < detail.count ? detail[rightStart + row] : Self.blank
-                text += right.style(TextLayout.fit(right.text, screen.rightWidth))
+                let line = row < right.count ? right[row] : Self.blank
+                text += line.style(Self.cut(line.text, screen.rightWidth))
                 lines.append(text)
             }
-            if let cursor, cursor.line >= rightStart, cursor.line - rightStart < room {
+            if let cursor {
                 let left = screen.outlineWidth > 0 ? screen.outlineWidth + 3 : 1
-                screenCursor = (2 + cursor.line - rightStart, left + cursor.column)
+                screenCursor = (2 + cursor.row, left + cursor.column)
             }
         }
-        lines.append(message.map { screen.style.warn(TextLayout.fit(" ! " + $0, width)) } ?? "")
-        lines.append(screen.style.dim(TextLayout.fit(" " + help, width)))
-        return Frame(lines: lines, cursor: screenCursor)
+        drawn.frame = Frame(lines: lines + footer, cursor: screenCursor)
+        return drawn
     }
 
-    private var help: String {
-        switch screen.currentMode {
-        case .confirmLeave: return "Leave now? Everything kept so far is saved; carry on later with fieldwork resume. y leave · n stay"
-        case .confirmEnd: return "End the interview now? Questions not reached stay unasked. y end · n carry on"
-        case .outline: return "↑↓ choose a question · Enter go there · Esc back"
-        case .probes: return "1-9 tick or untick a probe as asked · Esc done"
-        case .notes:
-            let keep = question.type == .open ? "Enter keep paragraph" : question.type == .note ? "Enter go on" : "Enter answer"
-            return FullScreenDriver.keyHelp([keep, "Tab next", "Shift-Tab previous", "Ctrl-O outline",
-                                             question.probes?.isEmpty == false ? "Ctrl-P probes" : nil, "Ctrl-X end", "Ctrl-C leave"],
-                                            width: screen.columns - 2)
+    /// The right-hand pane: the question, its instructions and probes pinned at the top, and the
+    /// notes (or the answer) scrolled beneath them, with a marker where lines are out of view.
+    /// When the pinned part would leave too little room, the whole pane scrolls as one.
+    private func right(_ detail: Detail, room: Int, into drawn: inout Drawn) -> ([Line], (row: Int, column: Int)?) {
+        var pinned = detail.pinned
+        var body = detail.body
+        var focus = detail.focus
+        var cursor = detail.cursor
+        if pinned.count > room - 4 {
+            body = pinned + body
+            focus += pinned.count
+            cursor = cursor.map { ($0.line + pinned.count, $0.column) }
+            pinned = []
         }
+        let rows = room - pinned.count
+        let window: (start: Int, end: Int)
+        let notes = question.type == .open
+        if notes {
+            drawn.notesPage = max(1, rows - 2)
+            drawn.notesDeepest = body.count > rows ? body.count - (rows - 1) : 0
+            window = Self.window(body.count, rows: rows, back: min(screen.notesScrolledBack, drawn.notesDeepest))
+        } else {
+            window = Self.window(body.count, rows: rows, focus: focus)
+        }
+        var out = pinned
+        if window.start > 0 {
+            out.append((Self.more(window.start, above: true) + (notes ? " · PgUp" : ""), screen.style.dim))
+        }
+        out += body[window.start..<window.end]
+        if window.end < body.count {
+            out.append((Self.more(body.count - window.end, above: false) + (notes ? " · PgDn" : ""), screen.style.dim))
+        }
+        let shown = cursor.flatMap { c -> (row: Int, column: Int)? in
+            guard c.line >= window.start, c.line < window.end else { return nil }
+            return (pinned.count + (window.start > 0 ? 1 : 0) + c.line - window.start, c.column)
+        }
+        return (out, shown)
+    }
+
+    /// A line cut to fit ends with `…`, so that a cut is never taken for the whole text.
+    static func cut(_ text: String, _ columns: Int) -> String {
+        guard TextLayout.width(text) > columns else { return text }
+        var kept = TextLayout.fit(text, max(0, columns - 1))
+        while kept.last == " " { kept.removeLast() }
+        return kept + "…"
+    }
+
+    /// `↑ 9 lines above`, `↓ 1 line below`.
+    static func more(_ n: Int, above: Bool) -> String {
+        (above ? "↑ " : "↓ ") + "\(n) line" + (n == 1 ? "" : "s") + (above ? " above" : " below")
+    }
+
+    /// The lines of a pane of `rows` shown `back` lines from its end; a marker takes a row at
+    /// each end where lines are out of view.
+    static func window(_ count: Int, rows: Int, back: Int) -> (start: Int, end: Int) {
+        guard count > rows else { return (0, count) }
+        let end = count - max(0, min(back, count - (rows - 1)))
+        if end == count { return (count - rows + 1, count) }
+        return end - (rows - 1) <= 0 ? (0, rows - 1) : (end - (rows - 2), end)
+    }
+
+    /// The lines of a pane of `rows` that keep `focus` in view, near the middle.
+    static func window(_ count: Int, rows: Int, focus: Int) -> (start: Int, end: Int) {
+        guard count > rows else { return (0, count) }
+        var start = min(max(0, focus - rows / 2), count - rows)
+        if start > 0 { start += 1 }
+        var end = start + rows - (start > 0 ? 1 : 0)
+        if end < count { end -= 1 }
+        return (start, min(end, count))
+    }
+
+    /// `04:20 of 5 min`, and once past the plan `06:10 of 5 min, 01:10 over`; `04:20` without one.
+    static func budget(_ seconds: Double, _ minutes: Double?) -> String {
+        guard let minutes else { return NoteTurn.stamp(seconds) }
+        let over = seconds - minutes * 60
+        return NoteTurn.stamp(seconds) + " of \(Int(minutes)) min" + (over >= 1 ? ", " + NoteTurn.stamp(over) + " over" : "")
+    }
+
+    /// The bottom lines: a question put to the interviewer, or a message, or a blank line; then
+    /// every key of the screen, over as many lines as they need (none left out at 60 or 80 columns).
+    private func footer(width: Int) -> [String] {
+        let style = screen.style
+        var top = message.map { message in
+            TextLayout.wrap(message, width - 4).enumerated().map { style.warn(($0.offset == 0 ? " ! " : "   ") + $0.element) }
+        } ?? [""]
+        let keys: [String?]
+        switch screen.currentMode {
+        case .confirmLeave:
+            let leave = leavingDropsAnswer
+                ? "Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume."
+                : "Leave now? Everything typed is saved; carry on later with fieldwork resume."
+            top = TextLayout.wrap(leave, width - 2).map { style.warn(" " + $0) }
+            keys = ["y leave", "n stay"]
+        case .confirmEnd:
+            top = TextLayout.wrap("End the interview now? Questions not reached stay unasked.", width - 2).map { style.warn(" " + $0) }
+            keys = ["y end", "n carry on"]
+        case .outline:
+            keys = ["↑↓ choose a question", "Enter go there", "Esc back"]
+        case .probes:
+            let count = question.probes?.count ?? 0
+            keys = ["Probe asked? " + (count == 1 ? "1" : "1-\(count)") + " tick or untick it", "Esc cancel"]
+        case .notes:
+            let answering: [String?]
+            switch question.type {
+            case .open: answering = ["Enter keep paragraph"]
+            case .note, .calculate: answering = ["Enter go on"]
+            default: answering = screen.currentWidget.map { $0.keyHelp.components(separatedBy: " · ") } ?? ["Enter answer"]
+            }
+            keys = answering + ["Tab next", "Shift-Tab previous", question.probes?.isEmpty == false ? "Ctrl-P probes" : nil,
+                                "Ctrl-O outline", "Ctrl-X end", "Ctrl-C leave"]
+        }
+        let help = FullScreenDriver.keyHelp(keys, width: width - 2, lines: 3).map { style.dim(" " + $0) }
+        return Array(top.prefix(3)) + help
+    }
+
+    /// Whether leaving now leaves a changed answer behind, because keeping it would end the interview.
+    private var leavingDropsAnswer: Bool {
+        guard let widget = screen.currentWidget, case .success(let given) = widget.answer(), given != session.answers[question.id] else {
+            return false
+        }
+        return InterviewScreen.ends(given.map { .answer($0) } ?? .skip, session)
     }
 
     /// The outline's lines and the line to keep in view.
@@ -100,7 +222,7 @@ struct InterviewLayout {
             guard !ids.isEmpty else { continue }
             let minutes = section.minutes.map { " \(Int($0))m" } ?? ""
             let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)
-            out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
+            out.append((Self.cut(name, width - 1 - minutes.count) + minutes, screen.style.accent))
             for id in ids {
                 guard let q = session.question(id) else { continue }
                 let label = session.render(q.label ?? q.text)
@@ -128,60 +250,80 @@ struct InterviewLayout {
         return "·"
     }
 
-    /// The current question's lines, the line to keep in view, and the text cursor.
-    private func detail(width: Int, now: Double) -> ([Line], Int, (line: Int, column: Int)?) {
+    /// The current question's lines: those to pin (the question, its clocks, instructions and
+    /// probes), and those beneath (the notes and the paragraph being typed, or the answer), with
+    /// the line to keep in view and the text cursor among them.
+    struct Detail {
+        var pinned: [Line]
+        var body: [Line]
+        var focus: Int
+        var cursor: (line: Int, column: Int)?
+    }
+
+    private func detail(width: Int, now: Double, compact: Bool) -> Detail {
         let style = screen.style
         var out: [Line] = []
-        func wrapped(_ text: String, _ s: @escaping (String) -> String, indent: String = "") {
+        func wrapped(_ text: String, _ s: @escaping (String) -> String, indent: String = "", into lines: inout [Line]) {
             for (i, line) in TextLayout.wrap(text, max(10, width - indent.count)).enumerated() {
-                out.append(((i == 0 ? "" : indent) + line, s))
+                lines.append(((i == 0 ? "" : indent) + line, s))
             }
         }
         if let group = screen.group {
-            wrapped("Group of \(group): P1 to P\(group), F for the facilitator; start a turn with 3: or F:", style.dim)
+            wrapped("Group of \(group): P1 to P\(group), F for the facilitator; start a turn with 3: or F:", style.dim, into: &out)
         }
+        let here = now - session.shownAt
         if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == question.id } }) {
-            let spent = section.questions.reduce(0.0) { $0 + (session.timing[$1.id]?.seconds ?? 0) } + (now - session.shownAt)
-            let plan = section.minutes.map { " of \(Int($0)) min" } ?? ""
+            let spent = section.questions.reduce(0.0) { $0 + (session.timing[$1.id]?.seconds ?? 0) } + here
             let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)
-            out.append((name + " · " + NoteTurn.stamp(spent) + plan, style.accent))
+            let over = section.minutes.map { spent - $0 * 60 >= 1 } ?? false
+            let look: (String) -> String = over ? { style.warn($0) } : { style.accent($0) }
+            out.append((name + " · " + Self.budget(spent, section.minutes), look))
         }
-        out.append(("", { $0 }))
+        if let minutes = question.minutes {
+            let spent = (session.timing[question.id]?.seconds ?? 0) + here
+            let look: (String) -> String = spent - minutes * 60 >= 1 ? { style.warn($0) } : { style.dim($0) }
+            out.append(("This question · " + Self.budget(spent, minutes), look))
+        }
+        // Crowded, the pinned part goes without blank lines and the probes' heading (the key
+        // line says Ctrl-P probes), so that it stays pinned at 60x20.
+        if !compact { out.append(("", { $0 })) }
         let entries = Self.outlineEntries(session).filter { session.question($0)?.type != .note }
         let number = entries.firstIndex(of: question.id).map { "\($0 + 1). " } ?? ""
-        wrapped(number + session.render(question.text).trimmed, style.bold)
+        wrapped(number + session.render(question.text).trimmed, style.bold, into: &out)
         if let instructions = question.instructions {
-            wrapped(session.words.interviewer(session.render(instructions).trimmed), style.dim)
+            wrapped(session.words.interviewer(session.render(instructions).trimmed), style.dim, into: &out)
         }
         if let probes = question.probes, !probes.isEmpty {
             let ticked = session.probesAsked[question.id] ?? []
-            out.append(("Probes" + (screen.currentMode == .probes ? " (press 1-9):" : " (Ctrl-P to tick):"), style.dim))
+            if !compact {
+                out.append(("Probes" + (screen.currentMode == .probes ? " (press 1-\(min(9, probes.count))):" : " (Ctrl-P to tick):"), style.dim))
+            }
             for (i, probe) in probes.enumerated() {
                 let mark = ticked.contains(i) ? "[x]" : "[ ]"
                 let look: (String) -> String = ticked.contains(i) ? { style.selected($0) } : { $0 }
-                wrapped("\(mark) \(i + 1) " + session.render(probe).trimmed, look, indent: "      ")
+                let text = "\(mark) \(i + 1) " + session.render(probe).trimmed
+                if compact { out.append((Self.cut(text, width), look)) } else { wrapped(text, look, indent: "      ", into: &out) }
             }
         }
-        out.append(("", { $0 }))
+        if !compact { out.append(("", { $0 })) }
+        var body: [Line] = []
         switch question.type {
         case .open:
             out.append(("Notes", style.dim))
             if case .text(let notes)? = session.answers[question.id]?.value {
-                for paragraph in notes.split(separator: "\n") { wrapped(String(paragraph), { $0 }, indent: "        ") }
+                for paragraph in notes.split(separator: "\n") { wrapped(String(paragraph), { $0 }, indent: "        ", into: &body) }
             }
             let layout = screen.typing.layout(columns: max(10, width - 2))
-            let top = out.count
-            for (i, line) in layout.lines.enumerated() { out.append(((i == 0 ? "> " : "  ") + line, style.bold)) }
-            return (out, top + layout.cursor.line, (top + layout.cursor.line, 2 + layout.cursor.column))
+            let top = body.count
+            for (i, line) in layout.lines.enumerated() { body.append(((i == 0 ? "> " : "  ") + line, style.bold)) }
+            return Detail(pinned: out, body: body, focus: top + layout.cursor.line, cursor: (top + layout.cursor.line, 2 + layout.cursor.column))
         case .note, .calculate:
-            return (out, 0, nil)
+            return Detail(pinned: out, body: [], focus: 0, cursor: nil)
         default:
-            guard let widget = screen.currentWidget else { return (out, 0, nil) }
-            let body = widget.render(width: width, style: screen.style)
-            let top = out.count
+            guard let widget = screen.currentWidget else { return Detail(pinned: out, body: [], focus: 0, cursor: nil) }
+            let shown = widget.render(width: width, style: screen.style)
             // Widget lines come styled; they are kept as they are.
-            out += body.lines.map { ($0, { $0 }) }
-            return (out, top + body.focus, body.cursor.map { (top + $0.line, $0.column) })
+            return Detail(pinned: out, body: shown.lines.map { ($0, { $0 }) }, focus: shown.focus, cursor: shown.cursor)
         }
     }
 

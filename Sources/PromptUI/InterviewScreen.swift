@@ -24,8 +24,13 @@ public struct InterviewScreen: SessionDriver {
     private var lineStarted: Double?
     private var here: String?
     private var widget: (any Widget)?
-    /// A move to make once the paragraph just kept is on disk.
+    /// A move to make once what was typed is on disk (a paragraph, or a structured answer).
     private var pending: Action?
+    /// The paragraph handed over to be kept, put back to be typed on if the session refuses it.
+    private var handedOver: (editor: LineEditor, started: Double?)?
+    /// How far back through the notes the interviewer has paged (lines from the end), and a page.
+    private var notesBack = 0
+    private var notesPage = 1
 
     public init(terminal: any TerminalPort, style: Style, clock: @escaping () -> Double, group: Int? = nil) {
         self.terminal = terminal
@@ -46,26 +51,44 @@ public struct InterviewScreen: SessionDriver {
     }
 
     public mutating func ask(_ session: Session, problem: String?) -> Action {
+        if problem != nil, let paragraph = handedOver {
+            editor = paragraph.editor
+            lineStarted = paragraph.started
+        }
+        handedOver = nil
         if let next = pending {
             pending = nil
-            return next
+            // Leaving never waits (what could not be kept is reported by the session, and a hung-up
+            // terminal cannot be asked again); other moves wait for what was typed to be kept.
+            if next == .leave || (problem == nil && next != .jump(session.current?.id ?? "")) { return next }
         }
         guard let q = session.current else { return .leave }
         if here != q.id {
             here = q.id
             editor = LineEditor()
             lineStarted = nil
+            notesBack = 0
             widget = q.type == .open || q.type == .note ? nil : Widgets.make(for: q, session: session, width: rightWidth)
             if case .outline = mode {} else { mode = .notes }
         }
         var message = problem
         while true {
-            draw(InterviewLayout(screen: self, session: session, question: q, message: message).frame())
+            let drawn = InterviewLayout(screen: self, session: session, question: q, message: message).drawn()
+            notesPage = drawn.notesPage
+            notesBack = min(notesBack, drawn.notesDeepest)
+            draw(drawn.frame)
             // Once a second with no key, the clocks on screen are brought up to date.
             guard let event = terminal.next(within: 1000) else { continue }
             switch event {
-            case .resized: writer.invalidate()
-            case .hangUp, .endOfInput: return .leave
+            case .resized:
+                writer.invalidate()
+                // A scale across the screen becomes a list when it no longer fits, and back,
+                // keeping what has been chosen (as on the participant's screen).
+                if q.type == .scale, let w = widget, case .success(let given) = w.answer() {
+                    widget = Widgets.make(for: q, session: session, width: rightWidth, given: given ?? .none)
+                }
+            case .hangUp, .endOfInput:
+                return keepTyped(session, q, then: .leave, message: &message, leaving: true) ?? .leave
             case .key(let key):
                 message = nil
                 if let action = handle(key, session, q, &message) { return action }
@@ -79,11 +102,12 @@ public struct InterviewScreen: SessionDriver {
         switch mode {
         case .confirmLeave:
             mode = .notes
-            return key == .character("y") || key == .character("Y") || key == .ctrl("c") ? .leave : nil
+            guard key == .character("y") || key == .character("Y") || key == .ctrl("c") else { return nil }
+            return keepTyped(session, q, then: .leave, message: &message, leaving: true) ?? .leave
         case .confirmEnd:
             mode = .notes
             guard key == .character("y") || key == .character("Y") else { return nil }
-            return keepLine(session, q, then: .end, message: &message) ?? .end
+            return keepTyped(session, q, then: .end, message: &message)
         case .outline(let selected):
             let entries = InterviewLayout.outlineEntries(session)
             switch key {
@@ -92,17 +116,26 @@ public struct InterviewScreen: SessionDriver {
             case .enter:
                 mode = .notes
                 guard entries.indices.contains(selected), entries[selected] != q.id else { return nil }
-                return keepLine(session, q, then: .jump(entries[selected]), message: &message) ?? .jump(entries[selected])
+                return keepTyped(session, q, then: .jump(entries[selected]), message: &message)
             case .escape, .ctrl("o"): mode = .notes
             default: break
             }
             return nil
         case .probes:
-            if case .character(let c) = key, let n = c.wholeNumberValue, let probes = q.probes, (1...probes.count).contains(n) {
+            // Ctrl-P waits for one digit: the probe is ticked and typing goes on into the notes
+            // (a mode that stayed on swallowed the notes typed after it).
+            mode = .notes
+            let count = q.probes?.count ?? 0
+            if case .character(let c) = key, let n = c.wholeNumberValue, c.isASCII {
+                guard n >= 1, n <= count else {
+                    mode = .probes
+                    message = "The probes are numbered 1 to \(count)."
+                    return nil
+                }
                 return .probe(n - 1, asked: !(session.probesAsked[q.id] ?? []).contains(n - 1))
             }
-            if [.escape, .enter, .ctrl("p")].contains(key) { mode = .notes }
-            return nil
+            if key == .escape { return nil }
+            if key == .ctrl("p") { mode = .probes; return nil }
         case .notes:
             break
         }
@@ -115,71 +148,136 @@ public struct InterviewScreen: SessionDriver {
         case .ctrl("p"):
             if q.probes?.isEmpty == false { mode = .probes } else { message = session.words.noProbes }
             return nil
-        case .tab, .pageDown:
+        case .tab:
             guard let next = InterviewLayout.neighbour(of: q.id, in: session, by: 1) else {
                 mode = .confirmEnd
                 return nil
             }
-            return keepLine(session, q, then: .jump(next), message: &message) ?? .jump(next)
-        case .shiftTab, .pageUp:
+            return keepTyped(session, q, then: .jump(next), message: &message, onward: true)
+        case .shiftTab:
             guard let previous = InterviewLayout.neighbour(of: q.id, in: session, by: -1) else {
                 message = session.words.firstQuestion
                 return nil
             }
-            return keepLine(session, q, then: .jump(previous), message: &message) ?? .jump(previous)
+            return keepTyped(session, q, then: .jump(previous), message: &message)
+        case .pageUp where q.type == .open:
+            notesBack += notesPage
+            return nil
+        case .pageDown where q.type == .open:
+            notesBack = max(0, notesBack - notesPage)
+            return nil
         default:
             break
         }
         switch q.type {
         case .open:
-            if key == .enter { return keepLine(session, q, then: nil, message: &message) }
-            if editor.handle(key), lineStarted == nil, !editor.string.isEmpty { lineStarted = clock() }
+            if key == .enter { return keepTyped(session, q, then: nil, message: &message) }
+            if editor.handle(key) {
+                notesBack = 0
+                if lineStarted == nil, !editor.string.isEmpty { lineStarted = clock() }
+            }
             if editor.string.isEmpty { lineStarted = nil }
             return nil
         case .note, .calculate:
-            return key == .enter ? .skip : nil
+            return key == .enter ? askingBeforeEnding(.skip, session) : nil
         default:
             guard var w = widget else { return nil }
             let outcome = w.handle(key)
             widget = w
             guard outcome == .submit else { return nil }
             switch w.answer() {
-            case .success(let answer?): return .answer(answer)
-            case .success(nil): return .skip
+            case .success(let answer?): return askingBeforeEnding(.answer(answer), session)
+            case .success(nil): return askingBeforeEnding(.skip, session)
             case .failure(let p): message = p.message; return nil
             }
         }
     }
 
-    /// Keeps the paragraph being typed, stamped with when it was begun; `then` follows once it
-    /// is on disk. Nil when there is nothing to keep (or the speaker is not in the group).
-    private mutating func keepLine(_ session: Session, _ q: Question, then next: Action?, message: inout String?) -> Action? {
-        let typed = editor.string.trimmingCharacters(in: .whitespaces)
-        guard q.type == .open, !typed.isEmpty else { return nil }
-        let turn: NoteTurn
-        switch Speakers.turn(typed, group: group, at: lineStarted ?? clock()) {
-        case .success(let t): turn = t
-        case .failure(let problem):
-            message = problem.message
-            return nil
+    /// The move that keeps what was typed at this question and not yet kept (the paragraph being
+    /// typed, stamped with when it was begun, or a structured answer given or changed), with
+    /// `then` to follow once it is on disk; `then` itself when there is nothing to keep.
+    ///
+    /// Nil, with the reason in `message`, when it cannot be kept (a speaker not in the group, an
+    /// answer that cannot be read): the interviewer stays to put it right. Leaving never waits:
+    /// a paragraph is then kept as typed, and an answer that cannot be read is left. `onward`
+    /// moves need no jump after an answer, which itself goes on along the route.
+    private mutating func keepTyped(_ session: Session, _ q: Question, then next: Action?, message: inout String?,
+                                    leaving: Bool = false, onward: Bool = false) -> Action? {
+        switch q.type {
+        case .open:
+            let typed = editor.string.trimmingCharacters(in: .whitespaces)
+            guard !typed.isEmpty else { return next }
+            let turn: NoteTurn
+            switch Speakers.turn(typed, group: group, at: lineStarted ?? clock()) {
+            case .success(let t): turn = t
+            case .failure where leaving: turn = NoteTurn(at: lineStarted ?? clock(), speaker: nil, text: typed)
+            case .failure(let problem):
+                message = problem.message
+                return nil
+            }
+            let before: String
+            if case .text(let t)? = session.answers[q.id]?.value { before = t } else { before = "" }
+            handedOver = (editor, lineStarted)
+            editor = LineEditor()
+            lineStarted = nil
+            pending = next
+            return .notes(NoteTurn.appending(turn, to: before))
+        case .note, .calculate:
+            return next
+        default:
+            guard let w = widget else { return next }
+            switch w.answer() {
+            case .success(let given) where given == session.answers[q.id]:
+                return next
+            case .success(let given):
+                let move = given.map { SessionMove.answer($0) } ?? .skip
+                // Kept, it would end the interview: only ending may do that unasked.
+                if next != .end, Self.ends(move, session) {
+                    if leaving { return next }
+                    message = "Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; "
+                        + "choose the answer as it was to move without it."
+                    return nil
+                }
+                pending = onward ? nil : next
+                return .move(move)
+            case .failure where leaving:
+                return next
+            case .failure(let problem):
+                message = problem.message
+                return nil
+            }
         }
-        let before: String
-        if case .text(let t)? = session.answers[q.id]?.value { before = t } else { before = "" }
-        editor = LineEditor()
-        lineStarted = nil
-        pending = next
-        return .notes(NoteTurn.appending(turn, to: before))
+    }
+
+    /// Enter's move, unless it would end the interview: then the interviewer is asked first,
+    /// as Tab at the last question asks (and `y` keeps what was given, then ends).
+    private mutating func askingBeforeEnding(_ move: SessionMove, _ session: Session) -> Action? {
+        guard Self.ends(move, session) else { return .move(move) }
+        mode = .confirmEnd
+        return nil
+    }
+
+    /// Whether a move would end the interview: an answer or skip with no question after it
+    /// finishes the session (as it must for the plain driver, which asks in order).
+    static func ends(_ move: SessionMove, _ session: Session) -> Bool {
+        var trial = session
+        guard (try? trial.apply(trial.event(move, at: session.shownAt))) != nil else { return false }
+        return trial.phase == .finished
     }
 
     // MARK: Drawing
 
-    var columns: Int { max(40, terminal.columns) }
-    var rows: Int { max(12, terminal.rows) }
+    /// The smallest window the interviewer's screen is laid out for; below it one line asks for room.
+    static let smallest = (columns: 40, rows: 12)
+    var columns: Int { max(Self.smallest.columns, terminal.columns) }
+    var rows: Int { max(Self.smallest.rows, terminal.rows) }
+    var fits: Bool { terminal.columns >= Self.smallest.columns && terminal.rows >= Self.smallest.rows }
     /// The outline stands beside the question on a wide screen, and over it (Ctrl-O) on a narrow one.
     var outlineWidth: Int { columns >= 72 ? min(32, columns / 3) : 0 }
     var rightWidth: Int { outlineWidth == 0 ? columns - 2 : columns - outlineWidth - 3 }
     var currentMode: Mode { mode }
     var typing: LineEditor { editor }
+    var notesScrolledBack: Int { notesBack }
     var currentWidget: (any Widget)? { widget }
 
     private mutating func draw(_ content: Frame) {

@@ -224,10 +224,9 @@ final class TmuxSession {
         try t.send("C-o")
         try t.send("Up", "Up", "Enter")
         t.waitFor("2. What are the values that hold Prosper together?")
-        try t.send("C-p", "1", "Escape")
+        // Ctrl-P and a digit tick the probe; typing then goes on into the notes.
+        try t.send("C-p", "1")
         t.waitFor("[x] 1 Sharing lived experience")
-        // Escape has left probe mode before typing goes on: ESC and a key in one read is Alt.
-        t.waitFor("Probes (Ctrl-P to tick):")
         try t.type("F: What keeps those values alive?")
         try t.send("Enter")
         t.waitFor("F: What keeps those values alive?")

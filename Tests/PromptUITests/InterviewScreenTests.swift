@@ -49,15 +49,7 @@ let guide = """
     /// The clock moves 20 seconds for every event the script hands over.
     func run(_ events: [TerminalEvent], group: Int? = nil, columns: Int = 100, rows: Int = 30)
         throws -> (SessionRunner<InterviewScreen>, MemoryRecorder, SessionOutcome) {
-        let terminal = ScriptedTerminal(columns: columns, rows: rows, events)
-        let recorder = MemoryRecorder()
-        let start = terminal.script.count
-        let clock = { Double(start - terminal.script.count) * 20 }
-        var runner = SessionRunner(session: Session(instrument: try compiled(guide), seed: 1, today: 20_000),
-                                   driver: InterviewScreen(terminal: terminal, style: Style(color: false), clock: clock, group: group),
-                                   recorder: recorder, clock: clock)
-        let outcome = try runner.run()
-        return (runner, recorder, outcome)
+        try interview(events, group: group, columns: columns, rows: rows)
     }
 
     @Test func showsTheOutlineBesideTheQuestionWithItsProbesAndClocks() throws {
@@ -72,16 +64,18 @@ let guide = """
         // 34 events at 20 s each; the section began with the Tab (event 3), the paragraph with its first key (event 7).
         #expect(plain[0].hasSuffix("⏱ 11:20 of 25 min"))
         #expect(plain[2] == " About you 5m                    │ The work · 10:20 of 20 min")
-        #expect(plain[3] == "  ○ What is your role?           │")
-        #expect(plain[4] == " The work 20m                    │ 2. Tell me about a typical day.")
-        #expect(plain[5] == "  ▶ Tell me about a typical day. │ Interviewer: Let them tell it their own way.")
-        #expect(plain[6] == "  · How does the team see your r │ Probes (Ctrl-P to tick):")
-        #expect(plain[7] == "                                 │ [ ] 1 How did you start?")
-        #expect(plain[8] == "                                 │ [x] 2 What is hardest?")
-        #expect(plain[10] == "                                 │ Notes")
-        #expect(plain[11] == "                                 │ [02:20] Starts with a team meeting")
-        #expect(plain[12] == "                                 │ >")
-        #expect(plain[29] == " Leave now? Everything kept so far is saved; carry on later with fieldwork resume. y leave · n stay")
+        #expect(plain[3] == "  ○ What is your role?           │ This question · 10:20 of 10 min, 00:20 over")
+        #expect(plain[4] == " The work 20m                    │")
+        #expect(plain[5] == "  ▶ Tell me about a typical day. │ 2. Tell me about a typical day.")
+        #expect(plain[6] == "  · How does the team see your…  │ Interviewer: Let them tell it their own way.")
+        #expect(plain[7] == "                                 │ Probes (Ctrl-P to tick):")
+        #expect(plain[8] == "                                 │ [ ] 1 How did you start?")
+        #expect(plain[9] == "                                 │ [x] 2 What is hardest?")
+        #expect(plain[11] == "                                 │ Notes")
+        #expect(plain[12] == "                                 │ [02:20] Starts with a team meeting")
+        #expect(plain[13] == "                                 │ >")
+        #expect(plain[28] == " Leave now? Everything typed is saved; carry on later with fieldwork resume.")
+        #expect(plain[29] == " y leave · n stay")
     }
 
     @Test func journalsEveryParagraphJumpAndProbeAsItHappens() throws {

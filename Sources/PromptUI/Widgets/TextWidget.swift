@@ -10,8 +10,12 @@ struct TextWidget: Widget {
     let precision: DatePrecision
     let words: ParticipantWords
     var editor: LineEditor
+    /// What the field began with (a draft, else the answer given), to tell whether there is
+    /// anything new to keep as a draft.
+    let initial: String
 
-    init(kind: QuestionType, precision: DatePrecision, given: Answer?, words: ParticipantWords) {
+    /// `draft`, when there is one, is shown rather than the answer: it is what was typed last.
+    init(kind: QuestionType, precision: DatePrecision, given: Answer?, draft: String? = nil, words: ParticipantWords) {
         self.kind = kind
         self.precision = precision
         self.words = words
@@ -23,7 +27,9 @@ struct TextWidget: Widget {
         case .date(let d)?: text = d
         default: break
         }
+        if let draft { text = draft }
         editor = LineEditor(text, multiline: multiline)
+        initial = editor.string
     }
 
     mutating func handle(_ key: Key) -> WidgetOutcome {
@@ -54,6 +60,8 @@ struct TextWidget: Widget {
         if kind == .date { lines.append(style.dim("    " + TextEntry.datePattern(precision))) }
         return WidgetBody(lines: lines, cursor: (layout.cursor.line, 4 + layout.cursor.column), focus: layout.cursor.line)
     }
+
+    var draft: String? { editor.string == initial ? nil : editor.string }
 
     var keyHelp: String {
         editor.multiline ? "Enter new line · Tab next" : "type your answer · Enter next"

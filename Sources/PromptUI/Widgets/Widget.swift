@@ -25,4 +25,11 @@ protocol Widget {
     func answer() -> Result<Answer?, AnswerProblem>
     func render(width: Int, style: Style) -> WidgetBody
     var keyHelp: String { get }
+    /// What was typed and not submitted, when it differs from what the field began with (nil:
+    /// nothing to keep); kept as a draft on going back or leaving.
+    var draft: String? { get }
+}
+
+extension Widget {
+    var draft: String? { nil }
 }

@@ -136,3 +136,23 @@ import Testing
         #expect(recorder.finished == nil)
     }
 }
+
+/// A long text wraps at words while it is typed, and Up moves by the lines on the screen.
+@Suite struct TypingWrapTests {
+    @Test func aLongTextWrapsAtWordsAndUpMovesByScreenLine() throws {
+        let words = "The staff were kind and the rooms were clean but the waiting was long"
+        let events = keys("1") + [.key(.enter)] + keys(words) + [.key(.up)] + keys("!") + [.endOfInput]
+        let terminal = ScriptedTerminal(columns: 40, rows: 24, events)
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(DraftAndReviewScreenTests.yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time })
+        _ = try runner.run()
+        #expect(runner.driver.frame.plain.filter { $0.contains("▏") } == [
+            "   ▏ The staff were kind and the rooms",
+            "   ▏ were! clean but the waiting was",
+            "   ▏ long",
+        ])
+        #expect(runner.session.drafts["story"] == "The staff were kind and the rooms were! clean but the waiting was long")
+    }
+}

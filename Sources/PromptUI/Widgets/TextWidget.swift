@@ -15,7 +15,8 @@ struct TextWidget: Widget {
     let initial: String
 
     /// `draft`, when there is one, is shown rather than the answer: it is what was typed last.
-    init(kind: QuestionType, precision: DatePrecision, given: Answer?, draft: String? = nil, words: ParticipantWords) {
+    /// `width` is the room the field is drawn in, so that Up and Down move by its screen lines.
+    init(kind: QuestionType, precision: DatePrecision, given: Answer?, draft: String? = nil, width: Int? = nil, words: ParticipantWords) {
         self.kind = kind
         self.precision = precision
         self.words = words
@@ -29,6 +30,7 @@ struct TextWidget: Widget {
         }
         if let draft { text = draft }
         editor = LineEditor(text, multiline: multiline)
+        editor.wrapColumns = width.map(Self.columns)
         initial = editor.string
     }
 
@@ -55,11 +57,14 @@ struct TextWidget: Widget {
     }
 
     func render(width: Int, style: Style) -> WidgetBody {
-        let layout = editor.layout(columns: max(10, width - 4))
+        let layout = editor.layout(columns: Self.columns(width))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
         if kind == .date { lines.append(style.dim("    " + TextEntry.datePattern(precision))) }
         return WidgetBody(lines: lines, cursor: (layout.cursor.line, 4 + layout.cursor.column), focus: layout.cursor.line)
     }
+
+    /// The field's columns at a width: the rest is its margin and bar.
+    static func columns(_ width: Int) -> Int { max(10, width - 4) }
 
     var draft: String? { editor.string == initial ? nil : editor.string }
 

@@ -153,9 +153,11 @@ public struct Session: Sendable {
                       candidate: candidate.map { (id: $0.0, answer: $0.1) })
     }
 
-    /// A text with earlier answers piped in: labels of choices, values of anything else, a dash when unanswered.
+    /// A text with earlier answers piped in: labels of choices, values of anything else, a dash
+    /// when unanswered; its lines flowed into paragraphs first (`Reflow`), so that an answer
+    /// piped in keeps its own line breaks.
     public func render(_ text: LocalizedText?) -> String {
         guard let text else { return "" }
-        return Piping.render(text.text(in: language), session: self)
+        return Piping.render(Reflow.paragraphs(text.text(in: language)), session: self)
     }
 }

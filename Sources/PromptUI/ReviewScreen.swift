@@ -20,11 +20,15 @@ extension FullScreenDriver {
             for (i, item) in items.enumerated() {
                 guard let q = session.question(item.question) else { continue }
                 if i == at { focus = body.count }
-                let mark = i == at ? "❯ " : "  "
-                let text = wrapped("\(i + 1). " + session.render(q.text).trimmed, width - 2)
-                body += text.enumerated().map { n, line in (n == 0 ? mark : "  ") + (i == at ? style.bold(line) : line) }
+                let number = "\(i + 1). "
+                let text = wrapped(session.render(q.text).trimmed, width - 2 - number.count)
+                // Wrapped lines stand under the text, not under the number.
+                body += text.enumerated().map { n, line in
+                    (n == 0 ? (i == at ? "❯ " : "  ") + number : String(repeating: " ", count: 2 + number.count)) + (i == at ? style.bold(line) : line)
+                }
                 let answer = item.answer.map { PlainInput.describe($0, q, session) } ?? session.words.reviewSkipped
-                body.append("     " + style.dim(Self.oneLine(answer, width - 5)))
+                let indent = String(repeating: " ", count: 2 + number.count)
+                body.append(indent + style.dim(Self.oneLine(answer, width - indent.count)))
             }
             body.append("")
             if at == items.count { focus = body.count }

@@ -114,6 +114,9 @@ public struct ParticipantWords: Sendable {
     public var savedForLater: String { savedForLater(resume: "fieldwork resume") }
     public func savedForLater(resume command: String) -> String { "Your answers so far are saved. You can carry on later with: \(command)" }
     public func interviewer(_ instructions: String) -> String { "Interviewer: " + instructions }
+    public func leftIdle(minutes: Int) -> String {
+        "The session was left after \(minutes) minute\(minutes == 1 ? "" : "s") without a key, and the screen cleared."
+    }
     // MARK: Plain mode (numbered prompts, read aloud by screen readers)
 
     public var typeOneOrTwo: String { "Type 1 or 2." }

@@ -1,3 +1,4 @@
+import InstrumentCompiler
 import InstrumentModel
 import PromptUI
 import SessionEngine
@@ -154,5 +155,42 @@ import Testing
             "   ▏ long",
         ])
         #expect(runner.session.drafts["story"] == "The staff were kind and the rooms were! clean but the waiting was long")
+    }
+}
+
+/// `settings.idle_minutes`: a session left alone is saved, its draft too, and left.
+@Suite struct IdleTimeoutTests {
+    static let yaml = DraftAndReviewScreenTests.yaml.replacingOccurrences(of: "title: Drafts\n", with: "title: Drafts\nsettings: {idle_minutes: 2}\n")
+
+    func run(pause: Int) throws -> (SessionRunner<FullScreenDriver>, MemoryRecorder, SessionOutcome) {
+        let script = ScriptedTerminal.typing(keys("1") + [.key(.enter)] + keys("Half"))
+            + [(after: pause, input: .bytes(Key.character("!").bytes))]
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, script: script)
+        let recorder = MemoryRecorder()
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(Self.yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: recorder, clock: { time += 1; return time })
+        let outcome = try runner.run()
+        return (runner, recorder, outcome)
+    }
+
+    @Test func leavesSavedWithTheDraftAfterTheIdleMinutes() throws {
+        let (runner, recorder, outcome) = try run(pause: 2 * 60_000 + 1)
+        #expect(outcome == .interrupted)
+        #expect(runner.driver.leftIdle)
+        #expect(recorder.events.last?.move == .draft("Half"))
+    }
+
+    @Test func aKeyWithinTheIdleMinutesKeepsTheSessionGoing() throws {
+        let (runner, recorder, _) = try run(pause: 2 * 60_000 - 1)
+        #expect(!runner.driver.leftIdle)
+        #expect(recorder.events.last?.move == .draft("Half!"), "the key was typed; the end of the script left")
+    }
+
+    @Test func theCompilerTakesIdleMinutesFromOneToADay() throws {
+        #expect(try compiled(Self.yaml).settings.idleMinutes == 2)
+        let result = InstrumentCompiler.compile(Array(Self.yaml.replacingOccurrences(of: "idle_minutes: 2", with: "idle_minutes: 0").utf8))
+        #expect(result.diagnostics.map(\.message) == ["'idle_minutes' is 0, but it must be from 1 to 1440 (a day)"])
     }
 }

@@ -15,6 +15,8 @@ public struct FullScreenDriver: SessionDriver {
     private var submitted: (question: String, widget: any Widget)?
     /// Set when the session was left because no key came for `settings.idle_minutes` (`IdleWait`).
     public internal(set) var leftIdle = false
+    /// The instrument's `idle_minutes`, from the session last shown.
+    var idleMinutes: Int?
 
     public init(terminal: any TerminalPort, style: Style) {
         self.terminal = terminal
@@ -210,7 +212,8 @@ public struct FullScreenDriver: SessionDriver {
         }
         draw(Frame(lines: lines, cursor: nil))
         while true {
-            switch terminal.next() {
+            guard let event = nextEvent() else { return true }
+            switch event {
             case .key(.character("y")), .key(.character("Y")), .key(.ctrl("c")), .hangUp, .endOfInput: return true
             case .key: writer.invalidate(); return false
             case .resized: writer.invalidate(); return false
@@ -233,7 +236,7 @@ public struct FullScreenDriver: SessionDriver {
         draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
                      message: nil, help: session.words.keyClose))
         while true {
-            if case .resized = terminal.next() { continue }
+            if case .resized? = nextEvent() { continue }
             return
         }
     }

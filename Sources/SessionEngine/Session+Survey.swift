@@ -59,6 +59,13 @@ extension Session {
     /// the last question asked).
     public mutating func back(at time: Double) throws(AnswerProblem) {
         guard instrument.settings.back else { throw AnswerProblem(words.noGoingBack) }
+        // Reached from the review, with nothing left to ask: back is back to the review.
+        if reviewing, case .question(let here) = phase, reachable.allSatisfy({ $0 == here || settled($0) }) {
+            spend(on: here, until: time)
+            returns += 1
+            phase = .finished
+            return
+        }
         let id: String?
         switch phase {
         case .question(let here): id = here

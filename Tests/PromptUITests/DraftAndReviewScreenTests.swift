@@ -182,6 +182,20 @@ import Testing
         #expect(recorder.events.last?.move == .draft("Half"))
     }
 
+    @Test func leavesFromTheQuestionWhetherToLeaveToo() throws {
+        let script = ScriptedTerminal.typing(keys("1") + [.key(.enter)] + keys("Half") + [.key(.ctrl("c"))])
+            + [(after: 2 * 60_000 + 1, input: .bytes(Key.character("n").bytes))]
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, script: script)
+        let recorder = MemoryRecorder()
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(Self.yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: recorder, clock: { time += 1; return time })
+        #expect(try runner.run() == .interrupted)
+        #expect(runner.driver.leftIdle)
+        #expect(recorder.events.last?.move == .draft("Half"))
+    }
+
     @Test func aKeyWithinTheIdleMinutesKeepsTheSessionGoing() throws {
         let (runner, recorder, _) = try run(pause: 2 * 60_000 - 1)
         #expect(!runner.driver.leftIdle)

@@ -125,6 +125,14 @@ let reviewed = """
         #expect(replayed.session.answers == s.answers && replayed.session.phase == .finished)
     }
 
+    @Test func goingBackFromAQuestionReachedFromTheReviewReturnsToTheReview() throws {
+        var s = try finished()
+        try s.apply(s.event(.jump(to: "name_of_pet"), at: 4))
+        try s.apply(s.event(.back, at: 5))
+        #expect(s.phase == .finished)
+        #expect(s.answers["name_of_pet"] == Answer(.text("Rex")))
+    }
+
     @Test func goingBackFromTheReviewReturnsToTheLastQuestion() throws {
         var s = try finished()
         try s.apply(s.event(.back, at: 4))

@@ -202,7 +202,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         for (i, item) in items.enumerated() {
             guard let q = session.question(item.question) else { continue }
             let answer = item.answer.map { PlainInput.describe($0, q, session) } ?? session.words.reviewSkipped
-            say("  \(i + 1)  " + session.render(q.text).trimmed + " — " + answer)
+            // One line per question, so that the list stays a list (a long text's lines joined).
+            let flat = answer.split(whereSeparator: \.isNewline).joined(separator: " ")
+            say("  \(i + 1)  " + session.render(q.text).trimmed + " — " + flat)
         }
         let canChange = session.reviewCanChange
         while true {

@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func theReviewIsANumberedListAndANumberChangesThatAnswer() throws {
-        let (runner, recorder, outcome) = try run(["2", "Long story", "", "", "1", "1", ""])
+        let (runner, recorder, outcome) = try run(["2", "Long", "story", "", "", "1", "1", ""])
         #expect(outcome == .completed(path: "memory"))
         let out = runner.driver.io.output
         #expect(out.contains("""

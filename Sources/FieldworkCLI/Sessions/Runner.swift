@@ -36,7 +36,8 @@ enum Runner {
                     A new study key was created at \(keyPath).
                     It turns participant codes into pseudonyms. Back it up somewhere safe and separate from
                     the responses: without it, later answers cannot be linked to earlier ones, and
-                    participants cannot withdraw by their code.
+                    participants cannot withdraw by their code. (Made beforehand with 'fieldwork keys', it
+                    is found in place and this notice does not appear where a participant can read it.)
 
                     """, to: 2)
             }

@@ -162,6 +162,7 @@ public struct FullScreenDriver: SessionDriver {
                 if q.type == .scale, case .success(let given) = widget.answer() {
                     widget = Widgets.make(for: q, session: session, width: max(20, terminal.columns) - 2, given: given ?? .none)
                 }
+                widget.resized(width: max(20, terminal.columns) - 2)
             case .hangUp, .endOfInput:
                 return Self.keeping(widget, then: .leave)
             case .key(.ctrl("c")):

@@ -156,6 +156,18 @@ import Testing
         ])
         #expect(runner.session.drafts["story"] == "The staff were kind and the rooms were! clean but the waiting was long")
     }
+
+    @Test func afterAResizeUpMovesByTheNewScreenLines() throws {
+        let words = "The staff were kind and the rooms were clean but the waiting was long"
+        let events = keys("1") + [.key(.enter)] + keys(words) + [.resized(columns: 40, rows: 24), .key(.up)] + keys("!") + [.endOfInput]
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, events)
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(DraftAndReviewScreenTests.yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time })
+        _ = try runner.run()
+        #expect(runner.session.drafts["story"] == "The staff were kind and the rooms were! clean but the waiting was long")
+    }
 }
 
 /// `settings.idle_minutes`: a session left alone is saved, its draft too, and left.

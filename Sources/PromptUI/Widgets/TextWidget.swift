@@ -68,6 +68,9 @@ struct TextWidget: Widget {
 
     var draft: String? { editor.string == initial ? nil : editor.string }
 
+    /// Up and Down move by the lines of the new width.
+    mutating func resized(width: Int) { editor.wrapColumns = Self.columns(width) }
+
     var keyHelp: String {
         editor.multiline ? "Enter new line · Tab next" : "type your answer · Enter next"
     }

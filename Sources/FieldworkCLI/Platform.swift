@@ -196,23 +196,34 @@ extension Platform {
     /// Read a byte at a time after a poll, not through stdio: a blocking read would not notice the
     /// signal, and reading ahead would take bytes that a later reader of standard input expects.
     static func readLine() -> String? {
+        if case .line(let line) = readLine(within: nil) { return line }
+        return nil
+    }
+
+    /// What reading a line came to: the line, the end of input (or a leave signal), or
+    /// `milliseconds` without a byte (`settings.idle_minutes`).
+    enum LineRead { case line(String), end, idle }
+
+    static func readLine(within milliseconds: Int?) -> LineRead {
         var line: [UInt8] = []
         while true {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: ProcessSignals.descriptor ?? -1, events: Int16(POLLIN), revents: 0)]
-            if poll(&fds, nfds_t(fds.count), -1) < 0 {
+            let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: milliseconds ?? -1))
+            if ready < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .end
             }
+            if ready == 0 { return .idle }
             // The signal's byte is left in the pipe, so every later read ends at once as well.
-            if fds[1].revents & Int16(POLLIN) != 0 { return nil }
+            if fds[1].revents & Int16(POLLIN) != 0 { return .end }
             var byte: UInt8 = 0
             let n = Glibc.read(0, &byte, 1)
             if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-            if n <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
+            if n <= 0 { return line.isEmpty ? .end : .line(String(decoding: line, as: UTF8.self)) }
             if byte == UInt8(ascii: "\n") {
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
-                return String(decoding: line, as: UTF8.self)
+                return .line(String(decoding: line, as: UTF8.self))
             }
             line.append(byte)
         }

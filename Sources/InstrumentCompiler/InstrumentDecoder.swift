@@ -106,10 +106,19 @@ struct InstrumentDecoder {
     private mutating func decodeSettings(_ node: Node) -> Settings {
         var settings = Settings()
         guard let map = MapReader(node, owner: "settings", expected: "a map of settings", diagnostics: &diagnostics) else { return settings }
-        map.rejectUnknown(allowed: ["back", "progress", "skip_all"], diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: ["back", "progress", "skip_all", "idle_minutes"], diagnostics: &diagnostics)
         if let n = map["back"], let b = bool(n, what: "back") { settings.back = b }
         if let n = map["progress"], let b = bool(n, what: "progress") { settings.progress = b }
         if let n = map["skip_all"], let b = bool(n, what: "skip_all") { settings.skipAll = b }
+        if let n = map["idle_minutes"], let m = integer(n, what: "idle_minutes") {
+            // A day at most: a longer wait protects nobody on a shared device.
+            if (1...1440).contains(m) {
+                settings.idleMinutes = m
+            } else {
+                diagnostics.error(.outOfRange, "'idle_minutes' is \(m), but it must be from 1 to 1440 (a day)",
+                                  hint: "leave it out for no time limit", on: n)
+            }
+        }
         return settings
     }
 

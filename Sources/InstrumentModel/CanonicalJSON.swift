@@ -229,6 +229,7 @@ extension Instrument {
             w.key("settings")
             w.object { w in
                 w.member("back", settings.back)
+                w.member("idle_minutes", settings.idleMinutes)
                 w.member("progress", settings.progress)
                 w.member("skip_all", settings.skipAll)
             }

@@ -98,11 +98,14 @@ public struct Settings: Sendable, Equatable, Codable {
     public var back: Bool = true
     public var progress: Bool = true
     public var skipAll: Bool = true
+    /// Minutes without a key after which a session saves, clears the screen and leaves (a shared
+    /// device left alone); nil: no limit. Optional, so that instruments without it keep their hash.
+    public var idleMinutes: Int?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case back, progress, skipAll = "skip_all"
+        case back, progress, skipAll = "skip_all", idleMinutes = "idle_minutes"
     }
 }
 

@@ -13,6 +13,10 @@ public struct FullScreenDriver: SessionDriver {
     public private(set) var frame = Frame(lines: [], cursor: nil)
     /// The widget of a submitted answer, kept so that a refused answer is shown again as typed.
     private var submitted: (question: String, widget: any Widget)?
+    /// Set when the session was left because no key came for `settings.idle_minutes` (`IdleWait`).
+    public internal(set) var leftIdle = false
+    /// The instrument's `idle_minutes`, from the session last shown.
+    var idleMinutes: Int?
 
     public init(terminal: any TerminalPort, style: Style) {
         self.terminal = terminal
@@ -22,7 +26,7 @@ public struct FullScreenDriver: SessionDriver {
     /// The next frame is drawn whole (after another screen was shown).
     mutating func redrawAll() { writer.invalidate() }
 
-    private mutating func draw(_ content: Frame) {
+    mutating func draw(_ content: Frame) {
         frame = content
         terminal.write(writer.output(content))
     }
@@ -33,7 +37,7 @@ public struct FullScreenDriver: SessionDriver {
     /// The smallest window the screens are laid out for; below it one clear line says so.
     static let smallest = (columns: 30, rows: 8)
 
-    private func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
+    func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
                          message: String?, help: String) -> Frame {
         guard terminal.columns >= Self.smallest.columns, terminal.rows >= Self.smallest.rows else {
             return Self.askForRoom(columns: terminal.columns, rows: terminal.rows)
@@ -71,7 +75,7 @@ public struct FullScreenDriver: SessionDriver {
         return Frame(lines: lines + Array(repeating: "", count: max(0, rows - lines.count)), cursor: nil)
     }
 
-    private func wrapped(_ text: String, _ width: Int) -> [String] { TextLayout.wrap(text, width) }
+    func wrapped(_ text: String, _ width: Int) -> [String] { TextLayout.wrap(text, width) }
 
     // MARK: Screens
 
@@ -92,7 +96,8 @@ public struct FullScreenDriver: SessionDriver {
             draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: focus, cursor: nil,
                          message: message, help: widget.keyHelp + " · Ctrl-C leave"))
             message = nil
-            switch terminal.next() {
+            guard let event = nextEvent(session) else { return nil }
+            switch event {
             case .resized: writer.invalidate()
             case .hangUp, .endOfInput: return nil
             case .key(.ctrl("c")): if confirmLeave() { return nil }
@@ -153,7 +158,8 @@ public struct FullScreenDriver: SessionDriver {
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(title: session.render(session.instrument.title), progress: position, body: body,
                          focus: top + w.focus, cursor: w.cursor.map { (top + $0.line, $0.column) }, message: nil, help: help))
-            switch terminal.next() {
+            guard let event = nextEvent(session) else { return Self.keeping(widget, then: .leave) }
+            switch event {
             case .resized:
                 writer.invalidate()
                 // Lay the answer out anew for the new width (a scale across the screen becomes a
@@ -161,12 +167,13 @@ public struct FullScreenDriver: SessionDriver {
                 if q.type == .scale, case .success(let given) = widget.answer() {
                     widget = Widgets.make(for: q, session: session, width: max(20, terminal.columns) - 2, given: given ?? .none)
                 }
+                widget.resized(width: max(20, terminal.columns) - 2)
             case .hangUp, .endOfInput:
-                return .leave
+                return Self.keeping(widget, then: .leave)
             case .key(.ctrl("c")):
-                if confirmLeave() { return .leave }
+                if confirmLeave() { return Self.keeping(widget, then: .leave) }
             case .key(.escape), .key(.pageUp):
-                return .back
+                return Self.keeping(widget, then: .back)
             case .key(let key):
                 switch widget.handle(key) {
                 case .submit:
@@ -184,6 +191,11 @@ public struct FullScreenDriver: SessionDriver {
                 }
             }
         }
+    }
+
+    /// Going back or leaving keeps what was typed and not sent, as a draft.
+    static func keeping(_ widget: any Widget, then next: Action) -> Action {
+        widget.draft.map { .keepingDraft($0, then: next) } ?? next
     }
 
     /// The key hints that fit on one line, most important first; the rest are left out, never cut.
@@ -207,7 +219,7 @@ public struct FullScreenDriver: SessionDriver {
     }
 
     /// Asks on the bottom lines whether to leave; every answer given is already saved.
-    private mutating func confirmLeave() -> Bool {
+    mutating func confirmLeave() -> Bool {
         var lines = frame.lines
         let width = max(20, terminal.columns)
         if lines.count >= 2 {
@@ -216,7 +228,8 @@ public struct FullScreenDriver: SessionDriver {
         }
         draw(Frame(lines: lines, cursor: nil))
         while true {
-            switch terminal.next() {
+            guard let event = nextEvent() else { return true }
+            switch event {
             case .key(.character("y")), .key(.character("Y")), .key(.ctrl("c")), .hangUp, .endOfInput: return true
             case .key: writer.invalidate(); return false
             case .resized: writer.invalidate(); return false
@@ -239,7 +252,7 @@ public struct FullScreenDriver: SessionDriver {
         draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
                      message: nil, help: session.words.keyClose))
         while true {
-            if case .resized = terminal.next() { continue }
+            if case .resized? = nextEvent() { continue }
             return
         }
     }

@@ -78,10 +78,12 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             switch text {
             case "q": return .leave
             case "<": return .back
-            case "": return session.answers[q.id].map(Action.answer) ?? .skip
+            case "" where session.drafts[q.id] == nil: return session.answers[q.id].map(Action.answer) ?? .skip
             default: break
             }
-            switch PlainInput.parse(text, question: q, choices: choices, session: session) {
+            // Enter alone sends a draft kept from before, as the line under the question says.
+            let typed = text.isEmpty ? session.drafts[q.id] ?? "" : line
+            switch PlainInput.parse(typed.trimmed, question: q, choices: choices, session: session) {
             case .success(var answer):
                 if needsOther(answer, q) {
                     say(session.words.askWhatOtherIs(session.render(q.other?.label)))
@@ -89,7 +91,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                     answer.other = other.trimmed
                 }
                 if q.type == .open, let clock { return notes(first: line, q, session, clock: clock) }
-                if q.type == .longText || q.type == .open { return .answer(longText(first: line)) }
+                if q.type == .longText || q.type == .open { return longText(first: typed, sending: text.isEmpty) }
                 return .answer(answer)
             case .failure(let problem):
                 say("  ! " + problem.message)
@@ -139,7 +141,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             say(session.words.eachStatement)
             for (i, c) in session.presentedChoices(q).enumerated() { say("  \(i + 1)  " + session.render(c.label)) }
         }
-        if let given = session.answers[q.id] {
+        if let draft = session.drafts[q.id] {
+            say(session.words.draftKept(draft))
+        } else if let given = session.answers[q.id] {
             say(session.words.givenAnswer(PlainInput.describe(given, q, session)))
         }
     }
@@ -174,11 +178,47 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         return .answer(Answer(.text(kept)))
     }
 
-    /// Several lines, ending at an empty line or the end of input.
-    private mutating func longText(first: String) -> Answer {
+    /// Several lines, ending at an empty line. The end of input (Ctrl-D, or Ctrl-C, which ends
+    /// it) keeps the lines typed as a draft and leaves: they were never sent. A draft sent whole
+    /// (`sending`) is the answer at once.
+    private mutating func longText(first: String, sending: Bool) -> Action {
+        if sending { return .answer(Answer(.text(first.trimmed))) }
         var lines = [first]
-        while let line = readLine(), !line.trimmed.isEmpty { lines.append(line) }
-        return Answer(.text(lines.joined(separator: "\n").trimmed))
+        while true {
+            guard let line = readLine() else { return .keepingDraft(lines.joined(separator: "\n"), then: .leave) }
+            if line.trimmed.isEmpty { break }
+            lines.append(line)
+        }
+        return .answer(Answer(.text(lines.joined(separator: "\n").trimmed)))
+    }
+
+    /// The review before sending, as a numbered list: a number goes back to change that answer
+    /// (then the list comes again), Enter sends.
+    public mutating func review(_ session: Session, problem: String?) -> Action {
+        let items = session.reviewItems
+        say()
+        if let problem { say("  ! " + problem) }
+        say(session.words.reviewIntro)
+        for (i, item) in items.enumerated() {
+            guard let q = session.question(item.question) else { continue }
+            let answer = item.answer.map { PlainInput.describe($0, q, session) } ?? session.words.reviewSkipped
+            // One line per question, so that the list stays a list (a long text's lines joined).
+            let flat = answer.split(whereSeparator: \.isNewline).joined(separator: " ")
+            say("  \(i + 1)  " + session.render(q.text).trimmed + " — " + flat)
+        }
+        let canChange = session.reviewCanChange
+        while true {
+            say(session.words.reviewTyping(canChange: canChange))
+            guard let line = prompt()?.trimmed else { return .leave }
+            switch line {
+            case "": return .submit
+            case "q": return .leave
+            case "<" where canChange: return .back
+            default: break
+            }
+            if canChange, let n = Int(line), items.indices.contains(n - 1) { return .jump(items[n - 1].question) }
+            say("  ! " + (canChange ? session.words.reviewPosition(items.count) : session.words.noGoingBack))
+        }
     }
 
     /// A matrix asks one row at a time; Enter leaves a row unanswered (or keeps its earlier answer).

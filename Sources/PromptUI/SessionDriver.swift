@@ -5,6 +5,11 @@ public enum Action: Sendable, Equatable {
     case move(SessionMove)
     /// Save what has been given and leave; the session can be resumed.
     case leave
+    /// Keep what was typed at the current question as a draft, then do `then` (go back, leave):
+    /// typed text is never lost by moving away from it.
+    indirect case keepingDraft(String, then: Action)
+    /// From the review: send the answers (the session is complete).
+    case submit
 
     // The moves by name, so that a driver says `.answer(a)` or `.skip`.
     public static func answer(_ answer: Answer) -> Action { .move(.answer(answer)) }
@@ -22,6 +27,8 @@ public protocol SessionDriver {
     mutating func consent(_ session: Session) -> Bool?
     /// Shows the current question, with the reason the last answer was refused if there was one.
     mutating func ask(_ session: Session, problem: String?) -> Action
+    /// Shows every answer before they are sent: `.submit`, a jump to change one, `.back` or `.leave`.
+    mutating func review(_ session: Session, problem: String?) -> Action
     /// Shows the end of the session.
     mutating func finished(_ session: Session, outcome: SessionOutcome)
 }
@@ -30,4 +37,9 @@ public enum SessionOutcome: Sendable, Equatable {
     case completed(path: String)
     case declined
     case interrupted
+}
+
+extension SessionDriver {
+    /// A driver without a review (the interviewer's screen: the interviewer ends the interview) sends at once.
+    public mutating func review(_ session: Session, problem: String?) -> Action { .submit }
 }

@@ -153,7 +153,8 @@ extension JournalContents {
     public func partialRecord(with instrument: Instrument, fallbackDay: Int) -> (record: Data, unapplied: [Session.Unapplied]) {
         let rebuilt = rebuilt(with: instrument, fallbackDay: fallbackDay)
         let duration = events.last?.at ?? 0
-        return (ResponseRecord.encode(header: header, session: rebuilt.session, duration: duration), rebuilt.unapplied)
+        // Answered to the end but never sent (left at the review): still partial.
+        return (ResponseRecord.encode(header: header, session: rebuilt.session, duration: duration, unsent: true), rebuilt.unapplied)
     }
 
     /// The session as its events left it, on the day it was run (`fallbackDay` only for a journal

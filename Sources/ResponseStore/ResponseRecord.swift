@@ -19,8 +19,10 @@ enum ResponseRecord {
 
     /// The record's bytes (canonical JSON). `identifying` questions are left out; the caller writes them apart.
     /// `simulated` marks a response that `fieldwork simulate` made up.
-    static func encode(header: JournalHeader, session: Session, duration: Double, simulated: Bool = false) -> Data {
-        let status = session.status
+    /// `unsent`: the session's journal is still open (interrupted), so even every question
+    /// answered is partial until the answers are sent from the review.
+    static func encode(header: JournalHeader, session: Session, duration: Double, simulated: Bool = false, unsent: Bool = false) -> Data {
+        let status = unsent && session.status == .complete ? .partial : session.status
         // A declined consent keeps that it happened, to which version, and nothing else: no
         // pseudonym, no calculation, no date, no time.
         if status == .declined {

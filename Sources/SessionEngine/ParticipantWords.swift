@@ -102,6 +102,7 @@ public struct ParticipantWords: Sendable {
     public var notesOnOpenQuestions: String { "Notes are taken on open questions." }
     public var noSuchProbe: String { "There is no such probe here." }
     public var noProbes: String { "This question has no probes." }
+    public var noDraftHere: String { "Only a typed answer can be kept as a draft." }
 
     // MARK: Around the questions
 
@@ -113,6 +114,9 @@ public struct ParticipantWords: Sendable {
     public var savedForLater: String { savedForLater(resume: "fieldwork resume") }
     public func savedForLater(resume command: String) -> String { "Your answers so far are saved. You can carry on later with: \(command)" }
     public func interviewer(_ instructions: String) -> String { "Interviewer: " + instructions }
+    public func leftIdle(minutes: Int) -> String {
+        "The session was left after \(minutes) minute\(minutes == 1 ? "" : "s") without a key, and the screen cleared."
+    }
     // MARK: Plain mode (numbered prompts, read aloud by screen readers)
 
     public var typeOneOrTwo: String { "Type 1 or 2." }
@@ -195,6 +199,22 @@ public struct ParticipantWords: Sendable {
             return nil
         }
     }
+
+    // MARK: The review before sending
+
+    public var reviewIntro: String { "Please check your answers before you send them." }
+    public var reviewSkipped: String { "(skipped)" }
+    public var reviewSend: String { "Send my answers" }
+    public var keyReview: String { "↑↓ move · Enter change, or send" }
+    public var keyReviewFixed: String { "Enter send" }
+    /// Plain mode: the review is a numbered list.
+    public func reviewTyping(canChange: Bool) -> String {
+        canChange ? "Type a number to change that answer, or press Enter to send your answers. < to go back, q to save and leave."
+                  : "Press Enter to send your answers, or q to save and leave."
+    }
+    public func reviewPosition(_ count: Int) -> String { "Please type a number from 1 to \(count), or press Enter to send." }
+    /// Plain mode: a draft kept from before, offered again.
+    public func draftKept(_ text: String) -> String { "You had typed: \(text). Press Enter to send it, or type a new answer." }
 
     // MARK: Keys on the full screen
 

@@ -20,7 +20,7 @@ extension Session {
     public func event(_ move: SessionMove, at time: Double) -> SessionEvent {
         switch move {
         case .jump(let target): SessionEvent(move, question: target, at: time)
-        case .answer, .skip, .notes, .probe: SessionEvent(move, question: current?.id, at: time)
+        case .answer, .skip, .draft, .notes, .probe: SessionEvent(move, question: current?.id, at: time)
         case .consent, .back, .end: SessionEvent(move, at: time)
         }
     }
@@ -42,12 +42,20 @@ extension Session {
             try skip(at: event.at)
         case .back:
             try back(at: event.at)
+        case .draft(let text):
+            try expect(event.question)
+            kept.move = .draft(try keepDraft(text))
         case .notes(let text):
             try expect(event.question)
             kept.move = .notes(try setNotes(text, at: event.at))
         case .jump(let target):
-            guard instrument.kind == .interview else { throw AnswerProblem("Only an interview moves between questions freely.") }
-            try jump(to: target, at: event.at)
+            // A survey jumps only from its review, back to an answer to change.
+            if instrument.kind != .interview, phase == .finished {
+                try review(jumpTo: target, at: event.at)
+            } else {
+                guard instrument.kind == .interview else { throw AnswerProblem("Only an interview moves between questions freely.") }
+                try jump(to: target, at: event.at)
+            }
         case .probe(let index, let asked):
             try expect(event.question)
             try tickProbe(index, asked: asked)

@@ -25,7 +25,7 @@ extension Session {
 
     mutating func advance(from id: String, time: Double) {
         let start = (order.firstIndex(of: id) ?? -1) + 1
-        guard let next = order[start...].first(where: { visible.contains($0) }) else {
+        guard let next = order[start...].first(where: { visible.contains($0) && !(reviewing && settled($0)) }) else {
             phase = .finished
             return
         }
@@ -53,6 +53,7 @@ extension Session {
                     } else {
                         answers[q.id] = nil
                         skipped.remove(q.id)
+                        drafts[q.id] = nil
                     }
                 }
             }

@@ -16,6 +16,7 @@ extension Session {
         guard phase == .consent else { return }
         answers = [:]
         skipped = []
+        drafts = [:]
         phase = .declined
     }
 
@@ -34,6 +35,7 @@ extension Session {
         leave(q.id, time: time)
         answers[q.id] = answer
         skipped.remove(q.id)
+        drafts[q.id] = nil
         refresh()
         advance(from: q.id, time: time)
         return answer
@@ -47,18 +49,32 @@ extension Session {
         if q.type != .note {
             answers[q.id] = nil
             skipped.insert(q.id)
+            drafts[q.id] = nil
         }
         refresh()
         advance(from: q.id, time: time)
     }
 
-    /// Goes back to the previous question still on the route.
+    /// Goes back to the previous question still on the route (from a survey's review too: to
+    /// the last question asked).
     public mutating func back(at time: Double) throws(AnswerProblem) {
         guard instrument.settings.back else { throw AnswerProblem(words.noGoingBack) }
-        guard case .question(let id) = phase else { throw AnswerProblem(words.nothingToGoBackTo) }
+        // Reached from the review, with nothing left to ask: back is back to the review.
+        if reviewing, case .question(let here) = phase, reachable.allSatisfy({ $0 == here || settled($0) }) {
+            spend(on: here, until: time)
+            returns += 1
+            phase = .finished
+            return
+        }
+        let id: String?
+        switch phase {
+        case .question(let here): id = here
+        case .finished where instrument.kind != .interview: id = nil
+        default: throw AnswerProblem(words.nothingToGoBackTo)
+        }
         while let previous = history.popLast() {
             guard visible.contains(previous), previous != id else { continue }
-            spend(on: id, until: time)
+            if let id { spend(on: id, until: time) }
             returns += 1
             phase = .question(previous)
             shownAt = time

@@ -43,6 +43,12 @@ public struct Session: Sendable {
     public internal(set) var returns = 0
     /// In interviews: the probes of each question ticked as asked (0-based, ascending).
     public internal(set) var probesAsked: [String: [Int]] = [:]
+    /// Text typed at a question and not submitted, by question: shown in its field again, never
+    /// exported (see `keepDraft`).
+    public internal(set) var drafts: [String: String] = [:]
+    /// Set by a jump from the review: moving on then passes over what is already answered, so
+    /// that one change leads back to the review (through any question the change brought in).
+    var reviewing = false
     var history: [String] = []
     /// When the current question was shown (seconds since the session started).
     public internal(set) var shownAt: Double = 0
@@ -147,9 +153,11 @@ public struct Session: Sendable {
                       candidate: candidate.map { (id: $0.0, answer: $0.1) })
     }
 
-    /// A text with earlier answers piped in: labels of choices, values of anything else, a dash when unanswered.
+    /// A text with earlier answers piped in: labels of choices, values of anything else, a dash
+    /// when unanswered; its lines flowed into paragraphs first (`Reflow`), so that an answer
+    /// piped in keeps its own line breaks.
     public func render(_ text: LocalizedText?) -> String {
         guard let text else { return "" }
-        return Piping.render(text.text(in: language), session: self)
+        return Piping.render(Reflow.paragraphs(text.text(in: language)), session: self)
     }
 }

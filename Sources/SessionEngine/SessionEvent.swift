@@ -11,6 +11,9 @@ public enum SessionMove: Sendable, Equatable {
     case answer(Answer)
     case skip
     case back
+    /// What was typed at the current question and not submitted (on going back or leaving): kept
+    /// so that it is in the field again on coming back or resuming; never an answer.
+    case draft(String)
     /// The interviewer's moves: keep the current question's notes, go to another question,
     /// tick a probe as asked (or not), end the interview.
     case notes(String)
@@ -54,7 +57,7 @@ public struct SessionEvent: Sendable, Equatable {
 /// since the first version (Swift's coding of the enum that preceded this type).
 extension SessionEvent: Decodable {
     private enum Kind: String, CodingKey, CaseIterable {
-        case consent, answer, skip, back, notes, jump, probe, end
+        case consent, answer, skip, back, draft, notes, jump, probe, end
     }
 
     private enum Field: String, CodingKey {
@@ -78,6 +81,7 @@ extension SessionEvent: Decodable {
         case .answer: self = .answer(question: try question(), answer: try c.decode(Answer.self, forKey: .answer), at: at)
         case .skip: self = .skip(question: try question(), at: at)
         case .back: self = .back(at: at)
+        case .draft: self = SessionEvent(.draft(try c.decode(String.self, forKey: .text)), question: try question(), at: at)
         case .notes: self = .notes(question: try question(), text: try c.decode(String.self, forKey: .text), at: at)
         case .jump: self = .jump(question: try question(), at: at)
         case .probe:
@@ -97,6 +101,7 @@ extension SessionEvent {
         case .answer: kind = "answer"
         case .skip: kind = "skip"
         case .back: kind = "back"
+        case .draft: kind = "draft"
         case .notes: kind = "notes"
         case .jump: kind = "jump"
         case .probe: kind = "probe"
@@ -117,6 +122,7 @@ extension SessionEvent {
                 if case .probe(let index, _) = move { w.member("index", index) }
                 w.member("question", question)
                 if case .notes(let text) = move { w.member("text", text) }
+                if case .draft(let text) = move { w.member("text", text) }
             }
         }
     }

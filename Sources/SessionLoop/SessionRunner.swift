@@ -40,24 +40,52 @@ public struct SessionRunner<Driver: SessionDriver> {
                 driver.finished(session, outcome: .declined)
                 return .declined
             case .finished:
+                // A survey's answers are shown once more before they are sent: sending is a
+                // step of its own, and any answer can still be changed (an interview is ended
+                // by its interviewer, who has seen everything).
+                if session.instrument.kind != .interview, !session.reviewItems.isEmpty {
+                    let action = try keepingDraft(driver.review(session, problem: problem))
+                    problem = nil
+                    switch action {
+                    case .submit: break
+                    case .move(let asked):
+                        if let p = try perform(asked) { problem = p }
+                        continue
+                    default: return .interrupted
+                    }
+                }
                 let path = try recorder.finish(session, duration: clock())
                 driver.finished(session, outcome: .completed(path: path))
                 return .completed(path: path)
             case .question:
-                let action = driver.ask(session, problem: problem)
+                let action = try keepingDraft(driver.ask(session, problem: problem))
                 problem = nil
                 guard case .move(let asked) = action else { return .interrupted }
                 move = asked
             }
-            let kept: SessionEvent
-            do throws(AnswerProblem) {
-                kept = try session.apply(session.event(move, at: clock()))
-            } catch {
-                problem = error.message
-                continue
-            }
-            // A decline is not journaled: the journal is removed as its response is written.
-            if session.phase != .declined { try recorder.record(kept) }
+            problem = try perform(move)
         }
+    }
+
+    /// Journals a draft the driver kept (text typed and not submitted), then hands on what is to
+    /// follow it. A draft that cannot be kept never stops the move after it.
+    private mutating func keepingDraft(_ action: Action) throws(StoreError) -> Action {
+        guard case .keepingDraft(let text, let then) = action else { return action }
+        _ = try perform(.draft(text))
+        return try keepingDraft(then)
+    }
+
+    /// Applies a move and journals what the session kept (on disk before the next screen);
+    /// returns why the session refused it, if it did.
+    private mutating func perform(_ move: SessionMove) throws(StoreError) -> String? {
+        let kept: SessionEvent
+        do throws(AnswerProblem) {
+            kept = try session.apply(session.event(move, at: clock()))
+        } catch {
+            return error.message
+        }
+        // A decline is not journaled: the journal is removed as its response is written.
+        if session.phase != .declined { try recorder.record(kept) }
+        return nil
     }
 }

@@ -10,6 +10,9 @@ public struct LineEditor: Sendable, Equatable {
     public private(set) var text: [Character]
     public private(set) var cursor: Int
     public let multiline: Bool
+    /// The width the text is shown at, when known: Up and Down then move by the lines on the
+    /// screen (a long paragraph wraps into many), not by the line breaks typed.
+    public var wrapColumns: Int?
 
     public init(_ text: String = "", multiline: Bool = false) {
         self.text = Array(Self.typeable(text, multiline: multiline))
@@ -54,8 +57,8 @@ public struct LineEditor: Sendable, Equatable {
         case .ctrl("k"):
             let end = lineEnd
             text.removeSubrange(cursor..<end)
-        case .up where multiline: moveLine(-1)
-        case .down where multiline: moveLine(1)
+        case .up where multiline: if let c = wrapColumns { moveScreenLine(-1, columns: c) } else { moveLine(-1) }
+        case .down where multiline: if let c = wrapColumns { moveScreenLine(1, columns: c) } else { moveLine(1) }
         default:
             return false
         }
@@ -109,33 +112,91 @@ public struct LineEditor: Sendable, Equatable {
     }
 
     /// The text laid out in lines of `columns`, and where the cursor stands (line, column).
+    /// Lines break at spaces, as the text will be read; only a word longer than a line is split.
     public func layout(columns: Int) -> (lines: [String], cursor: (line: Int, column: Int)) {
-        var lines: [String] = [""]
-        var widths = [0]
+        let segments = screenLines(columns: columns)
+        let lines = segments.map { segment -> String in
+            var s = String(text[segment.range])
+            // The space a line breaks at is not shown; the cursor may still stand on it.
+            if segment.wrapped, s.last == " " { s.removeLast() }
+            return s
+        }
         var at = (line: 0, column: 0)
-        for (i, c) in text.enumerated() {
-            if i == cursor { at = (lines.count - 1, widths[widths.count - 1]) }
-            if c == "\n" {
-                lines.append("")
-                widths.append(0)
-                continue
-            }
-            let w = TextLayout.width(c)
-            if widths[widths.count - 1] + w > columns {
-                lines.append("")
-                widths.append(0)
-                if i == cursor { at = (lines.count - 1, 0) }
-            }
-            lines[lines.count - 1].append(c)
-            widths[widths.count - 1] += w
-        }
-        if cursor == text.count {
-            at = (lines.count - 1, widths[widths.count - 1])
-            if at.column >= columns {
-                lines.append("")
-                at = (lines.count - 1, 0)
+        for (n, segment) in segments.enumerated() {
+            // A cursor at a wrapped line's end stands at the start of the next one.
+            let last = n == segments.count - 1 || !segment.wrapped
+            if segment.range.contains(cursor) || (cursor == segment.range.upperBound && last) {
+                at = (n, TextLayout.width(String(text[segment.range.lowerBound..<cursor])))
+                break
             }
         }
-        return (lines, at)
+        var out = lines
+        if cursor == text.count, at.column >= columns {
+            out.append("")
+            at = (out.count - 1, 0)
+        }
+        return (out, at)
+    }
+
+    /// One line on the screen: its characters, and whether it ends at a wrap (true) or at a line
+    /// break typed or the end of the text (false).
+    struct ScreenLine {
+        var range: Range<Int>
+        var wrapped: Bool
+    }
+
+    /// The text cut into screen lines of at most `columns`: after the last space that fits (that
+    /// space may hang past the edge, unseen), else through a word too long for any line.
+    func screenLines(columns: Int) -> [ScreenLine] {
+        let limit = max(1, columns)
+        var out: [ScreenLine] = []
+        var start = 0
+        while true {
+            var end = start
+            while end < text.count, text[end] != "\n" { end += 1 }
+            var lineStart = start
+            while true {
+                var i = lineStart
+                var width = 0
+                var afterSpace: Int?
+                while i < end {
+                    let w = TextLayout.width(text[i])
+                    if width + w > limit { break }
+                    width += w
+                    i += 1
+                    if text[i - 1] == " " { afterSpace = i }
+                }
+                if i == end {
+                    out.append(ScreenLine(range: lineStart..<end, wrapped: false))
+                    break
+                }
+                let cut = text[i] == " " ? i + 1 : afterSpace.map { $0 > lineStart ? $0 : i } ?? max(i, lineStart + 1)
+                out.append(ScreenLine(range: lineStart..<cut, wrapped: true))
+                lineStart = cut
+            }
+            guard end < text.count else { return out }
+            start = end + 1
+        }
+    }
+
+    /// Moves the cursor to the screen line above or below, to the same column or the line's end.
+    private mutating func moveScreenLine(_ direction: Int, columns: Int) {
+        let segments = screenLines(columns: columns)
+        let here = layout(columns: columns).cursor
+        let target = min(here.line, segments.count - 1) + direction
+        guard target >= 0 else { cursor = 0; return }
+        guard target < segments.count else { cursor = text.count; return }
+        let segment = segments[target]
+        var i = segment.range.lowerBound
+        var width = 0
+        while i < segment.range.upperBound {
+            let w = TextLayout.width(text[i])
+            if width + w > here.column { break }
+            width += w
+            i += 1
+        }
+        // The end of a wrapped line is the start of the next: stay on this one.
+        if segment.wrapped, i == segment.range.upperBound { i -= 1 }
+        cursor = i
     }
 }

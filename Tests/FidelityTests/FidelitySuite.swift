@@ -92,7 +92,7 @@ struct FidelityRun {
                 seedBase += 1
                 let run = try Run.command(fieldworkBinary(), ["run", root + "/\(last.id)-\(last.version).yaml", "--plain", "--responses", root,
                                                               "--seed", String(s.seed), "--language", "en"],
-                                          input: s.typed.joined(separator: "\n") + "\n")
+                                          input: s.typed.joined(separator: "\n") + "\n\n")  // the last Enter sends, at the review
                 if run.status != 0 && run.status != 3 {
                     failures.append("seed \(config.seed) instrument \(index): the plain driver exited \(run.status): \(run.stderr.prefix(500))")
                 }

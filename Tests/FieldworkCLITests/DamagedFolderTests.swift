@@ -24,7 +24,7 @@ import Testing
     func folder() throws -> (TemporaryFolder, String) {
         let folder = try TemporaryFolder()
         try folder.write("damaged.yaml", Self.survey)
-        let done = try Run.fieldwork(["run", "damaged.yaml", "--plain"], input: "1\n2\n", in: folder.url)
+        let done = try Run.fieldwork(["run", "damaged.yaml", "--plain"], input: "1\n2\n\n", in: folder.url)
         #expect(done.status == 0, "\(done.stderr)")
         let left = try Run.fieldwork(["run", "damaged.yaml", "--plain"], input: "3\n", in: folder.url)
         #expect(left.status == 3, "\(left.stderr)")

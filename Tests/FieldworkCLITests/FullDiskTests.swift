@@ -32,7 +32,7 @@ private let canMount: Bool = {
         """
     static let paragraph = String(repeating: "words ", count: 400)
     /// The same answer to every question, so that a resumed session's input lines up wherever it resumes.
-    static let answers = String(repeating: paragraph + "\n\n", count: 4)
+    static let answers = String(repeating: paragraph + "\n\n", count: 4) + "\n"
 
     @Test(.enabled(if: canMount, "needs to mount a tmpfs (root); CI runs it"))
     func fillsTheDiskWithoutTearingOrLosingAnything() throws {

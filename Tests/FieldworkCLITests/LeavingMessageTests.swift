@@ -29,7 +29,7 @@ import Testing
         #expect(line.hasPrefix(prefix + "fieldwork resume "), "\(first.stdout)")
         let command = line.dropFirst(prefix.count).split(separator: " ").dropFirst().map { String($0).replacingOccurrences(of: "'", with: "") }
         #expect(command.suffix(2) == ["--responses", "elsewhere"])
-        let resumed = try Run.fieldwork(command + ["--plain"], input: "6\n", in: folder.url)
+        let resumed = try Run.fieldwork(command + ["--plain"], input: "6\n\n", in: folder.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
     }
 

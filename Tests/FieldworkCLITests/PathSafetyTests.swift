@@ -26,7 +26,7 @@ import Testing
     }
 
     func run(_ folder: TemporaryFolder, _ extra: [String] = [], environment: [String: String]? = nil) throws -> Run {
-        try Run.fieldwork(["run", "paths.yaml", "--plain", "--key-file", folder.path + "/keys/paths.key"] + extra, input: "AB12\n5\n",
+        try Run.fieldwork(["run", "paths.yaml", "--plain", "--key-file", folder.path + "/keys/paths.key"] + extra, input: "AB12\nAB12\n5\n\n",
                           environment: environment ?? [:], in: folder.url)
     }
 
@@ -70,7 +70,7 @@ import Testing
 
     @Test func needsAHomeForTheDefaultKey() throws {
         let folder = try prepared()
-        let run = try Run.fieldwork(["run", "paths.yaml", "--plain"], input: "AB12\n5\n",
+        let run = try Run.fieldwork(["run", "paths.yaml", "--plain"], input: "AB12\nAB12\n5\n\n",
                                     environment: ["HOME": "", "XDG_CONFIG_HOME": ""], in: folder.url)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("there is no home folder to keep the study key in"))
@@ -79,7 +79,7 @@ import Testing
 
     @Test func warnsWhenTheKeyIsKeptWithTheResponses() throws {
         let folder = try prepared()
-        let run = try Run.fieldwork(["run", "paths.yaml", "--plain", "--key-file", "responses/paths.key"], input: "AB12\n5\n", in: folder.url)
+        let run = try Run.fieldwork(["run", "paths.yaml", "--plain", "--key-file", "responses/paths.key"], input: "AB12\nAB12\n5\n\n", in: folder.url)
         #expect(run.status == 0)
         #expect(run.stderr.contains("warning: the study key 'responses/paths.key' is inside the responses folder"))
     }
@@ -95,7 +95,7 @@ import Testing
         let (path, url) = (folder.path, folder.url)
         DispatchQueue.concurrentPerform(iterations: 12) { _ in
             let run = try? Run.fieldwork(["run", "paths.yaml", "--plain", "--key-file", path + "/keys/paths.key"],
-                                         input: "AB12\n5\n", in: url)
+                                         input: "AB12\nAB12\n5\n\n", in: url)
             statuses.add(run?.status ?? -1)
         }
         #expect(statuses.all == Array(repeating: 0, count: 12))

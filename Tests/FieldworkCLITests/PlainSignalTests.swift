@@ -48,9 +48,20 @@ private let tmuxInstalled = Tool.available("tmux")
         t.waitFor("Study code (as given by the research team; it is not stored):")
         try t.type("ZX-4417")
         try t.send("Enter")
+        // Typed twice, to catch a slip: a differing second code asks again.
+        t.waitFor("Type the study code again, to check it:")
+        try t.type("ZX-4471")
+        try t.send("Enter")
+        t.waitFor("The two codes differ. Please type the study code again.")
+        for _ in 0..<2 {
+            try t.type("zx-4417 ")
+            try t.send("Enter")
+        }
         let screen = t.waitFor("How many visits?")
-        #expect(!screen.contains("ZX-4417"), "the code is not on the screen: \(screen)")
+        #expect(!screen.contains("ZX-4417") && !screen.contains("zx-4417") && !screen.contains("4471"), "the code is not on the screen: \(screen)")
         try t.send("3", "Enter")
+        t.waitFor("press Enter to send your answers")
+        try t.send("Enter")
         #expect(TmuxSession.finished(done).status == "0")
     }
 }

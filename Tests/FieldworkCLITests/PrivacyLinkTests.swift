@@ -24,7 +24,7 @@ import Testing
         try folder.write("draw.yaml", Self.survey)
         let count = 8
         for i in 1...count {
-            let run = try Run.fieldwork(["run", "draw.yaml", "--plain"], input: "\(i % 5 + 1)\nperson\(i)@example.org\n", in: folder.url)
+            let run = try Run.fieldwork(["run", "draw.yaml", "--plain"], input: "\(i % 5 + 1)\nperson\(i)@example.org\n\n", in: folder.url)
             #expect(run.status == 0, "\(run.stderr)")
         }
         let store = folder.path + "/responses/draw"

@@ -44,7 +44,7 @@ func everyFile(under path: String) -> [(String, Data)] {
     @Test func completesASurveyThroughPlainPromptsAndWritesNothingIdentifying() throws {
         let folder = try prepare()
         // The mood scale runs 0-4: its own values are typed (3 is 3, not the third point).
-        let answers = "ZX-4417\n1\n3\nI slept well. Mail me at sam@example.org\n\n<\n\n34\nsam@example.org\n"
+        let answers = "ZX-4417\nZX-4417\n1\n3\nI slept well. Mail me at sam@example.org\n\n<\n\n34\nsam@example.org\n\n"
         let run = try Run.fieldwork(["run", "short.yaml", "--plain", "--seed", "11"], input: answers, environment: environment, in: folder.url)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("[1/4] How is your mood? (required)"))
@@ -79,14 +79,14 @@ func everyFile(under path: String) -> [(String, Data)] {
 
     @Test func leavesAndResumesWithNothingLost() throws {
         let folder = try prepare()
-        let first = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\n1\n1\n", environment: environment, in: folder.url)
+        let first = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\nAB1\n1\n1\n", environment: environment, in: folder.url)
         #expect(first.status == 3)
         #expect(first.stdout.contains("Your answers so far are saved. You can carry on later with: fieldwork resume"))
         let status = try Run.fieldwork(["status"], in: folder.url)
         #expect(status.stdout == "instrument  version  complete   partial  declined\nshort       1.0.0           0         1         0\n")
         let list = try Run.fieldwork(["resume"], in: folder.url)
         let id = try #require(list.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").first)
-        let second = try Run.fieldwork(["resume", String(id), "--plain"], input: "Fine\n\n40\n\n", in: folder.url)
+        let second = try Run.fieldwork(["resume", String(id), "--plain"], input: "Fine\n\n40\n\n\n", in: folder.url)
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(second.stdout.contains("Continuing where you stopped."))
         #expect(second.stdout.contains("Why is it 1?"))
@@ -96,7 +96,7 @@ func everyFile(under path: String) -> [(String, Data)] {
 
     @Test func storesOnlyTheFactOfADeclinedConsent() throws {
         let folder = try prepare()
-        let run = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\n2\n", environment: environment, in: folder.url)
+        let run = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\nAB1\n2\n", environment: environment, in: folder.url)
         #expect(run.status == 0)
         #expect(run.stdout.contains("You chose not to take part. Nothing you typed has been kept."))
         let responses = folder.url.appendingPathComponent("responses/short").path
@@ -108,7 +108,7 @@ func everyFile(under path: String) -> [(String, Data)] {
 
     @Test func refusesAChangedInstrumentWithTheSameVersion() throws {
         let folder = try prepare()
-        _ = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\n2\n", environment: environment, in: folder.url)
+        _ = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "AB1\nAB1\n2\n", environment: environment, in: folder.url)
         try folder.write("short.yaml", shortSurvey.replacingOccurrences(of: "How is your mood?", with: "How are you?"))
         let run = try Run.fieldwork(["run", "short.yaml", "--plain"], input: "", environment: environment, in: folder.url)
         #expect(run.status == 1)
@@ -127,7 +127,7 @@ func everyFile(under path: String) -> [(String, Data)] {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        input.fileHandleForWriting.write(Data("AB1\n1\n2\nWorking on it\n\n".utf8))
+        input.fileHandleForWriting.write(Data("AB1\nAB1\n1\n2\nWorking on it\n\n".utf8))
         // Wait until the answers are in the journal: consent and two answers.
         let sessions = folder.url.appendingPathComponent("responses/short/sessions").path
         var lines = 0
@@ -144,7 +144,7 @@ func everyFile(under path: String) -> [(String, Data)] {
 
         let list = try Run.fieldwork(["resume"], in: folder.url)
         let id = try #require(list.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").first)
-        let resumed = try Run.fieldwork(["resume", String(id), "--plain"], input: "52\n\n", in: folder.url)
+        let resumed = try Run.fieldwork(["resume", String(id), "--plain"], input: "52\n\n\n", in: folder.url)
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
         let responses = folder.url.appendingPathComponent("responses/short").path
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: responses).first { $0.hasSuffix(".json") })
@@ -165,7 +165,7 @@ func everyFile(under path: String) -> [(String, Data)] {
             p.currentDirectoryURL = folder.url
             p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             let file = folder.url.appendingPathComponent("in\(n).txt")
-            try Data("C\(n)\n1\n\(n + 1)\n\n\n\n".utf8).write(to: file)
+            try Data("C\(n)\nC\(n)\n1\n\(n + 1)\n\n\n\n\n".utf8).write(to: file)
             p.standardInput = try FileHandle(forReadingFrom: file)
             p.standardOutput = FileHandle.nullDevice
             processes.append(p)

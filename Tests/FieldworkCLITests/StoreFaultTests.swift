@@ -26,7 +26,7 @@ import Testing
               - {id: contact, type: text, text: Email for the draw?, identifying: true}
         """
     /// Every question answered "7", so that a resumed session's input lines up wherever it resumes.
-    static let answers = String(repeating: "7\n", count: 5)
+    static let answers = String(repeating: "7\n", count: 5) + "\n"
 
     struct Folder {
         let folder: TemporaryFolder
@@ -147,7 +147,7 @@ import Testing
             let folder = try TemporaryFolder()
             try folder.write("leave.yaml", Self.survey)
             let key = ["--key-file", folder.path + "/leave.key"]
-            let run = try Run.fieldwork(["run", "leave.yaml", "--plain"] + key, input: "AB12\n4\nme@example.org\n",
+            let run = try Run.fieldwork(["run", "leave.yaml", "--plain"] + key, input: "AB12\nAB12\n4\nme@example.org\n\n",
                                         environment: ["FIELDWORK_STORE_FAULT": "\(n):crash"], in: folder.url)
             guard run.status != 0 else { Issue.record("no call left both a response and its journal"); return }
             let store = "responses/leave"

@@ -47,7 +47,7 @@ private func rawControls(_ text: String) -> [Unicode.Scalar] {
         let list = try Run.fieldwork(["resume"], in: folder.url)
         #expect(rawControls(list.stdout).isEmpty)
         let id = try #require(list.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").first)
-        let second = try Run.fieldwork(["resume", String(id), "--plain"], input: "also\u{07}\u{1B}[2J\n", in: folder.url)
+        let second = try Run.fieldwork(["resume", String(id), "--plain"], input: "also\u{07}\u{1B}[2J\n\n", in: folder.url)
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(rawControls(second.stdout).isEmpty, "\(second.stdout.debugDescription)")
         #expect(second.stdout.contains("Done[U+001B][2J"))

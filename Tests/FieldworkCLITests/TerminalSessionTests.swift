@@ -134,6 +134,8 @@ final class TmuxSession {
         try t.send("Tab")
         t.waitFor("What one thing would make Prosper better?")
         try t.send("Tab")
+        t.waitFor("❯ [ Send my answers ]")
+        try t.send("Enter")
         t.waitFor("Your answers have been saved. Thank you.")
         try t.send("Enter")
 

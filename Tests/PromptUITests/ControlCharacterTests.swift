@@ -34,7 +34,7 @@ struct ScriptedLines: LineIO {
     @Test func thePlainDriverShowsInstrumentTextsEscapedAndReadsAnswersWithoutControls() throws {
         let recorder = MemoryRecorder()
         var time = 0.0
-        let lines = ["1", "I \u{1B}]0;pwned\u{07}typed\u{08} \u{1B}[2Jthis\tand", "a second\u{9B} line", ""]
+        let lines = ["1", "I \u{1B}]0;pwned\u{07}typed\u{08} \u{1B}[2Jthis\tand", "a second\u{9B} line", "", ""]
         var runner = SessionRunner(session: Session(instrument: try compiled(hostile), seed: 1, today: 20_000),
                                    driver: PlainDriver(io: ScriptedLines(input: lines)), recorder: recorder,
                                    clock: { time += 1; return time })

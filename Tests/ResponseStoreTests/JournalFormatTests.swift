@@ -18,6 +18,7 @@ import Testing
         .answer(question: "g", answer: Answer(.rows(["safe": 2, "heard": -9])), at: 7),
         .skip(question: "h", at: 8), .back(at: 9), .notes(question: "i", text: "[00:10] P1: yes", at: 10),
         .jump(question: "j", at: 11), .probe(question: "j", index: 2, asked: true, at: 12), .end(at: 13),
+        SessionEvent(.draft("half a \"thought\"\n"), question: "k", at: 14),
     ]
 
     @Test func readsBackEveryEventItWrites() throws {

@@ -36,7 +36,8 @@ enum Runner {
                     A new study key was created at \(keyPath).
                     It turns participant codes into pseudonyms. Back it up somewhere safe and separate from
                     the responses: without it, later answers cannot be linked to earlier ones, and
-                    participants cannot withdraw by their code.
+                    participants cannot withdraw by their code. (Made beforehand with 'fieldwork keys', it
+                    is found in place and this notice does not appear where a participant can read it.)
 
                     """, to: 2)
             }
@@ -44,11 +45,20 @@ enum Runner {
                 io.write("Study code (as given by the research team; it is not stored): ")
                 // Not shown as it is typed: the screen may be seen by the next participant.
                 guard let code = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
-                if !code.trimmingCharacters(in: .whitespaces).isEmpty {
-                    pseudonym = key.pseudonym(for: code)
-                    break
+                guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    io.write("  ! Please type the study code.\n")
+                    continue
                 }
-                io.write("  ! Please type the study code.\n")
+                // Typed twice, as a new password is: a mistyped code files the answers under a
+                // pseudonym no one has, and the code cannot be shown to be checked.
+                io.write("Type the study code again, to check it: ")
+                guard let again = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
+                guard key.pseudonym(for: again) == key.pseudonym(for: code) else {
+                    io.write("  ! The two codes differ. Please type the study code again.\n")
+                    continue
+                }
+                pseudonym = key.pseudonym(for: code)
+                break
             }
         }
         let started: String?
@@ -72,6 +82,7 @@ enum Runner {
         let outcome: SessionOutcome
         var final = session
         var fullScreen = false
+        var leftIdle = false
         do {
             if !options.plain, Platform.environment("TERM") != "dumb", let terminal = Platform.openTerminal() {
                 fullScreen = true
@@ -89,15 +100,18 @@ enum Runner {
                                                recorder: writer, clock: clock)
                     outcome = try runner.run()
                     final = runner.session
+                    leftIdle = runner.driver.leftIdle
                 }
             } else {
                 Platform.leaveCleanlyOnSignals()
                 // An interview's notes are stamped and its speakers kept to the group, as on the interviewer's screen.
                 let interview = session.instrument.kind == .interview
-                let driver = PlainDriver(io: StandardLines(), clock: interview ? clock : nil, group: interview ? writer.header.group : nil)
+                let lines = StandardLines(idleMinutes: session.instrument.settings.idleMinutes)
+                let driver = PlainDriver(io: lines, clock: interview ? clock : nil, group: interview ? writer.header.group : nil)
                 var runner = SessionRunner(session: session, driver: driver, recorder: writer, clock: clock)
                 outcome = try runner.run()
                 final = runner.session
+                leftIdle = lines.idle.timedOut
             }
         } catch {
             throw FieldworkFailure.sessionStopped(error, journal: writer.journalPath)
@@ -109,6 +123,12 @@ enum Runner {
             let said = outcome == .declined ? final.words.declined
                 : final.instrument.kind == .interview ? final.words.interviewSaved : final.words.saved
             Platform.write((end.map { $0 + "\n" } ?? "") + said + "\n")
+        }
+        if leftIdle, let minutes = final.instrument.settings.idleMinutes {
+            // Left alone on a shared device: nothing of the session stays in view for the next
+            // person (the screen and its scrollback cleared where it is a terminal).
+            if Platform.isTerminal(1) { Platform.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+            Platform.write(final.words.leftIdle(minutes: minutes) + "\n")
         }
         if outcome == .interrupted {
             // The whole command that carries on, with the folder when it is not the default.

@@ -2,6 +2,26 @@ import PromptUI
 
 /// Standard input and output as the plain driver's lines.
 struct StandardLines: LineIO {
-    mutating func readLine() -> String? { Platform.readLine() }
+    /// Minutes without a line after which reading ends as at the end of input (the session is
+    /// saved and left); nil: no limit.
+    var idleMinutes: Int?
+    /// Whether reading ended that way; a class, as the driver keeps its own copy of the lines.
+    let idle = IdleFlag()
+
+    mutating func readLine() -> String? {
+        switch Platform.readLine(within: idleMinutes.map { $0 * 60_000 }) {
+        case .line(let line): return line
+        case .end: return nil
+        case .idle:
+            idle.timedOut = true
+            return nil
+        }
+    }
+
     mutating func write(_ text: String) { Platform.write(text) }
+}
+
+/// Set once standard input went `idle_minutes` without a line.
+final class IdleFlag {
+    var timedOut = false
 }

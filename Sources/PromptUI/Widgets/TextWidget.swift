@@ -10,8 +10,13 @@ struct TextWidget: Widget {
     let precision: DatePrecision
     let words: ParticipantWords
     var editor: LineEditor
+    /// What the field began with (a draft, else the answer given), to tell whether there is
+    /// anything new to keep as a draft.
+    let initial: String
 
-    init(kind: QuestionType, precision: DatePrecision, given: Answer?, words: ParticipantWords) {
+    /// `draft`, when there is one, is shown rather than the answer: it is what was typed last.
+    /// `width` is the room the field is drawn in, so that Up and Down move by its screen lines.
+    init(kind: QuestionType, precision: DatePrecision, given: Answer?, draft: String? = nil, width: Int? = nil, words: ParticipantWords) {
         self.kind = kind
         self.precision = precision
         self.words = words
@@ -23,7 +28,10 @@ struct TextWidget: Widget {
         case .date(let d)?: text = d
         default: break
         }
+        if let draft { text = draft }
         editor = LineEditor(text, multiline: multiline)
+        editor.wrapColumns = width.map(Self.columns)
+        initial = editor.string
     }
 
     mutating func handle(_ key: Key) -> WidgetOutcome {
@@ -49,11 +57,19 @@ struct TextWidget: Widget {
     }
 
     func render(width: Int, style: Style) -> WidgetBody {
-        let layout = editor.layout(columns: max(10, width - 4))
+        let layout = editor.layout(columns: Self.columns(width))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
         if kind == .date { lines.append(style.dim("    " + TextEntry.datePattern(precision))) }
         return WidgetBody(lines: lines, cursor: (layout.cursor.line, 4 + layout.cursor.column), focus: layout.cursor.line)
     }
+
+    /// The field's columns at a width: the rest is its margin and bar.
+    static func columns(_ width: Int) -> Int { max(10, width - 4) }
+
+    var draft: String? { editor.string == initial ? nil : editor.string }
+
+    /// Up and Down move by the lines of the new width.
+    mutating func resized(width: Int) { editor.wrapColumns = Self.columns(width) }
 
     var keyHelp: String {
         editor.multiline ? "Enter new line · Tab next" : "type your answer · Enter next"

@@ -25,4 +25,14 @@ protocol Widget {
     func answer() -> Result<Answer?, AnswerProblem>
     func render(width: Int, style: Style) -> WidgetBody
     var keyHelp: String { get }
+    /// What was typed and not submitted, when it differs from what the field began with (nil:
+    /// nothing to keep); kept as a draft on going back or leaving.
+    var draft: String? { get }
+    /// The room the widget is drawn in changed (a resize): what depends on it is laid out anew.
+    mutating func resized(width: Int)
+}
+
+extension Widget {
+    var draft: String? { nil }
+    mutating func resized(width: Int) {}
 }

@@ -27,9 +27,9 @@ enum Widgets {
         case .ranking:
             return RankingWidget(choices: choices, label: label, rank: q.rank ?? choices.count, given: given)
         case .number, .text, .date:
-            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, words: session.words)
+            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, draft: session.drafts[q.id], width: width, words: session.words)
         case .longText, .open:
-            return TextWidget(kind: q.type, precision: .day, given: given, words: session.words)
+            return TextWidget(kind: q.type, precision: .day, given: given, draft: session.drafts[q.id], width: width, words: session.words)
         case .note, .calculate:
             return NoteWidget()
         }

@@ -1,0 +1,66 @@
+import InstrumentModel
+import SessionEngine
+import TerminalIO
+
+/// The review before sending, on the full screen: every question asked and its answer (or
+/// "skipped"), and last the line that sends. The cursor starts on that line, so sending is one
+/// deliberate Enter; on a question Enter goes back to change it (a jump the session journals),
+/// and answering it returns here.
+extension FullScreenDriver {
+    public mutating func review(_ session: Session, problem: String?) -> Action {
+        let items = session.reviewItems
+        let canChange = session.reviewCanChange
+        // The send line is the last place; questions come before it.
+        var at = items.count
+        var message = problem
+        while true {
+            let width = max(20, terminal.columns) - 2
+            var body = wrapped(session.words.reviewIntro, width) + [""]
+            var focus = 0
+            for (i, item) in items.enumerated() {
+                guard let q = session.question(item.question) else { continue }
+                if i == at { focus = body.count }
+                let number = "\(i + 1). "
+                let text = wrapped(session.render(q.text).trimmed, width - 2 - number.count)
+                // Wrapped lines stand under the text, not under the number.
+                body += text.enumerated().map { n, line in
+                    (n == 0 ? (i == at ? "❯ " : "  ") + number : String(repeating: " ", count: 2 + number.count)) + (i == at ? style.bold(line) : line)
+                }
+                let answer = item.answer.map { PlainInput.describe($0, q, session) } ?? session.words.reviewSkipped
+                let indent = String(repeating: " ", count: 2 + number.count)
+                body.append(indent + style.dim(Self.oneLine(answer, width - indent.count)))
+            }
+            body.append("")
+            if at == items.count { focus = body.count }
+            body.append((at == items.count ? "❯ " : "  ") + style.selected("[ " + session.words.reviewSend + " ]"))
+            if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
+            let help = Self.keyHelp([canChange ? session.words.keyReview : session.words.keyReviewFixed,
+                                     canChange ? session.words.keyBack : nil, session.words.keyLeave], width: width)
+            draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: focus, cursor: nil,
+                         message: nil, help: help))
+            message = nil
+            guard let event = nextEvent(session) else { return .leave }
+            switch event {
+            case .resized: redrawAll()
+            case .hangUp, .endOfInput: return .leave
+            case .key(.ctrl("c")): if confirmLeave() { return .leave }
+            case .key(.escape), .key(.pageUp): if canChange { return .back }
+            case .key(.up), .key(.character("k")): if canChange { at = max(0, at - 1) }
+            case .key(.down), .key(.character("j")), .key(.tab): if canChange { at = min(items.count, at + 1) }
+            case .key(.home): if canChange { at = 0 }
+            case .key(.end): at = items.count
+            case .key(.enter):
+                if at == items.count { return .submit }
+                return .jump(items[at].question)
+            case .key: break
+            }
+        }
+    }
+
+    /// An answer on one line: line breaks as spaces, and cut with "…" when longer than the room.
+    static func oneLine(_ text: String, _ width: Int) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard TextLayout.width(flat) > width else { return flat }
+        return TextLayout.fit(flat, max(0, width - 1)) + "…"
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import InstrumentModel
+
+/// One line of the review before submitting: a question asked and what was given (nil: skipped).
+public struct ReviewItem: Sendable, Equatable {
+    public var question: String
+    public var answer: Answer?
+}
+
+/// The review a survey shows once every question is asked, and the drafts that keep what was
+/// typed but not submitted. Both are the engine's, so a replay rebuilds them as they were.
+extension Session {
+    /// Every question asked on the route, in the order asked, with its answer or nil for skipped.
+    public var reviewItems: [ReviewItem] {
+        reachable.filter { answers[$0] != nil || skipped.contains($0) }.map { ReviewItem(question: $0, answer: answers[$0]) }
+    }
+
+    /// Whether the survey's review may change answers: only where going back is allowed, since
+    /// changing an earlier answer is what `back: false` forbids.
+    public var reviewCanChange: Bool { instrument.settings.back }
+
+    /// A question already dealt with (answered, skipped, or a note read), passed over on the way
+    /// back to the review.
+    func settled(_ id: String) -> Bool {
+        answers[id] != nil || skipped.contains(id) || (questions[id]?.type == .note && timing[id] != nil)
+    }
+
+    /// From the review (a finished survey), goes to a question asked, to change its answer; what
+    /// follows it that is already answered is passed over on the way back to the review.
+    mutating func review(jumpTo id: String, at time: Double) throws(AnswerProblem) {
+        guard reviewCanChange else { throw AnswerProblem(words.noGoingBack) }
+        guard reviewItems.contains(where: { $0.question == id }) else { throw AnswerProblem(words.notOnRoute) }
+        reviewing = true
+        history.removeAll { $0 == id }
+        phase = .question(id)
+        arrive(at: id, time: time)
+    }
+
+    /// Keeps what was typed at the current question as its draft (empty: no draft), redacted as
+    /// an answer is, and cut to the longest answer kept, so that the journal never holds more
+    /// than an answer could. Returns the draft as kept.
+    mutating func keepDraft(_ typed: String) throws(AnswerProblem) -> String {
+        guard let q = current, [.text, .longText, .number, .date].contains(q.type) else { throw AnswerProblem(words.noDraftHere) }
+        let limit = min(q.maxLength ?? TextEntry.maxCharacters, TextEntry.maxCharacters)
+        let cut = typed.count > limit ? String(typed.prefix(limit)) : typed
+        let text = Redactor.forQuestion(q, in: instrument).redact(cut)
+        drafts[q.id] = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        return text
+    }
+}

@@ -75,7 +75,7 @@ let guide = """
         #expect(plain[3] == "  ○ What is your role?           │")
         #expect(plain[4] == " The work 20m                    │ 2. Tell me about a typical day.")
         #expect(plain[5] == "  ▶ Tell me about a typical day. │ Interviewer: Let them tell it their own way.")
-        #expect(plain[6] == "  · How does the team see your r │ Probes (Ctrl-P to tick):")
+        #expect(plain[6] == "  · How does the team see your … │ Probes (Ctrl-P to tick):")
         #expect(plain[7] == "                                 │ [ ] 1 How did you start?")
         #expect(plain[8] == "                                 │ [x] 2 What is hardest?")
         #expect(plain[10] == "                                 │ Notes")

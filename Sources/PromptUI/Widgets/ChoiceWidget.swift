@@ -129,8 +129,10 @@ struct ChoiceWidget: Widget {
                 for part in layout.lines { lines.append(indent + style.accent("▏ ") + part) }
             }
         }
-        return WidgetBody(lines: lines, cursor: textCursor, focus: focus)
+        return WidgetBody(lines: lines, cursor: textCursor, focus: focus, pointing: cursor != nil)
     }
+
+    var typesText: Bool { typingOther }
 
     var keyHelp: String {
         let keys = byValue ? "a number" : choices.count <= 9 ? "1-\(choices.count)" : nil

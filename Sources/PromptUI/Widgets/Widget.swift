@@ -17,6 +17,12 @@ struct WidgetBody {
     var lines: [String]
     var cursor: (line: Int, column: Int)?
     var focus: Int
+    /// Leading lines that stay on screen with the question while the rest scrolls under them
+    /// (a matrix's scale).
+    var pinned = 0
+    /// Whether `focus` is a row the cursor stands on; false before the first move in a list, when
+    /// the arrows are free to scroll a long text down to it.
+    var pointing = true
 }
 
 protocol Widget {
@@ -25,4 +31,10 @@ protocol Widget {
     func answer() -> Result<Answer?, AnswerProblem>
     func render(width: Int, style: Style) -> WidgetBody
     var keyHelp: String { get }
+    /// Whether keys are being typed into text (where `?` is part of the answer, and help is F1 only).
+    var typesText: Bool { get }
+}
+
+extension Widget {
+    var typesText: Bool { false }
 }

@@ -36,8 +36,9 @@ public struct FullScreenDriver: SessionDriver {
 
     // MARK: Layout
 
-    /// The smallest window the screens are laid out for; below it one clear line says so.
-    static let smallest = (columns: 30, rows: 8)
+    /// The smallest window the screens are laid out for; below it one clear line says so. Ten rows
+    /// leave four under the markers, room for a matrix row with its answer under it at 30 columns.
+    static let smallest = (columns: 30, rows: 10)
 
     /// Lays out a screen: header; the pinned head (the question, kept in view); the body, scrolled
     /// so that the cursor's row stays in view, with markers where there is more; message and key help.
@@ -71,7 +72,7 @@ public struct FullScreenDriver: SessionDriver {
             head = []
         }
         let scrollRoom = room - head.count
-        if !reading, let focus = screen.focus { view.reveal(focus + shift, count: body.count, room: scrollRoom) } else {
+        if !reading, let focus = screen.focus { view.reveal((focus + shift)..<(focus + shift + screen.focusLines), count: body.count, room: scrollRoom) } else {
             view.clamp(count: body.count, room: scrollRoom)
         }
         last = Shown(count: body.count, room: scrollRoom, widgetTop: screen.widgetTop + shift)
@@ -214,7 +215,7 @@ public struct FullScreenDriver: SessionDriver {
             body += w.lines
             let help = Self.keyHelp(widget.keyHelp.components(separatedBy: " · ") + [words.keyHelp(typing: false), words.keyLeave], width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: top,
-                                       focus: w.pointing ? top + w.focus : nil, message: message, help: help), words: words))
+                                       focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message, help: help), words: words))
             message = nil
             switch terminal.next() {
             case .resized: writer.invalidate(); reading = false
@@ -292,7 +293,7 @@ public struct FullScreenDriver: SessionDriver {
                                     session.canSkip && q.type != .note ? words.keySkip : nil, words.keyHelp(typing: widget.typesText)], width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(ScreenContent(title: session.render(session.instrument.title), progress: position, head: head, body: body,
-                                       widgetTop: -w.pinned, focus: w.pointing ? w.focus - w.pinned : nil,
+                                       widgetTop: -w.pinned, focus: w.pointing ? w.focus - w.pinned : nil, focusLines: w.focusLines,
                                        cursor: w.cursor.map { ($0.line - w.pinned, $0.column) }, help: help), words: words))
             switch terminal.next() {
             case .resized:

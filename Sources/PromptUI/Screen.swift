@@ -30,6 +30,7 @@ struct ScreenContent {
     var widgetTop = 0
     /// The body line that must be in view (the cursor's row), if any.
     var focus: Int? = nil
+    var focusLines = 1
     /// A text cursor, by body line and column.
     var cursor: (line: Int, column: Int)? = nil
     var message: String? = nil

@@ -47,6 +47,12 @@ struct Viewport: Equatable {
         scroll(by: down ? step : -step, count: count, room: room)
     }
 
+    /// Scrolls as little as needed for `lines` to be in view; where they do not all fit, their first.
+    mutating func reveal(_ lines: Range<Int>, count: Int, room: Int) {
+        if lines.count > 1 { reveal(lines.upperBound - 1, count: count, room: room) }
+        reveal(lines.lowerBound, count: count, room: room)
+    }
+
     /// Scrolls as little as needed for `line` to be in view.
     mutating func reveal(_ line: Int, count: Int, room: Int) {
         clamp(count: count, room: room)

@@ -59,6 +59,7 @@ struct MatrixWidget: Widget {
         lines.append("")
         let pinned = lines.count
         var focus = lines.count
+        var focusLines = 1
         // The answer column is as wide as the longest answer, so that no answer is ever cut: the
         // row's text wraps beside it, or, where both do not fit, the answer goes under the text.
         func value(_ index: Int?) -> String { index.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›" }
@@ -81,9 +82,10 @@ struct MatrixWidget: Widget {
                 rowLines = TextLayout.wrap(r.text, width - 2).enumerated().map { ($0.offset == 0 ? pointer : "  ") + $0.element }
                 rowLines += TextLayout.wrap(shown, width - 4).map { "    " + (chosen != nil ? style.selected($0) : $0) }
             }
+            if i == row { focusLines = rowLines.count }
             lines += i == row ? rowLines.map(style.bold) : rowLines
         }
-        return WidgetBody(lines: lines, cursor: nil, focus: focus, pinned: pinned)
+        return WidgetBody(lines: lines, cursor: nil, focus: focus, pinned: pinned, focusLines: focusLines)
     }
 
     var keyHelp: String { "↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next" }

@@ -20,6 +20,9 @@ struct WidgetBody {
     /// Leading lines that stay on screen with the question while the rest scrolls under them
     /// (a matrix's scale).
     var pinned = 0
+    /// How many lines from `focus` belong to the cursor's row (a wrapped label, a matrix row's
+    /// answer under it), all brought into view together where they fit.
+    var focusLines = 1
     /// Whether `focus` is a row the cursor stands on; false before the first move in a list, when
     /// the arrows are free to scroll a long text down to it.
     var pointing = true

@@ -213,7 +213,7 @@ public struct FullScreenDriver: SessionDriver {
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
-            let help = Self.keyHelp(widget.keyHelp.components(separatedBy: " · ") + [words.keyHelp(typing: false), words.keyLeave], width: width)
+            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: false)) + [words.keyLeave], width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: top,
                                        focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message, help: help), words: words))
             message = nil
@@ -289,8 +289,9 @@ public struct FullScreenDriver: SessionDriver {
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             // The widget's keys one by one, most important first: as one piece, a narrow screen
             // dropped all of them and kept only back and leave.
-            let help = Self.keyHelp(widget.keyHelp.components(separatedBy: " · ") + [session.canGoBack ? words.keyBack : nil, words.keyLeave,
-                                    session.canSkip && q.type != .note ? words.keySkip : nil, words.keyHelp(typing: widget.typesText)], width: width)
+            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: widget.typesText))
+                                    + [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
+                                    width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(ScreenContent(title: session.render(session.instrument.title), progress: position, head: head, body: body,
                                        widgetTop: -w.pinned, focus: w.pointing ? w.focus - w.pinned : nil, focusLines: w.focusLines,
@@ -333,6 +334,13 @@ public struct FullScreenDriver: SessionDriver {
                 }
             }
         }
+    }
+
+    /// A widget's keys with the help key after its first two (how to move and choose): on a narrow
+    /// screen the help key, which shows all the others, is kept before the rest.
+    static func withHelpKey(_ widgetKeys: String, _ help: String) -> [String?] {
+        let keys = widgetKeys.components(separatedBy: " · ")
+        return Array(keys.prefix(2)) + [help] + Array(keys.dropFirst(2))
     }
 
     /// The key hints that fit on one line, most important first; the rest are left out, never cut.

@@ -88,7 +88,9 @@ public struct FullScreenDriver: SessionDriver {
         return Frame(lines: lines, cursor: screenCursor)
     }
 
-    private func wrapped(_ text: String, _ width: Int) -> [String] { TextLayout.wrap(text, width) }
+    /// A text wrapped to the width, its paragraphs flowed first (a YAML `|` text's own line breaks
+    /// left orphan lines at every width but the author's).
+    private func wrapped(_ text: String, _ width: Int) -> [String] { TextLayout.wrap(TextLayout.reflow(text), width) }
 
     /// A new screen starts at its top.
     private mutating func newScreen() {

@@ -44,6 +44,34 @@ public enum TextLayout {
         return cut + String(repeating: " ", count: max(0, columns - width(cut)))
     }
 
+    /// An author's text flowed for the screen: the line breaks inside a paragraph (as a YAML `|`
+    /// block keeps them) become spaces, so that wrapping at another width leaves no orphan lines;
+    /// blank lines between paragraphs stay, and so does the break before a list item (`- `, `* `,
+    /// `• `, `1. `, `1) `).
+    public static func reflow(_ text: String) -> String {
+        func isItem(_ line: Substring) -> Bool {
+            let t = line.drop { $0 == " " }
+            if t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("• ") { return true }
+            let digits = t.prefix { $0.isASCII && $0.isNumber }
+            return !digits.isEmpty && (t.dropFirst(digits.count).hasPrefix(". ") || t.dropFirst(digits.count).hasPrefix(") "))
+        }
+        var out = ""
+        var previousBlank = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let blank = line.allSatisfy { $0 == " " }
+            if blank {
+                if !previousBlank { out += "\n" }
+            } else if out.isEmpty || previousBlank {
+                out += (out.isEmpty ? "" : "\n") + line
+            } else {
+                out += isItem(line) ? "\n" + line : " " + line.drop { $0 == " " }
+            }
+            previousBlank = blank
+        }
+        while out.hasSuffix("\n") { out.removeLast() }
+        return out
+    }
+
     /// Wraps a text to `columns` at spaces, keeping its own line breaks; a word longer than a line is split.
     public static func wrap(_ text: String, _ columns: Int) -> [String] {
         let limit = max(1, columns)

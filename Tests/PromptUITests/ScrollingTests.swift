@@ -32,7 +32,7 @@ import Testing
         return driver.frame.plain
     }
 
-    static func line(_ n: Int, of total: Int = 40) -> String { " Consent line \(n) of \(total): please read this before agreeing." }
+    static func line(_ n: Int, of total: Int = 40) -> String { " - Consent line \(n) of \(total): please read this before agreeing." }
 
     @Test func aLongConsentStartsAtItsTopWithAMarkerBelow() throws {
         let frame = try Self.consentFrame([])
@@ -105,3 +105,30 @@ import Testing
     }
 }
 
+
+@Suite struct ReflowOnScreenTests {
+    /// Found trying the member survey at 60x20: its `|` description left "prefer not to answer," alone on a line.
+    @Test func aBlockTextFlowsToTheWindow() throws {
+        let yaml = """
+            format: 1
+            id: flow
+            version: 1.0.0
+            title: Flow
+            description: |
+              It takes about 10 minutes. You can skip any question you prefer not to answer,
+              and you can stop at any time.
+            sections:
+              - id: s
+                questions:
+                  - {id: a, type: text, text: A?}
+            """
+        let terminal = ScriptedTerminal(columns: 60, rows: 20, [])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        #expect(driver.welcome(Session(instrument: try compiled(yaml), seed: 1, today: 0)) == false)
+        #expect(Array(driver.frame.plain[2...4]) == [
+            " It takes about 10 minutes. You can skip any question you",
+            " prefer not to answer, and you can stop at any time.",
+            " ",
+        ])
+    }
+}

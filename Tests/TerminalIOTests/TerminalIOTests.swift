@@ -95,6 +95,14 @@ import Testing
         #expect(TextLayout.pad("日本語", 5) == "日本…")
     }
 
+    /// YAML `|` texts keep the author's line breaks, which at another width leave orphan lines: a
+    /// paragraph flows again, keeping blank lines between paragraphs and list items on lines of their own.
+    @Test func reflowsTheLinesOfAParagraph() {
+        #expect(TextLayout.reflow("It takes 10 minutes. You can skip\nany question,\nand stop at any time.\n\nTwo:\n- one\n* two\n• three\n1. four\n2) five\n")
+                == "It takes 10 minutes. You can skip any question, and stop at any time.\n\nTwo:\n- one\n* two\n• three\n1. four\n2) five")
+        #expect(TextLayout.reflow("one line") == "one line")
+    }
+
     /// Issue 12 item 12: whatever is cut says so, and never through a wide character.
     @Test func aCutTextEndsWithAnEllipsis() {
         #expect(TextLayout.fit("Neither agree nor disagree", 12) == "Neither agr…")

@@ -3,7 +3,7 @@
 /// with a five-point agreement scale, and a scale for resizing. Written out as YAML so that the
 /// screen tests compile it and the terminal tests run it from a file.
 public func longInstrumentYAML(consentLines: Int = 10, support: Bool = false) -> String {
-    let consent = (1...consentLines).map { "      Consent line \($0) of \(consentLines): please read this before agreeing." }
+    let consent = (1...consentLines).map { "      - Consent line \($0) of \(consentLines): please read this before agreeing." }
         .joined(separator: "\n")
     let places = ["Home", "Work", "School", "Library", "Cafe", "Park", "Gym", "Church", "Shop", "Bus",
                   "Train", "Clinic", "Pharmacy", "Friend's house", "Community centre"]

@@ -51,7 +51,6 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         for line in session.words.howItWorks(typing: true, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil) {
             say(line)
         }
-        say()
     }
 
     /// Nothing is asked: a script or screen reader goes straight on to the first question.
@@ -60,12 +59,12 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         return true
     }
 
-    /// `?` at any prompt: what can be typed there, and who to contact for support.
+    /// `?` at any prompt: what can be typed there, and who to contact for support (the prompt's
+    /// own instructions follow, as it asks again).
     private mutating func help(_ session: Session, _ q: Question?) {
         for line in session.words.plainKeys(skip: q == nil ? false : session.canSkip, back: q == nil ? false : session.canGoBack) {
             say("  " + line)
         }
-        if let q { say("  " + instructions(q, session)) }
         if let support = session.instrument.support {
             say(session.words.helpSupport + ": " + session.render(support).trimmed)
         }
@@ -74,6 +73,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     public mutating func consent(_ session: Session) -> Bool? {
         guard let consent = session.instrument.consent else { return true }
         introduce(session)
+        if session.instrument.kind == .survey { say() }
         say(session.render(consent.text).trimmed)
         say()
         say("  1  " + session.render(consent.agree))

@@ -78,7 +78,6 @@ import Testing
             To stop and carry on later, type q: your answers so far are saved.
             Type ? at any prompt to see the keys and who to contact for support.
 
-
             [1/2] Which?
             """), "\(out)")
         // `?` shows the keys of the prompt and the support text, then asks again.
@@ -86,7 +85,6 @@ import Testing
             > \("")  Enter alone: skip this question
               q  save and leave; you can carry on later
               ?  show this help
-              Type the number of your answer. Enter to skip, q to save and leave.
             Support: Call the study team on 0800 000 000.
             Type the number of your answer.
             """), "\(out)")

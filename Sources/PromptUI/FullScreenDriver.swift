@@ -191,6 +191,9 @@ public struct FullScreenDriver: SessionDriver {
             case .key(.ctrl("c")): if confirmLeave() { return false }
             case .key(.enter): return true
             case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false))
+            // Nothing to point at: the arrows scroll, as PgUp/PgDn do.
+            case .key(.up): view.scroll(by: -1, count: last.count, room: last.room)
+            case .key(.down): view.scroll(by: 1, count: last.count, room: last.room)
             case .key(let key): _ = scrolls(key, &widget, width: width)
             }
         }

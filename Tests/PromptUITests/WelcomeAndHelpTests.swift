@@ -115,6 +115,18 @@ import Testing
         #expect(session.answers["note"] == Answer(.text("Why?")))
     }
 
+    @Test func aLongWelcomeScrollsWithTheArrowsToo() throws {
+        let terminal = ScriptedTerminal(columns: 40, rows: 12, [.key(.down), .key(.down), .key(.down)])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        #expect(driver.welcome(Session(instrument: try compiled(Self.yaml), seed: 1, today: 0)) == false)
+        let screens = terminal.screens
+        #expect(screens.first?[9] == "   ↓ more below (PgDn)")
+        #expect(screens.last?[2] == "   ↑ more above (PgUp)")
+        let first = try #require(screens.first)
+        #expect(first[5].hasPrefix(" To skip a question"))
+        #expect(screens.last?[3] == first[5], "three lines down, one row taken by the marker")
+    }
+
     @Test func everyScreenAsksForRoomBelowTheSmallestSize() throws {
         let (terminal, _) = try run([.resized(columns: 25, rows: 6), .key(.character("?")), .key(.character("x"))])
         #expect(terminal.screens.count >= 3)

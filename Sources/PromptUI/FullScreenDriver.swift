@@ -376,23 +376,29 @@ public struct FullScreenDriver: SessionDriver {
         }
     }
 
+    /// The closing screen; it scrolls (PgUp/PgDn, ↑↓) where the closing text is long, is drawn
+    /// anew on a resize, and any other key closes it.
     public mutating func finished(_ session: Session, outcome: SessionOutcome) {
         guard outcome != .interrupted else { return }
-        let width = max(20, terminal.columns) - 2
-        var body: [String] = []
-        if outcome == .declined {
-            body += wrapped(session.words.declined, width) + [""]
-        }
-        // The closing text thanks people for taking part: not shown to someone who did not.
-        if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
-        if outcome != .declined {
-            body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
-        }
         newScreen()
-        draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, help: session.words.keyClose), words: session.words))
         while true {
-            if case .resized = terminal.next() { continue }
-            return
+            let width = max(20, terminal.columns) - 2
+            var body: [String] = []
+            if outcome == .declined {
+                body += wrapped(session.words.declined, width) + [""]
+            }
+            // The closing text thanks people for taking part: not shown to someone who did not.
+            if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
+            if outcome != .declined {
+                body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
+            }
+            draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, help: session.words.keyClose), words: session.words))
+            switch terminal.next() {
+            case .resized: writer.invalidate()
+            case .key(.pageUp), .key(.up): view.page(down: false, count: last.count, room: last.room)
+            case .key(.pageDown), .key(.down): view.page(down: true, count: last.count, room: last.room)
+            default: return
+            }
         }
     }
 }

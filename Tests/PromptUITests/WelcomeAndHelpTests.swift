@@ -133,3 +133,23 @@ import Testing
         for screen in terminal.screens.dropFirst() { #expect(screen.prefix(2) == ["Please make this window", "larger."], "\(screen)") }
     }
 }
+
+@Suite struct ClosingScreenTests {
+    /// Found reading the closing screen at 40x10: a long closing text ran under the key help with
+    /// no way to read its end, and a resize left it drawn at the old width.
+    @Test func aLongClosingTextScrollsAndFollowsTheWindow() throws {
+        let end = (1...12).map { "Closing line \($0)." }.joined(separator: "\n\n")
+        let yaml = "format: 1\nid: bye\nversion: 1.0.0\ntitle: Bye\nend: |\n" + end.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            + "\nsections:\n  - id: s\n    questions:\n      - {id: a, type: text, text: A?}\n"
+        let terminal = ScriptedTerminal(columns: 40, rows: 10, [.key(.pageDown), .resized(columns: 50, rows: 12), .key(.character("x"))])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        driver.finished(Session(instrument: try compiled(yaml), seed: 1, today: 0), outcome: .completed(path: "memory"))
+        let screens = terminal.screens
+        #expect(screens.count == 3, "drawn, paged, redrawn at the new size; x closed it")
+        #expect(screens[0][2] == " Closing line 1.")
+        #expect(screens[0][7] == "   ↓ more below (PgDn)")
+        #expect(screens[1][2] == "   ↑ more above (PgUp)")
+        #expect(screens[1][3] == " Closing line 3.")
+        #expect(driver.frame.lines.count == 12)
+    }
+}

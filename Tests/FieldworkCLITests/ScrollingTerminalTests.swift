@@ -7,8 +7,8 @@ private let tmuxRuns = Tool.available("tmux")
 /// Issue 12 items 9, 12 and 13 in a real terminal: the long instrument (TestSupport) read by
 /// scrolling, its long list answered at the bottom, and its matrix and scale resized.
 @Suite(.serialized) struct ScrollingTerminalTests {
-    func start(_ folder: TemporaryFolder, consentLines: Int, columns: Int, rows: Int) throws -> (TmuxSession, String) {
-        let instrument = try folder.write("long.yaml", longInstrumentYAML(consentLines: consentLines))
+    func start(_ folder: TemporaryFolder, consentLines: Int, columns: Int, rows: Int, support: Bool = false) throws -> (TmuxSession, String) {
+        let instrument = try folder.write("long.yaml", longInstrumentYAML(consentLines: consentLines, support: support))
         let done = folder.url.appendingPathComponent("exit-status").path
         let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)' --seed 3", in: folder.url, done: done), columns: columns, rows: rows)
         return (t, done)
@@ -105,5 +105,39 @@ private let tmuxRuns = Tool.available("tmux")
         let answers = try #require(try record(folder)["answers"] as? [String: Any])
         #expect(answers["grid"] as? [String: Int] == ["r1": 3])
         #expect(answers["mood"] as? Int == 7)
+    }
+
+    /// Issue 12 item 17: ? and F1 as a real terminal sends them; ? typed into "Other".
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func theHelpKeyShowsTheKeysAndTheSupportTextAnywhere() throws {
+        let folder = try TemporaryFolder()
+        let (t, done) = try start(folder, consentLines: 10, columns: 80, rows: 24, support: true)
+        t.waitFor("Consent line 1 of 10")
+        try t.type("?")
+        let help = t.waitFor("Keys on this screen")
+        #expect(help.contains("If anything here upsets you, call the study team on 0800 000 000."))
+        try t.send("x")
+        t.waitFor("Consent line 1 of 10")
+        try t.send("1", "Enter")
+        t.waitFor("Where do you usually go online?")
+        for _ in 0..<16 { try t.send("Down") }
+        try t.send("Space")
+        try t.type("Why?")
+        t.waitFor("▏ Why?")
+        try t.send("F1")
+        let typing = t.waitFor("F1 this help (? is typed into your answer)")
+        #expect(typing.contains("0800 000 000"))
+        try t.send("x")
+        t.waitFor("▏ Why?")
+        try t.send("Enter")
+        t.waitFor("How far do you agree with each statement?")
+        try t.send("C-c")
+        t.waitFor("Leave now?")
+        try t.send("y")
+        #expect(TmuxSession.finished(done).status == "3")
+        let sessions = folder.url.appendingPathComponent("responses/long-instrument/sessions").path
+        let text = try FileManager.default.contentsOfDirectory(atPath: sessions)
+            .map { try String(contentsOfFile: sessions + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
+        #expect(text.contains("\"other\":\"Why?\""), "\(text)")
     }
 }

@@ -274,13 +274,13 @@ public struct FullScreenDriver: SessionDriver {
                 }
                 if !head.isEmpty { head.append("") }
             }
-            let text = session.render(q.text).trimmed + (q.required ? " (required)" : "")
+            let text = session.render(q.text).trimmed + (q.required ? words.required : "")
             head += wrapped(text, width).map(style.bold)
             if let help = q.help { head += wrapped(session.render(help).trimmed, width).map(style.dim) }
             if let instructions = q.instructions {
                 head += wrapped(words.interviewer(session.render(instructions).trimmed), width).map(style.dim)
             }
-            for probe in q.probes ?? [] { head += wrapped("• Probe: " + session.render(probe).trimmed, width).map(style.dim) }
+            for probe in q.probes ?? [] { head += wrapped("• " + words.probe(session.render(probe).trimmed), width).map(style.dim) }
             if q.sensitive {
                 head += wrapped(words.personal(typing: false), width).map(style.dim)
             }

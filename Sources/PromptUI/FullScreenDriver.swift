@@ -341,11 +341,12 @@ public struct FullScreenDriver: SessionDriver {
         }
     }
 
-    /// A widget's keys with the help key after its first two (how to move and choose): on a narrow
-    /// screen the help key, which shows all the others, is kept before the rest.
+    /// A widget's keys with the help key after how to choose: on a narrow screen the help key,
+    /// which shows all the others, is kept before the rest.
     static func withHelpKey(_ widgetKeys: String, _ help: String) -> [String?] {
         let keys = widgetKeys.components(separatedBy: " · ")
-        return Array(keys.prefix(2)) + [help] + Array(keys.dropFirst(2))
+        let choose = keys.firstIndex { $0.hasSuffix(" choose") || $0.hasSuffix(" tick") }.map { $0 + 1 } ?? min(2, keys.count)
+        return Array(keys.prefix(choose)) + [help] + Array(keys.dropFirst(choose))
     }
 
     /// The key hints that fit on one line, most important first; the rest are left out, never cut.

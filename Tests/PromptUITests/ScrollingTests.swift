@@ -132,3 +132,12 @@ import Testing
         ])
     }
 }
+
+@Suite struct MatrixKeyHelpTests {
+    /// Found trying the fidelity checklist at 60x20: a 6-point matrix said "1-9", and the help key
+    /// stood before how to choose.
+    @Test func aMatrixSaysItsOwnNumbersAndKeepsHowToChooseFirst() throws {
+        let frame = try ScrollingTests.questionFrame("grid", [], columns: 60, rows: 20)
+        #expect(frame[19] == " ↑↓ row · ←→ move · Space or 1-5 choose · ? help · Esc back")
+    }
+}

@@ -88,5 +88,9 @@ struct MatrixWidget: Widget {
         return WidgetBody(lines: lines, cursor: nil, focus: focus, pinned: pinned, focusLines: focusLines)
     }
 
-    var keyHelp: String { "↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next" }
+    /// The numbers that choose, as many as there are points (a 6-point scale said 1-9).
+    var keyHelp: String {
+        let numbers = choices.count <= 9 ? " or 1-\(choices.count)" : ""
+        return "↑↓ row · ←→ move · Space\(numbers) choose · Backspace clears · Enter next"
+    }
 }

@@ -19,7 +19,7 @@ struct InstrumentDecoder {
 
     static let topKeys: Set<String> = [
         "format", "id", "version", "kind", "title", "description", "languages", "consent",
-        "end", "settings", "privacy", "choice_sets", "sections",
+        "end", "support", "settings", "privacy", "choice_sets", "sections",
     ]
 
     mutating func decode(_ root: Node) -> Instrument? {
@@ -41,6 +41,8 @@ struct InstrumentDecoder {
         let description = map["description"].flatMap { text($0, position: 0, owner: "the description") }
         let consent = map["consent"].flatMap { decodeConsent($0) }
         let end = map["end"].flatMap { text($0, position: Int.max, owner: "the end text") }
+        // Shown at any time, before any answer: it can pipe none.
+        let support = map["support"].flatMap { text($0, position: 0, owner: "the support text") }
         let settings = map["settings"].map { decodeSettings($0) } ?? Settings()
         let privacy = map["privacy"].map { decodePrivacy($0) } ?? Privacy()
         if let node = map["choice_sets"] { decodeChoiceSets(node) }
@@ -55,7 +57,7 @@ struct InstrumentDecoder {
         }
         return Instrument(
             format: format, id: id, version: version, kind: kind, title: title, description: description,
-            languages: languages, consent: consent, end: end, settings: settings, privacy: privacy,
+            languages: languages, consent: consent, end: end, support: support, settings: settings, privacy: privacy,
             choiceSets: choiceSets.mapValues(\.choices), sections: sections
         )
     }

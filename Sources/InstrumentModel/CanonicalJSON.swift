@@ -233,6 +233,7 @@ extension Instrument {
                 w.member("progress", settings.progress)
                 w.member("skip_all", settings.skipAll)
             }
+            w.member("support", support)
             w.member("title", title)
             w.member("version", version)
         }

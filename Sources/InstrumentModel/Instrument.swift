@@ -15,6 +15,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var languages: [String]
     public var consent: Consent?
     public var end: LocalizedText?
+    /// Who to contact for help or support (a helpline, the study team), shown whenever the
+    /// participant asks for help, from the first screen to the last.
+    public var support: LocalizedText?
     public var settings: Settings
     public var privacy: Privacy
     public var choiceSets: [String: [Choice]]
@@ -22,7 +25,7 @@ public struct Instrument: Sendable, Equatable, Codable {
 
     public init(format: Int, id: String, version: String, kind: InstrumentKind, title: LocalizedText,
                 description: LocalizedText?, languages: [String], consent: Consent?, end: LocalizedText?,
-                settings: Settings, privacy: Privacy, choiceSets: [String: [Choice]], sections: [Section]) {
+                support: LocalizedText? = nil, settings: Settings, privacy: Privacy, choiceSets: [String: [Choice]], sections: [Section]) {
         self.format = format
         self.id = id
         self.version = version
@@ -32,6 +35,7 @@ public struct Instrument: Sendable, Equatable, Codable {
         self.languages = languages
         self.consent = consent
         self.end = end
+        self.support = support
         self.settings = settings
         self.privacy = privacy
         self.choiceSets = choiceSets
@@ -40,7 +44,7 @@ public struct Instrument: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case compiledFormat = "compiled_format", format, id, version, kind, title, description, languages
-        case consent, end, settings, privacy, choiceSets = "choice_sets", sections
+        case consent, end, support, settings, privacy, choiceSets = "choice_sets", sections
     }
 
     /// Every question, in the order of the instrument.

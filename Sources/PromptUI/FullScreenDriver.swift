@@ -9,6 +9,13 @@ public struct FullScreenDriver: SessionDriver {
     let terminal: any TerminalPort
     let style: Style
     private var writer = FrameWriter()
+    /// The scrolling of the screen on show, and whether the participant paged away from the cursor
+    /// (to read) so that the view does not jump back to it until the next key.
+    private var view = Viewport()
+    private var reading = false
+    /// The scrolling part as last drawn, for the keys that scroll it.
+    private var last = Shown(count: 0, room: 0, widgetTop: 0)
+    struct Shown { var count: Int; var room: Int; var widgetTop: Int }
     /// The last frame drawn, for tests and for redrawing after a resize.
     public private(set) var frame = Frame(lines: [], cursor: nil)
     /// The widget of a submitted answer, kept so that a refused answer is shown again as typed.
@@ -33,84 +40,227 @@ public struct FullScreenDriver: SessionDriver {
 
     // MARK: Layout
 
-    /// Lays out a screen: header, body (scrolled so that `focus` stays in view), message and key help.
-    /// The smallest window the screens are laid out for; below it one clear line says so.
-    static let smallest = (columns: 30, rows: 8)
+    /// The smallest window the screens are laid out for; below it one clear line says so. Ten rows
+    /// leave four under the markers, room for a matrix row with its answer under it at 30 columns.
+    static let smallest = (columns: 30, rows: 10)
 
-    func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
-                         message: String?, help: String) -> Frame {
+    /// Lays out a screen: header; the pinned head (the question, kept in view); the body, scrolled
+    /// so that the cursor's row stays in view, with markers where there is more; message and key help.
+    mutating func compose(_ screen: ScreenContent, words: ParticipantWords) -> Frame {
         guard terminal.columns >= Self.smallest.columns, terminal.rows >= Self.smallest.rows else {
-            return Self.askForRoom(columns: terminal.columns, rows: terminal.rows)
+            return Self.askForRoom(columns: terminal.columns, rows: terminal.rows, words: words)
         }
         let width = terminal.columns
         let height = terminal.rows
-        var header = " " + TextLayout.fit(title, width - 2)
-        if let (number, total) = progress, total > 0, width >= 50 {
+        var header = " " + TextLayout.fit(screen.title, width - 2)
+        if let (number, total) = screen.progress, total > 0, width >= 50 {
             let barWidth = 10
             let filled = min(barWidth, (number - 1) * barWidth / total)
             let bar = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled) + " \(number) of \(total) "
             let room = width - TextLayout.width(bar)
-            header = TextLayout.pad(" " + TextLayout.fit(title, room - 3), room) + bar
+            header = TextLayout.pad(" " + TextLayout.fit(screen.title, room - 3), room) + bar
         }
         var lines = [style.bold(header), style.dim(String(repeating: "─", count: width))]
-        let footer = [message.map { style.warn(TextLayout.fit(" ! " + $0, width)) } ?? "", style.dim(TextLayout.fit(" " + help, width))]
+        let footer = [screen.message.map { style.warn(TextLayout.fit(" ! " + $0, width)) } ?? "", style.dim(TextLayout.fit(" " + screen.help, width))]
         let room = height - lines.count - footer.count
-        let start = body.count <= room ? 0 : min(max(0, focus - room / 2), body.count - room)
-        let visible = Array(body[start..<min(body.count, start + room)])
-        lines += visible.map { " " + $0 }
-        lines += Array(repeating: "", count: room - visible.count)
+        // The question stays put while what is under it scrolls, unless it would leave too little
+        // room for that: then everything scrolls together.
+        var head = screen.head
+        var body = screen.body
+        var shift = 0
+        if !head.isEmpty, head.count > room / 2 || room - head.count < 3 {
+            body = head + body
+            shift = head.count
+            head = []
+        }
+        let scrollRoom = room - head.count
+        if !reading, let focus = screen.focus { view.reveal((focus + shift)..<(focus + shift + screen.focusLines), count: body.count, room: scrollRoom) } else {
+            view.clamp(count: body.count, room: scrollRoom)
+        }
+        last = Shown(count: body.count, room: scrollRoom, widgetTop: screen.widgetTop + shift)
+        lines += head.map { " " + $0 }
+        lines += view.rows(body.map { " " + $0 }, room: scrollRoom, words: words, style: style)
         lines += footer
-        let screenCursor = cursor.flatMap { c -> (row: Int, column: Int)? in
-            let row = c.line - start
-            guard row >= 0, row < room else { return nil }
-            return (2 + row, 1 + c.column)
+        let window = view.window(count: body.count, room: scrollRoom)
+        let screenCursor = screen.cursor.flatMap { c -> (row: Int, column: Int)? in
+            let line = c.line + shift
+            guard window.lines.contains(line) else { return nil }
+            return (2 + head.count + (window.above ? 1 : 0) + line - window.lines.lowerBound, 1 + c.column)
         }
         return Frame(lines: lines, cursor: screenCursor)
     }
 
     /// A broken screen is worse than none: below the smallest size a screen is laid out for, one
     /// clear line asks for room, and the screen is drawn again once there is (the interviewer's too).
-    static func askForRoom(columns: Int, rows: Int) -> Frame {
-        let lines = Array(TextLayout.wrap("Please make this window larger.", max(1, columns)).prefix(max(1, rows)))
+    static func askForRoom(columns: Int, rows: Int, words: ParticipantWords) -> Frame {
+        let lines = Array(TextLayout.wrap(words.pleaseEnlarge, max(1, columns)).prefix(max(1, rows)))
         return Frame(lines: lines + Array(repeating: "", count: max(0, rows - lines.count)), cursor: nil)
     }
 
+    /// A text wrapped to the width (an instrument's text comes flowed into paragraphs by `Session.render`).
     func wrapped(_ text: String, _ width: Int) -> [String] { TextLayout.wrap(text, width) }
+
+    /// A new screen starts at its top.
+    mutating func newScreen() {
+        view = Viewport()
+        reading = false
+    }
+
+    /// Scrolling keys, where they are free: PgUp/PgDn always (the cursor of a list or matrix comes
+    /// along with the page), and ↑↓ while nothing is pointed at and the answers are not yet in
+    /// view (a long consent is read line by line down to its choices). True when the key was used.
+    private mutating func scrolls(_ key: Key, _ widget: inout any Widget, width: Int) -> Bool {
+        let body = widget.render(width: width, style: style)
+        switch key {
+        case .pageUp, .pageDown:
+            view.page(down: key == .pageDown, count: last.count, room: last.room)
+            reading = false
+            follow(&widget, down: key == .pageDown, width: width)
+            return true
+        case .down where !body.pointing && view.window(count: last.count, room: last.room).lines.upperBound <= last.widgetTop + body.pinned:
+            view.scroll(by: 1, count: last.count, room: last.room)
+            return true
+        case .up where !body.pointing && view.top > 0:
+            view.scroll(by: -1, count: last.count, room: last.room)
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// After a page, moves the widget's cursor (one step at a time, as its own keys do) until its row
+    /// is in view again; where it cannot come (a text field), the view stays where it was paged to
+    /// until the next key.
+    private mutating func follow(_ widget: inout any Widget, down: Bool, width: Int) {
+        let window = view.window(count: last.count, room: last.room).lines
+        var body = widget.render(width: width, style: style)
+        guard body.pointing else { return }
+        for _ in 0..<1000 where !window.contains(last.widgetTop + body.focus) {
+            var next = widget
+            guard next.handle(down ? .down : .up) == .handled else { break }
+            let moved = next.render(width: width, style: style)
+            guard moved.focus != body.focus else { break }
+            widget = next
+            body = moved
+        }
+        reading = !window.contains(last.widgetTop + body.focus)
+    }
+
+    /// The help key's overlay: every key of the screen, and the instrument's support text; any key
+    /// closes it (PgUp/PgDn scroll it where it is longer than the window).
+    mutating func showHelp(_ session: Session, keys: [String]) {
+        let words = session.words
+        let saved = (view, reading)
+        newScreen()
+        defer { (view, reading) = saved; writer.invalidate() }
+        while true {
+            let width = max(20, terminal.columns) - 2
+            var body = keys.flatMap { wrapped($0, width) }
+            if let support = session.instrument.support {
+                body += ["", style.bold(words.helpSupport)] + wrapped(session.render(support).trimmed, width)
+            }
+            draw(compose(ScreenContent(title: words.helpTitle, body: body, help: words.helpClose), words: words))
+            guard let event = nextEvent(session) else { return }
+            switch event {
+            case .resized: writer.invalidate()
+            case .key(let key) where key == .pageUp || key == .pageDown:
+                view.page(down: key == .pageDown, count: last.count, room: last.room)
+            case .hangUp, .endOfInput, .key: return
+            }
+        }
+    }
 
     // MARK: Screens
 
+    /// How the session is answered, for the first screen of a survey (welcome, or consent).
+    private func howItWorks(_ session: Session, width: Int) -> [String] {
+        guard session.instrument.kind == .survey else { return [] }
+        let settings = session.instrument.settings
+        return session.words.howItWorks(typing: false, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil)
+            .flatMap { wrapped($0, width) } + [""]
+    }
+
+    /// The first screen of a survey without consent: its title and description, and how to skip,
+    /// go back, leave and get help. Enter starts; false to leave.
+    public mutating func welcome(_ session: Session) -> Bool {
+        guard session.instrument.kind == .survey else { return true }
+        newScreen()
+        var widget: any Widget = NoteWidget()
+        let words = session.words
+        while true {
+            let width = max(20, terminal.columns) - 2
+            var body: [String] = []
+            if let d = session.instrument.description { body += wrapped(session.render(d).trimmed, width) + [""] }
+            body += howItWorks(session, width: width)
+            draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: body.count,
+                                       help: Self.keyHelp([words.keyStart, words.keyHelp(typing: false), words.keyLeave], width: width)), words: words))
+            guard let event = nextEvent(session) else { return false }
+            switch event {
+            case .resized: writer.invalidate()
+            case .hangUp, .endOfInput: return false
+            case .key(.ctrl("c")): if confirmLeave() { return false }
+            case .key(.enter): return true
+            case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false))
+            // Nothing to point at: the arrows scroll, as PgUp/PgDn do.
+            case .key(.up): view.scroll(by: -1, count: last.count, room: last.room)
+            case .key(.down): view.scroll(by: 1, count: last.count, room: last.room)
+            case .key(let key): _ = scrolls(key, &widget, width: width)
+            }
+        }
+    }
+
+    /// The consent screen is also the welcome: title, description, how it works, the consent text
+    /// and the choice, one scrolling screen that can be read whole before agreeing.
     public mutating func consent(_ session: Session) -> Bool? {
         guard let consent = session.instrument.consent else { return true }
+        newScreen()
         let agree = Choice(value: 1, label: consent.agree)
         let decline = Choice(value: 2, label: consent.decline ?? LocalizedText(session.words.notTakingPart))
-        var widget = ChoiceWidget(choices: [agree, decline], label: { session.render($0.label) }, multiple: false, otherCode: nil, given: nil)
+        var widget: any Widget = ChoiceWidget(choices: [agree, decline], label: { session.render($0.label) }, multiple: false, otherCode: nil, given: nil)
+        let words = session.words
         var message: String?
         while true {
             let width = max(20, terminal.columns) - 2
             var body: [String] = []
             if let d = session.instrument.description { body += wrapped(session.render(d).trimmed, width) + [""] }
+            body += howItWorks(session, width: width)
             body += wrapped(session.render(consent.text).trimmed, width) + [""]
             let w = widget.render(width: width, style: style)
-            let focus = body.count + w.focus
+            let top = body.count
             body += w.lines
-            draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: focus, cursor: nil,
-                         message: message, help: widget.keyHelp + " · Ctrl-C leave"))
+            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: false)) + [words.keyLeave], width: width)
+            draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: top,
+                                       focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message, help: help), words: words))
             message = nil
             guard let event = nextEvent(session) else { return nil }
             switch event {
-            case .resized: writer.invalidate()
+            case .resized: writer.invalidate(); reading = false
             case .hangUp, .endOfInput: return nil
             case .key(.ctrl("c")): if confirmLeave() { return nil }
+            case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: widget, canSkip: false))
             case .key(let key):
+                if scrolls(key, &widget, width: width) { continue }
+                reading = false
                 if widget.handle(key) == .submit {
                     guard case .success(let a?) = widget.answer(), case .choice(let c) = a.value else {
-                        message = session.words.chooseWhetherToTakePart
+                        message = words.chooseWhetherToTakePart
                         continue
                     }
                     return c == 1
                 }
             }
         }
+    }
+
+    /// Every key of a screen for the help overlay, one to a line: the widget's own, then moving,
+    /// skipping, leaving and help itself.
+    private func helpKeys(_ session: Session, widget: (any Widget)?, canSkip: Bool) -> [String] {
+        let words = session.words
+        var keys = widget.map { $0.keyHelp.components(separatedBy: " · ") } ?? [words.keyStart]
+        if canSkip { keys.append(words.keySkip) }
+        if session.canGoBack { keys.append(words.keyBack) }
+        keys += [words.helpScroll, words.helpLeave, widget?.typesText == true ? words.helpKeyHelpTyping : words.helpKeyHelp]
+        return keys
     }
 
     public mutating func ask(_ session: Session, problem: String?) -> Action {
@@ -120,48 +270,53 @@ public struct FullScreenDriver: SessionDriver {
             widget = kept.widget
         } else {
             widget = Widgets.make(for: q, session: session, width: max(20, terminal.columns) - 2)
+            newScreen()
         }
         submitted = nil
+        let words = session.words
         var message = problem
         while true {
             let width = max(20, terminal.columns) - 2
-            var body: [String] = []
+            var head: [String] = []
             if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == q.id } }) {
-                if let title = section.title { body.append(style.accent(TextLayout.fit(session.render(title), width))) }
+                if let title = section.title { head.append(style.accent(TextLayout.fit(session.render(title), width))) }
                 if section.questions.first(where: { session.isVisible($0.id) })?.id == q.id, let intro = section.intro {
-                    body += wrapped(session.render(intro).trimmed, width).map(style.dim)
+                    head += wrapped(session.render(intro).trimmed, width).map(style.dim)
                 }
-                body.append("")
+                if !head.isEmpty { head.append("") }
             }
-            let text = session.render(q.text).trimmed + (q.required ? " (required)" : "")
-            body += wrapped(text, width).map(style.bold)
-            if let help = q.help { body += wrapped(session.render(help).trimmed, width).map(style.dim) }
+            let text = session.render(q.text).trimmed + (q.required ? words.required : "")
+            head += wrapped(text, width).map(style.bold)
+            if let help = q.help { head += wrapped(session.render(help).trimmed, width).map(style.dim) }
             if let instructions = q.instructions {
-                body += wrapped(session.words.interviewer(session.render(instructions).trimmed), width).map(style.dim)
+                head += wrapped(words.interviewer(session.render(instructions).trimmed), width).map(style.dim)
             }
-            for probe in q.probes ?? [] { body += wrapped("• Probe: " + session.render(probe).trimmed, width).map(style.dim) }
+            for probe in q.probes ?? [] { head += wrapped("• " + words.probe(session.render(probe).trimmed), width).map(style.dim) }
             if q.sensitive {
-                body += wrapped(session.words.personal(typing: false), width).map(style.dim)
+                head += wrapped(words.personal(typing: false), width).map(style.dim)
             }
-            if q.type == .number, let unit = q.unit { body.append(style.dim(session.words.unit(session.render(unit)))) }
-            if let limits = session.words.limits(for: q, today: session.today) { body += wrapped(limits, width).map(style.dim) }
-            body.append("")
+            if q.type == .number, let unit = q.unit { head.append(style.dim(words.unit(session.render(unit)))) }
+            if let limits = words.limits(for: q, today: session.today) { head += wrapped(limits, width).map(style.dim) }
+            head.append("")
             let w = widget.render(width: width, style: style)
-            let top = body.count
-            body += w.lines
+            head += w.lines.prefix(w.pinned)
+            var body = Array(w.lines.dropFirst(w.pinned))
             // The reason an answer was refused stands right under it.
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             // The widget's keys one by one, most important first: as one piece, a narrow screen
             // dropped all of them and kept only back and leave.
-            let help = Self.keyHelp(widget.keyHelp.components(separatedBy: " · ") + [session.canGoBack ? session.words.keyBack : nil, session.words.keyLeave,
-                                     session.canSkip && q.type != .note ? session.words.keySkip : nil], width: width)
+            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: widget.typesText))
+                                    + [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
+                                    width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
-            draw(compose(title: session.render(session.instrument.title), progress: position, body: body,
-                         focus: top + w.focus, cursor: w.cursor.map { (top + $0.line, $0.column) }, message: nil, help: help))
+            draw(compose(ScreenContent(title: session.render(session.instrument.title), progress: position, head: head, body: body,
+                                       widgetTop: -w.pinned, focus: w.pointing ? w.focus - w.pinned : nil, focusLines: w.focusLines,
+                                       cursor: w.cursor.map { ($0.line - w.pinned, $0.column) }, help: help), words: words))
             guard let event = nextEvent(session) else { return Self.keeping(widget, then: .leave) }
             switch event {
             case .resized:
                 writer.invalidate()
+                reading = false
                 // Lay the answer out anew for the new width (a scale across the screen becomes a
                 // list when it no longer fits, and back), keeping what has been chosen.
                 if q.type == .scale, case .success(let given) = widget.answer() {
@@ -172,9 +327,15 @@ public struct FullScreenDriver: SessionDriver {
                 return Self.keeping(widget, then: .leave)
             case .key(.ctrl("c")):
                 if confirmLeave() { return Self.keeping(widget, then: .leave) }
-            case .key(.escape), .key(.pageUp):
+            case .key(.escape):
                 return Self.keeping(widget, then: .back)
+            case .key(.f1):
+                showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note))
+            case .key(.character("?")) where !widget.typesText:
+                showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note))
             case .key(let key):
+                if scrolls(key, &widget, width: width) { continue }
+                reading = false
                 switch widget.handle(key) {
                 case .submit:
                     switch widget.answer() {
@@ -196,6 +357,14 @@ public struct FullScreenDriver: SessionDriver {
     /// Going back or leaving keeps what was typed and not sent, as a draft.
     static func keeping(_ widget: any Widget, then next: Action) -> Action {
         widget.draft.map { .keepingDraft($0, then: next) } ?? next
+    }
+
+    /// A widget's keys with the help key after how to choose: on a narrow screen the help key,
+    /// which shows all the others, is kept before the rest.
+    static func withHelpKey(_ widgetKeys: String, _ help: String) -> [String?] {
+        let keys = widgetKeys.components(separatedBy: " · ")
+        let choose = keys.firstIndex { $0.hasSuffix(" choose") || $0.hasSuffix(" tick") }.map { $0 + 1 } ?? min(2, keys.count)
+        return Array(keys.prefix(choose)) + [help] + Array(keys.dropFirst(choose))
     }
 
     /// The key hints that fit on one line, most important first; the rest are left out, never cut.
@@ -237,23 +406,30 @@ public struct FullScreenDriver: SessionDriver {
         }
     }
 
+    /// The closing screen; it scrolls (PgUp/PgDn, ↑↓) where the closing text is long, is drawn
+    /// anew on a resize, and any other key closes it.
     public mutating func finished(_ session: Session, outcome: SessionOutcome) {
         guard outcome != .interrupted else { return }
-        let width = max(20, terminal.columns) - 2
-        var body: [String] = []
-        if outcome == .declined {
-            body += wrapped(session.words.declined, width) + [""]
-        }
-        // The closing text thanks people for taking part: not shown to someone who did not.
-        if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
-        if outcome != .declined {
-            body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
-        }
-        draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
-                     message: nil, help: session.words.keyClose))
+        newScreen()
         while true {
-            if case .resized? = nextEvent() { continue }
-            return
+            let width = max(20, terminal.columns) - 2
+            var body: [String] = []
+            if outcome == .declined {
+                body += wrapped(session.words.declined, width) + [""]
+            }
+            // The closing text thanks people for taking part: not shown to someone who did not.
+            if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
+            if outcome != .declined {
+                body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
+            }
+            draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, help: session.words.keyClose), words: session.words))
+            guard let event = nextEvent() else { return }
+            switch event {
+            case .resized: writer.invalidate()
+            case .key(.pageUp), .key(.up): view.page(down: false, count: last.count, room: last.room)
+            case .key(.pageDown), .key(.down): view.page(down: true, count: last.count, room: last.room)
+            default: return
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ struct InterviewLayout {
 
     func drawn() -> Drawn {
         guard screen.fits else {
-            return Drawn(frame: FullScreenDriver.askForRoom(columns: screen.terminal.columns, rows: screen.terminal.rows))
+            return Drawn(frame: FullScreenDriver.askForRoom(columns: screen.terminal.columns, rows: screen.terminal.rows, words: session.words))
         }
         let width = screen.columns
         let height = screen.rows
@@ -43,7 +43,7 @@ struct InterviewLayout {
         let planned = session.instrument.sections.compactMap(\.minutes).reduce(0, +)
         let clock = "⏱ " + Self.budget(now, planned > 0 ? planned : nil) + " "
         let title = session.render(session.instrument.title)
-        let header = TextLayout.pad(" " + Self.cut(title, width - TextLayout.width(clock) - 2), width - TextLayout.width(clock)) + clock
+        let header = TextLayout.pad(" " + TextLayout.fit(title, width - TextLayout.width(clock) - 2), width - TextLayout.width(clock)) + clock
         var lines = [screen.style.bold(header), screen.style.dim(String(repeating: "─", count: width))]
         let footer = self.footer(width: width)
         let room = height - lines.count - footer.count
@@ -56,7 +56,7 @@ struct InterviewLayout {
             let start = Self.scroll(outline.count, focus: selected, room: room)
             for row in 0..<room {
                 let line = start + row < outline.count ? outline[start + row] : Self.blank
-                lines.append(" " + line.style(Self.cut(line.text, width - 2)))
+                lines.append(" " + line.style(TextLayout.fit(line.text, width - 2)))
             }
         } else {
             // Crowded (fewer than five lines left for notes), the pinned part is made compact.
@@ -68,13 +68,13 @@ struct InterviewLayout {
                 var text = ""
                 if screen.outlineWidth > 0 {
                     let left = leftStart + row < outline.count ? outline[leftStart + row] : Self.blank
-                    text += " " + left.style(TextLayout.pad(Self.cut(left.text, screen.outlineWidth - 1), screen.outlineWidth - 1))
+                    text += " " + left.style(TextLayout.pad(TextLayout.fit(left.text, screen.outlineWidth - 1), screen.outlineWidth - 1))
                     text += screen.style.dim(" │ ")
                 } else {
                     text += " "
                 }
                 let line = row < right.count ? right[row] : Self.blank
-                text += line.style(Self.cut(line.text, screen.rightWidth))
+                text += line.style(TextLayout.fit(line.text, screen.rightWidth))
                 lines.append(text)
             }
             if let cursor {
@@ -123,14 +123,6 @@ struct InterviewLayout {
             return (pinned.count + (window.start > 0 ? 1 : 0) + c.line - window.start, c.column)
         }
         return (out, shown)
-    }
-
-    /// A line cut to fit ends with `…`, so that a cut is never taken for the whole text.
-    static func cut(_ text: String, _ columns: Int) -> String {
-        guard TextLayout.width(text) > columns else { return text }
-        var kept = TextLayout.fit(text, max(0, columns - 1))
-        while kept.last == " " { kept.removeLast() }
-        return kept + "…"
     }
 
     /// `↑ 9 lines above`, `↓ 1 line below`.
@@ -222,7 +214,7 @@ struct InterviewLayout {
             guard !ids.isEmpty else { continue }
             let minutes = section.minutes.map { " \(Int($0))m" } ?? ""
             let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)
-            out.append((Self.cut(name, width - 1 - minutes.count) + minutes, screen.style.accent))
+            out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
             for id in ids {
                 guard let q = session.question(id) else { continue }
                 let label = session.render(q.label ?? q.text)
@@ -302,7 +294,7 @@ struct InterviewLayout {
                 let mark = ticked.contains(i) ? "[x]" : "[ ]"
                 let look: (String) -> String = ticked.contains(i) ? { style.selected($0) } : { $0 }
                 let text = "\(mark) \(i + 1) " + session.render(probe).trimmed
-                if compact { out.append((Self.cut(text, width), look)) } else { wrapped(text, look, indent: "      ", into: &out) }
+                if compact { out.append((TextLayout.fit(text, width), look)) } else { wrapped(text, look, indent: "      ", into: &out) }
             }
         }
         if !compact { out.append(("", { $0 })) }

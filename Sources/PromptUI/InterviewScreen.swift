@@ -45,6 +45,9 @@ public struct InterviewScreen: SessionDriver {
         return framing.consent(session)
     }
 
+    /// No welcome: the interviewer, at the keyboard, has the guide's keys on the help line.
+    public mutating func welcome(_ session: Session) -> Bool { true }
+
     public mutating func finished(_ session: Session, outcome: SessionOutcome) {
         framing.redrawAll()
         framing.finished(session, outcome: outcome)

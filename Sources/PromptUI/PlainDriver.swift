@@ -41,11 +41,39 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         io.readLine().map { SafeText.removingControls($0, keeping: .tab) }
     }
 
-    public mutating func consent(_ session: Session) -> Bool? {
-        guard let consent = session.instrument.consent else { return true }
+    /// A survey's title, description and how it is answered, said before its first question.
+    private mutating func introduce(_ session: Session) {
         say(session.render(session.instrument.title))
         if let d = session.instrument.description { say(session.render(d).trimmed) }
         say()
+        guard session.instrument.kind == .survey else { return }
+        let settings = session.instrument.settings
+        for line in session.words.howItWorks(typing: true, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil) {
+            say(line)
+        }
+    }
+
+    /// Nothing is asked: a script or screen reader goes straight on to the first question.
+    public mutating func welcome(_ session: Session) -> Bool {
+        if session.instrument.kind == .survey { introduce(session) }
+        return true
+    }
+
+    /// `?` at any prompt: what can be typed there, and who to contact for support (the prompt's
+    /// own instructions follow, as it asks again).
+    private mutating func help(_ session: Session, _ q: Question?) {
+        for line in session.words.plainKeys(skip: q == nil ? false : session.canSkip, back: q == nil ? false : session.canGoBack) {
+            say("  " + line)
+        }
+        if let support = session.instrument.support {
+            say(session.words.helpSupport + ": " + session.render(support).trimmed)
+        }
+    }
+
+    public mutating func consent(_ session: Session) -> Bool? {
+        guard let consent = session.instrument.consent else { return true }
+        introduce(session)
+        if session.instrument.kind == .survey { say() }
         say(session.render(consent.text).trimmed)
         say()
         say("  1  " + session.render(consent.agree))
@@ -57,6 +85,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             case "1": return true
             case "2": return false
             case "q": return nil
+            case "?": help(session, nil)
             default: say("  ! " + session.words.typeOneToTakePart)
             }
         }
@@ -78,6 +107,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             switch text {
             case "q": return .leave
             case "<": return .back
+            case "?":
+                help(session, q)
+                continue
             case "" where session.drafts[q.id] == nil: return session.answers[q.id].map(Action.answer) ?? .skip
             default: break
             }
@@ -232,6 +264,10 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 guard let line = prompt()?.trimmed else { return .leave }
                 if line == "q" { return .leave }
                 if line == "<" { return .back }
+                if line == "?" {
+                    help(session, q)
+                    continue
+                }
                 if line.isEmpty {
                     rows[row.id] = earlier[row.id]
                     break

@@ -13,6 +13,7 @@ extension FullScreenDriver {
         // The send line is the last place; questions come before it.
         var at = items.count
         var message = problem
+        newScreen()
         while true {
             let width = max(20, terminal.columns) - 2
             var body = wrapped(session.words.reviewIntro, width) + [""]
@@ -36,15 +37,19 @@ extension FullScreenDriver {
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             let help = Self.keyHelp([canChange ? session.words.keyReview : session.words.keyReviewFixed,
                                      canChange ? session.words.keyBack : nil, session.words.keyLeave], width: width)
-            draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: focus, cursor: nil,
-                         message: nil, help: help))
+            draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, focus: focus, help: help), words: session.words))
             message = nil
             guard let event = nextEvent(session) else { return .leave }
             switch event {
             case .resized: redrawAll()
             case .hangUp, .endOfInput: return .leave
             case .key(.ctrl("c")): if confirmLeave() { return .leave }
-            case .key(.escape), .key(.pageUp): if canChange { return .back }
+            case .key(.escape): if canChange { return .back }
+            case .key(.pageUp): if canChange { at = max(0, at - 5) }
+            case .key(.pageDown): if canChange { at = min(items.count, at + 5) }
+            case .key(.f1), .key(.character("?")):
+                showHelp(session, keys: [canChange ? session.words.keyReview : session.words.keyReviewFixed,
+                                         canChange ? session.words.keyBack : nil, session.words.keyLeave].compactMap { $0 })
             case .key(.up), .key(.character("k")): if canChange { at = max(0, at - 1) }
             case .key(.down), .key(.character("j")), .key(.tab): if canChange { at = min(items.count, at + 1) }
             case .key(.home): if canChange { at = 0 }

@@ -18,6 +18,25 @@ public struct Style: Sendable {
     func selected(_ t: String) -> String { sgr("1;32", t) }
 }
 
+/// What one full screen shows, before it is laid out in the window.
+struct ScreenContent {
+    var title: String
+    var progress: (Int, Int)? = nil
+    /// Lines kept in view above the body (the question), when the window has room for them.
+    var head: [String] = []
+    /// Lines that scroll.
+    var body: [String]
+    /// The body line of the widget's first line (negative when its first lines are in the head).
+    var widgetTop = 0
+    /// The body line that must be in view (the cursor's row), if any.
+    var focus: Int? = nil
+    var focusLines = 1
+    /// A text cursor, by body line and column.
+    var cursor: (line: Int, column: Int)? = nil
+    var message: String? = nil
+    var help: String
+}
+
 /// A full screen: exactly `rows` lines, each fitted to the width, plus where a text cursor stands.
 public struct Frame: Sendable, Equatable {
     public var lines: [String]

@@ -23,6 +23,10 @@ public enum Action: Sendable, Equatable {
 
 /// A way of putting a session in front of a person: the plain numbered prompts or the full screen.
 public protocol SessionDriver {
+    /// Shows the welcome (title, description, how to skip, go back, leave and get help) before the
+    /// first question of a session without a consent step; false to leave. Where there is a
+    /// consent step, its screen is the welcome.
+    mutating func welcome(_ session: Session) -> Bool
     /// Shows the consent text; true to agree, false to decline, nil to leave.
     mutating func consent(_ session: Session) -> Bool?
     /// Shows the current question, with the reason the last answer was refused if there was one.

@@ -223,6 +223,42 @@ public struct ParticipantWords: Sendable {
     public var keySkip: String { "Enter alone skips" }
     public var keyClose: String { "Press any key to close" }
     public func unit(_ unit: String) -> String { "In " + unit }
+    public var keyStart: String { "Enter start" }
+    /// Help is `?` wherever `?` is not typed into an answer; in a text field, F1 only.
+    public func keyHelp(typing: Bool) -> String { typing ? "F1 help" : "? help" }
+    public var moreAbove: String { "↑ more above (PgUp)" }
+    public var moreBelow: String { "↓ more below (PgDn)" }
+    public var pleaseEnlarge: String { "Please make this window larger." }
+
+    // MARK: The welcome, and the help key
+
+    /// How a session is answered, said before the first question in both drivers (on the consent
+    /// screen where there is one): how to skip, go back, leave and get help.
+    public func howItWorks(typing: Bool, skip: Bool, back: Bool, support: Bool) -> [String] {
+        var lines = [skip ? (typing ? "To skip a question, press Enter without typing anything. Questions marked (required) need an answer."
+                                    : "To skip a question, press Enter without answering. Questions marked (required) need an answer.")
+                          : "Every question needs an answer."]
+        if back { lines.append(typing ? "To go back to the previous question, type <." : "To go back to the previous question, press Esc.") }
+        lines.append(typing ? "To stop and carry on later, type q: your answers so far are saved."
+                            : "To stop and carry on later, press Ctrl-C: your answers so far are saved.")
+        let contact = support ? " and who to contact for support." : "."
+        lines.append(typing ? "Type ? at any prompt to see the keys" + contact : "Press ? or F1 at any time to see the keys" + contact)
+        return lines
+    }
+
+    public var helpTitle: String { "Keys on this screen" }
+    public var helpSupport: String { "Support" }
+    public var helpClose: String { "Press any key to close this help" }
+    public var helpScroll: String { "PgUp PgDn scroll" }
+    public var helpLeave: String { "Ctrl-C leave: your answers so far are saved" }
+    public var helpKeyHelp: String { "? or F1 this help" }
+    /// In a text field `?` is part of the answer.
+    public var helpKeyHelpTyping: String { "F1 this help (? is typed into your answer)" }
+    /// Plain mode's `?`: what can be typed at every prompt.
+    public func plainKeys(skip: Bool, back: Bool) -> [String] {
+        (skip ? ["Enter alone: skip this question"] : []) + (back ? ["<  go back to the previous question"] : [])
+            + ["q  save and leave; you can carry on later", "?  show this help"]
+    }
 
     /// A sensitive question says how to skip it, in the words of the mode (typing or keys).
     public func personal(typing: Bool) -> String {

@@ -3,6 +3,8 @@ public enum Key: Sendable, Equatable {
     case character(Character)
     case enter, tab, shiftTab, backspace, delete, escape
     case up, down, left, right, home, end, pageUp, pageDown
+    /// The help key: `ESC O P` (xterm, tmux) or `ESC [ 1 1 ~` (older terminals).
+    case f1
     /// Ctrl and a letter, lowercase (`ctrl("c")` is Ctrl-C: with ISIG off it arrives as a key).
     case ctrl(Character)
     /// Text pasted while bracketed paste is on (`ESC [ 200 ~` … `ESC [ 201 ~`), whole: it goes into
@@ -133,6 +135,7 @@ public struct KeyDecoder: Sendable {
         case (UInt8(ascii: "H"), _): return (.home, used)
         case (UInt8(ascii: "F"), _): return (.end, used)
         case (UInt8(ascii: "Z"), _): return (.shiftTab, used)
+        case (UInt8(ascii: "P"), ""), (UInt8(ascii: "~"), "11"): return (.f1, used)
         case (UInt8(ascii: "~"), "1"), (UInt8(ascii: "~"), "7"): return (.home, used)
         case (UInt8(ascii: "~"), "4"), (UInt8(ascii: "~"), "8"): return (.end, used)
         case (UInt8(ascii: "~"), "3"): return (.delete, used)

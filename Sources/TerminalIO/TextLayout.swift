@@ -17,8 +17,19 @@ public enum TextLayout {
 
     public static func width(_ s: some StringProtocol) -> Int { s.reduce(0) { $0 + width($1) } }
 
-    /// Cuts a text to at most `columns`, never through a wide character.
+    /// A text in at most `columns`: whole when it fits, else cut and ending in `…`, never through a
+    /// wide character. The one way a line is shortened on screen, so that a cut always shows.
     public static func fit(_ s: String, _ columns: Int) -> String {
+        guard width(s) > columns else { return s }
+        guard columns > 0 else { return "" }
+        var kept = prefix(s, columns - 1)
+        // "your…", not "your …": the mark belongs to the word it cuts.
+        while kept.last == " " { kept.removeLast() }
+        return kept + "…"
+    }
+
+    /// As much of a text as fits in `columns`, with no mark: for splitting a word over lines.
+    static func prefix(_ s: String, _ columns: Int) -> String {
         var out = ""
         var used = 0
         for c in s {
@@ -52,7 +63,7 @@ public enum TextLayout {
                     lineWidth = 0
                 }
                 while ww > limit {
-                    let head = fit(w, limit - lineWidth)
+                    let head = prefix(w, limit - lineWidth)
                     lines.append(line + head)
                     line = ""
                     lineWidth = 0

@@ -170,6 +170,9 @@ final class TmuxSession {
         let done = folder.url.appendingPathComponent("exit-status").path
         let command = TmuxSession.command("run '\(instrument)' --language cy", in: folder.url, done: done)
         let t = try TmuxSession(command: command)
+        // The welcome first (a survey without consent), then the first question.
+        t.waitFor("Pedwar cwestiwn byr am eich ymweliad heddiw.")
+        try t.send("Enter")
         t.waitFor("Ai dyma eich ymweliad cyntaf â'r caffi?")
         try t.send("1", "Enter")
         t.waitFor("Pa mor ddefnyddiol oedd siarad")
@@ -189,6 +192,8 @@ final class TmuxSession {
         let done = folder.url.appendingPathComponent("exit-status").path
         let command = TmuxSession.command("run '\(instrument)'", in: folder.url, done: done)
         let t = try TmuxSession(command: command)
+        t.waitFor("Four short questions about your visit today.")
+        try t.send("Enter")
         t.waitFor("Is this your first visit to the café?")
         try t.send("2", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")

@@ -30,7 +30,8 @@ import Testing
         """
 
     func run(_ events: [TerminalEvent], columns: Int = 80, given: [String: Answer] = [:]) throws -> (Session, FullScreenDriver, MemoryRecorder) {
-        let terminal = ScriptedTerminal(columns: columns, rows: 30, events + [.key(.ctrl("c")), .key(.character("y"))])
+        // Enter past the welcome, shown only before anything is answered.
+        let terminal = ScriptedTerminal(columns: columns, rows: 30, (given.isEmpty ? [.key(.enter)] : []) + events + [.key(.ctrl("c")), .key(.character("y"))])
         let recorder = MemoryRecorder()
         var time = 0.0
         var session = Session(instrument: try compiled(Self.yaml), seed: 1, today: 0)
@@ -123,7 +124,7 @@ import Testing
         let events: [TerminalEvent] = [.key(.paste("2\n1")), .key(.character("3")), .key(.paste("the\tcorner\nshop")), .key(.enter),
                                        .key(.paste("Line one\n\tLine two\n")), .key(.tab),
                                        .key(.ctrl("c")), .key(.character("y"))]
-        let terminal = ScriptedTerminal(columns: 80, rows: 24, events)
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, [.key(.enter)] + events)
         var time = 0.0
         var runner = SessionRunner(session: Session(instrument: try compiled(Self.yaml), seed: 1, today: 0),
                                    driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
@@ -151,7 +152,7 @@ import Testing
         """
 
     func frames(_ events: [TerminalEvent], columns: Int = 80) throws -> (FullScreenDriver, Session) {
-        let terminal = ScriptedTerminal(columns: columns, rows: 24, events + [.key(.ctrl("c")), .key(.character("y"))])
+        let terminal = ScriptedTerminal(columns: columns, rows: 24, [.key(.enter)] + events + [.key(.ctrl("c")), .key(.character("y"))])
         var time = 0.0
         var runner = SessionRunner(session: Session(instrument: try compiled(Self.yaml), seed: 1, today: 0),
                                    driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
@@ -189,7 +190,7 @@ import Testing
                 questions:
                   - {id: often, type: single, text: How often?, choices: [Never, Monthly, Weekly, Daily, Prefer not to say]}
             """
-        let terminal = ScriptedTerminal(columns: 60, rows: 24, [.hangUp])
+        let terminal = ScriptedTerminal(columns: 60, rows: 24, [.key(.enter), .hangUp])
         var runner = SessionRunner(session: Session(instrument: try compiled(yaml), seed: 1, today: 0),
                                    driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
                                    recorder: MemoryRecorder(), clock: { 1 })

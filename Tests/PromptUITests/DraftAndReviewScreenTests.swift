@@ -24,7 +24,8 @@ import Testing
 
     func run(_ events: [TerminalEvent], from session: Session? = nil, recorder: MemoryRecorder = MemoryRecorder())
         throws -> (runner: SessionRunner<FullScreenDriver>, recorder: MemoryRecorder, outcome: SessionOutcome) {
-        let terminal = ScriptedTerminal(columns: 80, rows: 24, events)
+        // A new session starts at the welcome: Enter goes past it.
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, (session == nil ? [.key(.enter)] : []) + events)
         var time = 0.0
         var runner = SessionRunner(session: try session ?? Session(instrument: compiled(Self.yaml), seed: 1, today: 0),
                                    driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
@@ -142,7 +143,7 @@ import Testing
 @Suite struct TypingWrapTests {
     @Test func aLongTextWrapsAtWordsAndUpMovesByScreenLine() throws {
         let words = "The staff were kind and the rooms were clean but the waiting was long"
-        let events = keys("1") + [.key(.enter)] + keys(words) + [.key(.up)] + keys("!") + [.endOfInput]
+        let events = [.key(.enter)] + keys("1") + [.key(.enter)] + keys(words) + [.key(.up)] + keys("!") + [.endOfInput]
         let terminal = ScriptedTerminal(columns: 40, rows: 24, events)
         var time = 0.0
         var runner = SessionRunner(session: Session(instrument: try compiled(DraftAndReviewScreenTests.yaml), seed: 1, today: 0),
@@ -159,7 +160,7 @@ import Testing
 
     @Test func afterAResizeUpMovesByTheNewScreenLines() throws {
         let words = "The staff were kind and the rooms were clean but the waiting was long"
-        let events = keys("1") + [.key(.enter)] + keys(words) + [.resized(columns: 40, rows: 24), .key(.up)] + keys("!") + [.endOfInput]
+        let events = [.key(.enter)] + keys("1") + [.key(.enter)] + keys(words) + [.resized(columns: 40, rows: 24), .key(.up)] + keys("!") + [.endOfInput]
         let terminal = ScriptedTerminal(columns: 80, rows: 24, events)
         var time = 0.0
         var runner = SessionRunner(session: Session(instrument: try compiled(DraftAndReviewScreenTests.yaml), seed: 1, today: 0),
@@ -175,7 +176,7 @@ import Testing
     static let yaml = DraftAndReviewScreenTests.yaml.replacingOccurrences(of: "title: Drafts\n", with: "title: Drafts\nsettings: {idle_minutes: 2}\n")
 
     func run(pause: Int) throws -> (SessionRunner<FullScreenDriver>, MemoryRecorder, SessionOutcome) {
-        let script = ScriptedTerminal.typing(keys("1") + [.key(.enter)] + keys("Half"))
+        let script = ScriptedTerminal.typing([.key(.enter)] + keys("1") + [.key(.enter)] + keys("Half"))
             + [(after: pause, input: .bytes(Key.character("!").bytes))]
         let terminal = ScriptedTerminal(columns: 80, rows: 24, script: script)
         let recorder = MemoryRecorder()
@@ -195,7 +196,7 @@ import Testing
     }
 
     @Test func leavesFromTheQuestionWhetherToLeaveToo() throws {
-        let script = ScriptedTerminal.typing(keys("1") + [.key(.enter)] + keys("Half") + [.key(.ctrl("c"))])
+        let script = ScriptedTerminal.typing([.key(.enter)] + keys("1") + [.key(.enter)] + keys("Half") + [.key(.ctrl("c"))])
             + [(after: 2 * 60_000 + 1, input: .bytes(Key.character("n").bytes))]
         let terminal = ScriptedTerminal(columns: 80, rows: 24, script: script)
         let recorder = MemoryRecorder()

@@ -50,7 +50,8 @@ let screens = """
 
 @Suite struct FullScreenTests {
     func run(_ events: [TerminalEvent], columns: Int = 80, rows: Int = 24) throws -> (SessionRunner<FullScreenDriver>, MemoryRecorder, SessionOutcome) {
-        let terminal = ScriptedTerminal(columns: columns, rows: rows, events)
+        // Enter past the welcome screen.
+        let terminal = ScriptedTerminal(columns: columns, rows: rows, [.key(.enter)] + events)
         let recorder = MemoryRecorder()
         var time = 0.0
         var runner = SessionRunner(session: Session(instrument: try compiled(screens), seed: 1, today: 20_000),

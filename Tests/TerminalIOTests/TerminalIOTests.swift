@@ -9,6 +9,14 @@ import Testing
         #expect(d.feed(bytes) == [.backspace, .enter, .up, .down, .home, .end, .home, .end, .delete, .shiftTab, .ctrl("c"), .ctrl("w")])
     }
 
+    /// The help key (issue 12 item 17), as xterm and tmux send it and as older terminals do.
+    @Test func decodesF1BothWays() {
+        var d = KeyDecoder()
+        #expect(d.feed(Array("\u{1B}OP".utf8)) == [.f1])
+        #expect(d.feed(Array("\u{1B}[11~".utf8)) == [.f1])
+        #expect(d.feed(Array("?".utf8)) == [.character("?")])
+    }
+
     @Test func waitsForSequencesAndCharactersSplitAcrossReads() {
         var d = KeyDecoder()
         #expect(d.feed([0x1B]) == [])
@@ -84,6 +92,16 @@ import Testing
         #expect(TextLayout.width("café") == 4)
         #expect(TextLayout.width("日本") == 4)
         #expect(TextLayout.width("e\u{301}") == 1)
-        #expect(TextLayout.pad("日本語", 5) == "日本 ")
+        #expect(TextLayout.pad("日本語", 5) == "日本…")
+    }
+
+    /// Issue 12 item 12: whatever is cut says so, and never through a wide character.
+    @Test func aCutTextEndsWithAnEllipsis() {
+        #expect(TextLayout.fit("Neither agree nor disagree", 12) == "Neither agr…")
+        #expect(TextLayout.fit("Agree", 5) == "Agree")
+        #expect(TextLayout.fit("日本語", 4) == "日…")
+        #expect(TextLayout.fit("日本語", 5) == "日本…")
+        #expect(TextLayout.fit("abc", 0) == "")
+        #expect(TextLayout.wrap("supercalifragilistic", 8) == ["supercal", "ifragili", "stic"], "a word split over lines is not cut")
     }
 }

@@ -113,6 +113,7 @@ extension Key {
         case .end: return csi("F")
         case .pageUp: return csi("5~")
         case .pageDown: return csi("6~")
+        case .f1: return [esc, UInt8(ascii: "O"), UInt8(ascii: "P")]
         case .ctrl(let c): return [(c.asciiValue ?? 0x60) - 0x60]
         // As a terminal in bracketed-paste mode sends it, line breaks as CR.
         case .paste(let text): return csi("200~") + Array(text.replacingOccurrences(of: "\n", with: "\r").utf8) + csi("201~")

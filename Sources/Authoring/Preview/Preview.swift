@@ -61,6 +61,10 @@ public struct Preview {
             blocks.append(.heading(level: 2, texts: languages.map { _ in "End" }))
             blocks.append(.paragraph(texts(end)))
         }
+        if let support = instrument.support {
+            blocks.append(.heading(level: 2, texts: languages.map { _ in "Support" }))
+            blocks.append(.paragraph(texts(support)))
+        }
         return PreviewDocument(languages: languages, blocks: blocks)
     }
 

@@ -108,6 +108,7 @@ struct ChoiceWidget: Widget {
     func render(width: Int, style: Style) -> WidgetBody {
         var lines: [String] = []
         var focus = 0
+        var focusLines = 1
         var textCursor: (Int, Int)?
         for (i, choice) in choices.enumerated() {
             let on = picked.contains(choice.value)
@@ -122,15 +123,19 @@ struct ChoiceWidget: Widget {
                 let text = TextLayout.fit(lead + part, width)
                 lines.append(on ? style.selected(text) : cursor == i ? style.bold(text) : text)
             }
+            if cursor == i { focusLines = lines.count - focus }
             if on, choice.value == otherCode {
                 let indent = String(repeating: " ", count: TextLayout.width(prefix))
                 let layout = other.layout(columns: max(10, width - indent.count - 2))
                 if typingOther { textCursor = (lines.count + layout.cursor.line, indent.count + 2 + layout.cursor.column) }
                 for part in layout.lines { lines.append(indent + style.accent("▏ ") + part) }
+                if cursor == i { focusLines = lines.count - focus }
             }
         }
-        return WidgetBody(lines: lines, cursor: textCursor, focus: focus)
+        return WidgetBody(lines: lines, cursor: textCursor, focus: focus, focusLines: max(1, focusLines), pointing: cursor != nil)
     }
+
+    var typesText: Bool { typingOther }
 
     var keyHelp: String {
         let keys = byValue ? "a number" : choices.count <= 9 ? "1-\(choices.count)" : nil

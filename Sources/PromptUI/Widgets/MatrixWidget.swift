@@ -57,26 +57,40 @@ struct MatrixWidget: Widget {
         var lines = TextLayout.wrap(choices.enumerated().map { "\($0.offset + 1) \(label($0.element))" }.joined(separator: " · "), width)
             .map { style.dim($0) }
         lines.append("")
+        let pinned = lines.count
         var focus = lines.count
-        let answerWidth = min(28, max(12, width / 3))
+        var focusLines = 1
+        // The answer column is as wide as the longest answer, so that no answer is ever cut: the
+        // row's text wraps beside it, or, where both do not fit, the answer goes under the text.
+        func value(_ index: Int?) -> String { index.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›" }
+        let answerWidth = choices.indices.map { TextLayout.width(value($0)) }.max() ?? 5
+        let textWidth = width - answerWidth - 3
+        let beside = textWidth >= 12
         for (i, r) in rows.enumerated() {
             let chosen = picked[r.id].flatMap { code in choices.firstIndex { $0.value == code } }
             // The point under the cursor shows while moving; it is marked chosen only once chosen.
-            let shown = chosen ?? (i == row ? point[r.id] : nil)
-            let value = shown.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›"
+            let shown = value(chosen ?? (i == row ? point[r.id] : nil))
+            let answer = chosen != nil ? style.selected(shown) : shown
             let pointer = i == row ? "❯ " : "  "
-            let textWidth = max(10, width - answerWidth - 3)
-            let wrapped = TextLayout.wrap(r.text, textWidth)
             if i == row { focus = lines.count }
-            for (j, part) in wrapped.enumerated() {
-                let left = TextLayout.pad((j == 0 ? pointer : "  ") + part, textWidth + 2)
-                let right = j == 0 ? TextLayout.fit(value, answerWidth) : ""
-                let text = left + " " + (chosen != nil && j == 0 ? style.selected(right) : right)
-                lines.append(i == row ? style.bold(text) : text)
+            var rowLines: [String] = []
+            if beside {
+                for (j, part) in TextLayout.wrap(r.text, textWidth).enumerated() {
+                    rowLines.append(TextLayout.pad((j == 0 ? pointer : "  ") + part, textWidth + 2) + (j == 0 ? " " + answer : ""))
+                }
+            } else {
+                rowLines = TextLayout.wrap(r.text, width - 2).enumerated().map { ($0.offset == 0 ? pointer : "  ") + $0.element }
+                rowLines += TextLayout.wrap(shown, width - 4).map { "    " + (chosen != nil ? style.selected($0) : $0) }
             }
+            if i == row { focusLines = rowLines.count }
+            lines += i == row ? rowLines.map(style.bold) : rowLines
         }
-        return WidgetBody(lines: lines, cursor: nil, focus: focus)
+        return WidgetBody(lines: lines, cursor: nil, focus: focus, pinned: pinned, focusLines: focusLines)
     }
 
-    var keyHelp: String { "↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next" }
+    /// The numbers that choose, as many as there are points (a 6-point scale said 1-9).
+    var keyHelp: String {
+        let numbers = choices.count <= 9 ? " or 1-\(choices.count)" : ""
+        return "↑↓ row · ←→ move · Space\(numbers) choose · Backspace clears · Enter next"
+    }
 }

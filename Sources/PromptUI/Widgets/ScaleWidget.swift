@@ -70,7 +70,7 @@ struct ScaleWidget: Widget {
             let gap = max(2, width - TextLayout.width(left) - TextLayout.width(right))
             lines.append(style.dim(TextLayout.fit(left + String(repeating: " ", count: gap) + right, width)))
         }
-        return WidgetBody(lines: lines, cursor: nil, focus: 0)
+        return WidgetBody(lines: lines, cursor: nil, focus: 0, pointing: cursor != nil)
     }
 
     var keyHelp: String { "←→ move · Space or a number choose · Backspace clears · Enter next" }

@@ -17,6 +17,15 @@ struct WidgetBody {
     var lines: [String]
     var cursor: (line: Int, column: Int)?
     var focus: Int
+    /// Leading lines that stay on screen with the question while the rest scrolls under them
+    /// (a matrix's scale).
+    var pinned = 0
+    /// How many lines from `focus` belong to the cursor's row (a wrapped label, a matrix row's
+    /// answer under it), all brought into view together where they fit.
+    var focusLines = 1
+    /// Whether `focus` is a row the cursor stands on; false before the first move in a list, when
+    /// the arrows are free to scroll a long text down to it.
+    var pointing = true
 }
 
 protocol Widget {
@@ -30,9 +39,12 @@ protocol Widget {
     var draft: String? { get }
     /// The room the widget is drawn in changed (a resize): what depends on it is laid out anew.
     mutating func resized(width: Int)
+    /// Whether keys are being typed into text (where `?` is part of the answer, and help is F1 only).
+    var typesText: Bool { get }
 }
 
 extension Widget {
     var draft: String? { nil }
     mutating func resized(width: Int) {}
+    var typesText: Bool { false }
 }

@@ -45,3 +45,8 @@ enum Widgets {
         multiple ? (on ? "[x]" : "[ ]") : (on ? "(•)" : "( )")
     }
 }
+
+extension TextWidget {
+    /// A text field takes `?` as part of the answer.
+    var typesText: Bool { true }
+}

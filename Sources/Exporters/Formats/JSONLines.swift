@@ -13,7 +13,7 @@ extension ExportContext {
         var buffer = Data()
         var count = 0
         do {
-            try folder.each(skipped: skipped.add) { r in
+            try folder.each(skipped: skipped.add, replayed: skipped.note) { r in
                 guard wanted(r) else { return }
                 var object: [String: JSON] = [
                     "response_id": .string(r.responseID), "instrument_version": .string(r.version), "instrument_hash": .string(r.hash),

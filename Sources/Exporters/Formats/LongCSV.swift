@@ -13,7 +13,7 @@ extension ExportContext {
         try csv.row(["response_id", "instrument_version", "status", "variable", "code", "label", "text"])
         var count = 0
         do {
-            try folder.each(skipped: skipped.add) { r in
+            try folder.each(skipped: skipped.add, replayed: skipped.note) { r in
                 guard wanted(r) else { return }
                 count += 1
                 for v in codebook.variables {

@@ -16,7 +16,7 @@ extension ExportContext {
         let instruments = Dictionary(folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
         var count = 0
         do {
-            try folder.each(skipped: skipped.add) { r in
+            try folder.each(skipped: skipped.add, replayed: skipped.note) { r in
                 guard wanted(r), let instrument = instruments[r.version] else { return }
                 count += 1
                 // A session built only for its order: the order and the shuffles depend on the seed alone.

@@ -44,7 +44,7 @@ extension ExportContext {
                 for i in widest.indices { widest[i] = max(widest[i], rows.widest[i]) }
                 for k in fixedWidest.indices { fixedWidest[k] = max(fixedWidest[k], rows.fixedWidest[k]) }
             }
-            try folder.eachPartial(skipped: skipped.add) { r in
+            try folder.eachPartial(skipped: skipped.add, replayed: skipped.note) { r in
                 guard wanted(r) else { return }
                 let flags = has(r.version)
                 var fields = fixed(r)

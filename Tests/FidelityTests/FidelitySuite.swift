@@ -75,11 +75,18 @@ struct FidelityRun {
                 let behaviour = random.pick([Behaviour.complete, .complete, .partial, .changer, .declined])
                 let language = random.pick(["en", "cy"])
                 var sessions = SessionGenerator(random: FidelityRandom(seed: random.next()))
-                let s = sessions.run(instrument, spec: spec, seed: seedBase, behaviour: behaviour, today: today, language: language)
+                var s = sessions.run(instrument, spec: spec, seed: seedBase, behaviour: behaviour, today: today, language: language)
                 seedBase += 1
-                let writer = try store.begin(seed: s.seed, language: language, started: DateValue.format(today), pseudonym: nil, today: today)
-                for e in s.events { try writer.record(e) }
-                if s.finished || s.declined { try writer.finish(s.session, duration: 10) }
+                if s.finished && random.chance(0.2) {
+                    // As `fieldwork simulate` writes one: no journal, and marked simulated.
+                    let id = String(format: "%016llx%016llx", UInt64(index) &+ 0xF1DE, s.seed)
+                    try store.writeSimulated(s.session, responseID: id, identifyingID: id, started: DateValue.format(today), pseudonym: nil, duration: 10)
+                    s.simulated = true
+                } else {
+                    let writer = try store.begin(seed: s.seed, language: language, started: DateValue.format(today), pseudonym: nil, today: today)
+                    for e in s.events { try writer.record(e) }
+                    if s.finished || s.declined { try writer.finish(s.session, duration: 10) }
+                }
                 simulated[s.seed] = s
                 sessions_(behaviour)
             }
@@ -100,7 +107,10 @@ struct FidelityRun {
                 sessions_(.plain)
             }
         }
-        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated)
+        // Every other instrument's folder carries the marker `fieldwork simulate` leaves.
+        let marked = index % 2 == 1
+        if marked { try "made up by the fidelity suite\n".write(toFile: root + "/" + specs[0].id + "/SIMULATED.txt", atomically: true, encoding: .utf8) }
+        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated, marked: marked, today: DateValue.format(today))
     }
 
     private mutating func sessions_(_ b: Behaviour) { sessions[b, default: 0] += 1 }
@@ -112,9 +122,10 @@ struct FidelityRun {
         return (out as NSString).standardizingPath
     }
 
-    mutating func compare(specs: [InstrumentSpec], root: String, simulated: [UInt64: SimulatedSession]) throws {
+    mutating func compare(specs: [InstrumentSpec], root: String, simulated: [UInt64: SimulatedSession], marked: Bool, today: String) throws {
         let oracle = Oracle(specs)
-        for format in ["codebook", "long"] { _ = try export(root, format) }
+        let codebook = try export(root, "codebook")
+        let long = try export(root, "long")
         let jsonl = try export(root, "jsonl")
         // Which row is which session: the seed each response (or journal) keeps in the store.
         let ids = try Readers.table("store", [root], in: jsonl)
@@ -179,6 +190,13 @@ struct FidelityRun {
                                                   read: ReadCell(value: shown.joined(separator: " "), missing: false)))
                 }
             }
+        }
+        try compareLong(long, oracle: oracle, rows: rows, instrument: specs[0].id)
+        try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today)
+        // A folder marked simulated has the note beside every format's files; no other has.
+        for dir in [codebook, long, jsonl, csv, stata, spss, r, dp]
+        where FileManager.default.fileExists(atPath: dir + "/README-SIMULATED.txt") != marked {
+            failures.append("seed \(config.seed) \(specs[0].id): \(dir) \(marked ? "lacks" : "has") README-SIMULATED.txt")
         }
         for (reader, table, matches) in tables {
             readers.insert(reader)

@@ -77,6 +77,20 @@ enum Readers {
     write.csv(do.call(rbind, cells), "fidelity-r.csv", row.names = FALSE, fileEncoding = "UTF-8")
     """#
 
+    /// A CSV's rows as Python's csv module reads them (the header first).
+    static func rows(_ file: String, in dir: String) throws -> [[String]] {
+        let script = dir + "/fidelity-rows.py"
+        try """
+            import csv, json, sys
+            with open(sys.argv[1], newline="", encoding="utf-8") as f: json.dump(list(csv.reader(f)), sys.stdout)
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try run("python3", [script, file], in: dir)
+        guard r.status == 0, let rows = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String]] else {
+            throw ReaderFailure(reader: "python csv", output: r.stdout + r.stderr)
+        }
+        return rows
+    }
+
     static func run(_ program: String, _ args: [String], in dir: String) throws -> Run {
         let path = Tool.path(program) ?? program
         return try Run.command(path, args, in: URL(fileURLWithPath: dir))

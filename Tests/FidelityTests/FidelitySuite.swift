@@ -52,6 +52,7 @@ struct FidelityRun {
     var cellsByReader: [String: Int] = [:]
     var sessions: [Behaviour: Int] = [:]
     var readers: Set<String> = []
+    var interviewSessions = 0
 
     mutating func instrument(_ index: Int) throws {
         var generator = InstrumentGenerator(random: FidelityRandom(seed: config.seed &+ UInt64(index) &* 1_000_003))
@@ -248,9 +249,11 @@ struct FidelityRun {
         let started = Date()
         var run = FidelityRun(config: config)
         for i in 0..<config.instruments { try run.instrument(i) }
+        for i in 0..<max(1, config.instruments / 3) { try run.interviews(i) }
         let (known, unknown) = KnownDifferences.split(run.differences)
         var report = "Fidelity: seed \(config.seed), \(config.instruments) instruments, \(run.sessions.values.reduce(0, +)) sessions "
-            + "(\(run.sessions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", "))), "
+            + "(\(run.sessions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")); "
+            + "\(run.interviewSessions) interviews), "
             + "\(run.cells) cells compared (\(run.cellsByReader.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))) "
             + "in \(Int(Date().timeIntervalSince(started))) s\n"
         report += "Known differences (allow-list, see FIDELITY-FINDINGS.md):\n"

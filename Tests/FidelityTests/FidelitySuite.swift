@@ -64,6 +64,7 @@ struct FidelityRun {
         var random = FidelityRandom(seed: config.seed ^ (UInt64(index) &+ 0xF1DE))
         var simulated: [UInt64: SimulatedSession] = [:]
         var seedBase = UInt64(index) * 100_000 + 1
+        var hashes: [String: String] = [:]
         for spec in specs {
             try spec.yaml.write(toFile: root + "/\(spec.id)-\(spec.version).yaml", atomically: true, encoding: .utf8)
             let result = InstrumentCompiler.compile(Array(spec.yaml.utf8))
@@ -72,6 +73,7 @@ struct FidelityRun {
                 return
             }
             let store = try InstrumentStore(root: root, instrument: instrument, compiled: canonical, hash: hash)
+            hashes[spec.version] = hash
             for _ in 0..<config.sessions {
                 let behaviour = random.pick([Behaviour.complete, .complete, .partial, .changer, .declined])
                 let language = random.pick(["en", "cy"])
@@ -111,7 +113,8 @@ struct FidelityRun {
         // Every other instrument's folder carries the marker `fieldwork simulate` leaves.
         let marked = index % 2 == 1
         if marked { try "made up by the fidelity suite\n".write(toFile: root + "/" + specs[0].id + "/SIMULATED.txt", atomically: true, encoding: .utf8) }
-        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated, marked: marked, today: DateValue.format(today))
+        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated, marked: marked, today: DateValue.format(today),
+                    hashes: hashes)
     }
 
     private mutating func sessions_(_ b: Behaviour) { sessions[b, default: 0] += 1 }
@@ -123,7 +126,8 @@ struct FidelityRun {
         return (out as NSString).standardizingPath
     }
 
-    mutating func compare(specs: [InstrumentSpec], root: String, simulated: [UInt64: SimulatedSession], marked: Bool, today: String) throws {
+    mutating func compare(specs: [InstrumentSpec], root: String, simulated: [UInt64: SimulatedSession], marked: Bool, today: String,
+                          hashes: [String: String]) throws {
         let oracle = Oracle(specs)
         let codebook = try export(root, "codebook")
         let long = try export(root, "long")
@@ -193,7 +197,7 @@ struct FidelityRun {
             }
         }
         try compareLong(long, oracle: oracle, rows: rows, instrument: specs[0].id)
-        try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today)
+        try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today, hashes: hashes)
         // A folder marked simulated has the note beside every format's files; no other has.
         for dir in [codebook, long, jsonl, csv, stata, spss, r, dp]
         where FileManager.default.fileExists(atPath: dir + "/README-SIMULATED.txt") != marked {

@@ -93,7 +93,7 @@ extension FidelityRun {
 
     /// The intended line of a session: every field, the simulated marker too (only on responses
     /// `fieldwork simulate` would have written), and no pseudonym.
-    static func jsonLine(_ s: SimulatedSession, id: String, today: String) -> [String: Any] {
+    static func jsonLine(_ s: SimulatedSession, id: String, today: String, hash: String?) -> [String: Any] {
         var line: [String: Any] = [
             "response_id": id, "instrument_version": s.version, "status": s.finished ? "complete" : "partial",
             "answers": s.session.answers.mapValues { json($0.value) },
@@ -103,11 +103,14 @@ extension FidelityRun {
             "date": today,
         ]
         if let language = s.session.language { line["language"] = language }
+        line["instrument_hash"] = hash
+        // Every finished session is stored with 10 seconds; an interrupted one with its last event's time.
+        if s.behaviour != .plain { line["duration_seconds"] = s.finished ? 10 : Int((s.events.last?.at ?? 0).rounded()) }
         if s.simulated { line["simulated"] = true }
         return line
     }
 
-    mutating func compareJSONL(_ dir: String, rows: [String: SimulatedSession], instrument: String, today: String) throws {
+    mutating func compareJSONL(_ dir: String, rows: [String: SimulatedSession], instrument: String, today: String, hashes: [String: String]) throws {
         let reader = "jsonl (Foundation JSON)"
         readers.insert(reader)
         let text = try String(contentsOfFile: dir + "/responses.jsonl", encoding: .utf8)
@@ -122,9 +125,9 @@ extension FidelityRun {
         if read.count != rows.count { failures.append("seed \(config.seed) \(instrument): jsonl has \(read.count) lines, \(rows.count) intended") }
         for (id, s) in rows {
             guard let got = read[id] else { failures.append("seed \(config.seed) \(instrument): jsonl has no line \(id)"); continue }
-            let want = Self.jsonLine(s, id: id, today: today)
-            // duration_seconds is the session's own (not the oracle's to know); every other field is compared.
-            for key in Set(want.keys).union(got.keys).subtracting(["instrument_hash", "duration_seconds"]).sorted() {
+            let want = Self.jsonLine(s, id: id, today: today, hash: hashes[s.version])
+            // A session typed to the plain driver took the time it took: its duration is not the oracle's to know.
+            for key in Set(want.keys).union(got.keys).subtracting(s.behaviour == .plain ? ["duration_seconds"] : []).sorted() {
                 cells += 1
                 cellsByReader[reader, default: 0] += 1
                 let w = want[key], g = got[key]

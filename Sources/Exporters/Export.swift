@@ -58,9 +58,15 @@ final class SkipLog: @unchecked Sendable {
     private let lock = NSLock()
     private var found: [SkippedFile] = []
 
+    private var notes: [ReplayNote] = []
+
     func add(_ file: SkippedFile) { lock.withLock { found.append(file) } }
     func add(_ files: [SkippedFile]) { lock.withLock { found += files } }
     var files: [SkippedFile] { lock.withLock { found } }
+
+    /// A journaled step that a replay kept as given or left out: said once, however often read.
+    func note(_ n: ReplayNote) { lock.withLock { if !notes.contains(n) { notes.append(n) } } }
+    var replayNotes: [ReplayNote] { lock.withLock { notes } }
 }
 
 /// Writes one export of an instrument's responses, reading them one at a time.
@@ -135,7 +141,8 @@ public enum Exporter {
         if !context.deidentification.isEmpty {
             files.append(try context.writeText(Exporter.deidentifiedNote, context.deidentification.joined(separator: "\n") + "\n"))
         }
-        return ExportReport(files: files, responses: count, conflicts: codebook.conflicts, skipped: context.skipped.files, warnings: warnings)
+        return ExportReport(files: files, responses: count, conflicts: codebook.conflicts, skipped: context.skipped.files,
+                            warnings: warnings + context.skipped.replayNotes.map(\.description))
     }
 
     /// The file `fieldwork simulate` leaves in a responses folder it made up.

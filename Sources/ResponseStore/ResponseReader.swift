@@ -92,10 +92,12 @@ public struct ResponseReader: Sendable {
     }
 
     /// Calls `body` with each response, finished files first (in name order), then interrupted
-    /// sessions; every file passed over goes to `skipped`, with why.
-    public func each(skipped: (SkippedFile) -> Void = { _ in }, _ body: (StoredResponse) throws -> Void) rethrows {
+    /// sessions; every file passed over goes to `skipped`, with why, and every journaled step a
+    /// replay could not apply as it is to `replayed`.
+    public func each(skipped: (SkippedFile) -> Void = { _ in }, replayed: (ReplayNote) -> Void = { _ in },
+                     _ body: (StoredResponse) throws -> Void) rethrows {
         try eachFinished(skipped: skipped, body)
-        try eachPartial(skipped: skipped, body)
+        try eachPartial(skipped: skipped, replayed: replayed, body)
     }
 
     /// Each finished response (complete or declined).
@@ -106,10 +108,12 @@ public struct ResponseReader: Sendable {
     }
 
     /// Each interrupted session, rebuilt on the day it was run, as the record the store would write.
-    public func eachPartial(skipped: (SkippedFile) -> Void = { _ in }, _ body: (StoredResponse) throws -> Void) rethrows {
+    public func eachPartial(skipped: (SkippedFile) -> Void = { _ in }, replayed: (ReplayNote) -> Void = { _ in },
+                            _ body: (StoredResponse) throws -> Void) rethrows {
         for journal in folder.journals(skipped: skipped) {
             guard let instrument = instruments.first(where: { $0.hash == journal.contents.header.hash })?.instrument,
-                  let partial = StoredResponse.partial(journal.contents, instrument: instrument) else { continue }
+                  let partial = StoredResponse.partial(journal.contents, instrument: instrument, path: journal.path, replayed: replayed)
+            else { continue }
             try body(partial)
         }
     }

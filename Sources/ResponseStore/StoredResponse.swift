@@ -112,8 +112,11 @@ public struct StoredResponse: Sendable {
 
     /// An interrupted session, rebuilt from its journal on the day it was run, as the partial
     /// response the store would write for it (nil only if that record cannot be read back).
-    public static func partial(_ journal: JournalContents, instrument: Instrument) -> StoredResponse? {
-        let (record, _) = journal.partialRecord(with: instrument, fallbackDay: StoreClock.today())
+    /// Each journaled step it could not apply as it is goes to `replayed` (from a journal at `path`).
+    public static func partial(_ journal: JournalContents, instrument: Instrument, path: String = "",
+                               replayed: (ReplayNote) -> Void = { _ in }) -> StoredResponse? {
+        let (record, unapplied) = journal.partialRecord(with: instrument, fallbackDay: StoreClock.today())
+        for u in unapplied { replayed(ReplayNote(responseID: journal.header.responseID, path: path, u)) }
         return record.withUnsafeBytes { read($0) }
     }
 }

@@ -32,13 +32,33 @@ extension Session {
         trimmed.other = given.other?.trimmingCharacters(in: .whitespacesAndNewlines)
         let answer = Redactor.forQuestion(q, in: instrument).apply(trimmed)
         if let problem = Validation.problem(with: answer, for: q, in: self) { throw problem }
+        commit(answer, to: q, at: time)
+        return answer
+    }
+
+    /// Replay only: keeps a journaled answer that no longer passes the question's checks (a rule
+    /// of an older Fieldwork, a day the journal did not keep), as given, when it can still be
+    /// exported as the question's variable (its kind and codes fit, its number and date are
+    /// readable): the participant gave it and the journal holds it, so dropping it would change
+    /// the data in silence. The caller reports it. An over-long text is never kept.
+    mutating func keepUnchecked(_ given: Answer, at time: Double) throws(AnswerProblem) -> Answer {
+        guard let q = current else { throw AnswerProblem(words.noQuestionToAnswer) }
+        if let problem = Validation.lengthProblem(given, for: q, words: words) { throw problem }
+        guard Validation.canKeep(given, q) else { throw AnswerProblem(words.wrongKind) }
+        var trimmed = given
+        trimmed.other = given.other?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = Redactor.forQuestion(q, in: instrument).apply(trimmed)
+        commit(answer, to: q, at: time)
+        return answer
+    }
+
+    private mutating func commit(_ answer: Answer, to q: Question, at time: Double) {
         leave(q.id, time: time)
         answers[q.id] = answer
         skipped.remove(q.id)
         drafts[q.id] = nil
         refresh()
         advance(from: q.id, time: time)
-        return answer
     }
 
     /// Leaves the current question unanswered and moves on (a note is simply read).

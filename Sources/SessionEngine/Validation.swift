@@ -13,6 +13,23 @@ enum Validation {
         return nil
     }
 
+    /// Whether an answer can stand as the question's value in every export, checks aside: its
+    /// kind is the question's, its codes are the question's, its number and date are readable.
+    static func canKeep(_ answer: Answer, _ q: Question) -> Bool {
+        let codes = Set(q.allChoices.map(\.value))
+        func distinct(_ picked: [Int]) -> Bool { Set(picked).isSubset(of: codes) && Set(picked).count == picked.count }
+        switch (q.type, answer.value) {
+        case (.single, .choice(let c)), (.scale, .choice(let c)): return codes.contains(c)
+        case (.multiple, .choices(let picked)), (.ranking, .ranking(let picked)): return distinct(picked)
+        case (.matrix, .rows(let rows)):
+            return Set(rows.keys).isSubset(of: Set((q.rows ?? []).map(\.id))) && rows.values.allSatisfy(codes.contains)
+        case (.number, .number(let n)): return NumberLimits.keepsExactly(n)
+        case (.text, .text), (.longText, .text), (.open, .text): return true
+        case (.date, .date(let d)): return DateValue.parse(d, precision: q.precision ?? .day) != nil
+        default: return false
+        }
+    }
+
     private static func typeProblem(_ answer: Answer, _ q: Question, _ session: Session) -> AnswerProblem? {
         let codes = Set(q.allChoices.map(\.value))
         let otherCode = q.other?.value

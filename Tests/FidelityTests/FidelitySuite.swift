@@ -52,6 +52,7 @@ struct FidelityRun {
     var cellsByReader: [String: Int] = [:]
     var sessions: [Behaviour: Int] = [:]
     var readers: Set<String> = []
+    var interviewSessions = 0
 
     mutating func instrument(_ index: Int) throws {
         var generator = InstrumentGenerator(random: FidelityRandom(seed: config.seed &+ UInt64(index) &* 1_000_003))
@@ -63,6 +64,7 @@ struct FidelityRun {
         var random = FidelityRandom(seed: config.seed ^ (UInt64(index) &+ 0xF1DE))
         var simulated: [UInt64: SimulatedSession] = [:]
         var seedBase = UInt64(index) * 100_000 + 1
+        var hashes: [String: String] = [:]
         for spec in specs {
             try spec.yaml.write(toFile: root + "/\(spec.id)-\(spec.version).yaml", atomically: true, encoding: .utf8)
             let result = InstrumentCompiler.compile(Array(spec.yaml.utf8))
@@ -71,15 +73,23 @@ struct FidelityRun {
                 return
             }
             let store = try InstrumentStore(root: root, instrument: instrument, compiled: canonical, hash: hash)
+            hashes[spec.version] = hash
             for _ in 0..<config.sessions {
                 let behaviour = random.pick([Behaviour.complete, .complete, .partial, .changer, .declined])
                 let language = random.pick(["en", "cy"])
                 var sessions = SessionGenerator(random: FidelityRandom(seed: random.next()))
-                let s = sessions.run(instrument, spec: spec, seed: seedBase, behaviour: behaviour, today: today, language: language)
+                var s = sessions.run(instrument, spec: spec, seed: seedBase, behaviour: behaviour, today: today, language: language)
                 seedBase += 1
-                let writer = try store.begin(seed: s.seed, language: language, started: DateValue.format(today), pseudonym: nil, today: today)
-                for e in s.events { try writer.record(e) }
-                if s.finished || s.declined { try writer.finish(s.session, duration: 10) }
+                if s.finished && random.chance(0.2) {
+                    // As `fieldwork simulate` writes one: no journal, and marked simulated.
+                    let id = String(format: "%016llx%016llx", UInt64(index) &+ 0xF1DE, s.seed)
+                    try store.writeSimulated(s.session, responseID: id, identifyingID: id, started: DateValue.format(today), pseudonym: nil, duration: 10)
+                    s.simulated = true
+                } else {
+                    let writer = try store.begin(seed: s.seed, language: language, started: DateValue.format(today), pseudonym: nil, today: today)
+                    for e in s.events { try writer.record(e) }
+                    if s.finished || s.declined { try writer.finish(s.session, duration: 10) }
+                }
                 simulated[s.seed] = s
                 sessions_(behaviour)
             }
@@ -100,7 +110,11 @@ struct FidelityRun {
                 sessions_(.plain)
             }
         }
-        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated)
+        // Every other instrument's folder carries the marker `fieldwork simulate` leaves.
+        let marked = index % 2 == 1
+        if marked { try "made up by the fidelity suite\n".write(toFile: root + "/" + specs[0].id + "/SIMULATED.txt", atomically: true, encoding: .utf8) }
+        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated, marked: marked, today: DateValue.format(today),
+                    hashes: hashes)
     }
 
     private mutating func sessions_(_ b: Behaviour) { sessions[b, default: 0] += 1 }
@@ -112,9 +126,11 @@ struct FidelityRun {
         return (out as NSString).standardizingPath
     }
 
-    mutating func compare(specs: [InstrumentSpec], root: String, simulated: [UInt64: SimulatedSession]) throws {
+    mutating func compare(specs: [InstrumentSpec], root: String, simulated: [UInt64: SimulatedSession], marked: Bool, today: String,
+                          hashes: [String: String]) throws {
         let oracle = Oracle(specs)
-        for format in ["codebook", "long"] { _ = try export(root, format) }
+        let codebook = try export(root, "codebook")
+        let long = try export(root, "long")
         let jsonl = try export(root, "jsonl")
         // Which row is which session: the seed each response (or journal) keeps in the store.
         let ids = try Readers.table("store", [root], in: jsonl)
@@ -180,6 +196,13 @@ struct FidelityRun {
                 }
             }
         }
+        try compareLong(long, oracle: oracle, rows: rows, instrument: specs[0].id)
+        try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today, hashes: hashes)
+        // A folder marked simulated has the note beside every format's files; no other has.
+        for dir in [codebook, long, jsonl, csv, stata, spss, r, dp]
+        where FileManager.default.fileExists(atPath: dir + "/README-SIMULATED.txt") != marked {
+            failures.append("seed \(config.seed) \(specs[0].id): \(dir) \(marked ? "lacks" : "has") README-SIMULATED.txt")
+        }
         for (reader, table, matches) in tables {
             readers.insert(reader)
             for (id, s) in rows {
@@ -230,9 +253,16 @@ struct FidelityRun {
         let started = Date()
         var run = FidelityRun(config: config)
         for i in 0..<config.instruments { try run.instrument(i) }
+        for i in 0..<max(1, config.instruments / 3) { try run.interviews(i) }
+        // Every defect of issue 11, as a named case of its own (RegressionCases.swift).
+        let randomPart = Int(Date().timeIntervalSince(started))
+        let casesStarted = Date()
+        let regressions = RegressionRun.run(RegressionCases.all)
+        run.failures += regressions.failures
         let (known, unknown) = KnownDifferences.split(run.differences)
         var report = "Fidelity: seed \(config.seed), \(config.instruments) instruments, \(run.sessions.values.reduce(0, +)) sessions "
-            + "(\(run.sessions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", "))), "
+            + "(\(run.sessions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")); "
+            + "\(run.interviewSessions) interviews), "
             + "\(run.cells) cells compared (\(run.cellsByReader.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))) "
             + "in \(Int(Date().timeIntervalSince(started))) s\n"
         report += "Known differences (allow-list, see FIDELITY-FINDINGS.md):\n"
@@ -241,6 +271,7 @@ struct FidelityRun {
             report += "  \(k.id) \(k.title): \(n) cells\n"
             if let example = known.first(where: { $0.0.id == k.id }) { report += "      e.g. \(example.1)\n" }
         }
+        report += "Regression cases (issue 11), \(Int(Date().timeIntervalSince(casesStarted))) s (the random part took \(randomPart) s):\n" + regressions.lines.map { "  \($0)\n" }.joined()
         report += "Unexplained differences: \(unknown.count)\n" + unknown.prefix(config.listed).map { "  \($0)\n" }.joined()
         report += run.failures.isEmpty ? "" : "Failures:\n" + run.failures.map { "  \($0)\n" }.joined()
         print(report)

@@ -10,12 +10,6 @@ struct KnownDifference: Sendable {
 
 enum KnownDifferences {
     static let all: [KnownDifference] = [
-        KnownDifference(id: "F5", title: "the codebook does not list the _skipped column, so its shortened SPSS name cannot be found") { d in
-            d.reader.hasPrefix("spss") && d.type == .skippedFlag && d.read == nil && d.column.utf8.count > 64
-        },
-        KnownDifference(id: "F7", title: "a question added in a later version goes after the question that follows it, not in instrument order") { d in
-            d.reader.hasSuffix("column order") && d.column.hasPrefix("added_q")
-        },
     ]
 
     static func split(_ ds: [Difference]) -> (known: [(KnownDifference, Difference)], unknown: [Difference]) {

@@ -31,7 +31,11 @@ enum Readers {
             for row in csv.DictReader(f):
                 out[row["response_id"]] = {k: [v, False, None] for k, v in row.items()}
     elif mode == "frictionless":
-        from frictionless import Package
+        # Validated and read in one process: frictionless takes a second or more to start.
+        from frictionless import Package, validate
+        report = validate(sys.argv[2])
+        out["__validation__"] = {"valid": [str(report.valid), False, None],
+                                 "errors": [json.dumps(report.flatten(["type", "fieldName", "message"]))[:2000], False, None]}
         for row in Package(sys.argv[2]).get_resource("responses").read_rows():
             out[row["response_id"]] = {k: [plain(v), v is None, None] for k, v in row.items()}
     elif mode == "pspp":
@@ -77,6 +81,20 @@ enum Readers {
     write.csv(do.call(rbind, cells), "fidelity-r.csv", row.names = FALSE, fileEncoding = "UTF-8")
     """#
 
+    /// A CSV's rows as Python's csv module reads them (the header first).
+    static func rows(_ file: String, in dir: String) throws -> [[String]] {
+        let script = dir + "/fidelity-rows.py"
+        try """
+            import csv, json, sys
+            with open(sys.argv[1], newline="", encoding="utf-8") as f: json.dump(list(csv.reader(f)), sys.stdout)
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try run("python3", [script, file], in: dir)
+        guard r.status == 0, let rows = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String]] else {
+            throw ReaderFailure(reader: "python csv", output: r.stdout + r.stderr)
+        }
+        return rows
+    }
+
     static func run(_ program: String, _ args: [String], in dir: String) throws -> Run {
         let path = Tool.path(program) ?? program
         return try Run.command(path, args, in: URL(fileURLWithPath: dir))
@@ -117,10 +135,12 @@ enum Readers {
         return try table("r", [dir + "/fidelity-r.csv"], in: dir)
     }
 
+    /// The package validated (nil when valid, else its errors) and its rows read.
     static func frictionless(_ dir: String) throws -> (ReadTable, String?) {
-        let v = try run("frictionless", ["validate", "--json", "datapackage.json"], in: dir)
-        let invalid = v.stdout.contains("\"valid\": true") ? nil : String(v.stdout.prefix(2000))
-        return (try table("frictionless", [dir + "/datapackage.json"], in: dir), invalid)
+        var rows = try table("frictionless", [dir + "/datapackage.json"], in: dir)
+        let validation = rows.removeValue(forKey: "__validation__")
+        let invalid = validation?["valid"]?.value == "True" ? nil : validation?["errors"]?.value ?? "not validated"
+        return (rows, invalid)
     }
 }
 

@@ -17,6 +17,8 @@ struct SimulatedSession {
     var session: Session
     var events: [SessionEvent] = []
     var typed: [String] = []
+    /// Written as `fieldwork simulate` writes a response (marked `"simulated": true`).
+    var simulated = false
     var finished: Bool { session.phase == .finished }
     var declined: Bool { session.phase == .declined }
 }

@@ -91,7 +91,7 @@ enum CodebookFiles {
             md += "\n## Questions left out\n\n" + c.codebook.leftOut.map { "- " + $0 }.joined(separator: "\n") + "\n"
         }
         md += "\n## Variables\n"
-        for v in c.codebook.variables {
+        for v in c.codebook.variables.flatMap(\.codebookEntries) {
             md += "\n### `\(v.name)`\n\n"
             md += "- Label: \(v.label)\n"
             if let question = fact("Question", of: v) { md += "- Question: \(question)\n" }
@@ -113,7 +113,7 @@ enum CodebookFiles {
         let csv = try CSVWriter(path: csvPath)
         try csv.row(["variable", "label", "question", "type", "measure", "values", "range", "unit", "max_length", "date_precision", "calculation",
                      "missing", "asked_if", "versions", "spss_name", "stata_name"])
-        for v in c.codebook.variables {
+        for v in c.codebook.variables.flatMap(\.codebookEntries) {
             let asked = fact("Asked", of: v).map { $0 == "always" ? "" : $0.hasPrefix("if ") ? String($0.dropFirst(3)) : $0 } ?? ""
             try csv.row([v.name, v.label, fact("Question", of: v) ?? "", v.type, v.measure.rawValue, values(v),
                          fact("Range", of: v) ?? "", fact("Unit", of: v) ?? "", fact("Maximum length", of: v) ?? "",

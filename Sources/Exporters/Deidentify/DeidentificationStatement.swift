@@ -75,11 +75,11 @@ extension ExportContext {
     /// order needs every response at hand, so a rekeyed export holds them in memory.
     func eachPrepared(_ body: (StoredResponse) throws -> Void) throws {
         guard let d = deidentifier, d.options.rekey else {
-            try folder.each(skipped: skipped.add) { r in if wanted(r) { try body(prepared(r)) } }
+            try folder.each(skipped: skipped.add, replayed: skipped.note) { r in if wanted(r) { try body(prepared(r)) } }
             return
         }
         var all: [StoredResponse] = []
-        try folder.each(skipped: skipped.add) { r in if wanted(r) { all.append(d.response(r)) } }
+        try folder.each(skipped: skipped.add, replayed: skipped.note) { r in if wanted(r) { all.append(d.response(r)) } }
         for r in all.sorted(by: { $0.responseID < $1.responseID }) { try body(r) }
     }
 

@@ -22,17 +22,14 @@ extension ExportContext {
                     case .notAsked: continue
                     case .skipped: try csv.row(base + [v.skippedText, "Skipped", ""])
                     case .text(let t): try csv.row(base + ["", "", CSVWriter.neutralised(t)])
-                    case .value(let value) where v.measure == .date:
+                    case .value(let value) where v.measure == .date || v.measure == .text:
                         // A date is text at every precision: a year ("2024") is not a code.
                         try csv.row(base + ["", "", value])
                     case .value(let value):
-                        let code = Int(value)
-                        let label = code.flatMap { c in (v.codes + v.missing).first { $0.code == c }?.label } ?? ""
-                        if v.measure == .text || (code == nil && !v.integer) {
-                            try csv.row(base + (code == nil ? ["", "", value] : [value, label, ""]))
-                        } else {
-                            try csv.row(base + [value, label, ""])
-                        }
+                        // Codes and numbers, whole or not, in `code`: a variable's values stay in one
+                        // column (2.5 went to `text` while 3 went to `code`).
+                        let label = Int(value).flatMap { c in (v.codes + v.missing).first { $0.code == c }?.label } ?? ""
+                        try csv.row(base + [value, label, ""])
                     }
                 }
             }

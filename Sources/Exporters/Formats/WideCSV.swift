@@ -61,7 +61,7 @@ extension ExportContext {
                 count += 1
             }
             if deidentifier == nil {
-                try folder.eachPartial(skipped: skipped.add) { r in if wanted(r) { try row(r) } }
+                try folder.eachPartial(skipped: skipped.add, replayed: skipped.note) { r in if wanted(r) { try row(r) } }
             } else {
                 try eachPrepared(row)
             }

@@ -26,6 +26,30 @@ extension Variable {
 
     /// The variable's columns in the statistical CSV: its own, and the skip column of a free text.
     var statisticalColumns: [String] { [name] + (skippedColumn.map { [$0] } ?? []) }
+
+    /// The skip column as the codebook describes it, so that its SPSS and Stata names (shortened
+    /// like any other's) can be looked up: labelled as the scripts label it, 0 answered and 1
+    /// skipped, asked whenever its text is; of the text's facts it keeps the question and the condition.
+    var skippedEntry: Variable? {
+        guard let column = skippedColumn else { return nil }
+        var v = self
+        v.name = column
+        v.label = label + ": skipped"
+        v.measure = .nominal
+        v.integer = true
+        v.codes = [(0, "Answered"), (1, "Skipped")]
+        v.missing = []
+        v.skipped = nil
+        v.facts = facts.map { f in
+            var f = f
+            f.facts = f.facts.filter { ["Question", "Asked"].contains($0.key) } + [VersionFacts.Fact(key: "Values", value: "0 = Answered; 1 = Skipped")]
+            return f
+        }
+        return v
+    }
+
+    /// The codebook's entries of the variable: itself, and its skip column in the statistical CSV.
+    var codebookEntries: [Variable] { [self] + (skippedEntry.map { [$0] } ?? []) }
 }
 
 extension Cell {

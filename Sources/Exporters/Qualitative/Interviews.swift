@@ -65,7 +65,7 @@ struct Interview {
     static func collect(_ context: ExportContext) -> [Interview] {
         let byVersion = Dictionary(context.folder.instruments.map { ($0.instrument.version, $0.instrument) }, uniquingKeysWith: { a, _ in a })
         var found: [StoredResponse] = []
-        context.folder.each(skipped: context.skipped.add) { r in if context.wanted(r) { found.append(r) } }
+        context.folder.each(skipped: context.skipped.add, replayed: context.skipped.note) { r in if context.wanted(r) { found.append(r) } }
         found.sort { ($0.started ?? "", $0.responseID) < ($1.started ?? "", $1.responseID) }
         let names = caseNames(found.map(\.responseID))
         return found.compactMap { r in

@@ -63,6 +63,8 @@ public struct Summary {
     public var items: [Item] = []
     /// Files that could not be read, and why.
     public var skipped: [SkippedFile] = []
+    /// Journaled steps that a replay kept as given or left out, to be said with the summary.
+    public var replayed: [ReplayNote] = []
 
     public init(_ folder: ResponseReader) {
         self.init(folder, scanning: true)
@@ -78,12 +80,14 @@ public struct Summary {
         let plan = SummaryPlan(instruments)
         var tally = SummaryTally(plan)
         var skippedFiles: [SkippedFile] = []
+        var replayedSteps: [ReplayNote] = []
         if scanning {
             tally = Self.scan(folder, plan: plan, skipped: &skippedFiles)
-            folder.eachPartial(skipped: { skippedFiles.append($0) }) { tally.add(plan, $0) }
+            folder.eachPartial(skipped: { skippedFiles.append($0) }, replayed: { replayedSteps.append($0) }) { tally.add(plan, $0) }
         } else {
-            folder.each(skipped: { skippedFiles.append($0) }) { tally.add(plan, $0) }
+            folder.each(skipped: { skippedFiles.append($0) }, replayed: { replayedSteps.append($0) }) { tally.add(plan, $0) }
         }
+        replayed = replayedSteps
         skipped = skippedFiles
         items = tally.items(plan)
         statuses = tally.statuses.sorted { VersionOrder.less($0.key, $1.key) }.map { (version: $0.key, counts: $0.value) }

@@ -54,7 +54,8 @@ struct ResumeCommand: ParsableCommand {
         let (contents, writer) = try store.resume(header.sessionID)
         let rebuilt = contents.rebuilt(with: instrument, fallbackDay: Platform.todayDays())
         for skipped in rebuilt.unapplied {
-            Platform.write("warning: step \(skipped.index + 1) of the saved session could not be replayed (\(skipped.problem.message))\n", to: 2)
+            let what = skipped.kept ? "no longer passes its question's checks; it is kept as given" : "could not be replayed"
+            Platform.write("warning: step \(skipped.index + 1) of the saved session \(what) (\(skipped.problem.message))\n", to: 2)
         }
         let elapsed = contents.events.last?.at ?? 0
         Platform.write("Continuing where you stopped.\n")

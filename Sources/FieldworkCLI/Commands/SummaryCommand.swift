@@ -39,6 +39,7 @@ struct SummaryCommand: ParsableCommand {
         let unicode = locale.isEmpty || locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
         let renderer = SummaryRenderer(minCell: minCell, ascii: ascii || !unicode)
         Platform.write(format == .markdown ? renderer.markdown(summary) : renderer.text(summary))
+        for note in summary.replayed { Platform.write("warning: \(note)\n", to: 2) }
         if !summary.skipped.isEmpty { throw FieldworkFailure.filesSkipped(summary.skipped) }
     }
 }

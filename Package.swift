@@ -22,6 +22,9 @@ let package = Package(
             ]
         ),
         .target(name: "InstrumentModel"),
+        // The runner's own words, one catalogue file per language, embedded in the binary (see MessageCatalogue).
+        .target(name: "Messages", exclude: ["Catalogues"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .target(name: "Expressions", dependencies: ["InstrumentModel"]),
         .systemLibrary(
             name: "CLibYAML",
@@ -33,11 +36,11 @@ let package = Package(
         .target(
             name: "InstrumentCompiler",
             dependencies: [
-                "YAMLTree", "Expressions", "InstrumentModel",
+                "YAMLTree", "Expressions", "InstrumentModel", "Messages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "SessionEngine", dependencies: ["InstrumentModel", "Expressions"]),
+        .target(name: "SessionEngine", dependencies: ["InstrumentModel", "Expressions", "Messages"]),
         .target(
             name: "ResponseStore",
             dependencies: ["InstrumentModel", "Expressions", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]

@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InstrumentModel"]),
-        .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
+        .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel", "Messages"]),
         // The fidelity suite (Tests/FidelityTests): random instruments and sessions, every export read back by its
         // real reader. It runs the `fieldwork` binary for exports and never imports Exporters, so its oracle stays apart.
         .testTarget(name: "FidelityTests", dependencies: ["fieldwork", "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "TestSupport"]),

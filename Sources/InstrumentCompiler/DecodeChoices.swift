@@ -62,7 +62,7 @@ extension InstrumentDecoder {
         }
         var result: [Choice] = []
         var codes: [Int: Mark] = [:]
-        var labels: [String: Mark] = [:]
+        var labels = UniqueLabels()
         for (index, item) in items.enumerated() {
             var choice: Choice
             if case .scalar(let s) = item {
@@ -105,14 +105,8 @@ extension InstrumentDecoder {
             } else {
                 codes[choice.value] = item.start
             }
-            for label in choice.label.allTexts {
-                if let first = labels[label] {
-                    diagnostics.error(.duplicateChoice, "the label \"\(label)\" is used twice in \(owner) (first at line \(first.line))",
-                                      hint: "labels must differ, since conditions may name a choice by its label", at: item.start)
-                } else {
-                    labels[label] = item.start
-                }
-            }
+            checkLabel(choice.label, at: item.start, among: &labels, what: "label", owner: owner, code: .duplicateChoice,
+                       hint: "labels must differ within a language, since conditions may name a choice by its label")
             result.append(choice)
         }
         return result
@@ -232,6 +226,7 @@ extension InstrumentDecoder {
         if items.isEmpty { diagnostics.error(.emptyList, "\(map.owner) has no rows", on: node) }
         var rows: [MatrixRow] = []
         var seen: [String: Mark] = [:]
+        var texts = UniqueLabels()
         for item in items {
             guard let row = MapReader(item, owner: "a row of \(map.owner)", expected: "a map with 'id' and 'text'", diagnostics: &diagnostics) else { continue }
             row.rejectUnknown(allowed: ["id", "text"], diagnostics: &diagnostics)
@@ -242,6 +237,10 @@ extension InstrumentDecoder {
             }
             seen[id] = idNode.start
             let rowText = row.require("text", diagnostics: &diagnostics).flatMap { text($0, position: position, owner: map.owner) }
+            if let rowText {
+                checkLabel(rowText, at: item.start, among: &texts, what: "row text", owner: map.owner, code: .duplicateRow,
+                           hint: "each row is a statement of its own; say how the two differ")
+            }
             rows.append(MatrixRow(id: id, text: rowText ?? LocalizedText(id)))
         }
         q.rows = rows

@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "SessionLoop", dependencies: ["SessionEngine", "ResponseStore", "PromptUI"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "InstrumentModel"]),
         .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "TestSupport"]),
-        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "TestSupport"]),
+        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "Messages", "TestSupport"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InstrumentModel"]),

@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "PromptUI", dependencies: ["SessionEngine", "InstrumentModel", "Expressions", "TerminalIO"]),
         .target(name: "SessionLoop", dependencies: ["SessionEngine", "ResponseStore", "PromptUI"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "InstrumentModel"]),
-        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "TestSupport"]),
+        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "Messages", "TestSupport"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "Messages", "TestSupport"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

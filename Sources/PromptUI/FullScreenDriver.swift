@@ -85,7 +85,7 @@ public struct FullScreenDriver: SessionDriver {
             let focus = body.count + w.focus
             body += w.lines
             draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: focus, cursor: nil,
-                         message: message, help: widget.keyHelp + " · Ctrl-C leave"))
+                         message: message, help: widget.keyHelp + " · " + session.words.keyLeave))
             message = nil
             switch terminal.next() {
             case .resized: writer.invalidate()
@@ -123,13 +123,13 @@ public struct FullScreenDriver: SessionDriver {
                 }
                 body.append("")
             }
-            let text = session.render(q.text).trimmed + (q.required ? " (required)" : "")
+            let text = session.render(q.text).trimmed + (q.required ? session.words.required : "")
             body += wrapped(text, width).map(style.bold)
             if let help = q.help { body += wrapped(session.render(help).trimmed, width).map(style.dim) }
             if let instructions = q.instructions {
                 body += wrapped(session.words.interviewer(session.render(instructions).trimmed), width).map(style.dim)
             }
-            for probe in q.probes ?? [] { body += wrapped("• Probe: " + session.render(probe).trimmed, width).map(style.dim) }
+            for probe in q.probes ?? [] { body += wrapped("• " + session.words.probe(session.render(probe).trimmed), width).map(style.dim) }
             if q.sensitive {
                 body += wrapped(session.words.personal(typing: false), width).map(style.dim)
             }

@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "Authoring",
-            dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
+            dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler", "Messages"]
         ),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentModel", "SessionEngine", "TestSupport"]),
         // The model for `SafeText`: the line editor refuses the characters every writer escapes.

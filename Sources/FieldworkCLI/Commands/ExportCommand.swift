@@ -49,6 +49,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only responses started on or before this date.", valueName: "YYYY-MM-DD"))
     var until: String?
 
+    @Option(help: ArgumentHelp("The language of labels, question texts and the codebook (default: the instrument's first).", valueName: "code"))
+    var language: String?
+
     func validate() throws {
         for (name, date) in [("--since", since), ("--until", until)] {
             if let date, DateValue.parse(date, precision: .day) == nil {
@@ -70,6 +73,7 @@ struct ExportCommand: ParsableCommand {
         options.status = status
         options.since = since
         options.until = until
+        options.language = language
         let report = try Exporter.run(try ResponseReader(path: folder), options)
         for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
         for warning in report.warnings { Platform.write("warning: \(warning)\n", to: 2) }

@@ -178,6 +178,41 @@ key_close = Pwyswch unrhyw fysell i gau
 unit = Mewn {unit}
 personal_typing = Mae'r cwestiwn hwn yn un personol. Gallwch ei hepgor: pwyswch Enter heb deipio dim.
 personal_keys = Mae'r cwestiwn hwn yn un personol. Gallwch ei hepgor: pwyswch Enter heb ateb.
+
+# Keys of the answer widgets
+# review: "Bylchwr" for the space bar; other key names as printed on the keys
+keys_choose_single = ↑↓ symud · {choose} dewis · Backspace clirio · Enter nesaf
+keys_choose_multiple = ↑↓ symud · {choose} ticio · Backspace clirio · Enter nesaf
+keys_space = Bylchwr
+keys_space_or = Bylchwr neu {keys}
+keys_a_number = rif
+keys_scale = ←→ symud · Bylchwr neu rif dewis · Backspace clirio · Enter nesaf
+keys_matrix = ↑↓ rhes · ←→ symud · Bylchwr neu 1-9 dewis · Backspace clirio · Enter nesaf
+keys_ranking_holding = ↑↓ symud yr eitem · Bylchwr ei gosod i lawr · Enter nesaf
+keys_ranking_touched = ↑↓ symud · Bylchwr codi eitem · Enter nesaf
+keys_ranking_fresh = ↑↓ symud · Bylchwr codi eitem (ddwywaith i gadw'r drefn hon) · Enter nesaf
+keys_note = Enter parhau
+keys_text = teipiwch eich ateb · Enter nesaf
+keys_long_text = Enter llinell newydd · Tab nesaf
+
+# The interviewer's screen
+interview_confirm_leave = Gadael nawr? Mae popeth hyd yma wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume. y gadael · n aros
+interview_confirm_end = Gorffen y cyfweliad nawr? Bydd y cwestiynau na chyrhaeddwyd heb eu gofyn. y gorffen · n parhau
+interview_keys_outline = ↑↓ dewis cwestiwn · Enter mynd yno · Esc yn ôl
+interview_keys_probes = 1-9 ticio neu ddad-dicio cwestiwn ychwanegol a ofynnwyd · Esc wedi gorffen
+interview_key_keep_paragraph = Enter cadw'r paragraff
+interview_key_go_on = Enter ymlaen
+interview_key_answer = Enter ateb
+interview_key_next = Tab nesaf
+interview_key_previous = Shift-Tab blaenorol
+interview_key_outline = Ctrl-O amlinelliad
+interview_key_probes = Ctrl-P cwestiynau ychwanegol
+interview_key_end = Ctrl-X gorffen
+# review: "hwylusydd" for the facilitator, "cyfraniad" for a turn
+interview_group = Grŵp o {count}: P1 i P{count}, F ar gyfer yr hwylusydd; dechreuwch gyfraniad gyda 3: neu F:
+interview_probes_press = Cwestiynau ychwanegol (pwyswch 1-9):
+interview_probes_tick = Cwestiynau ychwanegol (Ctrl-P i dicio):
+interview_notes = Nodiadau
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -335,6 +370,39 @@ key_close = Press any key to close
 unit = In {unit}
 personal_typing = This question is personal. You can skip it: press Enter without typing anything.
 personal_keys = This question is personal. You can skip it: press Enter without answering.
+
+# Keys of the answer widgets (the " · " between keys is kept: a narrow screen drops keys one by one)
+keys_choose_single = ↑↓ move · {choose} choose · Backspace clears · Enter next
+keys_choose_multiple = ↑↓ move · {choose} tick · Backspace clears · Enter next
+keys_space = Space
+keys_space_or = Space or {keys}
+keys_a_number = a number
+keys_scale = ←→ move · Space or a number choose · Backspace clears · Enter next
+keys_matrix = ↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next
+keys_ranking_holding = ↑↓ move the item · Space put it down · Enter next
+keys_ranking_touched = ↑↓ move · Space pick up an item · Enter next
+keys_ranking_fresh = ↑↓ move · Space pick up an item (twice keeps this order) · Enter next
+keys_note = Enter continue
+keys_text = type your answer · Enter next
+keys_long_text = Enter new line · Tab next
+
+# The interviewer's screen
+interview_confirm_leave = Leave now? Everything kept so far is saved; carry on later with fieldwork resume. y leave · n stay
+interview_confirm_end = End the interview now? Questions not reached stay unasked. y end · n carry on
+interview_keys_outline = ↑↓ choose a question · Enter go there · Esc back
+interview_keys_probes = 1-9 tick or untick a probe as asked · Esc done
+interview_key_keep_paragraph = Enter keep paragraph
+interview_key_go_on = Enter go on
+interview_key_answer = Enter answer
+interview_key_next = Tab next
+interview_key_previous = Shift-Tab previous
+interview_key_outline = Ctrl-O outline
+interview_key_probes = Ctrl-P probes
+interview_key_end = Ctrl-X end
+interview_group = Group of {count}: P1 to P{count}, F for the facilitator; start a turn with 3: or F:
+interview_probes_press = Probes (press 1-9):
+interview_probes_tick = Probes (Ctrl-P to tick):
+interview_notes = Notes
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -484,6 +552,41 @@ key_close = Pulse cualquier tecla para cerrar
 unit = En {unit}
 personal_typing = Esta pregunta es personal. Puede saltarla: pulse Enter sin escribir nada.
 personal_keys = Esta pregunta es personal. Puede saltarla: pulse Enter sin responder.
+
+# Keys of the answer widgets
+# review: "Espacio" and "Retroceso" for the space bar and backspace; other key names as printed
+keys_choose_single = ↑↓ mover · {choose} elegir · Retroceso borra · Enter siguiente
+keys_choose_multiple = ↑↓ mover · {choose} marcar · Retroceso borra · Enter siguiente
+keys_space = Espacio
+keys_space_or = Espacio o {keys}
+keys_a_number = un número
+keys_scale = ←→ mover · Espacio o un número elegir · Retroceso borra · Enter siguiente
+keys_matrix = ↑↓ fila · ←→ mover · Espacio o 1-9 elegir · Retroceso borra · Enter siguiente
+keys_ranking_holding = ↑↓ mover el elemento · Espacio soltarlo · Enter siguiente
+keys_ranking_touched = ↑↓ mover · Espacio seleccionar un elemento · Enter siguiente
+keys_ranking_fresh = ↑↓ mover · Espacio seleccionar un elemento (dos veces mantiene este orden) · Enter siguiente
+keys_note = Enter continuar
+keys_text = escriba su respuesta · Enter siguiente
+keys_long_text = Enter nueva línea · Tab siguiente
+
+# The interviewer's screen
+interview_confirm_leave = ¿Salir ahora? Todo lo anotado hasta ahora está guardado; continúe más tarde con fieldwork resume. y salir · n quedarse
+interview_confirm_end = ¿Terminar la entrevista ahora? Las preguntas no alcanzadas quedan sin hacer. y terminar · n continuar
+interview_keys_outline = ↑↓ elegir una pregunta · Enter ir allí · Esc volver
+# review: "sondeo" for a probe
+interview_keys_probes = 1-9 marcar o desmarcar un sondeo hecho · Esc listo
+interview_key_keep_paragraph = Enter guardar párrafo
+interview_key_go_on = Enter seguir
+interview_key_answer = Enter responder
+interview_key_next = Tab siguiente
+interview_key_previous = Shift-Tab anterior
+interview_key_outline = Ctrl-O esquema
+interview_key_probes = Ctrl-P sondeos
+interview_key_end = Ctrl-X terminar
+interview_group = Grupo de {count}: P1 a P{count}, F para quien modera; empiece un turno con 3: o F:
+interview_probes_press = Sondeos (pulse 1-9):
+interview_probes_tick = Sondeos (Ctrl-P para marcar):
+interview_notes = Notas
 """#,
     ]
 }

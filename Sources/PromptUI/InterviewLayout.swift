@@ -75,14 +75,12 @@ struct InterviewLayout {
 
     private var help: String {
         switch screen.currentMode {
-        case .confirmLeave: return "Leave now? Everything kept so far is saved; carry on later with fieldwork resume. y leave · n stay"
-        case .confirmEnd: return "End the interview now? Questions not reached stay unasked. y end · n carry on"
-        case .outline: return "↑↓ choose a question · Enter go there · Esc back"
-        case .probes: return "1-9 tick or untick a probe as asked · Esc done"
+        case .confirmLeave: return session.words.interviewConfirmLeave
+        case .confirmEnd: return session.words.interviewConfirmEnd
+        case .outline: return session.words.interviewOutlineKeys
+        case .probes: return session.words.interviewProbeKeys
         case .notes:
-            let keep = question.type == .open ? "Enter keep paragraph" : question.type == .note ? "Enter go on" : "Enter answer"
-            return FullScreenDriver.keyHelp([keep, "Tab next", "Shift-Tab previous", "Ctrl-O outline",
-                                             question.probes?.isEmpty == false ? "Ctrl-P probes" : nil, "Ctrl-X end", "Ctrl-C leave"],
+            return FullScreenDriver.keyHelp(session.words.interviewNoteKeys(question.type, hasProbes: question.probes?.isEmpty == false),
                                             width: screen.columns - 2)
         }
     }
@@ -138,7 +136,7 @@ struct InterviewLayout {
             }
         }
         if let group = screen.group {
-            wrapped("Group of \(group): P1 to P\(group), F for the facilitator; start a turn with 3: or F:", style.dim)
+            wrapped(session.words.interviewGroup(group), style.dim)
         }
         if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == question.id } }) {
             let spent = section.questions.reduce(0.0) { $0 + (session.timing[$1.id]?.seconds ?? 0) } + (now - session.shownAt)
@@ -155,7 +153,7 @@ struct InterviewLayout {
         }
         if let probes = question.probes, !probes.isEmpty {
             let ticked = session.probesAsked[question.id] ?? []
-            out.append(("Probes" + (screen.currentMode == .probes ? " (press 1-9):" : " (Ctrl-P to tick):"), style.dim))
+            out.append((session.words.interviewProbesHeading(choosing: screen.currentMode == .probes), style.dim))
             for (i, probe) in probes.enumerated() {
                 let mark = ticked.contains(i) ? "[x]" : "[ ]"
                 let look: (String) -> String = ticked.contains(i) ? { style.selected($0) } : { $0 }
@@ -165,7 +163,7 @@ struct InterviewLayout {
         out.append(("", { $0 }))
         switch question.type {
         case .open:
-            out.append(("Notes", style.dim))
+            out.append((session.words.interviewNotes, style.dim))
             if case .text(let notes)? = session.answers[question.id]?.value {
                 for paragraph in notes.split(separator: "\n") { wrapped(String(paragraph), { $0 }, indent: "        ") }
             }

@@ -136,4 +136,16 @@ import Testing
         }
         return out
     }
+    /// The widgets' key help, ready for the screens: English as the widgets word it today.
+    @Test func widgetKeysReadAsTheWidgetsDoAndTranslate() {
+        let en = ParticipantWords.forLanguage("en")
+        #expect(en.choiceKeys(multiple: false, byValue: false, numbers: "1-4") == "↑↓ move · Space or 1-4 choose · Backspace clears · Enter next")
+        #expect(en.choiceKeys(multiple: true, byValue: false, numbers: nil) == "↑↓ move · Space tick · Backspace clears · Enter next")
+        #expect(en.choiceKeys(multiple: false, byValue: true, numbers: nil) == "↑↓ move · Space or a number choose · Backspace clears · Enter next")
+        #expect(en.interviewNoteKeys(.open, hasProbes: false).compactMap { $0 }.joined(separator: " · ")
+                == "Enter keep paragraph · Tab next · Shift-Tab previous · Ctrl-O outline · Ctrl-X end · Ctrl-C leave")
+        let es = ParticipantWords.forLanguage("es")
+        #expect(es.choiceKeys(multiple: false, byValue: true, numbers: nil) == "↑↓ mover · Espacio o un número elegir · Retroceso borra · Enter siguiente")
+        #expect(ParticipantWords.forLanguage("cy").interviewGroup(4) == "Grŵp o 4: P1 i P4, F ar gyfer yr hwylusydd; dechreuwch gyfraniad gyda 3: neu F:")
+    }
 }

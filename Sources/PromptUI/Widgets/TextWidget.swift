@@ -56,6 +56,6 @@ struct TextWidget: Widget {
     }
 
     var keyHelp: String {
-        editor.multiline ? "Enter new line · Tab next" : "type your answer · Enter next"
+        words.textKeys(multiline: editor.multiline)
     }
 }

@@ -99,6 +99,8 @@ no_such_probe = Does dim cwestiwn ychwanegol o'r fath yma.
 no_probes = Does dim cwestiynau ychwanegol gan y cwestiwn hwn.
 
 # Around the questions
+# review
+study_code_prompt = Cod yr astudiaeth (fel y'i rhoddwyd gan y tîm ymchwil; nid yw'n cael ei gadw):
 choose_whether_to_take_part = Dewiswch a ydych am gymryd rhan.
 not_taking_part = Dydw i ddim eisiau cymryd rhan
 saved = Mae eich atebion wedi'u cadw. Diolch.
@@ -303,6 +305,7 @@ no_such_probe = There is no such probe here.
 no_probes = This question has no probes.
 
 # Around the questions
+study_code_prompt = Study code (as given by the research team; it is not stored):
 choose_whether_to_take_part = Please choose whether to take part.
 not_taking_part = I do not want to take part
 saved = Your answers have been saved. Thank you.
@@ -481,6 +484,7 @@ no_such_probe = Aquí no existe esa pregunta de sondeo.
 no_probes = Esta pregunta no tiene preguntas de sondeo.
 
 # Around the questions
+study_code_prompt = Código del estudio (el que le dio el equipo de investigación; no se guarda):
 choose_whether_to_take_part = Indique si desea participar.
 not_taking_part = No deseo participar
 saved = Sus respuestas se han guardado. Gracias.

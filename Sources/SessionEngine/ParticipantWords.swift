@@ -153,6 +153,8 @@ public struct ParticipantWords: Sendable {
 
     // MARK: Around the questions
 
+    /// Asked before the first question when the study links responses by a participant code.
+    public var studyCodePrompt: String { message("study_code_prompt") }
     public var chooseWhetherToTakePart: String { message("choose_whether_to_take_part") }
     public var notTakingPart: String { message("not_taking_part") }
     public var saved: String { message("saved") }

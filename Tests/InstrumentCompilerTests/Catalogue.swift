@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentCompiler
+import Messages
 import Testing
 
 /// One instrument per diagnostic code, with the exact text `check` shows for it.
@@ -788,10 +789,10 @@ sections:
       - {id: a, type: note, text: {en: Hi, pl: Cześć}}
 """#.utf8),
      #"""
-t.yaml:4:17: warning: Fieldwork has no runner messages in 'pl', and 'messages' gives 0 of 116: participants will read the rest in English [no-catalogue]
+t.yaml:4:17: warning: Fieldwork has no runner messages in 'pl', and 'messages' gives 0 of \#(Catalogues.english.keys.count): participants will read the rest in English [no-catalogue]
 languages: [en, pl]
                 ^~
-  hint: add 'pl' texts under 'messages' for ambiguous_number_comma, ambiguous_number_point, answer_row and 113 more
+  hint: add 'pl' texts under 'messages' for ambiguous_number_comma, ambiguous_number_point, answer_row and \#(Catalogues.english.keys.count - 3) more
 """#),
     (DiagnosticCode(rawValue: "empty-label")!, Array(#"""
 format: 1

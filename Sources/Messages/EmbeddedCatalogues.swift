@@ -19,6 +19,8 @@ enum EmbeddedCatalogues {
 @plural many: n = 6
 
 # Answers refused
+# review: the label 'other: true' adds
+other_please_specify = Arall (nodwch)
 say_what_other_is = Dywedwch beth yw "{label}", os gwelwch yn dda.
 choose_one = Dewiswch un o'r opsiynau.
 choose_from_options = Dewiswch o blith yr opsiynau.
@@ -241,6 +243,7 @@ interview_notes = Nodiadau
 @plural one: n = 1
 
 # Answers refused
+other_please_specify = Other, please specify
 say_what_other_is = Please say what "{label}" is.
 choose_one = Please choose one of the options.
 choose_from_options = Please choose from the options.
@@ -419,6 +422,7 @@ interview_notes = Notes
 @plural one: n = 1
 
 # Answers refused
+other_please_specify = Otro (especifique)
 say_what_other_is = Indique qué es «{label}».
 choose_one = Elija una de las opciones.
 choose_from_options = Elija entre las opciones.

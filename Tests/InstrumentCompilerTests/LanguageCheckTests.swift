@@ -147,4 +147,25 @@ import Testing
 
         """)
     }
+    /// `other: true` says "Other, please specify" in each language Fieldwork has words for.
+    @Test func otherIsLabelledInEachLanguageFromTheCatalogues() throws {
+        let source = Self.bilingual + """
+        sections:
+          - id: s
+            questions:
+              - {id: a, type: single, text: {en: Which?, es: ¿Cuál?}, choices: [{value: 1, label: {en: Bus, es: Autobús}}], other: true}
+
+        """
+        let result = compile(source)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.instrument?.questions.first?.other?.label == LocalizedText(translations: ["en": "Other, please specify", "es": "Otro (especifique)"]))
+        let polish = source.replacingOccurrences(of: ", es: ", with: ", pl: ").replacingOccurrences(of: "[en, es]", with: "[en, pl]")
+        #expect(render(polish).hasSuffix("""
+        t.yaml:9:124: error: 'other: true' adds the label "Other, please specify", which Fieldwork has no 'pl' words for [missing-translation]
+              - {id: a, type: single, text: {en: Which?, pl: ¿Cuál?}, choices: [{value: 1, label: {en: Bus, pl: Autobús}}], other: true}
+                                                                                                                                   ^~~~
+          hint: write other: {label: {en: ..., pl: ...}}
+
+        """))
+    }
 }

@@ -99,6 +99,14 @@ public enum InstrumentDiff {
         let dropped = old.languages.filter { !new.languages.contains($0) }
         if !added.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages added: " + added.joined(separator: ", "))) }
         if !dropped.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages removed: " + dropped.joined(separator: ", "))) }
+        // The runner's own words (`messages:`) change what participants read around the questions,
+        // never what an answer means.
+        let before = old.messages ?? [:]
+        let after = new.messages ?? [:]
+        for key in Set(before.keys).union(after.keys).sorted() where before[key] != after[key] {
+            let what = before[key] == nil ? "now worded by the instrument" : after[key] == nil ? "back to Fieldwork's own words" : "reworded"
+            out.append(Change(variable: nil, verdict: .comparable, what: "the runner's message '\(key)' is \(what)"))
+        }
         return out
     }
 

@@ -33,7 +33,7 @@ public struct ParticipantWords: Sendable {
         } else {
             let source = catalogue.flatMap { c in c.keys.contains(key) ? c : nil } ?? Catalogues.english
             if source.isPlural(key) {
-                text = source.messages["\(key).\(source.pluralCategory(count ?? 0))"] ?? source.messages["\(key).other"] ?? key
+                text = source.messages["\(key).\(count.map(source.pluralCategory) ?? "other")"] ?? source.messages["\(key).other"] ?? key
             } else {
                 text = source.messages[key] ?? key
             }
@@ -41,6 +41,10 @@ public struct ParticipantWords: Sendable {
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
+
+    /// A message as written, its placeholders unfilled (a counted one in its `other` form): for
+    /// documents that show the runner's words, such as the preview.
+    public func text(ofMessage key: String) -> String { message(key) }
 
     /// Whether numbers are written with a decimal comma in the language (12,5), as in most of
     /// continental Europe, rather than a decimal point (12.5) as in English and Welsh: the

@@ -73,4 +73,49 @@ private let fixtures = "Tests/FieldworkCLITests/Fixtures"
         let welsh = try Run.fieldwork(["preview", "instruments/crisis-cafe-feedback.yaml", "--language", "cy"])
         #expect(!welsh.stdout.contains("Runner's words"))
     }
+    static let worded = """
+    format: 1
+    id: t
+    version: 1.0.0
+    languages: [en, cy]
+    title: {en: T, cy: T}
+    messages:
+      press_enter_to_continue: {cy: Pwyswch Enter i fynd ymlaen}
+      too_long: {en: "At most {max} letters, please ({length} now)"}
+    sections:
+      - id: s
+        questions:
+          - {id: a, type: note, text: {en: Hi, cy: Helo}}
+
+    """
+
+    @Test func thePreviewShowsTheRunnersWordsTheInstrumentChanges() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("worded.yaml", Self.worded)
+        let run = try Run.fieldwork(["preview", path, "--language", "cy"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("""
+        ## The runner's words, as this instrument has them
+
+        *`press_enter_to_continue`:* Pwyswch Enter i fynd ymlaen
+
+        *`too_long`:* Cadwch hwn i {max} nod neu lai (mae'n {length}).
+
+        """), "\(run.stdout)")
+    }
+
+    @Test func diffReportsTheRunnersWordsAsComparable() throws {
+        let folder = try TemporaryFolder()
+        let old = try folder.write("old.yaml", Self.worded)
+        let new = try folder.write("new.yaml", Self.worded.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.1")
+            .replacingOccurrences(of: "Pwyswch Enter i fynd ymlaen", with: "Pwyswch Enter")
+            .replacingOccurrences(of: "  too_long: {en: \"At most {max} letters, please ({length} now)\"}\n", with: ""))
+        let run = try Run.fieldwork(["diff", old, new])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("""
+        comparable      (instrument)  the runner's message 'press_enter_to_continue' is reworded
+        comparable      (instrument)  the runner's message 'too_long' is back to Fieldwork's own words
+
+        """), "\(run.stdout)")
+    }
 }

@@ -2,6 +2,7 @@ import Expressions
 import Wording
 import InstrumentModel
 import Messages
+import SessionEngine
 
 /// Builds the document an ethics committee reviews: everything a participant or interviewer
 /// can see, in order, with every condition and limit in plain words.
@@ -63,6 +64,7 @@ public struct Preview {
             blocks.append(.heading(level: 2, texts: languages.map { _ in "End" }))
             blocks.append(.paragraph(texts(end)))
         }
+        blocks += ownWords()
         return PreviewDocument(languages: languages, blocks: blocks)
     }
 
@@ -148,6 +150,20 @@ public struct Preview {
 }
 
 extension Preview {
+    /// The runner's messages the instrument words itself (`messages:`), as participants read them:
+    /// the override where it has one in a language, the catalogue's words elsewhere.
+    func ownWords() -> [PreviewDocument.Block] {
+        guard let messages = instrument.messages, !messages.isEmpty else { return [] }
+        var blocks: [PreviewDocument.Block] = [.heading(level: 2, texts: languages.map { _ in "The runner's words, as this instrument has them" })]
+        for key in messages.keys.sorted() {
+            let shown = languages.map { language in
+                ParticipantWords.forLanguage(language.isEmpty ? nil : language, overrides: messages).text(ofMessage: key)
+            }
+            blocks.append(.labelled(label: "`\(key)`", texts: shown))
+        }
+        return blocks
+    }
+
     /// For a language Fieldwork has no catalogue for: that participants read the runner's own
     /// words (progress, key help, refusals) in English, but for what `messages:` gives. Nil when
     /// every shown language is covered.

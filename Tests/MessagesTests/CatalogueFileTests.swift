@@ -74,3 +74,14 @@ import Testing
         }
     }
 }
+
+/// The editors' schema offers exactly the message keys `check` accepts under `messages:`.
+@Suite struct SchemaKeysTests {
+    @Test func theSchemaListsEveryMessageKey() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../schema/instrument.schema.json").standardized
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let messages = (schema?["properties"] as? [String: Any])?["messages"] as? [String: Any]
+        let names = (messages?["propertyNames"] as? [String: Any])?["enum"] as? [String]
+        #expect(Set(try #require(names)) == Catalogues.keys, "update 'messages' in schema/instrument.schema.json")
+    }
+}

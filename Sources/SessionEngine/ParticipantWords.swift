@@ -31,15 +31,29 @@ public struct ParticipantWords: Sendable {
             ?? own.entries.first(where: { $0.language.isEmpty })?.text {
             text = t
         } else {
-            let source = catalogue.flatMap { c in c.keys.contains(key) ? c : nil } ?? Catalogues.english
+            let source = catalogue.flatMap { c in c.messages[key] != nil || c.isPlural(key) ? c : nil } ?? Catalogues.english
             if source.isPlural(key) {
                 text = source.messages["\(key).\(count.map(source.pluralCategory) ?? "other")"] ?? source.messages["\(key).other"] ?? key
             } else {
                 text = source.messages[key] ?? key
             }
         }
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        return Self.fill(text, values)
+    }
+
+    /// The placeholders filled in one pass, so that a value holding braces (a label such as
+    /// "{max}") is shown as it is rather than filled in again.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            out += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// A message as written, its placeholders unfilled (a counted one in its `other` form): for

@@ -66,6 +66,12 @@ import Testing
                 == "Teipiwch rif o 1.5 i 2000.25. Enter i hepgor, q i gadw a gadael.")
     }
 
+    @Test func aValueHoldingBracesIsShownAsItIs() {
+        #expect(ParticipantWords.forLanguage("en").cannotCombine("{label} and {max}") == "\"{label} and {max}\" cannot be combined with other choices.")
+        #expect(ParticipantWords.forLanguage("en").numberBetween("{max}", "{min}") == "Please enter a number from {max} to {min}.")
+        #expect(ParticipantWords.forLanguage("es").tooLong(max: 2, length: 3) == "Escriba como máximo 2 caracteres (ahora hay 3).")
+    }
+
     @Test func englishPluralsAgreeWithTheirCount() {
         let en = ParticipantWords.forLanguage("en")
         #expect(en.putInOrder(1) == "Please put 1 option in order.")

@@ -51,7 +51,7 @@ struct TextWidget: Widget {
     func render(width: Int, style: Style) -> WidgetBody {
         let layout = editor.layout(columns: max(10, width - 4))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
-        if kind == .date { lines.append(style.dim("    " + TextEntry.datePattern(precision))) }
+        if kind == .date { lines.append(style.dim("    " + words.datePattern(precision))) }
         return WidgetBody(lines: lines, cursor: (layout.cursor.line, 4 + layout.cursor.column), focus: layout.cursor.line)
     }
 

@@ -22,6 +22,9 @@ let package = Package(
             ]
         ),
         .target(name: "InstrumentModel"),
+        // The runner's own words, one catalogue file per language, embedded in the binary (see MessageCatalogue).
+        .target(name: "Messages", exclude: ["Catalogues"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
         .target(name: "Expressions", dependencies: ["InstrumentModel"]),
         .systemLibrary(
             name: "CLibYAML",
@@ -33,11 +36,11 @@ let package = Package(
         .target(
             name: "InstrumentCompiler",
             dependencies: [
-                "YAMLTree", "Expressions", "InstrumentModel",
+                "YAMLTree", "Expressions", "InstrumentModel", "Messages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "SessionEngine", dependencies: ["InstrumentModel", "Expressions"]),
+        .target(name: "SessionEngine", dependencies: ["InstrumentModel", "Expressions", "Messages"]),
         .target(
             name: "ResponseStore",
             dependencies: ["InstrumentModel", "Expressions", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
@@ -54,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "Authoring",
-            dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler"]
+            dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler", "Messages"]
         ),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentModel", "SessionEngine", "TestSupport"]),
         // The model for `SafeText`: the line editor refuses the characters every writer escapes.
@@ -62,12 +65,12 @@ let package = Package(
         .target(name: "PromptUI", dependencies: ["SessionEngine", "InstrumentModel", "Expressions", "TerminalIO"]),
         .target(name: "SessionLoop", dependencies: ["SessionEngine", "ResponseStore", "PromptUI"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "InstrumentModel"]),
-        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "TestSupport"]),
-        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "TestSupport"]),
+        .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "Messages", "TestSupport"]),
+        .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "Messages", "TestSupport"]),
         .testTarget(name: "ResponseStoreTests", dependencies: ["ResponseStore", "InstrumentCompiler", "TestSupport"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "InstrumentModel"]),
-        .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel"]),
+        .testTarget(name: "InstrumentCompilerTests", dependencies: ["InstrumentCompiler", "InstrumentModel", "Messages"]),
         // The fidelity suite (Tests/FidelityTests): random instruments and sessions, every export read back by its
         // real reader. It runs the `fieldwork` binary for exports and never imports Exporters, so its oracle stays apart.
         .testTarget(name: "FidelityTests", dependencies: ["fieldwork", "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "TestSupport"]),

@@ -30,7 +30,11 @@ public enum InstrumentDiff {
         public var what: String
     }
 
-    public static func compare(_ old: Instrument, _ new: Instrument) -> [Change] {
+    /// The changes from `old` to `new`, quoting texts in `language` (the new version's first
+    /// language when nil or not one of its languages). A rewording in some languages only is
+    /// reported per language, in that language's words.
+    public static func compare(_ old: Instrument, _ new: Instrument, language: String? = nil) -> [Change] {
+        let display = language.flatMap { new.languages.contains($0) ? $0 : nil } ?? new.languages.first
         var changes = instrumentChanges(old, new)
         let before = InstrumentExpressions(salvaging: old)
         let after = InstrumentExpressions(salvaging: new)
@@ -53,7 +57,7 @@ public enum InstrumentDiff {
             let conditionBefore = condition(oldSections[o.id], o, before)
             let conditionAfter = condition(newSections[q.id], q, after)
             changes += questionChanges(o, q, expressions: (before, after), conditionBefore: conditionBefore, conditionAfter: conditionAfter,
-                                       languages: new.languages)
+                                       languages: new.languages, display: display)
         }
         for q in removed where q.type != .note {
             changes.append(Change(variable: q.id, verdict: .comparable, what: "removed: responses from this version on have it empty (not asked)"))
@@ -95,12 +99,20 @@ public enum InstrumentDiff {
         let dropped = old.languages.filter { !new.languages.contains($0) }
         if !added.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages added: " + added.joined(separator: ", "))) }
         if !dropped.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages removed: " + dropped.joined(separator: ", "))) }
+        // The runner's own words (`messages:`) change what participants read around the questions,
+        // never what an answer means.
+        let before = old.messages ?? [:]
+        let after = new.messages ?? [:]
+        for key in Set(before.keys).union(after.keys).sorted() where before[key] != after[key] {
+            let what = before[key] == nil ? "now worded by the instrument" : after[key] == nil ? "back to Fieldwork's own words" : "reworded"
+            out.append(Change(variable: nil, verdict: .comparable, what: "the runner's message '\(key)' is \(what)"))
+        }
         return out
     }
 
     private static func questionChanges(_ o: Question, _ q: Question, expressions: (before: InstrumentExpressions, after: InstrumentExpressions),
-                                        conditionBefore: String?, conditionAfter: String?, languages: [String]) -> [Change] {
-        let language = languages.first
+                                        conditionBefore: String?, conditionAfter: String?, languages: [String], display: String?) -> [Change] {
+        let language = display
         var out: [Change] = []
         func add(_ verdict: Verdict, _ what: String) { out.append(Change(variable: q.id, verdict: verdict, what: what)) }
 
@@ -114,7 +126,9 @@ public enum InstrumentDiff {
             if same(before, after, languages) {
                 add(.comparable, "the wording was tidied (spacing, capitals or punctuation only)")
             } else {
-                add(.check, "the wording changed from \(quote(before.text(in: language))) to \(quote(after.text(in: language))): check that it asks the same thing")
+                for (which, lang) in reworded(before, after, languages, display: language) {
+                    add(.check, "the \(which)wording changed from \(quote(before.text(in: lang))) to \(quote(after.text(in: lang))): check that it asks the same thing")
+                }
             }
         }
         if conditionBefore != conditionAfter {
@@ -142,17 +156,16 @@ public enum InstrumentDiff {
             add(.check, q.identifying ? "now identifying: its answers are stored apart from the responses, so later exports leave it out"
                                       : "no longer identifying: its answers are now stored with the responses")
         }
-        out += choiceChanges(o, q, languages: languages).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
-        out += rowChanges(o, q, languages: languages).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
+        out += choiceChanges(o, q, languages: languages, display: language).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
+        out += rowChanges(o, q, languages: languages, display: language).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
         return out
     }
 
     /// Choices are matched by code, and by label to tell a recoding from a new meaning (`ChoiceChanges`,
     /// which the exporters use too): a code that changes meaning, or becomes or stops being a missing
     /// value, puts the answers before and after in separate variables.
-    private static func choiceChanges(_ o: Question, _ q: Question, languages: [String]) -> [(Verdict, String)] {
+    private static func choiceChanges(_ o: Question, _ q: Question, languages: [String], display language: String?) -> [(Verdict, String)] {
         guard q.type.hasChoices else { return [] }
-        let language = languages.first
         let changes = ChoiceChanges(from: o.allChoices, to: q.allChoices, languages: languages)
         var out: [(Verdict, String)] = []
         let meanings = changes.meanings.map { "\($0.code) now means \(quote($0.now.text(in: language))) (was \(quote($0.was.text(in: language))))" }
@@ -178,9 +191,8 @@ public enum InstrumentDiff {
         return out
     }
 
-    private static func rowChanges(_ o: Question, _ q: Question, languages: [String]) -> [(Verdict, String)] {
+    private static func rowChanges(_ o: Question, _ q: Question, languages: [String], display language: String?) -> [(Verdict, String)] {
         guard q.type == .matrix else { return [] }
-        let language = languages.first
         let before = Dictionary((o.rows ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let afterIDs = Set((q.rows ?? []).map(\.id))
         var out: [(Verdict, String)] = []
@@ -190,13 +202,24 @@ public enum InstrumentDiff {
                 continue
             }
             if !same(old.text, row.text, languages) {
-                out.append((.check, "the row '\(row.id)' changed from \(quote(old.text.text(in: language))) to \(quote(row.text.text(in: language))): check that it asks the same thing"))
+                for (which, lang) in reworded(old.text, row.text, languages, display: language) {
+                    out.append((.check, "the \(which)row '\(row.id)' changed from \(quote(old.text.text(in: lang))) to \(quote(row.text.text(in: lang))): check that it asks the same thing"))
+                }
             }
         }
         for row in o.rows ?? [] where !afterIDs.contains(row.id) {
             out.append((.comparable, "the row '\(row.id)' was removed: responses from this version on have it empty"))
         }
         return out
+    }
+
+    /// The languages a text was reworded in, each with the words that name it in a message: the
+    /// display language alone (unnamed) when every language changed, else each changed language
+    /// by name, so that a Welsh-only rewording is reported in Welsh rather than as English twice.
+    static func reworded(_ a: LocalizedText, _ b: LocalizedText, _ languages: [String], display: String?) -> [(String, String?)] {
+        let changed = languages.filter { !a.sameWords(as: b, in: [$0]) }
+        guard !changed.isEmpty, changed.count < languages.count else { return [("", display)] }
+        return changed.map { ("'\($0)' ", $0) }
     }
 
     /// Whether two texts say the same in every language, ignoring case, spacing and punctuation.

@@ -36,6 +36,8 @@ public struct ExportOptions: Sendable {
     public var excel = false
     /// What to leave out or change so that the data identify no one (`Deidentification`).
     public var deidentification = Deidentification()
+    /// The language of labels, texts and the codebook; the instrument's first when nil.
+    public var language: String?
 
     public init(format: ExportFormat, out: String) {
         self.format = format
@@ -81,6 +83,14 @@ public enum Exporter {
             instruments = instruments.filter { options.versions.contains($0.version) }
         }
         try Deidentifier.check(options)
+        if let language = options.language {
+            // Every exporter labels in an instrument's first language, so the chosen one is put first.
+            guard let newest = instruments.last, newest.languages.contains(language) else {
+                let list = instruments.last.map { $0.languages.isEmpty ? "it has no languages named" : "it has " + $0.languages.joined(separator: ", ") } ?? ""
+                throw ExportError("'\(language)' is not one of the instrument's languages (\(list))")
+            }
+            instruments = instruments.map { $0.showing(language) }
+        }
         if options.format.isQualitative, let survey = instruments.last, survey.kind != .interview {
             throw ExportError("--format \(options.format.rawValue) is for interview guides; '\(survey.id)' is a survey (use csv, spss, stata, r, ...)")
         }

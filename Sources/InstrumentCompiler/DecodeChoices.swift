@@ -1,5 +1,6 @@
 import Expressions
 import InstrumentModel
+import Messages
 import YAMLTree
 
 extension InstrumentDecoder {
@@ -62,7 +63,7 @@ extension InstrumentDecoder {
         }
         var result: [Choice] = []
         var codes: [Int: Mark] = [:]
-        var labels: [String: Mark] = [:]
+        var labels = UniqueLabels()
         for (index, item) in items.enumerated() {
             var choice: Choice
             if case .scalar(let s) = item {
@@ -105,14 +106,8 @@ extension InstrumentDecoder {
             } else {
                 codes[choice.value] = item.start
             }
-            for label in choice.label.allTexts {
-                if let first = labels[label] {
-                    diagnostics.error(.duplicateChoice, "the label \"\(label)\" is used twice in \(owner) (first at line \(first.line))",
-                                      hint: "labels must differ, since conditions may name a choice by its label", at: item.start)
-                } else {
-                    labels[label] = item.start
-                }
-            }
+            checkLabel(choice.label, at: item.start, among: &labels, what: "label", owner: owner, code: .duplicateChoice,
+                       hint: "labels must differ within a language, since conditions may name a choice by its label")
             result.append(choice)
         }
         return result
@@ -158,11 +153,7 @@ extension InstrumentDecoder {
                                   hint: "give 'other' its own code: other: {value: 97, label: Other, please specify}", on: node)
                 return nil
             }
-            if languages.count > 1 {
-                diagnostics.error(.missingTranslation, "'other: true' adds the label \"Other, please specify\", which has no translations",
-                                  hint: "write other: {label: {" + languages.map { "\($0): ..." }.joined(separator: ", ") + "}}", on: node)
-            }
-            return Choice(value: nextCode, label: LocalizedText("Other, please specify"))
+            return Choice(value: nextCode, label: defaultOtherLabel(node))
         }
         guard let map = MapReader(node, owner: "'other'", expected: "true or a map with 'value' and 'label'", diagnostics: &diagnostics) else { return nil }
         map.rejectUnknown(allowed: ["value", "label"], diagnostics: &diagnostics)
@@ -176,7 +167,7 @@ extension InstrumentDecoder {
         if let n = map["value"], q.choices?.contains(where: { $0.value == value }) == true {
             diagnostics.error(.duplicateChoice, "the code \(value) of 'other' is already used by a choice", hint: "choose a code no choice has", on: n)
         }
-        let label = map["label"].flatMap { text($0, position: position, owner: owner) } ?? LocalizedText("Other, please specify")
+        let label = map["label"].flatMap { text($0, position: position, owner: owner) } ?? defaultOtherLabel(node)
         return Choice(value: value, label: label)
     }
 
@@ -232,6 +223,7 @@ extension InstrumentDecoder {
         if items.isEmpty { diagnostics.error(.emptyList, "\(map.owner) has no rows", on: node) }
         var rows: [MatrixRow] = []
         var seen: [String: Mark] = [:]
+        var texts = UniqueLabels()
         for item in items {
             guard let row = MapReader(item, owner: "a row of \(map.owner)", expected: "a map with 'id' and 'text'", diagnostics: &diagnostics) else { continue }
             row.rejectUnknown(allowed: ["id", "text"], diagnostics: &diagnostics)
@@ -242,8 +234,33 @@ extension InstrumentDecoder {
             }
             seen[id] = idNode.start
             let rowText = row.require("text", diagnostics: &diagnostics).flatMap { text($0, position: position, owner: map.owner) }
+            if let rowText {
+                checkLabel(rowText, at: item.start, among: &texts, what: "row text", owner: map.owner, code: .duplicateRow,
+                           hint: "each row is a statement of its own; say how the two differ")
+            }
             rows.append(MatrixRow(id: id, text: rowText ?? LocalizedText(id)))
         }
         q.rows = rows
+    }
+}
+
+extension InstrumentDecoder {
+    /// The label `other: true` adds: "Other, please specify" in each of the instrument's languages,
+    /// from the runner's catalogues. An instrument in English alone (or in no named language)
+    /// keeps the one untranslated English label it always had, so its content hash is unchanged;
+    /// a language without a catalogue needs the label written out.
+    mutating func defaultOtherLabel(_ node: Node) -> LocalizedText {
+        let english = Catalogues.english.messages["other_please_specify"] ?? "Other, please specify"
+        guard !languages.isEmpty, languages != ["en"] else { return LocalizedText(english) }
+        var translations: [String: String] = [:]
+        for language in languages {
+            guard let text = Catalogues.catalogue(for: language)?.messages["other_please_specify"] else {
+                diagnostics.error(.missingTranslation, "'other: true' adds the label \"\(english)\", which Fieldwork has no '\(language)' words for",
+                                  hint: "write other: {label: {" + languages.map { "\($0): ..." }.joined(separator: ", ") + "}}", on: node)
+                return LocalizedText(english)
+            }
+            translations[language] = text
+        }
+        return LocalizedText(translations: translations)
     }
 }

@@ -49,10 +49,6 @@ extension InstrumentDecoder {
         q.showIf = map["show_if"].flatMap { expression($0, role: .showIf, question: id, position: position, section: section) }
         q.validIf = map["valid_if"].flatMap { expression($0, role: .validIf, question: id, position: position, section: section) }
         q.invalidMessage = map["invalid_message"].flatMap { text($0, position: position, owner: owner) }
-        if q.invalidMessage != nil, q.validIf == nil, let key = map.keyScalar("invalid_message") {
-            diagnostics.warning(.ignoredKey, "'invalid_message' is shown only when 'valid_if' rejects an answer, and there is no 'valid_if'",
-                                hint: "add a 'valid_if', or remove the message", at: key.start, length: 15)
-        }
         if q.validIf != nil, type == .note || type == .calculate, let key = map.keyScalar("valid_if") {
             diagnostics.warning(.ignoredKey, "'valid_if' has no effect on a \(type.rawValue), which takes no answer", at: key.start, length: 8)
         }
@@ -78,6 +74,14 @@ extension InstrumentDecoder {
                 if m < 0 { diagnostics.error(.outOfRange, "'minutes' cannot be negative", on: n) }
                 q.minutes = m
             }
+        }
+        // One message for every rule the author set on the answer, so a participant reads the
+        // study's words whichever rule the answer breaks.
+        let authorRules = q.validIf != nil || q.pattern != nil || q.maxLength != nil
+            || ([.number, .multiple].contains(type) && (q.min != nil || q.max != nil))
+        if q.invalidMessage != nil, !authorRules, let key = map.keyScalar("invalid_message") {
+            diagnostics.warning(.ignoredKey, "'invalid_message' is shown when an answer breaks 'valid_if', 'pattern', 'max_length', 'min' or 'max', and this question has none of them",
+                                hint: "add a rule, or remove the message", at: key.start, length: 15)
         }
         return q
     }

@@ -19,7 +19,7 @@ struct InstrumentDecoder {
 
     static let topKeys: Set<String> = [
         "format", "id", "version", "kind", "title", "description", "languages", "consent",
-        "end", "support", "settings", "privacy", "choice_sets", "sections",
+        "end", "support", "settings", "privacy", "choice_sets", "sections", "messages",
     ]
 
     mutating func decode(_ root: Node) -> Instrument? {
@@ -46,6 +46,8 @@ struct InstrumentDecoder {
         let settings = map["settings"].map { decodeSettings($0) } ?? Settings()
         let privacy = map["privacy"].map { decodePrivacy($0) } ?? Privacy()
         if let node = map["choice_sets"] { decodeChoiceSets(node) }
+        let messages = map["messages"].flatMap { decodeMessages($0) }
+        checkCatalogues(messages, languagesNode: map["languages"])
 
         var sections: [Section] = []
         if let node = map.require("sections", diagnostics: &diagnostics, hint: "add 'sections:' with at least one section of questions") {
@@ -55,11 +57,13 @@ struct InstrumentDecoder {
             diagnostics.warning(.unusedChoiceSet, "the choice set '\(name)' is never used",
                                 hint: "remove it, or use it with 'choices: \(name)'", at: set.node.start, length: name.count)
         }
-        return Instrument(
+        var instrument = Instrument(
             format: format, id: id, version: version, kind: kind, title: title, description: description,
             languages: languages, consent: consent, end: end, support: support, settings: settings, privacy: privacy,
             choiceSets: choiceSets.mapValues(\.choices), sections: sections
         )
+        instrument.messages = messages
+        return instrument
     }
 
     private mutating func decodeFormat(_ map: MapReader) -> Int {

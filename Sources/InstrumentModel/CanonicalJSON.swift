@@ -206,6 +206,14 @@ extension Instrument {
             w.member("kind", kind.rawValue)
             w.key("languages")
             w.array(languages) { w, l in w.string(l) }
+            // Left out when the instrument has none, so that an instrument without overrides
+            // keeps the content hash it had before `messages:` existed.
+            if let messages {
+                w.key("messages")
+                w.object { w in
+                    for (key, text) in messages.sorted(by: { $0.key < $1.key }) { w.member(key, text) }
+                }
+            }
             w.key("privacy")
             w.object { w in
                 w.member("participant", privacy.participant.rawValue)

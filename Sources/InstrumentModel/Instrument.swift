@@ -22,6 +22,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var privacy: Privacy
     public var choiceSets: [String: [Choice]]
     public var sections: [Section]
+    /// The instrument's own wording for runner messages, by catalogue key (`messages:`), each
+    /// translated like any text; nil when it overrides none.
+    public var messages: [String: LocalizedText]?
 
     public init(format: Int, id: String, version: String, kind: InstrumentKind, title: LocalizedText,
                 description: LocalizedText?, languages: [String], consent: Consent?, end: LocalizedText?,
@@ -44,7 +47,7 @@ public struct Instrument: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case compiledFormat = "compiled_format", format, id, version, kind, title, description, languages
-        case consent, end, support, settings, privacy, choiceSets = "choice_sets", sections
+        case consent, end, support, settings, privacy, choiceSets = "choice_sets", sections, messages
     }
 
     /// Every question, in the order of the instrument.

@@ -261,7 +261,7 @@ struct InterviewLayout {
             }
         }
         if let group = screen.group {
-            wrapped("Group of \(group): P1 to P\(group), F for the facilitator; start a turn with 3: or F:", style.dim, into: &out)
+            wrapped(session.words.interviewGroup(group), style.dim, into: &out)
         }
         let here = now - session.shownAt
         if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == question.id } }) {
@@ -301,7 +301,7 @@ struct InterviewLayout {
         var body: [Line] = []
         switch question.type {
         case .open:
-            out.append(("Notes", style.dim))
+            out.append((session.words.interviewNotes, style.dim))
             if case .text(let notes)? = session.answers[question.id]?.value {
                 for paragraph in notes.split(separator: "\n") { wrapped(String(paragraph), { $0 }, indent: "        ", into: &body) }
             }

@@ -1,18 +1,70 @@
 import Expressions
 import InstrumentModel
+import Messages
 
 /// Everything a participant (or an interviewer) reads that is not the instrument's own text: the
-/// reasons an answer is refused, the end of a session, the help under a question. One place per
-/// language, so that drivers never write their own wording and a translation has one list to
-/// cover. Only English exists yet; `forLanguage` is where catalogues for other languages go.
+/// reasons an answer is refused, the end of a session, the help under a question. The words come
+/// from the language's catalogue (`Sources/Messages/Catalogues`), with the instrument's own
+/// `messages:` first and English where neither has a message; drivers never write their own
+/// wording, and a translation has one list to cover.
 public struct ParticipantWords: Sendable {
     public let language: String
+    /// The language's catalogue, or nil when Fieldwork has none (then English is used).
+    let catalogue: MessageCatalogue?
+    /// The instrument's `messages:`, by key.
+    let overrides: [String: LocalizedText]
 
-    public static func forLanguage(_ code: String?) -> ParticipantWords { ParticipantWords(language: code ?? "en") }
+    public static func forLanguage(_ code: String?) -> ParticipantWords { forLanguage(code, overrides: nil) }
+
+    /// The words for a language, with an instrument's own `messages:` over the catalogue's.
+    public static func forLanguage(_ code: String?, overrides: [String: LocalizedText]?) -> ParticipantWords {
+        let language = code ?? "en"
+        return ParticipantWords(language: language, catalogue: Catalogues.catalogue(for: language), overrides: overrides ?? [:])
+    }
+
+    /// The message under `key` with its `{placeholders}` filled in. An override counts only in
+    /// its own language (or untranslated), so a Welsh override never shows to a Spanish reader.
+    /// `count` picks the plural form, by the rules of the catalogue the text comes from.
+    func message(_ key: String, count: Int? = nil, _ values: [String: String] = [:]) -> String {
+        var text: String
+        if let own = overrides[key], let t = own.entries.first(where: { $0.language == language })?.text
+            ?? own.entries.first(where: { $0.language.isEmpty })?.text {
+            text = t
+        } else {
+            let source = catalogue.flatMap { c in c.messages[key] != nil || c.isPlural(key) ? c : nil } ?? Catalogues.english
+            if source.isPlural(key) {
+                text = source.messages["\(key).\(count.map(source.pluralCategory) ?? "other")"] ?? source.messages["\(key).other"] ?? key
+            } else {
+                text = source.messages[key] ?? key
+            }
+        }
+        return Self.fill(text, values)
+    }
+
+    /// The placeholders filled in one pass, so that a value holding braces (a label such as
+    /// "{max}") is shown as it is rather than filled in again.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            out += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// A message as written, its placeholders unfilled (a counted one in its `other` form): for
+    /// documents that show the runner's words, such as the preview.
+    public func text(ofMessage key: String) -> String { message(key) }
 
     /// Whether numbers are written with a decimal comma in the language (12,5), as in most of
-    /// continental Europe, rather than a decimal point (12.5) as in English and Welsh.
+    /// continental Europe, rather than a decimal point (12.5) as in English and Welsh: the
+    /// catalogue says so; for a language without one, a list of those that write a comma.
     public var decimalComma: Bool {
+        if let catalogue { return catalogue.decimalMark == "," }
         let base = language.split(separator: "-").first.map(String.init)?.lowercased() ?? language
         return Self.decimalCommaLanguages.contains(base)
     }
@@ -21,6 +73,12 @@ public struct ParticipantWords: Sendable {
         "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "gl", "hr", "hu", "id", "is", "it", "lt", "lv",
         "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "vi",
     ]
+
+    /// A number for a reader of the language: the stored digits with its decimal mark (12,5).
+    public func formatted(_ n: Double) -> String {
+        let text = NumberText.canonical(n)
+        return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
 
     /// A number as typed, read by the language's decimal mark; a refusal in its words.
     public func number(_ typed: String) -> Result<Double, AnswerProblem> {
@@ -33,40 +91,51 @@ public struct ParticipantWords: Sendable {
 
     // MARK: Answers refused
 
-    public func sayWhatOtherIs(_ label: String) -> String { "Please say what \"\(label)\" is." }
-    public var chooseOne: String { "Please choose one of the options." }
-    public var chooseFromOptions: String { "Please choose from the options." }
-    public func cannotCombine(_ label: String) -> String { "\"\(label)\" cannot be combined with other choices." }
-    public func chooseAtLeast(_ n: Int) -> String { "Please choose at least \(n)." }
-    public func chooseNoMoreThan(_ n: Int) -> String { "Please choose no more than \(n)." }
-    public var chooseForEachRow: String { "Please choose one of the options for each row." }
-    public func answerRow(_ row: String) -> String { "Please answer \"\(row)\"." }
-    public var rankEachOnce: String { "Please rank each option once." }
-    public func putInOrder(_ n: Int) -> String { "Please put \(n) options in order." }
-    public func tooLong(max: Int, length: Int) -> String { "Please keep this to \(grouped(max)) characters or fewer (it is \(grouped(length)))." }
-    /// `100,000`: a limit of six digits is read at a glance only with its thousands marked.
+    public func sayWhatOtherIs(_ label: String) -> String { message("say_what_other_is", ["label": label]) }
+    public var chooseOne: String { message("choose_one") }
+    public var chooseFromOptions: String { message("choose_from_options") }
+    public func cannotCombine(_ label: String) -> String { message("cannot_combine", ["label": label]) }
+    public func chooseAtLeast(_ n: Int) -> String { message("choose_at_least", count: n, ["count": String(n)]) }
+    public func chooseNoMoreThan(_ n: Int) -> String { message("choose_no_more_than", count: n, ["count": String(n)]) }
+    public var chooseForEachRow: String { message("choose_for_each_row") }
+    public func answerRow(_ row: String) -> String { message("answer_row", ["row": row]) }
+    public var rankEachOnce: String { message("rank_each_once") }
+    public func putInOrder(_ n: Int) -> String { message("put_in_order", count: n, ["count": String(n)]) }
+    public func tooLong(max: Int, length: Int) -> String {
+        message("too_long", count: max, ["max": grouped(max), "length": grouped(length)])
+    }
+    /// `100,000`: a limit of six digits is read at a glance only with its thousands marked, by
+    /// the language's mark (`100.000` in Spanish).
     private func grouped(_ n: Int) -> String {
+        let mark = String((catalogue ?? Catalogues.english).groupMark)
         var digits = String(n.magnitude)
         var out = ""
         while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
+            out = mark + digits.suffix(3) + out
             digits.removeLast(3)
         }
         return (n < 0 ? "-" : "") + digits + out
     }
-    public var checkFormat: String { "This does not look right. Please check the format." }
-    public var wrongKind: String { "This kind of answer does not fit the question." }
-    public var notAccepted: String { "This answer is not accepted here. Please check it." }
-    public var wholeNumber: String { "Please enter a whole number." }
-    public func atMostDecimals(_ n: Int) -> String { "Please use at most \(n) decimal place\(n == 1 ? "" : "s")." }
-    public var numberTooLarge: String { "This number is too large to keep. Please check it." }
-    public func numberBetween(_ lo: String, _ hi: String) -> String { "Please enter a number from \(lo) to \(hi)." }
-    public func numberAtLeast(_ lo: String) -> String { "Please enter \(lo) or more." }
-    public func numberAtMost(_ hi: String) -> String { "Please enter \(hi) or less." }
-    public func writeDate(_ precision: DatePrecision) -> String { "Please write the date as \(TextEntry.datePattern(precision))." }
+    public var checkFormat: String { message("check_format") }
+    public var wrongKind: String { message("wrong_kind") }
+    public var notAccepted: String { message("not_accepted") }
+    public var wholeNumber: String { message("whole_number") }
+    public func atMostDecimals(_ n: Int) -> String { message("at_most_decimals", count: n, ["count": String(n)]) }
+    public var numberTooLarge: String { message("number_too_large") }
+    public func numberBetween(_ lo: String, _ hi: String) -> String { message("number_between", ["min": lo, "max": hi]) }
+    public func numberAtLeast(_ lo: String) -> String { message("number_at_least", ["min": lo]) }
+    public func numberAtMost(_ hi: String) -> String { message("number_at_most", ["max": hi]) }
+    public func writeDate(_ precision: DatePrecision) -> String { message("write_date", ["pattern": datePattern(precision)]) }
+    /// How a date is typed at a precision, with an example, in the language's words.
+    public func datePattern(_ precision: DatePrecision) -> String {
+        switch precision {
+        case .day: message("date_pattern_day")
+        case .month: message("date_pattern_month")
+        case .year: message("date_pattern_year")
+        }
+    }
     public func noSuchDay(day: Int, month: Int, year: Int) -> String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "There is no \(day) \(names[month - 1]) in \(year). Please check the date."
+        message("no_such_day", ["day": String(day), "month": message("month_\(month)"), "year": String(year)])
     }
 
     /// A date as typed, in the form it is stored; a refusal in the words of the language.
@@ -77,80 +146,85 @@ public struct ParticipantWords: Sendable {
         case .noSuchDay(let day, let month, let year): .failure(AnswerProblem(noSuchDay(day: day, month: month, year: year)))
         }
     }
-    public func dateFrom(_ date: String) -> String { "Please give a date from \(date) onwards." }
-    public func dateUntil(_ date: String) -> String { "Please give a date no later than \(date)." }
-    public var typeANumber: String { "Please type a number, such as 42." }
-    public var ambiguousNumber: String {
-        decimalComma ? "Please write decimals with a comma (12,5), and thousands as 1500 or 1.500."
-                     : "Please write decimals with a point (12.5), and thousands as 1500 or 1,500."
-    }
-    public func typePosition(_ count: Int) -> String { "Please type a number from 1 to \(count)." }
-    public func typeValue(_ lo: Int, _ hi: Int) -> String { "Please type a number from \(lo) to \(hi)." }
-    public func typePositions(_ count: Int) -> String { "Please type numbers from 1 to \(count), separated by spaces." }
-    public var pressEnterToContinue: String { "Press Enter to continue." }
+    public func dateFrom(_ date: String) -> String { message("date_from", ["date": date]) }
+    public func dateUntil(_ date: String) -> String { message("date_until", ["date": date]) }
+    public var typeANumber: String { message("type_a_number") }
+    public var ambiguousNumber: String { message(decimalComma ? "ambiguous_number_comma" : "ambiguous_number_point") }
+    public func typePosition(_ count: Int) -> String { message("type_position", count: count, ["count": String(count)]) }
+    public func typeValue(_ lo: Int, _ hi: Int) -> String { message("type_value", ["min": String(lo), "max": String(hi)]) }
+    public func typePositions(_ count: Int) -> String { message("type_positions", count: count, ["count": String(count)]) }
+    public var pressEnterToContinue: String { message("press_enter_to_continue") }
 
     // MARK: Moves refused
 
-    public var noQuestionToAnswer: String { "There is no question to answer." }
-    public var noQuestionToSkip: String { "There is no question to skip." }
-    public var needsAnAnswer: String { "This question needs an answer." }
-    public var noGoingBack: String { "This survey does not allow going back." }
-    public var nothingToGoBackTo: String { "There is nothing to go back to." }
-    public var firstQuestion: String { "This is the first question." }
-    public var noInterview: String { "There is no interview under way." }
-    public var notOnRoute: String { "That question is not on the route." }
-    public var notesOnOpenQuestions: String { "Notes are taken on open questions." }
-    public var noSuchProbe: String { "There is no such probe here." }
-    public var noProbes: String { "This question has no probes." }
+    public var noQuestionToAnswer: String { message("no_question_to_answer") }
+    public var noQuestionToSkip: String { message("no_question_to_skip") }
+    public var needsAnAnswer: String { message("needs_an_answer") }
+    public var noGoingBack: String { message("no_going_back") }
+    public var nothingToGoBackTo: String { message("nothing_to_go_back_to") }
+    public var firstQuestion: String { message("first_question") }
+    public var noInterview: String { message("no_interview") }
+    public var notOnRoute: String { message("not_on_route") }
+    public var notesOnOpenQuestions: String { message("notes_on_open_questions") }
+    public var noSuchProbe: String { message("no_such_probe") }
+    public var noProbes: String { message("no_probes") }
     public var noDraftHere: String { "Only a typed answer can be kept as a draft." }
 
     // MARK: Around the questions
 
-    public var chooseWhetherToTakePart: String { "Please choose whether to take part." }
-    public var notTakingPart: String { "I do not want to take part" }
-    public var saved: String { "Your answers have been saved. Thank you." }
-    public var interviewSaved: String { "The interview is saved." }
-    public var declined: String { "You chose not to take part. Nothing you typed has been kept. Thank you for your time." }
+    /// Asked before the first question when the study links responses by a participant code.
+    public var studyCodePrompt: String { message("study_code_prompt") }
+    public var chooseWhetherToTakePart: String { message("choose_whether_to_take_part") }
+    public var notTakingPart: String { message("not_taking_part") }
+    public var saved: String { message("saved") }
+    public var interviewSaved: String { message("interview_saved") }
+    public var declined: String { message("declined") }
     public var savedForLater: String { savedForLater(resume: "fieldwork resume") }
-    public func savedForLater(resume command: String) -> String { "Your answers so far are saved. You can carry on later with: \(command)" }
-    public func interviewer(_ instructions: String) -> String { "Interviewer: " + instructions }
+    public func savedForLater(resume command: String) -> String { message("saved_for_later", ["command": command]) }
+    public func interviewer(_ instructions: String) -> String { message("interviewer", ["text": instructions]) }
+    /// Where the participant is on the route: "3 of 12".
+    public func progress(_ number: Int, of total: Int) -> String {
+        message("progress", ["number": String(number), "total": String(total)])
+    }
+    public var leavePrompt: String { message("leave_prompt") }
+    public var leaveKeys: String { message("leave_keys") }
+    public var windowTooSmall: String { message("window_too_small") }
     public func leftIdle(minutes: Int) -> String {
         "The session was left after \(minutes) minute\(minutes == 1 ? "" : "s") without a key, and the screen cleared."
     }
     // MARK: Plain mode (numbered prompts, read aloud by screen readers)
 
-    public var typeOneOrTwo: String { "Type 1 or 2." }
-    public var typeOneToTakePart: String { "Please type 1 to take part or 2 not to." }
-    public func askWhatOtherIs(_ label: String) -> String { "Please say what \"\(label)\" is:" }
-    public var required: String { " (required)" }
-    public func probe(_ text: String) -> String { "Probe: " + text }
-    public var eachStatement: String { "For each statement, type the number of your answer (Enter leaves it unanswered):" }
-    public func givenAnswer(_ answer: String) -> String { "Your answer: \(answer). Press Enter to keep it, or type a new one." }
-    public func rowPosition(_ count: Int) -> String { "Please type a number from 1 to \(count), or Enter to leave it." }
+    public var typeOneOrTwo: String { message("type_one_or_two") }
+    public var typeOneToTakePart: String { message("type_one_to_take_part") }
+    public func askWhatOtherIs(_ label: String) -> String { message("ask_what_other_is", ["label": label]) }
+    /// Said after the text of a required question, so it starts with its space.
+    public var required: String { " " + message("required") }
+    public func probe(_ text: String) -> String { message("probe", ["text": text]) }
+    public var eachStatement: String { message("each_statement") }
+    public func givenAnswer(_ answer: String) -> String { message("given_answer", ["answer": answer]) }
+    public func rowPosition(_ count: Int) -> String { message("row_position", count: count, ["count": String(count)]) }
 
     /// The line under a question in plain mode: what to type, and how to skip, go back or leave.
+    /// Each whole sentence is one message, so a translation orders its own clauses.
     public func typingHelp(for q: Question, canSkip: Bool, canGoBack: Bool) -> String {
-        let skip = canSkip ? "Enter to skip, " : ""
-        let back = canGoBack ? "< to go back, " : ""
-        let tail = "\(skip)\(back)q to save and leave."
+        let then = message(canSkip && canGoBack ? "typing_then_skip_back" : canSkip ? "typing_then_skip" : canGoBack ? "typing_then_back" : "typing_then")
+        func say(_ key: String, _ values: [String: String] = [:]) -> String { message(key, values.merging(["then": then]) { a, _ in a }) }
         switch q.type {
-        case .note: return "Press Enter to continue, \(back)q to save and leave."
-        case .single, .scale: return "Type the number of your answer. " + tail
-        case .multiple: return "Type the numbers of all that apply, separated by spaces. " + tail
-        case .ranking: return "Type the numbers in order, most important first, separated by spaces. " + tail
-        case .matrix: return tail
+        case .note: return message(canGoBack ? "typing_note_back" : "typing_note")
+        case .single, .scale: return say("typing_single")
+        case .multiple: return say("typing_multiple")
+        case .ranking: return say("typing_ranking")
+        case .matrix: return then
         case .number:
-            let range: String
             switch (q.min, q.max) {
-            case (let lo?, let hi?): range = " from \(Printer.number(lo)) to \(Printer.number(hi))"
-            case (let lo?, nil): range = " of \(Printer.number(lo)) or more"
-            case (nil, let hi?): range = " up to \(Printer.number(hi))"
-            default: range = ""
+            case (let lo?, let hi?): return say("typing_number_between", ["min": formatted(lo), "max": formatted(hi)])
+            case (let lo?, nil): return say("typing_number_at_least", ["min": formatted(lo)])
+            case (nil, let hi?): return say("typing_number_at_most", ["max": formatted(hi)])
+            default: return say("typing_number")
             }
-            return "Type a number\(range). " + tail
-        case .date: return "Type a date as \(TextEntry.datePattern(q.precision ?? .day)). " + tail
-        case .longText, .open: return "Type your answer; finish with an empty line. " + tail
-        case .text, .calculate: return "Type your answer. " + tail
+        case .date: return say("typing_date", ["pattern": datePattern(q.precision ?? .day)])
+        case .longText, .open: return say("typing_long")
+        case .text, .calculate: return say("typing_text")
         }
     }
 
@@ -160,39 +234,39 @@ public struct ParticipantWords: Sendable {
     /// decimals of a number, how many to choose or rank, how long a text, which dates. Nil when
     /// the question has no limit worth saying.
     public func limits(for q: Question, today: Int) -> String? {
-        func n(_ x: Double) -> String { Printer.number(x) }
         switch q.type {
         case .number:
-            let kind = (q.decimals ?? 0) == 0 ? "A whole number" : "A number with up to \(q.decimals ?? 0) decimal place\(q.decimals == 1 ? "" : "s")"
+            let decimals = q.decimals ?? 0
+            let kind = decimals == 0 ? message("limit_whole") : message("limit_decimals", count: decimals, ["count": String(decimals)])
             switch (q.min, q.max) {
-            case (let lo?, let hi?): return "\(kind) from \(n(lo)) to \(n(hi))."
-            case (let lo?, nil): return "\(kind) of \(n(lo)) or more."
-            case (nil, let hi?): return "\(kind) up to \(n(hi))."
-            default: return (q.decimals ?? 0) == 0 ? nil : kind + "."
+            case (let lo?, let hi?): return message("limit_between", ["kind": kind, "min": formatted(lo), "max": formatted(hi)])
+            case (let lo?, nil): return message("limit_at_least", ["kind": kind, "min": formatted(lo)])
+            case (nil, let hi?): return message("limit_at_most", ["kind": kind, "max": formatted(hi)])
+            default: return decimals == 0 ? nil : message("limit_only", ["kind": kind])
             }
         case .multiple:
             switch (q.min.map { Int($0) }, q.max.map { Int($0) }) {
-            case (let lo?, let hi?) where lo == hi: return "Choose \(lo)."
-            case (let lo?, let hi?) where hi == lo + 1: return "Choose \(lo) or \(hi)."
-            case (let lo?, let hi?): return "Choose from \(lo) to \(hi)."
-            case (let lo?, nil): return "Choose at least \(lo)."
-            case (nil, let hi?): return "Choose up to \(hi)."
+            case (let lo?, let hi?) where lo == hi: return message("limit_choose_exactly", count: lo, ["count": String(lo)])
+            case (let lo?, let hi?) where hi == lo + 1: return message("limit_choose_either", ["min": String(lo), "max": String(hi)])
+            case (let lo?, let hi?): return message("limit_choose_range", ["min": String(lo), "max": String(hi)])
+            case (let lo?, nil): return message("limit_choose_at_least", count: lo, ["count": String(lo)])
+            case (nil, let hi?): return message("limit_choose_up_to", count: hi, ["count": String(hi)])
             default: return nil
             }
         case .ranking:
             let count = q.rank ?? q.allChoices.count
-            return count < q.allChoices.count ? "Put your top \(count) in order." : nil
+            return count < q.allChoices.count ? message("limit_rank_top", count: count, ["count": String(count)]) : nil
         case .text, .longText:
-            return q.maxLength.map { "Up to \($0) characters." }
+            return q.maxLength.map { message("limit_characters", count: $0, ["count": String($0)]) }
         case .date:
             func day(_ s: String?) -> String? {
                 guard let s else { return nil }
-                return s == "today" ? "today" : DateValue.parse(s).map { DateValue.format($0, precision: q.precision ?? .day) }
+                return s == "today" ? message("today") : DateValue.parse(s).map { DateValue.format($0, precision: q.precision ?? .day) }
             }
             switch (day(q.dateMin), day(q.dateMax)) {
-            case (let lo?, let hi?): return "A date from \(lo) to \(hi)."
-            case (let lo?, nil): return "A date from \(lo) on."
-            case (nil, let hi?): return "A date up to \(hi)."
+            case (let lo?, let hi?): return message("limit_date_between", ["min": lo, "max": hi])
+            case (let lo?, nil): return message("limit_date_from", ["min": lo])
+            case (nil, let hi?): return message("limit_date_up_to", ["max": hi])
             default: return nil
             }
         default:
@@ -218,11 +292,11 @@ public struct ParticipantWords: Sendable {
 
     // MARK: Keys on the full screen
 
-    public var keyBack: String { "Esc back" }
-    public var keyLeave: String { "Ctrl-C leave" }
-    public var keySkip: String { "Enter alone skips" }
-    public var keyClose: String { "Press any key to close" }
-    public func unit(_ unit: String) -> String { "In " + unit }
+    public var keyBack: String { message("key_back") }
+    public var keyLeave: String { message("key_leave") }
+    public var keySkip: String { message("key_skip") }
+    public var keyClose: String { message("key_close") }
+    public func unit(_ unit: String) -> String { message("unit", ["unit": unit]) }
     public var keyStart: String { "Enter start" }
     /// Help is `?` wherever `?` is not typed into an answer; in a text field, F1 only.
     public func keyHelp(typing: Bool) -> String { typing ? "F1 help" : "? help" }
@@ -261,13 +335,10 @@ public struct ParticipantWords: Sendable {
     }
 
     /// A sensitive question says how to skip it, in the words of the mode (typing or keys).
-    public func personal(typing: Bool) -> String {
-        typing ? "This question is personal. You can skip it: press Enter without typing anything."
-               : "This question is personal. You can skip it: press Enter without answering."
-    }
+    public func personal(typing: Bool) -> String { message(typing ? "personal_typing" : "personal_keys") }
 }
 
 extension Session {
     /// The wording for this session's language.
-    public var words: ParticipantWords { ParticipantWords.forLanguage(language) }
+    public var words: ParticipantWords { ParticipantWords.forLanguage(language, overrides: instrument.messages) }
 }

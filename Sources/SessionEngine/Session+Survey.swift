@@ -26,7 +26,7 @@ extension Session {
     @discardableResult
     public mutating func answer(_ given: Answer, at time: Double) throws(AnswerProblem) -> Answer {
         guard let q = current else { throw AnswerProblem(words.noQuestionToAnswer) }
-        if let problem = Validation.lengthProblem(given, for: q, words: words) { throw problem }
+        if let problem = Validation.lengthProblem(given, for: q, in: self) { throw problem }
         // "Other" is kept as meant, without the spaces around it (" 45 " is 45).
         var trimmed = given
         trimmed.other = given.other?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -43,7 +43,7 @@ extension Session {
     /// the data in silence. The caller reports it. An over-long text is never kept.
     mutating func keepUnchecked(_ given: Answer, at time: Double) throws(AnswerProblem) -> Answer {
         guard let q = current else { throw AnswerProblem(words.noQuestionToAnswer) }
-        if let problem = Validation.lengthProblem(given, for: q, words: words) { throw problem }
+        if let problem = Validation.lengthProblem(given, for: q, in: self) { throw problem }
         guard Validation.canKeep(given, q) else { throw AnswerProblem(words.wrongKind) }
         var trimmed = given
         trimmed.other = given.other?.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -3,12 +3,17 @@ import Foundation
 import InstrumentModel
 
 /// The rules an answer must meet: its type's limits first, then the author's `valid_if`.
+///
+/// A question's `invalid_message` stands for every rule its author set on the answer (`pattern`,
+/// `max_length`, `min`/`max`, `valid_if`): one message per question, in the study's words,
+/// rather than a key per rule that authors would have to keep in step. What the type itself
+/// requires (a number that is a number, a real date, a choice offered) keeps the catalogue's words.
 enum Validation {
     static func problem(with answer: Answer, for q: Question, in session: Session) -> AnswerProblem? {
         if let problem = typeProblem(answer, q, session) { return problem }
         if let condition = session.conditionValid(q.id),
            !Evaluator.isTrue(condition, in: session.context(candidate: (q.id, answer))) {
-            return AnswerProblem(q.invalidMessage.map { session.render($0) } ?? session.words.notAccepted)
+            return authors(q, session.words.notAccepted, session)
         }
         return nil
     }
@@ -28,6 +33,11 @@ enum Validation {
         case (.date, .date(let d)): return DateValue.parse(d, precision: q.precision ?? .day) != nil
         default: return false
         }
+    }
+
+    /// A broken author's rule, said in the question's `invalid_message` when it has one.
+    private static func authors(_ q: Question, _ fallback: String, _ session: Session) -> AnswerProblem {
+        AnswerProblem(q.invalidMessage.map { session.render($0) } ?? fallback)
     }
 
     private static func typeProblem(_ answer: Answer, _ q: Question, _ session: Session) -> AnswerProblem? {
@@ -51,10 +61,10 @@ enum Validation {
                 return AnswerProblem(session.words.cannotCombine(label(of: picked.first(where: exclusive.contains) ?? 0, q, session)))
             }
             if let min = q.min, Double(picked.count) < min {
-                return AnswerProblem(session.words.chooseAtLeast(Int(min)))
+                return authors(q, session.words.chooseAtLeast(Int(min)), session)
             }
             if let max = q.max, Double(picked.count) > max {
-                return AnswerProblem(session.words.chooseNoMoreThan(Int(max)))
+                return authors(q, session.words.chooseNoMoreThan(Int(max)), session)
             }
             return needsOther(picked)
         case (.matrix, .rows(let rows)):
@@ -73,13 +83,13 @@ enum Validation {
             }
             return order.count == wanted ? nil : AnswerProblem(session.words.putInOrder(wanted))
         case (.number, .number(let n)):
-            return numberProblem(n, q, session.words)
+            return numberProblem(n, q, session)
         case (.text, .text(let t)), (.longText, .text(let t)), (.open, .text(let t)):
             if let pattern = q.pattern {
                 switch PatternMatch.match(pattern, t) {
                 case .matches, .unreadable: break
-                case .tooLong: return AnswerProblem(session.words.tooLong(max: PatternMatch.maxCharacters, length: t.count))
-                case .doesNotMatch, .tooComplex: return AnswerProblem(session.words.checkFormat)
+                case .tooLong: return authors(q, session.words.tooLong(max: PatternMatch.maxCharacters, length: t.count), session)
+                case .doesNotMatch, .tooComplex: return authors(q, session.words.checkFormat, session)
                 }
             }
             return nil
@@ -93,10 +103,16 @@ enum Validation {
     /// The length rule, checked on the text as typed and before anything else, so that an
     /// over-long paste is refused at once (in words that give the limit) instead of being redacted
     /// first; and so that redaction's markers never push a text that fitted over `max_length`.
-    static func lengthProblem(_ answer: Answer, for q: Question, words: ParticipantWords) -> AnswerProblem? {
+    /// An over-long text breaks the author's `max_length` (said in `invalid_message` when there is
+    /// one) or else Fieldwork's own limit (said in the catalogue's words).
+    static func lengthProblem(_ answer: Answer, for q: Question, in session: Session) -> AnswerProblem? {
+        let words = session.words
         if case .text(let t) = answer.value {
             let own = [.text, .longText, .open].contains(q.type) ? q.maxLength : nil
-            if let problem = lengthProblem(t, limit: min(own ?? TextEntry.maxCharacters, TextEntry.maxCharacters), words: words) { return problem }
+            let limit = min(own ?? TextEntry.maxCharacters, TextEntry.maxCharacters)
+            if let problem = lengthProblem(t, limit: limit, words: words) {
+                return limit == own ? authors(q, problem.message, session) : problem
+            }
         }
         return answer.other.flatMap { lengthProblem($0, limit: TextEntry.maxCharacters, words: words) }
     }
@@ -119,7 +135,9 @@ enum Validation {
 
     static func format(_ n: Double) -> String { NumberText.canonical(n) }
 
-    private static func numberProblem(_ n: Double, _ q: Question, _ words: ParticipantWords) -> AnswerProblem? {
+    private static func numberProblem(_ n: Double, _ q: Question, _ session: Session) -> AnswerProblem? {
+        let words = session.words
+        let format = words.formatted
         let decimals = q.decimals ?? 0
         guard NumberLimits.keepsExactly(n) else { return AnswerProblem(words.numberTooLarge) }
         // Decimal places are counted on the number as written (its shortest decimal form, the
@@ -128,9 +146,9 @@ enum Validation {
             return AnswerProblem(decimals == 0 ? words.wholeNumber : words.atMostDecimals(decimals))
         }
         switch (q.min, q.max) {
-        case (let lo?, let hi?) where n < lo || n > hi: return AnswerProblem(words.numberBetween(format(lo), format(hi)))
-        case (let lo?, nil) where n < lo: return AnswerProblem(words.numberAtLeast(format(lo)))
-        case (nil, let hi?) where n > hi: return AnswerProblem(words.numberAtMost(format(hi)))
+        case (let lo?, let hi?) where n < lo || n > hi: return authors(q, words.numberBetween(format(lo), format(hi)), session)
+        case (let lo?, nil) where n < lo: return authors(q, words.numberAtLeast(format(lo)), session)
+        case (nil, let hi?) where n > hi: return authors(q, words.numberAtMost(format(hi)), session)
         default: return nil
         }
     }

@@ -182,7 +182,9 @@ final class TmuxSession {
         let (status, stty) = TmuxSession.finished(done)
         #expect(status == "3")
         #expect(stty.contains(" icanon") && stty.contains(" echo") && stty.contains(" isig"), "cooked mode is back: \(stty)")
-        t.waitFor("fieldwork resume")
+        // Said in Welsh, the line is long enough to wrap before the command, so it is read with the line breaks and spaces left out.
+        #expect(t.waitUntil { $0.contains("Gallwch barhau yn nes ymlaen") && $0.filter { !$0.isWhitespace }.contains("fieldworkresume") },
+                "\(t.screen())")
     }
 
     @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))

@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentCompiler
+import Messages
 import Testing
 
 /// One instrument per diagnostic code, with the exact text `check` shows for it.
@@ -775,5 +776,66 @@ t.yaml:10:16: error: the calculation of 'a' depends on itself: a → b → a [ca
         value: b + 1
                ^~~~~
   hint: a calculate cannot use its own value, directly or through others
+"""#),
+    (DiagnosticCode(rawValue: "no-catalogue")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+languages: [en, pl]
+title: {en: T, pl: T}
+sections:
+  - id: s
+    questions:
+      - {id: a, type: note, text: {en: Hi, pl: Cześć}}
+"""#.utf8),
+     #"""
+t.yaml:4:17: warning: Fieldwork has no runner messages in 'pl', and 'messages' gives 0 of \#(Catalogues.english.keys.count): participants will read the rest in English [no-catalogue]
+languages: [en, pl]
+                ^~
+  hint: add 'pl' texts under 'messages' for ambiguous_number_comma, ambiguous_number_point, answer_row and \#(Catalogues.english.keys.count - 3) more
+"""#),
+    (DiagnosticCode(rawValue: "empty-label")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+languages: [en, cy]
+title: {en: T, cy: T}
+sections:
+  - id: s
+    questions:
+      - id: a
+        type: single
+        text: {en: A?, cy: A?}
+        choices:
+          - {value: 1, label: {en: "Yes", cy: "Ie"}}
+          - {value: 2, label: {en: "No", cy: " "}}
+"""#.utf8),
+     #"""
+t.yaml:14:13: error: the 'cy' label is empty in question 'a' [empty-label]
+          - {value: 2, label: {en: "No", cy: " "}}
+            ^
+  hint: write the label in every language
+"""#),
+    (DiagnosticCode(rawValue: "duplicate-row")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: m
+        type: matrix
+        text: How much?
+        choices: [Little, Much]
+        rows:
+          - {id: bus, text: Buses}
+          - {id: coach, text: Buses}
+"""#.utf8),
+     #"""
+t.yaml:14:13: error: the row text "Buses" is used twice in question 'm' (first at line 13) [duplicate-row]
+          - {id: coach, text: Buses}
+            ^
+  hint: each row is a statement of its own; say how the two differ
 """#),
 ]

@@ -1,6 +1,8 @@
 import Expressions
 import Wording
 import InstrumentModel
+import Messages
+import SessionEngine
 
 /// Builds the document an ethics committee reviews: everything a participant or interviewer
 /// can see, in order, with every condition and limit in plain words.
@@ -28,6 +30,7 @@ public struct Preview {
         if instrument.languages.count > 1 || !instrument.languages.allSatisfy(\.isEmpty) {
             facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))
         }
+        if let runner = runnerWords() { facts.append(fact("Runner's words", runner)) }
         let planned = instrument.sections.compactMap(\.minutes).reduce(0, +)
         if planned > 0 { facts.append(fact("Planned time", minutes(planned))) }
         blocks.append(.facts(facts))
@@ -65,6 +68,7 @@ public struct Preview {
             blocks.append(.heading(level: 2, texts: languages.map { _ in "Support" }))
             blocks.append(.paragraph(texts(support)))
         }
+        blocks += ownWords()
         return PreviewDocument(languages: languages, blocks: blocks)
     }
 
@@ -146,5 +150,37 @@ public struct Preview {
     private func minutes(_ m: Double) -> String {
         let n = NumberText.canonical(m)
         return n == "1" ? "1 minute" : "\(n) minutes"
+    }
+}
+
+extension Preview {
+    /// The runner's messages the instrument words itself (`messages:`), as participants read them:
+    /// the override where it has one in a language, the catalogue's words elsewhere.
+    func ownWords() -> [PreviewDocument.Block] {
+        guard let messages = instrument.messages, !messages.isEmpty else { return [] }
+        var blocks: [PreviewDocument.Block] = [.heading(level: 2, texts: languages.map { _ in "The runner's words, as this instrument has them" })]
+        for key in messages.keys.sorted() {
+            let shown = languages.map { language in
+                ParticipantWords.forLanguage(language.isEmpty ? nil : language, overrides: messages).text(ofMessage: key)
+            }
+            blocks.append(.labelled(label: "`\(key)`", texts: shown))
+        }
+        return blocks
+    }
+
+    /// For a language Fieldwork has no catalogue for: that participants read the runner's own
+    /// words (progress, key help, refusals) in English, but for what `messages:` gives. Nil when
+    /// every shown language is covered.
+    func runnerWords() -> String? {
+        let keys = Catalogues.english.keys
+        let uncovered = instrument.languages.compactMap { language -> String? in
+            guard !language.isEmpty, Catalogues.catalogue(for: language) == nil else { return nil }
+            let given = keys.filter { key in
+                instrument.messages?[key].map { $0.translations[language] != nil || $0.isUntranslated } ?? false
+            }.count
+            guard given < keys.count else { return nil }
+            return "in '\(language)', English (Fieldwork has no '\(language)' catalogue; the instrument's messages give \(given) of \(keys.count))"
+        }
+        return uncovered.isEmpty ? nil : uncovered.joined(separator: "; ")
     }
 }

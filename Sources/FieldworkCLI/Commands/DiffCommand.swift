@@ -25,10 +25,17 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("The language to quote texts in (default: the newer version's first); a change in some languages only is always shown in each of them.", valueName: "code"))
+    var language: String?
+
     func run() throws {
         let before = try Self.load(old, color: color)
         let after = try Self.load(new, color: color)
-        let changes = InstrumentDiff.compare(before.instrument, after.instrument)
+        if let language, !after.instrument.languages.contains(language) {
+            let list = after.instrument.languages.isEmpty ? "it has no languages named" : "it has " + after.instrument.languages.joined(separator: ", ")
+            throw ValidationError("'\(language)' is not one of the newer version's languages (\(list))")
+        }
+        let changes = InstrumentDiff.compare(before.instrument, after.instrument, language: language)
         Platform.write(DiffReport.text(changes,
                                        old: ("\(before.instrument.id) \(before.instrument.version)", before.hash),
                                        new: ("\(after.instrument.id) \(after.instrument.version)", after.hash)))

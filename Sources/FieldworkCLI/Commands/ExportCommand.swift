@@ -76,6 +76,8 @@ struct ExportCommand: ParsableCommand {
         d.dropParadata = d.dropParadata || dropParadata
         return d
     }
+    @Option(help: ArgumentHelp("The language of labels, question texts and the codebook (default: the instrument's first).", valueName: "code"))
+    var language: String?
 
     func validate() throws {
         if let refusal = deidentification.refusal(for: format) { throw ValidationError(refusal) }
@@ -100,6 +102,7 @@ struct ExportCommand: ParsableCommand {
         options.since = since
         options.until = until
         options.deidentification = deidentification
+        options.language = language
         let report = try Exporter.run(try ResponseReader(path: folder), options)
         for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
         for warning in report.warnings { Platform.write("warning: \(warning)\n", to: 2) }

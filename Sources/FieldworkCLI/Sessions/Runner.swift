@@ -42,7 +42,7 @@ enum Runner {
                     """, to: 2)
             }
             while true {
-                io.write("Study code (as given by the research team; it is not stored): ")
+                io.write(ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages).studyCodePrompt + " ")
                 // Not shown as it is typed: the screen may be seen by the next participant.
                 guard let code = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -59,7 +59,7 @@ struct TextWidget: Widget {
     func render(width: Int, style: Style) -> WidgetBody {
         let layout = editor.layout(columns: Self.columns(width))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
-        if kind == .date { lines.append(style.dim("    " + TextEntry.datePattern(precision))) }
+        if kind == .date { lines.append(style.dim("    " + words.datePattern(precision))) }
         return WidgetBody(lines: lines, cursor: (layout.cursor.line, 4 + layout.cursor.column), focus: layout.cursor.line)
     }
 
@@ -72,6 +72,6 @@ struct TextWidget: Widget {
     mutating func resized(width: Int) { editor.wrapColumns = Self.columns(width) }
 
     var keyHelp: String {
-        editor.multiline ? "Enter new line · Tab next" : "type your answer · Enter next"
+        words.textKeys(multiline: editor.multiline)
     }
 }

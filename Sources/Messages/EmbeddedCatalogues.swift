@@ -1,0 +1,600 @@
+// Generated from Catalogues/*.messages by CatalogueFileTests; do not edit.
+// Regenerate with: FIELDWORK_RECORD_GOLDEN=1 swift test --filter CatalogueFileTests
+enum EmbeddedCatalogues {
+    static let files: [String: String] = [
+        "cy.messages": #"""
+# Fieldwork's own words in Welsh (Cymraeg). The format is described in en.messages; this file
+# has exactly its keys. Lines marked "# review:" are simple renderings a Welsh speaker should
+# check before a study relies on them. Welsh nouns stay singular after a number; the plural
+# forms differ only where the number mutates the noun (dau: "2 le degol").
+
+@language cy
+@name Cymraeg
+@decimal_mark .
+@group_mark ,
+@plural zero: n = 0
+@plural one: n = 1
+@plural two: n = 2
+@plural few: n = 3
+@plural many: n = 6
+
+# Answers refused
+# review: the label 'other: true' adds
+other_please_specify = Arall (nodwch)
+say_what_other_is = Dywedwch beth yw "{label}", os gwelwch yn dda.
+choose_one = Dewiswch un o'r opsiynau.
+choose_from_options = Dewiswch o blith yr opsiynau.
+cannot_combine = Does dim modd cyfuno "{label}" â dewisiadau eraill.
+choose_at_least = Dewiswch o leiaf {count}.
+choose_no_more_than = Dewiswch ddim mwy na {count}.
+choose_for_each_row = Dewiswch un o'r opsiynau ar gyfer pob rhes.
+answer_row = Atebwch "{row}", os gwelwch yn dda.
+# review: "rank" rendered as "put in order"
+rank_each_once = Rhowch bob opsiwn yn y drefn unwaith yn unig.
+put_in_order.zero = Rhowch {count} opsiwn mewn trefn.
+put_in_order.one = Rhowch {count} opsiwn mewn trefn.
+put_in_order.two = Rhowch {count} opsiwn mewn trefn.
+put_in_order.few = Rhowch {count} opsiwn mewn trefn.
+put_in_order.many = Rhowch {count} opsiwn mewn trefn.
+put_in_order.other = Rhowch {count} opsiwn mewn trefn.
+# review: "nod" for a character of text
+too_long.zero = Cadwch hwn i {max} nod neu lai (mae'n {length}).
+too_long.one = Cadwch hwn i {max} nod neu lai (mae'n {length}).
+too_long.two = Cadwch hwn i {max} nod neu lai (mae'n {length}).
+too_long.few = Cadwch hwn i {max} nod neu lai (mae'n {length}).
+too_long.many = Cadwch hwn i {max} nod neu lai (mae'n {length}).
+too_long.other = Cadwch hwn i {max} nod neu lai (mae'n {length}).
+check_format = Dydy hyn ddim yn edrych yn iawn. Gwiriwch y fformat.
+wrong_kind = Dydy'r math hwn o ateb ddim yn addas i'r cwestiwn.
+not_accepted = Does dim modd derbyn yr ateb hwn yma. Gwiriwch ef.
+whole_number = Rhowch rif cyfan.
+at_most_decimals.zero = Defnyddiwch {count} lle degol ar y mwyaf.
+at_most_decimals.one = Defnyddiwch {count} lle degol ar y mwyaf.
+at_most_decimals.two = Defnyddiwch {count} le degol ar y mwyaf.
+at_most_decimals.few = Defnyddiwch {count} lle degol ar y mwyaf.
+at_most_decimals.many = Defnyddiwch {count} lle degol ar y mwyaf.
+at_most_decimals.other = Defnyddiwch {count} lle degol ar y mwyaf.
+number_too_large = Mae'r rhif hwn yn rhy fawr i'w gadw. Gwiriwch ef.
+number_between = Rhowch rif o {min} i {max}.
+number_at_least = Rhowch {min} neu fwy.
+number_at_most = Rhowch {max} neu lai.
+write_date = Ysgrifennwch y dyddiad ar y ffurf {pattern}.
+# review: BBBB-MM-DD (blwyddyn, mis, diwrnod) for YYYY-MM-DD
+date_pattern_day = BBBB-MM-DD, er enghraifft 2024-05-17
+date_pattern_month = BBBB-MM, er enghraifft 2024-05
+date_pattern_year = BBBB, er enghraifft 2024
+no_such_day = Does dim {day} {month} yn {year}. Gwiriwch y dyddiad.
+month_1 = Ionawr
+month_2 = Chwefror
+month_3 = Mawrth
+month_4 = Ebrill
+month_5 = Mai
+month_6 = Mehefin
+month_7 = Gorffennaf
+month_8 = Awst
+month_9 = Medi
+month_10 = Hydref
+month_11 = Tachwedd
+month_12 = Rhagfyr
+date_from = Rhowch ddyddiad o {date} ymlaen.
+date_until = Rhowch ddyddiad heb fod yn hwyrach na {date}.
+type_a_number = Teipiwch rif, er enghraifft 42.
+ambiguous_number_point = Ysgrifennwch ddegolion gyda phwynt (12.5), a miloedd fel 1500 neu 1,500.
+ambiguous_number_comma = Ysgrifennwch ddegolion gyda choma (12,5), a miloedd fel 1500 neu 1.500.
+type_position = Teipiwch rif o 1 i {count}.
+type_value = Teipiwch rif o {min} i {max}.
+type_positions = Teipiwch rifau o 1 i {count}, gyda bwlch rhwng pob un.
+press_enter_to_continue = Pwyswch Enter i barhau.
+
+# Moves refused
+no_question_to_answer = Does dim cwestiwn i'w ateb.
+no_question_to_skip = Does dim cwestiwn i'w hepgor.
+needs_an_answer = Mae angen ateb i'r cwestiwn hwn.
+no_going_back = Dydy'r arolwg hwn ddim yn caniatáu mynd yn ôl.
+nothing_to_go_back_to = Does dim byd i fynd yn ôl ato.
+first_question = Dyma'r cwestiwn cyntaf.
+no_interview = Does dim cyfweliad ar y gweill.
+not_on_route = Dydy'r cwestiwn hwnnw ddim ar y llwybr.
+notes_on_open_questions = Mae nodiadau'n cael eu cymryd ar gwestiynau agored.
+# review: "cwestiwn ychwanegol" (additional question) for an interviewer's probe
+no_such_probe = Does dim cwestiwn ychwanegol o'r fath yma.
+no_probes = Does dim cwestiynau ychwanegol gan y cwestiwn hwn.
+
+# Around the questions
+# review
+study_code_prompt = Cod yr astudiaeth (fel y'i rhoddwyd gan y tîm ymchwil; nid yw'n cael ei gadw):
+choose_whether_to_take_part = Dewiswch a ydych am gymryd rhan.
+not_taking_part = Dydw i ddim eisiau cymryd rhan
+saved = Mae eich atebion wedi'u cadw. Diolch.
+interview_saved = Mae'r cyfweliad wedi'i gadw.
+declined = Rydych wedi dewis peidio â chymryd rhan. Does dim byd a deipiwyd gennych wedi'i gadw. Diolch am eich amser.
+saved_for_later = Mae eich atebion hyd yma wedi'u cadw. Gallwch barhau yn nes ymlaen gyda: {command}
+interviewer = Cyfwelydd: {text}
+progress = {number} o {total}
+leave_prompt = Gadael nawr? Mae eich atebion hyd yma wedi'u cadw, a gallwch barhau yn nes ymlaen.
+# review: the keys stay y and n
+leave_keys = y gadael · n aros
+window_too_small = Gwnewch y ffenestr hon yn fwy, os gwelwch yn dda.
+
+# Plain mode (numbered prompts, read aloud by screen readers)
+type_one_or_two = Teipiwch 1 neu 2.
+type_one_to_take_part = Teipiwch 1 i gymryd rhan neu 2 i beidio.
+ask_what_other_is = Dywedwch beth yw "{label}":
+required = (rhaid ateb)
+probe = Cwestiwn ychwanegol: {text}
+each_statement = Ar gyfer pob datganiad, teipiwch rif eich ateb (mae Enter yn ei adael heb ateb):
+given_answer = Eich ateb: {answer}. Pwyswch Enter i'w gadw, neu teipiwch un newydd.
+row_position = Teipiwch rif o 1 i {count}, neu Enter i'w adael.
+typing_then = q i gadw a gadael.
+typing_then_skip = Enter i hepgor, q i gadw a gadael.
+typing_then_back = < i fynd yn ôl, q i gadw a gadael.
+typing_then_skip_back = Enter i hepgor, < i fynd yn ôl, q i gadw a gadael.
+typing_note = Pwyswch Enter i barhau, q i gadw a gadael.
+typing_note_back = Pwyswch Enter i barhau, < i fynd yn ôl, q i gadw a gadael.
+typing_single = Teipiwch rif eich ateb. {then}
+typing_multiple = Teipiwch rifau pob un sy'n berthnasol, gyda bwlch rhwng pob un. {then}
+typing_ranking = Teipiwch y rhifau mewn trefn, y pwysicaf yn gyntaf, gyda bwlch rhwng pob un. {then}
+typing_number = Teipiwch rif. {then}
+typing_number_between = Teipiwch rif o {min} i {max}. {then}
+typing_number_at_least = Teipiwch rif o {min} neu fwy. {then}
+typing_number_at_most = Teipiwch rif hyd at {max}. {then}
+typing_date = Teipiwch ddyddiad ar y ffurf {pattern}. {then}
+typing_long = Teipiwch eich ateb; gorffennwch gyda llinell wag. {then}
+typing_text = Teipiwch eich ateb. {then}
+
+# Limits, said before the answer
+limit_whole = Rhif cyfan
+limit_decimals.zero = Rhif gyda hyd at {count} lle degol
+limit_decimals.one = Rhif gyda hyd at {count} lle degol
+limit_decimals.two = Rhif gyda hyd at {count} le degol
+limit_decimals.few = Rhif gyda hyd at {count} lle degol
+limit_decimals.many = Rhif gyda hyd at {count} lle degol
+limit_decimals.other = Rhif gyda hyd at {count} lle degol
+limit_between = {kind} o {min} i {max}.
+limit_at_least = {kind} o {min} neu fwy.
+limit_at_most = {kind} hyd at {max}.
+limit_only = {kind}.
+limit_choose_exactly = Dewiswch {count}.
+limit_choose_either = Dewiswch {min} neu {max}.
+limit_choose_range = Dewiswch o {min} i {max}.
+limit_choose_at_least = Dewiswch o leiaf {count}.
+limit_choose_up_to = Dewiswch hyd at {count}.
+# review
+limit_rank_top = Rhowch eich {count} uchaf mewn trefn.
+limit_characters.zero = Hyd at {count} nod.
+limit_characters.one = Hyd at {count} nod.
+limit_characters.two = Hyd at {count} nod.
+limit_characters.few = Hyd at {count} nod.
+limit_characters.many = Hyd at {count} nod.
+limit_characters.other = Hyd at {count} nod.
+limit_date_between = Dyddiad o {min} i {max}.
+limit_date_from = Dyddiad o {min} ymlaen.
+limit_date_up_to = Dyddiad hyd at {max}.
+today = heddiw
+
+# Keys on the full screen
+key_back = Esc yn ôl
+key_leave = Ctrl-C gadael
+# review
+key_skip = Enter yn unig i hepgor
+key_close = Pwyswch unrhyw fysell i gau
+# review: a unit of measure, such as "Mewn cilogramau"
+unit = Mewn {unit}
+personal_typing = Mae'r cwestiwn hwn yn un personol. Gallwch ei hepgor: pwyswch Enter heb deipio dim.
+personal_keys = Mae'r cwestiwn hwn yn un personol. Gallwch ei hepgor: pwyswch Enter heb ateb.
+
+# Keys of the answer widgets
+# review: "Bylchwr" for the space bar; other key names as printed on the keys
+keys_choose_single = ↑↓ symud · {choose} dewis · Backspace clirio · Enter nesaf
+keys_choose_multiple = ↑↓ symud · {choose} ticio · Backspace clirio · Enter nesaf
+keys_space = Bylchwr
+keys_space_or = Bylchwr neu {keys}
+keys_a_number = rif
+keys_scale = ←→ symud · Bylchwr neu rif dewis · Backspace clirio · Enter nesaf
+keys_matrix = ↑↓ rhes · ←→ symud · Bylchwr neu 1-9 dewis · Backspace clirio · Enter nesaf
+keys_ranking_holding = ↑↓ symud yr eitem · Bylchwr ei gosod i lawr · Enter nesaf
+keys_ranking_touched = ↑↓ symud · Bylchwr codi eitem · Enter nesaf
+keys_ranking_fresh = ↑↓ symud · Bylchwr codi eitem (ddwywaith i gadw'r drefn hon) · Enter nesaf
+keys_note = Enter parhau
+keys_text = teipiwch eich ateb · Enter nesaf
+keys_long_text = Enter llinell newydd · Tab nesaf
+
+# The interviewer's screen
+interview_confirm_leave = Gadael nawr? Mae popeth hyd yma wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume. y gadael · n aros
+interview_confirm_end = Gorffen y cyfweliad nawr? Bydd y cwestiynau na chyrhaeddwyd heb eu gofyn. y gorffen · n parhau
+interview_keys_outline = ↑↓ dewis cwestiwn · Enter mynd yno · Esc yn ôl
+interview_keys_probes = 1-9 ticio neu ddad-dicio cwestiwn ychwanegol a ofynnwyd · Esc wedi gorffen
+interview_key_keep_paragraph = Enter cadw'r paragraff
+interview_key_go_on = Enter ymlaen
+interview_key_answer = Enter ateb
+interview_key_next = Tab nesaf
+interview_key_previous = Shift-Tab blaenorol
+interview_key_outline = Ctrl-O amlinelliad
+interview_key_probes = Ctrl-P cwestiynau ychwanegol
+interview_key_end = Ctrl-X gorffen
+# review: "hwylusydd" for the facilitator, "cyfraniad" for a turn
+interview_group = Grŵp o {count}: P1 i P{count}, F ar gyfer yr hwylusydd; dechreuwch gyfraniad gyda 3: neu F:
+interview_probes_press = Cwestiynau ychwanegol (pwyswch 1-9):
+interview_probes_tick = Cwestiynau ychwanegol (Ctrl-P i dicio):
+interview_notes = Nodiadau
+"""#,
+        "en.messages": #"""
+# Fieldwork's own words, in English: everything a participant or an interviewer reads that is
+# not the instrument's text. This file is the reference: every other catalogue has exactly its
+# keys, with the same {placeholders}.
+#
+# Format (one line each; blank lines and lines starting with # are skipped):
+#   @language CODE          the language code, as in an instrument's 'languages:'
+#   @name NAME              the language named in itself
+#   @decimal_mark C         how a decimal is written (12.5 or 12,5)
+#   @group_mark C           between thousands (100,000 or 100.000)
+#   @plural CATEGORY: RULE  CLDR plural rules for whole numbers, tried in order; 'other' is
+#                           what matches none (operands n and i, '%', '=', '!=', '..', ',',
+#                           'and', 'or')
+#   key = text              a message; {name} is filled in by the runner
+#   key.CATEGORY = text     one plural form of a message counted by {count} (or {max})
+# After editing, run `FIELDWORK_RECORD_GOLDEN=1 swift test --filter CatalogueFileTests` to
+# embed the catalogues in the binary (Sources/Messages/EmbeddedCatalogues.swift).
+
+@language en
+@name English
+@decimal_mark .
+@group_mark ,
+@plural one: n = 1
+
+# Answers refused
+other_please_specify = Other, please specify
+say_what_other_is = Please say what "{label}" is.
+choose_one = Please choose one of the options.
+choose_from_options = Please choose from the options.
+cannot_combine = "{label}" cannot be combined with other choices.
+choose_at_least = Please choose at least {count}.
+choose_no_more_than = Please choose no more than {count}.
+choose_for_each_row = Please choose one of the options for each row.
+answer_row = Please answer "{row}".
+rank_each_once = Please rank each option once.
+put_in_order.one = Please put {count} option in order.
+put_in_order.other = Please put {count} options in order.
+too_long.one = Please keep this to {max} character or fewer (it is {length}).
+too_long.other = Please keep this to {max} characters or fewer (it is {length}).
+check_format = This does not look right. Please check the format.
+wrong_kind = This kind of answer does not fit the question.
+not_accepted = This answer is not accepted here. Please check it.
+whole_number = Please enter a whole number.
+at_most_decimals.one = Please use at most {count} decimal place.
+at_most_decimals.other = Please use at most {count} decimal places.
+number_too_large = This number is too large to keep. Please check it.
+number_between = Please enter a number from {min} to {max}.
+number_at_least = Please enter {min} or more.
+number_at_most = Please enter {max} or less.
+write_date = Please write the date as {pattern}.
+date_pattern_day = YYYY-MM-DD, for example 2024-05-17
+date_pattern_month = YYYY-MM, for example 2024-05
+date_pattern_year = YYYY, for example 2024
+no_such_day = There is no {day} {month} in {year}. Please check the date.
+month_1 = January
+month_2 = February
+month_3 = March
+month_4 = April
+month_5 = May
+month_6 = June
+month_7 = July
+month_8 = August
+month_9 = September
+month_10 = October
+month_11 = November
+month_12 = December
+date_from = Please give a date from {date} onwards.
+date_until = Please give a date no later than {date}.
+type_a_number = Please type a number, such as 42.
+ambiguous_number_point = Please write decimals with a point (12.5), and thousands as 1500 or 1,500.
+ambiguous_number_comma = Please write decimals with a comma (12,5), and thousands as 1500 or 1.500.
+type_position = Please type a number from 1 to {count}.
+type_value = Please type a number from {min} to {max}.
+type_positions = Please type numbers from 1 to {count}, separated by spaces.
+press_enter_to_continue = Press Enter to continue.
+
+# Moves refused
+no_question_to_answer = There is no question to answer.
+no_question_to_skip = There is no question to skip.
+needs_an_answer = This question needs an answer.
+no_going_back = This survey does not allow going back.
+nothing_to_go_back_to = There is nothing to go back to.
+first_question = This is the first question.
+no_interview = There is no interview under way.
+not_on_route = That question is not on the route.
+notes_on_open_questions = Notes are taken on open questions.
+no_such_probe = There is no such probe here.
+no_probes = This question has no probes.
+
+# Around the questions
+study_code_prompt = Study code (as given by the research team; it is not stored):
+choose_whether_to_take_part = Please choose whether to take part.
+not_taking_part = I do not want to take part
+saved = Your answers have been saved. Thank you.
+interview_saved = The interview is saved.
+declined = You chose not to take part. Nothing you typed has been kept. Thank you for your time.
+saved_for_later = Your answers so far are saved. You can carry on later with: {command}
+interviewer = Interviewer: {text}
+progress = {number} of {total}
+leave_prompt = Leave now? Your answers so far are saved, and you can carry on later.
+leave_keys = y leave · n stay
+window_too_small = Please make this window larger.
+
+# Plain mode (numbered prompts, read aloud by screen readers)
+type_one_or_two = Type 1 or 2.
+type_one_to_take_part = Please type 1 to take part or 2 not to.
+ask_what_other_is = Please say what "{label}" is:
+required = (required)
+probe = Probe: {text}
+each_statement = For each statement, type the number of your answer (Enter leaves it unanswered):
+given_answer = Your answer: {answer}. Press Enter to keep it, or type a new one.
+row_position = Please type a number from 1 to {count}, or Enter to leave it.
+typing_then = q to save and leave.
+typing_then_skip = Enter to skip, q to save and leave.
+typing_then_back = < to go back, q to save and leave.
+typing_then_skip_back = Enter to skip, < to go back, q to save and leave.
+typing_note = Press Enter to continue, q to save and leave.
+typing_note_back = Press Enter to continue, < to go back, q to save and leave.
+typing_single = Type the number of your answer. {then}
+typing_multiple = Type the numbers of all that apply, separated by spaces. {then}
+typing_ranking = Type the numbers in order, most important first, separated by spaces. {then}
+typing_number = Type a number. {then}
+typing_number_between = Type a number from {min} to {max}. {then}
+typing_number_at_least = Type a number of {min} or more. {then}
+typing_number_at_most = Type a number up to {max}. {then}
+typing_date = Type a date as {pattern}. {then}
+typing_long = Type your answer; finish with an empty line. {then}
+typing_text = Type your answer. {then}
+
+# Limits, said before the answer ({kind} is limit_whole or limit_decimals)
+limit_whole = A whole number
+limit_decimals.one = A number with up to {count} decimal place
+limit_decimals.other = A number with up to {count} decimal places
+limit_between = {kind} from {min} to {max}.
+limit_at_least = {kind} of {min} or more.
+limit_at_most = {kind} up to {max}.
+limit_only = {kind}.
+limit_choose_exactly = Choose {count}.
+limit_choose_either = Choose {min} or {max}.
+limit_choose_range = Choose from {min} to {max}.
+limit_choose_at_least = Choose at least {count}.
+limit_choose_up_to = Choose up to {count}.
+limit_rank_top = Put your top {count} in order.
+limit_characters.one = Up to {count} character.
+limit_characters.other = Up to {count} characters.
+limit_date_between = A date from {min} to {max}.
+limit_date_from = A date from {min} on.
+limit_date_up_to = A date up to {max}.
+today = today
+
+# Keys on the full screen
+key_back = Esc back
+key_leave = Ctrl-C leave
+key_skip = Enter alone skips
+key_close = Press any key to close
+unit = In {unit}
+personal_typing = This question is personal. You can skip it: press Enter without typing anything.
+personal_keys = This question is personal. You can skip it: press Enter without answering.
+
+# Keys of the answer widgets (the " · " between keys is kept: a narrow screen drops keys one by one)
+keys_choose_single = ↑↓ move · {choose} choose · Backspace clears · Enter next
+keys_choose_multiple = ↑↓ move · {choose} tick · Backspace clears · Enter next
+keys_space = Space
+keys_space_or = Space or {keys}
+keys_a_number = a number
+keys_scale = ←→ move · Space or a number choose · Backspace clears · Enter next
+keys_matrix = ↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next
+keys_ranking_holding = ↑↓ move the item · Space put it down · Enter next
+keys_ranking_touched = ↑↓ move · Space pick up an item · Enter next
+keys_ranking_fresh = ↑↓ move · Space pick up an item (twice keeps this order) · Enter next
+keys_note = Enter continue
+keys_text = type your answer · Enter next
+keys_long_text = Enter new line · Tab next
+
+# The interviewer's screen
+interview_confirm_leave = Leave now? Everything kept so far is saved; carry on later with fieldwork resume. y leave · n stay
+interview_confirm_end = End the interview now? Questions not reached stay unasked. y end · n carry on
+interview_keys_outline = ↑↓ choose a question · Enter go there · Esc back
+interview_keys_probes = 1-9 tick or untick a probe as asked · Esc done
+interview_key_keep_paragraph = Enter keep paragraph
+interview_key_go_on = Enter go on
+interview_key_answer = Enter answer
+interview_key_next = Tab next
+interview_key_previous = Shift-Tab previous
+interview_key_outline = Ctrl-O outline
+interview_key_probes = Ctrl-P probes
+interview_key_end = Ctrl-X end
+interview_group = Group of {count}: P1 to P{count}, F for the facilitator; start a turn with 3: or F:
+interview_probes_press = Probes (press 1-9):
+interview_probes_tick = Probes (Ctrl-P to tick):
+interview_notes = Notes
+"""#,
+        "es.messages": #"""
+# Fieldwork's own words in Spanish (español). The format is described in en.messages; this
+# file has exactly its keys. Lines marked "# review:" are simple renderings a Spanish speaker
+# should check. The participant is addressed as usted.
+
+@language es
+@name Español
+@decimal_mark ,
+@group_mark .
+@plural one: n = 1
+
+# Answers refused
+other_please_specify = Otro (especifique)
+say_what_other_is = Indique qué es «{label}».
+choose_one = Elija una de las opciones.
+choose_from_options = Elija entre las opciones.
+cannot_combine = «{label}» no se puede combinar con otras respuestas.
+choose_at_least = Elija al menos {count}.
+choose_no_more_than = Elija {count} como máximo.
+choose_for_each_row = Elija una de las opciones en cada fila.
+answer_row = Responda a «{row}».
+rank_each_once = Ordene cada opción una sola vez.
+put_in_order.one = Ordene {count} opción.
+put_in_order.other = Ordene {count} opciones.
+too_long.one = Escriba como máximo {max} carácter (ahora hay {length}).
+too_long.other = Escriba como máximo {max} caracteres (ahora hay {length}).
+check_format = Esto no parece correcto. Revise el formato.
+wrong_kind = Este tipo de respuesta no corresponde a la pregunta.
+not_accepted = Esta respuesta no se acepta aquí. Revísela.
+whole_number = Escriba un número entero.
+at_most_decimals.one = Use como máximo {count} decimal.
+at_most_decimals.other = Use como máximo {count} decimales.
+number_too_large = Este número es demasiado grande para guardarlo. Revíselo.
+number_between = Escriba un número entre {min} y {max}.
+number_at_least = Escriba {min} o más.
+number_at_most = Escriba {max} o menos.
+write_date = Escriba la fecha con el formato {pattern}.
+date_pattern_day = AAAA-MM-DD, por ejemplo 2024-05-17
+date_pattern_month = AAAA-MM, por ejemplo 2024-05
+date_pattern_year = AAAA, por ejemplo 2024
+no_such_day = No existe el {day} de {month} de {year}. Revise la fecha.
+month_1 = enero
+month_2 = febrero
+month_3 = marzo
+month_4 = abril
+month_5 = mayo
+month_6 = junio
+month_7 = julio
+month_8 = agosto
+month_9 = septiembre
+month_10 = octubre
+month_11 = noviembre
+month_12 = diciembre
+date_from = Indique una fecha a partir de {date}.
+date_until = Indique una fecha no posterior a {date}.
+type_a_number = Escriba un número, por ejemplo 42.
+ambiguous_number_point = Escriba los decimales con punto (12.5) y los millares como 1500 o 1,500.
+ambiguous_number_comma = Escriba los decimales con coma (12,5) y los millares como 1500 o 1.500.
+type_position = Escriba un número del 1 al {count}.
+type_value = Escriba un número entre {min} y {max}.
+type_positions = Escriba números del 1 al {count}, separados por espacios.
+press_enter_to_continue = Pulse Enter para continuar.
+
+# Moves refused
+no_question_to_answer = No hay ninguna pregunta que responder.
+no_question_to_skip = No hay ninguna pregunta que saltar.
+needs_an_answer = Esta pregunta necesita una respuesta.
+no_going_back = Esta encuesta no permite volver atrás.
+nothing_to_go_back_to = No hay nada a lo que volver.
+first_question = Esta es la primera pregunta.
+no_interview = No hay ninguna entrevista en curso.
+not_on_route = Esa pregunta no está en el recorrido.
+notes_on_open_questions = Las notas se toman en las preguntas abiertas.
+# review: "pregunta de sondeo" for an interviewer's probe
+no_such_probe = Aquí no existe esa pregunta de sondeo.
+no_probes = Esta pregunta no tiene preguntas de sondeo.
+
+# Around the questions
+study_code_prompt = Código del estudio (el que le dio el equipo de investigación; no se guarda):
+choose_whether_to_take_part = Indique si desea participar.
+not_taking_part = No deseo participar
+saved = Sus respuestas se han guardado. Gracias.
+interview_saved = La entrevista se ha guardado.
+declined = Ha decidido no participar. No se ha guardado nada de lo que escribió. Gracias por su tiempo.
+saved_for_later = Sus respuestas hasta ahora están guardadas. Puede continuar más tarde con: {command}
+# review: the masculine generic; "Persona entrevistadora" is an alternative
+interviewer = Entrevistador: {text}
+progress = {number} de {total}
+leave_prompt = ¿Salir ahora? Sus respuestas hasta ahora están guardadas y puede continuar más tarde.
+# review: the keys stay y and n
+leave_keys = y salir · n quedarse
+window_too_small = Amplíe esta ventana, por favor.
+
+# Plain mode (numbered prompts, read aloud by screen readers)
+type_one_or_two = Escriba 1 o 2.
+type_one_to_take_part = Escriba 1 para participar o 2 para no participar.
+ask_what_other_is = Indique qué es «{label}»:
+required = (obligatoria)
+probe = Sondeo: {text}
+each_statement = Para cada afirmación, escriba el número de su respuesta (Enter la deja sin responder):
+given_answer = Su respuesta: {answer}. Pulse Enter para mantenerla o escriba otra.
+row_position = Escriba un número del 1 al {count}, o Enter para dejarla sin responder.
+typing_then = q para guardar y salir.
+typing_then_skip = Enter para saltar, q para guardar y salir.
+typing_then_back = < para volver, q para guardar y salir.
+typing_then_skip_back = Enter para saltar, < para volver, q para guardar y salir.
+typing_note = Pulse Enter para continuar, q para guardar y salir.
+typing_note_back = Pulse Enter para continuar, < para volver, q para guardar y salir.
+typing_single = Escriba el número de su respuesta. {then}
+typing_multiple = Escriba los números de todas las que correspondan, separados por espacios. {then}
+typing_ranking = Escriba los números en orden, el más importante primero, separados por espacios. {then}
+typing_number = Escriba un número. {then}
+typing_number_between = Escriba un número entre {min} y {max}. {then}
+typing_number_at_least = Escriba un número de {min} o más. {then}
+typing_number_at_most = Escriba un número hasta {max}. {then}
+typing_date = Escriba una fecha con el formato {pattern}. {then}
+typing_long = Escriba su respuesta; termine con una línea vacía. {then}
+typing_text = Escriba su respuesta. {then}
+
+# Limits, said before the answer
+limit_whole = Un número entero
+limit_decimals.one = Un número con hasta {count} decimal
+limit_decimals.other = Un número con hasta {count} decimales
+limit_between = {kind} entre {min} y {max}.
+limit_at_least = {kind} de {min} o más.
+limit_at_most = {kind} hasta {max}.
+limit_only = {kind}.
+limit_choose_exactly = Elija {count}.
+limit_choose_either = Elija {min} o {max}.
+limit_choose_range = Elija entre {min} y {max}.
+limit_choose_at_least = Elija al menos {count}.
+limit_choose_up_to = Elija hasta {count}.
+# review
+limit_rank_top = Ordene sus {count} primeras opciones.
+limit_characters.one = Hasta {count} carácter.
+limit_characters.other = Hasta {count} caracteres.
+limit_date_between = Una fecha entre {min} y {max}.
+limit_date_from = Una fecha a partir de {min}.
+limit_date_up_to = Una fecha hasta {max}.
+today = hoy
+
+# Keys on the full screen
+key_back = Esc volver
+key_leave = Ctrl-C salir
+# review
+key_skip = Enter sin escribir salta
+key_close = Pulse cualquier tecla para cerrar
+unit = En {unit}
+personal_typing = Esta pregunta es personal. Puede saltarla: pulse Enter sin escribir nada.
+personal_keys = Esta pregunta es personal. Puede saltarla: pulse Enter sin responder.
+
+# Keys of the answer widgets
+# review: "Espacio" and "Retroceso" for the space bar and backspace; other key names as printed
+keys_choose_single = ↑↓ mover · {choose} elegir · Retroceso borra · Enter siguiente
+keys_choose_multiple = ↑↓ mover · {choose} marcar · Retroceso borra · Enter siguiente
+keys_space = Espacio
+keys_space_or = Espacio o {keys}
+keys_a_number = un número
+keys_scale = ←→ mover · Espacio o un número elegir · Retroceso borra · Enter siguiente
+keys_matrix = ↑↓ fila · ←→ mover · Espacio o 1-9 elegir · Retroceso borra · Enter siguiente
+keys_ranking_holding = ↑↓ mover el elemento · Espacio soltarlo · Enter siguiente
+keys_ranking_touched = ↑↓ mover · Espacio seleccionar un elemento · Enter siguiente
+keys_ranking_fresh = ↑↓ mover · Espacio seleccionar un elemento (dos veces mantiene este orden) · Enter siguiente
+keys_note = Enter continuar
+keys_text = escriba su respuesta · Enter siguiente
+keys_long_text = Enter nueva línea · Tab siguiente
+
+# The interviewer's screen
+interview_confirm_leave = ¿Salir ahora? Todo lo anotado hasta ahora está guardado; continúe más tarde con fieldwork resume. y salir · n quedarse
+interview_confirm_end = ¿Terminar la entrevista ahora? Las preguntas no alcanzadas quedan sin hacer. y terminar · n continuar
+interview_keys_outline = ↑↓ elegir una pregunta · Enter ir allí · Esc volver
+# review: "sondeo" for a probe
+interview_keys_probes = 1-9 marcar o desmarcar un sondeo hecho · Esc listo
+interview_key_keep_paragraph = Enter guardar párrafo
+interview_key_go_on = Enter seguir
+interview_key_answer = Enter responder
+interview_key_next = Tab siguiente
+interview_key_previous = Shift-Tab anterior
+interview_key_outline = Ctrl-O esquema
+interview_key_probes = Ctrl-P sondeos
+interview_key_end = Ctrl-X terminar
+interview_group = Grupo de {count}: P1 a P{count}, F para quien modera; empiece un turno con 3: o F:
+interview_probes_press = Sondeos (pulse 1-9):
+interview_probes_tick = Sondeos (Ctrl-P para marcar):
+interview_notes = Notas
+"""#,
+    ]
+}

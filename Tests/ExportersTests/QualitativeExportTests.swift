@@ -13,8 +13,8 @@ private func exportInterviews(_ id: String, _ format: ExportFormat) throws -> (T
 }
 
 /// The REFI-QDA schema is read from the workplace's shared folder, never copied into the project.
-private let schema = here.appendingPathComponent("../../../shared/schemas/refi-qda/Project.xsd").standardizedFileURL.path
-private let schemaPresent = FileManager.default.fileExists(atPath: schema)
+private let schema = Run.sharedSchema("refi-qda/Project.xsd") ?? "shared/schemas/refi-qda/Project.xsd"
+private let schemaPresent = Run.sharedSchema("refi-qda/Project.xsd") != nil
 
 /// A copy of the group discussion fixture, its finished discussion run with `--group` (or not).
 private func groupCopy(group: Int?) throws -> TemporaryFolder {

@@ -18,6 +18,14 @@ public struct Run: Sendable {
     /// The package's folder, where the tests run programs unless told otherwise.
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A schema of the workplace's shared folder (`shared/schemas/<name>`), beside the checkout or
+    /// where the workplace keeps it; nil when neither has it (a clone elsewhere), and the tests
+    /// that need it say they passed it over. Read there, never copied into the project.
+    public static func sharedSchema(_ name: String) -> String? {
+        [packageRoot.appendingPathComponent("../shared/schemas/" + name).standardizedFileURL.path, "/work/shared/schemas/" + name]
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
     @discardableResult
     public static func command(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
         let process = Process()

@@ -84,7 +84,8 @@ public struct Expr: Sendable, Equatable {
         return found
     }
 
-    func visit(_ body: (Expr) -> Void) {
+    /// Calls `body` on this node and every node inside it, outermost first.
+    public func visit(_ body: (Expr) -> Void) {
         body(self)
         switch kind {
         case .number, .string, .bool, .reference: break

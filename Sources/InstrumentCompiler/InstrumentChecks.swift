@@ -1,4 +1,5 @@
 import Expressions
+import Foundation
 import InstrumentModel
 import YAMLTree
 
@@ -14,6 +15,16 @@ struct InstrumentChecks {
     /// The answer type of every question but notes; calculates get theirs once inferred.
     private var types: [String: ValueType] = [:]
     private let allIDs: [String]
+    /// What limits an answer beyond its type (`max_length`, date limits, exclusive choices), for
+    /// the questions that have such limits.
+    private var facts: [String: AnswerFacts] = [:]
+    /// Questions found never shown so far, in order: a condition needing their answer cannot hold.
+    private var neverShown: Set<String> = []
+    /// The conditions under which each question with one is shown: its section's and its own.
+    private var shownWhen: [String: Expr] = [:]
+    /// The show_if of each section that has one, and the section of each question.
+    private var sectionShownWhen: [String: Expr] = [:]
+    private var sectionOf: [String: String] = [:]
 
     init(instrument: Instrument, questionMarks: [String: Mark]) {
         self.instrument = instrument
@@ -22,10 +33,28 @@ struct InstrumentChecks {
         allIDs = all.map(\.id)
         index.reserveCapacity(all.count)
         types.reserveCapacity(all.count)
+        for section in instrument.sections where section.showIf != nil {
+            for q in section.questions { sectionOf[q.id] = section.id }
+        }
         for (i, q) in all.enumerated() where index[q.id] == nil {
             index[q.id] = i
             types[q.id] = valueType(q)
+            if let f = Self.facts(of: q) { facts[q.id] = f }
         }
+    }
+
+    /// The limits of a question's answer the route analysis uses, or nil when it has none.
+    static func facts(of q: Question) -> AnswerFacts? {
+        func date(_ text: String?) -> AnswerFacts.DateLimit? {
+            guard let text else { return nil }
+            return text == "today" ? .today : DateValue.parse(text).map { .day($0) }
+        }
+        var f = AnswerFacts(maxLength: q.maxLength, earliest: date(q.dateMin), latest: date(q.dateMax))
+        if q.type == .multiple {
+            f.exclusive = Set(q.allChoices.filter(\.exclusive).map(\.value))
+            f.maxPicks = q.max.map { Int($0) }
+        }
+        return f == AnswerFacts() ? nil : f
     }
 
     mutating func run(expressions: [ExpressionSite], pipings: [PipingSite]) {
@@ -41,6 +70,11 @@ struct InstrumentChecks {
         }
         for site in pipings { checkPiping(site) }
         checkExportNames()
+        for site in expressions {
+            guard case .success(let expr) = site.parsed else { continue }
+            checkPatterns(expr, in: site)
+            checkNumericLabels(expr, in: site)
+        }
     }
 
     // MARK: Types
@@ -151,28 +185,137 @@ struct InstrumentChecks {
         switch site.role {
         case .showIf where site.question == nil:
             sectionConditions[site.sectionID] = expr
-            if !Satisfiability.canBeTrue(expr, types: types) {
+            sectionShownWhen[site.sectionID] = expr
+            let (possible, why, hint) = explain(expr, section: nil, site: site, types: types)
+            if !possible {
                 deadSections.insert(site.sectionID)
-                diagnostics.warning(.neverShown, "section '\(site.sectionID)' is never shown: its show_if can never be true",
-                                    hint: "check the numbers and choices it compares against the questions' limits", at: site.scalar.start, length: width)
+                for q in instrument.sections.first(where: { $0.id == site.sectionID })?.questions ?? [] { neverShown.insert(q.id) }
+                diagnostics.warning(.neverShown, "section '\(site.sectionID)' is never shown: \(why)", hint: hint, at: site.scalar.start, length: width)
             }
         case .showIf, .choiceShowIf:
-            guard !deadSections.contains(site.sectionID) else { return }
+            let question = site.question ?? ""
+            if deadSections.contains(site.sectionID) {
+                neverShown.insert(question)
+                return
+            }
+            if site.role == .choiceShowIf && neverShown.contains(question) { return }
             let section = sectionConditions[site.sectionID]
-            let combined = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
-            guard !Satisfiability.canBeTrue(combined, types: types) else { return }
-            let what = site.role == .choiceShowIf ? "a choice of question '\(site.question ?? "")'" : "question '\(site.question ?? "")'"
-            let why = section != nil && Satisfiability.canBeTrue(expr, types: types)
-                ? "its show_if can never be true together with its section's show_if" : "its show_if can never be true"
-            diagnostics.warning(.neverShown, "\(what) is never shown: \(why)",
-                                hint: "check the numbers and choices it compares against the questions' limits", at: site.scalar.start, length: width)
+            let (possible, why, hint) = explain(expr, section: section, site: site, types: types)
+            if site.role == .showIf {
+                shownWhen[question] = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
+            }
+            guard !possible else { return }
+            if site.role == .showIf { neverShown.insert(question) }
+            let what = site.role == .choiceShowIf ? "a choice of question '\(question)'" : "question '\(question)'"
+            diagnostics.warning(.neverShown, "\(what) is never shown: \(why)", hint: hint, at: site.scalar.start, length: width)
         case .validIf:
-            if !Satisfiability.canBeTrue(expr, types: types) {
+            if !Satisfiability.canBeTrue(expr, types: types, facts: facts(for: site, neverShown: false)) {
                 diagnostics.error(.unsatisfiableValidIf, "no answer to '\(site.question ?? "")' can satisfy this valid_if",
                                   hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
             }
         case .value:
             break
+        }
+    }
+
+    private func facts(for site: ExpressionSite, neverShown useNeverShown: Bool) -> (Reference) -> AnswerFacts {
+        let (facts, neverShown, own) = (self.facts, useNeverShown ? self.neverShown : [], site.question)
+        return { r in
+            guard let id = r.id ?? own else { return AnswerFacts() }
+            var f = facts[id] ?? AnswerFacts()
+            if neverShown.contains(id) { f.neverShown = true }
+            return f
+        }
+    }
+
+    /// Whether a show_if can hold, and if not, why and what to do, in the words of the warning.
+    ///
+    /// Tried from the cheapest reading up, and only the first call runs for a condition that can
+    /// hold: the condition with everything known (its section's condition, the questions never
+    /// shown, and the conditions of the questions it uses, whose answers are empty when they are
+    /// not shown). The others only find which of these made it impossible.
+    private func explain(_ expr: Expr, section: Expr?, site: ExpressionSite, types: @escaping (Reference) -> ValueType?) -> (Bool, String, String) {
+        let ids = Array(Set(expr.references.compactMap { $0.0.id }.filter { $0 != site.question })).sorted { (index[$0] ?? 0) < (index[$1] ?? 0) }
+        let used = ids.filter { id in
+            (shownWhen[id] != nil || sectionOf[id].flatMap { sectionShownWhen[$0] } != nil) && all[index[id] ?? 0].type != .calculate
+        }
+        func and(_ a: Expr, _ b: Expr) -> Expr { Expr(.binary(.and, a, b), expr.span) }
+        /// "x answered implies x's conditions held": a question not shown has an empty answer.
+        func implication(_ id: String) -> Expr? {
+            guard let when = shownWhen[id] ?? sectionOf[id].flatMap({ sectionShownWhen[$0] }) else { return nil }
+            let answered = Expr(.call("answered", [Expr(.reference(Reference(id: id)), expr.span)]), expr.span)
+            return Expr(.binary(.or, Expr(.not(answered), expr.span), when), expr.span)
+        }
+        let withSection = section.map { and($0, expr) } ?? expr
+        let full = used.compactMap(implication).reduce(withSection, and)
+        let known = facts(for: site, neverShown: true)
+        if Satisfiability.canBeTrue(full, types: types, facts: known) { return (true, "", "") }
+
+        let limits = "check the numbers and choices it compares against the questions' limits"
+        let plain = facts(for: site, neverShown: false)
+        if !Satisfiability.canBeTrue(expr, types: types, facts: plain) { return (false, "its show_if can never be true", limits) }
+        if let section, !Satisfiability.canBeTrue(withSection, types: types, facts: plain) {
+            return (false, "its show_if can never be true together with its section's show_if", limits)
+        }
+        if let dead = ids.first(where: neverShown.contains), !Satisfiability.canBeTrue(withSection, types: types, facts: known) {
+            return (false, "its show_if needs an answer to '\(dead)', which is never shown",
+                    "a question that is not shown has no answer; fix the condition of '\(dead)' first")
+        }
+        let contradicted = used.first { id in
+            implication(id).map { !Satisfiability.canBeTrue(and(withSection, $0), types: types, facts: known) } ?? false
+        }
+        let hint = "a question that is not shown has no answer, so a condition on its answer also needs its show_if to hold"
+        if let id = contradicted { return (false, "its show_if contradicts the show_if of '\(id)', which it depends on", hint) }
+        return (false, "its show_if contradicts the show_ifs of the questions it depends on", hint)
+    }
+
+    // MARK: Patterns and labels in expressions
+
+    /// A `matches()` pattern gets the checks of the `pattern` key: it must compile, and not be one
+    /// that could backtrack for hours (`PatternSafety`).
+    private mutating func checkPatterns(_ expr: Expr, in site: ExpressionSite) {
+        expr.visit { e in
+            guard case .call("matches", let args) = e.kind, args.count == 2, case .string(let pattern) = args[1].kind else { return }
+            let at = ScalarPosition.mark(of: args[1].span.start, in: site.scalar)
+            let length = site.scalar.start.line == site.scalar.end.line ? args[1].span.length : 1
+            if (try? NSRegularExpression(pattern: pattern)) == nil {
+                diagnostics.error(.invalidPattern, "'\(pattern)' is not a valid regular expression",
+                                  hint: "check brackets and backslashes; in YAML, put the whole expression in double quotes and the pattern in single quotes", at: at, length: length)
+            } else if let (message, hint) = PatternSafety.problem(in: pattern) {
+                diagnostics.error(.slowPattern, message, hint: hint, at: at, length: length)
+            }
+        }
+    }
+
+    /// Warns where a number in a condition is a choice's code but reads as another choice's label:
+    /// with `choices: [0, 1, 2, 3 or more]` the codes are 1 to 4, so `children == 1` means the
+    /// choice labelled "0". The condition is valid, so this is a warning, with both fixes.
+    private mutating func checkNumericLabels(_ expr: Expr, in site: ExpressionSite) {
+        expr.visit { e in
+            guard case .binary(let op, let a, let b) = e.kind, op == .equal || op == .notEqual || op == .in else { return }
+            for (literal, question) in [(a, b), (b, a)] {
+                guard case .number(let n) = literal.kind, case .reference(let r) = question.kind,
+                      let id = r.id ?? site.question, let i = index[id] else { continue }
+                let q = all[i]
+                guard [.single, .multiple, .matrix].contains(q.type), q.type != .multiple || op == .in else { continue }
+                let choices = q.allChoices
+                let text = Printer.number(n)
+                guard let coded = choices.first(where: { Double($0.value) == n }),
+                      !coded.label.allTexts.contains(text), coded.label.allTexts.contains(where: { Double($0) != nil }) else { continue }
+                let named = choices.first { $0.label.allTexts.contains(text) }
+                var quoted = e
+                if literal.span == a.span, case .binary(let op, _, let right) = e.kind { quoted = Expr(.binary(op, Expr(.string(text), a.span), right), e.span) }
+                if literal.span == b.span, case .binary(let op, let left, _) = e.kind { quoted = Expr(.binary(op, left, Expr(.string(text), b.span)), e.span) }
+                let at = ScalarPosition.mark(of: literal.span.start, in: site.scalar)
+                let length = site.scalar.start.line == site.scalar.end.line ? literal.span.length : 1
+                let label = coded.label.text(in: instrument.languages.first)
+                diagnostics.warning(
+                    .numericLabel,
+                    "\(text) is the code of the choice labelled \"\(label)\"" + (named.map { ", not of the choice labelled \"\(text)\" (code \($0.value))" } ?? ""),
+                    hint: named == nil ? "the codes of '\(id)' are numbered from 1; write the label in quotes to name a choice by its label"
+                        : "to mean the label, write it in quotes: \(Printer.print(quoted)); or give the choices codes equal to their labels, such as {value: 0, label: \"0\"}",
+                    at: at, length: length)
+            }
         }
     }
 

@@ -184,7 +184,10 @@ private struct Analysis {
             let f = facts(r)
             var most = Double.infinity
             switch types(r) {
-            case .choices(let o)?: most = Double(min(o.count, f.maxPicks ?? o.count))
+            case .choices(let o)?:
+                // An exclusive choice is picked alone, so the most an answer counts is the others.
+                let others = o.filter { !f.exclusive.contains($0.code) }.count
+                most = Double(min(f.exclusive.isEmpty ? o.count : max(others, 1), f.maxPicks ?? o.count))
             case .ranking(let o)?: most = Double(o.count)
             case .matrix(let rows, _)?: most = Double(rows.count)
             default: break
@@ -192,14 +195,10 @@ private struct Analysis {
             return Domain(from: 0, to: f.neverShown ? 0 : most, integer: true)
         case .length(let r):
             let f = facts(r)
-            var d = Domain(from: 0, to: f.maxLength.map(Double.init) ?? .infinity, integer: true)
-            if f.neverShown { d.answered = false }
-            return d
+            return Domain(from: 0, to: f.maxLength.map(Double.init) ?? .infinity, integer: true)
         case .sinceToday(let r):
             let f = facts(r)
-            var d = Domain(from: f.earliest == .today ? 0 : -.infinity, to: f.latest == .today ? 0 : .infinity, integer: true)
-            if f.neverShown { d.answered = false }
-            return d
+            return Domain(from: f.earliest == .today ? 0 : -.infinity, to: f.latest == .today ? 0 : .infinity, integer: true)
         }
     }
 
@@ -314,23 +313,48 @@ private struct Analysis {
         change(&domain)
         if was != nil && domain.answered == nil { return [] }
         next[name] = domain
-        return domain.isPossible ? [next] : []
+        guard domain.isPossible else { return [] }
+        switch term {
+        case .answer(let r), .count(let r): return countsAgree(r, next) ? [next] : []
+        default: return [next]
+        }
+    }
+
+    /// Whether `count(x)` can be as many as the choices `x` must include: `"Dog" in x and
+    /// count(x) == 0` cannot hold.
+    private func countsAgree(_ r: Reference, _ env: Env) -> Bool {
+        guard let count = env["count(" + r.name + ")"], let answer = env[r.name], !answer.contains.isEmpty else { return true }
+        var atLeast = count
+        atLeast.restrict(.greaterOrEqual, Double(answer.contains.count))
+        return atLeast.isPossible
     }
 
     private func compare(_ term: Term, _ op: BinaryOperator, _ value: Double, negated: Bool, _ env: Env) -> [Env] {
-        if case .count = term {
-            // A count is never empty: its comparisons hold or fail by its value alone.
-            return settle(term, env) { d in d.restrict(negated ? negation(op) : op, value) }
-        }
-        let r = term
+        let restrict: (inout Domain) -> Void = { d in d.restrict(negated ? negation(op) : op, value) }
         // A comparison with an empty answer is false, so it holds only when answered,
         // and its negation holds either when answered otherwise or when empty.
-        let positive = settle(r, env) { d in
-            d.answered = d.answered == false ? nil : true
-            d.restrict(negated ? negation(op) : op, value)
+        let answered: (inout Domain) -> Void = { d in d.answered = d.answered == false ? nil : true }
+        let empty: (inout Domain) -> Void = { d in d.answered = d.answered == true ? nil : false }
+        let positive: [Env]
+        switch term {
+        case .count:
+            // A count is never empty: its comparisons hold or fail by its value alone.
+            return settle(term, env, restrict)
+        case .answer:
+            positive = settle(term, env) { d in
+                answered(&d)
+                restrict(&d)
+            }
+        case .length(let r), .sinceToday(let r):
+            // Whether the answer is empty is kept on the answer itself, so `not answered(x)`
+            // and `length(x) > 3` are seen to contradict each other.
+            positive = settle(.answer(r), env, answered).flatMap { settle(term, $0, restrict) }
         }
         guard negated else { return positive }
-        return positive + settle(r, env) { d in d.answered = d.answered == true ? nil : false }
+        switch term {
+        case .length(let r), .sinceToday(let r): return positive + settle(.answer(r), env, empty)
+        default: return positive + settle(term, env, empty)
+        }
     }
 
     private func membership(_ r: Reference, _ code: Int, negated: Bool, _ env: Env) -> [Env] {

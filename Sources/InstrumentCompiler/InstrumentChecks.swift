@@ -25,6 +25,10 @@ struct InstrumentChecks {
     /// The show_if of each section that has one, and the section of each question.
     private var sectionShownWhen: [String: Expr] = [:]
     private var sectionOf: [String: String] = [:]
+    /// The valid_if of each question whose valid_if uses only its own answer, with `.` named:
+    /// an answer given always met it. (One that uses other answers may not hold any more once
+    /// those are changed, so it is left out.)
+    private var validWhen: [String: Expr] = [:]
 
     init(instrument: Instrument, questionMarks: [String: Mark]) {
         self.instrument = instrument
@@ -209,6 +213,9 @@ struct InstrumentChecks {
             let what = site.role == .choiceShowIf ? "a choice of question '\(question)'" : "question '\(question)'"
             diagnostics.warning(.neverShown, "\(what) is never shown: \(why)", hint: hint, at: site.scalar.start, length: width)
         case .validIf:
+            if let id = site.question, expr.references.allSatisfy({ $0.0.id == nil || $0.0.id == id }) {
+                validWhen[id] = expr.naming(answerAs: id)
+            }
             if !Satisfiability.canBeTrue(expr, types: types, facts: facts(for: site, neverShown: false)) {
                 diagnostics.error(.unsatisfiableValidIf, "no answer to '\(site.question ?? "")' can satisfy this valid_if",
                                   hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
@@ -235,21 +242,33 @@ struct InstrumentChecks {
     /// shown, and the conditions of the questions it uses, whose answers are empty when they are
     /// not shown). The others only find which of these made it impossible.
     private func explain(_ expr: Expr, section: Expr?, site: ExpressionSite, types: @escaping (Reference) -> ValueType?) -> (Bool, String, String) {
-        let ids = Array(Set(expr.references.compactMap { $0.0.id }.filter { $0 != site.question })).sorted { (index[$0] ?? 0) < (index[$1] ?? 0) }
-        let used = ids.filter { id in
-            (shownWhen[id] != nil || sectionOf[id].flatMap { sectionShownWhen[$0] } != nil) && all[index[id] ?? 0].type != .calculate
+        let withSection = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
+        let ids = Array(Set(withSection.references.compactMap { $0.0.id }.filter { $0 != site.question })).sorted { (index[$0] ?? 0) < (index[$1] ?? 0) }
+        func shown(_ id: String) -> Expr? {
+            all[index[id] ?? 0].type == .calculate ? nil : shownWhen[id] ?? sectionOf[id].flatMap { sectionShownWhen[$0] }
+        }
+        // The questions it uses that have conditions or rules, and those their conditions use, and
+        // so on: an answer to `b` needs `b`'s condition, whose answer to `a` needs `a`'s. Bounded,
+        // so a long chain costs a few steps at most; a bound reached only misses a dead route.
+        var used: [String] = []
+        var queue = ids.filter { shown($0) != nil || validWhen[$0] != nil }
+        while let id = queue.first, used.count < 8 {
+            queue.removeFirst()
+            guard !used.contains(id) else { continue }
+            used.append(id)
+            queue += (shown(id)?.references.compactMap { $0.0.id } ?? []).filter { $0 != id && (shown($0) != nil || validWhen[$0] != nil) }
         }
         func and(_ a: Expr, _ b: Expr) -> Expr { Expr(.binary(.and, a, b), expr.span) }
-        /// "x answered implies x's conditions held": a question not shown has an empty answer.
-        func implication(_ id: String) -> Expr? {
-            guard let when = shownWhen[id] ?? sectionOf[id].flatMap({ sectionShownWhen[$0] }) else { return nil }
+        /// "x answered implies `rule`": a question not shown has an empty answer, and an accepted
+        /// answer met its valid_if.
+        func implied(_ id: String, _ rule: Expr?) -> Expr? {
+            guard let rule else { return nil }
             let answered = Expr(.call("answered", [Expr(.reference(Reference(id: id)), expr.span)]), expr.span)
-            return Expr(.binary(.or, Expr(.not(answered), expr.span), when), expr.span)
+            return Expr(.binary(.or, Expr(.not(answered), expr.span), rule), expr.span)
         }
-        let withSection = section.map { and($0, expr) } ?? expr
-        let full = used.compactMap(implication).reduce(withSection, and)
+        let rules = used.flatMap { [implied($0, shown($0)), implied($0, validWhen[$0])] }.compactMap { $0 }
         let known = facts(for: site, neverShown: true)
-        if Satisfiability.canBeTrue(full, types: types, facts: known) { return (true, "", "") }
+        if Satisfiability.canBeTrue(rules.reduce(withSection, and), types: types, facts: known) { return (true, "", "") }
 
         let limits = "check the numbers and choices it compares against the questions' limits"
         let plain = facts(for: site, neverShown: false)
@@ -261,12 +280,17 @@ struct InstrumentChecks {
             return (false, "its show_if needs an answer to '\(dead)', which is never shown",
                     "a question that is not shown has no answer; fix the condition of '\(dead)' first")
         }
-        let contradicted = used.first { id in
-            implication(id).map { !Satisfiability.canBeTrue(and(withSection, $0), types: types, facts: known) } ?? false
+        func contradicts(_ rule: Expr?) -> Bool { rule.map { !Satisfiability.canBeTrue(and(withSection, $0), types: types, facts: known) } ?? false }
+        if let id = used.first(where: { contradicts(implied($0, shown($0))) }) {
+            return (false, "its show_if contradicts the show_if of '\(id)', which it depends on",
+                    "a question that is not shown has no answer, so a condition on its answer also needs its show_if to hold")
         }
-        let hint = "a question that is not shown has no answer, so a condition on its answer also needs its show_if to hold"
-        if let id = contradicted { return (false, "its show_if contradicts the show_if of '\(id)', which it depends on", hint) }
-        return (false, "its show_if contradicts the show_ifs of the questions it depends on", hint)
+        if let id = used.first(where: { contradicts(implied($0, validWhen[$0])) }) {
+            return (false, "its show_if contradicts the valid_if of '\(id)', which every answer to '\(id)' meets",
+                    "compare it with the answers the valid_if of '\(id)' accepts")
+        }
+        return (false, "its show_if contradicts the conditions of the questions it depends on",
+                "a question that is not shown has no answer, and an answer always meets its valid_if")
     }
 
     // MARK: Patterns and labels in expressions

@@ -76,6 +76,9 @@ private func possible(_ source: String, answer: ValueType? = nil) throws -> Bool
         #expect(try possible(". > \"2021-06-01\"", answer: .date, facts: old) == false)
         #expect(try possible(". < \"2021-06-01\"", answer: .date, facts: old) == true)
         #expect(try possible(". > today()", answer: .date, facts: old) == true, "a fixed date and today are not compared")
+        #expect(try possible("not answered(.) and . <= today()", answer: .date) == false)
+        #expect(try possible("not answered(.) and length(.) >= 0", answer: .text) == false)
+        #expect(try possible("not answered(.) or not (. < today())", answer: .date, facts: AnswerFacts(latest: .today)) == true)
     }
 
     @Test func picksAnExclusiveChoiceAlone() throws {
@@ -95,5 +98,18 @@ private func possible(_ source: String, answer: ValueType? = nil) throws -> Bool
         #expect(try possible("count(picks) > 0", answer: .text, others: hidden) == false)
         #expect(try possible("not (gone > 1)", answer: .text, others: hidden) == true)
         #expect(try possible("count(picks) == 0", answer: .text, others: hidden) == true)
+    }
+}
+
+@Suite struct SatisfiabilityCountTests {
+    @Test func countsTheChoicesAConditionNeeds() throws {
+        let pets = ValueType.choices([ChoiceOption(code: 1, labels: ["Cat"]), ChoiceOption(code: 2, labels: ["Dog"]), ChoiceOption(code: 3, labels: ["Fish"])])
+        func possible(_ source: String) throws -> Bool {
+            Satisfiability.canBeTrue(try Parser.parse(source), types: { _ in pets })
+        }
+        #expect(try possible("\"Dog\" in pets and count(pets) == 0") == false)
+        #expect(try possible("count(pets) < 2 and \"Dog\" in pets and \"Cat\" in pets") == false)
+        #expect(try possible("count(pets) == 2 and \"Dog\" in pets and \"Cat\" in pets") == true)
+        #expect(try possible("count(pets) == 0 and \"Dog\" not in pets") == true)
     }
 }

@@ -776,4 +776,27 @@ t.yaml:10:16: error: the calculation of 'a' depends on itself: a → b → a [ca
                ^~~~~
   hint: a calculate cannot use its own value, directly or through others
 """#),
+    (DiagnosticCode(rawValue: "numeric-label")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: kids
+        type: single
+        text: Children?
+        choices: [0, 1, 2, 3 or more]
+      - id: b
+        type: text
+        text: B?
+        show_if: kids == 1
+"""#.utf8),
+     #"""
+t.yaml:15:26: warning: 1 is the code of the choice labelled "0", not of the choice labelled "1" (code 2) [numeric-label]
+        show_if: kids == 1
+                         ^
+  hint: to mean the label, write it in quotes: kids == "1"; or give the choices codes equal to their labels, such as {value: 0, label: "0"}
+"""#),
 ]

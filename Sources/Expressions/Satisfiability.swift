@@ -321,11 +321,13 @@ private struct Analysis {
     }
 
     /// Whether `count(x)` can be as many as the choices `x` must include: `"Dog" in x and
-    /// count(x) == 0` cannot hold.
+    /// count(x) == 0` cannot hold, nor `"None" in x and count(x) >= 2` when "None" is exclusive.
     private func countsAgree(_ r: Reference, _ env: Env) -> Bool {
         guard let count = env["count(" + r.name + ")"], let answer = env[r.name], !answer.contains.isEmpty else { return true }
         var atLeast = count
         atLeast.restrict(.greaterOrEqual, Double(answer.contains.count))
+        // An exclusive choice is picked alone, so it counts 1.
+        if !answer.contains.isDisjoint(with: answer.exclusive) { atLeast.restrict(.lessOrEqual, 1) }
         return atLeast.isPossible
     }
 

@@ -97,7 +97,9 @@ struct RouteGenerator {
         return found
     }
 
-    @Test(arguments: 60..<160)
+    /// Seeds 0 to 39, and those that found a route `check` missed while this was written (each
+    /// passed 100 fresh seeds after its fix).
+    @Test(arguments: Array(0..<40) + [59, 87, 96, 145, 193, 213])
     func checkAndSimulateAgreeOnWhatIsNeverShown(seed: Int) throws {
         var generator = RouteGenerator(seed: UInt64(seed))
         let yaml = generator.instrument()
@@ -108,7 +110,7 @@ struct RouteGenerator {
             #expect(result.diagnostics.allSatisfy { $0.code == .unsatisfiableValidIf || $0.severity == .warning }, "\(yaml)\n\(result.diagnostics)")
             return
         }
-        let report = try Simulation(instrument: instrument, seed: UInt64(seed), today: 20_000).run(count: 3000)
+        let report = try Simulation(instrument: instrument, seed: UInt64(seed), today: 20_000).run(count: 2000)
         let byCheck = neverShownByCheck(result, instrument)
         let bySimulate = Set(instrument.questions.map(\.id).filter { (report.shown[$0] ?? 0) == 0 })
         #expect(byCheck.subtracting(bySimulate).isEmpty, "check calls shown questions never shown:\n\(yaml)")

@@ -87,6 +87,8 @@ private func possible(_ source: String, answer: ValueType? = nil) throws -> Bool
         #expect(try possible("\"None\" in . or \"Forum\" in .", answer: .choices(three), facts: none) == true)
         #expect(try possible("\"Events\" in . and \"Forum\" in .", answer: .choices(three), facts: none) == true)
         #expect(try possible("\"Events\" in . and \"Forum\" in .", answer: .choices(three), facts: AnswerFacts(maxPicks: 1)) == false)
+        #expect(try possible("\"None\" in . and count(.) >= 2", answer: .choices(three), facts: none) == false)
+        #expect(try possible("\"None\" in . and count(.) == 1", answer: .choices(three), facts: none) == true)
     }
 
     @Test func findsNoAnswerToAQuestionNeverShown() throws {

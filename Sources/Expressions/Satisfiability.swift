@@ -315,7 +315,8 @@ private struct Analysis {
         next[name] = domain
         guard domain.isPossible else { return [] }
         switch term {
-        case .answer(let r), .count(let r): return countsAgree(r, next) ? [next] : []
+        case .answer(let r) where !domain.contains.isEmpty: return countsAgree(r, next) ? [next] : []
+        case .count(let r): return countsAgree(r, next) ? [next] : []
         default: return [next]
         }
     }
@@ -323,7 +324,7 @@ private struct Analysis {
     /// Whether `count(x)` can be as many as the choices `x` must include: `"Dog" in x and
     /// count(x) == 0` cannot hold, nor `"None" in x and count(x) >= 2` when "None" is exclusive.
     private func countsAgree(_ r: Reference, _ env: Env) -> Bool {
-        guard let count = env["count(" + r.name + ")"], let answer = env[r.name], !answer.contains.isEmpty else { return true }
+        guard let answer = env[r.name], !answer.contains.isEmpty, let count = env["count(" + r.name + ")"] else { return true }
         var atLeast = count
         atLeast.restrict(.greaterOrEqual, Double(answer.contains.count))
         // An exclusive choice is picked alone, so it counts 1.

@@ -28,7 +28,12 @@ struct InstrumentChecks {
     /// The valid_if of each question whose valid_if uses only its own answer, with `.` named:
     /// an answer given always met it. (One that uses other answers may not hold any more once
     /// those are changed, so it is left out.)
-    private var validWhen: [String: Expr] = [:]
+    private var validIfs: [String: Expr] = [:]
+
+    private func validWhen(_ id: String) -> Expr? {
+        guard let expr = validIfs[id], expr.references.allSatisfy({ $0.0.id == nil || $0.0.id == id }) else { return nil }
+        return expr.naming(answerAs: id)
+    }
 
     init(instrument: Instrument, questionMarks: [String: Mark]) {
         self.instrument = instrument
@@ -76,7 +81,10 @@ struct InstrumentChecks {
         checkExportNames()
         for site in expressions {
             guard case .success(let expr) = site.parsed else { continue }
-            checkPatterns(expr, in: site)
+            expr.visit { e in
+                guard case .call("matches", _) = e.kind else { return }
+                checkPatterns(e, in: site)
+            }
             checkNumericLabels(expr, in: site)
         }
     }
@@ -213,9 +221,8 @@ struct InstrumentChecks {
             let what = site.role == .choiceShowIf ? "a choice of question '\(question)'" : "question '\(question)'"
             diagnostics.warning(.neverShown, "\(what) is never shown: \(why)", hint: hint, at: site.scalar.start, length: width)
         case .validIf:
-            if let id = site.question, expr.references.allSatisfy({ $0.0.id == nil || $0.0.id == id }) {
-                validWhen[id] = expr.naming(answerAs: id)
-            }
+            // Kept as written; whether it uses only its own answer is asked when another condition needs it.
+            if let id = site.question { validIfs[id] = expr }
             if !Satisfiability.canBeTrue(expr, types: types, facts: facts(for: site, neverShown: false)) {
                 diagnostics.error(.unsatisfiableValidIf, "no answer to '\(site.question ?? "")' can satisfy this valid_if",
                                   hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
@@ -243,7 +250,11 @@ struct InstrumentChecks {
     /// not shown). The others only find which of these made it impossible.
     private func explain(_ expr: Expr, section: Expr?, site: ExpressionSite, types: @escaping (Reference) -> ValueType?) -> (Bool, String, String) {
         let withSection = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
-        let ids = Array(Set(withSection.references.compactMap { $0.0.id }.filter { $0 != site.question })).sorted { (index[$0] ?? 0) < (index[$1] ?? 0) }
+        // The ids it uses, once each: a few, so a list beats a set (this runs for every show_if).
+        var ids: [String] = []
+        withSection.visit { e in
+            if case .reference(let r) = e.kind, let id = r.id, id != site.question, !ids.contains(id) { ids.append(id) }
+        }
         func shown(_ id: String) -> Expr? {
             all[index[id] ?? 0].type == .calculate ? nil : shownWhen[id] ?? sectionOf[id].flatMap { sectionShownWhen[$0] }
         }
@@ -251,12 +262,12 @@ struct InstrumentChecks {
         // so on: an answer to `b` needs `b`'s condition, whose answer to `a` needs `a`'s. Bounded,
         // so a long chain costs a few steps at most; a bound reached only misses a dead route.
         var used: [String] = []
-        var queue = ids.filter { shown($0) != nil || validWhen[$0] != nil }
+        var queue = ids.filter { shown($0) != nil || validWhen($0) != nil }
         while let id = queue.first, used.count < 8 {
             queue.removeFirst()
             guard !used.contains(id) else { continue }
             used.append(id)
-            queue += (shown(id)?.references.compactMap { $0.0.id } ?? []).filter { $0 != id && (shown($0) != nil || validWhen[$0] != nil) }
+            queue += (shown(id)?.references.compactMap { $0.0.id } ?? []).filter { $0 != id && (shown($0) != nil || validWhen($0) != nil) }
         }
         func and(_ a: Expr, _ b: Expr) -> Expr { Expr(.binary(.and, a, b), expr.span) }
         /// "x answered implies `rule`": a question not shown has an empty answer, and an accepted
@@ -266,14 +277,15 @@ struct InstrumentChecks {
             let answered = Expr(.call("answered", [Expr(.reference(Reference(id: id)), expr.span)]), expr.span)
             return Expr(.binary(.or, Expr(.not(answered), expr.span), rule), expr.span)
         }
-        let rules = used.flatMap { [implied($0, shown($0)), implied($0, validWhen[$0])] }.compactMap { $0 }
+        let rules = used.flatMap { [implied($0, shown($0)), implied($0, validWhen($0))] }.compactMap { $0 }
         let known = facts(for: site, neverShown: true)
         if Satisfiability.canBeTrue(rules.reduce(withSection, and), types: types, facts: known) { return (true, "", "") }
+        ids.sort { (index[$0] ?? 0) < (index[$1] ?? 0) }
 
         let limits = "check the numbers and choices it compares against the questions' limits"
         let plain = facts(for: site, neverShown: false)
         if !Satisfiability.canBeTrue(expr, types: types, facts: plain) { return (false, "its show_if can never be true", limits) }
-        if let section, !Satisfiability.canBeTrue(withSection, types: types, facts: plain) {
+        if section != nil, !Satisfiability.canBeTrue(withSection, types: types, facts: plain) {
             return (false, "its show_if can never be true together with its section's show_if", limits)
         }
         if let dead = ids.first(where: neverShown.contains), !Satisfiability.canBeTrue(withSection, types: types, facts: known) {
@@ -285,7 +297,7 @@ struct InstrumentChecks {
             return (false, "its show_if contradicts the show_if of '\(id)', which it depends on",
                     "a question that is not shown has no answer, so a condition on its answer also needs its show_if to hold")
         }
-        if let id = used.first(where: { contradicts(implied($0, validWhen[$0])) }) {
+        if let id = used.first(where: { contradicts(implied($0, validWhen($0))) }) {
             return (false, "its show_if contradicts the valid_if of '\(id)', which every answer to '\(id)' meets",
                     "compare it with the answers the valid_if of '\(id)' accepts")
         }

@@ -133,3 +133,16 @@ private func type(_ source: String) throws -> ValueType {
         #expect(try problems("coalesce(total, name)") == ["coalesce() must choose between values of one kind, but this gives a number or a text"])
     }
 }
+
+@Suite struct ScoringFunctionPrintingTests {
+    /// The compiled form stores each expression as `Printer` writes it, and the preview and
+    /// the diff show that text: each new form reads back as itself.
+    @Test(arguments: [
+        "if(total >= 5, \"mild\", \"none\")", "prorated_sum(7, phq9)", "mean([p1, p2, p3])", "count_answered(phq9)",
+        "coalesce(score, 0)", "lookup(raw, [7, 7], [8, 9.51])", "matches(., \"^[A-Z]{1,2}[0-9]\")",
+    ])
+    func printsNewFormsAsWritten(source: String) throws {
+        #expect(Printer.print(try Parser.parse(source)) == source)
+        #expect(Printer.print(try Parser.parse(Printer.print(try Parser.parse(source)))) == source)
+    }
+}

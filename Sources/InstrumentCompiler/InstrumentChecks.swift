@@ -256,7 +256,8 @@ struct InstrumentChecks {
             if case .reference(let r) = e.kind, let id = r.id, id != site.question, !ids.contains(id) { ids.append(id) }
         }
         func shown(_ id: String) -> Expr? {
-            all[index[id] ?? 0].type == .calculate ? nil : shownWhen[id] ?? sectionOf[id].flatMap { sectionShownWhen[$0] }
+            guard let when = shownWhen[id] ?? sectionOf[id].flatMap({ sectionShownWhen[$0] }) else { return nil }
+            return all[index[id] ?? 0].type == .calculate ? nil : when
         }
         // The questions it uses that have conditions or rules, and those their conditions use, and
         // so on: an answer to `b` needs `b`'s condition, whose answer to `a` needs `a`'s. Bounded,

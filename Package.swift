@@ -59,7 +59,7 @@ let package = Package(
             name: "Authoring",
             dependencies: ["InstrumentModel", "Expressions", "Wording", "SessionEngine", "ResponseStore", "YAMLTree", "InstrumentCompiler", "Messages"]
         ),
-        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentModel", "SessionEngine", "TestSupport"]),
+        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "InstrumentCompiler", "InstrumentModel", "SessionEngine", "TestSupport"]),
         // The model for `SafeText`: the line editor refuses the characters every writer escapes.
         .target(name: "TerminalIO", dependencies: ["InstrumentModel"]),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "InstrumentModel", "Expressions", "TerminalIO"]),

@@ -63,6 +63,10 @@ enum FuzzInstrument {
         func code(forLabel label: String, of reference: Reference) -> Int? {
             yesNo.first { $0.labels.contains(label) }?.code
         }
+
+        /// A plain substring test: the regular-expression matcher is the engine's, bounded there
+        /// (`PatternMatch`); this target fuzzes the evaluator around it.
+        func matches(_ text: String, pattern: String) -> Bool { text.contains(pattern) }
     }
 
     static let answered = Answers(values: [

@@ -44,6 +44,13 @@ struct RandomAnswers {
             let high = q.max ?? max(low, 0) + 100
             let decimals = q.decimals ?? 0
             let factor = pow10(decimals)
+            // A whole number of steps, each as likely as the others: rounding a random real down
+            // never gave `max` itself, so a route on `n == max` looked dead in every simulation.
+            let first = (low * factor).rounded(.up), last = (high * factor).rounded(.down)
+            if first <= last, last - first < 1e15 {
+                let n = (first + Double(Int64.random(in: 0...Int64(last - first), using: &random))) / factor
+                return Answer(.number(Swift.min(Swift.max(n, low), high)))
+            }
             let n = (Double.random(in: low...high, using: &random) * factor).rounded(.down) / factor
             return Answer(.number(Swift.min(Swift.max(n, low), high)))
         case .text, .longText, .open:

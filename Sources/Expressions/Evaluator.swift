@@ -31,6 +31,10 @@ public protocol EvaluationContext {
     func code(forLabel label: String, of reference: Reference) -> Int?
     /// Today, in days since 1970-01-01.
     var today: Int { get }
+    /// Whether `text` matches the regular expression `pattern`, as a text question's `pattern` is
+    /// matched (with the same bound on the work), so `matches()` in `valid_if` and the `pattern`
+    /// key accept the same answers. The engine owns the matcher; evaluation only asks.
+    func matches(_ text: String, pattern: String) -> Bool
 }
 
 /// Evaluates expressions by the rules of the format: every comparison with an empty value
@@ -135,8 +139,44 @@ public enum Evaluator {
         }
     }
 
+    /// `sum`, `mean`, `min`, `max`, `count_answered` and the prorated scores, over items given one
+    /// by one, as a matrix (its rows, an unanswered row empty) or as a list.
+    ///
+    /// An item counts as answered when it has a number to add: a choice marked `missing: true` is
+    /// empty in arithmetic, so it is not. Without enough answered items a prorated score is empty,
+    /// as a scale's manual leaves the score missing.
+    private static func overItems(_ name: String, _ values: [Value]) -> Value {
+        let prorated = name.hasPrefix("prorated_")
+        let items = (prorated ? Array(values.dropFirst()) : values).flatMap { v -> [Value] in
+            if case .list(let inner) = v { return inner }
+            return [v]
+        }
+        let numbers = items.compactMap(number)
+        switch name {
+        case "count_answered":
+            return .number(Double(numbers.count))
+        case "prorated_sum", "prorated_mean":
+            guard let least = values.first.flatMap(number), !numbers.isEmpty, Double(numbers.count) >= least else { return .empty }
+            let total = numbers.reduce(0, +)
+            // Scaled as sum × all / answered, which is exact where the manuals' examples are.
+            return .number(name == "prorated_sum" ? total * Double(items.count) / Double(numbers.count) : total / Double(numbers.count))
+        default:
+            guard !items.isEmpty, numbers.count == items.count else { return .empty }
+            switch name {
+            case "sum": return .number(numbers.reduce(0, +))
+            case "mean": return .number(numbers.reduce(0, +) / Double(numbers.count))
+            case "min": return .number(numbers.min() ?? 0)
+            default: return .number(numbers.max() ?? 0)
+            }
+        }
+    }
+
     private static func call(_ name: String, _ args: [Expr], in context: some EvaluationContext) -> Value {
+        if name == "if", args.count == 3 {
+            return evaluate(isTrue(args[0], in: context) ? args[1] : args[2], in: context)
+        }
         let values = args.map { evaluate($0, in: context) }
+        if Functions.overItems.contains(name) { return overItems(name, values) }
         switch name {
         case "answered":
             switch values.first {
@@ -151,11 +191,17 @@ public enum Evaluator {
             case .list(let l)?: return .number(Double(l.filter { $0 != .empty }.count))
             default: return .number(0)
             }
-        case "sum", "min", "max":
-            let numbers = values.map(number)
-            guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { return .empty }
-            let n = numbers.compactMap { $0 }
-            return .number(name == "sum" ? n.reduce(0, +) : name == "min" ? n.min() ?? 0 : n.max() ?? 0)
+        case "coalesce":
+            return values.first { number($0) != nil || ($0 != .empty && $0.comparable == $0) } ?? .empty
+        case "lookup":
+            guard let key = values.first.flatMap(number) else { return .empty }
+            for pair in values.dropFirst() {
+                if case .list(let entry) = pair, entry.count == 2, number(entry[0]) == key { return entry[1] }
+            }
+            return .empty
+        case "matches":
+            guard values.count == 2, case .text(let text) = values[0], case .text(let pattern) = values[1] else { return .bool(false) }
+            return .bool(context.matches(text, pattern: pattern))
         case "round":
             guard let x = values.first.flatMap(number) else { return .empty }
             let digits = values.count > 1 ? number(values[1]) ?? 0 : 0

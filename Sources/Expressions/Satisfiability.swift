@@ -8,10 +8,46 @@ public enum Satisfiability {
     /// The most branches followed before giving up (and assuming the condition can be true).
     static let maxBranches = 256
 
-    public static func canBeTrue(_ expr: Expr, types: @escaping (Reference) -> ValueType?) -> Bool {
-        var analysis = Analysis(types: types)
+    /// - Parameters:
+    ///   - types: the type of each answer.
+    ///   - facts: what else limits each answer (its length, dates, exclusive choices) and whether
+    ///     it is ever shown; by default nothing.
+    public static func canBeTrue(_ expr: Expr, types: @escaping (Reference) -> ValueType?,
+                                 facts: @escaping (Reference) -> AnswerFacts = { _ in AnswerFacts() }) -> Bool {
+        var analysis = Analysis(types: types, facts: facts)
         guard let branches = analysis.branches(expr, negated: false, [:]) else { return true }
         return !branches.isEmpty
+    }
+}
+
+/// What limits an answer beyond its type: the question's keys, and whether it is ever shown.
+public struct AnswerFacts: Sendable, Equatable {
+    /// The limit on a date: a fixed day (days since 1970-01-01), or the day the answer is given.
+    public enum DateLimit: Sendable, Equatable {
+        case day(Int)
+        case today
+    }
+
+    /// `max_length` of a text.
+    public var maxLength: Int?
+    /// `min` and `max` of a date.
+    public var earliest: DateLimit?
+    public var latest: DateLimit?
+    /// Codes of the choices marked `exclusive: true` of a multiple choice.
+    public var exclusive: Set<Int> = []
+    /// `max` of a multiple choice: the most choices one answer may pick.
+    public var maxPicks: Int?
+    /// The question is never shown, so its answer is always empty.
+    public var neverShown = false
+
+    public init(maxLength: Int? = nil, earliest: DateLimit? = nil, latest: DateLimit? = nil, exclusive: Set<Int> = [],
+                maxPicks: Int? = nil, neverShown: Bool = false) {
+        self.maxLength = maxLength
+        self.earliest = earliest
+        self.latest = latest
+        self.exclusive = exclusive
+        self.maxPicks = maxPicks
+        self.neverShown = neverShown
     }
 }
 
@@ -26,6 +62,8 @@ struct Domain {
     var answered: Bool?
     var contains: Set<Int> = []
     var notContains: Set<Int> = []
+    var exclusive: Set<Int> = []
+    var maxPicks: Int?
 
     init(_ type: ValueType?) {
         switch type {
@@ -40,8 +78,30 @@ struct Domain {
         }
     }
 
+    /// The domain of an answer of `type` limited by `facts`.
+    init(_ type: ValueType?, _ facts: AnswerFacts) {
+        self.init(type)
+        exclusive = facts.exclusive
+        maxPicks = facts.maxPicks
+        if case .date? = type {
+            if case .day(let d)? = facts.earliest { low = Double(d) }
+            if case .day(let d)? = facts.latest { high = Double(d) }
+        }
+        if facts.neverShown { answered = false }
+    }
+
+    /// A number from `low` to `high` (either open), whole when `integer`.
+    init(from low: Double, to high: Double, integer: Bool) {
+        self.low = low
+        self.high = high
+        self.integer = integer
+    }
+
     var isPossible: Bool {
         if !contains.isDisjoint(with: notContains) { return false }
+        // An exclusive choice ("None of these") is picked alone, and no answer picks more than `max`.
+        if contains.count > 1 && !contains.isDisjoint(with: exclusive) { return false }
+        if let maxPicks, contains.count > maxPicks { return false }
         if answered == false && !contains.isEmpty { return false }
         if let codes {
             return codes.contains { admits(Double($0)) }
@@ -86,10 +146,60 @@ struct Domain {
 private struct Analysis {
     typealias Env = [String: Domain]
     let types: (Reference) -> ValueType?
+    let facts: (Reference) -> AnswerFacts
     var followed = 0
 
-    init(types: @escaping (Reference) -> ValueType?) {
+    init(types: @escaping (Reference) -> ValueType?, facts: @escaping (Reference) -> AnswerFacts) {
         self.types = types
+        self.facts = facts
+    }
+
+    /// What a comparison constrains: an answer itself, or a function of it the analysis knows.
+    enum Term {
+        /// The answer, compared with a number, a label or a date written "YYYY-MM-DD".
+        case answer(Reference)
+        /// `count(x)`: 0 when x is empty, so it always has a value.
+        case count(Reference)
+        /// `length(x)`: empty when x is.
+        case length(Reference)
+        /// A date compared with `today()`: kept apart from the fixed dates, in days from today,
+        /// since today moves and a fixed date does not.
+        case sinceToday(Reference)
+    }
+
+    private func key(_ term: Term) -> String {
+        switch term {
+        case .answer(let r): r.name
+        case .count(let r): "count(" + r.name + ")"
+        case .length(let r): "length(" + r.name + ")"
+        case .sinceToday(let r): r.name + " - today()"
+        }
+    }
+
+    private func domain(_ term: Term) -> Domain {
+        switch term {
+        case .answer(let r):
+            return Domain(types(r), facts(r))
+        case .count(let r):
+            let f = facts(r)
+            var most = Double.infinity
+            switch types(r) {
+            case .choices(let o)?:
+                // An exclusive choice is picked alone, so the most an answer counts is the others.
+                let others = o.filter { !f.exclusive.contains($0.code) }.count
+                most = Double(min(f.exclusive.isEmpty ? o.count : max(others, 1), f.maxPicks ?? o.count))
+            case .ranking(let o)?: most = Double(o.count)
+            case .matrix(let rows, _)?: most = Double(rows.count)
+            default: break
+            }
+            return Domain(from: 0, to: f.neverShown ? 0 : most, integer: true)
+        case .length(let r):
+            let f = facts(r)
+            return Domain(from: 0, to: f.maxLength.map(Double.init) ?? .infinity, integer: true)
+        case .sinceToday(let r):
+            let f = facts(r)
+            return Domain(from: f.earliest == .today ? 0 : -.infinity, to: f.latest == .today ? 0 : .infinity, integer: true)
+        }
     }
 
     /// The branches along which `expr` (or its negation) can hold; nil when there are too many to follow.
@@ -115,8 +225,8 @@ private struct Analysis {
             guard let x = branches(a, negated: negated, env), let y = branches(b, negated: negated, env) else { return nil }
             return x + y
         case .binary(let op, let a, let b) where op.isComparison:
-            if let (reference, constant, flipped) = atom(a, b) {
-                return compare(reference, flipped ? mirrored(op) : op, constant, negated: negated, env)
+            if let (term, constant, flipped) = atom(a, b) {
+                return compare(term, flipped ? mirrored(op) : op, constant, negated: negated, env)
             }
             return [env]
         case .binary(.in, let a, let b):
@@ -154,17 +264,31 @@ private struct Analysis {
         }
     }
 
-    /// A comparison of an answer with a constant, as (answer, constant, constant-is-on-the-left).
-    private func atom(_ a: Expr, _ b: Expr) -> (Reference, Double, Bool)? {
-        if case .reference(let r) = a.kind, let c = constant(b, for: r) { return (r, c, false) }
-        if case .reference(let r) = b.kind, let c = constant(a, for: r) { return (r, c, true) }
+    /// A comparison of a term with a constant, as (term, constant, constant-is-on-the-left).
+    private func atom(_ a: Expr, _ b: Expr) -> (Term, Double, Bool)? {
+        if let (t, c) = term(a, b) { return (t, c, false) }
+        if let (t, c) = term(b, a) { return (t, c, true) }
         return nil
+    }
+
+    private func term(_ e: Expr, _ other: Expr) -> (Term, Double)? {
+        switch e.kind {
+        case .reference(let r):
+            if case .call("today", let none) = other.kind, none.isEmpty, case .date? = types(r) { return (.sinceToday(r), 0) }
+            return constant(other, for: r).map { (.answer(r), $0) }
+        case .call(let name, let args) where (name == "count" || name == "length") && args.count == 1:
+            guard case .reference(let r) = args[0].kind, case .number(let n) = other.kind else { return nil }
+            return (name == "count" ? .count(r) : .length(r), n)
+        default:
+            return nil
+        }
     }
 
     private func constant(_ e: Expr, for r: Reference) -> Double? {
         switch (e.kind, types(r)) {
         case (.number(let n), .number?), (.number(let n), .choice?): return n
         case (.string, .choice(let options)?): return code(of: e, in: options).map(Double.init)
+        case (.string(let s), .date?): return DateValue.parse(s).map(Double.init)
         default: return nil
         }
     }
@@ -178,24 +302,62 @@ private struct Analysis {
     }
 
     private func settle(_ r: Reference, _ env: Env, _ change: (inout Domain) -> Void) -> [Env] {
+        settle(.answer(r), env, change)
+    }
+
+    private func settle(_ term: Term, _ env: Env, _ change: (inout Domain) -> Void) -> [Env] {
         var next = env
-        var domain = next[r.name] ?? Domain(types(r))
+        let name = key(term)
+        var domain = next[name] ?? self.domain(term)
         let was = domain.answered
         change(&domain)
         if was != nil && domain.answered == nil { return [] }
-        next[r.name] = domain
-        return domain.isPossible ? [next] : []
+        next[name] = domain
+        guard domain.isPossible else { return [] }
+        switch term {
+        case .answer(let r) where !domain.contains.isEmpty: return countsAgree(r, next) ? [next] : []
+        case .count(let r): return countsAgree(r, next) ? [next] : []
+        default: return [next]
+        }
     }
 
-    private func compare(_ r: Reference, _ op: BinaryOperator, _ value: Double, negated: Bool, _ env: Env) -> [Env] {
+    /// Whether `count(x)` can be as many as the choices `x` must include: `"Dog" in x and
+    /// count(x) == 0` cannot hold, nor `"None" in x and count(x) >= 2` when "None" is exclusive.
+    private func countsAgree(_ r: Reference, _ env: Env) -> Bool {
+        guard let answer = env[r.name], !answer.contains.isEmpty, let count = env["count(" + r.name + ")"] else { return true }
+        var atLeast = count
+        atLeast.restrict(.greaterOrEqual, Double(answer.contains.count))
+        // An exclusive choice is picked alone, so it counts 1.
+        if !answer.contains.isDisjoint(with: answer.exclusive) { atLeast.restrict(.lessOrEqual, 1) }
+        return atLeast.isPossible
+    }
+
+    private func compare(_ term: Term, _ op: BinaryOperator, _ value: Double, negated: Bool, _ env: Env) -> [Env] {
+        let restrict: (inout Domain) -> Void = { d in d.restrict(negated ? negation(op) : op, value) }
         // A comparison with an empty answer is false, so it holds only when answered,
         // and its negation holds either when answered otherwise or when empty.
-        let positive = settle(r, env) { d in
-            d.answered = d.answered == false ? nil : true
-            d.restrict(negated ? negation(op) : op, value)
+        let answered: (inout Domain) -> Void = { d in d.answered = d.answered == false ? nil : true }
+        let empty: (inout Domain) -> Void = { d in d.answered = d.answered == true ? nil : false }
+        let positive: [Env]
+        switch term {
+        case .count:
+            // A count is never empty: its comparisons hold or fail by its value alone.
+            return settle(term, env, restrict)
+        case .answer:
+            positive = settle(term, env) { d in
+                answered(&d)
+                restrict(&d)
+            }
+        case .length(let r), .sinceToday(let r):
+            // Whether the answer is empty is kept on the answer itself, so `not answered(x)`
+            // and `length(x) > 3` are seen to contradict each other.
+            positive = settle(.answer(r), env, answered).flatMap { settle(term, $0, restrict) }
         }
         guard negated else { return positive }
-        return positive + settle(r, env) { d in d.answered = d.answered == true ? nil : false }
+        switch term {
+        case .length(let r), .sinceToday(let r): return positive + settle(.answer(r), env, empty)
+        default: return positive + settle(term, env, empty)
+        }
     }
 
     private func membership(_ r: Reference, _ code: Int, negated: Bool, _ env: Env) -> [Env] {

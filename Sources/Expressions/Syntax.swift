@@ -84,7 +84,25 @@ public struct Expr: Sendable, Equatable {
         return found
     }
 
-    func visit(_ body: (Expr) -> Void) {
+    /// The expression with `.` (the answer a `valid_if` checks) written as the question `id`, so
+    /// that a rule on one answer can be stated where another condition uses that answer.
+    public func naming(answerAs id: String) -> Expr {
+        func walk(_ e: Expr) -> Expr {
+            switch e.kind {
+            case .number, .string, .bool: return e
+            case .reference(let r): return r.id == nil ? Expr(.reference(Reference(id: id, row: r.row)), e.span) : e
+            case .list(let items): return Expr(.list(items.map(walk)), e.span)
+            case .call(let name, let args): return Expr(.call(name, args.map(walk)), e.span)
+            case .not(let inner): return Expr(.not(walk(inner)), e.span)
+            case .negate(let inner): return Expr(.negate(walk(inner)), e.span)
+            case .binary(let op, let a, let b): return Expr(.binary(op, walk(a), walk(b)), e.span)
+            }
+        }
+        return walk(self)
+    }
+
+    /// Calls `body` on this node and every node inside it, outermost first.
+    public func visit(_ body: (Expr) -> Void) {
         body(self)
         switch kind {
         case .number, .string, .bool, .reference: break

@@ -38,7 +38,9 @@ public struct TypeChecker {
         case .list(let items):
             let types = items.map { infer($0) }
             let first = types.first
-            return .list(types.allSatisfy { $0 == first } ? first : nil)
+            if types.allSatisfy({ $0 == first }) { return .list(first) }
+            // Answers of different scales are still numbers, so `sum([a, b])` adds them.
+            return .list(types.allSatisfy(\.isNumeric) ? .anyNumber : nil)
         case .not(let e):
             let t = infer(e)
             if t != .bool && t != .unknown {
@@ -116,7 +118,10 @@ public struct TypeChecker {
             return .bool
         case .plus, .minus, .times, .divide:
             for (t, e) in [(left, a), (right, b)] where !t.isNumeric {
-                report(.typeMismatch, "'\(op.rawValue)' needs numbers, but this is \(t.description)", at: e.span)
+                // A true/false is not counted as 1/0: `(a > 1) + (b > 1)` reads as a sum of scores
+                // but would quietly add conditions; if() says what each outcome is worth.
+                report(.typeMismatch, "'\(op.rawValue)' needs numbers, but this is \(t.description)",
+                       hint: t == .bool ? "to count a condition as 1 or 0, write if(condition, 1, 0)" : nil, at: e.span)
             }
             return .anyNumber
         case .in:

@@ -168,6 +168,13 @@ extension InstrumentDecoder {
             diagnostics.error(.duplicateChoice, "the code \(value) of 'other' is already used by a choice", hint: "choose a code no choice has", on: n)
         }
         let label = map["label"].flatMap { text($0, position: position, owner: owner) } ?? defaultOtherLabel(node)
+        // A condition naming the label would mean whichever choice comes first, and the codebook
+        // would show two answers alike.
+        let languages: [String?] = self.languages.isEmpty ? [nil] : self.languages
+        if let n = map["label"], let twin = q.choices?.first(where: { c in languages.contains { c.label.text(in: $0) == label.text(in: $0) } }) {
+            diagnostics.error(.duplicateChoice, "the label \"\(twin.label.text(in: languages[0]))\" of 'other' is also the label of choice \(twin.value)",
+                              hint: "give 'other' its own label, such as \"Other, please specify\"", on: n)
+        }
         return Choice(value: value, label: label)
     }
 

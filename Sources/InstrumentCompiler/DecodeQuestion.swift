@@ -46,8 +46,18 @@ extension InstrumentDecoder {
             diagnostics.warning(.ignoredKey, "'required' has no effect on a \(type.rawValue), which takes no answer",
                                 hint: "remove it", at: key.start, length: 8)
         }
+        // A calculation is never shown (so there is nothing to handle gently) and never asked
+        // (so nothing to keep apart); its inputs carry these marks.
+        for key in ["sensitive", "identifying"] where type == .calculate && (key == "sensitive" ? q.sensitive : q.identifying) {
+            if let k = map.keyScalar(key) {
+                diagnostics.warning(.ignoredKey, "'\(key)' has no effect on a calculate, which is never shown or asked",
+                                    hint: "mark the questions it is calculated from instead", at: k.start, length: key.count)
+            }
+        }
         q.showIf = map["show_if"].flatMap { expression($0, role: .showIf, question: id, position: position, section: section) }
         q.validIf = map["valid_if"].flatMap { expression($0, role: .validIf, question: id, position: position, section: section) }
+        reportEmptyCondition("show_if", in: map)
+        reportEmptyCondition("valid_if", in: map)
         q.invalidMessage = map["invalid_message"].flatMap { text($0, position: position, owner: owner) }
         if q.validIf != nil, type == .note || type == .calculate, let key = map.keyScalar("valid_if") {
             diagnostics.warning(.ignoredKey, "'valid_if' has no effect on a \(type.rawValue), which takes no answer", at: key.start, length: 8)

@@ -15,6 +15,7 @@ extension InstrumentDecoder {
         let title = map["title"].flatMap { text($0, position: start, owner: owner) }
         let intro = map["intro"].flatMap { text($0, position: start, owner: owner) }
         let showIf = map["show_if"].flatMap { expression($0, role: .showIf, question: nil, position: start, section: id) }
+        reportEmptyCondition("show_if", in: map)
         let shuffle = map["shuffle"].flatMap { bool($0, what: "shuffle") } ?? false
         var minutes: Double?
         if let node = map["minutes"] {

@@ -166,6 +166,14 @@ extension InstrumentDecoder {
 
     /// Parses an expression and notes it for checking once all questions are known.
     /// Returns its canonical text, so that layout does not change the content hash.
+    /// Reports `show_if:` (or `valid_if:`) written with nothing after it: YAML reads that as null,
+    /// and a null condition was dropped without a word, so the question was always shown.
+    mutating func reportEmptyCondition(_ key: String, in map: MapReader) {
+        guard map[key] == nil, let k = map.keyScalar(key) else { return }
+        diagnostics.error(.expressionSyntax, "'\(key)' has no condition, so it would be ignored",
+                          hint: "write a condition, such as '\(key): age >= 18', or remove the key", at: k.start, length: key.count)
+    }
+
     mutating func expression(_ node: Node, role: ExpressionSite.Role, question: String?, position: Int, section: String) -> String? {
         guard let s = scalar(node, what: "a condition", expected: "an expression") else { return nil }
         let parsed = Result { () throws(ExpressionError) in try Parser.parse(s.text) }

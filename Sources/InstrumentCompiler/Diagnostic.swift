@@ -52,6 +52,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unknownFunction = "unknown-function"
     case wrongArguments = "wrong-arguments"
     case notACondition = "not-a-condition"
+    case numericLabel = "numeric-label"
     // Routes
     case neverShown = "never-shown"
     case unsatisfiableValidIf = "unsatisfiable-valid-if"

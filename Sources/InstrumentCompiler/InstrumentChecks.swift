@@ -1,4 +1,5 @@
 import Expressions
+import Foundation
 import InstrumentModel
 import YAMLTree
 
@@ -14,6 +15,25 @@ struct InstrumentChecks {
     /// The answer type of every question but notes; calculates get theirs once inferred.
     private var types: [String: ValueType] = [:]
     private let allIDs: [String]
+    /// What limits an answer beyond its type (`max_length`, date limits, exclusive choices), for
+    /// the questions that have such limits.
+    private var facts: [String: AnswerFacts] = [:]
+    /// Questions found never shown so far, in order: a condition needing their answer cannot hold.
+    private var neverShown: Set<String> = []
+    /// The conditions under which each question with one is shown: its section's and its own.
+    private var shownWhen: [String: Expr] = [:]
+    /// The show_if of each section that has one, and the section of each question.
+    private var sectionShownWhen: [String: Expr] = [:]
+    private var sectionOf: [String: String] = [:]
+    /// The valid_if of each question whose valid_if uses only its own answer, with `.` named:
+    /// an answer given always met it. (One that uses other answers may not hold any more once
+    /// those are changed, so it is left out.)
+    private var validIfs: [String: Expr] = [:]
+
+    private func validWhen(_ id: String) -> Expr? {
+        guard let expr = validIfs[id], expr.references.allSatisfy({ $0.0.id == nil || $0.0.id == id }) else { return nil }
+        return expr.naming(answerAs: id)
+    }
 
     init(instrument: Instrument, questionMarks: [String: Mark]) {
         self.instrument = instrument
@@ -22,10 +42,28 @@ struct InstrumentChecks {
         allIDs = all.map(\.id)
         index.reserveCapacity(all.count)
         types.reserveCapacity(all.count)
+        for section in instrument.sections where section.showIf != nil {
+            for q in section.questions { sectionOf[q.id] = section.id }
+        }
         for (i, q) in all.enumerated() where index[q.id] == nil {
             index[q.id] = i
             types[q.id] = valueType(q)
+            if let f = Self.facts(of: q) { facts[q.id] = f }
         }
+    }
+
+    /// The limits of a question's answer the route analysis uses, or nil when it has none.
+    static func facts(of q: Question) -> AnswerFacts? {
+        func date(_ text: String?) -> AnswerFacts.DateLimit? {
+            guard let text else { return nil }
+            return text == "today" ? .today : DateValue.parse(text).map { .day($0) }
+        }
+        var f = AnswerFacts(maxLength: q.maxLength, earliest: date(q.dateMin), latest: date(q.dateMax))
+        if q.type == .multiple {
+            f.exclusive = Set(q.allChoices.filter(\.exclusive).map(\.value))
+            f.maxPicks = q.max.map { Int($0) }
+        }
+        return f == AnswerFacts() ? nil : f
     }
 
     mutating func run(expressions: [ExpressionSite], pipings: [PipingSite]) {
@@ -41,6 +79,14 @@ struct InstrumentChecks {
         }
         for site in pipings { checkPiping(site) }
         checkExportNames()
+        for site in expressions {
+            guard case .success(let expr) = site.parsed else { continue }
+            expr.visit { e in
+                guard case .call("matches", _) = e.kind else { return }
+                checkPatterns(e, in: site)
+            }
+            checkNumericLabels(expr, in: site)
+        }
     }
 
     // MARK: Types
@@ -151,28 +197,162 @@ struct InstrumentChecks {
         switch site.role {
         case .showIf where site.question == nil:
             sectionConditions[site.sectionID] = expr
-            if !Satisfiability.canBeTrue(expr, types: types) {
+            sectionShownWhen[site.sectionID] = expr
+            let (possible, why, hint) = explain(expr, section: nil, site: site, types: types)
+            if !possible {
                 deadSections.insert(site.sectionID)
-                diagnostics.warning(.neverShown, "section '\(site.sectionID)' is never shown: its show_if can never be true",
-                                    hint: "check the numbers and choices it compares against the questions' limits", at: site.scalar.start, length: width)
+                for q in instrument.sections.first(where: { $0.id == site.sectionID })?.questions ?? [] { neverShown.insert(q.id) }
+                diagnostics.warning(.neverShown, "section '\(site.sectionID)' is never shown: \(why)", hint: hint, at: site.scalar.start, length: width)
             }
         case .showIf, .choiceShowIf:
-            guard !deadSections.contains(site.sectionID) else { return }
+            let question = site.question ?? ""
+            if deadSections.contains(site.sectionID) {
+                neverShown.insert(question)
+                return
+            }
+            if site.role == .choiceShowIf && neverShown.contains(question) { return }
             let section = sectionConditions[site.sectionID]
-            let combined = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
-            guard !Satisfiability.canBeTrue(combined, types: types) else { return }
-            let what = site.role == .choiceShowIf ? "a choice of question '\(site.question ?? "")'" : "question '\(site.question ?? "")'"
-            let why = section != nil && Satisfiability.canBeTrue(expr, types: types)
-                ? "its show_if can never be true together with its section's show_if" : "its show_if can never be true"
-            diagnostics.warning(.neverShown, "\(what) is never shown: \(why)",
-                                hint: "check the numbers and choices it compares against the questions' limits", at: site.scalar.start, length: width)
+            let (possible, why, hint) = explain(expr, section: section, site: site, types: types)
+            if site.role == .showIf {
+                shownWhen[question] = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
+            }
+            guard !possible else { return }
+            if site.role == .showIf { neverShown.insert(question) }
+            let what = site.role == .choiceShowIf ? "a choice of question '\(question)'" : "question '\(question)'"
+            diagnostics.warning(.neverShown, "\(what) is never shown: \(why)", hint: hint, at: site.scalar.start, length: width)
         case .validIf:
-            if !Satisfiability.canBeTrue(expr, types: types) {
+            // Kept as written; whether it uses only its own answer is asked when another condition needs it.
+            if let id = site.question { validIfs[id] = expr }
+            if !Satisfiability.canBeTrue(expr, types: types, facts: facts(for: site, neverShown: false)) {
                 diagnostics.error(.unsatisfiableValidIf, "no answer to '\(site.question ?? "")' can satisfy this valid_if",
                                   hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
             }
         case .value:
             break
+        }
+    }
+
+    private func facts(for site: ExpressionSite, neverShown useNeverShown: Bool) -> (Reference) -> AnswerFacts {
+        let (facts, neverShown, own) = (self.facts, useNeverShown ? self.neverShown : [], site.question)
+        return { r in
+            guard let id = r.id ?? own else { return AnswerFacts() }
+            var f = facts[id] ?? AnswerFacts()
+            if neverShown.contains(id) { f.neverShown = true }
+            return f
+        }
+    }
+
+    /// Whether a show_if can hold, and if not, why and what to do, in the words of the warning.
+    ///
+    /// Tried from the cheapest reading up, and only the first call runs for a condition that can
+    /// hold: the condition with everything known (its section's condition, the questions never
+    /// shown, and the conditions of the questions it uses, whose answers are empty when they are
+    /// not shown). The others only find which of these made it impossible.
+    private func explain(_ expr: Expr, section: Expr?, site: ExpressionSite, types: @escaping (Reference) -> ValueType?) -> (Bool, String, String) {
+        let withSection = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
+        // The ids it uses, once each: a few, so a list beats a set (this runs for every show_if).
+        var ids: [String] = []
+        withSection.visit { e in
+            if case .reference(let r) = e.kind, let id = r.id, id != site.question, !ids.contains(id) { ids.append(id) }
+        }
+        func shown(_ id: String) -> Expr? {
+            guard let when = shownWhen[id] ?? sectionOf[id].flatMap({ sectionShownWhen[$0] }) else { return nil }
+            return all[index[id] ?? 0].type == .calculate ? nil : when
+        }
+        // The questions it uses that have conditions or rules, and those their conditions use, and
+        // so on: an answer to `b` needs `b`'s condition, whose answer to `a` needs `a`'s. Bounded,
+        // so a long chain costs a few steps at most; a bound reached only misses a dead route.
+        var used: [String] = []
+        var queue = ids.filter { shown($0) != nil || validWhen($0) != nil }
+        while let id = queue.first, used.count < 8 {
+            queue.removeFirst()
+            guard !used.contains(id) else { continue }
+            used.append(id)
+            queue += (shown(id)?.references.compactMap { $0.0.id } ?? []).filter { $0 != id && (shown($0) != nil || validWhen($0) != nil) }
+        }
+        func and(_ a: Expr, _ b: Expr) -> Expr { Expr(.binary(.and, a, b), expr.span) }
+        /// "x answered implies `rule`": a question not shown has an empty answer, and an accepted
+        /// answer met its valid_if.
+        func implied(_ id: String, _ rule: Expr?) -> Expr? {
+            guard let rule else { return nil }
+            let answered = Expr(.call("answered", [Expr(.reference(Reference(id: id)), expr.span)]), expr.span)
+            return Expr(.binary(.or, Expr(.not(answered), expr.span), rule), expr.span)
+        }
+        let rules = used.flatMap { [implied($0, shown($0)), implied($0, validWhen($0))] }.compactMap { $0 }
+        let known = facts(for: site, neverShown: true)
+        if Satisfiability.canBeTrue(rules.reduce(withSection, and), types: types, facts: known) { return (true, "", "") }
+        ids.sort { (index[$0] ?? 0) < (index[$1] ?? 0) }
+
+        let limits = "check the numbers and choices it compares against the questions' limits"
+        let plain = facts(for: site, neverShown: false)
+        if !Satisfiability.canBeTrue(expr, types: types, facts: plain) { return (false, "its show_if can never be true", limits) }
+        if section != nil, !Satisfiability.canBeTrue(withSection, types: types, facts: plain) {
+            return (false, "its show_if can never be true together with its section's show_if", limits)
+        }
+        if let dead = ids.first(where: neverShown.contains), !Satisfiability.canBeTrue(withSection, types: types, facts: known) {
+            return (false, "its show_if needs an answer to '\(dead)', which is never shown",
+                    "a question that is not shown has no answer; fix the condition of '\(dead)' first")
+        }
+        func contradicts(_ rule: Expr?) -> Bool { rule.map { !Satisfiability.canBeTrue(and(withSection, $0), types: types, facts: known) } ?? false }
+        if let id = used.first(where: { contradicts(implied($0, shown($0))) }) {
+            return (false, "its show_if contradicts the show_if of '\(id)', which it depends on",
+                    "a question that is not shown has no answer, so a condition on its answer also needs its show_if to hold")
+        }
+        if let id = used.first(where: { contradicts(implied($0, validWhen($0))) }) {
+            return (false, "its show_if contradicts the valid_if of '\(id)', which every answer to '\(id)' meets",
+                    "compare it with the answers the valid_if of '\(id)' accepts")
+        }
+        return (false, "its show_if contradicts the conditions of the questions it depends on",
+                "a question that is not shown has no answer, and an answer always meets its valid_if")
+    }
+
+    // MARK: Patterns and labels in expressions
+
+    /// A `matches()` pattern gets the checks of the `pattern` key: it must compile, and not be one
+    /// that could backtrack for hours (`PatternSafety`).
+    private mutating func checkPatterns(_ expr: Expr, in site: ExpressionSite) {
+        expr.visit { e in
+            guard case .call("matches", let args) = e.kind, args.count == 2, case .string(let pattern) = args[1].kind else { return }
+            let at = ScalarPosition.mark(of: args[1].span.start, in: site.scalar)
+            let length = site.scalar.start.line == site.scalar.end.line ? args[1].span.length : 1
+            if (try? NSRegularExpression(pattern: pattern)) == nil {
+                diagnostics.error(.invalidPattern, "'\(pattern)' is not a valid regular expression",
+                                  hint: "check brackets and backslashes; in YAML, put the whole expression in double quotes and the pattern in single quotes", at: at, length: length)
+            } else if let (message, hint) = PatternSafety.problem(in: pattern) {
+                diagnostics.error(.slowPattern, message, hint: hint, at: at, length: length)
+            }
+        }
+    }
+
+    /// Warns where a number in a condition is a choice's code but reads as another choice's label:
+    /// with `choices: [0, 1, 2, 3 or more]` the codes are 1 to 4, so `children == 1` means the
+    /// choice labelled "0". The condition is valid, so this is a warning, with both fixes.
+    private mutating func checkNumericLabels(_ expr: Expr, in site: ExpressionSite) {
+        expr.visit { e in
+            guard case .binary(let op, let a, let b) = e.kind, op == .equal || op == .notEqual || op == .in else { return }
+            for (literal, question) in [(a, b), (b, a)] {
+                guard case .number(let n) = literal.kind, case .reference(let r) = question.kind,
+                      let id = r.id ?? site.question, let i = index[id] else { continue }
+                let q = all[i]
+                guard [.single, .multiple, .matrix].contains(q.type), q.type != .multiple || op == .in else { continue }
+                let choices = q.allChoices
+                let text = Printer.number(n)
+                guard let coded = choices.first(where: { Double($0.value) == n }),
+                      !coded.label.allTexts.contains(text), coded.label.allTexts.contains(where: { Double($0) != nil }) else { continue }
+                let named = choices.first { $0.label.allTexts.contains(text) }
+                var quoted = e
+                if literal.span == a.span, case .binary(let op, _, let right) = e.kind { quoted = Expr(.binary(op, Expr(.string(text), a.span), right), e.span) }
+                if literal.span == b.span, case .binary(let op, let left, _) = e.kind { quoted = Expr(.binary(op, left, Expr(.string(text), b.span)), e.span) }
+                let at = ScalarPosition.mark(of: literal.span.start, in: site.scalar)
+                let length = site.scalar.start.line == site.scalar.end.line ? literal.span.length : 1
+                let label = coded.label.text(in: instrument.languages.first)
+                diagnostics.warning(
+                    .numericLabel,
+                    "\(text) is the code of the choice labelled \"\(label)\"" + (named.map { ", not of the choice labelled \"\(text)\" (code \($0.value))" } ?? ""),
+                    hint: named == nil ? "the codes of '\(id)' are numbered from 1; write the label in quotes to name a choice by its label"
+                        : "to mean the label, write it in quotes: \(Printer.print(quoted)); or give the choices codes equal to their labels, such as {value: 0, label: \"0\"}",
+                    at: at, length: length)
+            }
         }
     }
 

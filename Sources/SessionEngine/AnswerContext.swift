@@ -32,8 +32,14 @@ struct AnswerContext: EvaluationContext {
         case .ranking(let r): return .ranking(r)
         case .rows(let rows):
             if let row { return rows[row].map(choice) ?? .empty }
-            return .list(rows.values.map(choice))
+            // Every row in order, an unanswered one empty, so `sum` and `mean` of a matrix know
+            // how many items it has (and are empty when a row is unanswered, as `sum(a, b)` is).
+            return .list((question.rows ?? []).map { rows[$0.id].map(choice) ?? .empty })
         }
+    }
+
+    func matches(_ text: String, pattern: String) -> Bool {
+        PatternMatch.match(pattern, text) == .matches
     }
 
     func code(forLabel label: String, of reference: Reference) -> Int? {

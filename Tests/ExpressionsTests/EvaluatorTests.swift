@@ -1,4 +1,5 @@
 import Expressions
+import Foundation
 import Testing
 
 struct Answers: EvaluationContext {
@@ -8,6 +9,7 @@ struct Answers: EvaluationContext {
 
     func value(of reference: Reference) -> Value { values[reference.name] ?? .empty }
     func code(forLabel label: String, of reference: Reference) -> Int? { labels[reference.id ?? "."]?[label] }
+    func matches(_ text: String, pattern: String) -> Bool { text.range(of: pattern, options: .regularExpression) != nil }
 }
 
 private func eval(_ source: String, _ answers: Answers) throws -> Value {

@@ -838,4 +838,27 @@ t.yaml:14:13: error: the row text "Buses" is used twice in question 'm' (first a
             ^
   hint: each row is a statement of its own; say how the two differ
 """#),
+    (DiagnosticCode(rawValue: "numeric-label")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: kids
+        type: single
+        text: Children?
+        choices: [0, 1, 2, 3 or more]
+      - id: b
+        type: text
+        text: B?
+        show_if: kids == 1
+"""#.utf8),
+     #"""
+t.yaml:15:26: warning: 1 is the code of the choice labelled "0", not of the choice labelled "1" (code 2) [numeric-label]
+        show_if: kids == 1
+                         ^
+  hint: to mean the label, write it in quotes: kids == "1"; or give the choices codes equal to their labels, such as {value: 0, label: "0"}
+"""#),
 ]

@@ -217,6 +217,57 @@ interview_group = Grŵp o {count}: P1 i P{count}, F ar gyfer yr hwylusydd; dechr
 interview_probes_press = Cwestiynau ychwanegol (pwyswch 1-9):
 interview_probes_tick = Cwestiynau ychwanegol (Ctrl-P i dicio):
 interview_notes = Nodiadau
+
+# Drafts and idle sessions
+no_draft_here = Dim ond ateb wedi'i deipio y gellir ei gadw fel drafft.
+# review: "munud" stays singular after a number; no mutation is written after digits
+left_idle.zero = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.one = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.two = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.few = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.many = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.other = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+draft_kept = Roeddech wedi teipio: {text}. Pwyswch Enter i'w anfon, neu teipiwch ateb newydd.
+
+# The review before sending
+review_intro = Gwiriwch eich atebion cyn eu hanfon, os gwelwch yn dda.
+review_skipped = (wedi'i hepgor)
+review_send = Anfon fy atebion
+key_review = ↑↓ symud · Enter newid, neu anfon
+key_review_fixed = Enter anfon
+review_typing_change = Teipiwch rif i newid yr ateb hwnnw, neu pwyswch Enter i anfon eich atebion. < i fynd yn ôl, q i gadw a gadael.
+review_typing_send = Pwyswch Enter i anfon eich atebion, neu q i gadw a gadael.
+review_position = Teipiwch rif o 1 i {count}, neu pwyswch Enter i anfon.
+
+# The welcome, scrolling and the help key
+key_start = Enter dechrau
+key_help = ? cymorth
+key_help_typing = F1 cymorth
+more_above = ↑ mwy uwchben (PgUp)
+more_below = ↓ mwy islaw (PgDn)
+how_skip_typing = I hepgor cwestiwn, pwyswch Enter heb deipio dim. Mae angen ateb i'r cwestiynau sydd wedi'u marcio (rhaid ateb).
+how_skip_keys = I hepgor cwestiwn, pwyswch Enter heb ateb. Mae angen ateb i'r cwestiynau sydd wedi'u marcio (rhaid ateb).
+how_all_required = Mae angen ateb i bob cwestiwn.
+how_back_typing = I fynd yn ôl i'r cwestiwn blaenorol, teipiwch <.
+how_back_keys = I fynd yn ôl i'r cwestiwn blaenorol, pwyswch Esc.
+how_leave_typing = I stopio a pharhau yn nes ymlaen, teipiwch q: mae eich atebion hyd yma wedi'u cadw.
+how_leave_keys = I stopio a pharhau yn nes ymlaen, pwyswch Ctrl-C: mae eich atebion hyd yma wedi'u cadw.
+# review: "anogwr" for a prompt
+how_help_typing = Teipiwch ? wrth unrhyw anogwr i weld y bysellau.
+how_help_typing_support = Teipiwch ? wrth unrhyw anogwr i weld y bysellau a phwy i gysylltu â nhw am gymorth.
+how_help_keys = Pwyswch ? neu F1 unrhyw bryd i weld y bysellau.
+how_help_keys_support = Pwyswch ? neu F1 unrhyw bryd i weld y bysellau a phwy i gysylltu â nhw am gymorth.
+help_title = Bysellau'r sgrin hon
+help_support = Cymorth
+help_close = Pwyswch unrhyw fysell i gau'r cymorth hwn
+help_scroll = PgUp PgDn sgrolio
+help_leave = Ctrl-C gadael: mae eich atebion hyd yma wedi'u cadw
+help_key_help = ? neu F1 y cymorth hwn
+help_key_help_typing = F1 y cymorth hwn (mae ? yn cael ei deipio yn eich ateb)
+plain_key_skip = Enter yn unig: hepgor y cwestiwn hwn
+plain_key_back = <  mynd yn ôl i'r cwestiwn blaenorol
+plain_key_leave = q  cadw a gadael; gallwch barhau yn nes ymlaen
+plain_key_help = ?  dangos y cymorth hwn
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -409,6 +460,51 @@ interview_group = Group of {count}: P1 to P{count}, F for the facilitator; start
 interview_probes_press = Probes (press 1-9):
 interview_probes_tick = Probes (Ctrl-P to tick):
 interview_notes = Notes
+
+# Drafts and idle sessions
+no_draft_here = Only a typed answer can be kept as a draft.
+left_idle.one = The session was left after {count} minute without a key, and the screen cleared.
+left_idle.other = The session was left after {count} minutes without a key, and the screen cleared.
+draft_kept = You had typed: {text}. Press Enter to send it, or type a new answer.
+
+# The review before sending
+review_intro = Please check your answers before you send them.
+review_skipped = (skipped)
+review_send = Send my answers
+key_review = ↑↓ move · Enter change, or send
+key_review_fixed = Enter send
+review_typing_change = Type a number to change that answer, or press Enter to send your answers. < to go back, q to save and leave.
+review_typing_send = Press Enter to send your answers, or q to save and leave.
+review_position = Please type a number from 1 to {count}, or press Enter to send.
+
+# The welcome, scrolling and the help key
+key_start = Enter start
+key_help = ? help
+key_help_typing = F1 help
+more_above = ↑ more above (PgUp)
+more_below = ↓ more below (PgDn)
+how_skip_typing = To skip a question, press Enter without typing anything. Questions marked (required) need an answer.
+how_skip_keys = To skip a question, press Enter without answering. Questions marked (required) need an answer.
+how_all_required = Every question needs an answer.
+how_back_typing = To go back to the previous question, type <.
+how_back_keys = To go back to the previous question, press Esc.
+how_leave_typing = To stop and carry on later, type q: your answers so far are saved.
+how_leave_keys = To stop and carry on later, press Ctrl-C: your answers so far are saved.
+how_help_typing = Type ? at any prompt to see the keys.
+how_help_typing_support = Type ? at any prompt to see the keys and who to contact for support.
+how_help_keys = Press ? or F1 at any time to see the keys.
+how_help_keys_support = Press ? or F1 at any time to see the keys and who to contact for support.
+help_title = Keys on this screen
+help_support = Support
+help_close = Press any key to close this help
+help_scroll = PgUp PgDn scroll
+help_leave = Ctrl-C leave: your answers so far are saved
+help_key_help = ? or F1 this help
+help_key_help_typing = F1 this help (? is typed into your answer)
+plain_key_skip = Enter alone: skip this question
+plain_key_back = <  go back to the previous question
+plain_key_leave = q  save and leave; you can carry on later
+plain_key_help = ?  show this help
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -595,6 +691,52 @@ interview_group = Grupo de {count}: P1 a P{count}, F para quien modera; empiece 
 interview_probes_press = Sondeos (pulse 1-9):
 interview_probes_tick = Sondeos (Ctrl-P para marcar):
 interview_notes = Notas
+
+# Drafts and idle sessions
+no_draft_here = Solo una respuesta escrita se puede guardar como borrador.
+left_idle.one = La sesión se cerró tras {count} minuto sin pulsar ninguna tecla, y se borró la pantalla.
+left_idle.other = La sesión se cerró tras {count} minutos sin pulsar ninguna tecla, y se borró la pantalla.
+draft_kept = Había escrito: {text}. Pulse Enter para enviarlo o escriba otra respuesta.
+
+# The review before sending
+review_intro = Revise sus respuestas antes de enviarlas.
+review_skipped = (sin responder)
+review_send = Enviar mis respuestas
+key_review = ↑↓ mover · Enter cambiar o enviar
+key_review_fixed = Enter enviar
+review_typing_change = Escriba un número para cambiar esa respuesta, o pulse Enter para enviar sus respuestas. < para volver, q para guardar y salir.
+review_typing_send = Pulse Enter para enviar sus respuestas, o q para guardar y salir.
+review_position = Escriba un número del 1 al {count}, o pulse Enter para enviar.
+
+# The welcome, scrolling and the help key
+key_start = Enter empezar
+key_help = ? ayuda
+key_help_typing = F1 ayuda
+# review: PgUp and PgDn as printed on most keyboards (RePág and AvPág on some Spanish ones)
+more_above = ↑ hay más arriba (PgUp)
+more_below = ↓ hay más abajo (PgDn)
+how_skip_typing = Para saltar una pregunta, pulse Enter sin escribir nada. Las preguntas marcadas (obligatoria) necesitan una respuesta.
+how_skip_keys = Para saltar una pregunta, pulse Enter sin responder. Las preguntas marcadas (obligatoria) necesitan una respuesta.
+how_all_required = Todas las preguntas necesitan una respuesta.
+how_back_typing = Para volver a la pregunta anterior, escriba <.
+how_back_keys = Para volver a la pregunta anterior, pulse Esc.
+how_leave_typing = Para parar y continuar más tarde, escriba q: sus respuestas hasta ahora quedan guardadas.
+how_leave_keys = Para parar y continuar más tarde, pulse Ctrl-C: sus respuestas hasta ahora quedan guardadas.
+how_help_typing = Escriba ? en cualquier momento para ver las teclas.
+how_help_typing_support = Escriba ? en cualquier momento para ver las teclas y a quién dirigirse para pedir apoyo.
+how_help_keys = Pulse ? o F1 en cualquier momento para ver las teclas.
+how_help_keys_support = Pulse ? o F1 en cualquier momento para ver las teclas y a quién dirigirse para pedir apoyo.
+help_title = Teclas de esta pantalla
+help_support = Apoyo
+help_close = Pulse cualquier tecla para cerrar esta ayuda
+help_scroll = PgUp PgDn desplazarse
+help_leave = Ctrl-C salir: sus respuestas hasta ahora quedan guardadas
+help_key_help = ? o F1 esta ayuda
+help_key_help_typing = F1 esta ayuda (? se escribe en su respuesta)
+plain_key_skip = Enter sin escribir: saltar esta pregunta
+plain_key_back = <  volver a la pregunta anterior
+plain_key_leave = q  guardar y salir; puede continuar más tarde
+plain_key_help = ?  mostrar esta ayuda
 """#,
     ]
 }

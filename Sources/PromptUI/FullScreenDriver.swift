@@ -93,7 +93,7 @@ public struct FullScreenDriver: SessionDriver {
     /// A broken screen is worse than none: below the smallest size a screen is laid out for, one
     /// clear line asks for room, and the screen is drawn again once there is (the interviewer's too).
     static func askForRoom(columns: Int, rows: Int, words: ParticipantWords) -> Frame {
-        let lines = Array(TextLayout.wrap(words.pleaseEnlarge, max(1, columns)).prefix(max(1, rows)))
+        let lines = Array(TextLayout.wrap(words.windowTooSmall, max(1, columns)).prefix(max(1, rows)))
         return Frame(lines: lines + Array(repeating: "", count: max(0, rows - lines.count)), cursor: nil)
     }
 

@@ -168,7 +168,7 @@ public struct ParticipantWords: Sendable {
     public var notesOnOpenQuestions: String { message("notes_on_open_questions") }
     public var noSuchProbe: String { message("no_such_probe") }
     public var noProbes: String { message("no_probes") }
-    public var noDraftHere: String { "Only a typed answer can be kept as a draft." }
+    public var noDraftHere: String { message("no_draft_here") }
 
     // MARK: Around the questions
 
@@ -189,9 +189,7 @@ public struct ParticipantWords: Sendable {
     public var leavePrompt: String { message("leave_prompt") }
     public var leaveKeys: String { message("leave_keys") }
     public var windowTooSmall: String { message("window_too_small") }
-    public func leftIdle(minutes: Int) -> String {
-        "The session was left after \(minutes) minute\(minutes == 1 ? "" : "s") without a key, and the screen cleared."
-    }
+    public func leftIdle(minutes: Int) -> String { message("left_idle", count: minutes, ["count": String(minutes)]) }
     // MARK: Plain mode (numbered prompts, read aloud by screen readers)
 
     public var typeOneOrTwo: String { message("type_one_or_two") }
@@ -276,19 +274,18 @@ public struct ParticipantWords: Sendable {
 
     // MARK: The review before sending
 
-    public var reviewIntro: String { "Please check your answers before you send them." }
-    public var reviewSkipped: String { "(skipped)" }
-    public var reviewSend: String { "Send my answers" }
-    public var keyReview: String { "↑↓ move · Enter change, or send" }
-    public var keyReviewFixed: String { "Enter send" }
+    public var reviewIntro: String { message("review_intro") }
+    public var reviewSkipped: String { message("review_skipped") }
+    public var reviewSend: String { message("review_send") }
+    public var keyReview: String { message("key_review") }
+    public var keyReviewFixed: String { message("key_review_fixed") }
     /// Plain mode: the review is a numbered list.
     public func reviewTyping(canChange: Bool) -> String {
-        canChange ? "Type a number to change that answer, or press Enter to send your answers. < to go back, q to save and leave."
-                  : "Press Enter to send your answers, or q to save and leave."
+        message(canChange ? "review_typing_change" : "review_typing_send")
     }
-    public func reviewPosition(_ count: Int) -> String { "Please type a number from 1 to \(count), or press Enter to send." }
+    public func reviewPosition(_ count: Int) -> String { message("review_position", ["count": String(count)]) }
     /// Plain mode: a draft kept from before, offered again.
-    public func draftKept(_ text: String) -> String { "You had typed: \(text). Press Enter to send it, or type a new answer." }
+    public func draftKept(_ text: String) -> String { message("draft_kept", ["text": text]) }
 
     // MARK: Keys on the full screen
 
@@ -297,41 +294,34 @@ public struct ParticipantWords: Sendable {
     public var keySkip: String { message("key_skip") }
     public var keyClose: String { message("key_close") }
     public func unit(_ unit: String) -> String { message("unit", ["unit": unit]) }
-    public var keyStart: String { "Enter start" }
+    public var keyStart: String { message("key_start") }
     /// Help is `?` wherever `?` is not typed into an answer; in a text field, F1 only.
-    public func keyHelp(typing: Bool) -> String { typing ? "F1 help" : "? help" }
-    public var moreAbove: String { "↑ more above (PgUp)" }
-    public var moreBelow: String { "↓ more below (PgDn)" }
-    public var pleaseEnlarge: String { "Please make this window larger." }
+    public func keyHelp(typing: Bool) -> String { message(typing ? "key_help_typing" : "key_help") }
+    public var moreAbove: String { message("more_above") }
+    public var moreBelow: String { message("more_below") }
 
     // MARK: The welcome, and the help key
 
     /// How a session is answered, said before the first question in both drivers (on the consent
     /// screen where there is one): how to skip, go back, leave and get help.
     public func howItWorks(typing: Bool, skip: Bool, back: Bool, support: Bool) -> [String] {
-        var lines = [skip ? (typing ? "To skip a question, press Enter without typing anything. Questions marked (required) need an answer."
-                                    : "To skip a question, press Enter without answering. Questions marked (required) need an answer.")
-                          : "Every question needs an answer."]
-        if back { lines.append(typing ? "To go back to the previous question, type <." : "To go back to the previous question, press Esc.") }
-        lines.append(typing ? "To stop and carry on later, type q: your answers so far are saved."
-                            : "To stop and carry on later, press Ctrl-C: your answers so far are saved.")
-        let contact = support ? " and who to contact for support." : "."
-        lines.append(typing ? "Type ? at any prompt to see the keys" + contact : "Press ? or F1 at any time to see the keys" + contact)
-        return lines
+        let mode = typing ? "typing" : "keys"
+        return [message(skip ? "how_skip_\(mode)" : "how_all_required"), back ? message("how_back_\(mode)") : nil,
+                message("how_leave_\(mode)"), message("how_help_\(mode)" + (support ? "_support" : ""))].compactMap { $0 }
     }
 
-    public var helpTitle: String { "Keys on this screen" }
-    public var helpSupport: String { "Support" }
-    public var helpClose: String { "Press any key to close this help" }
-    public var helpScroll: String { "PgUp PgDn scroll" }
-    public var helpLeave: String { "Ctrl-C leave: your answers so far are saved" }
-    public var helpKeyHelp: String { "? or F1 this help" }
+    public var helpTitle: String { message("help_title") }
+    public var helpSupport: String { message("help_support") }
+    public var helpClose: String { message("help_close") }
+    public var helpScroll: String { message("help_scroll") }
+    public var helpLeave: String { message("help_leave") }
+    public var helpKeyHelp: String { message("help_key_help") }
     /// In a text field `?` is part of the answer.
-    public var helpKeyHelpTyping: String { "F1 this help (? is typed into your answer)" }
+    public var helpKeyHelpTyping: String { message("help_key_help_typing") }
     /// Plain mode's `?`: what can be typed at every prompt.
     public func plainKeys(skip: Bool, back: Bool) -> [String] {
-        (skip ? ["Enter alone: skip this question"] : []) + (back ? ["<  go back to the previous question"] : [])
-            + ["q  save and leave; you can carry on later", "?  show this help"]
+        [skip ? message("plain_key_skip") : nil, back ? message("plain_key_back") : nil, message("plain_key_leave"), message("plain_key_help")]
+            .compactMap { $0 }
     }
 
     /// A sensitive question says how to skip it, in the words of the mode (typing or keys).

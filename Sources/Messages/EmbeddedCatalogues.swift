@@ -191,7 +191,7 @@ keys_space = Bylchwr
 keys_space_or = Bylchwr neu {keys}
 keys_a_number = rif
 keys_scale = ←→ symud · Bylchwr neu rif dewis · Backspace clirio · Enter nesaf
-keys_matrix = ↑↓ rhes · ←→ symud · Bylchwr neu 1-9 dewis · Backspace clirio · Enter nesaf
+keys_matrix = ↑↓ rhes · ←→ symud · {choose} dewis · Backspace clirio · Enter nesaf
 keys_ranking_holding = ↑↓ symud yr eitem · Bylchwr ei gosod i lawr · Enter nesaf
 keys_ranking_touched = ↑↓ symud · Bylchwr codi eitem · Enter nesaf
 keys_ranking_fresh = ↑↓ symud · Bylchwr codi eitem (ddwywaith i gadw'r drefn hon) · Enter nesaf
@@ -200,10 +200,11 @@ keys_text = teipiwch eich ateb · Enter nesaf
 keys_long_text = Enter llinell newydd · Tab nesaf
 
 # The interviewer's screen
-interview_confirm_leave = Gadael nawr? Mae popeth hyd yma wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume. y gadael · n aros
-interview_confirm_end = Gorffen y cyfweliad nawr? Bydd y cwestiynau na chyrhaeddwyd heb eu gofyn. y gorffen · n parhau
+interview_confirm_leave = Gadael nawr? Mae popeth a deipiwyd wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
+interview_confirm_end = Gorffen y cyfweliad nawr? Bydd y cwestiynau na chyrhaeddwyd heb eu gofyn.
 interview_keys_outline = ↑↓ dewis cwestiwn · Enter mynd yno · Esc yn ôl
-interview_keys_probes = 1-9 ticio neu ddad-dicio cwestiwn ychwanegol a ofynnwyd · Esc wedi gorffen
+# review: "cwestiwn ychwanegol" for a probe
+interview_keys_probes = Cwestiwn ychwanegol wedi'i ofyn? {keys} ticio neu ddad-dicio · Esc canslo
 interview_key_keep_paragraph = Enter cadw'r paragraff
 interview_key_go_on = Enter ymlaen
 interview_key_answer = Enter ateb
@@ -214,7 +215,7 @@ interview_key_probes = Ctrl-P cwestiynau ychwanegol
 interview_key_end = Ctrl-X gorffen
 # review: "hwylusydd" for the facilitator, "cyfraniad" for a turn
 interview_group = Grŵp o {count}: P1 i P{count}, F ar gyfer yr hwylusydd; dechreuwch gyfraniad gyda 3: neu F:
-interview_probes_press = Cwestiynau ychwanegol (pwyswch 1-9):
+interview_probes_press = Cwestiynau ychwanegol (pwyswch {keys}):
 interview_probes_tick = Cwestiynau ychwanegol (Ctrl-P i dicio):
 interview_notes = Nodiadau
 
@@ -268,6 +269,41 @@ plain_key_skip = Enter yn unig: hepgor y cwestiwn hwn
 plain_key_back = <  mynd yn ôl i'r cwestiwn blaenorol
 plain_key_leave = q  cadw a gadael; gallwch barhau yn nes ymlaen
 plain_key_help = ?  dangos y cymorth hwn
+interview_confirm_leave_drops = Gadael nawr? Ni fydd yr ateb yma'n cael ei gadw (byddai ei gadw'n gorffen y cyfweliad); mae popeth arall wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
+interview_end_keys = y gorffen · n parhau
+interview_probes_numbered = Mae'r cwestiynau ychwanegol wedi'u rhifo o 1 i {count}.
+interview_answer_ends = Byddai cadw'r ateb hwn yn gorffen y cyfweliad (does dim cwestiwn ar ei ôl): mae Enter yn ei gadw ac yn gorffen; dewiswch yr ateb fel yr oedd i symud ymlaen hebddo.
+interview_this_question = Y cwestiwn hwn
+# review: "mun" for minutes, as on a timetable
+interview_budget = {time} o {minutes} mun
+interview_budget_over = {time} o {minutes} mun, {over} dros amser
+interview_lines_above.zero = ↑ {count} llinell uwchben
+interview_lines_above.one = ↑ {count} llinell uwchben
+interview_lines_above.two = ↑ {count} llinell uwchben
+interview_lines_above.few = ↑ {count} llinell uwchben
+interview_lines_above.many = ↑ {count} llinell uwchben
+interview_lines_above.other = ↑ {count} llinell uwchben
+interview_lines_below.zero = ↓ {count} llinell islaw
+interview_lines_below.one = ↓ {count} llinell islaw
+interview_lines_below.two = ↓ {count} llinell islaw
+interview_lines_below.few = ↓ {count} llinell islaw
+interview_lines_below.many = ↓ {count} llinell islaw
+interview_lines_below.other = ↓ {count} llinell islaw
+
+# Around the questions: the study code, resuming, a matrix answer told in words
+study_code_again = Teipiwch god yr astudiaeth eto, i'w wirio:
+study_code_empty = Teipiwch god yr astudiaeth, os gwelwch yn dda.
+study_code_differ = Mae'r ddau god yn wahanol. Teipiwch god yr astudiaeth eto.
+resume_continuing = Yn parhau o'r man lle gwnaethoch chi stopio.
+resume_already_complete = Roedd y sesiwn hon eisoes wedi'i chwblhau: mae ei hatebion wedi'u cadw.
+rows_answered = {count} o {total} rhes wedi'u hateb
+
+# Steps of a saved session that cannot be replayed
+replay_consent_given = Roedd cydsyniad eisoes wedi'i roi.
+replay_only_interview_jumps = Dim ond cyfweliad sy'n symud yn rhydd rhwng cwestiynau.
+replay_only_interview_ends = Dim ond cyfweliad sy'n cael ei orffen gan y cyfwelydd.
+replay_no_question = Does dim cwestiwn ar y gweill.
+replay_elsewhere = Gwnaed hyn wrth '{done}', ond mae'r sesiwn wrth '{here}'.
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -435,7 +471,7 @@ keys_space = Space
 keys_space_or = Space or {keys}
 keys_a_number = a number
 keys_scale = ←→ move · Space or a number choose · Backspace clears · Enter next
-keys_matrix = ↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next
+keys_matrix = ↑↓ row · ←→ move · {choose} choose · Backspace clears · Enter next
 keys_ranking_holding = ↑↓ move the item · Space put it down · Enter next
 keys_ranking_touched = ↑↓ move · Space pick up an item · Enter next
 keys_ranking_fresh = ↑↓ move · Space pick up an item (twice keeps this order) · Enter next
@@ -444,10 +480,10 @@ keys_text = type your answer · Enter next
 keys_long_text = Enter new line · Tab next
 
 # The interviewer's screen
-interview_confirm_leave = Leave now? Everything kept so far is saved; carry on later with fieldwork resume. y leave · n stay
-interview_confirm_end = End the interview now? Questions not reached stay unasked. y end · n carry on
+interview_confirm_leave = Leave now? Everything typed is saved; carry on later with fieldwork resume.
+interview_confirm_end = End the interview now? Questions not reached stay unasked.
 interview_keys_outline = ↑↓ choose a question · Enter go there · Esc back
-interview_keys_probes = 1-9 tick or untick a probe as asked · Esc done
+interview_keys_probes = Probe asked? {keys} tick or untick it · Esc cancel
 interview_key_keep_paragraph = Enter keep paragraph
 interview_key_go_on = Enter go on
 interview_key_answer = Enter answer
@@ -457,7 +493,7 @@ interview_key_outline = Ctrl-O outline
 interview_key_probes = Ctrl-P probes
 interview_key_end = Ctrl-X end
 interview_group = Group of {count}: P1 to P{count}, F for the facilitator; start a turn with 3: or F:
-interview_probes_press = Probes (press 1-9):
+interview_probes_press = Probes (press {keys}):
 interview_probes_tick = Probes (Ctrl-P to tick):
 interview_notes = Notes
 
@@ -505,6 +541,32 @@ plain_key_skip = Enter alone: skip this question
 plain_key_back = <  go back to the previous question
 plain_key_leave = q  save and leave; you can carry on later
 plain_key_help = ?  show this help
+interview_confirm_leave_drops = Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume.
+interview_end_keys = y end · n carry on
+interview_probes_numbered = The probes are numbered 1 to {count}.
+interview_answer_ends = Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; choose the answer as it was to move without it.
+interview_this_question = This question
+interview_budget = {time} of {minutes} min
+interview_budget_over = {time} of {minutes} min, {over} over
+interview_lines_above.one = ↑ {count} line above
+interview_lines_above.other = ↑ {count} lines above
+interview_lines_below.one = ↓ {count} line below
+interview_lines_below.other = ↓ {count} lines below
+
+# Around the questions: the study code, resuming, a matrix answer told in words
+study_code_again = Type the study code again, to check it:
+study_code_empty = Please type the study code.
+study_code_differ = The two codes differ. Please type the study code again.
+resume_continuing = Continuing where you stopped.
+resume_already_complete = This session was already complete: its answers are saved.
+rows_answered = {count} of {total} rows answered
+
+# Steps of a saved session that cannot be replayed
+replay_consent_given = Consent was already given.
+replay_only_interview_jumps = Only an interview moves between questions freely.
+replay_only_interview_ends = Only an interview is ended by the interviewer.
+replay_no_question = There is no question under way.
+replay_elsewhere = This was done at '{done}', but the session is at '{here}'.
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -665,7 +727,7 @@ keys_space = Espacio
 keys_space_or = Espacio o {keys}
 keys_a_number = un número
 keys_scale = ←→ mover · Espacio o un número elegir · Retroceso borra · Enter siguiente
-keys_matrix = ↑↓ fila · ←→ mover · Espacio o 1-9 elegir · Retroceso borra · Enter siguiente
+keys_matrix = ↑↓ fila · ←→ mover · {choose} elegir · Retroceso borra · Enter siguiente
 keys_ranking_holding = ↑↓ mover el elemento · Espacio soltarlo · Enter siguiente
 keys_ranking_touched = ↑↓ mover · Espacio seleccionar un elemento · Enter siguiente
 keys_ranking_fresh = ↑↓ mover · Espacio seleccionar un elemento (dos veces mantiene este orden) · Enter siguiente
@@ -674,11 +736,11 @@ keys_text = escriba su respuesta · Enter siguiente
 keys_long_text = Enter nueva línea · Tab siguiente
 
 # The interviewer's screen
-interview_confirm_leave = ¿Salir ahora? Todo lo anotado hasta ahora está guardado; continúe más tarde con fieldwork resume. y salir · n quedarse
-interview_confirm_end = ¿Terminar la entrevista ahora? Las preguntas no alcanzadas quedan sin hacer. y terminar · n continuar
+interview_confirm_leave = ¿Salir ahora? Todo lo escrito está guardado; continúe más tarde con fieldwork resume.
+interview_confirm_end = ¿Terminar la entrevista ahora? Las preguntas no alcanzadas quedan sin hacer.
 interview_keys_outline = ↑↓ elegir una pregunta · Enter ir allí · Esc volver
 # review: "sondeo" for a probe
-interview_keys_probes = 1-9 marcar o desmarcar un sondeo hecho · Esc listo
+interview_keys_probes = ¿Sondeo hecho? {keys} marcar o desmarcar · Esc cancelar
 interview_key_keep_paragraph = Enter guardar párrafo
 interview_key_go_on = Enter seguir
 interview_key_answer = Enter responder
@@ -688,7 +750,7 @@ interview_key_outline = Ctrl-O esquema
 interview_key_probes = Ctrl-P sondeos
 interview_key_end = Ctrl-X terminar
 interview_group = Grupo de {count}: P1 a P{count}, F para quien modera; empiece un turno con 3: o F:
-interview_probes_press = Sondeos (pulse 1-9):
+interview_probes_press = Sondeos (pulse {keys}):
 interview_probes_tick = Sondeos (Ctrl-P para marcar):
 interview_notes = Notas
 
@@ -737,6 +799,32 @@ plain_key_skip = Enter sin escribir: saltar esta pregunta
 plain_key_back = <  volver a la pregunta anterior
 plain_key_leave = q  guardar y salir; puede continuar más tarde
 plain_key_help = ?  mostrar esta ayuda
+interview_confirm_leave_drops = ¿Salir ahora? La respuesta de aquí no se guarda (guardarla terminaría la entrevista); todo lo demás está guardado; continúe más tarde con fieldwork resume.
+interview_end_keys = y terminar · n continuar
+interview_probes_numbered = Los sondeos están numerados del 1 al {count}.
+interview_answer_ends = Guardar esta respuesta termina la entrevista (no le sigue ninguna pregunta): Enter la guarda y termina; elija la respuesta como estaba para avanzar sin ella.
+interview_this_question = Esta pregunta
+interview_budget = {time} de {minutes} min
+interview_budget_over = {time} de {minutes} min, {over} de más
+interview_lines_above.one = ↑ {count} línea más arriba
+interview_lines_above.other = ↑ {count} líneas más arriba
+interview_lines_below.one = ↓ {count} línea más abajo
+interview_lines_below.other = ↓ {count} líneas más abajo
+
+# Around the questions: the study code, resuming, a matrix answer told in words
+study_code_again = Escriba de nuevo el código del estudio, para comprobarlo:
+study_code_empty = Escriba el código del estudio.
+study_code_differ = Los dos códigos no coinciden. Escriba de nuevo el código del estudio.
+resume_continuing = Continuamos donde lo dejó.
+resume_already_complete = Esta sesión ya estaba completa: sus respuestas están guardadas.
+rows_answered = {count} de {total} filas respondidas
+
+# Steps of a saved session that cannot be replayed
+replay_consent_given = El consentimiento ya se había dado.
+replay_only_interview_jumps = Solo en una entrevista se pasa libremente de una pregunta a otra.
+replay_only_interview_ends = Solo una entrevista la termina quien entrevista.
+replay_no_question = No hay ninguna pregunta en curso.
+replay_elsewhere = Esto se hizo en '{done}', pero la sesión está en '{here}'.
 """#,
     ]
 }

@@ -56,7 +56,7 @@ public struct FullScreenDriver: SessionDriver {
         if let (number, total) = screen.progress, total > 0, width >= 50 {
             let barWidth = 10
             let filled = min(barWidth, (number - 1) * barWidth / total)
-            let bar = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled) + " \(number) of \(total) "
+            let bar = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled) + " " + words.progress(number, of: total) + " "
             let room = width - TextLayout.width(bar)
             header = TextLayout.pad(" " + TextLayout.fit(screen.title, room - 3), room) + bar
         }
@@ -198,7 +198,7 @@ public struct FullScreenDriver: SessionDriver {
             switch event {
             case .resized: writer.invalidate()
             case .hangUp, .endOfInput: return false
-            case .key(.ctrl("c")): if confirmLeave() { return false }
+            case .key(.ctrl("c")): if confirmLeave(words) { return false }
             case .key(.enter): return true
             case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false))
             // Nothing to point at: the arrows scroll, as PgUp/PgDn do.
@@ -217,6 +217,7 @@ public struct FullScreenDriver: SessionDriver {
         let agree = Choice(value: 1, label: consent.agree)
         let decline = Choice(value: 2, label: consent.decline ?? LocalizedText(session.words.notTakingPart))
         var widget: any Widget = ChoiceWidget(choices: [agree, decline], label: { session.render($0.label) }, multiple: false, otherCode: nil, given: nil)
+        widget.words = session.words
         let words = session.words
         var message: String?
         while true {
@@ -228,7 +229,7 @@ public struct FullScreenDriver: SessionDriver {
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
-            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: false)) + [words.keyLeave], width: width)
+            let help = Self.keyHelp(Self.withHelpKey(widget, words.keyHelp(typing: false)) + [words.keyLeave], width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: top,
                                        focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message, help: help), words: words))
             message = nil
@@ -236,7 +237,7 @@ public struct FullScreenDriver: SessionDriver {
             switch event {
             case .resized: writer.invalidate(); reading = false
             case .hangUp, .endOfInput: return nil
-            case .key(.ctrl("c")): if confirmLeave() { return nil }
+            case .key(.ctrl("c")): if confirmLeave(words) { return nil }
             case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: widget, canSkip: false))
             case .key(let key):
                 if scrolls(key, &widget, width: width) { continue }
@@ -305,7 +306,7 @@ public struct FullScreenDriver: SessionDriver {
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             // The widget's keys one by one, most important first: as one piece, a narrow screen
             // dropped all of them and kept only back and leave.
-            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: widget.typesText))
+            let help = Self.keyHelp(Self.withHelpKey(widget, words.keyHelp(typing: widget.typesText))
                                     + [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
                                     width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
@@ -326,7 +327,7 @@ public struct FullScreenDriver: SessionDriver {
             case .hangUp, .endOfInput:
                 return Self.keeping(widget, then: .leave)
             case .key(.ctrl("c")):
-                if confirmLeave() { return Self.keeping(widget, then: .leave) }
+                if confirmLeave(words) { return Self.keeping(widget, then: .leave) }
             case .key(.escape):
                 return Self.keeping(widget, then: .back)
             case .key(.f1):
@@ -361,9 +362,9 @@ public struct FullScreenDriver: SessionDriver {
 
     /// A widget's keys with the help key after how to choose: on a narrow screen the help key,
     /// which shows all the others, is kept before the rest.
-    static func withHelpKey(_ widgetKeys: String, _ help: String) -> [String?] {
-        let keys = widgetKeys.components(separatedBy: " · ")
-        let choose = keys.firstIndex { $0.hasSuffix(" choose") || $0.hasSuffix(" tick") }.map { $0 + 1 } ?? min(2, keys.count)
+    static func withHelpKey(_ widget: any Widget, _ help: String) -> [String?] {
+        let keys = widget.keyHelp.components(separatedBy: " · ")
+        let choose = min(widget.keysBeforeHelp, keys.count)
         return Array(keys.prefix(choose)) + [help] + Array(keys.dropFirst(choose))
     }
 
@@ -388,12 +389,12 @@ public struct FullScreenDriver: SessionDriver {
     }
 
     /// Asks on the bottom lines whether to leave; every answer given is already saved.
-    mutating func confirmLeave() -> Bool {
+    mutating func confirmLeave(_ words: ParticipantWords) -> Bool {
         var lines = frame.lines
         let width = max(20, terminal.columns)
         if lines.count >= 2 {
-            lines[lines.count - 2] = style.warn(TextLayout.fit(" Leave now? Your answers so far are saved, and you can carry on later.", width))
-            lines[lines.count - 1] = TextLayout.fit(" y leave · n stay", width)
+            lines[lines.count - 2] = style.warn(TextLayout.fit(" " + words.leavePrompt, width))
+            lines[lines.count - 1] = TextLayout.fit(" " + words.leaveKeys, width)
         }
         draw(Frame(lines: lines, cursor: nil))
         while true {

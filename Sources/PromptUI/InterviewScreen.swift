@@ -132,7 +132,7 @@ public struct InterviewScreen: SessionDriver {
             if case .character(let c) = key, let n = c.wholeNumberValue, c.isASCII {
                 guard n >= 1, n <= count else {
                     mode = .probes
-                    message = "The probes are numbered 1 to \(count)."
+                    message = session.words.interviewProbesNumbered(count)
                     return nil
                 }
                 return .probe(n - 1, asked: !(session.probesAsked[q.id] ?? []).contains(n - 1))
@@ -237,8 +237,7 @@ public struct InterviewScreen: SessionDriver {
                 // Kept, it would end the interview: only ending may do that unasked.
                 if next != .end, Self.ends(move, session) {
                     if leaving { return next }
-                    message = "Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; "
-                        + "choose the answer as it was to move without it."
+                    message = session.words.interviewAnswerEnds
                     return nil
                 }
                 pending = onward ? nil : next

@@ -328,10 +328,10 @@ enum PlainInput {
         switch answer.value {
         case .choice(let c): return label(c)
         case .choices(let c), .ranking(let c): return c.map(label).joined(separator: ", ")
-        case .number(let n): return Printer.number(n)
+        case .number(let n): return session.words.formatted(n)
         case .text(let t): return t
         case .date(let d): return d
-        case .rows(let rows): return "\(rows.count) of \(q.rows?.count ?? 0) rows"
+        case .rows(let rows): return session.words.rowsAnswered(rows.count, of: q.rows?.count ?? 0)
         }
     }
 }

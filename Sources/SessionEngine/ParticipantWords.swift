@@ -170,10 +170,25 @@ public struct ParticipantWords: Sendable {
     public var noProbes: String { message("no_probes") }
     public var noDraftHere: String { message("no_draft_here") }
 
+    // MARK: Steps of a saved session that cannot be replayed
+
+    public var replayConsentGiven: String { message("replay_consent_given") }
+    public var replayOnlyInterviewJumps: String { message("replay_only_interview_jumps") }
+    public var replayOnlyInterviewEnds: String { message("replay_only_interview_ends") }
+    public var replayNoQuestion: String { message("replay_no_question") }
+    public func replayElsewhere(done: String, here: String) -> String { message("replay_elsewhere", ["done": done, "here": here]) }
+
     // MARK: Around the questions
 
     /// Asked before the first question when the study links responses by a participant code.
     public var studyCodePrompt: String { message("study_code_prompt") }
+    public var studyCodeAgain: String { message("study_code_again") }
+    public var studyCodeEmpty: String { message("study_code_empty") }
+    public var studyCodeDiffer: String { message("study_code_differ") }
+    public var resumeContinuing: String { message("resume_continuing") }
+    public var resumeAlreadyComplete: String { message("resume_already_complete") }
+    /// A matrix answer told in words (the review, plain mode): "3 of 5 rows answered".
+    public func rowsAnswered(_ count: Int, of total: Int) -> String { message("rows_answered", ["count": String(count), "total": String(total)]) }
     public var chooseWhetherToTakePart: String { message("choose_whether_to_take_part") }
     public var notTakingPart: String { message("not_taking_part") }
     public var saved: String { message("saved") }

@@ -41,20 +41,21 @@ enum Runner {
 
                     """, to: 2)
             }
+            let words = ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages)
             while true {
-                io.write(ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages).studyCodePrompt + " ")
+                io.write(words.studyCodePrompt + " ")
                 // Not shown as it is typed: the screen may be seen by the next participant.
                 guard let code = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    io.write("  ! Please type the study code.\n")
+                    io.write("  ! " + words.studyCodeEmpty + "\n")
                     continue
                 }
                 // Typed twice, as a new password is: a mistyped code files the answers under a
                 // pseudonym no one has, and the code cannot be shown to be checked.
-                io.write("Type the study code again, to check it: ")
+                io.write(words.studyCodeAgain + " ")
                 guard let again = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard key.pseudonym(for: again) == key.pseudonym(for: code) else {
-                    io.write("  ! The two codes differ. Please type the study code again.\n")
+                    io.write("  ! " + words.studyCodeDiffer + "\n")
                     continue
                 }
                 pseudonym = key.pseudonym(for: code)

@@ -304,6 +304,11 @@ replay_only_interview_jumps = Dim ond cyfweliad sy'n symud yn rhydd rhwng cwesti
 replay_only_interview_ends = Dim ond cyfweliad sy'n cael ei orffen gan y cyfwelydd.
 replay_no_question = Does dim cwestiwn ar y gweill.
 replay_elsewhere = Gwnaed hyn wrth '{done}', ond mae'r sesiwn wrth '{here}'.
+
+# Choosing the language (the chooser shows choose_language in every language of the study)
+no_such_language = Dydy'r astudiaeth hon ddim ar gael yn "{language}".
+choose_language = Dewiswch eich iaith
+help_language = L  newid iaith
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -567,6 +572,11 @@ replay_only_interview_jumps = Only an interview moves between questions freely.
 replay_only_interview_ends = Only an interview is ended by the interviewer.
 replay_no_question = There is no question under way.
 replay_elsewhere = This was done at '{done}', but the session is at '{here}'.
+
+# Choosing the language (the chooser shows choose_language in every language of the study)
+no_such_language = This study is not offered in "{language}".
+choose_language = Choose your language
+help_language = L  change language
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -825,6 +835,11 @@ replay_only_interview_jumps = Solo en una entrevista se pasa libremente de una p
 replay_only_interview_ends = Solo una entrevista la termina quien entrevista.
 replay_no_question = No hay ninguna pregunta en curso.
 replay_elsewhere = Esto se hizo en '{done}', pero la sesión está en '{here}'.
+
+# Choosing the language (the chooser shows choose_language in every language of the study)
+no_such_language = Este estudio no se ofrece en «{language}».
+choose_language = Elija su idioma
+help_language = L  cambiar de idioma
 """#,
     ]
 }

@@ -147,9 +147,13 @@ public struct FullScreenDriver: SessionDriver {
     }
 
     /// The help key's overlay: every key of the screen, and the instrument's support text; any key
-    /// closes it (PgUp/PgDn scroll it where it is longer than the window).
-    mutating func showHelp(_ session: Session, keys: [String]) {
+    /// closes it (PgUp/PgDn scroll it where it is longer than the window). With `languages`, in a
+    /// study of several, L offers them: the code chosen is returned, for the screen to move to it.
+    @discardableResult
+    mutating func showHelp(_ session: Session, keys: [String], languages: Bool = false) -> String? {
         let words = session.words
+        let switching = languages && session.instrument.languages.count > 1
+        let keys = keys + (switching ? [words.helpLanguage] : [])
         let saved = (view, reading)
         newScreen()
         defer { (view, reading) = saved; writer.invalidate() }
@@ -160,12 +164,15 @@ public struct FullScreenDriver: SessionDriver {
                 body += ["", style.bold(words.helpSupport)] + wrapped(session.render(support).trimmed, width)
             }
             draw(compose(ScreenContent(title: words.helpTitle, body: body, help: words.helpClose), words: words))
-            guard let event = nextEvent(session) else { return }
+            guard let event = nextEvent(session) else { return nil }
             switch event {
             case .resized: writer.invalidate()
             case .key(let key) where key == .pageUp || key == .pageDown:
                 view.page(down: key == .pageDown, count: last.count, room: last.room)
-            case .hangUp, .endOfInput, .key: return
+            case .key(.character("L")) where switching, .key(.character("l")) where switching:
+                let chosen = chooseLanguage(session)
+                return chosen == session.language ? nil : chosen
+            case .hangUp, .endOfInput, .key: return nil
             }
         }
     }
@@ -331,9 +338,13 @@ public struct FullScreenDriver: SessionDriver {
             case .key(.escape):
                 return Self.keeping(widget, then: .back)
             case .key(.f1):
-                showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note))
+                if let code = showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note), languages: true) {
+                    return Self.keeping(widget, then: .language(code))
+                }
             case .key(.character("?")) where !widget.typesText:
-                showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note))
+                if let code = showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note), languages: true) {
+                    return Self.keeping(widget, then: .language(code))
+                }
             case .key(let key):
                 if scrolls(key, &widget, width: width) { continue }
                 reading = false

@@ -59,12 +59,36 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         return true
     }
 
+    /// Offers the languages, each named in itself, with "Choose your language" said in each;
+    /// Enter alone keeps the session's language.
+    public mutating func chooseLanguage(_ session: Session) -> String? {
+        let codes = session.instrument.languages
+        guard codes.count > 1 else { return session.language }
+        while true {
+            for code in codes { say(ParticipantWords.forLanguage(code, overrides: session.instrument.messages).chooseLanguage + ":") }
+            for (i, code) in codes.enumerated() { say("  \(i + 1)  " + ParticipantWords.name(ofLanguage: code)) }
+            guard let line = prompt()?.trimmed else { return nil }
+            if line.isEmpty { return session.language }
+            if line == "q" { return nil }
+            if let n = Int(line), codes.indices.contains(n - 1) { return codes[n - 1] }
+        }
+    }
+
+    /// L at a question or the review, in a study of several languages: the language chosen,
+    /// when it is another one.
+    private mutating func switchLanguage(_ session: Session, _ typed: String) -> String? {
+        guard typed == "L" || typed == "l", session.instrument.languages.count > 1 else { return nil }
+        let chosen = chooseLanguage(session)
+        return chosen == session.language ? nil : chosen
+    }
+
     /// `?` at any prompt: what can be typed there, and who to contact for support (the prompt's
     /// own instructions follow, as it asks again).
     private mutating func help(_ session: Session, _ q: Question?) {
         for line in session.words.plainKeys(skip: q == nil ? false : session.canSkip, back: q == nil ? false : session.canGoBack) {
             say("  " + line)
         }
+        if q != nil, session.instrument.languages.count > 1 { say("  " + session.words.helpLanguage) }
         if let support = session.instrument.support {
             say(session.words.helpSupport + ": " + session.render(support).trimmed)
         }
@@ -109,6 +133,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             case "<": return .back
             case "?":
                 help(session, q)
+                continue
+            case "L", "l" where session.instrument.languages.count > 1:
+                if let code = switchLanguage(session, text) { return .language(code) }
                 continue
             case "" where session.drafts[q.id] == nil: return session.answers[q.id].map(Action.answer) ?? .skip
             default: break
@@ -245,6 +272,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             switch line {
             case "": return .submit
             case "q": return .leave
+            case "L", "l" where session.instrument.languages.count > 1:
+                if let code = switchLanguage(session, line) { return .language(code) }
+                continue
             case "<" where canChange: return .back
             default: break
             }
@@ -264,6 +294,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 guard let line = prompt()?.trimmed else { return .leave }
                 if line == "q" { return .leave }
                 if line == "<" { return .back }
+                if let code = switchLanguage(session, line) { return .language(code) }
                 if line == "?" {
                     help(session, q)
                     continue

@@ -169,6 +169,15 @@ public struct ParticipantWords: Sendable {
     public var noSuchProbe: String { message("no_such_probe") }
     public var noProbes: String { message("no_probes") }
     public var noDraftHere: String { message("no_draft_here") }
+    public func noSuchLanguage(_ code: String) -> String { message("no_such_language", ["language": code]) }
+
+    // MARK: Choosing the language
+
+    /// A language named in itself ("Cymraeg"), from its catalogue; its code where there is none.
+    public static func name(ofLanguage code: String) -> String { Catalogues.catalogue(for: code)?.name ?? code }
+    /// "Choose your language", said in this language (the chooser shows it in each).
+    public var chooseLanguage: String { message("choose_language") }
+    public var helpLanguage: String { message("help_language") }
 
     // MARK: Steps of a saved session that cannot be replayed
 

@@ -21,7 +21,7 @@ extension Session {
         switch move {
         case .jump(let target): SessionEvent(move, question: target, at: time)
         case .answer, .skip, .draft, .notes, .probe: SessionEvent(move, question: current?.id, at: time)
-        case .consent, .back, .end: SessionEvent(move, at: time)
+        case .consent, .back, .end, .language: SessionEvent(move, at: time)
         }
     }
 
@@ -62,6 +62,9 @@ extension Session {
         case .end:
             guard instrument.kind == .interview else { throw AnswerProblem(words.replayOnlyInterviewEnds) }
             end(at: event.at)
+        case .language(let code):
+            guard instrument.languages.contains(code) else { throw AnswerProblem(words.noSuchLanguage(code)) }
+            language = code
         }
         return kept
     }

@@ -123,24 +123,19 @@ ask_what_other_is = Dywedwch beth yw "{label}":
 required = (rhaid ateb)
 probe = Cwestiwn ychwanegol: {text}
 each_statement = Ar gyfer pob datganiad, teipiwch rif eich ateb (mae Enter yn ei adael heb ateb):
-given_answer = Eich ateb: {answer}. Pwyswch Enter i'w gadw, neu teipiwch un newydd.
+given_answer = Eich ateb: {answer}
 row_position = Teipiwch rif o 1 i {count}, neu Enter i'w adael.
-typing_then = q i gadw a gadael.
-typing_then_skip = Enter i hepgor, q i gadw a gadael.
-typing_then_back = < i fynd yn ôl, q i gadw a gadael.
-typing_then_skip_back = Enter i hepgor, < i fynd yn ôl, q i gadw a gadael.
-typing_note = Pwyswch Enter i barhau, q i gadw a gadael.
-typing_note_back = Pwyswch Enter i barhau, < i fynd yn ôl, q i gadw a gadael.
-typing_single = Teipiwch rif eich ateb. {then}
-typing_multiple = Teipiwch rifau pob un sy'n berthnasol, gyda bwlch rhwng pob un. {then}
-typing_ranking = Teipiwch y rhifau mewn trefn, y pwysicaf yn gyntaf, gyda bwlch rhwng pob un. {then}
-typing_number = Teipiwch rif. {then}
-typing_number_between = Teipiwch rif o {min} i {max}. {then}
-typing_number_at_least = Teipiwch rif o {min} neu fwy. {then}
-typing_number_at_most = Teipiwch rif hyd at {max}. {then}
-typing_date = Teipiwch ddyddiad ar y ffurf {pattern}. {then}
-typing_long = Teipiwch eich ateb; gorffennwch gyda llinell wag. {then}
-typing_text = Teipiwch eich ateb. {then}
+typing_note = Pwyswch Enter i barhau.
+typing_single = Teipiwch rif eich ateb.
+typing_multiple = Teipiwch rifau pob un sy'n berthnasol, gyda bwlch rhwng pob un.
+typing_ranking = Teipiwch y rhifau mewn trefn, y pwysicaf yn gyntaf, gyda bwlch rhwng pob un.
+typing_number = Teipiwch rif.
+typing_number_between = Teipiwch rif o {min} i {max}.
+typing_number_at_least = Teipiwch rif o {min} neu fwy.
+typing_number_at_most = Teipiwch rif hyd at {max}.
+typing_date = Teipiwch ddyddiad ar y ffurf {pattern}.
+typing_long = Teipiwch eich ateb; gorffennwch gyda llinell wag.
+typing_text = Teipiwch eich ateb.
 
 # Limits, said before the answer
 limit_whole = Rhif cyfan
@@ -228,7 +223,7 @@ left_idle.two = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell,
 left_idle.few = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
 left_idle.many = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
 left_idle.other = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
-draft_kept = Roeddech wedi teipio: {text}. Pwyswch Enter i'w anfon, neu teipiwch ateb newydd.
+draft_kept = Roeddech wedi teipio: {text}
 
 # The review before sending
 review_intro = Gwiriwch eich atebion cyn eu hanfon, os gwelwch yn dda.
@@ -309,6 +304,16 @@ replay_elsewhere = Gwnaed hyn wrth '{done}', ond mae'r sesiwn wrth '{here}'.
 no_such_language = Dydy'r astudiaeth hon ddim ar gael yn "{language}".
 choose_language = Dewiswch eich iaith
 help_language = L  newid iaith
+
+# Plain mode, read aloud: words rather than symbols
+plain_keep_answer = Pwyswch Enter i'w gadw, neu teipiwch un newydd.
+plain_send_draft = Pwyswch Enter i'w anfon, neu teipiwch ateb newydd.
+plain_section = Adran: {title}
+plain_question = Cwestiwn {number} o {total}
+plain_reminder = Teipiwch ? am gymorth.
+plain_matrix_row = {row} (1 i {count}):
+plain_review_item = {number}. {question} Eich ateb: {answer}
+plain_review_skipped = {number}. {question} Heb ei ateb.
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -420,24 +425,19 @@ ask_what_other_is = Please say what "{label}" is:
 required = (required)
 probe = Probe: {text}
 each_statement = For each statement, type the number of your answer (Enter leaves it unanswered):
-given_answer = Your answer: {answer}. Press Enter to keep it, or type a new one.
+given_answer = Your answer: {answer}
 row_position = Please type a number from 1 to {count}, or Enter to leave it.
-typing_then = q to save and leave.
-typing_then_skip = Enter to skip, q to save and leave.
-typing_then_back = < to go back, q to save and leave.
-typing_then_skip_back = Enter to skip, < to go back, q to save and leave.
-typing_note = Press Enter to continue, q to save and leave.
-typing_note_back = Press Enter to continue, < to go back, q to save and leave.
-typing_single = Type the number of your answer. {then}
-typing_multiple = Type the numbers of all that apply, separated by spaces. {then}
-typing_ranking = Type the numbers in order, most important first, separated by spaces. {then}
-typing_number = Type a number. {then}
-typing_number_between = Type a number from {min} to {max}. {then}
-typing_number_at_least = Type a number of {min} or more. {then}
-typing_number_at_most = Type a number up to {max}. {then}
-typing_date = Type a date as {pattern}. {then}
-typing_long = Type your answer; finish with an empty line. {then}
-typing_text = Type your answer. {then}
+typing_note = Press Enter to continue.
+typing_single = Type the number of your answer.
+typing_multiple = Type the numbers of all that apply, separated by spaces.
+typing_ranking = Type the numbers in order, most important first, separated by spaces.
+typing_number = Type a number.
+typing_number_between = Type a number from {min} to {max}.
+typing_number_at_least = Type a number of {min} or more.
+typing_number_at_most = Type a number up to {max}.
+typing_date = Type a date as {pattern}.
+typing_long = Type your answer; finish with an empty line.
+typing_text = Type your answer.
 
 # Limits, said before the answer ({kind} is limit_whole or limit_decimals)
 limit_whole = A whole number
@@ -506,7 +506,7 @@ interview_notes = Notes
 no_draft_here = Only a typed answer can be kept as a draft.
 left_idle.one = The session was left after {count} minute without a key, and the screen cleared.
 left_idle.other = The session was left after {count} minutes without a key, and the screen cleared.
-draft_kept = You had typed: {text}. Press Enter to send it, or type a new answer.
+draft_kept = You had typed: {text}
 
 # The review before sending
 review_intro = Please check your answers before you send them.
@@ -577,6 +577,16 @@ replay_elsewhere = This was done at '{done}', but the session is at '{here}'.
 no_such_language = This study is not offered in "{language}".
 choose_language = Choose your language
 help_language = L  change language
+
+# Plain mode, read aloud: words rather than symbols
+plain_keep_answer = Press Enter to keep it, or type a new one.
+plain_send_draft = Press Enter to send it, or type a new answer.
+plain_section = Section: {title}
+plain_question = Question {number} of {total}
+plain_reminder = Type ? for help.
+plain_matrix_row = {row} (1 to {count}):
+plain_review_item = {number}. {question} Your answer: {answer}
+plain_review_skipped = {number}. {question} Not answered.
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -678,24 +688,19 @@ ask_what_other_is = Indique qué es «{label}»:
 required = (obligatoria)
 probe = Sondeo: {text}
 each_statement = Para cada afirmación, escriba el número de su respuesta (Enter la deja sin responder):
-given_answer = Su respuesta: {answer}. Pulse Enter para mantenerla o escriba otra.
+given_answer = Su respuesta: {answer}
 row_position = Escriba un número del 1 al {count}, o Enter para dejarla sin responder.
-typing_then = q para guardar y salir.
-typing_then_skip = Enter para saltar, q para guardar y salir.
-typing_then_back = < para volver, q para guardar y salir.
-typing_then_skip_back = Enter para saltar, < para volver, q para guardar y salir.
-typing_note = Pulse Enter para continuar, q para guardar y salir.
-typing_note_back = Pulse Enter para continuar, < para volver, q para guardar y salir.
-typing_single = Escriba el número de su respuesta. {then}
-typing_multiple = Escriba los números de todas las que correspondan, separados por espacios. {then}
-typing_ranking = Escriba los números en orden, el más importante primero, separados por espacios. {then}
-typing_number = Escriba un número. {then}
-typing_number_between = Escriba un número entre {min} y {max}. {then}
-typing_number_at_least = Escriba un número de {min} o más. {then}
-typing_number_at_most = Escriba un número hasta {max}. {then}
-typing_date = Escriba una fecha con el formato {pattern}. {then}
-typing_long = Escriba su respuesta; termine con una línea vacía. {then}
-typing_text = Escriba su respuesta. {then}
+typing_note = Pulse Enter para continuar.
+typing_single = Escriba el número de su respuesta.
+typing_multiple = Escriba los números de todas las que correspondan, separados por espacios.
+typing_ranking = Escriba los números en orden, el más importante primero, separados por espacios.
+typing_number = Escriba un número.
+typing_number_between = Escriba un número entre {min} y {max}.
+typing_number_at_least = Escriba un número de {min} o más.
+typing_number_at_most = Escriba un número hasta {max}.
+typing_date = Escriba una fecha con el formato {pattern}.
+typing_long = Escriba su respuesta; termine con una línea vacía.
+typing_text = Escriba su respuesta.
 
 # Limits, said before the answer
 limit_whole = Un número entero
@@ -768,7 +773,7 @@ interview_notes = Notas
 no_draft_here = Solo una respuesta escrita se puede guardar como borrador.
 left_idle.one = La sesión se cerró tras {count} minuto sin pulsar ninguna tecla, y se borró la pantalla.
 left_idle.other = La sesión se cerró tras {count} minutos sin pulsar ninguna tecla, y se borró la pantalla.
-draft_kept = Había escrito: {text}. Pulse Enter para enviarlo o escriba otra respuesta.
+draft_kept = Había escrito: {text}
 
 # The review before sending
 review_intro = Revise sus respuestas antes de enviarlas.
@@ -840,6 +845,16 @@ replay_elsewhere = Esto se hizo en '{done}', pero la sesión está en '{here}'.
 no_such_language = Este estudio no se ofrece en «{language}».
 choose_language = Elija su idioma
 help_language = L  cambiar de idioma
+
+# Plain mode, read aloud: words rather than symbols
+plain_keep_answer = Pulse Enter para mantenerla o escriba otra.
+plain_send_draft = Pulse Enter para enviarlo o escriba otra respuesta.
+plain_section = Sección: {title}
+plain_question = Pregunta {number} de {total}
+plain_reminder = Escriba ? para pedir ayuda.
+plain_matrix_row = {row} (del 1 al {count}):
+plain_review_item = {number}. {question} Su respuesta: {answer}
+plain_review_skipped = {number}. {question} Sin responder.
 """#,
     ]
 }

@@ -224,19 +224,31 @@ public struct ParticipantWords: Sendable {
     public func probe(_ text: String) -> String { message("probe", ["text": text]) }
     public var eachStatement: String { message("each_statement") }
     public func givenAnswer(_ answer: String) -> String { message("given_answer", ["answer": answer]) }
+    public var plainKeepAnswer: String { message("plain_keep_answer") }
+    public var plainSendDraft: String { message("plain_send_draft") }
+    public func plainSection(_ title: String) -> String { message("plain_section", ["title": title]) }
+    public func plainQuestion(_ number: Int, of total: Int) -> String { message("plain_question", ["number": String(number), "total": String(total)]) }
+    /// Said after a refusal, on its line: the full instructions are one `?` away.
+    public var plainReminder: String { message("plain_reminder") }
+    public func plainMatrixRow(_ row: String, count: Int) -> String { message("plain_matrix_row", ["row": row, "count": String(count)]) }
+    /// A line of the review in plain mode; `answer` nil when the question was not answered.
+    public func plainReviewItem(_ number: Int, _ question: String, answer: String?) -> String {
+        answer.map { message("plain_review_item", ["number": String(number), "question": question, "answer": $0]) }
+            ?? message("plain_review_skipped", ["number": String(number), "question": question])
+    }
     public func rowPosition(_ count: Int) -> String { message("row_position", count: count, ["count": String(count)]) }
 
-    /// The line under a question in plain mode: what to type, and how to skip, go back or leave.
-    /// Each whole sentence is one message, so a translation orders its own clauses.
-    public func typingHelp(for q: Question, canSkip: Bool, canGoBack: Bool) -> String {
-        let then = message(canSkip && canGoBack ? "typing_then_skip_back" : canSkip ? "typing_then_skip" : canGoBack ? "typing_then_back" : "typing_then")
-        func say(_ key: String, _ values: [String: String] = [:]) -> String { message(key, values.merging(["then": then]) { a, _ in a }) }
+    /// The line under a question in plain mode: what to type there. How to skip, go back, leave
+    /// and get help is said once before the first question and again on `?` (`plainKeys`), not at
+    /// every question: read aloud, a repeated line is a long wait before each answer.
+    public func typingHelp(for q: Question) -> String? {
+        func say(_ key: String, _ values: [String: String] = [:]) -> String { message(key, values) }
         switch q.type {
-        case .note: return message(canGoBack ? "typing_note_back" : "typing_note")
+        case .note: return message("typing_note")
         case .single, .scale: return say("typing_single")
         case .multiple: return say("typing_multiple")
         case .ranking: return say("typing_ranking")
-        case .matrix: return then
+        case .matrix: return nil
         case .number:
             switch (q.min, q.max) {
             case (let lo?, let hi?): return say("typing_number_between", ["min": formatted(lo), "max": formatted(hi)])

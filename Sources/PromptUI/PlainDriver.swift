@@ -378,9 +378,11 @@ enum PlainInput {
 
     static func describe(_ answer: Answer, _ q: Question, _ session: Session) -> String {
         func label(_ code: Int) -> String { session.render(q.allChoices.first { $0.value == code }?.label) }
+        // What "Other" is comes after the choices, as it was typed after them.
+        let other = answer.other.map { ": " + $0 } ?? ""
         switch answer.value {
-        case .choice(let c): return label(c)
-        case .choices(let c), .ranking(let c): return c.map(label).joined(separator: ", ")
+        case .choice(let c): return label(c) + other
+        case .choices(let c), .ranking(let c): return c.map(label).joined(separator: ", ") + other
         case .number(let n): return session.words.formatted(n)
         case .text(let t): return t
         case .date(let d): return d

@@ -146,4 +146,24 @@ func englishRunnerSentences(in shown: String) -> [String] {
         #expect(all.contains { $0.contains("Sus respuestas se han guardado. Gracias.") }, "the closing screen")
         expectNoEnglish(frames)
     }
+
+    @Test func theBilingualSurveyInSpanishPlainModeHoldsNoEnglish() throws {
+        // Agree; the note; Other, said; two ticked; the scale; a matrix row and one left; ranking
+        // skipped; a number refused then given; help; the rest skipped; send.
+        let lines = ["1", "", "3", "algo", "1 2", "2", "1", "", "", "99", "5", "?", "", "", "", ""]
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(Self.spanish), seed: 1, language: "es", today: 20_000),
+                                   driver: PlainDriver(io: ScriptedLines(input: lines)), recorder: MemoryRecorder(),
+                                   clock: { time += 1; return time })
+        guard case .completed = try runner.run() else { Issue.record("not completed: \(runner.driver.io.output)"); return }
+        let shown = runner.driver.io.output
+        #expect(runner.session.answers["where"] == Answer(.choice(3), other: "algo"))
+        #expect(runner.session.answers["visits"]?.value == .number(5))
+        #expect(shown.contains("Escriba un número entre 0 y 10. Escriba ? para pedir ayuda."))
+        #expect(shown.contains("  1. ¿Dónde nos conoció? Su respuesta: Otro (especifique): algo\n"), "what Other is, said back")
+        #expect(shown.contains("Pregunta 1 de 9"), "the note is not counted")
+        for sentence in englishRunnerSentences(in: shown) {
+            Issue.record("English runner text \"\(sentence)\" in the Spanish transcript:\n\(shown)")
+        }
+    }
 }

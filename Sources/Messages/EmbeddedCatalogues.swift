@@ -213,6 +213,27 @@ interview_group = Grŵp o {count}: P1 i P{count}, F ar gyfer yr hwylusydd; dechr
 interview_probes_press = Cwestiynau ychwanegol (pwyswch {keys}):
 interview_probes_tick = Cwestiynau ychwanegol (Ctrl-P i dicio):
 interview_notes = Nodiadau
+speaker_not_in_group = Dydy {speaker} ddim yn y grŵp hwn: y siaradwyr yw P1 i P{count}, ac F ar gyfer yr hwylusydd.
+interview_confirm_leave_drops = Gadael nawr? Ni fydd yr ateb yma'n cael ei gadw (byddai ei gadw'n gorffen y cyfweliad); mae popeth arall wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
+interview_end_keys = y gorffen · n parhau
+interview_probes_numbered = Mae'r cwestiynau ychwanegol wedi'u rhifo o 1 i {count}.
+interview_answer_ends = Byddai cadw'r ateb hwn yn gorffen y cyfweliad (does dim cwestiwn ar ei ôl): mae Enter yn ei gadw ac yn gorffen; dewiswch yr ateb fel yr oedd i symud ymlaen hebddo.
+interview_this_question = Y cwestiwn hwn
+# review: "mun" for minutes, as on a timetable
+interview_budget = {time} o {minutes} mun
+interview_budget_over = {time} o {minutes} mun, {over} dros amser
+interview_lines_above.zero = ↑ {count} llinell uwchben
+interview_lines_above.one = ↑ {count} llinell uwchben
+interview_lines_above.two = ↑ {count} llinell uwchben
+interview_lines_above.few = ↑ {count} llinell uwchben
+interview_lines_above.many = ↑ {count} llinell uwchben
+interview_lines_above.other = ↑ {count} llinell uwchben
+interview_lines_below.zero = ↓ {count} llinell islaw
+interview_lines_below.one = ↓ {count} llinell islaw
+interview_lines_below.two = ↓ {count} llinell islaw
+interview_lines_below.few = ↓ {count} llinell islaw
+interview_lines_below.many = ↓ {count} llinell islaw
+interview_lines_below.other = ↓ {count} llinell islaw
 
 # Drafts and idle sessions
 no_draft_here = Dim ond ateb wedi'i deipio y gellir ei gadw fel drafft.
@@ -264,26 +285,6 @@ plain_key_skip = Enter yn unig: hepgor y cwestiwn hwn
 plain_key_back = <  mynd yn ôl i'r cwestiwn blaenorol
 plain_key_leave = q  cadw a gadael; gallwch barhau yn nes ymlaen
 plain_key_help = ?  dangos y cymorth hwn
-interview_confirm_leave_drops = Gadael nawr? Ni fydd yr ateb yma'n cael ei gadw (byddai ei gadw'n gorffen y cyfweliad); mae popeth arall wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
-interview_end_keys = y gorffen · n parhau
-interview_probes_numbered = Mae'r cwestiynau ychwanegol wedi'u rhifo o 1 i {count}.
-interview_answer_ends = Byddai cadw'r ateb hwn yn gorffen y cyfweliad (does dim cwestiwn ar ei ôl): mae Enter yn ei gadw ac yn gorffen; dewiswch yr ateb fel yr oedd i symud ymlaen hebddo.
-interview_this_question = Y cwestiwn hwn
-# review: "mun" for minutes, as on a timetable
-interview_budget = {time} o {minutes} mun
-interview_budget_over = {time} o {minutes} mun, {over} dros amser
-interview_lines_above.zero = ↑ {count} llinell uwchben
-interview_lines_above.one = ↑ {count} llinell uwchben
-interview_lines_above.two = ↑ {count} llinell uwchben
-interview_lines_above.few = ↑ {count} llinell uwchben
-interview_lines_above.many = ↑ {count} llinell uwchben
-interview_lines_above.other = ↑ {count} llinell uwchben
-interview_lines_below.zero = ↓ {count} llinell islaw
-interview_lines_below.one = ↓ {count} llinell islaw
-interview_lines_below.two = ↓ {count} llinell islaw
-interview_lines_below.few = ↓ {count} llinell islaw
-interview_lines_below.many = ↓ {count} llinell islaw
-interview_lines_below.other = ↓ {count} llinell islaw
 
 # Around the questions: the study code, resuming, a matrix answer told in words
 study_code_again = Teipiwch god yr astudiaeth eto, i'w wirio:
@@ -501,6 +502,18 @@ interview_group = Group of {count}: P1 to P{count}, F for the facilitator; start
 interview_probes_press = Probes (press {keys}):
 interview_probes_tick = Probes (Ctrl-P to tick):
 interview_notes = Notes
+speaker_not_in_group = {speaker} is not in this group: the speakers are P1 to P{count}, and F for the facilitator.
+interview_confirm_leave_drops = Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume.
+interview_end_keys = y end · n carry on
+interview_probes_numbered = The probes are numbered 1 to {count}.
+interview_answer_ends = Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; choose the answer as it was to move without it.
+interview_this_question = This question
+interview_budget = {time} of {minutes} min
+interview_budget_over = {time} of {minutes} min, {over} over
+interview_lines_above.one = ↑ {count} line above
+interview_lines_above.other = ↑ {count} lines above
+interview_lines_below.one = ↓ {count} line below
+interview_lines_below.other = ↓ {count} lines below
 
 # Drafts and idle sessions
 no_draft_here = Only a typed answer can be kept as a draft.
@@ -546,17 +559,6 @@ plain_key_skip = Enter alone: skip this question
 plain_key_back = <  go back to the previous question
 plain_key_leave = q  save and leave; you can carry on later
 plain_key_help = ?  show this help
-interview_confirm_leave_drops = Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume.
-interview_end_keys = y end · n carry on
-interview_probes_numbered = The probes are numbered 1 to {count}.
-interview_answer_ends = Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; choose the answer as it was to move without it.
-interview_this_question = This question
-interview_budget = {time} of {minutes} min
-interview_budget_over = {time} of {minutes} min, {over} over
-interview_lines_above.one = ↑ {count} line above
-interview_lines_above.other = ↑ {count} lines above
-interview_lines_below.one = ↓ {count} line below
-interview_lines_below.other = ↓ {count} lines below
 
 # Around the questions: the study code, resuming, a matrix answer told in words
 study_code_again = Type the study code again, to check it:
@@ -768,6 +770,18 @@ interview_group = Grupo de {count}: P1 a P{count}, F para quien modera; empiece 
 interview_probes_press = Sondeos (pulse {keys}):
 interview_probes_tick = Sondeos (Ctrl-P para marcar):
 interview_notes = Notas
+speaker_not_in_group = {speaker} no está en este grupo: quienes hablan son P1 a P{count}, y F para quien modera.
+interview_confirm_leave_drops = ¿Salir ahora? La respuesta de aquí no se guarda (guardarla terminaría la entrevista); todo lo demás está guardado; continúe más tarde con fieldwork resume.
+interview_end_keys = y terminar · n continuar
+interview_probes_numbered = Los sondeos están numerados del 1 al {count}.
+interview_answer_ends = Guardar esta respuesta termina la entrevista (no le sigue ninguna pregunta): Enter la guarda y termina; elija la respuesta como estaba para avanzar sin ella.
+interview_this_question = Esta pregunta
+interview_budget = {time} de {minutes} min
+interview_budget_over = {time} de {minutes} min, {over} de más
+interview_lines_above.one = ↑ {count} línea más arriba
+interview_lines_above.other = ↑ {count} líneas más arriba
+interview_lines_below.one = ↓ {count} línea más abajo
+interview_lines_below.other = ↓ {count} líneas más abajo
 
 # Drafts and idle sessions
 no_draft_here = Solo una respuesta escrita se puede guardar como borrador.
@@ -814,17 +828,6 @@ plain_key_skip = Enter sin escribir: saltar esta pregunta
 plain_key_back = <  volver a la pregunta anterior
 plain_key_leave = q  guardar y salir; puede continuar más tarde
 plain_key_help = ?  mostrar esta ayuda
-interview_confirm_leave_drops = ¿Salir ahora? La respuesta de aquí no se guarda (guardarla terminaría la entrevista); todo lo demás está guardado; continúe más tarde con fieldwork resume.
-interview_end_keys = y terminar · n continuar
-interview_probes_numbered = Los sondeos están numerados del 1 al {count}.
-interview_answer_ends = Guardar esta respuesta termina la entrevista (no le sigue ninguna pregunta): Enter la guarda y termina; elija la respuesta como estaba para avanzar sin ella.
-interview_this_question = Esta pregunta
-interview_budget = {time} de {minutes} min
-interview_budget_over = {time} de {minutes} min, {over} de más
-interview_lines_above.one = ↑ {count} línea más arriba
-interview_lines_above.other = ↑ {count} líneas más arriba
-interview_lines_below.one = ↓ {count} línea más abajo
-interview_lines_below.other = ↓ {count} líneas más abajo
 
 # Around the questions: the study code, resuming, a matrix answer told in words
 study_code_again = Escriba de nuevo el código del estudio, para comprobarlo:

@@ -241,7 +241,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         if case .text(let t)? = session.answers[q.id]?.value { kept = t } else { kept = "" }
         var line: String? = first
         while let typed = line?.trimmed, !typed.isEmpty {
-            switch Speakers.turn(typed, group: group, at: clock()) {
+            switch Speakers.turn(typed, group: group, at: clock(), words: session.words) {
             case .success(let turn): kept = NoteTurn.appending(turn, to: kept)
             case .failure(let problem): refuse(problem.message, session)
             }

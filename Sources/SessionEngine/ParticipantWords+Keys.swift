@@ -58,4 +58,8 @@ extension ParticipantWords {
         keys.map { message("interview_probes_press", ["keys": $0]) } ?? message("interview_probes_tick")
     }
     public var interviewNotes: String { message("interview_notes") }
+    /// A turn typed for a speaker outside the group: "P5 is not in this group: …".
+    public func speakerNotInGroup(_ n: Int, group: Int) -> String {
+        message("speaker_not_in_group", ["speaker": "P\(n)", "count": String(group)])
+    }
 }

@@ -177,7 +177,7 @@ final class TmuxSession {
         try t.send("1", "Enter")
         t.waitFor("Pa mor ddefnyddiol oedd siarad")
         try t.send("C-c")
-        t.waitFor("Leave now?")
+        t.waitFor("Gadael nawr?")   // the leave prompt in the session's language
         try t.send("y")
         let (status, stty) = TmuxSession.finished(done)
         #expect(status == "3")

@@ -183,7 +183,8 @@ public struct FullScreenDriver: SessionDriver {
     private func howItWorks(_ session: Session, width: Int) -> [String] {
         guard session.instrument.kind == .survey else { return [] }
         let settings = session.instrument.settings
-        return session.words.howItWorks(typing: false, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil)
+        return session.words.howItWorks(typing: false, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil,
+                                        languages: session.instrument.languages.count > 1)
             .flatMap { wrapped($0, width) } + [""]
     }
 

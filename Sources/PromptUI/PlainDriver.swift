@@ -48,7 +48,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         say()
         guard session.instrument.kind == .survey else { return }
         let settings = session.instrument.settings
-        for line in session.words.howItWorks(typing: true, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil) {
+        for line in session.words.howItWorks(typing: true, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil,
+                                                      languages: session.instrument.languages.count > 1) {
             say(line)
         }
     }

@@ -340,10 +340,12 @@ public struct ParticipantWords: Sendable {
 
     /// How a session is answered, said before the first question in both drivers (on the consent
     /// screen where there is one): how to skip, go back, leave and get help.
-    public func howItWorks(typing: Bool, skip: Bool, back: Bool, support: Bool) -> [String] {
+    /// `languages`: the study is in several, and L changes the language.
+    public func howItWorks(typing: Bool, skip: Bool, back: Bool, support: Bool, languages: Bool = false) -> [String] {
         let mode = typing ? "typing" : "keys"
         return [message(skip ? "how_skip_\(mode)" : "how_all_required"), back ? message("how_back_\(mode)") : nil,
-                message("how_leave_\(mode)"), message("how_help_\(mode)" + (support ? "_support" : ""))].compactMap { $0 }
+                message("how_leave_\(mode)"), message("how_help_\(mode)" + (support ? "_support" : "")),
+                languages ? message("how_language_\(mode)") : nil].compactMap { $0 }
     }
 
     public var helpTitle: String { message("help_title") }

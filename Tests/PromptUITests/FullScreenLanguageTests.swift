@@ -166,4 +166,59 @@ func englishRunnerSentences(in shown: String) -> [String] {
             Issue.record("English runner text \"\(sentence)\" in the Spanish transcript:\n\(shown)")
         }
     }
+
+    static let welshGuide = """
+        format: 1
+        id: canllaw
+        version: 1.0.0
+        kind: interview
+        languages: [en, cy]
+        title: {en: Peer work guide, cy: Canllaw gwaith cymheiriaid}
+        consent: {text: {en: Read the sheet., cy: Darllenwch y daflen.}, agree: {en: The participant agrees, cy: Mae'r cyfranogwr yn cytuno}}
+        sections:
+          - id: about
+            title: {en: About you, cy: Amdanoch chi}
+            minutes: 1
+            questions:
+              - id: role
+                type: single
+                text: {en: What is your role?, cy: Beth yw eich rôl?}
+                choices: [{value: 1, label: {en: Peer worker, cy: Gweithiwr cymheiriaid}}, {value: 2, label: {en: Supervisor, cy: Goruchwyliwr}}]
+              - id: day
+                type: open
+                text: {en: Tell me about a typical day., cy: Dywedwch wrthyf am ddiwrnod arferol.}
+                instructions: {en: Let them tell it their own way., cy: Gadewch iddynt ei ddweud yn eu ffordd eu hunain.}
+                probes: [{en: How did you start?, cy: Sut wnaethoch chi ddechrau?}, {en: What is hardest?, cy: Beth sydd anoddaf?}]
+                minutes: 1
+        """
+
+    /// The interviewer's screen in Welsh: outline, probes, budgets over time, a speaker outside
+    /// the group, the end and leave prompts.
+    @Test func theInterviewersScreenInWelshShowsNoEnglish() throws {
+        let events: [TerminalEvent] = keys("1") + [.key(.enter),                                   // consent
+                                                   .key(.tab),                                      // past the role
+                                                   .key(.ctrl("p")), .key(.character("7")),        // no such probe
+                                                   .key(.character("1"))]                          // ticked
+            + keys("5: helo") + [.key(.enter), .key(.ctrl("u"))]                                    // not in the group
+            + keys("2: helo") + [.key(.enter),
+                                 .key(.ctrl("o")), .key(.escape),                                   // the outline
+                                 .key(.ctrl("x")), .key(.character("n")),                           // end? no
+                                 .key(.ctrl("c")), .key(.character("y"))]                           // leave
+        let terminal = ScriptedTerminal(columns: 100, rows: 30, events)
+        let start = terminal.script.count
+        let clock = { Double(start - terminal.script.count) * 20 }
+        var runner = SessionRunner(session: Session(instrument: try compiled(Self.welshGuide), seed: 1, language: "cy", today: 20_000),
+                                   driver: InterviewScreen(terminal: terminal, style: Style(color: false), clock: clock, group: 4),
+                                   recorder: MemoryRecorder(), clock: clock)
+        #expect(try runner.run() == .interrupted)
+        let frames = terminal.screens
+        let all = frames.map { $0.joined(separator: "\n") }
+        #expect(all.contains { $0.contains("Mae'r cwestiynau ychwanegol wedi'u rhifo o 1 i 2.") }, "the probe refused")
+        #expect(all.contains { $0.contains("Dydy P5 ddim yn y grŵp hwn") }, "the speaker refused")
+        #expect(all.contains { $0.contains("Gorffen y cyfweliad nawr?") }, "the end prompt")
+        #expect(all.contains { $0.contains("Gadael nawr?") }, "the leave prompt")
+        #expect(all.contains { $0.contains("dros amser") }, "a budget overrun")
+        expectNoEnglish(frames)
+    }
 }
+

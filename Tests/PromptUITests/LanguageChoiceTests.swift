@@ -38,6 +38,7 @@ import Testing
         #expect(Array(first[2...6]) == [" Choose your language", " Dewiswch eich iaith", " ", " ❯ (•) 1 English", "   ( ) 2 Cymraeg"])
         #expect(first[23] == " ↑↓ · 1-2 · Enter")
         #expect(screens.contains { $0.contains(" Pedwar cwestiwn byr am eich ymweliad heddiw. Gallwch hepgor unrhyw un ohonynt.") }, "the welcome in Welsh")
+        #expect(screens.contains { $0.contains(" I newid yr iaith, pwyswch ? ac yna L.") }, "the welcome says how to change the language")
         let help = try #require(screens.first { $0[0] == " Bysellau'r sgrin hon" })
         #expect(help.contains(" L  newid iaith"))
         #expect(screens.contains { $0.contains(" How helpful was talking with a peer supporter today?") }, "English after the switch")
@@ -95,6 +96,7 @@ import Testing
             > Caffi argyfwng — eich adborth
             """), "\(out)")
         #expect(out.contains("How helpful was talking with a peer supporter today?"), "\(out)")
+        #expect(out.contains("\nI newid yr iaith, teipiwch L.\n"), "the start says how to change the language")
         #expect(runner.session.language == "en")
         #expect(runner.session.answers["first_visit"] == Answer(.choice(1)))
         #expect(runner.session.answers["helpful"] == Answer(.choice(3)))

@@ -22,6 +22,9 @@ public struct FullScreenDriver: SessionDriver {
     private var submitted: (question: String, widget: any Widget)?
     /// Set when the session was left because no key came for `settings.idle_minutes` (`IdleWait`).
     public internal(set) var leftIdle = false
+    /// A language chosen from the help on the welcome or consent screen, which then hand back to
+    /// the runner to journal it and show themselves again in it (`takeLanguageChange`).
+    var languageChange: String?
     /// The instrument's `idle_minutes`, from the session last shown.
     var idleMinutes: Int?
 
@@ -208,7 +211,11 @@ public struct FullScreenDriver: SessionDriver {
             case .hangUp, .endOfInput: return false
             case .key(.ctrl("c")): if confirmLeave(words) { return false }
             case .key(.enter): return true
-            case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false))
+            case .key(.f1), .key(.character("?")):
+                if let code = showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false), languages: true) {
+                    languageChange = code
+                    return false
+                }
             // Nothing to point at: the arrows scroll, as PgUp/PgDn do.
             case .key(.up): view.scroll(by: -1, count: last.count, room: last.room)
             case .key(.down): view.scroll(by: 1, count: last.count, room: last.room)
@@ -246,7 +253,11 @@ public struct FullScreenDriver: SessionDriver {
             case .resized: writer.invalidate(); reading = false
             case .hangUp, .endOfInput: return nil
             case .key(.ctrl("c")): if confirmLeave(words) { return nil }
-            case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: widget, canSkip: false))
+            case .key(.f1), .key(.character("?")):
+                if let code = showHelp(session, keys: helpKeys(session, widget: widget, canSkip: false), languages: true) {
+                    languageChange = code
+                    return nil
+                }
             case .key(let key):
                 if scrolls(key, &widget, width: width) { continue }
                 reading = false

@@ -6,6 +6,11 @@ import TerminalIO
 /// Cymraeg, Español), and "Choose your language" said in each, so that no one has to read a
 /// language they did not choose to find their own. The same screen comes from the help key's L.
 extension FullScreenDriver {
+    public mutating func takeLanguageChange() -> String? {
+        defer { languageChange = nil }
+        return languageChange
+    }
+
     public mutating func chooseLanguage(_ session: Session) -> String? {
         let codes = session.instrument.languages
         guard codes.count > 1 else { return session.language }

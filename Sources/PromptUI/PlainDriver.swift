@@ -19,6 +19,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     let clock: (() -> Double)?
     /// A group discussion's size: speakers are P1 to Pn and F, as on the interviewer's screen.
     let group: Int?
+    /// A language chosen at the consent prompt, handed to the runner (`takeLanguageChange`).
+    var languageChange: String?
 
     public init(io: IO, clock: (() -> Double)? = nil, group: Int? = nil) {
         self.io = io
@@ -83,13 +85,18 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         return chosen == session.language ? nil : chosen
     }
 
+    public mutating func takeLanguageChange() -> String? {
+        defer { languageChange = nil }
+        return languageChange
+    }
+
     /// `?` at any prompt: what can be typed there, and who to contact for support (the prompt's
     /// own instructions follow, as it asks again).
     private mutating func help(_ session: Session, _ q: Question?) {
         for line in session.words.plainKeys(skip: q == nil ? false : session.canSkip, back: q == nil ? false : session.canGoBack) {
             say("  " + line)
         }
-        if session.phase != .consent, session.instrument.languages.count > 1 { say("  " + session.words.helpLanguage) }
+        if session.instrument.languages.count > 1 { say("  " + session.words.helpLanguage) }
         if let support = session.instrument.support {
             say(session.words.helpSupport + ": " + session.render(support).trimmed)
         }
@@ -112,6 +119,12 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             case "q": return nil
             case "?":
                 help(session, nil)
+                say(session.words.typeOneOrTwo)
+            case "L", "l" where session.instrument.languages.count > 1:
+                if let code = switchLanguage(session, line) {
+                    languageChange = code
+                    return nil
+                }
                 say(session.words.typeOneOrTwo)
             default: refuse(session.words.typeOneToTakePart, session)
             }

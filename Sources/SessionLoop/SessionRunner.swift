@@ -43,14 +43,22 @@ public struct SessionRunner<Driver: SessionDriver> {
             guard let code = driver.chooseLanguage(session) else { return .interrupted }
             _ = try perform(.language(code))
         }
-        if case .question = session.phase, fresh, !driver.welcome(session) {
-            return .interrupted
+        if case .question = session.phase, fresh {
+            while !driver.welcome(session) {
+                // Leaving the welcome to change its language shows it again in that language.
+                guard let code = driver.takeLanguageChange() else { return .interrupted }
+                _ = try perform(.language(code))
+            }
         }
         while true {
             let move: SessionMove
             switch session.phase {
             case .consent:
-                guard let agreed = driver.consent(session) else { return .interrupted }
+                guard let agreed = driver.consent(session) else {
+                    guard let code = driver.takeLanguageChange() else { return .interrupted }
+                    _ = try perform(.language(code))
+                    continue
+                }
                 move = .consent(agreed: agreed)
             case .declined:
                 try recorder.finish(session, duration: clock())

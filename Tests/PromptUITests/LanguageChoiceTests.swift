@@ -12,10 +12,12 @@ import Testing
 /// screen, each language named in itself, and can change it later from the help key without
 /// losing an answer; the choice is a journaled move, and the response keeps the last one.
 @Suite struct LanguageChoiceTests {
-    static func crisisCafe() throws -> Instrument {
+    static var crisisCafeYAML: String {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../instruments/crisis-cafe-feedback.yaml")
-        return try compiled(try String(contentsOf: path, encoding: .utf8))
+        return (try? String(contentsOf: path, encoding: .utf8)) ?? ""
     }
+
+    static func crisisCafe() throws -> Instrument { try compiled(crisisCafeYAML) }
 
     @Test func theFirstScreenOffersCymraegAndTheHelpKeySwitchesToEnglishKeepingTheAnswers() throws {
         let events: [TerminalEvent] = [.key(.character("2")), .key(.enter),                          // Cymraeg
@@ -101,4 +103,33 @@ import Testing
         #expect(runner.session.answers["first_visit"] == Answer(.choice(1)))
         #expect(runner.session.answers["helpful"] == Answer(.choice(3)))
     }
+
+    /// The welcome says "press ? and then L": there too it works, and the welcome comes again in
+    /// the language chosen.
+    @Test func theWelcomesHelpChangesTheLanguageAndTheWelcomeComesAgainInIt() throws {
+        let events: [TerminalEvent] = [.key(.character("?")), .key(.character("L")), .key(.character("2")), .key(.enter)]
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, events)
+        let recorder = MemoryRecorder()
+        var runner = SessionRunner(session: Session(instrument: try Self.crisisCafe(), seed: 1, language: "en", today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: recorder, clock: { 1 })
+        #expect(try runner.run() == .interrupted)
+        let screens = terminal.screens
+        #expect(screens.first?.contains(" To change the language, press ? and then L.") == true)
+        #expect(screens.last?.contains(" Pedwar cwestiwn byr am eich ymweliad heddiw. Gallwch hepgor unrhyw un ohonynt.") == true, "\(screens.last ?? [])")
+        #expect(recorder.events.map(\.move) == [.language("cy")])
+    }
+
+    @Test func plainModeChangesTheLanguageAtTheConsentPrompt() throws {
+        let yaml = Self.crisisCafeYAML.replacingOccurrences(of: "privacy:", with: "consent: {text: {en: Agree?, cy: Cytuno?}, agree: {en: I agree, cy: Rwy'n cytuno}}\nprivacy:")
+        var runner = SessionRunner(session: Session(instrument: try compiled(yaml), seed: 1, language: "en", today: 0),
+                                   driver: PlainDriver(io: ScriptedLines(input: ["L", "2", "1"])), recorder: MemoryRecorder(), clock: { 1 })
+        _ = try runner.run()
+        let out = runner.driver.io.output
+        #expect(out.contains("Type 1 or 2.\n> Choose your language:\nDewiswch eich iaith:\n  1  English\n  2  Cymraeg\n> Caffi argyfwng — eich adborth\n"), "\(out)")
+        #expect(out.contains("Cytuno?\n\n  1  Rwy'n cytuno\n  2  Dydw i ddim eisiau cymryd rhan\nTeipiwch 1 neu 2.\n"), "\(out)")
+        #expect(runner.session.language == "cy")
+        #expect(runner.session.phase != .consent, "then agreed, in Welsh")
+    }
 }
+

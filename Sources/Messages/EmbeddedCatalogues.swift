@@ -299,7 +299,8 @@ rows_answered = {count} o {total} rhes wedi'u hateb
 # Steps of a saved session that cannot be replayed
 replay_consent_given = Roedd cydsyniad eisoes wedi'i roi.
 replay_only_interview_jumps = Dim ond cyfweliad sy'n symud yn rhydd rhwng cwestiynau.
-replay_only_interview_ends = Dim ond cyfweliad sy'n cael ei orffen gan y cyfwelydd.
+# review: for "Only an interview is ended by the interviewer"
+replay_only_interview_ends = Dim ond y cyfwelydd sy'n gallu gorffen cyfweliad.
 replay_no_question = Does dim cwestiwn ar y gweill.
 replay_elsewhere = Gwnaed hyn wrth '{done}', ond mae'r sesiwn wrth '{here}'.
 
@@ -846,7 +847,8 @@ rows_answered = {count} de {total} filas respondidas
 # Steps of a saved session that cannot be replayed
 replay_consent_given = El consentimiento ya se había dado.
 replay_only_interview_jumps = Solo en una entrevista se pasa libremente de una pregunta a otra.
-replay_only_interview_ends = Solo una entrevista la termina quien entrevista.
+# review: for "Only an interview is ended by the interviewer"
+replay_only_interview_ends = Solo quien entrevista puede terminar una entrevista.
 replay_no_question = No hay ninguna pregunta en curso.
 replay_elsewhere = Esto se hizo en '{done}', pero la sesión está en '{here}'.
 

@@ -123,24 +123,19 @@ ask_what_other_is = Dywedwch beth yw "{label}":
 required = (rhaid ateb)
 probe = Cwestiwn ychwanegol: {text}
 each_statement = Ar gyfer pob datganiad, teipiwch rif eich ateb (mae Enter yn ei adael heb ateb):
-given_answer = Eich ateb: {answer}. Pwyswch Enter i'w gadw, neu teipiwch un newydd.
+given_answer = Eich ateb: {answer}
 row_position = Teipiwch rif o 1 i {count}, neu Enter i'w adael.
-typing_then = q i gadw a gadael.
-typing_then_skip = Enter i hepgor, q i gadw a gadael.
-typing_then_back = < i fynd yn ôl, q i gadw a gadael.
-typing_then_skip_back = Enter i hepgor, < i fynd yn ôl, q i gadw a gadael.
-typing_note = Pwyswch Enter i barhau, q i gadw a gadael.
-typing_note_back = Pwyswch Enter i barhau, < i fynd yn ôl, q i gadw a gadael.
-typing_single = Teipiwch rif eich ateb. {then}
-typing_multiple = Teipiwch rifau pob un sy'n berthnasol, gyda bwlch rhwng pob un. {then}
-typing_ranking = Teipiwch y rhifau mewn trefn, y pwysicaf yn gyntaf, gyda bwlch rhwng pob un. {then}
-typing_number = Teipiwch rif. {then}
-typing_number_between = Teipiwch rif o {min} i {max}. {then}
-typing_number_at_least = Teipiwch rif o {min} neu fwy. {then}
-typing_number_at_most = Teipiwch rif hyd at {max}. {then}
-typing_date = Teipiwch ddyddiad ar y ffurf {pattern}. {then}
-typing_long = Teipiwch eich ateb; gorffennwch gyda llinell wag. {then}
-typing_text = Teipiwch eich ateb. {then}
+typing_note = Pwyswch Enter i barhau.
+typing_single = Teipiwch rif eich ateb.
+typing_multiple = Teipiwch rifau pob un sy'n berthnasol, gyda bwlch rhwng pob un.
+typing_ranking = Teipiwch y rhifau mewn trefn, y pwysicaf yn gyntaf, gyda bwlch rhwng pob un.
+typing_number = Teipiwch rif.
+typing_number_between = Teipiwch rif o {min} i {max}.
+typing_number_at_least = Teipiwch rif o {min} neu fwy.
+typing_number_at_most = Teipiwch rif hyd at {max}.
+typing_date = Teipiwch ddyddiad ar y ffurf {pattern}.
+typing_long = Teipiwch eich ateb; gorffennwch gyda llinell wag.
+typing_text = Teipiwch eich ateb.
 
 # Limits, said before the answer
 limit_whole = Rhif cyfan
@@ -191,7 +186,7 @@ keys_space = Bylchwr
 keys_space_or = Bylchwr neu {keys}
 keys_a_number = rif
 keys_scale = ←→ symud · Bylchwr neu rif dewis · Backspace clirio · Enter nesaf
-keys_matrix = ↑↓ rhes · ←→ symud · Bylchwr neu 1-9 dewis · Backspace clirio · Enter nesaf
+keys_matrix = ↑↓ rhes · ←→ symud · {choose} dewis · Backspace clirio · Enter nesaf
 keys_ranking_holding = ↑↓ symud yr eitem · Bylchwr ei gosod i lawr · Enter nesaf
 keys_ranking_touched = ↑↓ symud · Bylchwr codi eitem · Enter nesaf
 keys_ranking_fresh = ↑↓ symud · Bylchwr codi eitem (ddwywaith i gadw'r drefn hon) · Enter nesaf
@@ -200,10 +195,11 @@ keys_text = teipiwch eich ateb · Enter nesaf
 keys_long_text = Enter llinell newydd · Tab nesaf
 
 # The interviewer's screen
-interview_confirm_leave = Gadael nawr? Mae popeth hyd yma wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume. y gadael · n aros
-interview_confirm_end = Gorffen y cyfweliad nawr? Bydd y cwestiynau na chyrhaeddwyd heb eu gofyn. y gorffen · n parhau
+interview_confirm_leave = Gadael nawr? Mae popeth a deipiwyd wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
+interview_confirm_end = Gorffen y cyfweliad nawr? Bydd y cwestiynau na chyrhaeddwyd heb eu gofyn.
 interview_keys_outline = ↑↓ dewis cwestiwn · Enter mynd yno · Esc yn ôl
-interview_keys_probes = 1-9 ticio neu ddad-dicio cwestiwn ychwanegol a ofynnwyd · Esc wedi gorffen
+# review: "cwestiwn ychwanegol" for a probe
+interview_keys_probes = Cwestiwn ychwanegol wedi'i ofyn? {keys} ticio neu ddad-dicio · Esc canslo
 interview_key_keep_paragraph = Enter cadw'r paragraff
 interview_key_go_on = Enter ymlaen
 interview_key_answer = Enter ateb
@@ -214,9 +210,114 @@ interview_key_probes = Ctrl-P cwestiynau ychwanegol
 interview_key_end = Ctrl-X gorffen
 # review: "hwylusydd" for the facilitator, "cyfraniad" for a turn
 interview_group = Grŵp o {count}: P1 i P{count}, F ar gyfer yr hwylusydd; dechreuwch gyfraniad gyda 3: neu F:
-interview_probes_press = Cwestiynau ychwanegol (pwyswch 1-9):
+interview_probes_press = Cwestiynau ychwanegol (pwyswch {keys}):
 interview_probes_tick = Cwestiynau ychwanegol (Ctrl-P i dicio):
 interview_notes = Nodiadau
+speaker_not_in_group = Dydy {speaker} ddim yn y grŵp hwn: y siaradwyr yw P1 i P{count}, ac F ar gyfer yr hwylusydd.
+interview_confirm_leave_drops = Gadael nawr? Ni fydd yr ateb yma'n cael ei gadw (byddai ei gadw'n gorffen y cyfweliad); mae popeth arall wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
+interview_end_keys = y gorffen · n parhau
+interview_probes_numbered = Mae'r cwestiynau ychwanegol wedi'u rhifo o 1 i {count}.
+interview_answer_ends = Byddai cadw'r ateb hwn yn gorffen y cyfweliad (does dim cwestiwn ar ei ôl): mae Enter yn ei gadw ac yn gorffen; dewiswch yr ateb fel yr oedd i symud ymlaen hebddo.
+interview_this_question = Y cwestiwn hwn
+# review: "mun" for minutes, as on a timetable
+interview_budget = {time} o {minutes} mun
+interview_budget_over = {time} o {minutes} mun, {over} dros amser
+interview_lines_above.zero = ↑ {count} llinell uwchben
+interview_lines_above.one = ↑ {count} llinell uwchben
+interview_lines_above.two = ↑ {count} llinell uwchben
+interview_lines_above.few = ↑ {count} llinell uwchben
+interview_lines_above.many = ↑ {count} llinell uwchben
+interview_lines_above.other = ↑ {count} llinell uwchben
+interview_lines_below.zero = ↓ {count} llinell islaw
+interview_lines_below.one = ↓ {count} llinell islaw
+interview_lines_below.two = ↓ {count} llinell islaw
+interview_lines_below.few = ↓ {count} llinell islaw
+interview_lines_below.many = ↓ {count} llinell islaw
+interview_lines_below.other = ↓ {count} llinell islaw
+
+# Drafts and idle sessions
+no_draft_here = Dim ond ateb wedi'i deipio y gellir ei gadw fel drafft.
+# review: "munud" stays singular after a number; no mutation is written after digits
+left_idle.zero = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.one = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.two = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.few = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.many = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+left_idle.other = Cafodd y sesiwn ei gadael ar ôl {count} munud heb bwyso bysell, a chliriwyd y sgrin.
+draft_kept = Roeddech wedi teipio: {text}
+
+# The review before sending
+review_intro = Gwiriwch eich atebion cyn eu hanfon, os gwelwch yn dda.
+review_skipped = (wedi'i hepgor)
+review_send = Anfon fy atebion
+key_review = ↑↓ symud · Enter newid, neu anfon
+key_review_fixed = Enter anfon
+review_typing_change = Teipiwch rif i newid yr ateb hwnnw, neu pwyswch Enter i anfon eich atebion. < i fynd yn ôl, q i gadw a gadael.
+review_typing_send = Pwyswch Enter i anfon eich atebion, neu q i gadw a gadael.
+review_position = Teipiwch rif o 1 i {count}, neu pwyswch Enter i anfon.
+
+# The welcome, scrolling and the help key
+key_start = Enter dechrau
+key_help = ? cymorth
+key_help_typing = F1 cymorth
+more_above = ↑ mwy uwchben (PgUp)
+more_below = ↓ mwy islaw (PgDn)
+how_skip_typing = I hepgor cwestiwn, pwyswch Enter heb deipio dim. Mae angen ateb i'r cwestiynau sydd wedi'u marcio (rhaid ateb).
+how_skip_keys = I hepgor cwestiwn, pwyswch Enter heb ateb. Mae angen ateb i'r cwestiynau sydd wedi'u marcio (rhaid ateb).
+how_all_required = Mae angen ateb i bob cwestiwn.
+how_back_typing = I fynd yn ôl i'r cwestiwn blaenorol, teipiwch <.
+how_back_keys = I fynd yn ôl i'r cwestiwn blaenorol, pwyswch Esc.
+how_leave_typing = I stopio a pharhau yn nes ymlaen, teipiwch q: mae eich atebion hyd yma wedi'u cadw.
+how_leave_keys = I stopio a pharhau yn nes ymlaen, pwyswch Ctrl-C: mae eich atebion hyd yma wedi'u cadw.
+# review: "anogwr" for a prompt
+how_help_typing = Teipiwch ? wrth unrhyw anogwr i weld y bysellau.
+how_help_typing_support = Teipiwch ? wrth unrhyw anogwr i weld y bysellau a phwy i gysylltu â nhw am gymorth.
+how_help_keys = Pwyswch ? neu F1 unrhyw bryd i weld y bysellau.
+how_help_keys_support = Pwyswch ? neu F1 unrhyw bryd i weld y bysellau a phwy i gysylltu â nhw am gymorth.
+how_language_typing = I newid yr iaith, teipiwch L.
+how_language_keys = I newid yr iaith, pwyswch ? ac yna L.
+help_title = Bysellau'r sgrin hon
+help_support = Cymorth
+help_close = Pwyswch unrhyw fysell i gau'r cymorth hwn
+help_scroll = PgUp PgDn sgrolio
+help_leave = Ctrl-C gadael: mae eich atebion hyd yma wedi'u cadw
+help_key_help = ? neu F1 y cymorth hwn
+help_key_help_typing = F1 y cymorth hwn (mae ? yn cael ei deipio yn eich ateb)
+plain_key_skip = Enter yn unig: hepgor y cwestiwn hwn
+plain_key_back = <  mynd yn ôl i'r cwestiwn blaenorol
+plain_key_leave = q  cadw a gadael; gallwch barhau yn nes ymlaen
+plain_key_help = ?  dangos y cymorth hwn
+
+# Around the questions: the study code, resuming, a matrix answer told in words
+study_code_again = Teipiwch god yr astudiaeth eto, i'w wirio:
+study_code_empty = Teipiwch god yr astudiaeth, os gwelwch yn dda.
+study_code_differ = Mae'r ddau god yn wahanol. Teipiwch god yr astudiaeth eto.
+resume_continuing = Yn parhau o'r man lle gwnaethoch chi stopio.
+resume_already_complete = Roedd y sesiwn hon eisoes wedi'i chwblhau: mae ei hatebion wedi'u cadw.
+rows_answered = {count} o {total} rhes wedi'u hateb
+
+# Steps of a saved session that cannot be replayed
+replay_consent_given = Roedd cydsyniad eisoes wedi'i roi.
+replay_only_interview_jumps = Dim ond cyfweliad sy'n symud yn rhydd rhwng cwestiynau.
+# review: for "Only an interview is ended by the interviewer"
+replay_only_interview_ends = Dim ond y cyfwelydd sy'n gallu gorffen cyfweliad.
+replay_no_question = Does dim cwestiwn ar y gweill.
+replay_elsewhere = Gwnaed hyn wrth '{done}', ond mae'r sesiwn wrth '{here}'.
+
+# Choosing the language (the chooser shows choose_language in every language of the study)
+no_such_language = Dydy'r astudiaeth hon ddim ar gael yn "{language}".
+choose_language = Dewiswch eich iaith
+help_language = L  newid iaith
+
+# Plain mode, read aloud: words rather than symbols
+plain_keep_answer = Pwyswch Enter i'w gadw, neu teipiwch un newydd.
+plain_send_draft = Pwyswch Enter i'w anfon, neu teipiwch ateb newydd.
+plain_section = Adran: {title}
+plain_question = Cwestiwn {number} o {total}
+plain_reminder = Teipiwch ? am gymorth.
+plain_matrix_row = {row} (1 i {count}):
+plain_review_item = {number}. {question} Eich ateb: {answer}
+plain_review_skipped = {number}. {question} Heb ei ateb.
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -328,24 +429,19 @@ ask_what_other_is = Please say what "{label}" is:
 required = (required)
 probe = Probe: {text}
 each_statement = For each statement, type the number of your answer (Enter leaves it unanswered):
-given_answer = Your answer: {answer}. Press Enter to keep it, or type a new one.
+given_answer = Your answer: {answer}
 row_position = Please type a number from 1 to {count}, or Enter to leave it.
-typing_then = q to save and leave.
-typing_then_skip = Enter to skip, q to save and leave.
-typing_then_back = < to go back, q to save and leave.
-typing_then_skip_back = Enter to skip, < to go back, q to save and leave.
-typing_note = Press Enter to continue, q to save and leave.
-typing_note_back = Press Enter to continue, < to go back, q to save and leave.
-typing_single = Type the number of your answer. {then}
-typing_multiple = Type the numbers of all that apply, separated by spaces. {then}
-typing_ranking = Type the numbers in order, most important first, separated by spaces. {then}
-typing_number = Type a number. {then}
-typing_number_between = Type a number from {min} to {max}. {then}
-typing_number_at_least = Type a number of {min} or more. {then}
-typing_number_at_most = Type a number up to {max}. {then}
-typing_date = Type a date as {pattern}. {then}
-typing_long = Type your answer; finish with an empty line. {then}
-typing_text = Type your answer. {then}
+typing_note = Press Enter to continue.
+typing_single = Type the number of your answer.
+typing_multiple = Type the numbers of all that apply, separated by spaces.
+typing_ranking = Type the numbers in order, most important first, separated by spaces.
+typing_number = Type a number.
+typing_number_between = Type a number from {min} to {max}.
+typing_number_at_least = Type a number of {min} or more.
+typing_number_at_most = Type a number up to {max}.
+typing_date = Type a date as {pattern}.
+typing_long = Type your answer; finish with an empty line.
+typing_text = Type your answer.
 
 # Limits, said before the answer ({kind} is limit_whole or limit_decimals)
 limit_whole = A whole number
@@ -384,7 +480,7 @@ keys_space = Space
 keys_space_or = Space or {keys}
 keys_a_number = a number
 keys_scale = ←→ move · Space or a number choose · Backspace clears · Enter next
-keys_matrix = ↑↓ row · ←→ move · Space or 1-9 choose · Backspace clears · Enter next
+keys_matrix = ↑↓ row · ←→ move · {choose} choose · Backspace clears · Enter next
 keys_ranking_holding = ↑↓ move the item · Space put it down · Enter next
 keys_ranking_touched = ↑↓ move · Space pick up an item · Enter next
 keys_ranking_fresh = ↑↓ move · Space pick up an item (twice keeps this order) · Enter next
@@ -393,10 +489,10 @@ keys_text = type your answer · Enter next
 keys_long_text = Enter new line · Tab next
 
 # The interviewer's screen
-interview_confirm_leave = Leave now? Everything kept so far is saved; carry on later with fieldwork resume. y leave · n stay
-interview_confirm_end = End the interview now? Questions not reached stay unasked. y end · n carry on
+interview_confirm_leave = Leave now? Everything typed is saved; carry on later with fieldwork resume.
+interview_confirm_end = End the interview now? Questions not reached stay unasked.
 interview_keys_outline = ↑↓ choose a question · Enter go there · Esc back
-interview_keys_probes = 1-9 tick or untick a probe as asked · Esc done
+interview_keys_probes = Probe asked? {keys} tick or untick it · Esc cancel
 interview_key_keep_paragraph = Enter keep paragraph
 interview_key_go_on = Enter go on
 interview_key_answer = Enter answer
@@ -406,9 +502,98 @@ interview_key_outline = Ctrl-O outline
 interview_key_probes = Ctrl-P probes
 interview_key_end = Ctrl-X end
 interview_group = Group of {count}: P1 to P{count}, F for the facilitator; start a turn with 3: or F:
-interview_probes_press = Probes (press 1-9):
+interview_probes_press = Probes (press {keys}):
 interview_probes_tick = Probes (Ctrl-P to tick):
 interview_notes = Notes
+speaker_not_in_group = {speaker} is not in this group: the speakers are P1 to P{count}, and F for the facilitator.
+interview_confirm_leave_drops = Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume.
+interview_end_keys = y end · n carry on
+interview_probes_numbered = The probes are numbered 1 to {count}.
+interview_answer_ends = Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; choose the answer as it was to move without it.
+interview_this_question = This question
+interview_budget = {time} of {minutes} min
+interview_budget_over = {time} of {minutes} min, {over} over
+interview_lines_above.one = ↑ {count} line above
+interview_lines_above.other = ↑ {count} lines above
+interview_lines_below.one = ↓ {count} line below
+interview_lines_below.other = ↓ {count} lines below
+
+# Drafts and idle sessions
+no_draft_here = Only a typed answer can be kept as a draft.
+left_idle.one = The session was left after {count} minute without a key, and the screen cleared.
+left_idle.other = The session was left after {count} minutes without a key, and the screen cleared.
+draft_kept = You had typed: {text}
+
+# The review before sending
+review_intro = Please check your answers before you send them.
+review_skipped = (skipped)
+review_send = Send my answers
+key_review = ↑↓ move · Enter change, or send
+key_review_fixed = Enter send
+review_typing_change = Type a number to change that answer, or press Enter to send your answers. < to go back, q to save and leave.
+review_typing_send = Press Enter to send your answers, or q to save and leave.
+review_position = Please type a number from 1 to {count}, or press Enter to send.
+
+# The welcome, scrolling and the help key
+key_start = Enter start
+key_help = ? help
+key_help_typing = F1 help
+more_above = ↑ more above (PgUp)
+more_below = ↓ more below (PgDn)
+how_skip_typing = To skip a question, press Enter without typing anything. Questions marked (required) need an answer.
+how_skip_keys = To skip a question, press Enter without answering. Questions marked (required) need an answer.
+how_all_required = Every question needs an answer.
+how_back_typing = To go back to the previous question, type <.
+how_back_keys = To go back to the previous question, press Esc.
+how_leave_typing = To stop and carry on later, type q: your answers so far are saved.
+how_leave_keys = To stop and carry on later, press Ctrl-C: your answers so far are saved.
+how_help_typing = Type ? at any prompt to see the keys.
+how_help_typing_support = Type ? at any prompt to see the keys and who to contact for support.
+how_help_keys = Press ? or F1 at any time to see the keys.
+how_help_keys_support = Press ? or F1 at any time to see the keys and who to contact for support.
+how_language_typing = To change the language, type L.
+how_language_keys = To change the language, press ? and then L.
+help_title = Keys on this screen
+help_support = Support
+help_close = Press any key to close this help
+help_scroll = PgUp PgDn scroll
+help_leave = Ctrl-C leave: your answers so far are saved
+help_key_help = ? or F1 this help
+help_key_help_typing = F1 this help (? is typed into your answer)
+plain_key_skip = Enter alone: skip this question
+plain_key_back = <  go back to the previous question
+plain_key_leave = q  save and leave; you can carry on later
+plain_key_help = ?  show this help
+
+# Around the questions: the study code, resuming, a matrix answer told in words
+study_code_again = Type the study code again, to check it:
+study_code_empty = Please type the study code.
+study_code_differ = The two codes differ. Please type the study code again.
+resume_continuing = Continuing where you stopped.
+resume_already_complete = This session was already complete: its answers are saved.
+rows_answered = {count} of {total} rows answered
+
+# Steps of a saved session that cannot be replayed
+replay_consent_given = Consent was already given.
+replay_only_interview_jumps = Only an interview moves between questions freely.
+replay_only_interview_ends = Only an interview is ended by the interviewer.
+replay_no_question = There is no question under way.
+replay_elsewhere = This was done at '{done}', but the session is at '{here}'.
+
+# Choosing the language (the chooser shows choose_language in every language of the study)
+no_such_language = This study is not offered in "{language}".
+choose_language = Choose your language
+help_language = L  change language
+
+# Plain mode, read aloud: words rather than symbols
+plain_keep_answer = Press Enter to keep it, or type a new one.
+plain_send_draft = Press Enter to send it, or type a new answer.
+plain_section = Section: {title}
+plain_question = Question {number} of {total}
+plain_reminder = Type ? for help.
+plain_matrix_row = {row} (1 to {count}):
+plain_review_item = {number}. {question} Your answer: {answer}
+plain_review_skipped = {number}. {question} Not answered.
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -510,24 +695,19 @@ ask_what_other_is = Indique qué es «{label}»:
 required = (obligatoria)
 probe = Sondeo: {text}
 each_statement = Para cada afirmación, escriba el número de su respuesta (Enter la deja sin responder):
-given_answer = Su respuesta: {answer}. Pulse Enter para mantenerla o escriba otra.
+given_answer = Su respuesta: {answer}
 row_position = Escriba un número del 1 al {count}, o Enter para dejarla sin responder.
-typing_then = q para guardar y salir.
-typing_then_skip = Enter para saltar, q para guardar y salir.
-typing_then_back = < para volver, q para guardar y salir.
-typing_then_skip_back = Enter para saltar, < para volver, q para guardar y salir.
-typing_note = Pulse Enter para continuar, q para guardar y salir.
-typing_note_back = Pulse Enter para continuar, < para volver, q para guardar y salir.
-typing_single = Escriba el número de su respuesta. {then}
-typing_multiple = Escriba los números de todas las que correspondan, separados por espacios. {then}
-typing_ranking = Escriba los números en orden, el más importante primero, separados por espacios. {then}
-typing_number = Escriba un número. {then}
-typing_number_between = Escriba un número entre {min} y {max}. {then}
-typing_number_at_least = Escriba un número de {min} o más. {then}
-typing_number_at_most = Escriba un número hasta {max}. {then}
-typing_date = Escriba una fecha con el formato {pattern}. {then}
-typing_long = Escriba su respuesta; termine con una línea vacía. {then}
-typing_text = Escriba su respuesta. {then}
+typing_note = Pulse Enter para continuar.
+typing_single = Escriba el número de su respuesta.
+typing_multiple = Escriba los números de todas las que correspondan, separados por espacios.
+typing_ranking = Escriba los números en orden, el más importante primero, separados por espacios.
+typing_number = Escriba un número.
+typing_number_between = Escriba un número entre {min} y {max}.
+typing_number_at_least = Escriba un número de {min} o más.
+typing_number_at_most = Escriba un número hasta {max}.
+typing_date = Escriba una fecha con el formato {pattern}.
+typing_long = Escriba su respuesta; termine con una línea vacía.
+typing_text = Escriba su respuesta.
 
 # Limits, said before the answer
 limit_whole = Un número entero
@@ -569,7 +749,7 @@ keys_space = Espacio
 keys_space_or = Espacio o {keys}
 keys_a_number = un número
 keys_scale = ←→ mover · Espacio o un número elegir · Retroceso borra · Enter siguiente
-keys_matrix = ↑↓ fila · ←→ mover · Espacio o 1-9 elegir · Retroceso borra · Enter siguiente
+keys_matrix = ↑↓ fila · ←→ mover · {choose} elegir · Retroceso borra · Enter siguiente
 keys_ranking_holding = ↑↓ mover el elemento · Espacio soltarlo · Enter siguiente
 keys_ranking_touched = ↑↓ mover · Espacio seleccionar un elemento · Enter siguiente
 keys_ranking_fresh = ↑↓ mover · Espacio seleccionar un elemento (dos veces mantiene este orden) · Enter siguiente
@@ -578,11 +758,11 @@ keys_text = escriba su respuesta · Enter siguiente
 keys_long_text = Enter nueva línea · Tab siguiente
 
 # The interviewer's screen
-interview_confirm_leave = ¿Salir ahora? Todo lo anotado hasta ahora está guardado; continúe más tarde con fieldwork resume. y salir · n quedarse
-interview_confirm_end = ¿Terminar la entrevista ahora? Las preguntas no alcanzadas quedan sin hacer. y terminar · n continuar
+interview_confirm_leave = ¿Salir ahora? Todo lo escrito está guardado; continúe más tarde con fieldwork resume.
+interview_confirm_end = ¿Terminar la entrevista ahora? Las preguntas no alcanzadas quedan sin hacer.
 interview_keys_outline = ↑↓ elegir una pregunta · Enter ir allí · Esc volver
 # review: "sondeo" for a probe
-interview_keys_probes = 1-9 marcar o desmarcar un sondeo hecho · Esc listo
+interview_keys_probes = ¿Sondeo hecho? {keys} marcar o desmarcar · Esc cancelar
 interview_key_keep_paragraph = Enter guardar párrafo
 interview_key_go_on = Enter seguir
 interview_key_answer = Enter responder
@@ -592,9 +772,100 @@ interview_key_outline = Ctrl-O esquema
 interview_key_probes = Ctrl-P sondeos
 interview_key_end = Ctrl-X terminar
 interview_group = Grupo de {count}: P1 a P{count}, F para quien modera; empiece un turno con 3: o F:
-interview_probes_press = Sondeos (pulse 1-9):
+interview_probes_press = Sondeos (pulse {keys}):
 interview_probes_tick = Sondeos (Ctrl-P para marcar):
 interview_notes = Notas
+speaker_not_in_group = {speaker} no está en este grupo: quienes hablan son P1 a P{count}, y F para quien modera.
+interview_confirm_leave_drops = ¿Salir ahora? La respuesta de aquí no se guarda (guardarla terminaría la entrevista); todo lo demás está guardado; continúe más tarde con fieldwork resume.
+interview_end_keys = y terminar · n continuar
+interview_probes_numbered = Los sondeos están numerados del 1 al {count}.
+interview_answer_ends = Guardar esta respuesta termina la entrevista (no le sigue ninguna pregunta): Enter la guarda y termina; elija la respuesta como estaba para avanzar sin ella.
+interview_this_question = Esta pregunta
+interview_budget = {time} de {minutes} min
+interview_budget_over = {time} de {minutes} min, {over} de más
+interview_lines_above.one = ↑ {count} línea más arriba
+interview_lines_above.other = ↑ {count} líneas más arriba
+interview_lines_below.one = ↓ {count} línea más abajo
+interview_lines_below.other = ↓ {count} líneas más abajo
+
+# Drafts and idle sessions
+no_draft_here = Solo una respuesta escrita se puede guardar como borrador.
+left_idle.one = La sesión se cerró tras {count} minuto sin pulsar ninguna tecla, y se borró la pantalla.
+left_idle.other = La sesión se cerró tras {count} minutos sin pulsar ninguna tecla, y se borró la pantalla.
+draft_kept = Había escrito: {text}
+
+# The review before sending
+review_intro = Revise sus respuestas antes de enviarlas.
+review_skipped = (sin responder)
+review_send = Enviar mis respuestas
+key_review = ↑↓ mover · Enter cambiar o enviar
+key_review_fixed = Enter enviar
+review_typing_change = Escriba un número para cambiar esa respuesta, o pulse Enter para enviar sus respuestas. < para volver, q para guardar y salir.
+review_typing_send = Pulse Enter para enviar sus respuestas, o q para guardar y salir.
+review_position = Escriba un número del 1 al {count}, o pulse Enter para enviar.
+
+# The welcome, scrolling and the help key
+key_start = Enter empezar
+key_help = ? ayuda
+key_help_typing = F1 ayuda
+# review: PgUp and PgDn as printed on most keyboards (RePág and AvPág on some Spanish ones)
+more_above = ↑ hay más arriba (PgUp)
+more_below = ↓ hay más abajo (PgDn)
+how_skip_typing = Para saltar una pregunta, pulse Enter sin escribir nada. Las preguntas marcadas (obligatoria) necesitan una respuesta.
+how_skip_keys = Para saltar una pregunta, pulse Enter sin responder. Las preguntas marcadas (obligatoria) necesitan una respuesta.
+how_all_required = Todas las preguntas necesitan una respuesta.
+how_back_typing = Para volver a la pregunta anterior, escriba <.
+how_back_keys = Para volver a la pregunta anterior, pulse Esc.
+how_leave_typing = Para parar y continuar más tarde, escriba q: sus respuestas hasta ahora quedan guardadas.
+how_leave_keys = Para parar y continuar más tarde, pulse Ctrl-C: sus respuestas hasta ahora quedan guardadas.
+how_help_typing = Escriba ? en cualquier momento para ver las teclas.
+how_help_typing_support = Escriba ? en cualquier momento para ver las teclas y a quién dirigirse para pedir apoyo.
+how_help_keys = Pulse ? o F1 en cualquier momento para ver las teclas.
+how_help_keys_support = Pulse ? o F1 en cualquier momento para ver las teclas y a quién dirigirse para pedir apoyo.
+how_language_typing = Para cambiar de idioma, escriba L.
+how_language_keys = Para cambiar de idioma, pulse ? y luego L.
+help_title = Teclas de esta pantalla
+help_support = Apoyo
+help_close = Pulse cualquier tecla para cerrar esta ayuda
+help_scroll = PgUp PgDn desplazarse
+help_leave = Ctrl-C salir: sus respuestas hasta ahora quedan guardadas
+help_key_help = ? o F1 esta ayuda
+help_key_help_typing = F1 esta ayuda (? se escribe en su respuesta)
+plain_key_skip = Enter sin escribir: saltar esta pregunta
+plain_key_back = <  volver a la pregunta anterior
+plain_key_leave = q  guardar y salir; puede continuar más tarde
+plain_key_help = ?  mostrar esta ayuda
+
+# Around the questions: the study code, resuming, a matrix answer told in words
+study_code_again = Escriba de nuevo el código del estudio, para comprobarlo:
+study_code_empty = Escriba el código del estudio.
+study_code_differ = Los dos códigos no coinciden. Escriba de nuevo el código del estudio.
+resume_continuing = Continuamos donde lo dejó.
+resume_already_complete = Esta sesión ya estaba completa: sus respuestas están guardadas.
+rows_answered = {count} de {total} filas respondidas
+
+# Steps of a saved session that cannot be replayed
+replay_consent_given = El consentimiento ya se había dado.
+replay_only_interview_jumps = Solo en una entrevista se pasa libremente de una pregunta a otra.
+# review: for "Only an interview is ended by the interviewer"
+replay_only_interview_ends = Solo quien entrevista puede terminar una entrevista.
+replay_no_question = No hay ninguna pregunta en curso.
+replay_elsewhere = Esto se hizo en '{done}', pero la sesión está en '{here}'.
+
+# Choosing the language (the chooser shows choose_language in every language of the study)
+no_such_language = Este estudio no se ofrece en «{language}».
+choose_language = Elija su idioma
+help_language = L  cambiar de idioma
+
+# Plain mode, read aloud: words rather than symbols
+plain_keep_answer = Pulse Enter para mantenerla o escriba otra.
+plain_send_draft = Pulse Enter para enviarlo o escriba otra respuesta.
+plain_section = Sección: {title}
+plain_question = Pregunta {number} de {total}
+plain_reminder = Escriba ? para pedir ayuda.
+plain_matrix_row = {row} (del 1 al {count}):
+plain_review_item = {number}. {question} Su respuesta: {answer}
+plain_review_skipped = {number}. {question} Sin responder.
 """#,
     ]
 }

@@ -22,6 +22,9 @@ public struct FullScreenDriver: SessionDriver {
     private var submitted: (question: String, widget: any Widget)?
     /// Set when the session was left because no key came for `settings.idle_minutes` (`IdleWait`).
     public internal(set) var leftIdle = false
+    /// A language chosen from the help on the welcome or consent screen, which then hand back to
+    /// the runner to journal it and show themselves again in it (`takeLanguageChange`).
+    var languageChange: String?
     /// The instrument's `idle_minutes`, from the session last shown.
     var idleMinutes: Int?
 
@@ -56,7 +59,7 @@ public struct FullScreenDriver: SessionDriver {
         if let (number, total) = screen.progress, total > 0, width >= 50 {
             let barWidth = 10
             let filled = min(barWidth, (number - 1) * barWidth / total)
-            let bar = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled) + " \(number) of \(total) "
+            let bar = String(repeating: "■", count: filled) + String(repeating: "□", count: barWidth - filled) + " " + words.progress(number, of: total) + " "
             let room = width - TextLayout.width(bar)
             header = TextLayout.pad(" " + TextLayout.fit(screen.title, room - 3), room) + bar
         }
@@ -93,7 +96,7 @@ public struct FullScreenDriver: SessionDriver {
     /// A broken screen is worse than none: below the smallest size a screen is laid out for, one
     /// clear line asks for room, and the screen is drawn again once there is (the interviewer's too).
     static func askForRoom(columns: Int, rows: Int, words: ParticipantWords) -> Frame {
-        let lines = Array(TextLayout.wrap(words.pleaseEnlarge, max(1, columns)).prefix(max(1, rows)))
+        let lines = Array(TextLayout.wrap(words.windowTooSmall, max(1, columns)).prefix(max(1, rows)))
         return Frame(lines: lines + Array(repeating: "", count: max(0, rows - lines.count)), cursor: nil)
     }
 
@@ -147,9 +150,13 @@ public struct FullScreenDriver: SessionDriver {
     }
 
     /// The help key's overlay: every key of the screen, and the instrument's support text; any key
-    /// closes it (PgUp/PgDn scroll it where it is longer than the window).
-    mutating func showHelp(_ session: Session, keys: [String]) {
+    /// closes it (PgUp/PgDn scroll it where it is longer than the window). With `languages`, in a
+    /// study of several, L offers them: the code chosen is returned, for the screen to move to it.
+    @discardableResult
+    mutating func showHelp(_ session: Session, keys: [String], languages: Bool = false) -> String? {
         let words = session.words
+        let switching = languages && session.instrument.languages.count > 1
+        let keys = keys + (switching ? [words.helpLanguage] : [])
         let saved = (view, reading)
         newScreen()
         defer { (view, reading) = saved; writer.invalidate() }
@@ -160,12 +167,15 @@ public struct FullScreenDriver: SessionDriver {
                 body += ["", style.bold(words.helpSupport)] + wrapped(session.render(support).trimmed, width)
             }
             draw(compose(ScreenContent(title: words.helpTitle, body: body, help: words.helpClose), words: words))
-            guard let event = nextEvent(session) else { return }
+            guard let event = nextEvent(session) else { return nil }
             switch event {
             case .resized: writer.invalidate()
             case .key(let key) where key == .pageUp || key == .pageDown:
                 view.page(down: key == .pageDown, count: last.count, room: last.room)
-            case .hangUp, .endOfInput, .key: return
+            case .key(.character("L")) where switching, .key(.character("l")) where switching:
+                let chosen = chooseLanguage(session)
+                return chosen == session.language ? nil : chosen
+            case .hangUp, .endOfInput, .key: return nil
             }
         }
     }
@@ -176,7 +186,8 @@ public struct FullScreenDriver: SessionDriver {
     private func howItWorks(_ session: Session, width: Int) -> [String] {
         guard session.instrument.kind == .survey else { return [] }
         let settings = session.instrument.settings
-        return session.words.howItWorks(typing: false, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil)
+        return session.words.howItWorks(typing: false, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil,
+                                        languages: session.instrument.languages.count > 1)
             .flatMap { wrapped($0, width) } + [""]
     }
 
@@ -198,9 +209,13 @@ public struct FullScreenDriver: SessionDriver {
             switch event {
             case .resized: writer.invalidate()
             case .hangUp, .endOfInput: return false
-            case .key(.ctrl("c")): if confirmLeave() { return false }
+            case .key(.ctrl("c")): if confirmLeave(words) { return false }
             case .key(.enter): return true
-            case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false))
+            case .key(.f1), .key(.character("?")):
+                if let code = showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false), languages: true) {
+                    languageChange = code
+                    return false
+                }
             // Nothing to point at: the arrows scroll, as PgUp/PgDn do.
             case .key(.up): view.scroll(by: -1, count: last.count, room: last.room)
             case .key(.down): view.scroll(by: 1, count: last.count, room: last.room)
@@ -217,6 +232,7 @@ public struct FullScreenDriver: SessionDriver {
         let agree = Choice(value: 1, label: consent.agree)
         let decline = Choice(value: 2, label: consent.decline ?? LocalizedText(session.words.notTakingPart))
         var widget: any Widget = ChoiceWidget(choices: [agree, decline], label: { session.render($0.label) }, multiple: false, otherCode: nil, given: nil)
+        widget.words = session.words
         let words = session.words
         var message: String?
         while true {
@@ -228,7 +244,7 @@ public struct FullScreenDriver: SessionDriver {
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
-            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: false)) + [words.keyLeave], width: width)
+            let help = Self.keyHelp(Self.withHelpKey(widget, words.keyHelp(typing: false)) + [words.keyLeave], width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: top,
                                        focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message, help: help), words: words))
             message = nil
@@ -236,8 +252,12 @@ public struct FullScreenDriver: SessionDriver {
             switch event {
             case .resized: writer.invalidate(); reading = false
             case .hangUp, .endOfInput: return nil
-            case .key(.ctrl("c")): if confirmLeave() { return nil }
-            case .key(.f1), .key(.character("?")): showHelp(session, keys: helpKeys(session, widget: widget, canSkip: false))
+            case .key(.ctrl("c")): if confirmLeave(words) { return nil }
+            case .key(.f1), .key(.character("?")):
+                if let code = showHelp(session, keys: helpKeys(session, widget: widget, canSkip: false), languages: true) {
+                    languageChange = code
+                    return nil
+                }
             case .key(let key):
                 if scrolls(key, &widget, width: width) { continue }
                 reading = false
@@ -305,7 +325,7 @@ public struct FullScreenDriver: SessionDriver {
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             // The widget's keys one by one, most important first: as one piece, a narrow screen
             // dropped all of them and kept only back and leave.
-            let help = Self.keyHelp(Self.withHelpKey(widget.keyHelp, words.keyHelp(typing: widget.typesText))
+            let help = Self.keyHelp(Self.withHelpKey(widget, words.keyHelp(typing: widget.typesText))
                                     + [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
                                     width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
@@ -326,13 +346,17 @@ public struct FullScreenDriver: SessionDriver {
             case .hangUp, .endOfInput:
                 return Self.keeping(widget, then: .leave)
             case .key(.ctrl("c")):
-                if confirmLeave() { return Self.keeping(widget, then: .leave) }
+                if confirmLeave(words) { return Self.keeping(widget, then: .leave) }
             case .key(.escape):
                 return Self.keeping(widget, then: .back)
             case .key(.f1):
-                showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note))
+                if let code = showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note), languages: true) {
+                    return Self.keeping(widget, then: .language(code))
+                }
             case .key(.character("?")) where !widget.typesText:
-                showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note))
+                if let code = showHelp(session, keys: helpKeys(session, widget: widget, canSkip: session.canSkip && q.type != .note), languages: true) {
+                    return Self.keeping(widget, then: .language(code))
+                }
             case .key(let key):
                 if scrolls(key, &widget, width: width) { continue }
                 reading = false
@@ -361,9 +385,9 @@ public struct FullScreenDriver: SessionDriver {
 
     /// A widget's keys with the help key after how to choose: on a narrow screen the help key,
     /// which shows all the others, is kept before the rest.
-    static func withHelpKey(_ widgetKeys: String, _ help: String) -> [String?] {
-        let keys = widgetKeys.components(separatedBy: " · ")
-        let choose = keys.firstIndex { $0.hasSuffix(" choose") || $0.hasSuffix(" tick") }.map { $0 + 1 } ?? min(2, keys.count)
+    static func withHelpKey(_ widget: any Widget, _ help: String) -> [String?] {
+        let keys = widget.keyHelp.components(separatedBy: " · ")
+        let choose = min(widget.keysBeforeHelp, keys.count)
         return Array(keys.prefix(choose)) + [help] + Array(keys.dropFirst(choose))
     }
 
@@ -388,12 +412,12 @@ public struct FullScreenDriver: SessionDriver {
     }
 
     /// Asks on the bottom lines whether to leave; every answer given is already saved.
-    mutating func confirmLeave() -> Bool {
+    mutating func confirmLeave(_ words: ParticipantWords) -> Bool {
         var lines = frame.lines
         let width = max(20, terminal.columns)
         if lines.count >= 2 {
-            lines[lines.count - 2] = style.warn(TextLayout.fit(" Leave now? Your answers so far are saved, and you can carry on later.", width))
-            lines[lines.count - 1] = TextLayout.fit(" y leave · n stay", width)
+            lines[lines.count - 2] = style.warn(TextLayout.fit(" " + words.leavePrompt, width))
+            lines[lines.count - 1] = TextLayout.fit(" " + words.leaveKeys, width)
         }
         draw(Frame(lines: lines, cursor: nil))
         while true {

@@ -41,7 +41,7 @@ struct InterviewLayout {
         let height = screen.rows
         let now = screen.clock()
         let planned = session.instrument.sections.compactMap(\.minutes).reduce(0, +)
-        let clock = "⏱ " + Self.budget(now, planned > 0 ? planned : nil) + " "
+        let clock = "⏱ " + Self.budget(now, planned > 0 ? planned : nil, session.words) + " "
         let title = session.render(session.instrument.title)
         let header = TextLayout.pad(" " + TextLayout.fit(title, width - TextLayout.width(clock) - 2), width - TextLayout.width(clock)) + clock
         var lines = [screen.style.bold(header), screen.style.dim(String(repeating: "─", count: width))]
@@ -112,22 +112,17 @@ struct InterviewLayout {
         }
         var out = pinned
         if window.start > 0 {
-            out.append((Self.more(window.start, above: true) + (notes ? " · PgUp" : ""), screen.style.dim))
+            out.append((session.words.interviewLines(window.start, above: true) + (notes ? " · PgUp" : ""), screen.style.dim))
         }
         out += body[window.start..<window.end]
         if window.end < body.count {
-            out.append((Self.more(body.count - window.end, above: false) + (notes ? " · PgDn" : ""), screen.style.dim))
+            out.append((session.words.interviewLines(body.count - window.end, above: false) + (notes ? " · PgDn" : ""), screen.style.dim))
         }
         let shown = cursor.flatMap { c -> (row: Int, column: Int)? in
             guard c.line >= window.start, c.line < window.end else { return nil }
             return (pinned.count + (window.start > 0 ? 1 : 0) + c.line - window.start, c.column)
         }
         return (out, shown)
-    }
-
-    /// `↑ 9 lines above`, `↓ 1 line below`.
-    static func more(_ n: Int, above: Bool) -> String {
-        (above ? "↑ " : "↓ ") + "\(n) line" + (n == 1 ? "" : "s") + (above ? " above" : " below")
     }
 
     /// The lines of a pane of `rows` shown `back` lines from its end; a marker takes a row at
@@ -150,10 +145,10 @@ struct InterviewLayout {
     }
 
     /// `04:20 of 5 min`, and once past the plan `06:10 of 5 min, 01:10 over`; `04:20` without one.
-    static func budget(_ seconds: Double, _ minutes: Double?) -> String {
+    static func budget(_ seconds: Double, _ minutes: Double?, _ words: ParticipantWords) -> String {
         guard let minutes else { return NoteTurn.stamp(seconds) }
         let over = seconds - minutes * 60
-        return NoteTurn.stamp(seconds) + " of \(Int(minutes)) min" + (over >= 1 ? ", " + NoteTurn.stamp(over) + " over" : "")
+        return words.interviewBudget(NoteTurn.stamp(seconds), minutes: Int(minutes), over: over >= 1 ? NoteTurn.stamp(over) : nil)
     }
 
     /// The bottom lines: a question put to the interviewer, or a message, or a blank line; then
@@ -163,31 +158,26 @@ struct InterviewLayout {
         var top = message.map { message in
             TextLayout.wrap(message, width - 4).enumerated().map { style.warn(($0.offset == 0 ? " ! " : "   ") + $0.element) }
         } ?? [""]
+        let words = session.words
+        // Each screen's keys come as one message with " · " between them, split so that a
+        // narrow screen wraps them key by key.
+        func split(_ keys: String) -> [String?] { keys.components(separatedBy: " · ") }
         let keys: [String?]
         switch screen.currentMode {
         case .confirmLeave:
-            let leave = leavingDropsAnswer
-                ? "Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume."
-                : "Leave now? Everything typed is saved; carry on later with fieldwork resume."
-            top = TextLayout.wrap(leave, width - 2).map { style.warn(" " + $0) }
-            keys = ["y leave", "n stay"]
+            top = TextLayout.wrap(words.interviewConfirmLeave(dropsAnswer: leavingDropsAnswer), width - 2).map { style.warn(" " + $0) }
+            keys = split(words.leaveKeys)
         case .confirmEnd:
-            top = TextLayout.wrap("End the interview now? Questions not reached stay unasked.", width - 2).map { style.warn(" " + $0) }
-            keys = ["y end", "n carry on"]
+            top = TextLayout.wrap(words.interviewConfirmEnd, width - 2).map { style.warn(" " + $0) }
+            keys = split(words.interviewEndKeys)
         case .outline:
-            keys = ["↑↓ choose a question", "Enter go there", "Esc back"]
+            keys = split(words.interviewOutlineKeys)
         case .probes:
             let count = question.probes?.count ?? 0
-            keys = ["Probe asked? " + (count == 1 ? "1" : "1-\(count)") + " tick or untick it", "Esc cancel"]
+            keys = split(words.interviewProbeKeys(count == 1 ? "1" : "1-\(count)"))
         case .notes:
-            let answering: [String?]
-            switch question.type {
-            case .open: answering = ["Enter keep paragraph"]
-            case .note, .calculate: answering = ["Enter go on"]
-            default: answering = screen.currentWidget.map { $0.keyHelp.components(separatedBy: " · ") } ?? ["Enter answer"]
-            }
-            keys = answering + ["Tab next", "Shift-Tab previous", question.probes?.isEmpty == false ? "Ctrl-P probes" : nil,
-                                "Ctrl-O outline", "Ctrl-X end", "Ctrl-C leave"]
+            keys = words.interviewNoteKeys(question.type, hasProbes: question.probes?.isEmpty == false,
+                                           widgetKeys: screen.currentWidget.map { $0.keyHelp.components(separatedBy: " · ") })
         }
         let help = FullScreenDriver.keyHelp(keys, width: width - 2, lines: 3).map { style.dim(" " + $0) }
         return Array(top.prefix(3)) + help
@@ -269,12 +259,12 @@ struct InterviewLayout {
             let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)
             let over = section.minutes.map { spent - $0 * 60 >= 1 } ?? false
             let look: (String) -> String = over ? { style.warn($0) } : { style.accent($0) }
-            out.append((name + " · " + Self.budget(spent, section.minutes), look))
+            out.append((name + " · " + Self.budget(spent, section.minutes, session.words), look))
         }
         if let minutes = question.minutes {
             let spent = (session.timing[question.id]?.seconds ?? 0) + here
             let look: (String) -> String = spent - minutes * 60 >= 1 ? { style.warn($0) } : { style.dim($0) }
-            out.append(("This question · " + Self.budget(spent, minutes), look))
+            out.append((session.words.interviewThisQuestion + " · " + Self.budget(spent, minutes, session.words), look))
         }
         // Crowded, the pinned part goes without blank lines and the probes' heading (the key
         // line says Ctrl-P probes), so that it stays pinned at 60x20.
@@ -288,7 +278,8 @@ struct InterviewLayout {
         if let probes = question.probes, !probes.isEmpty {
             let ticked = session.probesAsked[question.id] ?? []
             if !compact {
-                out.append(("Probes" + (screen.currentMode == .probes ? " (press 1-\(min(9, probes.count))):" : " (Ctrl-P to tick):"), style.dim))
+                let keys = probes.count == 1 ? "1" : "1-\(min(9, probes.count))"
+                out.append((session.words.interviewProbesHeading(choosing: screen.currentMode == .probes ? keys : nil), style.dim))
             }
             for (i, probe) in probes.enumerated() {
                 let mark = ticked.contains(i) ? "[x]" : "[ ]"

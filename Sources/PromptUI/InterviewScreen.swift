@@ -132,7 +132,7 @@ public struct InterviewScreen: SessionDriver {
             if case .character(let c) = key, let n = c.wholeNumberValue, c.isASCII {
                 guard n >= 1, n <= count else {
                     mode = .probes
-                    message = "The probes are numbered 1 to \(count)."
+                    message = session.words.interviewProbesNumbered(count)
                     return nil
                 }
                 return .probe(n - 1, asked: !(session.probesAsked[q.id] ?? []).contains(n - 1))
@@ -211,7 +211,7 @@ public struct InterviewScreen: SessionDriver {
             let typed = editor.string.trimmingCharacters(in: .whitespaces)
             guard !typed.isEmpty else { return next }
             let turn: NoteTurn
-            switch Speakers.turn(typed, group: group, at: lineStarted ?? clock()) {
+            switch Speakers.turn(typed, group: group, at: lineStarted ?? clock(), words: session.words) {
             case .success(let t): turn = t
             case .failure where leaving: turn = NoteTurn(at: lineStarted ?? clock(), speaker: nil, text: typed)
             case .failure(let problem):
@@ -237,8 +237,7 @@ public struct InterviewScreen: SessionDriver {
                 // Kept, it would end the interview: only ending may do that unasked.
                 if next != .end, Self.ends(move, session) {
                     if leaving { return next }
-                    message = "Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; "
-                        + "choose the answer as it was to move without it."
+                    message = session.words.interviewAnswerEnds
                     return nil
                 }
                 pending = onward ? nil : next
@@ -297,12 +296,12 @@ enum Speakers {
     /// and "5:30 is too late" are what was said.
     /// A typed paragraph as a stamped turn: with its speaker in a group discussion (refused when
     /// the speaker is not in the group), as typed otherwise. Both drivers keep notes so.
-    static func turn(_ typed: String, group: Int?, at seconds: Double) -> Result<NoteTurn, Problem> {
+    static func turn(_ typed: String, group: Int?, at seconds: Double, words: ParticipantWords) -> Result<NoteTurn, Problem> {
         guard let group else { return .success(NoteTurn(at: seconds, speaker: nil, text: typed)) }
-        return split(typed, group: group).map { NoteTurn(at: seconds, speaker: $0.0, text: $0.1) }
+        return split(typed, group: group, words: words).map { NoteTurn(at: seconds, speaker: $0.0, text: $0.1) }
     }
 
-    static func split(_ typed: String, group: Int) -> Result<(String?, String), Problem> {
+    static func split(_ typed: String, group: Int, words: ParticipantWords = .forLanguage(nil)) -> Result<(String?, String), Problem> {
         guard let colon = typed.firstIndex(of: ":") else { return .success((nil, typed)) }
         let after = typed.index(after: colon)
         guard after == typed.endIndex || typed[after] == " " else { return .success((nil, typed)) }
@@ -312,7 +311,7 @@ enum Speakers {
         let digits = prefix.first == "P" || prefix.first == "p" ? String(prefix.dropFirst()) : prefix
         guard let n = Int(digits), !digits.isEmpty, digits.allSatisfy(\.isASCII) else { return .success((nil, typed)) }
         guard (1...group).contains(n) else {
-            return .failure(Problem(message: "P\(n) is not in this group: the speakers are P1 to P\(group), and F for the facilitator."))
+            return .failure(Problem(message: words.speakerNotInGroup(n, group: group)))
         }
         return .success(("P\(n)", text))
     }

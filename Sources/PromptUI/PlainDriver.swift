@@ -19,6 +19,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     let clock: (() -> Double)?
     /// A group discussion's size: speakers are P1 to Pn and F, as on the interviewer's screen.
     let group: Int?
+    /// A language chosen at the consent prompt, handed to the runner (`takeLanguageChange`).
+    var languageChange: String?
 
     public init(io: IO, clock: (() -> Double)? = nil, group: Int? = nil) {
         self.io = io
@@ -48,7 +50,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         say()
         guard session.instrument.kind == .survey else { return }
         let settings = session.instrument.settings
-        for line in session.words.howItWorks(typing: true, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil) {
+        for line in session.words.howItWorks(typing: true, skip: settings.skipAll, back: settings.back, support: session.instrument.support != nil,
+                                                      languages: session.instrument.languages.count > 1) {
             say(line)
         }
     }
@@ -59,12 +62,41 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         return true
     }
 
+    /// Offers the languages, each named in itself, with "Choose your language" said in each;
+    /// Enter alone keeps the session's language.
+    public mutating func chooseLanguage(_ session: Session) -> String? {
+        let codes = session.instrument.languages
+        guard codes.count > 1 else { return session.language }
+        while true {
+            for code in codes { say(ParticipantWords.forLanguage(code, overrides: session.instrument.messages).chooseLanguage + ":") }
+            for (i, code) in codes.enumerated() { say("  \(i + 1)  " + ParticipantWords.name(ofLanguage: code)) }
+            guard let line = prompt()?.trimmed else { return nil }
+            if line.isEmpty { return session.language }
+            if line == "q" { return nil }
+            if let n = Int(line), codes.indices.contains(n - 1) { return codes[n - 1] }
+        }
+    }
+
+    /// L at a question or the review, in a study of several languages: the language chosen,
+    /// when it is another one.
+    private mutating func switchLanguage(_ session: Session, _ typed: String) -> String? {
+        guard typed == "L" || typed == "l", session.instrument.languages.count > 1 else { return nil }
+        let chosen = chooseLanguage(session)
+        return chosen == session.language ? nil : chosen
+    }
+
+    public mutating func takeLanguageChange() -> String? {
+        defer { languageChange = nil }
+        return languageChange
+    }
+
     /// `?` at any prompt: what can be typed there, and who to contact for support (the prompt's
     /// own instructions follow, as it asks again).
     private mutating func help(_ session: Session, _ q: Question?) {
         for line in session.words.plainKeys(skip: q == nil ? false : session.canSkip, back: q == nil ? false : session.canGoBack) {
             say("  " + line)
         }
+        if session.instrument.languages.count > 1 { say("  " + session.words.helpLanguage) }
         if let support = session.instrument.support {
             say(session.words.helpSupport + ": " + session.render(support).trimmed)
         }
@@ -78,15 +110,23 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         say()
         say("  1  " + session.render(consent.agree))
         say("  2  " + (consent.decline.map { session.render($0) } ?? session.words.notTakingPart))
+        say(session.words.typeOneOrTwo)
         while true {
-            say(session.words.typeOneOrTwo)
             guard let line = prompt()?.trimmed else { return nil }
             switch line {
             case "1": return true
             case "2": return false
             case "q": return nil
-            case "?": help(session, nil)
-            default: say("  ! " + session.words.typeOneToTakePart)
+            case "?":
+                help(session, nil)
+                say(session.words.typeOneOrTwo)
+            case "L", "l" where session.instrument.languages.count > 1:
+                if let code = switchLanguage(session, line) {
+                    languageChange = code
+                    return nil
+                }
+                say(session.words.typeOneOrTwo)
+            default: refuse(session.words.typeOneToTakePart, session)
             }
         }
     }
@@ -94,14 +134,14 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     public mutating func ask(_ session: Session, problem: String?) -> Action {
         guard let q = session.current else { return .leave }
         if let problem {
-            say("  ! " + problem)
+            refuse(problem, session)
         } else {
             header(session, q)
+            guide(session, q)
         }
         let choices = session.presentedChoices(q)
         if q.type == .matrix { return matrix(q, choices, session) }
         while true {
-            say(instructions(q, session))
             guard let line = prompt() else { return .leave }
             let text = line.trimmed
             switch text {
@@ -109,6 +149,10 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             case "<": return .back
             case "?":
                 help(session, q)
+                guide(session, q)
+                continue
+            case "L", "l" where session.instrument.languages.count > 1:
+                if let code = switchLanguage(session, text) { return .language(code) }
                 continue
             case "" where session.drafts[q.id] == nil: return session.answers[q.id].map(Action.answer) ?? .skip
             default: break
@@ -126,8 +170,27 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 if q.type == .longText || q.type == .open { return longText(first: typed, sending: text.isEmpty) }
                 return .answer(answer)
             case .failure(let problem):
-                say("  ! " + problem.message)
+                refuse(problem.message, session)
             }
+        }
+    }
+
+    /// A refusal, in words (no "!" to be read out), with the short reminder that `?` says the rest.
+    private mutating func refuse(_ problem: String, _ session: Session) {
+        say(problem + " " + session.words.plainReminder)
+    }
+
+    /// What to do at the prompt: keep the answer or draft given before, or else what to type.
+    /// Each on a line of its own, so that a long text given before is not run into the words after it.
+    private mutating func guide(_ session: Session, _ q: Question) {
+        if let draft = session.drafts[q.id] {
+            say(session.words.draftKept(draft))
+            say(session.words.plainSendDraft)
+        } else if let given = session.answers[q.id] {
+            say(session.words.givenAnswer(PlainInput.describe(given, q, session)))
+            say(session.words.plainKeepAnswer)
+        } else if let typing = session.words.typingHelp(for: q) {
+            say(typing)
         }
     }
 
@@ -148,11 +211,11 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     private mutating func header(_ session: Session, _ q: Question) {
         say()
         if let section = session.instrument.sections.first(where: { $0.questions.first?.id == q.id }) {
-            if let title = section.title { say("== " + session.render(title) + " ==") }
+            if let title = section.title { say(session.words.plainSection(session.render(title))) }
             if let intro = section.intro { say(session.render(intro).trimmed) }
         }
-        let counter = session.routePosition.map { "[\($0.number)/\($0.total)] " } ?? ""
-        say(counter + session.render(q.text).trimmed + (q.required ? session.words.required : ""))
+        if let position = session.routePosition { say(session.words.plainQuestion(position.number, of: position.total)) }
+        say(session.render(q.text).trimmed + (q.required ? session.words.required : ""))
         if let help = q.help { say(session.render(help).trimmed) }
         if let instructions = q.instructions { say(session.words.interviewer(session.render(instructions).trimmed)) }
         for probe in q.probes ?? [] { say("  " + session.words.probe(session.render(probe).trimmed)) }
@@ -173,15 +236,6 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             say(session.words.eachStatement)
             for (i, c) in session.presentedChoices(q).enumerated() { say("  \(i + 1)  " + session.render(c.label)) }
         }
-        if let draft = session.drafts[q.id] {
-            say(session.words.draftKept(draft))
-        } else if let given = session.answers[q.id] {
-            say(session.words.givenAnswer(PlainInput.describe(given, q, session)))
-        }
-    }
-
-    private func instructions(_ q: Question, _ session: Session) -> String {
-        session.words.typingHelp(for: q, canSkip: session.canSkip, canGoBack: session.canGoBack)
     }
 
     private func needsOther(_ answer: Answer, _ q: Question) -> Bool {
@@ -201,9 +255,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         if case .text(let t)? = session.answers[q.id]?.value { kept = t } else { kept = "" }
         var line: String? = first
         while let typed = line?.trimmed, !typed.isEmpty {
-            switch Speakers.turn(typed, group: group, at: clock()) {
+            switch Speakers.turn(typed, group: group, at: clock(), words: session.words) {
             case .success(let turn): kept = NoteTurn.appending(turn, to: kept)
-            case .failure(let problem): say("  ! " + problem.message)
+            case .failure(let problem): refuse(problem.message, session)
             }
             line = readLine()
         }
@@ -229,27 +283,33 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     public mutating func review(_ session: Session, problem: String?) -> Action {
         let items = session.reviewItems
         say()
-        if let problem { say("  ! " + problem) }
+        if let problem { refuse(problem, session) }
         say(session.words.reviewIntro)
         for (i, item) in items.enumerated() {
             guard let q = session.question(item.question) else { continue }
-            let answer = item.answer.map { PlainInput.describe($0, q, session) } ?? session.words.reviewSkipped
             // One line per question, so that the list stays a list (a long text's lines joined).
-            let flat = answer.split(whereSeparator: \.isNewline).joined(separator: " ")
-            say("  \(i + 1)  " + session.render(q.text).trimmed + " — " + flat)
+            let answer = item.answer.map { PlainInput.describe($0, q, session).split(whereSeparator: \.isNewline).joined(separator: " ") }
+            say("  " + session.words.plainReviewItem(i + 1, session.render(q.text).trimmed, answer: answer))
         }
         let canChange = session.reviewCanChange
+        say(session.words.reviewTyping(canChange: canChange))
         while true {
-            say(session.words.reviewTyping(canChange: canChange))
             guard let line = prompt()?.trimmed else { return .leave }
             switch line {
             case "": return .submit
             case "q": return .leave
+            case "?":
+                help(session, nil)
+                say(session.words.reviewTyping(canChange: canChange))
+                continue
+            case "L", "l" where session.instrument.languages.count > 1:
+                if let code = switchLanguage(session, line) { return .language(code) }
+                continue
             case "<" where canChange: return .back
             default: break
             }
             if canChange, let n = Int(line), items.indices.contains(n - 1) { return .jump(items[n - 1].question) }
-            say("  ! " + (canChange ? session.words.reviewPosition(items.count) : session.words.noGoingBack))
+            refuse(canChange ? session.words.reviewPosition(items.count) : session.words.noGoingBack, session)
         }
     }
 
@@ -258,25 +318,32 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         var earlier: [String: Int] = [:]
         if case .rows(let given)? = session.answers[q.id]?.value { earlier = given }
         var rows: [String: Int] = [:]
-        for row in q.rows ?? [] {
-            while true {
-                say("  " + session.render(row.text) + " (1-\(choices.count)):")
-                guard let line = prompt()?.trimmed else { return .leave }
-                if line == "q" { return .leave }
-                if line == "<" { return .back }
-                if line == "?" {
-                    help(session, q)
-                    continue
-                }
-                if line.isEmpty {
-                    rows[row.id] = earlier[row.id]
-                    break
-                }
-                if let n = Int(line), (1...choices.count).contains(n) {
-                    rows[row.id] = choices[n - 1].value
-                    break
-                }
-                say("  ! " + session.words.rowPosition(choices.count))
+        let all = q.rows ?? []
+        var at = 0
+        while at < all.count {
+            let row = all[at]
+            say(session.words.plainMatrixRow(session.render(row.text), count: choices.count))
+            guard let line = prompt()?.trimmed else { return .leave }
+            if line == "q" { return .leave }
+            // Back goes to the row before, as on the full screen; from the first row, to the question before.
+            if line == "<" {
+                if at == 0 { return .back }
+                at -= 1
+                continue
+            }
+            if let code = switchLanguage(session, line) { return .language(code) }
+            if line == "?" {
+                help(session, q)
+                continue
+            }
+            if line.isEmpty {
+                rows[row.id] = rows[row.id] ?? earlier[row.id]
+                at += 1
+            } else if let n = Int(line), (1...choices.count).contains(n) {
+                rows[row.id] = choices[n - 1].value
+                at += 1
+            } else {
+                refuse(session.words.rowPosition(choices.count), session)
             }
         }
         return rows.isEmpty ? .skip : .answer(Answer(.rows(rows)))
@@ -325,13 +392,15 @@ enum PlainInput {
 
     static func describe(_ answer: Answer, _ q: Question, _ session: Session) -> String {
         func label(_ code: Int) -> String { session.render(q.allChoices.first { $0.value == code }?.label) }
+        // What "Other" is comes after the choices, as it was typed after them.
+        let other = answer.other.map { ": " + $0 } ?? ""
         switch answer.value {
-        case .choice(let c): return label(c)
-        case .choices(let c), .ranking(let c): return c.map(label).joined(separator: ", ")
-        case .number(let n): return Printer.number(n)
+        case .choice(let c): return label(c) + other
+        case .choices(let c), .ranking(let c): return c.map(label).joined(separator: ", ") + other
+        case .number(let n): return session.words.formatted(n)
         case .text(let t): return t
         case .date(let d): return d
-        case .rows(let rows): return "\(rows.count) of \(q.rows?.count ?? 0) rows"
+        case .rows(let rows): return session.words.rowsAnswered(rows.count, of: q.rows?.count ?? 0)
         }
     }
 }

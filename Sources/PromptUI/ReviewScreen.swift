@@ -43,13 +43,16 @@ extension FullScreenDriver {
             switch event {
             case .resized: redrawAll()
             case .hangUp, .endOfInput: return .leave
-            case .key(.ctrl("c")): if confirmLeave() { return .leave }
+            case .key(.ctrl("c")): if confirmLeave(session.words) { return .leave }
             case .key(.escape): if canChange { return .back }
             case .key(.pageUp): if canChange { at = max(0, at - 5) }
             case .key(.pageDown): if canChange { at = min(items.count, at + 5) }
             case .key(.f1), .key(.character("?")):
-                showHelp(session, keys: [canChange ? session.words.keyReview : session.words.keyReviewFixed,
-                                         canChange ? session.words.keyBack : nil, session.words.keyLeave].compactMap { $0 })
+                if let code = showHelp(session, keys: [canChange ? session.words.keyReview : session.words.keyReviewFixed,
+                                                       canChange ? session.words.keyBack : nil, session.words.keyLeave].compactMap { $0 },
+                                       languages: true) {
+                    return .language(code)
+                }
             case .key(.up), .key(.character("k")): if canChange { at = max(0, at - 1) }
             case .key(.down), .key(.character("j")), .key(.tab): if canChange { at = min(items.count, at + 1) }
             case .key(.home): if canChange { at = 0 }

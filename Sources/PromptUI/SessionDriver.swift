@@ -27,6 +27,12 @@ public protocol SessionDriver {
     /// first question of a session without a consent step; false to leave. Where there is a
     /// consent step, its screen is the welcome.
     mutating func welcome(_ session: Session) -> Bool
+    /// Offers the instrument's languages, each named in itself, before anything else: the code
+    /// chosen (Enter alone keeps the session's), or nil to leave.
+    mutating func chooseLanguage(_ session: Session) -> String?
+    /// The language chosen on the welcome or consent screen, which returned (false, nil) to have
+    /// it journaled and be shown again in it; nil when none was. Asked once, it is forgotten.
+    mutating func takeLanguageChange() -> String?
     /// Shows the consent text; true to agree, false to decline, nil to leave.
     mutating func consent(_ session: Session) -> Bool?
     /// Shows the current question, with the reason the last answer was refused if there was one.
@@ -46,4 +52,12 @@ public enum SessionOutcome: Sendable, Equatable {
 extension SessionDriver {
     /// A driver without a review (the interviewer's screen: the interviewer ends the interview) sends at once.
     public mutating func review(_ session: Session, problem: String?) -> Action { .submit }
+    /// A driver without a choice of language (the interviewer's screen) keeps the session's.
+    public mutating func chooseLanguage(_ session: Session) -> String? { session.language }
+    public mutating func takeLanguageChange() -> String? { nil }
+}
+
+extension Action {
+    /// Reading on in another language: the answers stay as they are.
+    public static func language(_ code: String) -> Action { .move(.language(code)) }
 }

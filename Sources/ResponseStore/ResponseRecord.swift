@@ -70,7 +70,8 @@ enum ResponseRecord {
                 w.member("id", header.instrumentID)
                 w.member("version", header.version)
             }
-            w.member("language", header.language)
+            // The language the session ended in: the participant may have changed it.
+            w.member("language", session.language ?? header.language)
             w.key("other")
             w.object { w in
                 for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {

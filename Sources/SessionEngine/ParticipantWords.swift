@@ -168,12 +168,36 @@ public struct ParticipantWords: Sendable {
     public var notesOnOpenQuestions: String { message("notes_on_open_questions") }
     public var noSuchProbe: String { message("no_such_probe") }
     public var noProbes: String { message("no_probes") }
-    public var noDraftHere: String { "Only a typed answer can be kept as a draft." }
+    public var noDraftHere: String { message("no_draft_here") }
+    public func noSuchLanguage(_ code: String) -> String { message("no_such_language", ["language": code]) }
+
+    // MARK: Choosing the language
+
+    /// A language named in itself ("Cymraeg"), from its catalogue; its code where there is none.
+    public static func name(ofLanguage code: String) -> String { Catalogues.catalogue(for: code)?.name ?? code }
+    /// "Choose your language", said in this language (the chooser shows it in each).
+    public var chooseLanguage: String { message("choose_language") }
+    public var helpLanguage: String { message("help_language") }
+
+    // MARK: Steps of a saved session that cannot be replayed
+
+    public var replayConsentGiven: String { message("replay_consent_given") }
+    public var replayOnlyInterviewJumps: String { message("replay_only_interview_jumps") }
+    public var replayOnlyInterviewEnds: String { message("replay_only_interview_ends") }
+    public var replayNoQuestion: String { message("replay_no_question") }
+    public func replayElsewhere(done: String, here: String) -> String { message("replay_elsewhere", ["done": done, "here": here]) }
 
     // MARK: Around the questions
 
     /// Asked before the first question when the study links responses by a participant code.
     public var studyCodePrompt: String { message("study_code_prompt") }
+    public var studyCodeAgain: String { message("study_code_again") }
+    public var studyCodeEmpty: String { message("study_code_empty") }
+    public var studyCodeDiffer: String { message("study_code_differ") }
+    public var resumeContinuing: String { message("resume_continuing") }
+    public var resumeAlreadyComplete: String { message("resume_already_complete") }
+    /// A matrix answer told in words (the review, plain mode): "3 of 5 rows answered".
+    public func rowsAnswered(_ count: Int, of total: Int) -> String { message("rows_answered", ["count": String(count), "total": String(total)]) }
     public var chooseWhetherToTakePart: String { message("choose_whether_to_take_part") }
     public var notTakingPart: String { message("not_taking_part") }
     public var saved: String { message("saved") }
@@ -189,9 +213,7 @@ public struct ParticipantWords: Sendable {
     public var leavePrompt: String { message("leave_prompt") }
     public var leaveKeys: String { message("leave_keys") }
     public var windowTooSmall: String { message("window_too_small") }
-    public func leftIdle(minutes: Int) -> String {
-        "The session was left after \(minutes) minute\(minutes == 1 ? "" : "s") without a key, and the screen cleared."
-    }
+    public func leftIdle(minutes: Int) -> String { message("left_idle", count: minutes, ["count": String(minutes)]) }
     // MARK: Plain mode (numbered prompts, read aloud by screen readers)
 
     public var typeOneOrTwo: String { message("type_one_or_two") }
@@ -202,19 +224,31 @@ public struct ParticipantWords: Sendable {
     public func probe(_ text: String) -> String { message("probe", ["text": text]) }
     public var eachStatement: String { message("each_statement") }
     public func givenAnswer(_ answer: String) -> String { message("given_answer", ["answer": answer]) }
+    public var plainKeepAnswer: String { message("plain_keep_answer") }
+    public var plainSendDraft: String { message("plain_send_draft") }
+    public func plainSection(_ title: String) -> String { message("plain_section", ["title": title]) }
+    public func plainQuestion(_ number: Int, of total: Int) -> String { message("plain_question", ["number": String(number), "total": String(total)]) }
+    /// Said after a refusal, on its line: the full instructions are one `?` away.
+    public var plainReminder: String { message("plain_reminder") }
+    public func plainMatrixRow(_ row: String, count: Int) -> String { message("plain_matrix_row", ["row": row, "count": String(count)]) }
+    /// A line of the review in plain mode; `answer` nil when the question was not answered.
+    public func plainReviewItem(_ number: Int, _ question: String, answer: String?) -> String {
+        answer.map { message("plain_review_item", ["number": String(number), "question": question, "answer": $0]) }
+            ?? message("plain_review_skipped", ["number": String(number), "question": question])
+    }
     public func rowPosition(_ count: Int) -> String { message("row_position", count: count, ["count": String(count)]) }
 
-    /// The line under a question in plain mode: what to type, and how to skip, go back or leave.
-    /// Each whole sentence is one message, so a translation orders its own clauses.
-    public func typingHelp(for q: Question, canSkip: Bool, canGoBack: Bool) -> String {
-        let then = message(canSkip && canGoBack ? "typing_then_skip_back" : canSkip ? "typing_then_skip" : canGoBack ? "typing_then_back" : "typing_then")
-        func say(_ key: String, _ values: [String: String] = [:]) -> String { message(key, values.merging(["then": then]) { a, _ in a }) }
+    /// The line under a question in plain mode: what to type there. How to skip, go back, leave
+    /// and get help is said once before the first question and again on `?` (`plainKeys`), not at
+    /// every question: read aloud, a repeated line is a long wait before each answer.
+    public func typingHelp(for q: Question) -> String? {
+        func say(_ key: String, _ values: [String: String] = [:]) -> String { message(key, values) }
         switch q.type {
-        case .note: return message(canGoBack ? "typing_note_back" : "typing_note")
+        case .note: return message("typing_note")
         case .single, .scale: return say("typing_single")
         case .multiple: return say("typing_multiple")
         case .ranking: return say("typing_ranking")
-        case .matrix: return then
+        case .matrix: return nil
         case .number:
             switch (q.min, q.max) {
             case (let lo?, let hi?): return say("typing_number_between", ["min": formatted(lo), "max": formatted(hi)])
@@ -276,19 +310,18 @@ public struct ParticipantWords: Sendable {
 
     // MARK: The review before sending
 
-    public var reviewIntro: String { "Please check your answers before you send them." }
-    public var reviewSkipped: String { "(skipped)" }
-    public var reviewSend: String { "Send my answers" }
-    public var keyReview: String { "↑↓ move · Enter change, or send" }
-    public var keyReviewFixed: String { "Enter send" }
+    public var reviewIntro: String { message("review_intro") }
+    public var reviewSkipped: String { message("review_skipped") }
+    public var reviewSend: String { message("review_send") }
+    public var keyReview: String { message("key_review") }
+    public var keyReviewFixed: String { message("key_review_fixed") }
     /// Plain mode: the review is a numbered list.
     public func reviewTyping(canChange: Bool) -> String {
-        canChange ? "Type a number to change that answer, or press Enter to send your answers. < to go back, q to save and leave."
-                  : "Press Enter to send your answers, or q to save and leave."
+        message(canChange ? "review_typing_change" : "review_typing_send")
     }
-    public func reviewPosition(_ count: Int) -> String { "Please type a number from 1 to \(count), or press Enter to send." }
+    public func reviewPosition(_ count: Int) -> String { message("review_position", ["count": String(count)]) }
     /// Plain mode: a draft kept from before, offered again.
-    public func draftKept(_ text: String) -> String { "You had typed: \(text). Press Enter to send it, or type a new answer." }
+    public func draftKept(_ text: String) -> String { message("draft_kept", ["text": text]) }
 
     // MARK: Keys on the full screen
 
@@ -297,41 +330,36 @@ public struct ParticipantWords: Sendable {
     public var keySkip: String { message("key_skip") }
     public var keyClose: String { message("key_close") }
     public func unit(_ unit: String) -> String { message("unit", ["unit": unit]) }
-    public var keyStart: String { "Enter start" }
+    public var keyStart: String { message("key_start") }
     /// Help is `?` wherever `?` is not typed into an answer; in a text field, F1 only.
-    public func keyHelp(typing: Bool) -> String { typing ? "F1 help" : "? help" }
-    public var moreAbove: String { "↑ more above (PgUp)" }
-    public var moreBelow: String { "↓ more below (PgDn)" }
-    public var pleaseEnlarge: String { "Please make this window larger." }
+    public func keyHelp(typing: Bool) -> String { message(typing ? "key_help_typing" : "key_help") }
+    public var moreAbove: String { message("more_above") }
+    public var moreBelow: String { message("more_below") }
 
     // MARK: The welcome, and the help key
 
     /// How a session is answered, said before the first question in both drivers (on the consent
     /// screen where there is one): how to skip, go back, leave and get help.
-    public func howItWorks(typing: Bool, skip: Bool, back: Bool, support: Bool) -> [String] {
-        var lines = [skip ? (typing ? "To skip a question, press Enter without typing anything. Questions marked (required) need an answer."
-                                    : "To skip a question, press Enter without answering. Questions marked (required) need an answer.")
-                          : "Every question needs an answer."]
-        if back { lines.append(typing ? "To go back to the previous question, type <." : "To go back to the previous question, press Esc.") }
-        lines.append(typing ? "To stop and carry on later, type q: your answers so far are saved."
-                            : "To stop and carry on later, press Ctrl-C: your answers so far are saved.")
-        let contact = support ? " and who to contact for support." : "."
-        lines.append(typing ? "Type ? at any prompt to see the keys" + contact : "Press ? or F1 at any time to see the keys" + contact)
-        return lines
+    /// `languages`: the study is in several, and L changes the language.
+    public func howItWorks(typing: Bool, skip: Bool, back: Bool, support: Bool, languages: Bool = false) -> [String] {
+        let mode = typing ? "typing" : "keys"
+        return [message(skip ? "how_skip_\(mode)" : "how_all_required"), back ? message("how_back_\(mode)") : nil,
+                message("how_leave_\(mode)"), message("how_help_\(mode)" + (support ? "_support" : "")),
+                languages ? message("how_language_\(mode)") : nil].compactMap { $0 }
     }
 
-    public var helpTitle: String { "Keys on this screen" }
-    public var helpSupport: String { "Support" }
-    public var helpClose: String { "Press any key to close this help" }
-    public var helpScroll: String { "PgUp PgDn scroll" }
-    public var helpLeave: String { "Ctrl-C leave: your answers so far are saved" }
-    public var helpKeyHelp: String { "? or F1 this help" }
+    public var helpTitle: String { message("help_title") }
+    public var helpSupport: String { message("help_support") }
+    public var helpClose: String { message("help_close") }
+    public var helpScroll: String { message("help_scroll") }
+    public var helpLeave: String { message("help_leave") }
+    public var helpKeyHelp: String { message("help_key_help") }
     /// In a text field `?` is part of the answer.
-    public var helpKeyHelpTyping: String { "F1 this help (? is typed into your answer)" }
+    public var helpKeyHelpTyping: String { message("help_key_help_typing") }
     /// Plain mode's `?`: what can be typed at every prompt.
     public func plainKeys(skip: Bool, back: Bool) -> [String] {
-        (skip ? ["Enter alone: skip this question"] : []) + (back ? ["<  go back to the previous question"] : [])
-            + ["q  save and leave; you can carry on later", "?  show this help"]
+        [skip ? message("plain_key_skip") : nil, back ? message("plain_key_back") : nil, message("plain_key_leave"), message("plain_key_help")]
+            .compactMap { $0 }
     }
 
     /// A sensitive question says how to skip it, in the words of the mode (typing or keys).

@@ -21,7 +21,7 @@ extension Session {
         switch move {
         case .jump(let target): SessionEvent(move, question: target, at: time)
         case .answer, .skip, .draft, .notes, .probe: SessionEvent(move, question: current?.id, at: time)
-        case .consent, .back, .end: SessionEvent(move, at: time)
+        case .consent, .back, .end, .language: SessionEvent(move, at: time)
         }
     }
 
@@ -32,7 +32,7 @@ extension Session {
         var kept = event
         switch event.move {
         case .consent(let agreed):
-            guard phase == .consent else { throw AnswerProblem("Consent was already given.") }
+            guard phase == .consent else { throw AnswerProblem(words.replayConsentGiven) }
             if agreed { agree(at: event.at) } else { decline() }
         case .answer(let answer):
             try expect(event.question)
@@ -53,24 +53,27 @@ extension Session {
             if instrument.kind != .interview, phase == .finished {
                 try review(jumpTo: target, at: event.at)
             } else {
-                guard instrument.kind == .interview else { throw AnswerProblem("Only an interview moves between questions freely.") }
+                guard instrument.kind == .interview else { throw AnswerProblem(words.replayOnlyInterviewJumps) }
                 try jump(to: target, at: event.at)
             }
         case .probe(let index, let asked):
             try expect(event.question)
             try tickProbe(index, asked: asked)
         case .end:
-            guard instrument.kind == .interview else { throw AnswerProblem("Only an interview is ended by the interviewer.") }
+            guard instrument.kind == .interview else { throw AnswerProblem(words.replayOnlyInterviewEnds) }
             end(at: event.at)
+        case .language(let code):
+            guard instrument.languages.contains(code) else { throw AnswerProblem(words.noSuchLanguage(code)) }
+            language = code
         }
         return kept
     }
 
     /// An event made at one question cannot be applied at another.
     private func expect(_ question: String?) throws(AnswerProblem) {
-        guard let here = current?.id else { throw AnswerProblem("There is no question under way.") }
+        guard let here = current?.id else { throw AnswerProblem(words.replayNoQuestion) }
         guard let question, question == here else {
-            throw AnswerProblem("This was done at '\(question ?? "?")', but the session is at '\(here)'.")
+            throw AnswerProblem(words.replayElsewhere(done: question ?? "?", here: here))
         }
     }
 }

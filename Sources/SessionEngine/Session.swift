@@ -27,7 +27,9 @@ public struct QuestionTiming: Sendable, Equatable, Codable {
 public struct Session: Sendable {
     public let instrument: Instrument
     public let seed: UInt64
-    public let language: String?
+    /// The language the participant reads: the one the session was started in, or the one
+    /// they chose since (a `.language` move, journaled like any other, so a replay ends in it).
+    public internal(set) var language: String?
     /// Today, in days since 1970-01-01, for `today()` and date limits.
     public let today: Int
     /// Presented questions (not calculations) in the order they are asked, after shuffles.

@@ -20,6 +20,9 @@ public enum SessionMove: Sendable, Equatable {
     case jump(to: String)
     case probe(Int, asked: Bool)
     case end
+    /// The participant chose a language (on the first screen, or later from the help key): what
+    /// follows is in it, and the response is stored with it. Answers are values, so none is lost.
+    case language(String)
 }
 
 /// A move as it happened: where (the question it was made at, or the target of a jump) and when
@@ -57,11 +60,11 @@ public struct SessionEvent: Sendable, Equatable {
 /// since the first version (Swift's coding of the enum that preceded this type).
 extension SessionEvent: Decodable {
     private enum Kind: String, CodingKey, CaseIterable {
-        case consent, answer, skip, back, draft, notes, jump, probe, end
+        case consent, answer, skip, back, draft, notes, jump, probe, end, language
     }
 
     private enum Field: String, CodingKey {
-        case agreed, question, answer, text, index, asked, at
+        case agreed, question, answer, text, index, asked, at, language
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,6 +91,7 @@ extension SessionEvent: Decodable {
             self = .probe(question: try question(), index: try c.decode(Int.self, forKey: .index),
                           asked: try c.decode(Bool.self, forKey: .asked), at: at)
         case .end: self = .end(at: at)
+        case .language: self = SessionEvent(.language(try c.decode(String.self, forKey: .language)), at: at)
         }
     }
 }
@@ -106,11 +110,12 @@ extension SessionEvent {
         case .jump: kind = "jump"
         case .probe: kind = "probe"
         case .end: kind = "end"
+        case .language: kind = "language"
         }
         w.object { w in
             w.key(kind)
             w.object { w in
-                // Keys in sorted order: agreed, answer, asked, at, index, question, text.
+                // Keys in sorted order: agreed, answer, asked, at, index, language, question, text.
                 if case .consent(let agreed) = move { w.member("agreed", agreed) }
                 if case .answer(let answer) = move {
                     w.key("answer")
@@ -120,6 +125,7 @@ extension SessionEvent {
                 w.key("at")
                 w.number(at)
                 if case .probe(let index, _) = move { w.member("index", index) }
+                if case .language(let code) = move { w.member("language", code) }
                 w.member("question", question)
                 if case .notes(let text) = move { w.member("text", text) }
                 if case .draft(let text) = move { w.member("text", text) }

@@ -19,26 +19,46 @@ public struct SessionRunner<Driver: SessionDriver> {
     let recorder: any SessionRecorder
     /// Seconds since the session started (from the platform clock in real use).
     let clock: () -> Double
+    /// Whether a new session of a survey in several languages starts by offering them (when the
+    /// person who started it did not name one).
+    let offerLanguages: Bool
 
-    public init(session: Session, driver: Driver, recorder: any SessionRecorder, clock: @escaping () -> Double) {
+    public init(session: Session, driver: Driver, recorder: any SessionRecorder, clock: @escaping () -> Double, offerLanguages: Bool = false) {
         self.session = session
         self.driver = driver
         self.recorder = recorder
         self.clock = clock
+        self.offerLanguages = offerLanguages
     }
 
     public mutating func run() throws(StoreError) -> SessionOutcome {
         var problem: String?
         // A session begun without a consent step starts with the welcome (with one, the consent
         // screen is the welcome); one resumed with answers goes straight back to its question.
-        if case .question = session.phase, session.answers.isEmpty, session.skipped.isEmpty, session.drafts.isEmpty, !driver.welcome(session) {
-            return .interrupted
+        let fresh = session.phase != .finished && session.phase != .declined
+            && session.answers.isEmpty && session.skipped.isEmpty && session.drafts.isEmpty
+        // The languages come first, each named in itself, so that everything after is read in
+        // the one chosen; the choice is a move like any other, journaled and replayed.
+        if offerLanguages, fresh, session.instrument.kind == .survey, session.instrument.languages.count > 1 {
+            guard let code = driver.chooseLanguage(session) else { return .interrupted }
+            _ = try perform(.language(code))
+        }
+        if case .question = session.phase, fresh {
+            while !driver.welcome(session) {
+                // Leaving the welcome to change its language shows it again in that language.
+                guard let code = driver.takeLanguageChange() else { return .interrupted }
+                _ = try perform(.language(code))
+            }
         }
         while true {
             let move: SessionMove
             switch session.phase {
             case .consent:
-                guard let agreed = driver.consent(session) else { return .interrupted }
+                guard let agreed = driver.consent(session) else {
+                    guard let code = driver.takeLanguageChange() else { return .interrupted }
+                    _ = try perform(.language(code))
+                    continue
+                }
                 move = .consent(agreed: agreed)
             case .declined:
                 try recorder.finish(session, duration: clock())

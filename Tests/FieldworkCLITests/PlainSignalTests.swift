@@ -11,7 +11,7 @@ private let tmuxInstalled = Tool.available("tmux")
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
         let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)' --plain", in: folder.url, done: done))
+        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)' --plain --language en", in: folder.url, done: done))
         t.waitFor("Is this your first visit to the café?")
         try t.send("2", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")

@@ -177,7 +177,7 @@ final class TmuxSession {
         try t.send("1", "Enter")
         t.waitFor("Pa mor ddefnyddiol oedd siarad")
         try t.send("C-c")
-        t.waitFor("Leave now?")
+        t.waitFor("Gadael nawr?")   // the leave prompt in the session's language
         try t.send("y")
         let (status, stty) = TmuxSession.finished(done)
         #expect(status == "3")
@@ -192,7 +192,8 @@ final class TmuxSession {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
         let done = folder.url.appendingPathComponent("exit-status").path
-        let command = TmuxSession.command("run '\(instrument)'", in: folder.url, done: done)
+        // Named, the language is not offered first (LanguageChoiceTerminalTests chooses it).
+        let command = TmuxSession.command("run '\(instrument)' --language en", in: folder.url, done: done)
         let t = try TmuxSession(command: command)
         t.waitFor("Four short questions about your visit today.")
         try t.send("Enter")

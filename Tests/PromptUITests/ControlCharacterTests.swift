@@ -41,7 +41,7 @@ struct ScriptedLines: LineIO {
         guard case .completed = try runner.run() else { Issue.record("the session did not complete"); return }
         let shown = runner.driver.io.output
         #expect(!shown.unicodeScalars.contains { SafeText.isControl($0) && $0 != "\n" && $0 != "\t" }, "\(shown.debugDescription)")
-        #expect(shown.contains("[1/2] Pick one[U+001B][2J"))
+        #expect(shown.contains("Question 1 of 2\nPick one[U+001B][2J"))
         #expect(shown.contains("  1  Yes[U+202E]"))
         #expect(shown.contains("Tell us about Yes[U+202E]"), "piped text is shown escaped too")
         #expect(runner.session.answers["story"]?.value == .text("I typed this\tand\na second line"))

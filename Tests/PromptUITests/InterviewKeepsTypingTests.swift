@@ -31,6 +31,7 @@ func journal(_ recorder: MemoryRecorder) -> [String] {
         case .jump: return "jump \(id)"
         case .probe(let index, let asked): return "probe \(id) \(index) \(asked)"
         case .end: return "end"
+        case .language(let code): return "language \(code)"
         case .consent, .back, .draft: return nil
         }
     }

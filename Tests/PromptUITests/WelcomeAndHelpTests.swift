@@ -78,7 +78,8 @@ import Testing
             To stop and carry on later, type q: your answers so far are saved.
             Type ? at any prompt to see the keys and who to contact for support.
 
-            [1/2] Which?
+            Question 1 of 2
+            Which?
             """), "\(out)")
         // `?` shows the keys of the prompt and the support text, then asks again.
         #expect(out.contains("""

@@ -24,20 +24,8 @@ import Testing
         #expect(shown.contains("Teipiwch rif o 1 i 2."))
         #expect(shown.contains("Mae eich atebion wedi'u cadw. Diolch."))
         #expect(runner.session.answers["comment"]?.value == .text("Mwy o de"))
-        for sentence in englishSentences() where shown.contains(sentence) {
+        for sentence in englishRunnerSentences(in: shown) {
             Issue.record("English runner text \"\(sentence)\" in the Welsh transcript:\n\(shown)")
         }
-    }
-
-    /// The literal pieces of every English message (between its placeholders) of two words or more.
-    func englishSentences() -> Set<String> {
-        var out: Set<String> = []
-        for text in Catalogues.english.messages.values {
-            for piece in text.split(whereSeparator: { $0 == "{" || $0 == "}" }) {
-                let trimmed = piece.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-                if trimmed.split(separator: " ").count >= 2 { out.insert(trimmed) }
-            }
-        }
-        return out
     }
 }

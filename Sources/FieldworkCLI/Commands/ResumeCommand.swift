@@ -48,7 +48,7 @@ struct ResumeCommand: ParsableCommand {
         // Opening the folder finishes a completion that a crash cut short: then there is nothing
         // left to continue, and the participant is told their answers are saved.
         if store.isFinished(responseID: header.responseID) {
-            Platform.write("This session was already complete: its answers are saved.\n")
+            Platform.write(ParticipantWords.forLanguage(header.language, overrides: instrument.messages).resumeAlreadyComplete + "\n")
             return
         }
         let (contents, writer) = try store.resume(header.sessionID)
@@ -58,7 +58,7 @@ struct ResumeCommand: ParsableCommand {
             Platform.write("warning: step \(skipped.index + 1) of the saved session \(what) (\(skipped.problem.message))\n", to: 2)
         }
         let elapsed = contents.events.last?.at ?? 0
-        Platform.write("Continuing where you stopped.\n")
+        Platform.write(rebuilt.session.words.resumeContinuing + "\n")
         try Runner.drive(rebuilt.session, writer: writer, elapsedBefore: elapsed, options: options)
     }
 }

@@ -41,20 +41,21 @@ enum Runner {
 
                     """, to: 2)
             }
+            let words = ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages)
             while true {
-                io.write(ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages).studyCodePrompt + " ")
+                io.write(words.studyCodePrompt + " ")
                 // Not shown as it is typed: the screen may be seen by the next participant.
                 guard let code = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    io.write("  ! Please type the study code.\n")
+                    io.write("  ! " + words.studyCodeEmpty + "\n")
                     continue
                 }
                 // Typed twice, as a new password is: a mistyped code files the answers under a
                 // pseudonym no one has, and the code cannot be shown to be checked.
-                io.write("Type the study code again, to check it: ")
+                io.write(words.studyCodeAgain + " ")
                 guard let again = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard key.pseudonym(for: again) == key.pseudonym(for: code) else {
-                    io.write("  ! The two codes differ. Please type the study code again.\n")
+                    io.write("  ! " + words.studyCodeDiffer + "\n")
                     continue
                 }
                 pseudonym = key.pseudonym(for: code)
@@ -73,10 +74,11 @@ enum Runner {
         let writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started,
                                      pseudonym: pseudonym, group: group, today: today)
         let session = Session(instrument: instrument, seed: chosenSeed, language: language, today: today)
-        try drive(session, writer: writer, elapsedBefore: 0, options: options)
+        // Without --language, a participant of a study in several languages chooses their own.
+        try drive(session, writer: writer, elapsedBefore: 0, options: options, offerLanguages: language == nil)
     }
 
-    static func drive(_ session: Session, writer: SessionWriter, elapsedBefore: Double, options: RunnerOptions) throws {
+    static func drive(_ session: Session, writer: SessionWriter, elapsedBefore: Double, options: RunnerOptions, offerLanguages: Bool = false) throws {
         let origin = Platform.monotonicSeconds() - elapsedBefore
         let clock = { Platform.monotonicSeconds() - origin }
         let outcome: SessionOutcome
@@ -97,7 +99,7 @@ enum Runner {
                     final = runner.session
                 } else {
                     var runner = SessionRunner(session: session, driver: FullScreenDriver(terminal: terminal, style: style),
-                                               recorder: writer, clock: clock)
+                                               recorder: writer, clock: clock, offerLanguages: offerLanguages)
                     outcome = try runner.run()
                     final = runner.session
                     leftIdle = runner.driver.leftIdle
@@ -108,7 +110,7 @@ enum Runner {
                 let interview = session.instrument.kind == .interview
                 let lines = StandardLines(idleMinutes: session.instrument.settings.idleMinutes)
                 let driver = PlainDriver(io: lines, clock: interview ? clock : nil, group: interview ? writer.header.group : nil)
-                var runner = SessionRunner(session: session, driver: driver, recorder: writer, clock: clock)
+                var runner = SessionRunner(session: session, driver: driver, recorder: writer, clock: clock, offerLanguages: offerLanguages)
                 outcome = try runner.run()
                 final = runner.session
                 leftIdle = lines.idle.timedOut

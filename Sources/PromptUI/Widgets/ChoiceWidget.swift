@@ -137,10 +137,8 @@ struct ChoiceWidget: Widget {
 
     var typesText: Bool { typingOther }
 
+    var words = ParticipantWords.forLanguage(nil)
     var keyHelp: String {
-        let keys = byValue ? "a number" : choices.count <= 9 ? "1-\(choices.count)" : nil
-        let choose = "Space" + (keys.map { " or \($0)" } ?? "")
-        return multiple ? "↑↓ move · \(choose) tick · Backspace clears · Enter next"
-                        : "↑↓ move · \(choose) choose · Backspace clears · Enter next"
+        words.choiceKeys(multiple: multiple, byValue: byValue, numbers: choices.count <= 9 ? "1-\(choices.count)" : nil)
     }
 }

@@ -89,8 +89,8 @@ struct MatrixWidget: Widget {
     }
 
     /// The numbers that choose, as many as there are points (a 6-point scale said 1-9).
-    var keyHelp: String {
-        let numbers = choices.count <= 9 ? " or 1-\(choices.count)" : ""
-        return "↑↓ row · ←→ move · Space\(numbers) choose · Backspace clears · Enter next"
-    }
+    var words = ParticipantWords.forLanguage(nil)
+    var keyHelp: String { words.matrixKeys(numbers: choices.count <= 9 ? "1-\(choices.count)" : nil) }
+    /// Row, move, choose: then the help key.
+    var keysBeforeHelp: Int { 3 }
 }

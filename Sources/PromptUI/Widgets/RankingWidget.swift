@@ -60,9 +60,6 @@ struct RankingWidget: Widget {
         return WidgetBody(lines: lines, cursor: nil, focus: cursor)
     }
 
-    var keyHelp: String {
-        holding ? "↑↓ move the item · Space put it down · Enter next"
-                : touched ? "↑↓ move · Space pick up an item · Enter next"
-                          : "↑↓ move · Space pick up an item (twice keeps this order) · Enter next"
-    }
+    var words = ParticipantWords.forLanguage(nil)
+    var keyHelp: String { words.rankingKeys(holding: holding, touched: touched) }
 }

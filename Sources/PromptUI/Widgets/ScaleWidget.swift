@@ -73,5 +73,6 @@ struct ScaleWidget: Widget {
         return WidgetBody(lines: lines, cursor: nil, focus: 0, pointing: cursor != nil)
     }
 
-    var keyHelp: String { "←→ move · Space or a number choose · Backspace clears · Enter next" }
+    var words = ParticipantWords.forLanguage(nil)
+    var keyHelp: String { words.scaleKeys }
 }

@@ -8,7 +8,7 @@ import TerminalIO
 struct TextWidget: Widget {
     let kind: QuestionType
     let precision: DatePrecision
-    let words: ParticipantWords
+    var words: ParticipantWords
     var editor: LineEditor
     /// What the field began with (a draft, else the answer given), to tell whether there is
     /// anything new to keep as a draft.

@@ -34,6 +34,11 @@ protocol Widget {
     func answer() -> Result<Answer?, AnswerProblem>
     func render(width: Int, style: Style) -> WidgetBody
     var keyHelp: String { get }
+    /// How many of the keys (split at " · ") come before the help key on a narrow screen: the
+    /// keys that choose, found by place rather than by their words, which differ by language.
+    var keysBeforeHelp: Int { get }
+    /// The session's words, for the key help; set by `Widgets.make`.
+    var words: ParticipantWords { get set }
     /// What was typed and not submitted, when it differs from what the field began with (nil:
     /// nothing to keep); kept as a draft on going back or leaving.
     var draft: String? { get }
@@ -47,4 +52,5 @@ extension Widget {
     var draft: String? { nil }
     mutating func resized(width: Int) {}
     var typesText: Bool { false }
+    var keysBeforeHelp: Int { 2 }
 }

@@ -9,6 +9,12 @@ enum Widgets {
     /// The widget for a question at a width; `given` replaces the stored answer (`.none`: nothing
     /// chosen yet), for a widget made anew after a resize.
     static func make(for q: Question, session: Session, width: Int, given override: Answer?? = nil) -> any Widget {
+        var widget = bare(for: q, session: session, width: width, given: override)
+        widget.words = session.words
+        return widget
+    }
+
+    private static func bare(for q: Question, session: Session, width: Int, given override: Answer??) -> any Widget {
         let choices = session.presentedChoices(q)
         let given = override ?? session.answers[q.id]
         let label: (Choice) -> String = { session.render($0.label) }

@@ -173,6 +173,8 @@ struct InstrumentChecks {
             }
         case .value:
             break
+        case .safeguarding:
+            checkRule(site, expr, types: types)
         }
     }
 

@@ -19,7 +19,7 @@ struct InstrumentDecoder {
 
     static let topKeys: Set<String> = [
         "format", "id", "version", "kind", "title", "description", "languages", "consent",
-        "end", "settings", "privacy", "choice_sets", "sections",
+        "end", "settings", "privacy", "choice_sets", "sections", "safeguarding",
     ]
 
     mutating func decode(_ root: Node) -> Instrument? {
@@ -53,11 +53,13 @@ struct InstrumentDecoder {
             diagnostics.warning(.unusedChoiceSet, "the choice set '\(name)' is never used",
                                 hint: "remove it, or use it with 'choices: \(name)'", at: set.node.start, length: name.count)
         }
-        return Instrument(
+        var instrument = Instrument(
             format: format, id: id, version: version, kind: kind, title: title, description: description,
             languages: languages, consent: consent, end: end, settings: settings, privacy: privacy,
             choiceSets: choiceSets.mapValues(\.choices), sections: sections
         )
+        if let node = map["safeguarding"] { instrument.safeguarding = decodeSafeguarding(node) }
+        return instrument
     }
 
     private mutating func decodeFormat(_ map: MapReader) -> Int {

@@ -213,6 +213,10 @@ extension Instrument {
                 w.array(privacy.redact) { w, p in w.string(p.rawValue) }
                 w.member("timestamps", privacy.timestamps.rawValue)
             }
+            if !safeguarding.isEmpty {
+                w.key("safeguarding")
+                w.array(safeguarding) { w, rule in rule.write(to: &w) }
+            }
             w.key("sections")
             w.array(sections) { w, section in
                 w.object { w in

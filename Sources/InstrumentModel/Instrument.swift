@@ -19,6 +19,8 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var privacy: Privacy
     public var choiceSets: [String: [Choice]]
     public var sections: [Section]
+    /// Absent (nil) when there are none, so that instruments without rules keep their compiled form and hash.
+    public var safeguardingRules: [SafeguardingRule]?
 
     public init(format: Int, id: String, version: String, kind: InstrumentKind, title: LocalizedText,
                 description: LocalizedText?, languages: [String], consent: Consent?, end: LocalizedText?,
@@ -41,6 +43,7 @@ public struct Instrument: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case compiledFormat = "compiled_format", format, id, version, kind, title, description, languages
         case consent, end, settings, privacy, choiceSets = "choice_sets", sections
+        case safeguardingRules = "safeguarding"
     }
 
     /// Every question, in the order of the instrument.

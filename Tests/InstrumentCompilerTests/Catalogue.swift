@@ -776,4 +776,52 @@ t.yaml:10:16: error: the calculation of 'a' depends on itself: a → b → a [ca
                ^~~~~
   hint: a calculate cannot use its own value, directly or through others
 """#),
+    (DiagnosticCode(rawValue: "never-fires")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: worry
+        type: scale
+        text: How worried are you?
+        from: 0
+        to: 3
+safeguarding:
+  - id: distress
+    when: worry > 3
+    message: Support is available.
+"""#.utf8),
+     #"""
+t.yaml:15:11: warning: safeguarding rule 'distress' can never fire: its when can never be true [never-fires]
+    when: worry > 3
+          ^~~~~~~~~
+  hint: check the numbers and choices it compares against the questions' limits
+"""#),
+    (DiagnosticCode(rawValue: "fires-before-answers")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: worry
+        type: scale
+        text: How worried are you?
+        from: 0
+        to: 3
+safeguarding:
+  - id: distress
+    when: not(worry >= 1)
+    message: Support is available.
+"""#.utf8),
+     #"""
+t.yaml:15:11: error: safeguarding rule 'distress' is true before anything is answered [fires-before-answers]
+    when: not(worry >= 1)
+          ^~~~~~~~~~~~~~~
+  hint: a rule fires on answers given; compare answers with values, such as 'phq9_9 >= 1'
+"""#),
 ]

@@ -35,6 +35,7 @@ extension Session {
         answers[q.id] = answer
         skipped.remove(q.id)
         refresh()
+        settleSafeguarding(after: q.id)
         advance(from: q.id, time: time)
         return answer
     }
@@ -49,6 +50,7 @@ extension Session {
             skipped.insert(q.id)
         }
         refresh()
+        settleSafeguarding(after: q.id)
         advance(from: q.id, time: time)
     }
 

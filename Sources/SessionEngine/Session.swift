@@ -43,6 +43,10 @@ public struct Session: Sendable {
     public internal(set) var returns = 0
     /// In interviews: the probes of each question ticked as asked (0-based, ascending).
     public internal(set) var probesAsked: [String: [Int]] = [:]
+    /// Safeguarding rules fired so far, in order (see `Safeguarding.swift`).
+    public internal(set) var safeguardingFired: [SafeguardingFiring] = []
+    /// The rules whose condition holds now: one fires again only after it has been false.
+    var safeguardingHolding: Set<String> = []
     var history: [String] = []
     /// When the current question was shown (seconds since the session started).
     public internal(set) var shownAt: Double = 0
@@ -70,6 +74,7 @@ public struct Session: Sendable {
         expressions = InstrumentExpressions(salvaging: instrument)
         phase = instrument.consent == nil ? .finished : .consent
         refresh()
+        safeguardingHolding = rulesHolding()
         if instrument.consent == nil { phase = first().map(Phase.question) ?? .finished }
         if case .question(let id) = phase { arrive(at: id, time: 0) }
     }

@@ -50,6 +50,7 @@ public struct SessionRunner<Driver: SessionDriver> {
                 move = asked
             }
             let kept: SessionEvent
+            let firedBefore = session.safeguardingFired.count
             do throws(AnswerProblem) {
                 kept = try session.apply(session.event(move, at: clock()))
             } catch {
@@ -58,6 +59,9 @@ public struct SessionRunner<Driver: SessionDriver> {
             }
             // A decline is not journaled: the journal is removed as its response is written.
             if session.phase != .declined { try recorder.record(kept) }
+            // A rule's message comes at once, after the answer is on disk and before anything else.
+            let fired = Array(session.safeguardingFired.dropFirst(firedBefore))
+            if !fired.isEmpty, driver.safeguard(session, fired: fired) == .pause { return .interrupted }
         }
     }
 }

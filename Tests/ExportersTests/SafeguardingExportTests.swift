@@ -8,13 +8,14 @@ import Testing
 
 @Suite struct SafeguardingExportTests {
     /// A study folder holding one finished response whose answer fired a rule.
-    static func study() throws -> TemporaryFolder {
+    static func study(pseudonym: String? = nil) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         let result = try compiling("""
             format: 1
             id: care
             version: 1.0.0
             title: Care
+            privacy: {participant: \(pseudonym == nil ? "none" : "code")}
             sections:
               - id: s
                 questions:
@@ -26,7 +27,7 @@ import Testing
         let instrument = try #require(result.instrument)
         let store = try InstrumentStore(root: folder.path, instrument: instrument, compiled: try #require(result.canonical),
                                         hash: try #require(result.contentHash))
-        let writer = try store.begin(seed: 9, language: nil, started: nil, pseudonym: nil, today: 20_000)
+        let writer = try store.begin(seed: 9, language: nil, started: nil, pseudonym: pseudonym, today: 20_000)
         var s = Session(instrument: instrument, seed: 9, today: 20_000)
         try writer.record(try s.apply(s.event(.answer(Answer(.choice(2))), at: 1)))
         try writer.finish(s, duration: 3)
@@ -43,5 +44,12 @@ import Testing
         _ = try Exporter.run(try ResponseReader(path: study.path + "/care"), ExportOptions(format: .csv, out: csvOut.path))
         let csv = try String(contentsOfFile: csvOut.path + "/responses.csv", encoding: .utf8)
         #expect(!csv.contains("safeguarding") && !csv.contains("distress"))
+    }
+
+    @Test func theSafeguardingListNamesASessionByItsPseudonymWhereThereIsOne() throws {
+        let study = try Self.study(pseudonym: "p_0123456789abcdef")
+        let list = SafeguardingList(try ResponseReader(path: study.path + "/care"))
+        #expect(list.rows.map(\.who) == ["p_0123456789abcdef"])
+        #expect(list.text().contains("\np_0123456789abcdef     complete  distress  low\n"))
     }
 }

@@ -33,6 +33,7 @@ public struct Preview {
         blocks.append(.facts(facts))
         if let description = instrument.description { blocks.append(.paragraph(texts(description))) }
         blocks.append(.facts(privacyFacts()))
+        blocks += safeguardingBlocks()
 
         if let consent = instrument.consent {
             blocks.append(.heading(level: 2, texts: languages.map { _ in "Consent" }))

@@ -66,4 +66,16 @@ import Testing
         #expect(text.contains("t.yaml:20:12: error: 'stop' is not a valid offer [invalid-value]"))
         #expect(text.contains("t.yaml:21:5: error: safeguarding rule 'other' has no 'message' [missing-key]"))
     }
+
+    @Test func theReferenceExampleCompilesWithoutWarnings() throws {
+        let block = try #require(try ReferenceExampleTests.yamlBlocks().first { $0.hasPrefix("safeguarding:") })
+        let result = compile(withQuestions("""
+              - id: phq9_9
+                type: single
+                text: Thoughts that you would be better off dead, or of hurting yourself?
+                choices: [{value: 0, label: Not at all}, {value: 1, label: Several days}]
+            """) + block)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.instrument?.safeguarding.map(\.id) == ["self_harm"])
+    }
 }

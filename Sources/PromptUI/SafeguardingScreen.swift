@@ -38,7 +38,8 @@ extension FullScreenDriver {
                          message: nil, help: words.safeguardingKeys(pause: pause)))
             switch terminal.next() {
             case .resized: redrawAll()
-            case .hangUp, .endOfInput: return .pause
+            // Leaving is always possible, as on every screen: saved, to come back to.
+            case .hangUp, .endOfInput, .key(.ctrl("c")): return .pause
             case .key(.character(let c)) where c.lowercased() == String(words.safeguardingCarryOnKey): return .carryOn
             case .key(.character(let c)) where pause && c.lowercased() == String(words.safeguardingPauseKey): return .pause
             case .key: continue
@@ -102,6 +103,7 @@ extension PlainDriver {
             guard let line = prompt()?.trimmed.lowercased() else { return .pause }
             if line == String(words.safeguardingCarryOnKey) { return .carryOn }
             if pause, line == String(words.safeguardingPauseKey) { return .pause }
+            if line == "q" { return .pause }
         }
     }
 }

@@ -66,6 +66,23 @@ let careSurvey = """
         #expect(calm.driver.frame.lines.contains { $0.contains("Age?") })
     }
 
+    @Test func ctrlCLeavesSavedEvenWhereTheRuleOffersNoPause() throws {
+        let (runner, recorder, outcome) = try run(keys("2") + [.key(.enter), .key(.ctrl("c"))] + keys("c"))
+        #expect(outcome == .interrupted)
+        #expect(recorder.events.count == 1)
+        #expect(!runner.driver.frame.lines.contains { $0.contains("Age?") }, "left at the message, not carried on")
+    }
+
+    @Test func qLeavesSavedInPlainModeAsAtEveryPrompt() throws {
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(careSurvey.replacingOccurrences(of: "    offer: pause\n", with: "")), seed: 1, today: 20_000),
+                                   driver: PlainDriver(io: ScriptedLines(input: ["2", "p", "q", "c"])), recorder: MemoryRecorder(),
+                                   clock: { time += 1; return time })
+        #expect(try runner.run() == .interrupted)
+        #expect(runner.driver.io.output.contains("Type c and press Enter to carry on with the questions.\n> Type c"), "p is no offer here")
+        #expect(!runner.driver.io.output.contains("Age?"))
+    }
+
     @Test func thePlainDriverSaysTheSameAndAnEmptyLineDoesNotGoOn() throws {
         var time = 0.0
         var runner = SessionRunner(session: Session(instrument: try compiled(careSurvey), seed: 1, today: 20_000),

@@ -56,6 +56,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case calculateCycle = "calculate-cycle"
     case neverFires = "never-fires"
     case firesBeforeAnswers = "fires-before-answers"
+    case scaleChanged = "scale-changed"
 }
 
 /// One problem in one file, as data; `DiagnosticRenderer` is the one place that words its layout.

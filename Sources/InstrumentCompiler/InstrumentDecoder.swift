@@ -16,6 +16,8 @@ struct InstrumentDecoder {
     var questionMarks: [String: Mark] = [:]
     var sectionMarks: [String: Mark] = [:]
     var questionCount = 0
+    /// Safeguarding rules that come with the library scales the sections use.
+    var libraryRules: [SafeguardingRule] = []
 
     static let topKeys: Set<String> = [
         "format", "id", "version", "kind", "title", "description", "languages", "consent",
@@ -58,7 +60,9 @@ struct InstrumentDecoder {
             languages: languages, consent: consent, end: end, settings: settings, privacy: privacy,
             choiceSets: choiceSets.mapValues(\.choices), sections: sections
         )
-        if let node = map["safeguarding"] { instrument.safeguarding = decodeSafeguarding(node) }
+        let own = map["safeguarding"].map { decodeSafeguarding($0) } ?? []
+        // A rule of the instrument's own replaces the library's rule of the same id (its own message, say).
+        instrument.safeguarding = libraryRules.filter { rule in !own.contains { $0.id == rule.id } } + own
         return instrument
     }
 

@@ -225,6 +225,7 @@ extension Instrument {
                     w.member("minutes", section.minutes)
                     w.key("questions")
                     w.array(section.questions) { w, q in q.write(to: &w) }
+                    w.member("scale", section.scale)
                     w.member("show_if", section.showIf)
                     w.member("shuffle", section.shuffle)
                     w.member("title", section.title)

@@ -130,6 +130,8 @@ public struct Section: Sendable, Equatable, Codable {
     public var shuffle: Bool
     public var minutes: Double?
     public var questions: [Question]
+    /// The library scale the section includes (`use:`), by name; its items are locked to the published wording.
+    public var scale: String?
 
     public init(id: String, title: LocalizedText?, intro: LocalizedText?, showIf: String?, shuffle: Bool,
                 minutes: Double?, questions: [Question]) {
@@ -143,6 +145,6 @@ public struct Section: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, intro, showIf = "show_if", shuffle, minutes, questions
+        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale
     }
 }

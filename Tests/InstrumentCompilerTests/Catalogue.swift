@@ -824,4 +824,30 @@ t.yaml:15:11: error: safeguarding rule 'distress' is true before anything is ans
           ^~~~~~~~~~~~~~~
   hint: a rule fires on answers given; compare answers with values, such as 'phq9_9 >= 1'
 """#),
+    (DiagnosticCode(rawValue: "scale-changed")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    use: phq2
+    questions:
+      - id: phq2_1
+        type: single
+        text: Not much interest in things
+        choices: [{value: 0, label: Not at all}, {value: 1, label: Several days}, {value: 2, label: More than half the days}, {value: 3, label: Nearly every day}]
+      - id: phq2_2
+        type: single
+        text: Feeling down, depressed, or hopeless
+        choices: [{value: 0, label: Not at all}, {value: 1, label: Several days}, {value: 2, label: More than half the days}, {value: 3, label: Nearly every day}]
+      - {id: phq2_total, type: calculate, value: "sum(phq2_1, phq2_2)"}
+      - {id: phq2_positive, type: calculate, value: "phq2_total >= 3"}
+"""#.utf8),
+     #"""
+t.yaml:9:13: warning: this section changes the validated scale 'phq2': the wording of item 1 ('phq2_1') is changed; it reads: Little interest or pleasure in doing things [scale-changed]
+      - id: phq2_1
+            ^
+  hint: a validated scale is valid only as published; remove 'questions:' to use the library's items, or 'use:' if this is a new measure
+"""#),
 ]

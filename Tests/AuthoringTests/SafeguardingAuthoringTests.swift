@@ -82,3 +82,16 @@ private let care = """
         #expect(markdown.contains("Call the participant within a day."))
     }
 }
+
+@Suite struct ScalePreviewTests {
+    @Test func thePreviewNamesTheScaleWithItsSourceLicenceAndScoring() throws {
+        let instrument = try compiled("format: 1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - id: mood\n    use: gad2\n")
+        let markdown = MarkdownRenderer.render(Preview(instrument: instrument, hash: "sha256:0", languages: [""]).document())
+        #expect(markdown.contains("""
+            - **Validated scale:** GAD-2 (the first two items of the GAD-7), included as published (`use: gad2`)
+            - **Source:** Spitzer, Williams, Kroenke and colleagues, with an educational grant from Pfizer Inc.; forms at https://www.phqscreeners.com
+            - **Licence:** no permission required to reproduce, translate, display or distribute
+            """))
+        #expect(markdown.contains("gad2_positive: true at 3 or more"))
+    }
+}

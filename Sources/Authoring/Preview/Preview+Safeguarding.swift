@@ -1,3 +1,4 @@
+import InstrumentCompiler
 import InstrumentModel
 
 extension Preview {
@@ -31,5 +32,17 @@ extension Preview {
             }
         }
         return blocks
+    }
+}
+
+extension Preview {
+    /// A section that includes a library scale names it, with where it comes from, on what terms,
+    /// and how it is scored, so that a committee can check the measure is used as published.
+    func scaleFacts(_ section: Section) -> [PreviewDocument.Fact] {
+        guard let name = section.scale else { return [] }
+        guard let scale = ScaleLibrary.named(name) else { return [.init(label: "Validated scale", value: name)] }
+        return [.init(label: "Validated scale", value: scale.title + ", included as published (`use: \(name)`)"),
+                .init(label: "Source", value: scale.source), .init(label: "Licence", value: scale.licence),
+                .init(label: "Scoring", value: scale.scoring)]
     }
 }

@@ -20,7 +20,7 @@ public struct LibraryScale: Sendable {
 
 public enum ScaleLibrary {
     static let pfizerSource = "Spitzer, Williams, Kroenke and colleagues, with an educational grant from Pfizer Inc.; forms at https://www.phqscreeners.com"
-    static let pfizerLicence = "no permission required to reproduce, translate, display or distribute (Pfizer, 2010); keep the wording and the credit line"
+    static let pfizerLicence = "no permission required to reproduce, translate, display or distribute (the note on the developers' forms; free of copyright restriction since Pfizer's announcement of 2010)"
 
     /// The items as YAML: each a single choice scored 0 to 3, with the stem as its help, so that
     /// the stem is on every screen and the item's own text stays exactly as published.

@@ -116,6 +116,13 @@ import Testing
                 == ["this section changes the validated scale 'phq2': its scoring 'phq2_positive' is 'phq2_total >= 2', not 'phq2_total >= 3'"])
     }
 
+    @Test func theReferenceExampleCompilesWithoutWarnings() throws {
+        let block = try #require(try ReferenceExampleTests.yamlBlocks().first { $0.contains("use: phq9") })
+        let result = compile("format: 1\nid: t\nversion: 1.0.0\ntitle: T\n" + block)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.instrument?.sections.first?.scale == "phq9")
+    }
+
     @Test func refusesAScaleTheLibraryDoesNotHave() {
         let result = compile("format: 1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - id: s\n    use: phq8\n")
         #expect(result.diagnostics.map(\.message) == ["'phq8' is not a scale of the library", "section 's' has no 'questions'"]

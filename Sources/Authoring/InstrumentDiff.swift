@@ -95,7 +95,7 @@ public enum InstrumentDiff {
         let dropped = old.languages.filter { !new.languages.contains($0) }
         if !added.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages added: " + added.joined(separator: ", "))) }
         if !dropped.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages removed: " + dropped.joined(separator: ", "))) }
-        return out
+        return out + safeguardingChanges(old, new)
     }
 
     private static func questionChanges(_ o: Question, _ q: Question, expressions: (before: InstrumentExpressions, after: InstrumentExpressions),

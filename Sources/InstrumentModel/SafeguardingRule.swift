@@ -52,4 +52,7 @@ extension Instrument {
         get { safeguardingRules ?? [] }
         set { safeguardingRules = newValue.isEmpty ? nil : newValue }
     }
+
+    /// The rule with this id, or nil.
+    public func safeguardingRule(_ id: String) -> SafeguardingRule? { safeguarding.first { $0.id == id } }
 }

@@ -14,10 +14,6 @@ public struct SafeguardingFiring: Sendable, Equatable, Hashable {
     }
 }
 
-extension Instrument {
-    public func safeguardingRule(_ id: String) -> SafeguardingRule? { safeguarding.first { $0.id == id } }
-}
-
 extension Session {
     /// The rules whose condition holds on the answers as they stand.
     func rulesHolding() -> Set<String> {

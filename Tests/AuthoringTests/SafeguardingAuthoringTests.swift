@@ -95,3 +95,17 @@ private let care = """
         #expect(markdown.contains("gad2_positive: true at 3 or more"))
     }
 }
+
+@Suite struct SafeguardingDiffTests {
+    @Test func theDiffReportsRulesAddedRemovedAndFiringOnOtherAnswers() throws {
+        let old = try compiled(care)
+        let changed = try compiled(care.replacingOccurrences(of: "when: low >= 1", with: "when: low >= 2")
+            .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))
+        #expect(InstrumentDiff.compare(old, changed).map(\.what)
+                == ["safeguarding rule 'self_harm' now fires when 'low >= 2' (was 'low >= 1'): other answers call for its message and follow-up"])
+        var none = changed
+        none.safeguarding = []
+        #expect(InstrumentDiff.compare(old, none).map(\.what) == ["safeguarding rule 'self_harm' removed: sessions from this version on never fire it"])
+        #expect(InstrumentDiff.compare(none, old).map(\.what) == ["safeguarding rule 'self_harm' added: sessions before this version never fired it"])
+    }
+}

@@ -48,7 +48,7 @@ import Testing
         #expect(Array(lines.dropFirst(6)) == [
             "", "2 firings in 2 of 3 responses.", "", "Protocols:", "  self_harm: Call the participant within a day, as the protocol says.", "",
         ])
-        #expect(!list.stdout.contains("45") && !list.stdout.contains("Several days"))
+        #expect(!list.stdout.contains("Several days") && !list.stdout.contains("Age"), "no answers, no question texts")
     }
 
     @Test func saysSoWhenNoRuleFired() throws {

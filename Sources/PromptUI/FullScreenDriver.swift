@@ -33,7 +33,7 @@ public struct FullScreenDriver: SessionDriver {
     /// The smallest window the screens are laid out for; below it one clear line says so.
     static let smallest = (columns: 30, rows: 8)
 
-    func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
+    private func compose(title: String, progress: (Int, Int)?, body: [String], focus: Int, cursor: (line: Int, column: Int)?,
                          message: String?, help: String) -> Frame {
         guard terminal.columns >= Self.smallest.columns, terminal.rows >= Self.smallest.rows else {
             return Self.askForRoom(columns: terminal.columns, rows: terminal.rows)

@@ -34,8 +34,7 @@ extension FullScreenDriver {
                 body += TextLayout.wrap(session.render(rule.message).trimmed, width).map(style.bold) + [""]
             }
             body += TextLayout.wrap(words.safeguardingHowToGoOn(pause: pause), width)
-            draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
-                         message: nil, help: words.safeguardingKeys(pause: pause)))
+            draw(messageFrame(title: session.render(session.instrument.title), body: body, help: words.safeguardingKeys(pause: pause)))
             switch terminal.next() {
             case .resized: redrawAll()
             // Leaving is always possible, as on every screen: saved, to come back to.
@@ -45,6 +44,21 @@ extension FullScreenDriver {
             case .key: continue
             }
         }
+    }
+
+    /// A screen of the message alone: the title, the message from the top, the keys at the foot.
+    /// Laid out here rather than by the question screens' layout, which has no use for a message
+    /// that must be read whole: on a window too short for all of it, the keys still show, and the
+    /// message is cut at the foot of the room (the participant can make the window larger).
+    func messageFrame(title: String, body: [String], help: String) -> Frame {
+        let width = max(1, terminal.columns)
+        let rows = max(3, terminal.rows)
+        var lines = [style.bold(" " + TextLayout.fit(title, max(1, width - 2))), style.dim(String(repeating: "─", count: width))]
+        let room = rows - lines.count - 1
+        lines += body.prefix(room).map { " " + $0 }
+        lines += Array(repeating: "", count: max(0, room - body.count))
+        lines.append(style.dim(TextLayout.fit(" " + help, width)))
+        return Frame(lines: Array(lines.prefix(rows)), cursor: nil)
     }
 
     /// The interviewer's banner: the study's protocol for each rule that fired, never read out,
@@ -64,8 +78,7 @@ extension FullScreenDriver {
                 body += TextLayout.wrap(session.render(rule.protocolText ?? rule.message).trimmed, width).map(style.bold) + [""]
             }
             body += TextLayout.wrap(words.safeguardingAcknowledge, width)
-            draw(compose(title: session.render(session.instrument.title), progress: nil, body: body, focus: 0, cursor: nil,
-                         message: nil, help: words.safeguardingKeysInterviewer))
+            draw(messageFrame(title: session.render(session.instrument.title), body: body, help: words.safeguardingKeysInterviewer))
             switch terminal.next() {
             case .resized: redrawAll()
             case .hangUp, .endOfInput: return

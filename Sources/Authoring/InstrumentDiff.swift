@@ -58,7 +58,7 @@ public enum InstrumentDiff {
         for q in removed where q.type != .note {
             changes.append(Change(variable: q.id, verdict: .comparable, what: "removed: responses from this version on have it empty (not asked)"))
         }
-        return changes
+        return changes + safeguardingChanges(old, new)
     }
 
     /// When a question is asked, its section's condition and its own, in canonical form.
@@ -95,7 +95,7 @@ public enum InstrumentDiff {
         let dropped = old.languages.filter { !new.languages.contains($0) }
         if !added.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages added: " + added.joined(separator: ", "))) }
         if !dropped.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages removed: " + dropped.joined(separator: ", "))) }
-        return out + safeguardingChanges(old, new)
+        return out
     }
 
     private static func questionChanges(_ o: Question, _ q: Question, expressions: (before: InstrumentExpressions, after: InstrumentExpressions),

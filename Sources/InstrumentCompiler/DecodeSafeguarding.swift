@@ -3,6 +3,21 @@ import YAMLTree
 
 extension InstrumentDecoder {
     static let safeguardingKeys: Set<String> = ["id", "when", "message", "offer", "protocol"]
+    /// Top-level keys of this file's concern, beside `topKeys`.
+    static let careKeys: Set<String> = ["safeguarding"]
+
+    /// The instrument's safeguarding rules: those that come with the library scales its sections
+    /// use, then its own (`safeguarding:`); a rule of its own replaces the library's rule of the
+    /// same id (to give its own message and support numbers, say).
+    mutating func attachSafeguarding(_ root: Node, to instrument: inout Instrument) {
+        guard case .mapping(let m) = root else { return }
+        let node = m.entries.first { if case .scalar(let k) = $0.key { k.text == "safeguarding" } else { false } }?.value
+        let own = node.flatMap { n -> [SafeguardingRule]? in
+            if case .scalar(let s) = n, s.isNull { return nil }
+            return decodeSafeguarding(n)
+        } ?? []
+        instrument.safeguarding = libraryRules.filter { rule in !own.contains { $0.id == rule.id } } + own
+    }
 
     /// The top-level `safeguarding:` list. Each rule's `when` is noted as an expression site and
     /// checked with the others once every question is known (see `InstrumentChecks.checkRule`).

@@ -21,14 +21,14 @@ struct InstrumentDecoder {
 
     static let topKeys: Set<String> = [
         "format", "id", "version", "kind", "title", "description", "languages", "consent",
-        "end", "settings", "privacy", "choice_sets", "sections", "safeguarding",
+        "end", "settings", "privacy", "choice_sets", "sections",
     ]
 
     mutating func decode(_ root: Node) -> Instrument? {
         guard let map = MapReader(root, owner: "the instrument", expected: "a map of keys such as 'format:', 'id:' and 'sections:'", diagnostics: &diagnostics) else {
             return nil
         }
-        map.rejectUnknown(allowed: Self.topKeys, diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: Self.topKeys.union(Self.careKeys), diagnostics: &diagnostics)
 
         let format = decodeFormat(map)
         let id = map.require("id", diagnostics: &diagnostics, hint: "add a short name such as 'id: member-survey'")
@@ -55,15 +55,11 @@ struct InstrumentDecoder {
             diagnostics.warning(.unusedChoiceSet, "the choice set '\(name)' is never used",
                                 hint: "remove it, or use it with 'choices: \(name)'", at: set.node.start, length: name.count)
         }
-        var instrument = Instrument(
+        return Instrument(
             format: format, id: id, version: version, kind: kind, title: title, description: description,
             languages: languages, consent: consent, end: end, settings: settings, privacy: privacy,
             choiceSets: choiceSets.mapValues(\.choices), sections: sections
         )
-        let own = map["safeguarding"].map { decodeSafeguarding($0) } ?? []
-        // A rule of the instrument's own replaces the library's rule of the same id (its own message, say).
-        instrument.safeguarding = libraryRules.filter { rule in !own.contains { $0.id == rule.id } } + own
-        return instrument
     }
 
     private mutating func decodeFormat(_ map: MapReader) -> Int {

@@ -9,6 +9,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var format: Int
     public var id: String
     public var version: String
+    /// Safeguarding rules (`safeguarding:`, see `SafeguardingRule`); absent (nil) when there are
+    /// none, so that instruments without rules keep their compiled form and hash.
+    public var safeguardingRules: [SafeguardingRule]?
     public var kind: InstrumentKind
     public var title: LocalizedText
     public var description: LocalizedText?
@@ -19,8 +22,6 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var privacy: Privacy
     public var choiceSets: [String: [Choice]]
     public var sections: [Section]
-    /// Absent (nil) when there are none, so that instruments without rules keep their compiled form and hash.
-    public var safeguardingRules: [SafeguardingRule]?
 
     public init(format: Int, id: String, version: String, kind: InstrumentKind, title: LocalizedText,
                 description: LocalizedText?, languages: [String], consent: Consent?, end: LocalizedText?,
@@ -41,9 +42,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
+        case safeguardingRules = "safeguarding"
         case compiledFormat = "compiled_format", format, id, version, kind, title, description, languages
         case consent, end, settings, privacy, choiceSets = "choice_sets", sections
-        case safeguardingRules = "safeguarding"
     }
 
     /// Every question, in the order of the instrument.

@@ -39,14 +39,14 @@ public struct Session: Sendable {
     public internal(set) var skipped: Set<String> = []
     public internal(set) var calculated: [String: Value] = [:]
     public internal(set) var timing: [String: QuestionTiming] = [:]
-    /// How many times the participant went back.
-    public internal(set) var returns = 0
-    /// In interviews: the probes of each question ticked as asked (0-based, ascending).
-    public internal(set) var probesAsked: [String: [Int]] = [:]
     /// Safeguarding rules fired so far, in order (see `Safeguarding.swift`).
     public internal(set) var safeguardingFired: [SafeguardingFiring] = []
     /// The rules whose condition holds now: one fires again only after it has been false.
     var safeguardingHolding: Set<String> = []
+    /// How many times the participant went back.
+    public internal(set) var returns = 0
+    /// In interviews: the probes of each question ticked as asked (0-based, ascending).
+    public internal(set) var probesAsked: [String: [Int]] = [:]
     var history: [String] = []
     /// When the current question was shown (seconds since the session started).
     public internal(set) var shownAt: Double = 0

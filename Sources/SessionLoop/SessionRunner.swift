@@ -28,8 +28,17 @@ public struct SessionRunner<Driver: SessionDriver> {
     }
 
     public mutating func run() throws(StoreError) -> SessionOutcome {
+        // Rules that fired before (a resumed session) were shown then; only new ones are shown.
+        var shownFirings = session.safeguardingFired.count
         var problem: String?
         while true {
+            // A rule's message comes at once: after the answer that fired it is on disk, before
+            // any other screen (the next question, the end).
+            if session.safeguardingFired.count > shownFirings {
+                let fired = Array(session.safeguardingFired.dropFirst(shownFirings))
+                shownFirings = session.safeguardingFired.count
+                if driver.safeguard(session, fired: fired) == .pause { return .interrupted }
+            }
             let move: SessionMove
             switch session.phase {
             case .consent:
@@ -50,7 +59,6 @@ public struct SessionRunner<Driver: SessionDriver> {
                 move = asked
             }
             let kept: SessionEvent
-            let firedBefore = session.safeguardingFired.count
             do throws(AnswerProblem) {
                 kept = try session.apply(session.event(move, at: clock()))
             } catch {
@@ -59,9 +67,6 @@ public struct SessionRunner<Driver: SessionDriver> {
             }
             // A decline is not journaled: the journal is removed as its response is written.
             if session.phase != .declined { try recorder.record(kept) }
-            // A rule's message comes at once, after the answer is on disk and before anything else.
-            let fired = Array(session.safeguardingFired.dropFirst(firedBefore))
-            if !fired.isEmpty, driver.safeguard(session, fired: fired) == .pause { return .interrupted }
         }
     }
 }

@@ -62,7 +62,7 @@ public enum InstrumentDiff {
         for q in removed where q.type != .note {
             changes.append(Change(variable: q.id, verdict: .comparable, what: "removed: responses from this version on have it empty (not asked)"))
         }
-        return changes
+        return changes + safeguardingChanges(old, new)
     }
 
     /// When a question is asked, its section's condition and its own, in canonical form.

@@ -40,6 +40,8 @@ public struct Simulation {
         public var shown: [String: Int] = [:]
         /// Questions with a `valid_if` that were shown but never accepted an answer.
         public var validNeverSatisfied: [String] = []
+        /// Sessions in which each safeguarding rule fired (once or more), by rule id.
+        public var fired: [String: Int] = [:]
         var validShown: [String: Int] = [:]
         var validAccepted: [String: Int] = [:]
     }
@@ -51,6 +53,7 @@ public struct Simulation {
             let run = simulate(index, into: &report)
             report.runs += 1
             report.counts.add(run.status)
+            for rule in Set(run.session.safeguardingFired.map(\.rule)) { report.fired[rule, default: 0] += 1 }
             try each(run)
         }
         report.validNeverSatisfied = instrument.questions.map(\.id).filter {

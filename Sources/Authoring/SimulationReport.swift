@@ -16,6 +16,7 @@ extension Simulation.Report {
             out += q.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + String(repeating: " ", count: max(0, 5 - figure.count)) + figure + "  (\(n))\n"
         }
+        out += safeguardingText(instrument, agreed: agreed)
         let warnings = self.warnings(instrument)
         out += warnings.isEmpty ? "\nEvery question was shown, and every valid_if rule was met.\n" : "\n" + warnings.joined(separator: "\n") + "\n"
         return out

@@ -16,6 +16,7 @@ public struct InstrumentExpressions: Sendable {
         case validIf(question: String)
         case value(question: String)
         case choiceShowIf(question: String, choice: Int)
+        case safeguarding(rule: String)
 
         public var description: String {
             switch self {
@@ -24,6 +25,7 @@ public struct InstrumentExpressions: Sendable {
             case .validIf(let q): "the valid_if of question '\(q)'"
             case .value(let q): "the value of question '\(q)'"
             case .choiceShowIf(let q, let c): "the show_if of choice \(c) of question '\(q)'"
+            case .safeguarding(let r): "the when of safeguarding rule '\(r)'"
             }
         }
     }
@@ -58,6 +60,7 @@ public struct InstrumentExpressions: Sendable {
                 }
             }
         }
+        for rule in instrument.safeguarding { add(rule.when, at: .safeguarding(rule: rule.id)) }
         hasValues = instrument.questions.contains { $0.value != nil }
     }
 

@@ -28,7 +28,11 @@ public enum InstrumentCompiler {
             return CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
         }
         var decoder = InstrumentDecoder()
-        let decoded = decoder.decode(root)
+        var decoded = decoder.decode(root)
+        if var d = decoded {
+            decoder.attachSafeguarding(root, to: &d)
+            decoded = d
+        }
         diagnostics += decoder.diagnostics.items
         if let decoded {
             var checks = InstrumentChecks(instrument: decoded, questionMarks: decoder.questionMarks)

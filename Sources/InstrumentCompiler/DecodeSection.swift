@@ -9,7 +9,7 @@ extension InstrumentDecoder {
         let owner = "section '\(id)'"
         register(id, at: idNode, in: \.sectionMarks, what: "section", hint: "give each section its own id")
         map.owner = owner
-        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions"], diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use"], diagnostics: &diagnostics)
 
         let start = questionCount
         let title = map["title"].flatMap { text($0, position: start, owner: owner) }
@@ -29,7 +29,12 @@ extension InstrumentDecoder {
             }
         }
         var questions: [Question] = []
-        if let node = map.require("questions", diagnostics: &diagnostics, hint: "add 'questions:' with at least one question"),
+        let scale = map["use"].flatMap { libraryScale($0) }
+        if let scale, map["questions"] == nil {
+            questions = decodeLibrary(scale, section: id)
+        } else if map["use"] != nil, map["questions"] == nil {
+            // An unknown scale is reported as such, not as missing questions as well.
+        } else if let node = map.require("questions", diagnostics: &diagnostics, hint: "add 'questions:' with at least one question"),
            let items = list(node, what: "questions") {
             if items.isEmpty {
                 diagnostics.error(.emptyList, "\(owner) has no questions", hint: "add a question, or remove the section", on: node)
@@ -38,6 +43,9 @@ extension InstrumentDecoder {
                 if let q = decodeQuestion(item, section: id) { questions.append(q) }
             }
         }
-        return Section(id: id, title: title, intro: intro, showIf: showIf, shuffle: shuffle, minutes: minutes, questions: questions)
+        if let scale, map["questions"] != nil, let use = map.keyScalar("use") { lockWording(scale, questions, at: use.start) }
+        var section = Section(id: id, title: title, intro: intro, showIf: showIf, shuffle: shuffle, minutes: minutes, questions: questions)
+        section.scale = scale?.name
+        return section
     }
 }

@@ -58,6 +58,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unsatisfiableValidIf = "unsatisfiable-valid-if"
     case unusedChoiceSet = "unused-choice-set"
     case calculateCycle = "calculate-cycle"
+    case neverFires = "never-fires"
+    case firesBeforeAnswers = "fires-before-answers"
+    case scaleChanged = "scale-changed"
 }
 
 /// One problem in one file, as data; `DiagnosticRenderer` is the one place that words its layout.

@@ -229,6 +229,8 @@ struct InstrumentChecks {
             }
         case .value:
             break
+        case .safeguarding:
+            checkRule(site, expr, types: types)
         }
     }
 

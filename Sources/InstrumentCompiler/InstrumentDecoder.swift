@@ -16,6 +16,8 @@ struct InstrumentDecoder {
     var questionMarks: [String: Mark] = [:]
     var sectionMarks: [String: Mark] = [:]
     var questionCount = 0
+    /// Safeguarding rules that come with the library scales the sections use.
+    var libraryRules: [SafeguardingRule] = []
 
     static let topKeys: Set<String> = [
         "format", "id", "version", "kind", "title", "description", "languages", "consent",
@@ -26,7 +28,7 @@ struct InstrumentDecoder {
         guard let map = MapReader(root, owner: "the instrument", expected: "a map of keys such as 'format:', 'id:' and 'sections:'", diagnostics: &diagnostics) else {
             return nil
         }
-        map.rejectUnknown(allowed: Self.topKeys, diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: Self.topKeys.union(Self.careKeys), diagnostics: &diagnostics)
 
         let format = decodeFormat(map)
         let id = map.require("id", diagnostics: &diagnostics, hint: "add a short name such as 'id: member-survey'")

@@ -5,7 +5,7 @@ import YAMLTree
 /// once every question is known.
 struct ExpressionSite {
     enum Role {
-        case showIf, validIf, value, choiceShowIf
+        case showIf, validIf, value, choiceShowIf, safeguarding
     }
 
     var role: Role
@@ -16,6 +16,8 @@ struct ExpressionSite {
     /// Index of the first question that comes after the expression's place.
     var position: Int
     var sectionID: String
+    /// The safeguarding rule whose `when` this is.
+    var rule: String? = nil
 }
 
 /// A text that pipes answers in with `{id}`.

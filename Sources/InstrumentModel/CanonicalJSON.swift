@@ -221,6 +221,10 @@ extension Instrument {
                 w.array(privacy.redact) { w, p in w.string(p.rawValue) }
                 w.member("timestamps", privacy.timestamps.rawValue)
             }
+            if !safeguarding.isEmpty {
+                w.key("safeguarding")
+                w.array(safeguarding) { w, rule in rule.write(to: &w) }
+            }
             w.key("sections")
             w.array(sections) { w, section in
                 w.object { w in
@@ -229,6 +233,7 @@ extension Instrument {
                     w.member("minutes", section.minutes)
                     w.key("questions")
                     w.array(section.questions) { w, q in q.write(to: &w) }
+                    w.member("scale", section.scale)
                     w.member("show_if", section.showIf)
                     w.member("shuffle", section.shuffle)
                     w.member("title", section.title)

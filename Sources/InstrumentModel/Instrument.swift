@@ -9,6 +9,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     public var format: Int
     public var id: String
     public var version: String
+    /// Safeguarding rules (`safeguarding:`, see `SafeguardingRule`); absent (nil) when there are
+    /// none, so that instruments without rules keep their compiled form and hash.
+    public var safeguardingRules: [SafeguardingRule]?
     public var kind: InstrumentKind
     public var title: LocalizedText
     public var description: LocalizedText?
@@ -46,6 +49,7 @@ public struct Instrument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
+        case safeguardingRules = "safeguarding"
         case compiledFormat = "compiled_format", format, id, version, kind, title, description, languages
         case consent, end, support, settings, privacy, choiceSets = "choice_sets", sections, messages
     }
@@ -137,6 +141,8 @@ public struct Section: Sendable, Equatable, Codable {
     public var shuffle: Bool
     public var minutes: Double?
     public var questions: [Question]
+    /// The library scale the section includes (`use:`), by name; its items are locked to the published wording.
+    public var scale: String?
 
     public init(id: String, title: LocalizedText?, intro: LocalizedText?, showIf: String?, shuffle: Bool,
                 minutes: Double?, questions: [Question]) {
@@ -150,6 +156,6 @@ public struct Section: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, intro, showIf = "show_if", shuffle, minutes, questions
+        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale
     }
 }

@@ -53,6 +53,13 @@ public struct InterviewScreen: SessionDriver {
         framing.finished(session, outcome: outcome)
     }
 
+    /// The interviewer acknowledges a banner with the study's protocol; the interview goes on.
+    public mutating func safeguard(_ session: Session, fired: [SafeguardingFiring]) -> SafeguardingReply {
+        framing.safeguardingBanner(session, fired: fired)
+        writer.invalidate()
+        return .carryOn
+    }
+
     public mutating func ask(_ session: Session, problem: String?) -> Action {
         if problem != nil, let paragraph = handedOver {
             editor = paragraph.editor

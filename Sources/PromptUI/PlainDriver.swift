@@ -30,9 +30,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
 
     /// Every line the driver shows goes out here, made safe (`SafeText`): instrument texts, piped
     /// and given answers and messages alike, whatever transport `io` is.
-    private mutating func say(_ text: String = "") { io.write(SafeText.escaped(text) + "\n") }
+    mutating func say(_ text: String = "") { io.write(SafeText.escaped(text) + "\n") }
 
-    private mutating func prompt() -> String? {
+    mutating func prompt() -> String? {
         io.write("> ")
         return readLine()
     }

@@ -41,6 +41,9 @@ public protocol SessionDriver {
     mutating func review(_ session: Session, problem: String?) -> Action
     /// Shows the end of the session.
     mutating func finished(_ session: Session, outcome: SessionOutcome)
+    /// Shows, at once and before anything else, what the safeguarding rules that have just fired
+    /// call for (see `SafeguardingScreen.swift`).
+    mutating func safeguard(_ session: Session, fired: [SafeguardingFiring]) -> SafeguardingReply
 }
 
 public enum SessionOutcome: Sendable, Equatable {

@@ -103,6 +103,16 @@ enum ResponseRecord {
             }
             w.member("pseudonym", header.pseudonym)
             w.member("response_id", header.responseID)
+            // Which rules fired and at which question; never the answer, never free text.
+            if !session.safeguardingFired.isEmpty {
+                w.key("safeguarding")
+                w.array(session.safeguardingFired) { w, firing in
+                    w.object { w in
+                        w.member("question", firing.question)
+                        w.member("rule", firing.rule)
+                    }
+                }
+            }
             w.member("seed", header.seed)
             if simulated { w.member("simulated", true) }
             w.key("skipped")

@@ -29,6 +29,8 @@ public struct StoredResponse: Sendable {
     public var returns: Int?
     /// The session's seed, exactly (it orders the shuffles, so the presentation order can be rebuilt).
     public var seed: UInt64?
+    /// The safeguarding rules that fired, in order, each with the question that set it off.
+    public var safeguarding: [SafeguardingFiring] = []
 
     public init(responseID: String, pseudonym: String? = nil, version: String, hash: String = "", status: ResponseStatus,
                 language: String? = nil, started: String? = nil, duration: Int? = nil, answers: [String: JSON] = [:],
@@ -72,6 +74,10 @@ public struct StoredResponse: Sendable {
             response.timing[id] = QuestionTiming(seconds: t["seconds"]?.number ?? 0, visits: t["visits"]?.int ?? 0)
         }
         response.returns = paradata?["returns"]?.int
+        response.safeguarding = (o["safeguarding"]?.array ?? []).compactMap { f in
+            guard let rule = f["rule"]?.string, let question = f["question"]?.string else { return nil }
+            return SafeguardingFiring(rule: rule, question: question)
+        }
         response.seed = topLevelInteger("seed", in: bytes)
         return response
     }

@@ -370,3 +370,29 @@ extension Session {
     /// The wording for this session's language.
     public var words: ParticipantWords { ParticipantWords.forLanguage(language, overrides: instrument.messages) }
 }
+
+// MARK: Safeguarding (a rule's message, shown at once after the answer that fired it)
+
+extension ParticipantWords {
+    /// The single key that carries on past a safeguarding message: a letter, so that holding
+    /// Enter (or Space) to page through cannot pass it unread.
+    public var safeguardingCarryOnKey: Character { "c" }
+    public var safeguardingPauseKey: Character { "p" }
+    public var safeguardingAcknowledgeKey: Character { "a" }
+    public func safeguardingKeys(pause: Bool) -> String { pause ? "C carry on · P pause and leave" : "C carry on" }
+    public func safeguardingHowToGoOn(pause: Bool) -> String {
+        pause ? "Press C to carry on with the questions, or P to pause: everything you have given is saved, and you can come back later or not at all."
+              : "Press C to carry on with the questions."
+    }
+    public func safeguardingTypeToGoOn(pause: Bool) -> String {
+        pause ? "Type c and press Enter to carry on with the questions, or type p and press Enter to pause: everything you have given is saved, and you can come back later or not at all."
+              : "Type c and press Enter to carry on with the questions."
+    }
+    /// The interviewer's banner: what fired, and that it is for the interviewer alone.
+    public func safeguardingBanner(rule: String, question: String) -> String {
+        "SAFEGUARDING: rule '\(rule)' fired at '\(question)'. For you, not to read out."
+    }
+    public var safeguardingAcknowledge: String { "Press A once you have read this, to go back to the interview." }
+    public var safeguardingTypeToAcknowledge: String { "Type a and press Enter once you have read this." }
+    public var safeguardingKeysInterviewer: String { "A acknowledge" }
+}

@@ -58,6 +58,7 @@ extension Session {
         skipped.remove(q.id)
         drafts[q.id] = nil
         refresh()
+        settleSafeguarding(after: q.id)
         advance(from: q.id, time: time)
     }
 
@@ -72,6 +73,7 @@ extension Session {
             drafts[q.id] = nil
         }
         refresh()
+        settleSafeguarding(after: q.id)
         advance(from: q.id, time: time)
     }
 

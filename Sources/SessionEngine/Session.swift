@@ -41,6 +41,10 @@ public struct Session: Sendable {
     public internal(set) var skipped: Set<String> = []
     public internal(set) var calculated: [String: Value] = [:]
     public internal(set) var timing: [String: QuestionTiming] = [:]
+    /// Safeguarding rules fired so far, in order (see `Safeguarding.swift`).
+    public internal(set) var safeguardingFired: [SafeguardingFiring] = []
+    /// The rules whose condition holds now: one fires again only after it has been false.
+    var safeguardingHolding: Set<String> = []
     /// How many times the participant went back.
     public internal(set) var returns = 0
     /// In interviews: the probes of each question ticked as asked (0-based, ascending).
@@ -78,6 +82,7 @@ public struct Session: Sendable {
         expressions = InstrumentExpressions(salvaging: instrument)
         phase = instrument.consent == nil ? .finished : .consent
         refresh()
+        safeguardingHolding = rulesHolding()
         if instrument.consent == nil { phase = first().map(Phase.question) ?? .finished }
         if case .question(let id) = phase { arrive(at: id, time: 0) }
     }

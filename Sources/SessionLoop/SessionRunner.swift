@@ -32,6 +32,8 @@ public struct SessionRunner<Driver: SessionDriver> {
     }
 
     public mutating func run() throws(StoreError) -> SessionOutcome {
+        // Rules that fired before (a resumed session) were shown then; only new ones are shown.
+        var shownFirings = session.safeguardingFired.count
         var problem: String?
         // A session begun without a consent step starts with the welcome (with one, the consent
         // screen is the welcome); one resumed with answers goes straight back to its question.
@@ -51,6 +53,13 @@ public struct SessionRunner<Driver: SessionDriver> {
             }
         }
         while true {
+            // A rule's message comes at once: after the answer that fired it is on disk, before
+            // any other screen (the next question, the end).
+            if session.safeguardingFired.count > shownFirings {
+                let fired = Array(session.safeguardingFired.dropFirst(shownFirings))
+                shownFirings = session.safeguardingFired.count
+                if driver.safeguard(session, fired: fired) == .pause { return .interrupted }
+            }
             let move: SessionMove
             switch session.phase {
             case .consent:

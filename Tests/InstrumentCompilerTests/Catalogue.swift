@@ -693,6 +693,80 @@ t.yaml:14:18: error: this gives a number, but a condition must be true or false 
                  ^~~~~~~
   hint: compare it with something, such as: age + 1 == 1
 """#),
+    (DiagnosticCode(rawValue: "never-fires")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: worry
+        type: scale
+        text: How worried are you?
+        from: 0
+        to: 3
+safeguarding:
+  - id: distress
+    when: worry > 3
+    message: Support is available.
+"""#.utf8),
+     #"""
+t.yaml:15:11: warning: safeguarding rule 'distress' can never fire: its when can never be true [never-fires]
+    when: worry > 3
+          ^~~~~~~~~
+  hint: check the numbers and choices it compares against the questions' limits
+"""#),
+    (DiagnosticCode(rawValue: "fires-before-answers")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - id: worry
+        type: scale
+        text: How worried are you?
+        from: 0
+        to: 3
+safeguarding:
+  - id: distress
+    when: not(worry >= 1)
+    message: Support is available.
+"""#.utf8),
+     #"""
+t.yaml:15:11: error: safeguarding rule 'distress' is true before anything is answered [fires-before-answers]
+    when: not(worry >= 1)
+          ^~~~~~~~~~~~~~~
+  hint: a rule fires on answers given; compare answers with values, such as 'phq9_9 >= 1'
+"""#),
+    (DiagnosticCode(rawValue: "scale-changed")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    use: phq2
+    questions:
+      - id: phq2_1
+        type: single
+        text: Not much interest in things
+        choices: [{value: 0, label: Not at all}, {value: 1, label: Several days}, {value: 2, label: More than half the days}, {value: 3, label: Nearly every day}]
+      - id: phq2_2
+        type: single
+        text: Feeling down, depressed, or hopeless
+        choices: [{value: 0, label: Not at all}, {value: 1, label: Several days}, {value: 2, label: More than half the days}, {value: 3, label: Nearly every day}]
+      - {id: phq2_total, type: calculate, value: "sum(phq2_1, phq2_2)"}
+      - {id: phq2_positive, type: calculate, value: "phq2_total >= 3"}
+"""#.utf8),
+     #"""
+t.yaml:9:13: warning: this section changes the validated scale 'phq2': the wording of item 1 ('phq2_1') is changed; it reads: Little interest or pleasure in doing things [scale-changed]
+      - id: phq2_1
+            ^
+  hint: a validated scale is valid only as published; remove 'questions:' to use the library's items, or 'use:' if this is a new measure
+"""#),
     (DiagnosticCode(rawValue: "never-shown")!, Array(#"""
 format: 1
 id: t

@@ -36,6 +36,7 @@ public struct Preview {
         blocks.append(.facts(facts))
         if let description = instrument.description { blocks.append(.paragraph(texts(description))) }
         blocks.append(.facts(privacyFacts()))
+        blocks += safeguardingBlocks()
 
         if let consent = instrument.consent {
             blocks.append(.heading(level: 2, texts: languages.map { _ in "Consent" }))
@@ -53,6 +54,7 @@ public struct Preview {
             }
             if let m = section.minutes { sectionFacts.append(fact("Planned time", minutes(m))) }
             if section.shuffle { sectionFacts.append(fact("Order", "questions shown in a random order for each participant")) }
+            sectionFacts += scaleFacts(section)
             blocks.append(.facts(sectionFacts))
             if let intro = section.intro { blocks.append(.paragraph(texts(intro))) }
             for q in section.questions {

@@ -36,6 +36,10 @@ public struct Scenario: Sendable, Equatable {
     public var status: Keyed?
     /// A part of the stored response record, which must match.
     public var record: Keyed?
+    /// The safeguarding rules that must have fired, and no others; nil when the scenario does not say.
+    public var safeguarding: [Keyed]?
+    /// Where `safeguarding:` is written, for a failure about it as a whole.
+    public var safeguardingAt: Mark?
 }
 
 /// A file of scenarios for one instrument (`<instrument>.scenarios.yaml`):
@@ -116,7 +120,7 @@ public struct ScenarioFile: Sendable, Equatable {
     }
 
     private static func expectations(_ node: Node, into s: inout Scenario, _ problems: inout [ScenarioProblem]) {
-        let keys = ["shown", "hidden", "calculated", "rejected", "status", "record"]
+        let keys = ["shown", "hidden", "calculated", "rejected", "status", "record", "safeguarding"]
         for entry in mapping(node, what: "'expect'", allowed: keys, into: &problems) ?? [] {
             switch entry.key {
             case "shown": s.shown = ids(entry, into: &problems)
@@ -131,6 +135,9 @@ public struct ScenarioFile: Sendable, Equatable {
                 }
             case "record":
                 s.record = entry
+            case "safeguarding":
+                s.safeguarding = ids(entry, into: &problems)
+                s.safeguardingAt = entry.value.start
             default: break
             }
         }
@@ -149,8 +156,12 @@ public struct ScenarioFile: Sendable, Equatable {
                 }
                 return Keyed(key: s.text, at: s.start, value: item)
             }
+        case .sequence:
+            return []
         default:
-            problems.append(ScenarioProblem(at: entry.value.start, "'\(entry.key)' should be a list of question ids, such as [age, role]"))
+            problems.append(ScenarioProblem(at: entry.value.start, entry.key == "safeguarding"
+                ? "'safeguarding' should be a list of rule ids, such as [distress], or [] for none"
+                : "'\(entry.key)' should be a list of question ids, such as [age, role]"))
             return []
         }
     }

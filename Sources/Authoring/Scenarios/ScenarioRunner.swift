@@ -54,6 +54,11 @@ public struct ScenarioRunner {
             }
         }
         for item in scenario.shown + scenario.hidden { _ = question(item, into: &failures) }
+        for item in scenario.safeguarding ?? [] where instrument.safeguardingRule(item.key) == nil {
+            let ids = instrument.safeguarding.map(\.id)
+            failures.append(ScenarioProblem(at: item.at, "'\(item.key)' is not a safeguarding rule of the instrument"
+                + (ids.isEmpty ? ", which has none" : " (it has \(ids.joined(separator: ", ")))")))
+        }
         for item in scenario.calculated {
             if let q = question(item, into: &failures), q.type != .calculate {
                 failures.append(ScenarioProblem(at: item.at, "'\(q.id)' is a \(q.type.rawValue), not a calculation; expect its answer under 'record' instead"))
@@ -115,6 +120,9 @@ public struct ScenarioRunner {
             if !Self.matches(actual, item.value) {
                 failures.append(ScenarioProblem(at: item.value.start, "expected '\(item.key)' to be \(Self.written(item.value)), but it was \(Self.describe(actual))"))
             }
+        }
+        if let expected = scenario.safeguarding {
+            failures += Self.compareFired(expected, at: scenario.safeguardingAt, session.safeguardingFired.map(\.rule))
         }
         if let expected = scenario.status, case .scalar(let s) = expected.value, s.text != status.rawValue {
             failures.append(ScenarioProblem(at: s.start, "expected the response to be \(s.text), but it was \(status.rawValue)" + stopped(session)))

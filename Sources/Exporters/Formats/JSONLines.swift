@@ -24,6 +24,10 @@ extension ExportContext {
                 object["date"] = r.started.map(JSON.string)
                 object["duration_seconds"] = r.duration.map { .number(Double($0)) }
                 if r.simulated { object["simulated"] = .bool(true) }
+                // Safeguarding rules fired: for the team following its protocol, never a CSV column (see the reference).
+                if !r.safeguarding.isEmpty {
+                    object["safeguarding"] = .array(r.safeguarding.map { .object(["rule": .string($0.rule), "question": .string($0.question)]) })
+                }
                 var line = JSONWriter(compact: true)
                 JSON.object(object).write(to: &line)
                 buffer.append(contentsOf: line.bytes)

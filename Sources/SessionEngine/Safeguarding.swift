@@ -1,0 +1,41 @@
+import Expressions
+import InstrumentModel
+
+/// A safeguarding rule that fired: which rule, and the question whose answer made it true.
+/// Nothing else is kept (no answer, no free text, no time), so the record can go to the people
+/// who follow the study's protocol without carrying what was said.
+public struct SafeguardingFiring: Sendable, Equatable, Hashable {
+    public var rule: String
+    public var question: String
+
+    public init(rule: String, question: String) {
+        self.rule = rule
+        self.question = question
+    }
+}
+
+extension Session {
+    /// The rules whose condition holds on the answers as they stand.
+    func rulesHolding() -> Set<String> {
+        var holding: Set<String> = []
+        for rule in instrument.safeguarding {
+            guard let condition = expressions.condition(.safeguarding(rule: rule.id)) else { continue }
+            if Evaluator.isTrue(condition, in: context()) { holding.insert(rule.id) }
+        }
+        return holding
+    }
+
+    /// After every move: a rule fires when its condition has become true, and may fire again only
+    /// once it has been false. What fired stays fired (going back and changing the answer does not
+    /// undo that the participant was shown the message), and because this runs inside `apply`,
+    /// a replay of the journal fires the same rules in the same order, so resume needs no record
+    /// of its own.
+    mutating func settleSafeguarding(after question: String) {
+        guard !instrument.safeguarding.isEmpty, phase != .declined else { return }
+        let now = rulesHolding()
+        for rule in instrument.safeguarding where now.contains(rule.id) && !safeguardingHolding.contains(rule.id) {
+            safeguardingFired.append(SafeguardingFiring(rule: rule.id, question: question))
+        }
+        safeguardingHolding = now
+    }
+}

@@ -16,8 +16,8 @@ extension FullScreenDriver {
         guard codes.count > 1 else { return session.language }
         let choices = codes.enumerated().map { Choice(value: $0.offset + 1, label: LocalizedText(ParticipantWords.name(ofLanguage: $0.element))) }
         let current = codes.firstIndex { $0 == session.language } ?? 0
-        var widget: any Widget = ChoiceWidget(choices: choices, label: { $0.label.text() }, multiple: false, otherCode: nil,
-                                              given: Answer(.choice(current + 1)))
+        var widget = ChoiceWidget(choices: choices, label: { $0.label.text() }, multiple: false, otherCode: nil,
+                                  given: Answer(.choice(current + 1)))
         let prompts = codes.map { ParticipantWords.forLanguage($0, overrides: session.instrument.messages).chooseLanguage }
         // Keys without words: they are read before a language is chosen.
         let help = "↑↓ · 1-\(min(9, codes.count)) · Enter"
@@ -35,6 +35,12 @@ extension FullScreenDriver {
             case .resized: redrawAll()
             case .hangUp, .endOfInput, .key(.ctrl("c")): return nil
             case .key(let key):
+                // A menu, not an answer: Enter takes the language the cursor is on (Down then Enter
+                // chose English, the language shown first, found trying it in tmux), or the one
+                // a number chose.
+                if key == .enter, let at = widget.cursor, choices.indices.contains(at) {
+                    widget.picked = [choices[at].value]
+                }
                 guard widget.handle(key) == .submit, case .success(let answer?) = widget.answer(), case .choice(let n) = answer.value,
                       codes.indices.contains(n - 1) else { continue }
                 redrawAll()

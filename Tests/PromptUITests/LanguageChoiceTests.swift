@@ -19,6 +19,18 @@ import Testing
 
     static func crisisCafe() throws -> Instrument { try compiled(crisisCafeYAML) }
 
+    /// The language screen is a menu: Down then Enter takes the language under the cursor (it
+    /// took the first, English, found trying it in tmux).
+    @Test func downThenEnterTakesTheLanguageUnderTheCursor() throws {
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, [.key(.down), .key(.enter), .endOfInput])
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try Self.crisisCafe(), seed: 1, today: 20_000),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time }, offerLanguages: true)
+        _ = try runner.run()
+        #expect(runner.session.language == "cy")
+    }
+
     @Test func theFirstScreenOffersCymraegAndTheHelpKeySwitchesToEnglishKeepingTheAnswers() throws {
         let events: [TerminalEvent] = [.key(.character("2")), .key(.enter),                          // Cymraeg
                                        .key(.enter),                                                 // the welcome, in Welsh

@@ -45,7 +45,11 @@ private let tmuxInstalled = Tool.available("tmux")
             """)
         let done = folder.url.appendingPathComponent("exit-status").path
         let t = try TmuxSession(command: TmuxSession.command("run coded.yaml --plain --key-file '\(folder.path)/coded.key'", in: folder.url, done: done))
-        t.waitFor("Study code (as given by the research team; it is not stored):")
+        // A new key's notice waits for the researcher, and is cleared before the code is asked.
+        t.waitFor("Press Enter once it is noted")
+        try t.send("Enter")
+        let asked = t.waitFor("Study code (as given by the research team; it is not stored):")
+        #expect(!asked.contains("study key"), "\(asked)")
         try t.type("ZX-4417")
         try t.send("Enter")
         // Typed twice, to catch a slip: a differing second code asks again.

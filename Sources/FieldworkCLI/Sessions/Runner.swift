@@ -32,17 +32,25 @@ enum Runner {
             }
             let (key, created) = try StudyKey.loadOrCreate(at: keyPath)
             if created {
-                Platform.write("""
+                Platform.write(Platform.flowing("""
                     A new study key was created at \(keyPath).
-                    It turns participant codes into pseudonyms. Back it up somewhere safe and separate from
-                    the responses: without it, later answers cannot be linked to earlier ones, and
-                    participants cannot withdraw by their code. (Made beforehand with 'fieldwork keys', it
+                    It turns participant codes into pseudonyms. Back it up somewhere safe and separate from \
+                    the responses: without it, later answers cannot be linked to earlier ones, and \
+                    participants cannot withdraw by their code. (Made beforehand with 'fieldwork keys', it \
                     is found in place and this notice does not appear where a participant can read it.)
 
-                    """, to: 2)
+                    """, for: 2), to: 2)
+                // The notice is the researcher's: where it is on the screen the participant is about
+                // to use, it stays until the researcher has read it, then the screen is cleared.
+                if Platform.isTerminal(0), Platform.isTerminal(2) {
+                    Platform.write(Platform.flowing("Press Enter once it is noted: the screen is then cleared for the participant.", for: 2) + " ", to: 2)
+                    guard Platform.readLine() != nil else { throw FieldworkFailure.savedForLater }
+                    Platform.clearScreen(2)
+                }
             }
             while true {
-                io.write(ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages).studyCodePrompt + " ")
+                // Wrapped at spaces: at 60 columns the terminal broke the prompt mid-word.
+                io.write(Platform.flowing(ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages).studyCodePrompt) + " ")
                 // Not shown as it is typed: the screen may be seen by the next participant.
                 guard let code = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -51,7 +59,7 @@ enum Runner {
                 }
                 // Typed twice, as a new password is: a mistyped code files the answers under a
                 // pseudonym no one has, and the code cannot be shown to be checked.
-                io.write("Type the study code again, to check it: ")
+                io.write(Platform.flowing("Type the study code again, to check it:") + " ")
                 guard let again = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard key.pseudonym(for: again) == key.pseudonym(for: code) else {
                     io.write("  ! The two codes differ. Please type the study code again.\n")
@@ -122,12 +130,12 @@ enum Runner {
             let end = outcome == .declined ? nil : final.instrument.end.map { final.render($0).trimmingCharacters(in: .whitespacesAndNewlines) }
             let said = outcome == .declined ? final.words.declined
                 : final.instrument.kind == .interview ? final.words.interviewSaved : final.words.saved
-            Platform.write((end.map { $0 + "\n" } ?? "") + said + "\n")
+            Platform.write(Platform.flowing((end.map { $0 + "\n" } ?? "") + said) + "\n")
         }
         if leftIdle, let minutes = final.instrument.settings.idleMinutes {
             // Left alone on a shared device: nothing of the session stays in view for the next
             // person (the screen and its scrollback cleared where it is a terminal).
-            if Platform.isTerminal(1) { Platform.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+            Platform.clearScreen(1)
             Platform.write(final.words.leftIdle(minutes: minutes) + "\n")
         }
         if outcome == .interrupted {

@@ -305,7 +305,7 @@ struct InterviewLayout {
             if case .text(let notes)? = session.answers[question.id]?.value {
                 for paragraph in notes.split(separator: "\n") { wrapped(String(paragraph), { $0 }, indent: "        ", into: &body) }
             }
-            let layout = screen.typing.layout(columns: max(10, width - 2))
+            let layout = screen.typing.layout(columns: Self.notesColumns(width))
             let top = body.count
             for (i, line) in layout.lines.enumerated() { body.append(((i == 0 ? "> " : "  ") + line, style.bold)) }
             return Detail(pinned: out, body: body, focus: top + layout.cursor.line, cursor: (top + layout.cursor.line, 2 + layout.cursor.column))
@@ -318,6 +318,9 @@ struct InterviewLayout {
             return Detail(pinned: out, body: shown.lines.map { ($0, { $0 }) }, focus: shown.focus, cursor: shown.cursor)
         }
     }
+
+    /// The columns the paragraph being typed is laid out in, beside its "> ".
+    static func notesColumns(_ width: Int) -> Int { max(10, width - 2) }
 
     /// The first line to show so that `focus` stays in view.
     static func scroll(_ count: Int, focus: Int, room: Int) -> Int {

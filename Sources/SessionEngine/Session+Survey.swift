@@ -57,6 +57,7 @@ extension Session {
         answers[q.id] = answer
         skipped.remove(q.id)
         drafts[q.id] = nil
+        otherDrafts[q.id] = nil
         refresh()
         advance(from: q.id, time: time)
     }
@@ -70,6 +71,7 @@ extension Session {
             answers[q.id] = nil
             skipped.insert(q.id)
             drafts[q.id] = nil
+            otherDrafts[q.id] = nil
         }
         refresh()
         advance(from: q.id, time: time)

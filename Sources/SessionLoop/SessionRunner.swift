@@ -31,7 +31,7 @@ public struct SessionRunner<Driver: SessionDriver> {
         var problem: String?
         // A session begun without a consent step starts with the welcome (with one, the consent
         // screen is the welcome); one resumed with answers goes straight back to its question.
-        if case .question = session.phase, session.answers.isEmpty, session.skipped.isEmpty, session.drafts.isEmpty, !driver.welcome(session) {
+        if case .question = session.phase, session.answers.isEmpty, session.skipped.isEmpty, session.drafts.isEmpty, session.otherDrafts.isEmpty, !driver.welcome(session) {
             return .interrupted
         }
         while true {

@@ -14,9 +14,9 @@ enum Widgets {
         let label: (Choice) -> String = { session.render($0.label) }
         switch q.type {
         case .single:
-            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: q.other?.value, given: given)
+            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: q.other?.value, given: given, draft: session.otherDrafts[q.id])
         case .multiple:
-            return ChoiceWidget(choices: choices, label: label, multiple: true, otherCode: q.other?.value, given: given)
+            return ChoiceWidget(choices: choices, label: label, multiple: true, otherCode: q.other?.value, given: given, draft: session.otherDrafts[q.id])
         case .scale:
             let scale = ScaleWidget(choices: choices, label: label, given: given)
             if scale.fits(width) { return scale }

@@ -61,10 +61,22 @@ enum Platform {
     /// Text for people, its lines wrapped at spaces to the terminal on `fd` (a terminal left to
     /// itself breaks words: "Sama/ritans"); unchanged for a file or a pipe, so scripts read whole lines.
     /// The last line is left open (no line end added) for a prompt.
+    /// A line's continuation lines stand under its text, past its indent and any number before it
+    /// ("  2  Some…": under "Some").
     static func flowing(_ text: String, for fd: Int32 = 1) -> String {
         guard let columns = columns(fd) else { return text }
         // One column spare: a line exactly as wide as the terminal leaves the cursor hanging.
-        return TextLayout.wrap(text, max(20, columns - 1)).joined(separator: "\n")
+        let room = max(20, columns - 1)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let lead = line.prefix { $0 == " " }
+            let number = line.dropFirst(lead.count).prefix { $0.isASCII && $0.isNumber }
+            let gap = number.isEmpty ? "" : line.dropFirst(lead.count + number.count).prefix { $0 == " " }
+            let hang = String(repeating: " ", count: lead.count + number.count + gap.count)
+            guard hang.count < room / 2 else { return TextLayout.wrap(String(line), room).joined(separator: "\n") }
+            let body = String(line.dropFirst(hang.count))
+            return TextLayout.wrap(body, room - hang.count).enumerated()
+                .map { ($0.offset == 0 ? String(line.prefix(hang.count)) : hang) + $0.element }.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     enum FileKind { case file, directory, missing }

@@ -255,9 +255,12 @@ struct InterviewLayout {
     private func detail(width: Int, now: Double, compact: Bool) -> Detail {
         let style = screen.style
         var out: [Line] = []
+        /// A text whose first `indent.count` characters are its label (a time stamp, a probe's box
+        /// and number): the rest wraps under the text, the first line as wide as the others.
         func wrapped(_ text: String, _ s: @escaping (String) -> String, indent: String = "", into lines: inout [Line]) {
-            for (i, line) in TextLayout.wrap(text, max(10, width - indent.count)).enumerated() {
-                lines.append(((i == 0 ? "" : indent) + line, s))
+            let label = String(text.prefix(indent.count))
+            for (i, line) in TextLayout.wrap(String(text.dropFirst(indent.count)), max(10, width - indent.count)).enumerated() {
+                lines.append(((i == 0 ? label : indent) + line, s))
             }
         }
         if let group = screen.group {

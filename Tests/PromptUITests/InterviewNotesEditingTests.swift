@@ -18,4 +18,14 @@ import Testing
         let expected = String(repeating: "abcd ", count: 3) + "abcX" + "d " + String(repeating: "abcd ", count: 11) + "end"
         #expect(journal(recorder).contains("notes day: " + expected), "\(journal(recorder))")
     }
+
+    /// Found running the peer-worker guide at 60x20: a kept paragraph's first line was wrapped as
+    /// if it too stood under the stamp, eight columns short.
+    @Test func aKeptParagraphsFirstLineIsAsWideAsTheRest() throws {
+        let said = "I start with a handover meeting with the ward team, then I see people one to one."
+        let (runner, _, _) = try interview(keys("1") + [.key(.enter), .key(.tab)] + keys(said) + [.key(.enter)], columns: 60, rows: 24)
+        let lines = runner.driver.frame.plain.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains("[01:20] I start with a handover meeting with the ward"), "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains("team, then I see people one to one."))
+    }
 }

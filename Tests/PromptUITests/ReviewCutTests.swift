@@ -27,3 +27,29 @@ import Testing
         #expect(line == "      Meeting people who understand what it is like, and…")
     }
 }
+
+/// Found running the fidelity checklist at 60x20: the matrix's scale broke "5 Fully" over two lines.
+@Suite struct MatrixLegendTests {
+    @Test func eachPointStaysWholeOnALine() throws {
+        let instrument = try compiled("""
+            format: 1
+            id: legend
+            version: 1.0.0
+            title: Legend
+            sections:
+              - id: s
+                questions:
+                  - id: grid
+                    type: matrix
+                    text: Mutuality and reciprocity
+                    choices: [Not at all, A little, Somewhat, Mostly, Fully, Not able to judge]
+                    rows: [{id: a, text: The worker and the people they support learn from each other}]
+            """)
+        let terminal = ScriptedTerminal(columns: 60, rows: 20, [.endOfInput])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        _ = driver.ask(Session(instrument: instrument, seed: 1, today: 0), problem: nil)
+        let frame = driver.frame.plain
+        #expect(frame.contains(" 1 Not at all · 2 A little · 3 Somewhat · 4 Mostly"), "\(frame.joined(separator: "\n"))")
+        #expect(frame.contains(" 5 Fully · 6 Not able to judge"))
+    }
+}

@@ -54,8 +54,7 @@ struct MatrixWidget: Widget {
     func answer() -> Result<Answer?, AnswerProblem> { .success(picked.isEmpty ? nil : Answer(.rows(picked))) }
 
     func render(width: Int, style: Style) -> WidgetBody {
-        var lines = TextLayout.wrap(choices.enumerated().map { "\($0.offset + 1) \(label($0.element))" }.joined(separator: " · "), width)
-            .map { style.dim($0) }
+        var lines = Self.legend(choices.enumerated().map { "\($0.offset + 1) \(label($0.element))" }, width: width).map { style.dim($0) }
         lines.append("")
         let pinned = lines.count
         var focus = lines.count
@@ -92,6 +91,20 @@ struct MatrixWidget: Widget {
             lines += i == row ? rowLines.map(style.bold) : rowLines
         }
         return WidgetBody(lines: lines, cursor: nil, focus: focus, pinned: pinned, focusLines: focusLines)
+    }
+
+    /// The scale's points over as many lines as they take, each point whole on one line where it
+    /// fits ("5 Fully", not "5" at the end of one line and "Fully" at the start of the next).
+    static func legend(_ points: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        for point in points {
+            if let last = lines.last, TextLayout.width(last + " · " + point) <= width {
+                lines[lines.count - 1] = last + " · " + point
+            } else {
+                lines += TextLayout.wrap(point, width)
+            }
+        }
+        return lines
     }
 
     /// The numbers that choose, as many as there are points (a 6-point scale said 1-9).

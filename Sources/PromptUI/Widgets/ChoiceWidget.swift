@@ -80,7 +80,8 @@ struct ChoiceWidget: Widget {
         case .down, .character("j"):
             cursor = min(choices.count - 1, (cursor ?? -1) + 1)
         case .character(" "):
-            if let cursor { toggle(cursor) }
+            // Space again takes a choice back, in a single-choice list too (as on a scale or matrix).
+            if let cursor { if !multiple, picked == [choices[cursor].value] { picked = [] } else { toggle(cursor) } }
         case .backspace, .delete, .ctrl("u"):
             picked = []
         case .enter:

@@ -28,6 +28,8 @@ public enum TextLayout {
         if s.dropFirst(kept.count).first.map({ $0 != " " }) == true, kept.last != " ",
            let space = kept.lastIndex(of: " "), width(kept[space...]) <= min(12, columns / 3) {
             kept = String(kept[..<space])
+            // Nor does it end on a dash or a comma between words: "the team…", not "the team —…".
+            while kept.count > 1, let last = kept.last, last == " " || "—–-·,;:".contains(last) { kept.removeLast() }
         }
         // "your…", not "your …": the mark belongs to the word it cuts.
         while kept.last == " " { kept.removeLast() }

@@ -136,13 +136,17 @@ enum Runner {
             // Left alone on a shared device: nothing of the session stays in view for the next
             // person (the screen and its scrollback cleared where it is a terminal).
             Platform.clearScreen(1)
-            Platform.write(final.words.leftIdle(minutes: minutes) + "\n")
+            Platform.write(Platform.flowing(final.words.leftIdle(minutes: minutes)) + "\n")
         }
         if outcome == .interrupted {
             // The whole command that carries on, with the folder when it is not the default.
             let resume = "fieldwork resume \(writer.header.sessionID.prefix(8))"
                 + (options.responses == "responses" ? "" : " --responses '\(options.responses)'")
-            Platform.write("\n" + final.words.savedForLater(resume: resume) + "\n")
+            // On a terminal the command stands on a line of its own, so that its edge never breaks
+            // it ("resume 3d1" / "2e71b"); a file or a pipe gets the one line scripts read.
+            var said = final.words.savedForLater(resume: resume)
+            if Platform.columns(1) != nil { said = said.replacingOccurrences(of: " " + resume, with: "\n" + resume) }
+            Platform.write("\n" + Platform.flowing(said) + "\n")
             throw FieldworkFailure.savedForLater
         }
     }

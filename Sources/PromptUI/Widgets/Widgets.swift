@@ -27,9 +27,11 @@ enum Widgets {
         case .ranking:
             return RankingWidget(choices: choices, label: label, rank: q.rank ?? choices.count, given: given)
         case .number, .text, .date:
-            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, draft: session.drafts[q.id], width: width, words: session.words)
+            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, draft: session.drafts[q.id], width: width,
+                              limit: q.type == .text ? q.maxLength : nil, words: session.words)
         case .longText, .open:
-            return TextWidget(kind: q.type, precision: .day, given: given, draft: session.drafts[q.id], width: width, words: session.words)
+            return TextWidget(kind: q.type, precision: .day, given: given, draft: session.drafts[q.id], width: width,
+                              limit: q.type == .longText ? q.maxLength : nil, words: session.words)
         case .note, .calculate:
             return NoteWidget()
         }

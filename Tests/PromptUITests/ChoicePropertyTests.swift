@@ -46,12 +46,14 @@ import Testing
         let inner: ScriptedTerminal
         let recorder: MemoryRecorder
         private var shown: [Int: String] = [:]
-        struct Mark { var screen: [String]; var before: Int; var after: Int? }
+        struct Mark { var key: Key; var screen: [String]; var before: Int; var after: Int? }
         var marks: [Mark] = []
+        let marking: [Key]
 
-        init(_ inner: ScriptedTerminal, recorder: MemoryRecorder) {
+        init(_ inner: ScriptedTerminal, recorder: MemoryRecorder, marking: [Key] = [.enter]) {
             self.inner = inner
             self.recorder = recorder
+            self.marking = marking
         }
 
         var columns: Int { inner.columns }
@@ -61,9 +63,9 @@ import Testing
 
         private func handOut(_ event: TerminalEvent) -> TerminalEvent {
             if let last = marks.indices.last, marks[last].after == nil { marks[last].after = recorder.events.count }
-            if event == .key(.enter) {
+            if case .key(let key) = event, marking.contains(key) {
                 let screen = (1...max(1, shown.keys.max() ?? 1)).map { shown[$0] ?? "" }
-                marks.append(Mark(screen: screen, before: recorder.events.count, after: nil))
+                marks.append(Mark(key: key, screen: screen, before: recorder.events.count, after: nil))
             }
             return event
         }
@@ -82,9 +84,16 @@ import Testing
 
     /// What a screen marks as chosen for a question, as the answer it means (nil: nothing chosen).
     /// Nil overall when the screen is not that question's.
-    static func marked(_ screen: [String], _ q: Question, _ session: Session) -> Answer?? {
+    static func marked(_ screen: [String], _ q: Question, _ session: Session, numbered: Bool = false) -> Answer?? {
         let lines = screen.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.contains(session.render(q.text)) else { return nil }
+        // The interviewer's screen numbers its questions ("2. How much pain?"); the review does too.
+        let text = session.render(q.text)
+        func isQuestion(_ line: String) -> Bool {
+            if line == text { return true }
+            guard numbered, let r = line.range(of: "^[0-9]+\\. ", options: .regularExpression) else { return false }
+            return String(line[r.upperBound...]) == text
+        }
+        guard lines.contains(where: isQuestion) else { return nil }
         let choices = session.presentedChoices(q)
         let label = { (c: Choice) in session.render(c.label) }
         /// The choice a marked list line names: its label, after a position number or the value itself.
@@ -209,4 +218,66 @@ import Testing
         }
         #expect(refused >= 5)
     }
+
+    /// The same on the interviewer's screen, where Tab and Shift-Tab keep a changed answer as
+    /// Enter does: whatever moves away from a structured question journals what its screen marks.
+    @Test func theInterviewersScreenKeepsWhatItMarks() throws {
+        // A last question of its own: at the last one, keeping an answer ends the interview, which
+        // only Enter and Ctrl-X do, asking first.
+        let instrument = try compiled(Self.yaml.replacingOccurrences(of: "title: Property", with: "kind: interview\ntitle: Property")
+            + "\n      - {id: last, type: single, text: Anything more?, choices: [Yes, No]}\n")
+        let last = try #require(instrument.questions.last?.id)
+        let first = try #require(instrument.questions.first?.id)
+        var kept: [String: Int] = [:]
+        for seed in UInt64(1)...60 {
+            var rng = SeededRandom(seed: seed)
+            let events = (0..<80).map { _ -> TerminalEvent in
+                switch Int.random(in: 0..<100, using: &rng) {
+                case 0..<6: return .key(.tab)
+                case 6..<9: return .key(.shiftTab)
+                case 9..<10: return .key(.character("n"))
+                case 10..<13: return .resized(columns: [60, 50, 44][Int.random(in: 0..<3, using: &rng)], rows: 40)
+                default:
+                    let e = Self.randomEvent(&rng)
+                    if case .resized = e { return .key(.enter) }
+                    return e == .key(.escape) ? .key(.left) : e
+                }
+            }
+            let recorder = MemoryRecorder()
+            let terminal = MarkingTerminal(ScriptedTerminal(columns: 60, rows: 40, events), recorder: recorder, marking: [.enter, .tab, .shiftTab])
+            var time = 0.0
+            let session = Session(instrument: instrument, seed: seed, today: 0)
+            var runner = SessionRunner(session: session, driver: InterviewScreen(terminal: terminal, style: Style(color: false), clock: { time += 1; return time }),
+                                       recorder: recorder, clock: { time += 1; return time })
+            _ = try runner.run()
+            for mark in terminal.marks {
+                // A key that answers a question on the bottom line is not a move.
+                guard !mark.screen.contains(where: { $0.contains("End the interview now?") || $0.contains("Leave now?") }),
+                      let (q, shown) = instrument.questions.lazy.compactMap({ q in Self.marked(mark.screen, q, session, numbered: true).map { (q, $0) } }).first
+                else { continue }
+                let screen = mark.screen.joined(separator: "\n")
+                let before = recorder.events[..<mark.before].last { $0.question == q.id && ($0.move == .skip || { if case .answer = $0.move { true } else { false } }($0)) }
+                var had: Answer?
+                if case .answer(let a)? = before?.move { had = a }
+                let new = recorder.events[mark.before..<(mark.after ?? recorder.events.count)].first { $0.question == q.id && $0.move != .jump(to: q.id) }
+                // Shift-Tab at the first question goes nowhere, and keeps nothing (it is still on screen).
+                let moved = mark.key != .enter && shown.map(Self.normalised) == had.map(Self.normalised)
+                    || mark.key == .shiftTab && q.id == first
+                if moved || (mark.key == .enter && q.id == last) || shown?.other == "" || (q.id == last && new == nil) {
+                    // Nothing new to keep, an end asked about first, "Other" with nothing said: no answer.
+                    if moved || mark.key == .enter && q.id == last { #expect(new == nil, "seed \(seed) \(mark.key) at \(q.id): \(String(describing: new))\n\(screen)") }
+                    continue
+                }
+                var journaled = new?.move
+                if case .answer(var a)? = journaled { a.other = a.other.map(Self.words); journaled = .answer(a) }
+                let expected: SessionMove = shown.map { .answer(Self.normalised($0)) } ?? .skip
+                #expect(journaled == expected, "seed \(seed) \(mark.key) at \(q.id): screen \(expected), journal \(String(describing: new))\n\(screen)")
+                kept[q.id, default: 0] += 1
+            }
+        }
+        for q in instrument.questions.dropLast() { #expect(kept[q.id, default: 0] >= 10, "\(q.id) kept \(kept[q.id, default: 0]) times") }
+    }
+
+    /// An answer as the screen can show it: "Other" in words.
+    static func normalised(_ a: Answer) -> Answer { Answer(a.value, other: a.other.map(words)) }
 }

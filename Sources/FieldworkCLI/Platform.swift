@@ -45,6 +45,40 @@ enum Platform {
 
     private static func writeBytes(_ bytes: [UInt8], to fd: Int32) { Terminal.writeAll(bytes, to: fd) }
 
+    /// Clears the terminal on `fd` and its scrollback (a shared screen, left for the next person);
+    /// nothing where `fd` is not a terminal. Written raw: `write` would show the controls as text.
+    static func clearScreen(_ fd: Int32 = 1) {
+        if isTerminal(fd) { writeBytes(Array("\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8), to: fd) }
+    }
+
+    /// The width of the terminal on `fd`; nil when it is not one (a file, a pipe).
+    static func columns(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard isatty(fd) == 1, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// Text for people, its lines wrapped at spaces to the terminal on `fd` (a terminal left to
+    /// itself breaks words: "Sama/ritans"); unchanged for a file or a pipe, so scripts read whole lines.
+    /// The last line is left open (no line end added) for a prompt.
+    /// A line's continuation lines stand under its text, past its indent and any number before it
+    /// ("  2  Some…": under "Some").
+    static func flowing(_ text: String, for fd: Int32 = 1) -> String {
+        guard let columns = columns(fd) else { return text }
+        // One column spare: a line exactly as wide as the terminal leaves the cursor hanging.
+        let room = max(20, columns - 1)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let lead = line.prefix { $0 == " " }
+            let number = line.dropFirst(lead.count).prefix { $0.isASCII && $0.isNumber }
+            let gap = number.isEmpty ? "" : line.dropFirst(lead.count + number.count).prefix { $0 == " " }
+            let hang = String(repeating: " ", count: lead.count + number.count + gap.count)
+            guard hang.count < room / 2 else { return TextLayout.wrap(String(line), room).joined(separator: "\n") }
+            let body = String(line.dropFirst(hang.count))
+            return TextLayout.wrap(body, room - hang.count).enumerated()
+                .map { ($0.offset == 0 ? String(line.prefix(hang.count)) : hang) + $0.element }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     enum FileKind { case file, directory, missing }
 
     static func kind(of path: String) -> FileKind {

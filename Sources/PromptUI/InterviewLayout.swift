@@ -245,9 +245,12 @@ struct InterviewLayout {
     private func detail(width: Int, now: Double, compact: Bool) -> Detail {
         let style = screen.style
         var out: [Line] = []
+        /// A text whose first `indent.count` characters are its label (a time stamp, a probe's box
+        /// and number): the rest wraps under the text, the first line as wide as the others.
         func wrapped(_ text: String, _ s: @escaping (String) -> String, indent: String = "", into lines: inout [Line]) {
-            for (i, line) in TextLayout.wrap(text, max(10, width - indent.count)).enumerated() {
-                lines.append(((i == 0 ? "" : indent) + line, s))
+            let label = String(text.prefix(indent.count))
+            for (i, line) in TextLayout.wrap(String(text.dropFirst(indent.count)), max(10, width - indent.count)).enumerated() {
+                lines.append(((i == 0 ? label : indent) + line, s))
             }
         }
         if let group = screen.group {
@@ -296,7 +299,7 @@ struct InterviewLayout {
             if case .text(let notes)? = session.answers[question.id]?.value {
                 for paragraph in notes.split(separator: "\n") { wrapped(String(paragraph), { $0 }, indent: "        ", into: &body) }
             }
-            let layout = screen.typing.layout(columns: max(10, width - 2))
+            let layout = screen.typing.layout(columns: Self.notesColumns(width))
             let top = body.count
             for (i, line) in layout.lines.enumerated() { body.append(((i == 0 ? "> " : "  ") + line, style.bold)) }
             return Detail(pinned: out, body: body, focus: top + layout.cursor.line, cursor: (top + layout.cursor.line, 2 + layout.cursor.column))
@@ -309,6 +312,9 @@ struct InterviewLayout {
             return Detail(pinned: out, body: shown.lines.map { ($0, { $0 }) }, focus: shown.focus, cursor: shown.cursor)
         }
     }
+
+    /// The columns the paragraph being typed is laid out in, beside its "> ".
+    static func notesColumns(_ width: Int) -> Int { max(10, width - 2) }
 
     /// The first line to show so that `focus` stays in view.
     static func scroll(_ count: Int, focus: Int, room: Int) -> Int {

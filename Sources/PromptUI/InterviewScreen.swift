@@ -182,6 +182,8 @@ public struct InterviewScreen: SessionDriver {
         switch q.type {
         case .open:
             if key == .enter { return keepTyped(session, q, then: nil, message: &message) }
+            // ↑↓ move by the lines the paragraph is shown on, at the notes' width as it is now.
+            editor.wrapColumns = InterviewLayout.notesColumns(rightWidth)
             if editor.handle(key) {
                 notesBack = 0
                 if lineStarted == nil, !editor.string.isEmpty { lineStarted = clock() }

@@ -67,8 +67,7 @@ extension FullScreenDriver {
 
     /// An answer on one line: line breaks as spaces, and cut with "…" when longer than the room.
     static func oneLine(_ text: String, _ width: Int) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard TextLayout.width(flat) > width else { return flat }
-        return TextLayout.fit(flat, max(0, width - 1)) + "…"
+        // `fit` adds the mark itself (adding another gave "and……").
+        TextLayout.fit(text.split(whereSeparator: \.isNewline).joined(separator: " "), max(0, width))
     }
 }

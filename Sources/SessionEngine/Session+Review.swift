@@ -39,12 +39,16 @@ extension Session {
     /// Keeps what was typed at the current question as its draft (empty: no draft), redacted as
     /// an answer is, and cut to the longest answer kept, so that the journal never holds more
     /// than an answer could. Returns the draft as kept.
+    /// At a choice list with "Other", the draft is the text typed into "Other" (`otherDrafts`).
     mutating func keepDraft(_ typed: String) throws(AnswerProblem) -> String {
-        guard let q = current, [.text, .longText, .number, .date].contains(q.type) else { throw AnswerProblem(words.noDraftHere) }
-        let limit = min(q.maxLength ?? TextEntry.maxCharacters, TextEntry.maxCharacters)
+        guard let q = current else { throw AnswerProblem(words.noDraftHere) }
+        let other = [.single, .multiple].contains(q.type) && q.other != nil
+        guard other || [.text, .longText, .number, .date].contains(q.type) else { throw AnswerProblem(words.noDraftHere) }
+        let limit = other ? TextEntry.maxCharacters : min(q.maxLength ?? TextEntry.maxCharacters, TextEntry.maxCharacters)
         let cut = typed.count > limit ? String(typed.prefix(limit)) : typed
         let text = Redactor.forQuestion(q, in: instrument).redact(cut)
-        drafts[q.id] = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        let kept = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        if other { otherDrafts[q.id] = kept } else { drafts[q.id] = kept }
         return text
     }
 }

@@ -54,6 +54,7 @@ extension Session {
                         answers[q.id] = nil
                         skipped.remove(q.id)
                         drafts[q.id] = nil
+                        otherDrafts[q.id] = nil
                     }
                 }
             }

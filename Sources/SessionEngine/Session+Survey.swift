@@ -57,6 +57,7 @@ extension Session {
         answers[q.id] = answer
         skipped.remove(q.id)
         drafts[q.id] = nil
+        otherDrafts[q.id] = nil
         refresh()
         settleSafeguarding(after: q.id)
         advance(from: q.id, time: time)
@@ -71,6 +72,7 @@ extension Session {
             answers[q.id] = nil
             skipped.insert(q.id)
             drafts[q.id] = nil
+            otherDrafts[q.id] = nil
         }
         refresh()
         settleSafeguarding(after: q.id)

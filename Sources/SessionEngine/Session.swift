@@ -52,6 +52,9 @@ public struct Session: Sendable {
     /// Text typed at a question and not submitted, by question: shown in its field again, never
     /// exported (see `keepDraft`).
     public internal(set) var drafts: [String: String] = [:]
+    /// Text typed into a choice list's "Other" and not submitted, by question: apart from `drafts`,
+    /// which hold a typed answer whole, because it is only the text beside a choice.
+    public internal(set) var otherDrafts: [String: String] = [:]
     /// Set by a jump from the review: moving on then passes over what is already answered, so
     /// that one change leads back to the review (through any question the change brought in).
     var reviewing = false

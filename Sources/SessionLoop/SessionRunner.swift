@@ -38,7 +38,7 @@ public struct SessionRunner<Driver: SessionDriver> {
         // A session begun without a consent step starts with the welcome (with one, the consent
         // screen is the welcome); one resumed with answers goes straight back to its question.
         let fresh = session.phase != .finished && session.phase != .declined
-            && session.answers.isEmpty && session.skipped.isEmpty && session.drafts.isEmpty
+            && session.answers.isEmpty && session.skipped.isEmpty && session.drafts.isEmpty && session.otherDrafts.isEmpty
         // The languages come first, each named in itself, so that everything after is read in
         // the one chosen; the choice is a move like any other, journaled and replayed.
         if offerLanguages, fresh, session.instrument.kind == .survey, session.instrument.languages.count > 1 {

@@ -57,8 +57,9 @@ public struct LineEditor: Sendable, Equatable {
         case .ctrl("k"):
             let end = lineEnd
             text.removeSubrange(cursor..<end)
-        case .up where multiline: if let c = wrapColumns { moveScreenLine(-1, columns: c) } else { moveLine(-1) }
-        case .down where multiline: if let c = wrapColumns { moveScreenLine(1, columns: c) } else { moveLine(1) }
+        // One line shown wrapped over several (the interviewer's paragraph) is moved in by them too.
+        case .up where multiline || wrapColumns != nil: if let c = wrapColumns { moveScreenLine(-1, columns: c) } else { moveLine(-1) }
+        case .down where multiline || wrapColumns != nil: if let c = wrapColumns { moveScreenLine(1, columns: c) } else { moveLine(1) }
         default:
             return false
         }

@@ -23,6 +23,14 @@ public enum TextLayout {
         guard width(s) > columns else { return s }
         guard columns > 0 else { return "" }
         var kept = prefix(s, columns - 1)
+        // Cut mid-word, the cut goes back to the word's start where that is near (within a third
+        // of the room): "Neither…", not "Neither agr…". A long word alone is still cut in it.
+        if s.dropFirst(kept.count).first.map({ $0 != " " }) == true, kept.last != " ",
+           let space = kept.lastIndex(of: " "), width(kept[space...]) <= min(12, columns / 3) {
+            kept = String(kept[..<space])
+            // Nor does it end on a dash or a comma between words: "the team…", not "the team —…".
+            while kept.count > 1, let last = kept.last, last == " " || "—–-·,;:".contains(last) { kept.removeLast() }
+        }
         // "your…", not "your …": the mark belongs to the word it cuts.
         while kept.last == " " { kept.removeLast() }
         return kept + "…"

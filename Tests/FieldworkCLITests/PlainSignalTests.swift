@@ -19,7 +19,9 @@ private let tmuxInstalled = Tool.available("tmux")
         let (status, stty) = TmuxSession.finished(done)
         #expect(status == "3")
         #expect(stty.contains(" icanon") && stty.contains(" echo"), "the terminal is as it was: \(stty)")
-        t.waitFor("Your answers so far are saved. You can carry on later with: fieldwork resume")
+        // On a terminal the command that carries on stands whole on a line of its own.
+        let screen = t.waitFor("Your answers so far are saved. You can carry on later with:")
+        #expect(screen.split(separator: "\n").contains { $0.range(of: "^fieldwork resume [0-9a-f]{8}$", options: .regularExpression) != nil }, "\(screen)")
         let sessions = folder.url.appendingPathComponent("responses/crisis-cafe-feedback/sessions").path
         let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first)
         let lines = try String(contentsOfFile: sessions + "/" + journal, encoding: .utf8).split(separator: "\n")
@@ -45,7 +47,11 @@ private let tmuxInstalled = Tool.available("tmux")
             """)
         let done = folder.url.appendingPathComponent("exit-status").path
         let t = try TmuxSession(command: TmuxSession.command("run coded.yaml --plain --key-file '\(folder.path)/coded.key'", in: folder.url, done: done))
-        t.waitFor("Study code (as given by the research team; it is not stored):")
+        // A new key's notice waits for the researcher, and is cleared before the code is asked.
+        t.waitFor("Press Enter once it is noted")
+        try t.send("Enter")
+        let asked = t.waitFor("Study code (as given by the research team; it is not stored):")
+        #expect(!asked.contains("study key"), "\(asked)")
         try t.type("ZX-4417")
         try t.send("Enter")
         // Typed twice, to catch a slip: a differing second code asks again.

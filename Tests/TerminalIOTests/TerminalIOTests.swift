@@ -97,7 +97,11 @@ import Testing
 
     /// Issue 12 item 12: whatever is cut says so, and never through a wide character.
     @Test func aCutTextEndsWithAnEllipsis() {
-        #expect(TextLayout.fit("Neither agree nor disagree", 12) == "Neither agr…")
+        #expect(TextLayout.fit("Neither agree nor disagree", 12) == "Neither…", "cut at the word where one is near")
+        #expect(TextLayout.fit("Neither agree nor disagree", 17) == "Neither agree…")
+        #expect(TextLayout.fit("Supercalifragilistic expialidocious", 10) == "Supercali…", "a long word is cut in it")
+        #expect(TextLayout.fit("Peer supporters", 12) == "Peer suppor…", "a word boundary far back is not taken")
+        #expect(TextLayout.fit("Peer support workers in the team — interview guide", 37) == "Peer support workers in the team…")
         #expect(TextLayout.fit("Agree", 5) == "Agree")
         #expect(TextLayout.fit("日本語", 4) == "日…")
         #expect(TextLayout.fit("日本語", 5) == "日本…")

@@ -32,18 +32,26 @@ enum Runner {
             }
             let (key, created) = try StudyKey.loadOrCreate(at: keyPath)
             if created {
-                Platform.write("""
+                Platform.write(Platform.flowing("""
                     A new study key was created at \(keyPath).
-                    It turns participant codes into pseudonyms. Back it up somewhere safe and separate from
-                    the responses: without it, later answers cannot be linked to earlier ones, and
-                    participants cannot withdraw by their code. (Made beforehand with 'fieldwork keys', it
+                    It turns participant codes into pseudonyms. Back it up somewhere safe and separate from \
+                    the responses: without it, later answers cannot be linked to earlier ones, and \
+                    participants cannot withdraw by their code. (Made beforehand with 'fieldwork keys', it \
                     is found in place and this notice does not appear where a participant can read it.)
 
-                    """, to: 2)
+                    """, for: 2), to: 2)
+                // The notice is the researcher's: where it is on the screen the participant is about
+                // to use, it stays until the researcher has read it, then the screen is cleared.
+                if Platform.isTerminal(0), Platform.isTerminal(2) {
+                    Platform.write(Platform.flowing("Press Enter once it is noted: the screen is then cleared for the participant.", for: 2) + " ", to: 2)
+                    guard Platform.readLine() != nil else { throw FieldworkFailure.savedForLater }
+                    Platform.clearScreen(2)
+                }
             }
             let words = ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages)
             while true {
-                io.write(words.studyCodePrompt + " ")
+                // Wrapped at spaces: at 60 columns the terminal broke the prompt mid-word.
+                io.write(Platform.flowing(words.studyCodePrompt) + " ")
                 // Not shown as it is typed: the screen may be seen by the next participant.
                 guard let code = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -52,7 +60,7 @@ enum Runner {
                 }
                 // Typed twice, as a new password is: a mistyped code files the answers under a
                 // pseudonym no one has, and the code cannot be shown to be checked.
-                io.write(words.studyCodeAgain + " ")
+                io.write(Platform.flowing(words.studyCodeAgain) + " ")
                 guard let again = Platform.readHiddenLine() else { throw FieldworkFailure.savedForLater }
                 guard key.pseudonym(for: again) == key.pseudonym(for: code) else {
                     io.write("  ! " + words.studyCodeDiffer + "\n")
@@ -124,19 +132,23 @@ enum Runner {
             let end = outcome == .declined ? nil : final.instrument.end.map { final.render($0).trimmingCharacters(in: .whitespacesAndNewlines) }
             let said = outcome == .declined ? final.words.declined
                 : final.instrument.kind == .interview ? final.words.interviewSaved : final.words.saved
-            Platform.write((end.map { $0 + "\n" } ?? "") + said + "\n")
+            Platform.write(Platform.flowing((end.map { $0 + "\n" } ?? "") + said) + "\n")
         }
         if leftIdle, let minutes = final.instrument.settings.idleMinutes {
             // Left alone on a shared device: nothing of the session stays in view for the next
             // person (the screen and its scrollback cleared where it is a terminal).
-            if Platform.isTerminal(1) { Platform.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
-            Platform.write(final.words.leftIdle(minutes: minutes) + "\n")
+            Platform.clearScreen(1)
+            Platform.write(Platform.flowing(final.words.leftIdle(minutes: minutes)) + "\n")
         }
         if outcome == .interrupted {
             // The whole command that carries on, with the folder when it is not the default.
             let resume = "fieldwork resume \(writer.header.sessionID.prefix(8))"
                 + (options.responses == "responses" ? "" : " --responses '\(options.responses)'")
-            Platform.write("\n" + final.words.savedForLater(resume: resume) + "\n")
+            // On a terminal the command stands on a line of its own, so that its edge never breaks
+            // it ("resume 3d1" / "2e71b"); a file or a pipe gets the one line scripts read.
+            var said = final.words.savedForLater(resume: resume)
+            if Platform.columns(1) != nil { said = said.replacingOccurrences(of: " " + resume, with: "\n" + resume) }
+            Platform.write("\n" + Platform.flowing(said) + "\n")
             throw FieldworkFailure.savedForLater
         }
     }

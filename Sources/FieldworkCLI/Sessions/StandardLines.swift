@@ -18,7 +18,8 @@ struct StandardLines: LineIO {
         }
     }
 
-    mutating func write(_ text: String) { Platform.write(text) }
+    /// Wrapped at spaces where the output is a terminal (which would break words at its edge).
+    mutating func write(_ text: String) { Platform.write(Platform.flowing(text)) }
 }
 
 /// Set once standard input went `idle_minutes` without a line.

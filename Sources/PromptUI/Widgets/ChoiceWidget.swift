@@ -19,10 +19,15 @@ struct ChoiceWidget: Widget {
     var cursor: Int?
     var picked: [Int] = []
     var other = LineEditor()
+    /// What the "Other" field began with (a draft, else the text given), to tell whether there is
+    /// anything new to keep as a draft.
+    private var initialOther = ""
     /// Digits typed one after another, read as one value on a numeric scale.
     private var digits = ""
 
-    init(choices: [Choice], label: @escaping (Choice) -> String, multiple: Bool, otherCode: Int?, given: Answer?, byValue: Bool = false) {
+    /// `draft`, text typed into "Other" and not submitted, is shown in its field, "Other" chosen.
+    init(choices: [Choice], label: @escaping (Choice) -> String, multiple: Bool, otherCode: Int?, given: Answer?,
+         draft: String? = nil, byValue: Bool = false) {
         self.choices = choices
         self.label = label
         self.multiple = multiple
@@ -35,6 +40,12 @@ struct ChoiceWidget: Widget {
         }
         other = LineEditor(given?.other ?? "")
         cursor = picked.first.flatMap { code in choices.firstIndex { $0.value == code } }
+        if let draft, let otherCode, let at = choices.firstIndex(where: { $0.value == otherCode }) {
+            other = LineEditor(draft)
+            if !picked.contains(otherCode) { toggle(at) }
+            cursor = at
+        }
+        initialOther = other.string
     }
 
     private var typingOther: Bool {
@@ -69,7 +80,8 @@ struct ChoiceWidget: Widget {
         case .down, .character("j"):
             cursor = min(choices.count - 1, (cursor ?? -1) + 1)
         case .character(" "):
-            if let cursor { toggle(cursor) }
+            // Space again takes a choice back, in a single-choice list too (as on a scale or matrix).
+            if let cursor { if !multiple, picked == [choices[cursor].value] { picked = [] } else { toggle(cursor) } }
         case .backspace, .delete, .ctrl("u"):
             picked = []
         case .enter:
@@ -138,6 +150,13 @@ struct ChoiceWidget: Widget {
     var typesText: Bool { typingOther }
 
     var words = ParticipantWords.forLanguage(nil)
+
+    /// The text typed into "Other", while it is chosen, when it differs from what the field began with.
+    var draft: String? {
+        guard let otherCode, picked.contains(otherCode), other.string != initialOther else { return nil }
+        return other.string
+    }
+
     var keyHelp: String {
         words.choiceKeys(multiple: multiple, byValue: byValue, numbers: choices.count <= 9 ? "1-\(choices.count)" : nil)
     }

@@ -54,22 +54,25 @@ struct MatrixWidget: Widget {
     func answer() -> Result<Answer?, AnswerProblem> { .success(picked.isEmpty ? nil : Answer(.rows(picked))) }
 
     func render(width: Int, style: Style) -> WidgetBody {
-        var lines = TextLayout.wrap(choices.enumerated().map { "\($0.offset + 1) \(label($0.element))" }.joined(separator: " · "), width)
-            .map { style.dim($0) }
+        var lines = Self.legend(choices.enumerated().map { "\($0.offset + 1) \(label($0.element))" }, width: width).map { style.dim($0) }
         lines.append("")
         let pinned = lines.count
         var focus = lines.count
         var focusLines = 1
         // The answer column is as wide as the longest answer, so that no answer is ever cut: the
         // row's text wraps beside it, or, where both do not fit, the answer goes under the text.
-        func value(_ index: Int?) -> String { index.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›" }
-        let answerWidth = choices.indices.map { TextLayout.width(value($0)) }.max() ?? 5
+        // The chosen point is marked (•), as in every choice widget: colour alone would not tell
+        // the point under the cursor from the one chosen.
+        func value(_ index: Int?, chosen: Bool = false) -> String {
+            Widgets.marker(chosen, multiple: false) + " " + (index.map { "‹ \($0 + 1) \(label(choices[$0])) ›" } ?? "‹ – ›")
+        }
+        let answerWidth = choices.indices.map { TextLayout.width(value($0)) }.max() ?? 9
         let textWidth = width - answerWidth - 3
         let beside = textWidth >= 12
         for (i, r) in rows.enumerated() {
             let chosen = picked[r.id].flatMap { code in choices.firstIndex { $0.value == code } }
             // The point under the cursor shows while moving; it is marked chosen only once chosen.
-            let shown = value(chosen ?? (i == row ? point[r.id] : nil))
+            let shown = value(chosen ?? (i == row ? point[r.id] : nil), chosen: chosen != nil)
             let answer = chosen != nil ? style.selected(shown) : shown
             let pointer = i == row ? "❯ " : "  "
             if i == row { focus = lines.count }
@@ -80,12 +83,28 @@ struct MatrixWidget: Widget {
                 }
             } else {
                 rowLines = TextLayout.wrap(r.text, width - 2).enumerated().map { ($0.offset == 0 ? pointer : "  ") + $0.element }
-                rowLines += TextLayout.wrap(shown, width - 4).map { "    " + (chosen != nil ? style.selected($0) : $0) }
+                // Under the text, indented less where the answer would otherwise not fit whole.
+                let indent = String(repeating: " ", count: max(1, min(4, width - answerWidth)))
+                rowLines += TextLayout.wrap(shown, width - indent.count).map { indent + (chosen != nil ? style.selected($0) : $0) }
             }
             if i == row { focusLines = rowLines.count }
             lines += i == row ? rowLines.map(style.bold) : rowLines
         }
         return WidgetBody(lines: lines, cursor: nil, focus: focus, pinned: pinned, focusLines: focusLines)
+    }
+
+    /// The scale's points over as many lines as they take, each point whole on one line where it
+    /// fits ("5 Fully", not "5" at the end of one line and "Fully" at the start of the next).
+    static func legend(_ points: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        for point in points {
+            if let last = lines.last, TextLayout.width(last + " · " + point) <= width {
+                lines[lines.count - 1] = last + " · " + point
+            } else {
+                lines += TextLayout.wrap(point, width)
+            }
+        }
+        return lines
     }
 
     /// The numbers that choose, as many as there are points (a 6-point scale said 1-9).

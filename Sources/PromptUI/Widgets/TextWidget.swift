@@ -13,11 +13,15 @@ struct TextWidget: Widget {
     /// What the field began with (a draft, else the answer given), to tell whether there is
     /// anything new to keep as a draft.
     let initial: String
+    /// The instrument's `max_length`, counted live under the field.
+    let limit: Int?
 
     /// `draft`, when there is one, is shown rather than the answer: it is what was typed last.
     /// `width` is the room the field is drawn in, so that Up and Down move by its screen lines.
-    init(kind: QuestionType, precision: DatePrecision, given: Answer?, draft: String? = nil, width: Int? = nil, words: ParticipantWords) {
+    init(kind: QuestionType, precision: DatePrecision, given: Answer?, draft: String? = nil, width: Int? = nil, limit: Int? = nil,
+         words: ParticipantWords) {
         self.kind = kind
+        self.limit = limit
         self.precision = precision
         self.words = words
         let multiline = kind == .longText || kind == .open
@@ -60,6 +64,11 @@ struct TextWidget: Widget {
         let layout = editor.layout(columns: Self.columns(width))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
         if kind == .date { lines.append(style.dim("    " + words.datePattern(precision))) }
+        // In numbers only, as the limit is judged: on the text without its outer spaces.
+        if let limit {
+            let count = editor.string.trimmingCharacters(in: .whitespacesAndNewlines).count
+            lines.append((count > limit ? style.warn : style.dim)("    \(count)/\(limit)"))
+        }
         return WidgetBody(lines: lines, cursor: (layout.cursor.line, 4 + layout.cursor.column), focus: layout.cursor.line)
     }
 

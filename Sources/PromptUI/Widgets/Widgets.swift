@@ -20,9 +20,9 @@ enum Widgets {
         let label: (Choice) -> String = { session.render($0.label) }
         switch q.type {
         case .single:
-            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: q.other?.value, given: given)
+            return ChoiceWidget(choices: choices, label: label, multiple: false, otherCode: q.other?.value, given: given, draft: session.otherDrafts[q.id])
         case .multiple:
-            return ChoiceWidget(choices: choices, label: label, multiple: true, otherCode: q.other?.value, given: given)
+            return ChoiceWidget(choices: choices, label: label, multiple: true, otherCode: q.other?.value, given: given, draft: session.otherDrafts[q.id])
         case .scale:
             let scale = ScaleWidget(choices: choices, label: label, given: given)
             if scale.fits(width) { return scale }
@@ -33,9 +33,11 @@ enum Widgets {
         case .ranking:
             return RankingWidget(choices: choices, label: label, rank: q.rank ?? choices.count, given: given)
         case .number, .text, .date:
-            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, draft: session.drafts[q.id], width: width, words: session.words)
+            return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, draft: session.drafts[q.id], width: width,
+                              limit: q.type == .text ? q.maxLength : nil, words: session.words)
         case .longText, .open:
-            return TextWidget(kind: q.type, precision: .day, given: given, draft: session.drafts[q.id], width: width, words: session.words)
+            return TextWidget(kind: q.type, precision: .day, given: given, draft: session.drafts[q.id], width: width,
+                              limit: q.type == .longText ? q.maxLength : nil, words: session.words)
         case .note, .calculate:
             return NoteWidget()
         }

@@ -98,12 +98,17 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
     /// Only the survey runs here: a command or a subsystem is refused, with a line on standard
     /// error saying how to take the survey, and the channel closes.
     private func refuse(_ context: ChannelHandlerContext, want: Bool) {
-        reply(context, ok: false, want: want)
         let text = "This server only runs the survey '\(self.context.instrument.id)'. Connect without a command: ssh -p \(self.context.port) survey@\(self.context.publicName ?? "this server")\r\n"
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
         buffer.writeString(text)
-        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
-        context.close(promise: nil)
+        // The words first, the refusal once they are sent: ssh stops reading when it hears the
+        // request failed.
+        let channel = context.channel
+        let written = context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))))
+        written.whenComplete { _ in
+            if want { channel.triggerUserOutboundEvent(ChannelFailureEvent(), promise: nil) }
+            channel.close(promise: nil)
+        }
     }
 
     /// Starts the survey on a thread of its own, so that a participant who stops typing blocks

@@ -37,7 +37,16 @@ enum Child {
         for (k, v) in environment { env[k] = v }
         let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in envp { free(pointer) } }
-        let started = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        // The test runner's threads block signals, and a blocked mask is inherited: ssh would
+        // never see SIGWINCH (and send no window change). The child starts with none blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let started = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard started == 0 else { throw Failure(description: "could not start \(path): \(String(cString: strerror(started)))") }
         return pid
     }

@@ -7,9 +7,9 @@ import Testing
 let sshRuns = Tool.available("ssh")
 let sshAndTmux = Tool.available("ssh") && Tool.available("tmux")
 
-/// The plain driver's answers to the crisis café survey: the welcome, three choices, a comment
+/// The plain driver's answers to the crisis café survey: three choices, a comment
 /// (ended by an empty line), then sent from the review.
-func plainAnswers(comment: String) -> String { "\n1\n4\n3\n\(comment)\n\n\n" }
+func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
 
 /// `fieldwork serve` with the real OpenSSH client, on loopback.
 @Suite(.serialized) struct ServeSSHTests {
@@ -25,7 +25,7 @@ func plainAnswers(comment: String) -> String { "\n1\n4\n3\n\(comment)\n\n\n" }
         t.waitFor("How helpful was talking with a peer supporter today?")
         try t.resize(columns: 110, rows: 30)
         // The window change reaches the layout: the rule under the title spans the new width.
-        #expect(t.waitUntil { $0.split(separator: "\n").contains { $0.count > 80 } }, "\(t.screen())")
+        #expect(t.waitUntil { $0.split(separator: "\n").contains { $0.count > 80 } }, "\(t.screen())\n\(server.log)")
         try t.send("4", "Enter")
         t.waitFor("Were you offered support in the language of your choice?")
         try t.send("3", "Enter")
@@ -147,7 +147,8 @@ func plainAnswers(comment: String) -> String { "\n1\n4\n3\n\(comment)\n\n\n" }
         again.waitFor("Send my answers")
         try again.send("Enter")
         again.waitFor("Your answers have been saved. Thank you.")
-        #expect(server.waitForLog("session completed"))
+        try again.send("Enter")
+        #expect(server.waitForLog("session completed"), "\(server.log)")
         let records = try server.responseRecords()
         try #require(records.count == 1)
         let answers = try #require(records[0]["answers"] as? [String: Any])

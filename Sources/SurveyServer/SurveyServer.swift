@@ -55,9 +55,9 @@ public final class SurveyServer: @unchecked Sendable {
                 ? "The survey is busy just now. Please try again in a few minutes."
                 : "Too many connections from your address. Please wait a minute and try again."
             context.log.event(number, refusal == .tooManyConnections ? "refused: connections at once" : "refused: connections per address", address: address)
-            var buffer = channel.allocator.buffer(capacity: 128)
-            buffer.writeString(words + "\r\n")
-            return channel.writeAndFlush(buffer).flatMap { channel.close() }
+            return channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(TurnAway(words: words))
+            }
         }
         context.log.event(number, "connected", address: address)
         let state = ConnectionState(number: number, address: address)
@@ -97,6 +97,23 @@ public final class SurveyServer: @unchecked Sendable {
     }
 
     enum Refused: Error { case channelType }
+}
+
+/// Says why a connection is not let in, as one plain line once it is up, and closes it.
+final class TurnAway: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+    let words: String
+
+    init(words: String) { self.words = words }
+
+    func channelActive(context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: words.utf8.count + 2)
+        buffer.writeString(words + "\r\n")
+        let channel = context.channel
+        context.writeAndFlush(NIOAny(buffer)).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 }
 
 /// A connection whose peer breaks the protocol (garbage before the banner, a bad packet) is

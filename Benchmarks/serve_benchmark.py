@@ -3,7 +3,8 @@
 
 Prints, as medians over several connections:
   - connect to first question: from starting `ssh` (TCP connect, key exchange, authentication,
-    PTY and shell) until the first question is on the client's screen;
+    PTY and shell, the welcome screen and one Enter) until the first question is on the client's
+    screen;
   - key round trip: from writing one key (an arrow) until the redrawn screen shows the pointer
     moved, on a session already under way.
 With --concurrent N it also holds N sessions open at once (each waiting at a question) and
@@ -80,7 +81,8 @@ def one_session(port, keys):
         trips = []
         for i in range(keys):
             mark = len(c.seen)
-            key = b"\x1b[B" if i % 2 == 0 else b"\x1b[A"
+            # Down onto the first choice, then between the two: every key moves the pointer.
+            key = b"\x1b[B" if i == 0 or i % 2 == 1 else b"\x1b[A"
             t = time.monotonic()
             c.send(key)
             # The screen is redrawn with the pointer on the next choice.

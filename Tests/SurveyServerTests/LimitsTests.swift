@@ -42,3 +42,14 @@ import Testing
         #expect(admission.openConnections == 2)
     }
 }
+
+@Suite struct ChannelRequestTests {
+    /// The client's TERM decides colour: none without a PTY, none for `dumb` or an empty TERM.
+    @Test func colourFollowsTheClientsTerm() {
+        #expect(ChannelRequest(pty: (80, 24, "xterm-256color")).color)
+        #expect(ChannelRequest(pty: (80, 24, "screen")).color)
+        #expect(!ChannelRequest(pty: (80, 24, "dumb")).color)
+        #expect(!ChannelRequest(pty: (80, 24, "")).color)
+        #expect(!ChannelRequest(pty: nil).color)
+    }
+}

@@ -62,6 +62,18 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    /// A client that connects and says nothing (slow loris) is closed after the login time, and
+    /// the server answers others meanwhile.
+    @Test func aSilentClientIsClosedAfterTheLoginTime() throws {
+        let server = try ServeProcess(["--login-timeout", "1s"])
+        let started = Date()
+        let silent = exchange(port: server.port, send: [], readFor: 20)
+        #expect(String(decoding: silent ?? [], as: UTF8.self).hasPrefix("SSH-2.0-"))
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(server.waitForLog("closed: no survey started within 1 seconds"))
+        #expect(server.stop() == 0)
+    }
+
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
     func pastALimitTheClientIsToldAndOthersGoOn() throws {
         let server = try ServeProcess(["--per-address", "2", "--input-rate", "64"])

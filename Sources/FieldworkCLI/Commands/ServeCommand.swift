@@ -65,6 +65,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Bytes a second a client may send.", valueName: "bytes"))
     var inputRate = ServerLimits().inputBytesPerSecond
 
+    @Option(help: ArgumentHelp("How long a client may take from connecting to a running survey (key exchange, code).", valueName: "time"))
+    var loginTimeout = "30s"
+
     func validate() throws {
         if responses.isEmpty { throw ValidationError("--responses needs a folder's name") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
@@ -72,7 +75,7 @@ struct ServeCommand: ParsableCommand {
         where value < 1 {
             throw ValidationError("\(name) must be at least 1, not \(value)")
         }
-        for (name, value) in [("--idle-timeout", idleTimeout), ("--session-limit", sessionLimit)] where ServerLimits.seconds(value) == nil {
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--session-limit", sessionLimit), ("--login-timeout", loginTimeout)] where ServerLimits.seconds(value) == nil {
             throw ValidationError("\(name) takes a time such as 90s, 15m or 2h, not '\(value)'")
         }
     }
@@ -90,6 +93,7 @@ struct ServeCommand: ParsableCommand {
         limits.idleSeconds = ServerLimits.seconds(idleTimeout) ?? limits.idleSeconds
         limits.sessionSeconds = ServerLimits.seconds(sessionLimit) ?? limits.sessionSeconds
         limits.inputBytesPerSecond = inputRate
+        limits.loginSeconds = ServerLimits.seconds(loginTimeout) ?? limits.loginSeconds
         let store = try InstrumentStore(root: responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash)
         let access: Access
         if let invitations {

@@ -177,6 +177,21 @@ final class ServeProcess {
         ((try? FileManager.default.contentsOfDirectory(atPath: responses + "/" + instrumentID + "/sessions")) ?? []).filter { $0.hasSuffix(".journal") }
     }
 
+    /// The server's threads and open descriptors, from /proc.
+    func resources() throws -> Resources {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let threads = status.split(separator: "\n").first { $0.hasPrefix("Threads:") }
+            .flatMap { Int($0.dropFirst(8).trimmingCharacters(in: .whitespaces)) } ?? -1
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count
+        return Resources(threads: threads, descriptors: descriptors)
+    }
+
+    struct Resources: Equatable, CustomStringConvertible {
+        var threads: Int
+        var descriptors: Int
+        var description: String { "\(threads) threads, \(descriptors) descriptors" }
+    }
+
     /// Waits until the log says `text` (up to 30 s).
     func waitForLog(_ text: String) -> Bool {
         for _ in 0..<600 {

@@ -5,15 +5,16 @@ import Testing
 
 /// Many participants at once, and clients that mean harm: the server keeps serving.
 @Suite(.serialized) struct ServeLoadTests {
-    /// 24 scripted `ssh -T` clients at once, each with its own comment: every response is there,
+    /// 40 scripted `ssh -T` clients at once, each with its own comment: every response is there,
     /// once, with its own answers.
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
     func manyClientsAtOnceEachCompleteIntact() throws {
         let server = try ServeProcess(["--per-address", "1000"])
-        let clients = 24
+        let clients = 40
         let scripts = try (0..<clients).map { i -> String in
             try server.folder.write("answers-\(i)", plainAnswers(comment: "client number \(i)"))
         }
+        let before = try server.resources()
         let pids = try (0..<clients).map { i in
             try Child.start(Binary.ssh, server.sshArguments(["-T"]), input: scripts[i],
                             output: server.folder.path + "/client-\(i).out", errors: server.folder.path + "/client-\(i).err")
@@ -31,6 +32,13 @@ import Testing
             #expect(answers["language_offer"] as? Int == 3)
         }
         #expect(server.journals().isEmpty)
+        // Every session's thread, socket and journal is let go of: back to where it started.
+        var after = try server.resources()
+        for _ in 0..<100 where after != before {
+            usleep(100_000)
+            after = try server.resources()
+        }
+        #expect(after == before, "threads and descriptors before \(before), after \(after)")
         #expect(server.stop() == 0)
     }
 

@@ -16,6 +16,8 @@ public final class ServerContext: @unchecked Sendable {
     /// How participants reach the server, for the words that say how to come back.
     public let port: Int
     public let publicName: String?
+    /// The language of every session; nil: the instrument's first.
+    public let language: String?
 
     private let lock = NSLock()
     private var live: [Int: ChannelInput] = [:]
@@ -24,7 +26,7 @@ public final class ServerContext: @unchecked Sendable {
     private let idle = NSCondition()
 
     public init(instrument: Instrument, store: InstrumentStore, access: Access, limits: ServerLimits, log: ServerLog,
-                port: Int, publicName: String?) {
+                port: Int, publicName: String?, language: String? = nil) {
         self.instrument = instrument
         self.store = store
         self.access = access
@@ -33,6 +35,7 @@ public final class ServerContext: @unchecked Sendable {
         admission = Admission(limits: limits)
         self.port = port
         self.publicName = publicName
+        self.language = language
     }
 
     func newConnectionNumber() -> Int {

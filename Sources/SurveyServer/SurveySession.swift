@@ -57,7 +57,7 @@ struct SurveySession: Sendable {
                 let sessionID = header.sessionID
                 // A completion a crash cut short: the answers are already saved.
                 if store.isFinished(responseID: header.responseID) {
-                    say(ParticipantWords.forLanguage(instrument.languages.first, overrides: instrument.messages).saved + "\n")
+                    say(ParticipantWords.forLanguage(context.language ?? instrument.languages.first, overrides: instrument.messages).saved + "\n")
                     return .completed
                 }
                 let (contents, w) = try store.resume(sessionID)
@@ -76,9 +76,9 @@ struct SurveySession: Sendable {
                 let today = StoreClock.today()
                 var pseudonym: String?
                 if case .invited(let p) = grant { pseudonym = p }
-                writer = try store.begin(seed: seed, language: instrument.languages.first, started: started,
+                writer = try store.begin(seed: seed, language: context.language ?? instrument.languages.first, started: started,
                                          pseudonym: pseudonym, today: today)
-                session = Session(instrument: instrument, seed: seed, language: nil, today: today)
+                session = Session(instrument: instrument, seed: seed, language: context.language, today: today)
                 context.log.event(connection, "session started (\(request.pty == nil ? "plain" : "full screen"))")
             }
             let origin = Date().timeIntervalSince1970 - elapsed

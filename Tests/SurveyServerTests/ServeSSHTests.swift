@@ -62,6 +62,15 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
     }
 
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
+    func sessionsSpeakTheLanguageGiven() throws {
+        let server = try ServeProcess(["--language", "cy"])
+        let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "q\n")
+        #expect(run.stdout.contains("Ai dyma eich ymweliad cyntaf â'r caffi?"), "\(run.stdout)")
+        #expect(run.status == 3)
+        #expect(server.stop() == 0)
+    }
+
+    @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
     func nothingButTheSurveyIsOffered() throws {
         let server = try ServeProcess()
         // A command.

@@ -41,6 +41,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The study key that turns invitation codes into pseudonyms. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
     var keyFile: String?
 
+    @Option(help: ArgumentHelp("Language of every session (one of the instrument's languages; default: its first).", valueName: "code"))
+    var language: String?
+
     @Option(help: ArgumentHelp("The name participants connect to, for the words that tell them how to come back.", valueName: "name"))
     var publicName: String?
 
@@ -86,6 +89,11 @@ struct ServeCommand: ParsableCommand {
         guard instrument.kind != .interview else {
             throw ValidationError("'\(instrument.id)' is an interview, which its interviewer runs ('fieldwork interview'); serve a survey")
         }
+        if let language, !instrument.languages.contains(language) {
+            throw ValidationError(instrument.languages.isEmpty
+                ? "'\(instrument.id)' is written in one language only; leave out --language"
+                : "'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
+        }
         var limits = ServerLimits()
         limits.connections = maxConnections
         limits.perAddressPerMinute = perAddress
@@ -120,7 +128,7 @@ struct ServeCommand: ParsableCommand {
 
         let log = ServerLog(addresses: logAddresses)
         let context = ServerContext(instrument: instrument, store: store, access: access, limits: limits, log: log,
-                                    port: port, publicName: publicName)
+                                    port: port, publicName: publicName, language: language)
         let server = SurveyServer(context: context, hostKey: key)
         // Signals first, so that a SIGTERM arriving while the port opens is not lost.
         let signals = ProcessSignals.listen(to: [SIGTERM, SIGINT, SIGHUP])

@@ -15,7 +15,7 @@ public final class ChannelTerminal: TerminalPort {
     private let output: @Sendable (String) -> Void
     private let clock: SessionClock
     private var queue = InputQueue()
-    private let start = Date()
+    private let start = ProcessInfo.processInfo.systemUptime
 
     public init(columns: Int, rows: Int, input: ChannelInput, clock: SessionClock, output: @escaping @Sendable (String) -> Void) {
         self.columns = Self.sane(columns, fallback: 80)
@@ -36,23 +36,24 @@ public final class ChannelTerminal: TerminalPort {
 
     public func next(within milliseconds: Int) -> TerminalEvent? { wait(within: max(0, milliseconds)) }
 
-    private func millis(_ date: Date) -> Int { Int(date.timeIntervalSince(start) * 1000) }
+    /// Milliseconds on a clock that only moves forward, for the lone-ESC wait.
+    private func millis() -> Int { Int((ProcessInfo.processInfo.systemUptime - start) * 1000) }
 
     private func wait(within milliseconds: Int?) -> TerminalEvent? {
         let (end, limit) = clock.waitEnd(now: Date(), within: milliseconds)
         while true {
             let now = Date()
-            if let event = queue.next(at: millis(now)) { return event }
+            if let event = queue.next(at: millis()) { return event }
             if now >= end {
                 guard let limit else { return nil }
                 clock.record(limit)
                 return .hangUp
             }
             var until = end
-            if let held = queue.wait(at: millis(now)) { until = min(until, now.addingTimeInterval(Double(held) / 1000)) }
+            if let held = queue.wait(at: millis()) { until = min(until, now.addingTimeInterval(Double(held) / 1000)) }
             switch input.take(until: until) {
             case nil: continue
-            case .bytes(let bytes)?: queue.feed(bytes, at: millis(Date()))
+            case .bytes(let bytes)?: queue.feed(bytes, at: millis())
             case .resized(let c, let r)?:
                 columns = Self.sane(c, fallback: columns)
                 rows = Self.sane(r, fallback: rows)

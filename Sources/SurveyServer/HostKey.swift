@@ -1,6 +1,9 @@
 @preconcurrency import Crypto
 import Foundation
 import NIOSSH
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 /// The server's Ed25519 host key: made on first start, kept owner-only, shown by its fingerprint.
 public struct HostKey: Sendable {
@@ -62,9 +65,16 @@ public struct HostKey: Sendable {
             catch { throw .unwritable(path, reason: "its folder cannot be made") }
         }
         let text = header + "\n" + key.privateKey.rawRepresentation.base64EncodedString() + "\n"
-        // Created owner-only from the first byte (never written, then restricted).
-        guard manager.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw .unwritable(path, reason: "permission denied, or the folder does not exist")
+        // Created owner-only from the first byte (O_EXCL, mode 600), never written and then restricted.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno)).lowercased()) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == bytes.count, synced else {
+            unlink(path)
+            throw .unwritable(path, reason: "it could not be written whole")
         }
         _ = manager.createFile(atPath: path + ".pub", contents: Data((key.openSSHPublicKey + "\n").utf8), attributes: [.posixPermissions: 0o644])
         return (key, true)

@@ -94,12 +94,21 @@ public final class ServerContext: @unchecked Sendable {
         }
     }
 
-    /// How to come back to an interrupted session, said on the leave screen.
-    func resumeHint(_ sessionID: String, grant: Grant) -> String {
-        let host = publicName ?? "this server"
+    /// The server's address and port as one client reached them (with `--port 0` only the
+    /// socket knows the port).
+    struct SocketAddressWords: Sendable {
+        var host: String?
+        var port: Int?
+    }
+
+    /// How to come back to an interrupted session, said on the leave screen. `reached` is the
+    /// address the client connected to, named when no `--public-name` was given.
+    func resumeHint(_ sessionID: String, grant: Grant, reached: SocketAddressWords) -> String {
+        let host = publicName ?? reached.host ?? "this server"
+        let port = reached.port ?? self.port
         switch grant {
         case .invited:
-            return "ssh -p \(port) \(host), with your invitation code again"
+            return "ssh -p \(port) survey@\(host), and your invitation code again"
         case .new, .resume:
             return "ssh -p \(port) resume@\(host), and this session code when asked for a password: \(Self.sessionCode(sessionID))"
         }

@@ -55,10 +55,11 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
             start(context.channel)
         case let request as SSHChannelRequestEvent.ExecRequest:
             self.context.log.event(state.number, "refused: a command")
-            refuse(context, want: request.wantReply)
+            refuseCommand(context, want: request.wantReply)
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             self.context.log.event(state.number, "refused: a subsystem")
-            refuse(context, want: request.wantReply)
+            reply(context, ok: false, want: request.wantReply)
+            context.close(promise: nil)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             // Nothing from the client's environment is taken (TERM comes with the PTY).
             reply(context, ok: false, want: request.wantReply)
@@ -95,18 +96,23 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
         }
     }
 
-    /// Only the survey runs here: a command or a subsystem is refused, with a line on standard
-    /// error saying how to take the survey, and the channel closes.
-    private func refuse(_ context: ChannelHandlerContext, want: Bool) {
-        let text = "This server only runs the survey '\(self.context.instrument.id)'. Connect without a command: ssh -p \(self.context.port) survey@\(self.context.publicName ?? "this server")\r\n"
+    /// Only the survey runs here: a command runs nothing. Its request is taken only so that the
+    /// words reach the person reliably (ssh drops output that arrives with a refused request),
+    /// then the channel ends with exit status 1, the command having run nowhere.
+    private func refuseCommand(_ context: ChannelHandlerContext, want: Bool) {
+        guard !running, state.startSession() else {
+            reply(context, ok: false, want: want)
+            return
+        }
+        reply(context, ok: true, want: want)
+        let local = context.channel.parent?.localAddress
+        let host = self.context.publicName ?? local?.ipAddress ?? "this server"
+        let text = "This server only runs the survey '\(self.context.instrument.id)'. Connect without a command: ssh -p \(local?.port ?? self.context.port) survey@\(host)\r\n"
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
         buffer.writeString(text)
-        // The words first, the refusal once they are sent: ssh stops reading when it hears the
-        // request failed.
         let channel = context.channel
-        let written = context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))))
-        written.whenComplete { _ in
-            if want { channel.triggerUserOutboundEvent(ChannelFailureEvent(), promise: nil) }
+        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
+        channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: 1)).whenComplete { _ in
             channel.close(promise: nil)
         }
     }
@@ -130,7 +136,8 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
         let clock = SessionClock(idleSeconds: server.limits.idleSeconds, sessionSeconds: server.limits.sessionSeconds)
         self.clock = clock
         let session = SurveySession(context: server, grant: grant, request: ChannelRequest(pty: pty), input: input,
-                                    clock: clock, output: output, connection: connection)
+                                    clock: clock, output: output, connection: connection,
+                                    reached: .init(host: channel.parent?.localAddress?.ipAddress, port: channel.parent?.localAddress?.port))
         let thread = Thread {
             let ending = session.run()
             if case .invited(let pseudonym) = grant, case .invitations(let book) = server.access {

@@ -35,6 +35,8 @@ struct SurveySession: Sendable {
     let clock: SessionClock
     let output: @Sendable (String) -> Void
     let connection: Int
+    /// The server's address as the client reached it (for the words on coming back).
+    let reached: ServerContext.SocketAddressWords
 
     /// How the session ended, for the log and the access book.
     enum Ending: Sendable, Equatable {
@@ -137,7 +139,7 @@ struct SurveySession: Sendable {
         case .interrupted:
             let stop = clock.stop
             if let stop { say("\n" + Self.stopWords(stop) + "\n") }
-            say("\n" + words.savedForLater(resume: context.resumeHint(writer.header.sessionID, grant: grant)) + "\n")
+            say("\n" + words.savedForLater(resume: context.resumeHint(writer.header.sessionID, grant: grant, reached: reached)) + "\n")
             context.log.event(connection, "session interrupted" + (stop.map { " (\(Self.logWords($0)))" } ?? ""))
             return .interrupted
         }

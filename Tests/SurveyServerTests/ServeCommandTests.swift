@@ -23,6 +23,11 @@ import Testing
         #expect(time.status == 2)
         #expect(time.stderr.contains("Error: --idle-timeout takes a time such as 90s, 15m or 2h, not 'soon'"), "\(time.stderr)")
 
+        let coded = Run.packageRoot.appendingPathComponent("instruments/peer-worker-fidelity.yaml").path
+        let needsCodes = try serve([coded] + common)
+        #expect(needsCodes.status == 2)
+        #expect(needsCodes.stderr.contains("Error: 'peer-worker-fidelity' asks for participant codes; serve it with --invitations, whose codes are the participants' codes"), "\(needsCodes.stderr)")
+
         let noCodes = try folder.write("empty.txt", "# nobody yet\n\n")
         let empty = try serve([survey, "--invitations", noCodes, "--key-file", folder.path + "/study.key"] + common)
         #expect(empty.status == 2)

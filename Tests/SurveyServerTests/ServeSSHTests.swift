@@ -70,19 +70,35 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         #expect(server.stop() == 0)
     }
 
+    /// Leaving early says how to come back, naming the server as the client reached it; the
+    /// address reaches the log only when asked for.
+    @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
+    func leavingSaysHowToComeBackAndTheLogNamesAddressesOnlyWhenAsked() throws {
+        let server = try ServeProcess(["--log-addresses"])
+        let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "1\nq\n")
+        let words = run.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(words.contains("Your answers so far are saved. You can carry on later with: ssh -p \(server.port) resume@127.0.0.1, and this session code when asked for a password: "), "\(run.stdout)")
+        #expect(run.status == 3)
+        #expect(server.journals().count == 1)
+        #expect(server.log.contains("connection 1: connected (from 127.0.0.1)"), "\(server.log)")
+        #expect(server.stop() == 0)
+    }
+
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
     func nothingButTheSurveyIsOffered() throws {
         let server = try ServeProcess()
         // A command.
         let command = try Child.run(Binary.ssh, server.sshArguments() + ["ls", "/"])
-        #expect(command.status != 0)
-        #expect(command.stderr.contains("This server only runs the survey 'crisis-cafe-feedback'"), "\(command.stderr)")
+        #expect(command.status == 1)
+        #expect(command.stderr.contains("This server only runs the survey 'crisis-cafe-feedback'. Connect without a command: ssh -p \(server.port) survey@127.0.0.1\r\n"), "\(command.stderr)")
         #expect(!command.stdout.contains("bin"))
+        #expect(server.waitForLog("refused: a command"))
         // sftp (a subsystem).
         let sftp = try Child.run(Binary.sftp, ["-F", "/dev/null", "-P", "\(server.port)", "-o", "StrictHostKeyChecking=no",
                                                "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentityAgent=none", "-b", "-", "survey@127.0.0.1"],
                                  input: "ls\n")
         #expect(sftp.status != 0)
+        #expect(server.waitForLog("refused: a subsystem"))
         // Forwarding a port (-W opens the same direct-tcpip channel as -L does for each connection).
         let stdio = try Child.run(Binary.ssh, server.sshArguments(["-W", "127.0.0.1:\(server.port)"]))
         #expect(stdio.status == 255)

@@ -82,7 +82,8 @@ final class AccessDelegate: NIOSSHServerUserAuthenticationDelegate, @unchecked S
         case (.open, .password(let typed)):
             if let prefix = ServerContext.sessionPrefix(typed.password),
                let journal = context.store.layout.journals().first(where: {
-                   $0.contents.header.sessionID.hasPrefix(prefix) && $0.contents.header.pseudonym == nil }) {
+                   $0.contents.header.sessionID.hasPrefix(prefix) && $0.contents.header.pseudonym == nil }),
+               context.claimResume(journal.contents.header.sessionID) {
                 grant(.resume(sessionID: journal.contents.header.sessionID), responsePromise)
             } else {
                 refuse(responsePromise)

@@ -21,6 +21,8 @@ public final class ServerContext: @unchecked Sendable {
 
     private let lock = NSLock()
     private var live: [Int: ChannelInput] = [:]
+    /// Open surveys' sessions being continued now: a session code lets in one connection at a time.
+    private var resuming: Set<String> = []
     private var nextConnection = 0
     private var stopping = false
     private let idle = NSCondition()
@@ -36,6 +38,27 @@ public final class ServerContext: @unchecked Sendable {
         self.port = port
         self.publicName = publicName
         self.language = language
+    }
+
+    /// Claims an interrupted session for one connection; false when another has it.
+    func claimResume(_ sessionID: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return resuming.insert(sessionID).inserted
+    }
+
+    /// Lets go of what a connection was let in for (a session code, an invitation), when its
+    /// session ends or the connection closes before one began.
+    func release(_ grant: Grant, complete: Bool) {
+        switch grant {
+        case .new: break
+        case .resume(let sessionID):
+            lock.lock()
+            resuming.remove(sessionID)
+            lock.unlock()
+        case .invited(let pseudonym):
+            if case .invitations(let book) = access { book.release(pseudonym, complete: complete) }
+        }
     }
 
     func newConnectionNumber() -> Int {

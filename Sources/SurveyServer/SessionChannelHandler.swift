@@ -140,9 +140,7 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
                                     reached: .init(host: channel.parent?.localAddress?.ipAddress, port: channel.parent?.localAddress?.port))
         let thread = Thread {
             let ending = session.run()
-            if case .invited(let pseudonym) = grant, case .invitations(let book) = server.access {
-                book.release(pseudonym, complete: ending == .completed || ending == .declined)
-            }
+            server.release(grant, complete: ending == .completed || ending == .declined)
             server.ended(connection)
             let status = ending == .completed || ending == .declined ? 0 : 3
             channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: status)).whenComplete { _ in

@@ -74,9 +74,7 @@ public final class SurveyServer: @unchecked Sendable {
         channel.closeFuture.whenComplete { _ in
             login.cancel()
             context.admission.release()
-            if !state.hasSession, case .invited(let pseudonym)? = state.grant, case .invitations(let book) = context.access {
-                book.release(pseudonym, complete: false)
-            }
+            if !state.hasSession, let grant = state.grant { context.release(grant, complete: false) }
             context.log.event(number, "closed")
         }
         return channel.eventLoop.makeCompletedFuture {

@@ -67,6 +67,10 @@ struct SurveySession: Sendable {
                 writer = w
                 elapsed = contents.events.last?.at ?? 0
                 context.log.event(connection, "session resumed")
+            case .none where grant != .new && !isInvited:
+                // The journal went between the code and the shell (its answers were sent meanwhile).
+                say("This session has nothing left to continue: its answers have been sent.\n")
+                return .refused
             case .none:
                 let started: String?
                 switch instrument.privacy.timestamps {
@@ -110,6 +114,11 @@ struct SurveySession: Sendable {
             say("Sorry, the survey has stopped. Please try again later.\n")
             return .failed
         }
+    }
+
+    private var isInvited: Bool {
+        if case .invited = grant { return true }
+        return false
     }
 
     /// The interrupted session to continue, if the grant names one.

@@ -102,3 +102,18 @@ import Testing
         #expect(clock.stop == .idle(seconds: 1))
     }
 }
+
+@Suite struct HostileSizeTests {
+    /// A PTY or window change of absurd size (0, negative, a million columns) never reaches the
+    /// layout as such: unknown sizes keep the last good one, huge ones are capped.
+    @Test func absurdSizesAreTamed() {
+        let input = ChannelInput()
+        let terminal = ChannelTerminal(columns: 1_000_000, rows: 0, input: input,
+                                       clock: SessionClock(idleSeconds: 60, sessionSeconds: 600), output: { _ in })
+        #expect((terminal.columns, terminal.rows) == (1000, 24))
+        input.resize(columns: 0, rows: -5)
+        #expect(terminal.next() == .resized(columns: 1000, rows: 24))
+        input.resize(columns: 90, rows: 40)
+        #expect(terminal.next() == .resized(columns: 90, rows: 40))
+    }
+}

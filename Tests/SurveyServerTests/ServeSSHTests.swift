@@ -223,6 +223,11 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         try resumed.send("Enter")
         resumed.waitFor("How helpful was talking with a peer supporter today?")
         #expect(second.waitForLog("session resumed"))
+        // While it is live, the same code lets no one else in.
+        let twice = try Child.run(Binary.ssh, second.sshArguments(user: "resume", ["-T", "-o", "NumberOfPasswordPrompts=1"]), input: "",
+                                  environment: try second.askpass(code))
+        #expect(twice.status == 255)
+        #expect(twice.stderr.contains("Permission denied"), "\(twice.stderr)")
         #expect(second.stop() == 0)
     }
 

@@ -18,6 +18,9 @@ public struct ChannelRequest: Sendable, Equatable {
         a.pty?.columns == b.pty?.columns && a.pty?.rows == b.pty?.rows && a.pty?.term == b.pty?.term
     }
 
+    /// A PTY whose terminal can take the full screen; `TERM=dumb` gets the plain prompts, as with `run`.
+    public var fullScreen: Bool { pty.map { $0.term != "dumb" } ?? false }
+
     /// The client's `TERM` decides colour, as it would for a local program; never for `dumb`.
     public var color: Bool {
         guard let term = pty?.term, !term.isEmpty else { return false }
@@ -85,18 +88,24 @@ struct SurveySession: Sendable {
                 writer = try store.begin(seed: seed, language: context.language ?? instrument.languages.first, started: started,
                                          pseudonym: pseudonym, today: today)
                 session = Session(instrument: instrument, seed: seed, language: context.language, today: today)
-                context.log.event(connection, "session started (\(request.pty == nil ? "plain" : "full screen"))")
+                context.log.event(connection, "session started (\(request.fullScreen ? "full screen" : "plain"))")
             }
             let origin = Date().timeIntervalSince1970 - elapsed
             let timer = { Date().timeIntervalSince1970 - origin }
             let outcome: SessionOutcome
-            if let pty = request.pty {
+            if let pty = request.pty, request.fullScreen {
                 let terminal = ChannelTerminal(columns: pty.columns, rows: pty.rows, input: input, clock: clock, output: output)
                 terminal.write(SavedSettings.enter)
                 var runner = SessionRunner(session: session, driver: FullScreenDriver(terminal: terminal, style: Style(color: request.color)),
                                            recorder: writer, clock: timer)
                 defer { terminal.write(SavedSettings.leave) }
-                do { outcome = try runner.run() } catch { terminal.write(SavedSettings.leave); throw error }
+                outcome = try runner.run()
+                session = runner.session
+            } else if request.pty != nil {
+                // A terminal that cannot take the full screen, as `run` does for TERM=dumb.
+                let lines = EchoingLines(input: input, clock: clock, output: output)
+                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer)
+                outcome = try runner.run()
                 session = runner.session
             } else {
                 let lines = ChannelLines(input: input, clock: clock, output: output)
@@ -105,13 +114,10 @@ struct SurveySession: Sendable {
                 session = runner.session
             }
             return ending(outcome, session: session, writer: writer, say: say)
-        } catch let error as StoreError {
+        } catch {
+            // Every failure here is the store's (typed throws): told plainly, logged with its words.
             context.log.event(connection, "session failed: \(error.description)")
             say("Sorry, the survey cannot be saved just now, so it has stopped. Please try again later.\n")
-            return .failed
-        } catch {
-            context.log.event(connection, "session failed")
-            say("Sorry, the survey has stopped. Please try again later.\n")
             return .failed
         }
     }
@@ -134,7 +140,7 @@ struct SurveySession: Sendable {
     /// The words after the session, as `run` prints them once the screen is gone.
     private func ending(_ outcome: SessionOutcome, session: Session, writer: SessionWriter, say: (String) -> Void) -> Ending {
         let words = session.words
-        if request.pty != nil, outcome != .interrupted {
+        if request.fullScreen, outcome != .interrupted {
             let end = outcome == .declined ? nil : session.instrument.end.map { session.render($0).trimmingCharacters(in: .whitespacesAndNewlines) }
             say((end.map { $0 + "\n" } ?? "") + (outcome == .declined ? words.declined : words.saved) + "\n")
         }

@@ -117,3 +117,22 @@ import Testing
         #expect(terminal.next() == .resized(columns: 90, rows: 40))
     }
 }
+
+@Suite struct EchoingLinesTests {
+    /// On a PTY the server echoes and edits the line, as a terminal's line discipline would.
+    @Test func echoesTakesBackspaceAndEndsAtEnter() {
+        let sink = ChannelTerminalTests.Sink()
+        let input = ChannelInput()
+        var lines = EchoingLines(input: input, clock: SessionClock(idleSeconds: 60, sessionSeconds: 600), output: { sink.add($0) })
+        input.feed(Array("caf".utf8))
+        input.feed(Array("é!".utf8) + [0x7F, 0x7F])
+        input.feed(Array("e\r".utf8))
+        #expect(lines.readLine() == "cafe")
+        #expect(sink.text == "café!\u{8} \u{8}\u{8} \u{8}e\r\n")
+        lines.write("one\ntwo\n")
+        #expect(sink.text.hasSuffix("one\r\ntwo\r\n"))
+        input.feed([0x03])
+        #expect(lines.readLine() == nil)
+        #expect(lines.readLine() == nil)
+    }
+}

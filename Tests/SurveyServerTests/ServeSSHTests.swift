@@ -61,6 +61,26 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         #expect((records.first?["answers"] as? [String: Any])?["comment"] as? String == "Warm tea")
     }
 
+    /// A terminal that cannot take the full screen (TERM=dumb) gets the plain prompts, with the
+    /// server echoing what is typed, as `run` does locally.
+    @Test(.enabled(if: sshAndTmux, "needs ssh and tmux (apt-get install openssh-client tmux)"))
+    func aDumbTerminalGetsThePlainPromptsEchoed() throws {
+        let server = try ServeProcess()
+        let t = try Tmux(command: "TERM=dumb " + Tmux.line([Binary.ssh] + server.sshArguments()) + "; sleep 30", columns: 120)
+        t.waitFor("[1/4] Is this your first visit to the café?")
+        try t.type("2")
+        t.waitFor("> 2")
+        try t.send("Enter")
+        t.waitFor("[2/4] How helpful was talking with a peer supporter today?")
+        try t.type("q")
+        try t.send("Enter")
+        t.waitFor("Your answers so far are saved.")
+        #expect(server.waitForLog("session started (plain)"))
+        #expect(server.waitForLog("session interrupted"))
+        #expect(!t.screen().contains("[?1049h"))
+        #expect(server.stop() == 0)
+    }
+
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
     func sessionsSpeakTheLanguageGiven() throws {
         let server = try ServeProcess(["--language", "cy"])

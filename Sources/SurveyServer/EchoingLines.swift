@@ -44,11 +44,15 @@ public struct EchoingLines: LineIO {
                         // One character back: the bytes of a UTF-8 character go together.
                         while let last = line.popLast(), last & 0xC0 == 0x80 {}
                         echo += Array("\u{8} \u{8}".utf8)
-                    case 0x03, 0x04 where line.isEmpty || byte == 0x03:
+                    case 0x03:
                         ended = true
                         output(String(decoding: echo, as: UTF8.self) + "\r\n")
                         return nil
-                    case 0x00..<0x20, 0x7F:
+                    case 0x04 where line.isEmpty:
+                        ended = true
+                        output(String(decoding: echo, as: UTF8.self) + "\r\n")
+                        return nil
+                    case 0x00..<0x20:
                         continue
                     default:
                         guard line.count < ChannelLines.longestLine else { continue }

@@ -50,13 +50,13 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Write the client's address in the server's log (left out by default).")
     var logAddresses = false
 
-    @Option(help: "Connections at once.")
+    @Option(help: ArgumentHelp("Connections at once.", valueName: "n"))
     var maxConnections = ServerLimits().connections
 
-    @Option(help: "New connections from one address per minute.")
+    @Option(help: ArgumentHelp("New connections from one address per minute.", valueName: "n"))
     var perAddress = ServerLimits().perAddressPerMinute
 
-    @Option(help: "Code attempts on one connection.")
+    @Option(help: ArgumentHelp("Code attempts on one connection.", valueName: "n"))
     var authAttempts = ServerLimits().authAttempts
 
     @Option(help: ArgumentHelp("How long one screen waits for a key (90s, 15m, 1h).", valueName: "time"))

@@ -11,13 +11,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     ],
     targets: [
         .executableTarget(name: "fieldwork", dependencies: ["FieldworkCLI"]),
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "SessionLoop", "TerminalIO", "Exporters", "Authoring",
+                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "SessionLoop", "TerminalIO", "Exporters", "Authoring", "SurveyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +66,17 @@ let package = Package(
         .target(name: "TerminalIO", dependencies: ["InstrumentModel"]),
         .target(name: "PromptUI", dependencies: ["SessionEngine", "InstrumentModel", "Expressions", "TerminalIO"]),
         .target(name: "SessionLoop", dependencies: ["SessionEngine", "ResponseStore", "PromptUI"]),
+        // `fieldwork serve`: an SSH server (swift-nio-ssh) giving each connection its own session through
+        // the TerminalPort seam; the SSH channel and the plain lines are its conformers.
+        .target(
+            name: "SurveyServer",
+            dependencies: ["SessionEngine", "ResponseStore", "PromptUI", "SessionLoop", "TerminalIO", "InstrumentModel", "Expressions",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(name: "SurveyServerTests", dependencies: ["SurveyServer", "fieldwork", "TerminalIO", "TestSupport"]),
         .testTarget(name: "TerminalIOTests", dependencies: ["TerminalIO", "InstrumentModel"]),
         .testTarget(name: "PromptUITests", dependencies: ["PromptUI", "SessionLoop", "ResponseStore", "InstrumentCompiler", "Messages", "TestSupport"]),
         .testTarget(name: "SessionEngineTests", dependencies: ["SessionEngine", "Messages", "TestSupport"]),

@@ -8,6 +8,6 @@ struct Fieldwork: ParsableCommand {
         abstract: "Compile, check and run survey and interview instruments written in YAML.",
         discussion: ExitStatus.summary,
         version: "0.1.0",
-        subcommands: [NewCommand.self, CheckCommand.self, CompileCommand.self, PreviewCommand.self, DiffCommand.self, SimulateCommand.self, TestCommand.self, KeysCommand.self, RunCommand.self, InterviewCommand.self, ResumeCommand.self, StatusCommand.self, ExportCommand.self, SummaryCommand.self, SafeguardingCommand.self, WithdrawCommand.self]
+        subcommands: [NewCommand.self, CheckCommand.self, CompileCommand.self, PreviewCommand.self, DiffCommand.self, SimulateCommand.self, TestCommand.self, KeysCommand.self, RunCommand.self, InterviewCommand.self, ResumeCommand.self, ServeCommand.self, StatusCommand.self, ExportCommand.self, SummaryCommand.self, SafeguardingCommand.self, WithdrawCommand.self]
     )
 }

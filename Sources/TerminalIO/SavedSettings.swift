@@ -9,7 +9,11 @@
 public struct SavedSettings: @unchecked Sendable {
     /// Alternate screen on, cursor hidden, bracketed paste on (so that a paste arrives whole,
     /// never as keys that move on or submit), screen cleared.
-    static let enter = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?2004h\u{1B}[H\u{1B}[2J"
+    public static let enter = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?2004h\u{1B}[H\u{1B}[2J"
+
+    /// The undoing of `enter`: colours reset, bracketed paste off, cursor shown, alternate screen
+    /// left. Public for transports with no settings of their own to restore (an SSH channel).
+    public static let leave = "\u{1B}[0m\u{1B}[?2004l\u{1B}[?25h\u{1B}[?1049l"
 
     public let input: Int32
     public let output: Int32

@@ -30,6 +30,8 @@ extension FieldworkFailure {
             // The screen may have stopped mid-line; a blank line sets the message apart from it.
             return "\n" + self.error(error.description,
                                      "Everything answered before this point is saved in \(journal); continue later with 'fieldwork resume'.")
+        case .cannotServe(let reason):
+            return error(reason)
         case .instrumentCopyUnreadable(let path):
             return error("the instrument this session answered is missing or damaged ('\(path)')")
         case .holdsRealResponses(let folder, let instrumentID):

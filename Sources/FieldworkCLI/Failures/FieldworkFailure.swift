@@ -37,6 +37,8 @@ enum FieldworkFailure: Error {
     case noStudyKey(path: String)
     /// Files of a responses folder could not be read; what could be read was used.
     case filesSkipped([SkippedFile])
+    /// `serve` could not start (its host key, its port); the words say why.
+    case cannotServe(String)
 
     /// The library's own errors, met anywhere in a command, as failures.
     ///
@@ -57,7 +59,7 @@ enum FieldworkFailure: Error {
         case .savedForLater: .savedForLater
         case .cannotCompare: .wrongUse
         case .problemsReported, .instrumentHasErrors, .notACompiledInstrument, .cannotWrite, .cannotWriteIn,
-             .store, .export, .sessionStopped, .instrumentCopyUnreadable, .holdsRealResponses, .noStudyKey, .filesSkipped:
+             .store, .export, .sessionStopped, .instrumentCopyUnreadable, .holdsRealResponses, .noStudyKey, .filesSkipped, .cannotServe:
             .failure
         }
     }

@@ -13,7 +13,7 @@ enum Recovery {
                          in folder: InstrumentFolder) throws(StoreError) -> String {
         let path = folder.response(responseID: header.responseID)
         if !StoreIO.exists(path) {
-            try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: completion.duration), to: path)
+            try StoreIO.writeAtomically(folder.sealed(ResponseRecord.encode(header: header, session: session, duration: completion.duration)), to: path)
             StoreIO.setTimes(path, seconds: session.status == .declined ? 0 : header.fileTime)
         }
         if let id = completion.identifying, session.status != .declined,
@@ -22,6 +22,7 @@ enum Recovery {
             try IdentifyingRecords.add(identifying, id: id, instrumentID: header.instrumentID, in: folder, using: &random)
         }
         try StoreIO.remove(journal)
+        try folder.removeJournalKey(sessionID: header.sessionID)
         try StoreIO.syncDirectory(folder.sessions)
         return path
     }
@@ -33,7 +34,7 @@ enum Recovery {
     /// records damaged, say) keeps its journal, so nothing is lost, and is tried again next time:
     /// it must not stop the next participant from starting.
     static func finishCompletions(in folder: InstrumentFolder) {
-        for sub in [folder.path, folder.identifying, folder.instruments] {
+        for sub in [folder.path, folder.identifying, folder.instruments, folder.sessions] {
             for name in StoreIO.list(sub) where name.hasPrefix(".tmp-") { try? StoreIO.remove(sub + "/" + name) }
         }
         var copies: [String: Instrument]?
@@ -41,7 +42,9 @@ enum Recovery {
             let path = folder.sessions + "/" + name
             guard let file = try? AppendOnlyFile(appendingTo: path), file.tryLock() else { continue }
             guard let data = try? StoreIO.read(path) else { continue }
-            guard let contents = JournalContents.read(data) else {
+            // A sealed journal whose key this process does not hold is left for the analyst.
+            guard case .success(let read) = folder.readJournal(path, data: data) else { continue }
+            guard let contents = read else {
                 // Only a journal without a whole first line holds nothing; a damaged one is kept
                 // for a person to look at (readers name it).
                 if !data.contains(0x0A) { try? StoreIO.remove(path) }

@@ -37,6 +37,8 @@ enum FieldworkFailure: Error {
     case noStudyKey(path: String)
     /// Files of a responses folder could not be read; what could be read was used.
     case filesSkipped([SkippedFile])
+    /// A sealed folder was to be read without its identity, or with another one.
+    case sealed(StoreError)
 
     /// The library's own errors, met anywhere in a command, as failures.
     ///
@@ -55,7 +57,7 @@ enum FieldworkFailure: Error {
     var status: ExitStatus {
         switch self {
         case .savedForLater: .savedForLater
-        case .cannotCompare: .wrongUse
+        case .cannotCompare, .sealed: .wrongUse
         case .problemsReported, .instrumentHasErrors, .notACompiledInstrument, .cannotWrite, .cannotWriteIn,
              .store, .export, .sessionStopped, .instrumentCopyUnreadable, .holdsRealResponses, .noStudyKey, .filesSkipped:
             .failure

@@ -11,6 +11,10 @@ enum Recovery {
     /// The last steps of a completion, from wherever they stopped.
     static func complete(_ session: Session, header: JournalHeader, completion: JournalCompletion, journal: String,
                          in folder: InstrumentFolder) throws(StoreError) -> String {
+        // Whoever finishes a completion (a runner, a withdrawal, the analyst) writes a sealed
+        // folder's files sealed, whether or not it was told the recipient.
+        var folder = folder
+        if folder.seal.recipient == nil { folder.seal.recipient = try folder.sealedTo() }
         let path = folder.response(responseID: header.responseID)
         if !StoreIO.exists(path) {
             try StoreIO.writeAtomically(folder.sealed(ResponseRecord.encode(header: header, session: session, duration: completion.duration)), to: path)
@@ -42,14 +46,15 @@ enum Recovery {
             let path = folder.sessions + "/" + name
             guard let file = try? AppendOnlyFile(appendingTo: path), file.tryLock() else { continue }
             guard let data = try? StoreIO.read(path) else { continue }
-            // A sealed journal whose key this process does not hold is left for the analyst.
-            guard case .success(let read) = folder.readJournal(path, data: data) else { continue }
-            guard let contents = read else {
-                // Only a journal without a whole first line holds nothing; a damaged one is kept
-                // for a person to look at (readers name it).
-                if !data.contains(0x0A) { try? StoreIO.remove(path) }
+            // Only a journal without a whole first line holds nothing (sealed or not); a damaged
+            // one is kept for a person to look at (readers name it).
+            if !data.contains(0x0A) {
+                try? StoreIO.remove(path)
+                try? folder.removeJournalKey(sessionID: String(name.dropLast(InstrumentFolder.journalSuffix.count)))
                 continue
             }
+            // A sealed journal whose key this process does not hold is left for the analyst.
+            guard case .success(let read) = folder.readJournal(path, data: data), let contents = read else { continue }
             let responded = StoreIO.exists(folder.response(responseID: contents.header.responseID))
             guard contents.completion != nil || responded else { continue }
             if copies == nil {

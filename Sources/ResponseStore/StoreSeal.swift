@@ -33,6 +33,20 @@ extension InstrumentFolder {
         }
     }
 
+    /// Finishes the completions a crash cut short (as opening the folder to run does). In a sealed
+    /// folder only the process that began a session, or the holder of the identity, can open its
+    /// journal, so a completion cut short after the first process died waits for this, called
+    /// with the identity (`fieldwork resume --identity`); until then readers count the session
+    /// once, by its response.
+    public func finishCompletions() throws(StoreError) {
+        var folder = self
+        folder.seal.recipient = try sealedTo() ?? seal.recipient
+        guard StoreIO.exists(folder.sessions) else { return }
+        let lock = try StoreIO.lock(folder.lock)
+        defer { StoreIO.unlock(lock) }
+        Recovery.finishCompletions(in: folder)
+    }
+
     /// Bytes as this folder keeps them: sealed to its recipient when it has one.
     func sealed(_ data: Data) -> Data {
         guard let recipient = seal.recipient else { return data }

@@ -9,6 +9,9 @@ enum Interrupted {
         let found = StoreLayout(root: root).instrumentFolders().flatMap { folder in
             var folder = folder
             folder.seal.identity = identity
+            // With the identity, completions a crash cut short in a sealed folder can be finished
+            // now (without it, nobody can open their journals); a failure leaves them for next time.
+            if identity != nil { try? folder.finishCompletions() }
             return folder.journals { if $0.reason == SkippedFile.Reason.sealed.description { sealed += 1 } }
         }
         return (found, sealed)

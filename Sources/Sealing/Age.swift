@@ -9,7 +9,7 @@ public enum Age {
 
     /// Whether `bytes` begin as an age file does (sealed, whether or not it can be opened).
     public static func isSealed<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        bytes.starts(with: Array("age-encryption.org/v1\n".utf8))
+        bytes.starts(with: Array("age-encryption.org/v1\n".utf8)) || bytes.starts(with: AgeArmor.begin)
     }
 
     /// `plaintext` sealed to each of `recipients`.
@@ -27,7 +27,9 @@ public enum Age {
     }
 
     /// The plaintext of an age file, opened with the first identity that matches a stanza.
+    /// An armored file (`age -a`) is opened too.
     public static func open(_ sealed: [UInt8], with identities: [AgeIdentity]) throws(AgeError) -> [UInt8] {
+        let sealed = sealed.starts(with: AgeArmor.begin) ? try AgeArmor.decode(sealed) : sealed
         let (header, macInput, payload) = try AgeHeader.parse(sealed)
         var fileKey: [UInt8]?
         search: for stanza in header.stanzas where stanza.type == "X25519" {

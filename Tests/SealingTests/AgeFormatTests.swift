@@ -88,3 +88,20 @@ struct AgeFormatTests {
         }
     }
 }
+
+extension AgeFormatTests {
+    @Test func opensArmoredFilesTheAgeToolWrites() throws {
+        guard Tool.available("age") else { print("age is not installed (apt-get install age): skipped"); return }
+        let folder = try TemporaryFolder()
+        let identity = AgeIdentity()
+        for count in [0, 100, 70_000] {
+            let input = try folder.write("plain-\(count)", Data(Self.text(count)))
+            let output = folder.path + "/armored-\(count).age"
+            let sealed = try Run.command(try #require(Tool.path("age")), ["-a", "-r", identity.recipient.description, "-o", output, input])
+            #expect(sealed.status == 0, "\(sealed.stderr)")
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
+            #expect(Age.isSealed(bytes))
+            #expect(try Age.open(bytes, with: [identity]) == Self.text(count))
+        }
+    }
+}

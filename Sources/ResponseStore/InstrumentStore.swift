@@ -5,7 +5,7 @@ import SessionEngine
 
 /// The folder of one instrument's responses, opened for writing (its layout: `StoreLayout`).
 public final class InstrumentStore {
-    public private(set) var layout: InstrumentFolder
+    public let layout: InstrumentFolder
     public var folder: String { layout.path }
     public let instrument: Instrument
     public let hash: String
@@ -148,6 +148,8 @@ public final class InstrumentStore {
         }
         let contents = found
         let cipher = try? layout.journalCipher(sessionID: sessionID).get()
+        // Opened with the identity: this process now holds the key, as the one that began it did.
+        if let cipher { layout.seal.keyring?.add(cipher.key, for: sessionID) }
         guard contents.header.hash == hash else {
             throw StoreError("session '\(sessionID)' was started with version \(contents.header.version) of '\(instrument.id)', which is not the version given now")
         }

@@ -140,6 +140,10 @@ import Testing
             }
         }
         #expect(try folder.text("out-sealed-csv/responses.csv").contains(Self.story))
+        let sealedSummary = try Run.fieldwork(["summary", sealedFolder, "--min-cell", "1", "--identity", "demo.identity.txt"], in: folder.url)
+        let clearSummary = try Run.fieldwork(["summary", clearFolder, "--min-cell", "1"], in: folder.url)
+        #expect(sealedSummary.status == 0 && sealedSummary.stdout.contains("2"), "\(sealedSummary.stderr)")
+        #expect(sealedSummary.stdout == clearSummary.stdout.replacingOccurrences(of: clearFolder, with: sealedFolder))
     }
 
     @Test func aSealedSessionIsResumedOnlyWithTheIdentity() throws {

@@ -68,6 +68,7 @@ public final class InstrumentStore {
         case (_?, _?): return
         case (nil, let sealTo?):
             try StoreIO.writeAtomically(Data((sealTo.description + "\n").utf8), to: layout.sealedToFile)
+            StoreIO.clearTimes(layout.sealedToFile)
         }
     }
 

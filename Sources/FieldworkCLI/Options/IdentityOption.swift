@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ResponseStore
 import Sealing
 
@@ -18,6 +19,12 @@ struct IdentityOption: ParsableArguments {
         let data: [UInt8]
         do { data = try Platform.read(identity) } catch {
             throw ValidationError("cannot read the identity '\(identity)': \(Platform.describe(error))")
+        }
+        // Said, not refused: the analyst may be reading from a copy on an encrypted disk.
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: identity))?[.posixPermissions] as? NSNumber,
+           mode.intValue & 0o077 != 0 {
+            Platform.write("warning: the identity '\(identity)' can be read by other users (mode \(String(mode.intValue & 0o777, radix: 8))); "
+                           + "make it yours only: chmod 600 '\(identity)'\n", to: 2)
         }
         do throws(AgeError) {
             guard let first = try AgeIdentity.parseFile(String(decoding: data, as: UTF8.self)).first else { return nil }

@@ -128,14 +128,21 @@ import Testing
     @Test(arguments: ["crash", "fail", "short"], [false, true])
     func survivesAFaultAtEveryStoreCall(_ kind: String, sealed: Bool) throws {
         var n = 1
-        while n < 80 {
+        var completedInARow = 0
+        while n < 100 {
             let folder = try fresh(sealed: sealed)
             let fault = "\(n):\(kind)"
             let first = try run(folder, fault: fault)
             if first.status == 0 && first.stdout.contains("Your answers have been saved") {
-                // Past the last call of the session: every call has had its fault.
-                #expect(n > 15, "the session should make more than 15 store calls")
-                return
+                // A failed call whose failure is harmless (setting a file's times) lets the session
+                // complete; only several completions in a row mean the walk is past the last call.
+                completedInARow += 1
+                if completedInARow == 5 {
+                    #expect(n > 20, "the session should make more than 15 store calls")
+                    return
+                }
+            } else {
+                completedInARow = 0
             }
             #expect(first.status != 1 || first.stderr.contains("error: "), "\(fault): \(first.stderr)")
             try finishAndCheck(folder, after: first, fault: fault)

@@ -19,11 +19,15 @@ let package = Package(
         .target(
             name: "FieldworkCLI",
             dependencies: [
-                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "SessionLoop", "TerminalIO", "Exporters", "Authoring", "SurveyServer",
+                "InstrumentCompiler", "InstrumentModel", "Expressions", "SessionEngine", "ResponseStore", "PromptUI", "SessionLoop", "TerminalIO", "Exporters", "Authoring", "SurveyServer", "Sealing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "InstrumentModel"),
+        // The age file format (v1, X25519 recipients) that sealed studies are written in, so that the
+        // standard `age` tool opens them.
+        .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "SealingTests", dependencies: ["Sealing", "TestSupport"]),
         // The runner's own words, one catalogue file per language, embedded in the binary (see MessageCatalogue).
         .target(name: "Messages", exclude: ["Catalogues"]),
         .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
@@ -38,14 +42,14 @@ let package = Package(
         .target(
             name: "InstrumentCompiler",
             dependencies: [
-                "YAMLTree", "Expressions", "InstrumentModel", "Messages",
+                "YAMLTree", "Expressions", "InstrumentModel", "Messages", "Sealing",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "SessionEngine", dependencies: ["InstrumentModel", "Expressions", "Messages"]),
         .target(
             name: "ResponseStore",
-            dependencies: ["InstrumentModel", "Expressions", "SessionEngine", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["InstrumentModel", "Expressions", "SessionEngine", "Sealing", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Exporters",

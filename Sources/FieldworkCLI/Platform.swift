@@ -146,8 +146,8 @@ enum Platform {
     }
 
     /// Creates a file that must not exist yet (O_EXCL: a file made meanwhile is never overwritten).
-    static func createNew(_ data: Data, at path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    static func createNew(_ data: Data, at path: String, permissions: mode_t = 0o644) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
         defer { close(fd) }
         try data.withUnsafeBytes { raw in

@@ -1,5 +1,6 @@
 import Expressions
 import InstrumentModel
+import Sealing
 import YAMLTree
 
 /// Turns the YAML tree into the model, reporting every problem it finds on the way.
@@ -133,10 +134,18 @@ struct InstrumentDecoder {
     private mutating func decodePrivacy(_ node: Node) -> Privacy {
         var privacy = Privacy()
         guard let map = MapReader(node, owner: "privacy", expected: "a map of privacy settings", diagnostics: &diagnostics) else { return privacy }
-        map.rejectUnknown(allowed: ["participant", "timestamps", "redact"], diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: ["participant", "timestamps", "redact", "seal_to"], diagnostics: &diagnostics)
         if let n = map["participant"], let v: Privacy.Participant = enumeration(n, what: "participant") { privacy.participant = v }
         if let n = map["timestamps"], let v: Privacy.Timestamps = enumeration(n, what: "timestamps") { privacy.timestamps = v }
         if let n = map["redact"] { privacy.redact = redactPatterns(n) ?? [] }
+        if let n = map["seal_to"], let text = string(n, what: "'seal_to'") {
+            if AgeRecipient(text) != nil {
+                privacy.sealTo = text
+            } else {
+                diagnostics.error(.invalidValue, "'seal_to' is '\(text)', which is not an age recipient",
+                                  hint: "give the public recipient (age1…) that 'fieldwork keys new' printed, never the identity", on: n)
+            }
+        }
         return privacy
     }
 

@@ -219,6 +219,7 @@ extension Instrument {
                 w.member("participant", privacy.participant.rawValue)
                 w.key("redact")
                 w.array(privacy.redact) { w, p in w.string(p.rawValue) }
+                w.member("seal_to", privacy.sealTo)
                 w.member("timestamps", privacy.timestamps.rawValue)
             }
             if !safeguarding.isEmpty {

@@ -128,8 +128,15 @@ public struct Privacy: Sendable, Equatable, Codable {
     public var participant: Participant = .none
     public var timestamps: Timestamps = .date
     public var redact: [Pattern] = []
+    /// The age recipient (`age1…`) that finished responses are sealed to; nil for none. Left out
+    /// of the compiled form when nil, so that instruments without it keep their content hash.
+    public var sealTo: String?
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case participant, timestamps, redact, sealTo = "seal_to"
+    }
 }
 
 public struct Section: Sendable, Equatable, Codable {

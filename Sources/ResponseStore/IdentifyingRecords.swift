@@ -17,6 +17,9 @@ enum IdentifyingRecords {
     /// record with that id is there already; absorbs records of the one-file-per-record layout.
     static func add<R: RandomNumberGenerator>(_ record: Data, id: String, instrumentID: String, in folder: InstrumentFolder,
                                               using random: inout R) throws(StoreError) {
+        if folder.seal.recipient != nil {
+            return try addSealed(record, id: id, instrumentID: instrumentID, in: folder, using: &random)
+        }
         let path = folder.identifyingRecords
         var records: [JSON] = []
         if StoreIO.exists(path) {
@@ -48,6 +51,31 @@ enum IdentifyingRecords {
         try StoreIO.writeAtomically(Data(w.bytes), to: path)
         StoreIO.clearTimes(path)
         for name in older { try StoreIO.remove(folder.identifying + "/" + name) }
+    }
+
+    /// In a sealed folder the runner cannot open the file of records to add to it, so each record
+    /// is sealed alone, as `identifying/<id>.age` (in the one file's format, holding one record).
+    /// Then every record file is copied afresh, in random order, so that all of them have the same
+    /// change time and their inode numbers follow no order: as with the one file, nothing tells
+    /// when a record was added, or which response it came with.
+    static func addSealed<R: RandomNumberGenerator>(_ record: Data, id: String, instrumentID: String, in folder: InstrumentFolder,
+                                                    using random: inout R) throws(StoreError) {
+        let path = folder.sealedRecord(id: id)
+        guard !StoreIO.exists(path) else { return }
+        guard let new = record.withUnsafeBytes({ JSON.parse($0) }), case .object(var members) = new else { return }
+        members["instrument_id"] = nil
+        members["id"] = .string(id)
+        let file: JSON = ["format": .string(formatName), "format_version": 1, "instrument_id": .string(instrumentID), "records": [.object(members)]]
+        var w = JSONWriter()
+        file.write(to: &w)
+        let others = StoreIO.list(folder.identifying).filter { $0.hasSuffix(InstrumentFolder.sealedSuffix) }.shuffled(using: &random)
+        try StoreIO.writeAtomically(folder.sealed(Data(w.bytes)), to: path)
+        StoreIO.clearTimes(path)
+        for name in others {
+            let other = folder.identifying + "/" + name
+            try StoreIO.writeAtomically(try StoreIO.read(other), to: other)
+            StoreIO.clearTimes(other)
+        }
     }
 
     /// Whether a record with `id` is kept.

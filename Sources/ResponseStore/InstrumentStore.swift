@@ -1,5 +1,6 @@
 import Foundation
 import InstrumentModel
+import Sealing
 import SessionEngine
 
 /// The folder of one instrument's responses, opened for writing (its layout: `StoreLayout`).
@@ -11,8 +12,15 @@ public final class InstrumentStore {
 
     /// Opens (creating, owner-only) the instrument's folder, refusing a changed instrument whose
     /// version was not raised once it has been used, and keeps a copy of this compiled version.
-    public init(root: String, instrument: Instrument, compiled: Data, hash: String) throws(StoreError) {
-        let layout = StoreLayout(root: root).folder(of: instrument.id)
+    /// With `sealTo`, finished responses and identifying records are sealed to that recipient
+    /// (and the folder is marked sealed); a folder already sealed is only ever written sealed,
+    /// to the same recipient.
+    /// Journals of a sealed folder are sealed too: this store keeps the keys of the sessions it
+    /// begins in memory, so that it (and only it, or a holder of `identity`) can resume them.
+    public init(root: String, instrument: Instrument, compiled: Data, hash: String, sealTo: AgeRecipient? = nil,
+                identity: AgeIdentity? = nil) throws(StoreError) {
+        var layout = StoreLayout(root: root).folder(of: instrument.id)
+        layout.seal = StoreSeal(recipient: sealTo, identity: identity, keyring: sealTo == nil ? nil : JournalKeyring())
         self.layout = layout
         self.instrument = instrument
         self.hash = hash
@@ -23,6 +31,7 @@ public final class InstrumentStore {
         // completions cut short are done under a lock.
         let lock = try StoreIO.lock(layout.lock)
         defer { StoreIO.unlock(lock) }
+        try Self.checkSeal(layout, sealTo)
         Recovery.finishCompletions(in: layout)
         let copy = layout.copy(hash: hash)
         if !StoreIO.exists(copy) {
@@ -37,6 +46,29 @@ public final class InstrumentStore {
                 }
             }
             try StoreIO.writeAtomically(compiled, to: copy)
+        }
+    }
+
+    /// A sealed folder takes only sealed files, for its own recipient; a folder sealed now is
+    /// marked so before anything sealed is written to it.
+    private static func checkSeal(_ layout: InstrumentFolder, _ sealTo: AgeRecipient?) throws(StoreError) {
+        let marked = try layout.sealedTo()
+        switch (marked, sealTo) {
+        case (nil, nil): return
+        case (let marked?, nil):
+            throw StoreError("""
+                '\(layout.path)' is sealed to \(marked), so its responses are written only sealed: give that recipient \
+                with --seal-to, or name it in the instrument (privacy: seal_to: \(marked))
+                """)
+        case (let marked?, let sealTo?) where marked != sealTo:
+            throw StoreError("""
+                '\(layout.path)' is sealed to \(marked), not to \(sealTo): one study's responses are sealed to one \
+                recipient, so that one identity opens them all
+                """)
+        case (_?, _?): return
+        case (nil, let sealTo?):
+            try StoreIO.writeAtomically(Data((sealTo.description + "\n").utf8), to: layout.sealedToFile)
+            StoreIO.clearTimes(layout.sealedToFile)
         }
     }
 
@@ -62,10 +94,11 @@ public final class InstrumentStore {
         for folder in [layout.path, layout.identifying, layout.sessions] where access(folder, W_OK) != 0 {
             throw StoreError.posix("write in", folder)
         }
+        let cipher = try layout.newJournalCipher(sessionID: header.sessionID)
         let file = try AppendOnlyFile(creating: layout.journal(sessionID: header.sessionID))
         _ = file.tryLock()
         try StoreIO.syncDirectory(layout.sessions)
-        let writer = SessionWriter(store: self, header: header, journal: file)
+        let writer = SessionWriter(store: self, header: header, journal: file, cipher: cipher)
         try writer.write(header.write)
         return writer
     }
@@ -79,7 +112,7 @@ public final class InstrumentStore {
                                    sessionID: "", responseID: responseID, seed: session.seed,
                                    language: session.language, started: started, pseudonym: pseudonym)
         let path = layout.response(responseID: responseID)
-        try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: duration, simulated: true), to: path)
+        try StoreIO.writeAtomically(layout.sealed(ResponseRecord.encode(header: header, session: session, duration: duration, simulated: true)), to: path)
         StoreIO.setTimes(path, seconds: session.status == .declined ? 0 : header.fileTime)
         if session.status != .declined,
            let identifying = ResponseRecord.encodeIdentifying(instrumentID: instrument.id, session: session, simulated: true) {
@@ -103,9 +136,21 @@ public final class InstrumentStore {
     /// Reopens an interrupted session to continue it.
     public func resume(_ sessionID: String) throws(StoreError) -> (JournalContents, SessionWriter) {
         let path = layout.journal(sessionID: sessionID)
-        guard StoreIO.exists(path), let contents = JournalContents.read(try StoreIO.read(path)) else {
+        guard StoreIO.exists(path) else { throw StoreError("there is no interrupted session '\(sessionID)' for '\(instrument.id)'") }
+        let read = layout.readJournal(path, data: try StoreIO.read(path))
+        if case .failure(let reason) = read {
+            throw StoreError("""
+                session '\(sessionID)' is sealed, and \(reason == .sealed ? "its key was in the memory of the process that began it" : "\(reason)"): \
+                it can be continued only with the study's identity (--identity FILE); otherwise the analyst reads it as a partial response
+                """)
+        }
+        guard case .success(let found?) = read else {
             throw StoreError("there is no interrupted session '\(sessionID)' for '\(instrument.id)'")
         }
+        let contents = found
+        let cipher = try? layout.journalCipher(sessionID: sessionID).get()
+        // Opened with the identity: this process now holds the key, as the one that began it did.
+        if let cipher { layout.seal.keyring?.add(cipher.key, for: sessionID) }
         guard contents.header.hash == hash else {
             throw StoreError("session '\(sessionID)' was started with version \(contents.header.version) of '\(instrument.id)', which is not the version given now")
         }
@@ -113,7 +158,7 @@ public final class InstrumentStore {
         guard file.tryLock() else {
             throw StoreError("session '\(sessionID)' is open in another window; finish or close it there first")
         }
-        return (contents, SessionWriter(store: self, header: contents.header, journal: file))
+        return (contents, SessionWriter(store: self, header: contents.header, journal: file, cipher: cipher ?? nil))
     }
 }
 
@@ -122,11 +167,14 @@ public final class SessionWriter {
     let store: InstrumentStore
     public let header: JournalHeader
     private let journal: AppendOnlyFile
+    /// Seals each line in a sealed folder.
+    private let cipher: JournalCipher?
 
-    init(store: InstrumentStore, header: JournalHeader, journal: AppendOnlyFile) {
+    init(store: InstrumentStore, header: JournalHeader, journal: AppendOnlyFile, cipher: JournalCipher? = nil) {
         self.store = store
         self.header = header
         self.journal = journal
+        self.cipher = cipher
     }
 
     public var journalPath: String { journal.path }
@@ -135,7 +183,7 @@ public final class SessionWriter {
     func write(_ body: (inout JSONWriter) -> Void) throws(StoreError) {
         var w = JSONWriter(compact: true)
         body(&w)
-        try journal.append(Data(w.bytes))
+        try journal.append(cipher.map { $0.seal(Data(w.bytes)) } ?? Data(w.bytes))
     }
 
     /// Journals an event; it is on disk when this returns.

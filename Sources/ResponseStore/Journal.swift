@@ -128,9 +128,16 @@ public struct JournalContents: Sendable {
     /// the header being line 1); they are passed over, and the lines after them still read.
     public var damagedLines: [Int] = []
 
-    public static func read(_ data: Data) -> JournalContents? {
+    /// `open` turns each line of a sealed journal into its plaintext (nil for a damaged one).
+    public static func read(_ data: Data) -> JournalContents? { read(data, open: nil) }
+
+    static func read(_ data: Data, open: ((Data) -> Data?)?) -> JournalContents? {
         let decoder = JSONDecoder()
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if let open {
+            // A line that does not open is kept as one that does not decode: damaged.
+            lines = lines.enumerated().map { i, line in i == lines.count - 1 || line.isEmpty ? line : open(Data(line)).map { $0[...] } ?? Data("!".utf8)[...] }
+        }
         guard let first = lines.first, let header = try? decoder.decode(JournalHeader.self, from: first), header.isValid else { return nil }
         var contents = JournalContents(header: header, events: [])
         // A last line without its line break was cut short: it never counted as written.

@@ -11,9 +11,13 @@ enum Recovery {
     /// The last steps of a completion, from wherever they stopped.
     static func complete(_ session: Session, header: JournalHeader, completion: JournalCompletion, journal: String,
                          in folder: InstrumentFolder) throws(StoreError) -> String {
+        // Whoever finishes a completion (a runner, a withdrawal, the analyst) writes a sealed
+        // folder's files sealed, whether or not it was told the recipient.
+        var folder = folder
+        if folder.seal.recipient == nil { folder.seal.recipient = try folder.sealedTo() }
         let path = folder.response(responseID: header.responseID)
         if !StoreIO.exists(path) {
-            try StoreIO.writeAtomically(ResponseRecord.encode(header: header, session: session, duration: completion.duration), to: path)
+            try StoreIO.writeAtomically(folder.sealed(ResponseRecord.encode(header: header, session: session, duration: completion.duration)), to: path)
             StoreIO.setTimes(path, seconds: session.status == .declined ? 0 : header.fileTime)
         }
         if let id = completion.identifying, session.status != .declined,
@@ -22,6 +26,7 @@ enum Recovery {
             try IdentifyingRecords.add(identifying, id: id, instrumentID: header.instrumentID, in: folder, using: &random)
         }
         try StoreIO.remove(journal)
+        try folder.removeJournalKey(sessionID: header.sessionID)
         try StoreIO.syncDirectory(folder.sessions)
         return path
     }
@@ -33,7 +38,7 @@ enum Recovery {
     /// records damaged, say) keeps its journal, so nothing is lost, and is tried again next time:
     /// it must not stop the next participant from starting.
     static func finishCompletions(in folder: InstrumentFolder) {
-        for sub in [folder.path, folder.identifying, folder.instruments] {
+        for sub in [folder.path, folder.identifying, folder.instruments, folder.sessions] {
             for name in StoreIO.list(sub) where name.hasPrefix(".tmp-") { try? StoreIO.remove(sub + "/" + name) }
         }
         var copies: [String: Instrument]?
@@ -41,12 +46,15 @@ enum Recovery {
             let path = folder.sessions + "/" + name
             guard let file = try? AppendOnlyFile(appendingTo: path), file.tryLock() else { continue }
             guard let data = try? StoreIO.read(path) else { continue }
-            guard let contents = JournalContents.read(data) else {
-                // Only a journal without a whole first line holds nothing; a damaged one is kept
-                // for a person to look at (readers name it).
-                if !data.contains(0x0A) { try? StoreIO.remove(path) }
+            // Only a journal without a whole first line holds nothing (sealed or not); a damaged
+            // one is kept for a person to look at (readers name it).
+            if !data.contains(0x0A) {
+                try? StoreIO.remove(path)
+                try? folder.removeJournalKey(sessionID: String(name.dropLast(InstrumentFolder.journalSuffix.count)))
                 continue
             }
+            // A sealed journal whose key this process does not hold is left for the analyst.
+            guard case .success(let read) = folder.readJournal(path, data: data), let contents = read else { continue }
             let responded = StoreIO.exists(folder.response(responseID: contents.header.responseID))
             guard contents.completion != nil || responded else { continue }
             if copies == nil {

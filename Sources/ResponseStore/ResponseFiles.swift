@@ -1,4 +1,5 @@
 import Foundation
+import Sealing
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -26,7 +27,8 @@ public enum FileReading {
     /// The file `name` in the open folder `dir` (opening relative to the folder spares the kernel
     /// walking the whole path a hundred thousand times). Only a regular file of at most `largest`
     /// bytes is read, never through a symbolic link, and never waiting (a FIFO would block).
-    public static func withContents<T>(at dir: Int32, _ name: UnsafePointer<CChar>, buffer: inout [UInt8],
+    /// A sealed file (an age file) is opened with `seal`'s identity, and `body` sees its plaintext.
+    public static func withContents<T>(at dir: Int32, _ name: UnsafePointer<CChar>, buffer: inout [UInt8], seal: StoreSeal = StoreSeal(),
                                        _ body: (UnsafeRawBufferPointer) -> T) -> Result<T, SkippedFile.Reason> {
         let fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else {
@@ -48,7 +50,11 @@ public enum FileReading {
             // A regular file that fills less than the room asked for has ended: no second read.
             if n < room { break }
         }
-        return .success(buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<used])) })
+        return buffer.withUnsafeBytes { whole in
+            let bytes = UnsafeRawBufferPointer(rebasing: whole[0..<used])
+            guard Age.isSealed(bytes) else { return .success(body(bytes)) }
+            return seal.open(bytes).map { plain in plain.withUnsafeBytes { body($0) } }
+        }
     }
 }
 
@@ -56,6 +62,8 @@ extension SkippedFile {
     /// Why a file was passed over, in words for the person reading the warning.
     public enum Reason: Error, Sendable, Equatable, CustomStringConvertible {
         case notARegularFile, tooLarge, unreadable(String), notAResponse, damagedJournal
+        /// Sealed, and read without an identity; or sealed and not opened by the one given.
+        case sealed, unopenable(String)
 
         public var description: String {
             switch self {
@@ -64,6 +72,8 @@ extension SkippedFile {
             case .unreadable(let why): "it cannot be read (\(why))"
             case .notAResponse: "it is not a Fieldwork response (damaged, cut short, or not JSON)"
             case .damagedJournal: "it is not a journal Fieldwork can read (its first line is damaged)"
+            case .sealed: "it is sealed; give the study's identity with --identity FILE"
+            case .unopenable(let why): "it is sealed and cannot be opened: \(why)"
             }
         }
     }

@@ -1,6 +1,7 @@
 import Expressions
 import Foundation
 import InstrumentModel
+import Sealing
 import SessionEngine
 
 /// A compiled version of the instrument kept beside its responses.
@@ -31,7 +32,14 @@ extension InstrumentFolder {
                 skipped(SkippedFile(path, error.reason))
                 return nil
             }
-            guard let contents = JournalContents.read(data) else {
+            let contents: JournalContents?
+            switch readJournal(path, data: data) {
+            case .success(let read): contents = read
+            case .failure(let reason):
+                skipped(SkippedFile(path, reason))
+                return nil
+            }
+            guard let contents else {
                 // A journal without a whole first line holds nothing yet (a session starting, or
                 // a disk full as one did); only a damaged whole line is worth a warning.
                 if data.contains(0x0A) { skipped(SkippedFile(path, .damagedJournal)) }
@@ -64,7 +72,7 @@ extension InstrumentFolder {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         try ResponseNames(path).inOrder { dir, name in
             var failure: (any Error)?
-            let read = FileReading.withContents(at: dir, name, buffer: &buffer) { bytes in
+            let read = FileReading.withContents(at: dir, name, buffer: &buffer, seal: seal) { bytes in
                 do { try body(name, bytes) } catch { failure = error }
             }
             if case .failure(let reason) = read { skipped(SkippedFile(path + "/" + String(cString: name), reason)) }
@@ -83,8 +91,11 @@ public struct ResponseReader: Sendable {
 
     public var path: String { folder.path }
 
-    public init(path: String) throws(StoreError) {
-        folder = InstrumentFolder(path: path)
+    /// A sealed folder is read with `identity`, which must be its recipient's; without one it
+    /// throws, saying what it needs.
+    public init(path: String, identity: AgeIdentity? = nil) throws(StoreError) {
+        folder = InstrumentFolder(path: path, seal: StoreSeal(identity: identity))
+        try folder.checkIdentity(identity)
         instruments = try folder.instrumentCopies()
         guard !instruments.isEmpty else {
             throw StoreError("'\(path)' holds no responses folder of an instrument (no instruments/ inside); give the folder responses/<instrument-id>")

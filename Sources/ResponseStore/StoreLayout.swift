@@ -5,6 +5,8 @@
 ///       <response-id>.json              finished responses (complete or declined)
 ///       sessions/<session-id>.journal   sessions under way or interrupted
 ///       identifying/identifying.json    identifying answers of every finished session, in random order
+///       identifying/<id>.age            in a sealed folder: each record sealed alone (StoreSeal)
+///       sealed-to.txt                   in a sealed folder: the age recipient it is sealed to
 ///       .lock, withdrawals.log
 public struct StoreLayout: Sendable {
     public let root: String
@@ -27,10 +29,16 @@ public struct StoreLayout: Sendable {
 /// One instrument's folder and the names inside it.
 public struct InstrumentFolder: Sendable, Equatable {
     public let path: String
+    /// The keys the folder is opened with when it is sealed (`StoreSeal.swift`); never part of
+    /// what makes two folders the same.
+    public var seal = StoreSeal()
 
-    public init(path: String) {
+    public init(path: String, seal: StoreSeal = StoreSeal()) {
         self.path = path
+        self.seal = seal
     }
+
+    public static func == (a: InstrumentFolder, b: InstrumentFolder) -> Bool { a.path == b.path }
 
     public var instruments: String { path + "/instruments" }
     public var sessions: String { path + "/sessions" }
@@ -60,4 +68,7 @@ public struct InstrumentFolder: Sendable, Equatable {
     public func response(responseID: String) -> String { path + "/" + responseID + Self.responseSuffix }
     /// The one file of identifying records.
     public var identifyingRecords: String { identifying + "/identifying.json" }
+    /// In a sealed folder, each identifying record in a sealed file of its own.
+    public func sealedRecord(id: String) -> String { identifying + "/" + id + Self.sealedSuffix }
+    static let sealedSuffix = ".age"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Sealing
 import SessionEngine
 
 /// How many responses have each status: the one counter that status, withdrawal, simulation
@@ -47,15 +48,18 @@ public enum StoreStatus {
     /// counts what an export writes: finished responses by their status, interrupted sessions by
     /// the status their rebuilt session has. A folder whose compiled copies are missing or
     /// damaged is counted from its files alone (interrupted sessions as partial).
-    public static func scan(root: String, skipped: (SkippedFile) -> Void = { _ in }) -> [VersionCount] {
+    /// Sealed folders are read with `identity` (`InstrumentFolder.checkIdentity` says beforehand
+    /// whether it opens them).
+    public static func scan(root: String, identity: AgeIdentity? = nil, skipped: (SkippedFile) -> Void = { _ in }) -> [VersionCount] {
         var counts: [String: VersionCount] = [:]
         func count(_ id: String, _ version: String, _ status: ResponseStatus) {
             let key = id + "\u{0}" + version
             counts[key, default: VersionCount(instrumentID: id, version: version)].counts.add(status)
         }
-        for folder in StoreLayout(root: root).instrumentFolders() {
+        for var folder in StoreLayout(root: root).instrumentFolders() {
+            folder.seal.identity = identity
             let id = (folder.path as NSString).lastPathComponent
-            if let reader = try? ResponseReader(path: folder.path) {
+            if let reader = try? ResponseReader(path: folder.path, identity: identity) {
                 reader.each(skipped: skipped) { count(id, $0.version, $0.status) }
                 continue
             }

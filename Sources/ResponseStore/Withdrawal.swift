@@ -1,12 +1,15 @@
 import Foundation
+import Sealing
 import SessionEngine
 
 /// A participant's withdrawal: every response and interrupted session under their pseudonym is removed.
 public enum Withdrawal {
     /// Removes what belongs to `pseudonym` in one instrument's folder, and records the withdrawal
     /// in `withdrawals.log` with the date and the counts only: no code, no pseudonym.
-    public static func withdraw(pseudonym: String, folder path: String, date: String) throws(StoreError) -> StatusCounts {
-        let folder = InstrumentFolder(path: path)
+    /// A sealed folder is read with `identity`, which must open it.
+    public static func withdraw(pseudonym: String, folder path: String, date: String, identity: AgeIdentity? = nil) throws(StoreError) -> StatusCounts {
+        let folder = InstrumentFolder(path: path, seal: StoreSeal(identity: identity))
+        try folder.checkIdentity(identity)
         let lock = try StoreIO.lock(folder.lock)
         defer { StoreIO.unlock(lock) }
         // Completions a crash cut short are finished first (and their temporary copies removed),
@@ -24,6 +27,7 @@ public enum Withdrawal {
         }
         for journal in folder.journals() where journal.contents.header.pseudonym == pseudonym {
             try StoreIO.remove(journal.path)
+            try folder.removeJournalKey(sessionID: journal.contents.header.sessionID)
             removed.add(.partial)
         }
         try StoreIO.syncDirectory(folder.path)

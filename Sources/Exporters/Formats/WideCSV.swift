@@ -40,7 +40,7 @@ extension ExportContext {
             // A de-identified export changes each record first (`Deidentifier`), so it reads them all
             // as records; the byte path would write them as stored.
             if deidentifier == nil {
-                try ResponseBlocks.read(folder.path, make: { template }) { rows in
+                try ResponseBlocks.read(folder.folder, make: { template }) { rows in
                     try csv.bytes(rows.output)
                     skipped.add(rows.skipped)
                     count += rows.count

@@ -17,10 +17,11 @@ protocol BlockReader {
 
 extension BlockReader {
     /// Reads the file `name` of the open folder `dir` and takes it, or says why it was passed over.
-    mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>) {
+    /// A sealed file is opened with `seal` first.
+    mutating func add(at dir: Int32, _ name: UnsafePointer<CChar>, seal: StoreSeal) {
         var bytes = buffer
         buffer = []
-        let read = FileReading.withContents(at: dir, name, buffer: &bytes) { b in take(b) }
+        let read = FileReading.withContents(at: dir, name, buffer: &bytes, seal: seal) { b in take(b) }
         buffer = bytes
         // The path is spelled only for a file passed over: most files are read, and making a
         // string per file is a measurable part of reading 100,000 of them.
@@ -37,8 +38,8 @@ extension BlockReader {
 /// other worker touches; `each` receives the readers in name order once a round of blocks is done.
 /// The one way the wide CSV and the summary read at speed.
 enum ResponseBlocks {
-    static func read<Reader: BlockReader>(_ path: String, make: @escaping () -> Reader, each: (Reader) throws -> Void) rethrows {
-        let listing = ResponseNames(path).listing()
+    static func read<Reader: BlockReader>(_ folder: InstrumentFolder, make: @escaping () -> Reader, each: (Reader) throws -> Void) rethrows {
+        let listing = ResponseNames(folder.path).listing()
         defer { listing.close() }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let blockSize = 1024
@@ -47,7 +48,7 @@ enum ResponseBlocks {
             let blocks = (0..<(4 * workers)).map { k in
                 min(listing.count, next + k * blockSize)..<min(listing.count, next + (k + 1) * blockSize)
             }.filter { !$0.isEmpty }
-            let round = Round(make: make, listing: listing, blocks: blocks)
+            let round = Round(make: make, listing: listing, blocks: blocks, seal: folder.seal)
             DispatchQueue.concurrentPerform(iterations: blocks.count) { k in round.read(k) }
             for reader in round.made { try each(reader) }
             next = blocks.last?.upperBound ?? listing.count
@@ -59,10 +60,12 @@ enum ResponseBlocks {
         private let make: () -> Reader
         private let listing: ResponseNames.Listing
         private let blocks: [Range<Int>]
+        private let seal: StoreSeal
         private let slots: UnsafeMutableBufferPointer<Reader?>
 
-        init(make: @escaping () -> Reader, listing: ResponseNames.Listing, blocks: [Range<Int>]) {
+        init(make: @escaping () -> Reader, listing: ResponseNames.Listing, blocks: [Range<Int>], seal: StoreSeal) {
             self.make = make
+            self.seal = seal
             self.listing = listing
             self.blocks = blocks
             slots = .allocate(capacity: blocks.count)
@@ -76,7 +79,7 @@ enum ResponseBlocks {
 
         func read(_ k: Int) {
             var reader = make()
-            for i in blocks[k] { listing.withName(i) { dir, name in reader.add(at: dir, name) } }
+            for i in blocks[k] { listing.withName(i) { dir, name in reader.add(at: dir, name, seal: seal) } }
             slots[k] = reader
         }
 

@@ -98,7 +98,7 @@ public struct Summary {
     private static func scan(_ folder: ResponseReader, plan: SummaryPlan, skipped: inout [SkippedFile]) -> SummaryTally {
         var total = SummaryTally(plan)
         let path = folder.path
-        ResponseBlocks.read(path, make: { SummaryScan(plan: plan, path: path) }) { block in
+        ResponseBlocks.read(folder.folder, make: { SummaryScan(plan: plan, path: path) }) { block in
             total.merge(block.tally)
             skipped += block.skipped
         }

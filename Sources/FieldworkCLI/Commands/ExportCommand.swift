@@ -79,6 +79,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The language of labels, question texts and the codebook (default: the instrument's first).", valueName: "code"))
     var language: String?
 
+    @OptionGroup var identity: IdentityOption
+
     func validate() throws {
         if let refusal = deidentification.refusal(for: format) { throw ValidationError(refusal) }
         for (name, date) in [("--since", since), ("--until", until)] {
@@ -93,6 +95,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let folder = try ResponsesLocation.folder(source, responses: responses)
+        let opener = try identity.opening(folder)
         SimulatedMarker.warnIfSimulated(folder)
         var options = ExportOptions(format: format, out: out)
         options.labels = labels
@@ -103,7 +106,7 @@ struct ExportCommand: ParsableCommand {
         options.until = until
         options.deidentification = deidentification
         options.language = language
-        let report = try Exporter.run(try ResponseReader(path: folder), options)
+        let report = try Exporter.run(try ResponseReader(path: folder, identity: opener), options)
         for conflict in report.conflicts { Platform.write("warning: \(conflict)\n", to: 2) }
         for warning in report.warnings { Platform.write("warning: \(warning)\n", to: 2) }
         let what = format == .codebook ? "" : "\(report.responses) response\(report.responses == 1 ? "" : "s") to "

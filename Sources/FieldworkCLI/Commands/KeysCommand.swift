@@ -1,11 +1,28 @@
 import ArgumentParser
 import ResponseStore
 
-/// The study key made by the researcher before fieldwork, so that `run` finds it in place and
-/// says nothing about keys where a participant could read it.
+/// `fieldwork keys`: the study's keys. `keys FILE` (the default, also `keys study FILE`) makes
+/// the study key for participant codes, as it always has; `keys new STUDY` makes the age
+/// identity that sealed responses are opened with (`KeysNewCommand`).
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
+        abstract: "Create the study's keys: the study key for participant codes, or an age identity for sealed responses.",
+        discussion: """
+        'fieldwork keys FILE' (or 'keys study FILE') creates or finds the study key of an instrument that asks \
+        for participant codes. 'fieldwork keys new STUDY' writes an age identity, for the analyst, and its \
+        recipient, which seals the study's responses.
+        """,
+        subcommands: [StudyKeyCommand.self, KeysNewCommand.self],
+        defaultSubcommand: StudyKeyCommand.self
+    )
+}
+
+/// The study key made by the researcher before fieldwork, so that `run` finds it in place and
+/// says nothing about keys where a participant could read it.
+struct StudyKeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study",
         abstract: "Create (or find) the study key of an instrument that asks for participant codes.",
         discussion: """
         The key turns participant codes into pseudonyms. Make it here, before fieldwork, and back \

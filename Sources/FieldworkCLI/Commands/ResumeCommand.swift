@@ -17,8 +17,18 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var options: RunnerOptions
 
+    @OptionGroup var identity: IdentityOption
+
     func run() throws {
-        let found = Interrupted.all(in: options.responses)
+        let (found, sealed) = Interrupted.all(in: options.responses, identity: try identity.load())
+        if sealed > 0 {
+            Platform.write("""
+                \(sealed) interrupted session\(sealed == 1 ? " is" : "s are") sealed: the key to \(sealed == 1 ? "its" : "their") journal \
+                was held by the process that began \(sealed == 1 ? "it" : "them"). Continue \(sealed == 1 ? "it" : "one") with the study's \
+                identity (--identity FILE), or leave \(sealed == 1 ? "it" : "them") for the analyst, who reads \(sealed == 1 ? "it" : "them") as partial.
+
+                """, to: 2)
+        }
         guard let wanted = session else {
             if found.isEmpty {
                 Platform.write("No interrupted sessions in '\(options.responses)'.\n")
@@ -44,7 +54,12 @@ struct ResumeCommand: ParsableCommand {
               let instrument = try? CompiledInstrument.decode(data) else {
             throw FieldworkFailure.instrumentCopyUnreadable(path: copy)
         }
-        let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: data, hash: header.hash)
+        // A sealed folder goes on being written sealed, to the recipient it names; its journals
+        // open only with the identity (the process that began them has gone).
+        let folder = StoreLayout(root: options.responses).folder(of: header.instrumentID)
+        let sealTo = try options.recipient(instrument: instrument.privacy.sealTo) ?? folder.sealedTo()
+        let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: data, hash: header.hash,
+                                        sealTo: sealTo, identity: try identity.load())
         // Opening the folder finishes a completion that a crash cut short: then there is nothing
         // left to continue, and the participant is told their answers are saved.
         if store.isFinished(responseID: header.responseID) {

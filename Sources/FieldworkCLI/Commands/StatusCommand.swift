@@ -10,10 +10,13 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The responses folder.", valueName: "folder"))
     var folder = "responses"
 
+    @OptionGroup var identity: IdentityOption
+
     func run() throws {
         guard Platform.kind(of: folder) == .directory else { throw ValidationError("'\(folder)' is not a folder") }
         var skipped: [SkippedFile] = []
-        let counts = StoreStatus.scan(root: folder) { skipped.append($0) }
+        let opener = try identity.opening(StoreLayout(root: folder).instrumentFolders())
+        let counts = StoreStatus.scan(root: folder, identity: opener) { skipped.append($0) }
         guard !counts.isEmpty else {
             Platform.write("No responses yet in '\(folder)'.\n")
             if !skipped.isEmpty { throw FieldworkFailure.filesSkipped(skipped) }

@@ -26,6 +26,8 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "text (for the terminal) or markdown (a report).")
     var format: Format = .text
 
+    @OptionGroup var identity: IdentityOption
+
     func validate() throws {
         if minCell < 1 { throw ValidationError("--min-cell must be 1 or more") }
     }
@@ -33,7 +35,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let folder = try ResponsesLocation.folder(source, responses: responses)
         SimulatedMarker.warnIfSimulated(folder)
-        let summary = Summary(try ResponseReader(path: folder))
+        let summary = Summary(try ResponseReader(path: folder, identity: try identity.opening(folder)))
         // Unicode blocks only where the terminal's character set is UTF-8.
         let locale = [Platform.environment("LC_ALL"), Platform.environment("LC_CTYPE"), Platform.environment("LANG")].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         let unicode = locale.isEmpty || locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")

@@ -21,14 +21,17 @@ struct WithdrawCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The study key. Default: ~/.config/fieldwork/keys/<instrument-id>.key", valueName: "path"))
     var keyFile: String?
 
+    @OptionGroup var identity: IdentityOption
+
     func run() throws {
         let folder = try ResponsesLocation.folder(source, responses: responses)
         let id = folder.split(separator: "/").last.map(String.init) ?? source
+        let opener = try identity.opening(folder)
         let keyPath = try Platform.keyPath(keyFile, instrumentID: id)
         guard Platform.kind(of: keyPath) == .file else { throw FieldworkFailure.noStudyKey(path: keyPath) }
         let key = try StudyKey.load(at: keyPath)
         let removed = try Withdrawal.withdraw(pseudonym: key.pseudonym(for: participant), folder: folder,
-                                              date: DateValue.format(Platform.todayDays()))
+                                              date: DateValue.format(Platform.todayDays()), identity: opener)
         if removed.total == 0 {
             Platform.write("No responses of '\(id)' match this code. The check is recorded in \(folder)/withdrawals.log, without the code.\n")
         } else {

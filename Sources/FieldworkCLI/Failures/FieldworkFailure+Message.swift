@@ -22,7 +22,7 @@ extension FieldworkFailure {
             return error("cannot write '\(path)': \(Platform.describe(reason))")
         case .cannotWriteIn(let folder, let reason):
             return error("cannot write in '\(folder)': \(Platform.describe(reason))")
-        case .store(let error):
+        case .store(let error), .sealed(let error):
             return self.error(error.description)
         case .export(let error):
             return self.error(error.description)

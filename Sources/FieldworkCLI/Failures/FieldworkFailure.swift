@@ -39,6 +39,8 @@ enum FieldworkFailure: Error {
     case filesSkipped([SkippedFile])
     /// `serve` could not start (its host key, its port); the words say why.
     case cannotServe(String)
+    /// A sealed folder was to be read without its identity, or with another one.
+    case sealed(StoreError)
 
     /// The library's own errors, met anywhere in a command, as failures.
     ///
@@ -57,7 +59,7 @@ enum FieldworkFailure: Error {
     var status: ExitStatus {
         switch self {
         case .savedForLater: .savedForLater
-        case .cannotCompare: .wrongUse
+        case .cannotCompare, .sealed: .wrongUse
         case .problemsReported, .instrumentHasErrors, .notACompiledInstrument, .cannotWrite, .cannotWriteIn,
              .store, .export, .sessionStopped, .instrumentCopyUnreadable, .holdsRealResponses, .noStudyKey, .filesSkipped, .cannotServe:
             .failure

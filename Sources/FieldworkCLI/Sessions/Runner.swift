@@ -18,7 +18,8 @@ enum Runner {
                 ? "'\(instrument.id)' is written in one language only; leave out --language"
                 : "'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
         }
-        let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash)
+        let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash,
+                                        sealTo: try options.recipient(instrument: instrument.privacy.sealTo))
         var io = StandardLines()
         var pseudonym: String?
         if instrument.privacy.participant == .code {

@@ -97,21 +97,19 @@ struct SurveySession: Sendable {
                 let terminal = ChannelTerminal(columns: pty.columns, rows: pty.rows, input: input, clock: clock, output: output)
                 terminal.write(SavedSettings.enter)
                 var runner = SessionRunner(session: session, driver: FullScreenDriver(terminal: terminal, style: Style(color: request.color)),
-                                           recorder: writer, clock: timer, offerLanguages: context.language == nil)
+                                           recorder: writer, clock: timer)
                 defer { terminal.write(SavedSettings.leave) }
                 outcome = try runner.run()
                 session = runner.session
             } else if request.pty != nil {
                 // A terminal that cannot take the full screen, as `run` does for TERM=dumb.
                 let lines = EchoingLines(input: input, clock: clock, output: output)
-                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer,
-                                           offerLanguages: context.language == nil)
+                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer)
                 outcome = try runner.run()
                 session = runner.session
             } else {
                 let lines = ChannelLines(input: input, clock: clock, output: output)
-                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer,
-                                           offerLanguages: context.language == nil)
+                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer)
                 outcome = try runner.run()
                 session = runner.session
             }

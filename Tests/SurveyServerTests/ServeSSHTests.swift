@@ -53,7 +53,7 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
     func sshWithoutATerminalGetsThePlainDriver() throws {
         let server = try ServeProcess()
         let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: plainAnswers(comment: "Warm tea"))
-        #expect(run.stdout.contains("[1/4] Is this your first visit to the café?\n  1  Yes\n  2  No\n"), "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("Question 1 of 4\nIs this your first visit to the café?\n  1  Yes\n  2  No\n"), "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("Your answers have been saved. Thank you."))
         #expect(run.status == 0)
         let records = try server.responseRecords()
@@ -67,11 +67,11 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
     func aDumbTerminalGetsThePlainPromptsEchoed() throws {
         let server = try ServeProcess()
         let t = try Tmux(command: "TERM=dumb " + Tmux.line([Binary.ssh] + server.sshArguments()) + "; sleep 30", columns: 120)
-        t.waitFor("[1/4] Is this your first visit to the café?")
+        t.waitFor("Is this your first visit to the café?")
         try t.type("2")
         t.waitFor("> 2")
         try t.send("Enter")
-        t.waitFor("[2/4] How helpful was talking with a peer supporter today?")
+        t.waitFor("How helpful was talking with a peer supporter today?")
         try t.type("q")
         try t.send("Enter")
         t.waitFor("Your answers so far are saved.")

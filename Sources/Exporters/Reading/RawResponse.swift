@@ -140,14 +140,19 @@ struct RawResponse {
         return JSON.parse(UnsafeRawBufferPointer(rebasing: b[range]))?.string
     }
 
-    /// A whole number token's value.
+    /// A whole number token's value; nil past 15 digits (no code or whole answer is that long:
+    /// `NumberLimits`), which would overflow: a damaged file's run of digits trapped here, found
+    /// by the Responses fuzz target.
     static func int(_ b: Bytes, _ range: Range<Int>) -> Int? {
         var n = 0
         var negative = false
+        var digits = 0
         for i in range {
             let c = b[i]
             if i == range.lowerBound && c == UInt8(ascii: "-") { negative = true; continue }
             guard c >= 0x30 && c <= 0x39 else { return nil }
+            digits += 1
+            guard digits <= 15 else { return nil }
             n = n * 10 + Int(c - 0x30)
         }
         return negative ? -n : n

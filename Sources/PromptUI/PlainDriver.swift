@@ -120,7 +120,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             case "?":
                 help(session, nil)
                 say(session.words.typeOneOrTwo)
-            case "L", "l" where session.instrument.languages.count > 1:
+            case "L" where session.instrument.languages.count > 1, "l" where session.instrument.languages.count > 1:
                 if let code = switchLanguage(session, line) {
                     languageChange = code
                     return nil
@@ -151,7 +151,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 help(session, q)
                 guide(session, q)
                 continue
-            case "L", "l" where session.instrument.languages.count > 1:
+            case "L" where session.instrument.languages.count > 1, "l" where session.instrument.languages.count > 1:
                 if let code = switchLanguage(session, text) { return .language(code) }
                 continue
             case "" where session.drafts[q.id] == nil: return session.answers[q.id].map(Action.answer) ?? .skip
@@ -302,7 +302,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 help(session, nil)
                 say(session.words.reviewTyping(canChange: canChange))
                 continue
-            case "L", "l" where session.instrument.languages.count > 1:
+            case "L" where session.instrument.languages.count > 1, "l" where session.instrument.languages.count > 1:
                 if let code = switchLanguage(session, line) { return .language(code) }
                 continue
             case "<" where canChange: return .back

@@ -2,8 +2,10 @@ import InstrumentModel
 import ResponseStore
 
 /// What the summary counts, worked out once from the codebook: one entry per item shown, in the
-/// codebook's order, each with where its answer lies in a response file.
-struct SummaryPlan {
+/// codebook's order, each with where its answer lies in a response file. A class, shared by the
+/// readers of every block: as a struct (a codebook and a dozen arrays) it made each reader, and
+/// every copy the compiler makes of one, a hundred bytes larger.
+final class SummaryPlan {
     enum Kind {
         /// Counts per code; a multiple choice counts each option chosen.
         case frequencies, multiple, numbers, texts

@@ -9,7 +9,7 @@ extension InstrumentDecoder {
         let owner = "section '\(id)'"
         register(id, at: idNode, in: \.sectionMarks, what: "section", hint: "give each section its own id")
         map.owner = owner
-        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use"], diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use", "validated"], diagnostics: &diagnostics)
 
         let start = questionCount
         let title = map["title"].flatMap { text($0, position: start, owner: owner) }
@@ -46,6 +46,9 @@ extension InstrumentDecoder {
         if let scale, map["questions"] != nil, let use = map.keyScalar("use") { lockWording(scale, questions, at: use.start) }
         var section = Section(id: id, title: title, intro: intro, showIf: showIf, shuffle: shuffle, minutes: minutes, questions: questions)
         section.scale = scale?.name
+        if let node = map["validated"], let key = map.keyScalar("validated") {
+            section.validated = validatedBlock(node, section: id, questions: questions, at: key.start)
+        }
         return section
     }
 }

@@ -170,6 +170,31 @@ final class TmuxSession {
         #expect(((record["paradata"] as? [String: Any])?["returns"] as? Int) == 1)
     }
 
+    /// Issue 15: Ctrl-P pauses at once at any question, and where to find support stays in the
+    /// terminal with the command to carry on, which works.
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func ctrlPPausesAndLeavesTheSupportTextInTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        let instrument = Run.packageRoot.appendingPathComponent("instruments/prosper-member-survey.yaml").path
+        let done = folder.url.appendingPathComponent("exit-status").path
+        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)'", in: folder.url, done: done))
+        t.waitFor("I have read the information above and agree to take part")
+        try t.send("1", "Enter")
+        t.waitFor("How long have you been involved with Prosper? (required)")
+        try t.send("3", "Enter")
+        t.waitFor("Which of these have you taken part in?")
+        try t.send("C-p")
+        let (status, stty) = TmuxSession.finished(done)
+        #expect(status == "3")
+        #expect(stty.contains(" icanon") && stty.contains(" echo"), "cooked mode is back: \(stty)")
+        #expect(t.waitUntil { $0.contains("call Samaritans free on 116 123") && $0.contains("Your answers so far are saved.") }, "\(t.screen())")
+        let screen = t.screen()
+        let support = try #require(screen.range(of: "Support: If anything in this survey is upsetting"), "\(screen)")
+        let saved = try #require(screen.range(of: "Your answers so far are saved."))
+        #expect(support.upperBound < saved.lowerBound, "the command to carry on comes last")
+        #expect(!screen.contains("Prosper — member survey"), "the alternate screen is left")
+    }
+
     @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
     func leavesOnCtrlCAndRestoresTheTerminal() throws {
         let folder = try TemporaryFolder()

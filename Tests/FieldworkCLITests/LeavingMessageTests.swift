@@ -75,6 +75,18 @@ import Testing
               - {id: values, type: open, text: What matters?}
         """
 
+    /// The interviewer pauses for the participant by leaving: the support text is left in the
+    /// terminal for the interviewer to read out or hand on, above the command to carry on.
+    @Test func leavingAnInterviewLeavesTheSupportTextForTheInterviewer() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("talk.yaml", Self.guide.replacingOccurrences(of: "sections:", with: "support: The Listening Line, 0800 111 222.\nsections:"))
+        let run = try Run.fieldwork(["interview", "talk.yaml", "--plain"], input: "q\n", in: folder.url)
+        #expect(run.status == 3)
+        let lines = run.stdout.split(separator: "\n").suffix(2).map(String.init)
+        #expect(lines.first == "Support: The Listening Line, 0800 111 222.", "\(run.stdout)")
+        #expect(lines.last?.hasPrefix("Your answers so far are saved. You can carry on later with: fieldwork resume ") == true)
+    }
+
     @Test func stampsNotesAndKeepsSpeakersToTheGroup() throws {
         let folder = try TemporaryFolder()
         try folder.write("talk.yaml", Self.guide)

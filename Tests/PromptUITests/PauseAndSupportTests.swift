@@ -36,9 +36,12 @@ import Testing
 
     @Test func ctrlPPausesAtOnceKeepingWhatWasTyped() throws {
         let (_, outcome, session, _) = try run([.key(.character("1")), .key(.enter), .key(.character("o")), .key(.character("k")), .key(.enter),
-                                               .key(.character("t")), .key(.character("i")), .key(.character("r")), .key(.ctrl("p"))])
+                                               .key(.character("t")), .key(.character("i")), .key(.character("r")), .key(.ctrl("p")),
+                                               // Keys after the pause reach nothing: the session has been left.
+                                               .key(.character("x")), .key(.enter)])
         #expect(outcome == .interrupted)
         #expect(session.answers["feel"] == Answer(.text("ok")))
+        #expect(session.answers["more"] == nil)
         #expect(session.drafts["more"] == "tir", "what was typed is kept, as leaving keeps it")
     }
 

@@ -46,7 +46,11 @@ extension InstrumentDecoder {
         if let scale, map["questions"] != nil, let use = map.keyScalar("use") { lockWording(scale, questions, at: use.start) }
         var section = Section(id: id, title: title, intro: intro, showIf: showIf, shuffle: shuffle, minutes: minutes, questions: questions)
         section.scale = scale?.name
-        if let node = map["validated"], let key = map.keyScalar("validated") {
+        if map["validated"] != nil, let key = map.keyScalar("validated"), let use = scale?.name {
+            diagnostics.error(.misplacedKey, "'validated' does not apply to \(owner)",
+                              hint: "a library scale ('use: \(use)') is locked to its published text already; 'validated' is for a section's own questions",
+                              at: key.start, length: "validated".count)
+        } else if let node = map["validated"], let key = map.keyScalar("validated") {
             section.validated = validatedBlock(node, section: id, questions: questions, at: key.start)
         }
         return section

@@ -54,6 +54,12 @@ import Testing
         }
     }
 
+    @Test func aLibraryScaleIsNotMarkedValidatedAgain() {
+        let text = render("format: 1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - id: mood\n    use: phq2\n    validated: {source: Kroenke 2003}\n")
+        #expect(text.contains("t.yaml:8:5: error: 'validated' does not apply to section 'mood' [misplaced-key]"), "\(text)")
+        #expect(text.contains("hint: a library scale ('use: phq2') is locked to its published text already; 'validated' is for a section's own questions"))
+    }
+
     @Test func aBlockNeedsItsSource() {
         let text = render(Self.source(fingerprint: nil).replacingOccurrences(of: "      source: Stewart-Brown and colleagues (2009)\n", with: ""))
         #expect(text.contains("t.yaml:8:7: error: 'validated' in section 'wellbeing' has no 'source'"), "\(text)")

@@ -45,6 +45,25 @@ import Testing
         #expect(session.drafts["more"] == "tir", "what was typed is kept, as leaving keeps it")
     }
 
+    @Test func ctrlPPausesAtTheReviewAndAtASafeguardingMessageToo() throws {
+        let (_, atReview, session, recorder) = try run([.key(.character("1")), .key(.enter), .key(.character("a")), .key(.enter),
+                                                        .key(.character("b")), .key(.enter), .key(.ctrl("p")), .key(.enter)])
+        #expect(atReview == .interrupted)
+        #expect(session.answers["more"] == Answer(.text("b")))
+        #expect(recorder.finished == nil, "nothing was sent")
+        let yaml = Self.yaml.replacingOccurrences(of: "sections:", with: "safeguarding:\n  - {id: low, when: 'feel == \"low\"', message: Thank you for telling us.}\nsections:")
+        let terminal = ScriptedTerminal(columns: 120, rows: 24, [.key(.character("1")), .key(.enter)] + "low".map { .key(.character($0)) }
+                                        + [.key(.enter), .key(.ctrl("p")), .key(.character("c")), .key(.character("x")), .key(.enter)])
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time })
+        #expect(try runner.run() == .interrupted)
+        #expect(runner.session.safeguardingFired.map(\.rule) == ["low"])
+        #expect(runner.session.current?.id == "more", "paused at the message, before the next question")
+        #expect(runner.session.answers["more"] == nil, "the keys after the pause reach nothing")
+    }
+
     @Test func theHelpAtAQuestionNamesThePauseKeyAndTheSupport() throws {
         let (terminal, _, _, _) = try run([.key(.character("1")), .key(.enter), .key(.f1)])
         let help = try #require(terminal.screens.first { $0[0] == " Keys on this screen" }, "\(terminal.screens)")

@@ -64,8 +64,9 @@ import Testing
     }
 
     // CORE-10: the clinical score is the mean item score × 10 (the sum, when all ten are
-    // answered), prorated when one item is missing and not scored with two (CORE System Trust,
-    // "What's in a name (1): scoring CORE measures"); bands as in Barkham et al. 2013.
+    // answered), prorated when one item is missing and not scored with two (the CORE System
+    // Trust's CORE-10 page: "it can be prorated if only one item is omitted"; and its "What's in a
+    // name (1): scoring CORE measures"); bands as in Barkham et al. 2013.
 
     @Test(arguments: [(0, 0), (5, 0), (6, 1), (10, 1), (11, 2), (14, 2), (15, 3), (19, 3), (20, 4), (24, 4), (25, 5), (40, 5)])
     func core10ClinicalScoreAndBands(total: Int, band: Int) throws {

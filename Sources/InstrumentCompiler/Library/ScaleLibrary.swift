@@ -136,8 +136,8 @@ public enum ScaleLibrary {
                 """),
     ]
 
-    /// CORE-10 as on the CORE System Trust's form: the form's opening words and its copyright line
-    /// as a note (the licence asks for the line where the participant sees it), then the ten items,
+    /// CORE-10 as on the CORE System Trust's form: the form's instruction (the sentence that secondary
+    /// copies agree on; the form's longer opening could not be checked) and its copyright line as a note (the licence asks for the line where the participant sees it), then the ten items,
     /// each scored 0 to 4 except the two positive ones (2 and 3), whose codes run the other way as
     /// the form prints them, so that a sum of the codes is the score.
     static let core10: String = {
@@ -157,7 +157,7 @@ public enum ScaleLibrary {
         var out = """
             - id: core10_intro
               type: note
-              text: "This form has 10 statements about how you have been over the last week. Please read each statement and think how often you felt that way last week. © CORE System Trust: https://www.coresystemtrust.org.uk/copyright.pdf"
+              text: "Please read each statement and think how often you felt that way last week. © CORE System Trust: https://www.coresystemtrust.org.uk/copyright.pdf"
 
             """
         for (i, text) in texts.enumerated() {

@@ -9,7 +9,7 @@ extension InstrumentDecoder {
         let owner = "section '\(id)'"
         register(id, at: idNode, in: \.sectionMarks, what: "section", hint: "give each section its own id")
         map.owner = owner
-        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use"], diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use", "validated"], diagnostics: &diagnostics)
 
         let start = questionCount
         let title = map["title"].flatMap { text($0, position: start, owner: owner) }
@@ -46,6 +46,13 @@ extension InstrumentDecoder {
         if let scale, map["questions"] != nil, let use = map.keyScalar("use") { lockWording(scale, questions, at: use.start) }
         var section = Section(id: id, title: title, intro: intro, showIf: showIf, shuffle: shuffle, minutes: minutes, questions: questions)
         section.scale = scale?.name
+        if map["validated"] != nil, let key = map.keyScalar("validated"), let use = scale?.name {
+            diagnostics.error(.misplacedKey, "'validated' does not apply to \(owner)",
+                              hint: "a library scale ('use: \(use)') is locked to its published text already; 'validated' is for a section's own questions",
+                              at: key.start, length: "validated".count)
+        } else if let node = map["validated"], let key = map.keyScalar("validated") {
+            section.validated = validatedBlock(node, section: id, questions: questions, at: key.start)
+        }
         return section
     }
 }

@@ -61,6 +61,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case neverFires = "never-fires"
     case firesBeforeAnswers = "fires-before-answers"
     case scaleChanged = "scale-changed"
+    case fingerprintMissing = "fingerprint-missing"
 }
 
 /// One problem in one file, as data; `DiagnosticRenderer` is the one place that words its layout.

@@ -150,6 +150,9 @@ public struct Section: Sendable, Equatable, Codable {
     public var questions: [Question]
     /// The library scale the section includes (`use:`), by name; its items are locked to the published wording.
     public var scale: String?
+    /// A block the evaluator marks as validated (`validated:`): its source, licence and the
+    /// fingerprint of its wording, which `check` compares with the questions as written.
+    public var validated: ValidatedBlock?
 
     public init(id: String, title: LocalizedText?, intro: LocalizedText?, showIf: String?, shuffle: Bool,
                 minutes: Double?, questions: [Question]) {
@@ -163,6 +166,20 @@ public struct Section: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale
+        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale, validated
+    }
+}
+
+/// What an evaluator records of a validated measure they include themselves (one the library
+/// does not ship): where it comes from, on what terms, and the fingerprint that locks its wording.
+public struct ValidatedBlock: Sendable, Equatable, Codable {
+    public var source: String
+    public var licence: String?
+    public var fingerprint: String?
+
+    public init(source: String, licence: String? = nil, fingerprint: String? = nil) {
+        self.source = source
+        self.licence = licence
+        self.fingerprint = fingerprint
     }
 }

@@ -279,7 +279,7 @@ public struct FullScreenDriver: SessionDriver {
         var keys = widget.map { $0.keyHelp.components(separatedBy: " · ") } ?? [words.keyStart]
         if canSkip { keys.append(words.keySkip) }
         if session.canGoBack { keys.append(words.keyBack) }
-        keys += [words.helpScroll, words.helpLeave, widget?.typesText == true ? words.helpKeyHelpTyping : words.helpKeyHelp]
+        keys += [words.helpScroll, words.helpLeave] + (widget == nil ? [] : [words.helpPause]) + [widget?.typesText == true ? words.helpKeyHelpTyping : words.helpKeyHelp]
         return keys
     }
 
@@ -347,6 +347,10 @@ public struct FullScreenDriver: SessionDriver {
                 return Self.keeping(widget, then: .leave)
             case .key(.ctrl("c")):
                 if confirmLeave(words) { return Self.keeping(widget, then: .leave) }
+            case .key(.ctrl("p")):
+                // The pause: one key, nothing asked (someone who needs to stop should not have to
+                // answer a question first); the support text is shown as the session closes.
+                return Self.keeping(widget, then: .leave)
             case .key(.escape):
                 return Self.keeping(widget, then: .back)
             case .key(.f1):
@@ -411,6 +415,13 @@ public struct FullScreenDriver: SessionDriver {
         return out
     }
 
+    /// The support text under its heading, for the screens of someone who declines (the runner
+    /// shows it to someone who leaves, as the session closes).
+    func supportLines(_ session: Session, width: Int) -> [String] {
+        guard let support = session.instrument.support else { return [] }
+        return [style.bold(session.words.helpSupport)] + wrapped(session.render(support).trimmed, width) + [""]
+    }
+
     /// Asks on the bottom lines whether to leave; every answer given is already saved.
     mutating func confirmLeave(_ words: ParticipantWords) -> Bool {
         var lines = frame.lines
@@ -440,6 +451,7 @@ public struct FullScreenDriver: SessionDriver {
             var body: [String] = []
             if outcome == .declined {
                 body += wrapped(session.words.declined, width) + [""]
+                body += supportLines(session, width: width)
             }
             // The closing text thanks people for taking part: not shown to someone who did not.
             if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }

@@ -203,6 +203,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         case .declined:
             // The closing text thanks people for taking part: not said to someone who did not.
             say(session.words.declined)
+            if let support = session.instrument.support { say(session.words.helpSupport + ": " + session.render(support).trimmed) }
         case .interrupted:
             say(session.words.savedForLater)
         }

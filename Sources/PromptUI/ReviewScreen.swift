@@ -44,6 +44,7 @@ extension FullScreenDriver {
             case .resized: redrawAll()
             case .hangUp, .endOfInput: return .leave
             case .key(.ctrl("c")): if confirmLeave(session.words) { return .leave }
+            case .key(.ctrl("p")): return .leave   // the pause, as at every question
             case .key(.escape): if canChange { return .back }
             case .key(.pageUp): if canChange { at = max(0, at - 5) }
             case .key(.pageDown): if canChange { at = min(items.count, at + 5) }

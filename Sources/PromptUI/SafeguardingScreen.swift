@@ -38,7 +38,7 @@ extension FullScreenDriver {
             switch terminal.next() {
             case .resized: redrawAll()
             // Leaving is always possible, as on every screen: saved, to come back to.
-            case .hangUp, .endOfInput, .key(.ctrl("c")): return .pause
+            case .hangUp, .endOfInput, .key(.ctrl("c")), .key(.ctrl("p")): return .pause
             case .key(.character(let c)) where c.lowercased() == String(words.safeguardingCarryOnKey): return .carryOn
             case .key(.character(let c)) where pause && c.lowercased() == String(words.safeguardingPauseKey): return .pause
             case .key: continue

@@ -353,6 +353,7 @@ public struct ParticipantWords: Sendable {
     public var helpClose: String { message("help_close") }
     public var helpScroll: String { message("help_scroll") }
     public var helpLeave: String { message("help_leave") }
+    public var helpPause: String { message("help_pause") }
     public var helpKeyHelp: String { message("help_key_help") }
     /// In a text field `?` is part of the answer.
     public var helpKeyHelpTyping: String { message("help_key_help_typing") }

@@ -94,6 +94,18 @@ private let care = """
             """))
         #expect(markdown.contains("gad2_positive: true at 3 or more"))
     }
+
+    @Test func thePreviewNamesAnEvaluatorsValidatedBlockWithItsSourceAndLicence() throws {
+        let instrument = try compiled("format: 1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - id: wb\n    validated:\n"
+            + "      source: Stewart-Brown and colleagues (2009)\n      licence: registered with the University of Warwick\n"
+            + "    questions:\n      - {id: wb_1, type: single, text: Useful?, choices: [No, Yes]}\n")
+        let markdown = MarkdownRenderer.render(Preview(instrument: instrument, hash: "sha256:0", languages: [""]).document())
+        #expect(markdown.contains("""
+            - **Validated measure:** the questions of this section, its wording locked by check
+            - **Source:** Stewart-Brown and colleagues (2009)
+            - **Licence:** registered with the University of Warwick
+            """), "\(markdown)")
+    }
 }
 
 @Suite struct SafeguardingDiffTests {

@@ -63,7 +63,7 @@ private let xmllintRuns = Tool.available("xmllint")
 
 @Suite struct DiffCommandTests {
     @Test func recodedChoicesMakeTheDataNotComparable() throws {
-        let run = try Run.fieldwork(["diff", "instruments/prosper-member-survey.yaml", "\(fixtures)/member-survey-1.1.yaml"])
+        let run = try Run.fieldwork(["diff", "instruments/prosper-member-survey.yaml", "\(fixtures)/member-survey-1.2.yaml"])
         #expect(run.status == 1)
         try golden.expectMatches(run.stdout, "diff-member-survey.txt")
     }
@@ -79,7 +79,7 @@ private let xmllintRuns = Tool.available("xmllint")
         let old = folder.url.appendingPathComponent("old.json").path
         let new = folder.url.appendingPathComponent("new.json").path
         try Run.fieldwork(["compile", "instruments/prosper-member-survey.yaml", "-o", old])
-        try Run.fieldwork(["compile", "\(fixtures)/member-survey-1.1.yaml", "-o", new])
+        try Run.fieldwork(["compile", "\(fixtures)/member-survey-1.2.yaml", "-o", new])
         let run = try Run.fieldwork(["diff", old, new])
         #expect(run.status == 1)
         try golden.expectMatches(run.stdout, "diff-member-survey.txt")
@@ -187,7 +187,7 @@ private let xmllintRuns = Tool.available("xmllint")
     @Test func everyExampleInstrumentPassesItsScenarios() throws {
         let run = try Run.fieldwork(["test", "instruments"])
         #expect(run.status == 0, "\(run.stdout)")
-        #expect(run.stdout.hasSuffix("\nScenarios: 21 passing, 0 failing.\n"))
+        #expect(run.stdout.hasSuffix("\nScenarios: 22 passing, 0 failing.\n"))
         #expect(!run.stdout.contains("FAIL"))
     }
 
@@ -203,7 +203,7 @@ private let xmllintRuns = Tool.available("xmllint")
         let run = try Run.fieldwork(["test", "instruments/prosper-member-survey.yaml", path])
         #expect(run.status == 1)
         #expect(run.stdout == """
-            \(path) — prosper-member-survey 1.0.0
+            \(path) — prosper-member-survey 1.1.0
               \(path):3:5: 'expects' is not a key of a scenario (did you mean 'expect'?); it may have name, language, seed, consent, answers, expect
               \(path):5:5: each scenario needs a 'name' saying what it checks
 

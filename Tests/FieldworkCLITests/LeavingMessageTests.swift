@@ -33,6 +33,22 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.stderr)")
     }
 
+    /// Pausing (q in plain mode) leaves the support text in the terminal, then the command to
+    /// carry on, still the last line; declining leaves the support text too.
+    @Test func pausingAndDecliningLeaveTheSupportTextInTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("leaving.yaml", Self.survey.replacingOccurrences(of: "sections:", with: "support: Samaritans, free, on 116 123.\nsections:"))
+        let paused = try Run.fieldwork(["run", "leaving.yaml", "--plain"], input: "1\n5\nq\n", in: folder.url)
+        #expect(paused.status == 3)
+        let lines = paused.stdout.split(separator: "\n", omittingEmptySubsequences: true).suffix(2).map(String.init)
+        #expect(lines.first == "Support: Samaritans, free, on 116 123.", "\(paused.stdout)")
+        #expect(lines.last?.hasPrefix("Your answers so far are saved. You can carry on later with: fieldwork resume ") == true)
+        let declined = try Run.fieldwork(["run", "leaving.yaml", "--plain"], input: "2\n", in: folder.url)
+        #expect(declined.status == 0)
+        #expect(declined.stdout.contains("You chose not to take part. Nothing you typed has been kept. Thank you for your time.\nSupport: Samaritans, free, on 116 123.\n"),
+                "\(declined.stdout)")
+    }
+
     /// Someone who declines is not thanked for taking part.
     @Test func aDeclineIsNotThankedForTakingPart() throws {
         let folder = try TemporaryFolder()
@@ -58,6 +74,18 @@ import Testing
             questions:
               - {id: values, type: open, text: What matters?}
         """
+
+    /// The interviewer pauses for the participant by leaving: the support text is left in the
+    /// terminal for the interviewer to read out or hand on, above the command to carry on.
+    @Test func leavingAnInterviewLeavesTheSupportTextForTheInterviewer() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("talk.yaml", Self.guide.replacingOccurrences(of: "sections:", with: "support: The Listening Line, 0800 111 222.\nsections:"))
+        let run = try Run.fieldwork(["interview", "talk.yaml", "--plain"], input: "q\n", in: folder.url)
+        #expect(run.status == 3)
+        let lines = run.stdout.split(separator: "\n").suffix(2).map(String.init)
+        #expect(lines.first == "Support: The Listening Line, 0800 111 222.", "\(run.stdout)")
+        #expect(lines.last?.hasPrefix("Your answers so far are saved. You can carry on later with: fieldwork resume ") == true)
+    }
 
     @Test func stampsNotesAndKeepsSpeakersToTheGroup() throws {
         let folder = try TemporaryFolder()

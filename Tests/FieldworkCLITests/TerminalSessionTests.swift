@@ -118,6 +118,11 @@ final class TmuxSession {
         #expect(t.waitUntil { $0.split(separator: "\n").first.map { $0.count > 80 } == true }, "the screen is redrawn at the new width")
         #expect(t.screen().contains("4 = Very often"))
         try t.send("1", "Enter")
+        // The library's PHQ-2, its items as published.
+        t.waitFor("Little interest or pleasure in doing things")
+        try t.send("2", "Enter")
+        t.waitFor("Feeling down, depressed, or hopeless")
+        try t.send("1", "Enter")
         t.waitFor("have you used mental health services")
         try t.send("2", "Enter")
         t.waitFor("How old are you?")
@@ -155,12 +160,39 @@ final class TmuxSession {
         #expect(answers["started_activity"] as? String == "We started a walking group, rain or shine")
         #expect(answers["values"] as? [String: Int] == ["lived_experience": 4, "equal": 5, "mutual": 4, "voice": 4, "welcome": 5])
         #expect(answers["uncertain"] as? Int == 1)
+        #expect(answers["phq2_1"] as? Int == 1)
+        #expect(answers["phq2_2"] as? Int == 0)
         #expect(answers["uses_services"] as? Int == 2)
         #expect(answers["age"] as? Int == 45)
         #expect(answers["best"] as? String == "Being with people who understand")
         #expect(answers["improve"] == nil)
         #expect((record["skipped"] as? [String]) == ["improve"])
         #expect(((record["paradata"] as? [String: Any])?["returns"] as? Int) == 1)
+    }
+
+    /// Issue 15: Ctrl-P pauses at once at any question, and where to find support stays in the
+    /// terminal with the command to carry on, which works.
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func ctrlPPausesAndLeavesTheSupportTextInTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        let instrument = Run.packageRoot.appendingPathComponent("instruments/prosper-member-survey.yaml").path
+        let done = folder.url.appendingPathComponent("exit-status").path
+        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)'", in: folder.url, done: done))
+        t.waitFor("I have read the information above and agree to take part")
+        try t.send("1", "Enter")
+        t.waitFor("How long have you been involved with Prosper? (required)")
+        try t.send("3", "Enter")
+        t.waitFor("Which of these have you taken part in?")
+        try t.send("C-p")
+        let (status, stty) = TmuxSession.finished(done)
+        #expect(status == "3")
+        #expect(stty.contains(" icanon") && stty.contains(" echo"), "cooked mode is back: \(stty)")
+        #expect(t.waitUntil { $0.contains("call Samaritans free on 116 123") && $0.contains("Your answers so far are saved.") }, "\(t.screen())")
+        let screen = t.screen()
+        let support = try #require(screen.range(of: "Support: If anything in this survey is upsetting"), "\(screen)")
+        let saved = try #require(screen.range(of: "Your answers so far are saved."))
+        #expect(support.upperBound < saved.lowerBound, "the command to carry on comes last")
+        #expect(!screen.contains("Prosper — member survey"), "the alternate screen is left")
     }
 
     @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))

@@ -767,6 +767,25 @@ t.yaml:9:13: warning: this section changes the validated scale 'phq2': the wordi
             ^
   hint: a validated scale is valid only as published; remove 'questions:' to use the library's items, or 'use:' if this is a new measure
 """#),
+    (DiagnosticCode(rawValue: "fingerprint-missing")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: wellbeing
+    validated:
+      source: Stewart-Brown and colleagues (2009)
+      licence: registered with the University of Warwick
+    questions:
+      - {id: wb_1, type: single, text: Useful?, choices: [No, Yes]}
+"""#.utf8),
+     #"""
+t.yaml:7:5: warning: the validated block 'wellbeing' has no fingerprint to lock its wording; record it under 'validated:' as fingerprint: 99e403bc6c22e4b1 [fingerprint-missing]
+    validated:
+    ^~~~~~~~~
+  hint: once recorded, check warns whenever a wording, an option or the order of the questions changes
+"""#),
     (DiagnosticCode(rawValue: "never-shown")!, Array(#"""
 format: 1
 id: t

@@ -96,9 +96,11 @@ import Testing
         let (terminal, session) = try run([.key(.enter), .key(.character("?")), .key(.character("x"))])
         let screens = terminal.screens
         let help = try #require(screens.first { $0[0] == " Keys on this screen" }, "\(screens)")
-        #expect(Array(help[2...13]) == [
+        #expect(Array(help[2...14]) == [
             " ↑↓ move", " Space or 1-2 choose", " Backspace clears", " Enter next", " Enter alone skips",
-            " PgUp PgDn scroll", " Ctrl-C leave: your answers so far are saved", " ? or F1 this help", " ",
+            " PgUp PgDn scroll", " Ctrl-C leave: your answers so far are saved",
+            " Ctrl-P pause at once: your answers so far are saved, and you are told where to find support and how to carry on",
+            " ? or F1 this help", " ",
             " Support", " Call the study team on 0800 000 000.", "",
         ])
         #expect(help[23] == " Press any key to close this help")

@@ -39,6 +39,10 @@ extension Preview {
     /// A section that includes a library scale names it, with where it comes from, on what terms,
     /// and how it is scored, so that a committee can check the measure is used as published.
     func scaleFacts(_ section: Section) -> [PreviewDocument.Fact] {
+        if let block = section.validated {
+            return [.init(label: "Validated measure", value: "the questions of this section, its wording locked by check"),
+                    .init(label: "Source", value: block.source)] + (block.licence.map { [.init(label: "Licence", value: $0)] } ?? [])
+        }
         guard let name = section.scale else { return [] }
         guard let scale = ScaleLibrary.named(name) else { return [.init(label: "Validated scale", value: name)] }
         return [.init(label: "Validated scale", value: scale.title + ", included as published (`use: \(name)`)"),

@@ -134,6 +134,7 @@ enum Runner {
             let said = outcome == .declined ? final.words.declined
                 : final.instrument.kind == .interview ? final.words.interviewSaved : final.words.saved
             Platform.write(Platform.flowing((end.map { $0 + "\n" } ?? "") + said) + "\n")
+            if outcome == .declined { writeSupport(final) }
         }
         if leftIdle, let minutes = final.instrument.settings.idleMinutes {
             // Left alone on a shared device: nothing of the session stays in view for the next
@@ -147,10 +148,19 @@ enum Runner {
                 + (options.responses == "responses" ? "" : " --responses '\(options.responses)'")
             // On a terminal the command stands on a line of its own, so that its edge never breaks
             // it ("resume 3d1" / "2e71b"); a file or a pipe gets the one line scripts read.
+            // Where to find support first, so that the command to carry on stays the last line.
+            writeSupport(final)
             var said = final.words.savedForLater(resume: resume)
             if Platform.columns(1) != nil { said = said.replacingOccurrences(of: " " + resume, with: "\n" + resume) }
             Platform.write("\n" + Platform.flowing(said) + "\n")
             throw FieldworkFailure.savedForLater
         }
+    }
+
+    /// The instrument's support text, left in the terminal when a session ends early (paused, left,
+    /// declined): the participant may need it most then, and the screen that showed it is gone.
+    private static func writeSupport(_ session: Session) {
+        guard let support = session.instrument.support else { return }
+        Platform.write("\n" + Platform.flowing(session.words.helpSupport + ": " + session.render(support).trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
     }
 }

@@ -102,6 +102,13 @@ final class ServeProcess {
         return Resources(threads: threads, descriptors: descriptors)
     }
 
+    /// The server's resident memory in KiB, from /proc.
+    func residentKiB() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        return status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+            .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") } ?? -1
+    }
+
     struct Resources: Equatable, CustomStringConvertible {
         var threads: Int
         var descriptors: Int
@@ -115,5 +122,31 @@ final class ServeProcess {
             usleep(50_000)
         }
         return false
+    }
+}
+
+/// The crisis café survey's full screens, as the server tests go through them.
+extension Tmux {
+    /// English from the language choice, then past the welcome, to the first question.
+    func startInEnglish(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        waitFor("Dewiswch eich iaith", sourceLocation: sourceLocation)
+        try send("1", "Enter")
+        waitFor("Four short questions about your visit today.", sourceLocation: sourceLocation)
+        try send("Enter")
+        waitFor("Is this your first visit to the café?", sourceLocation: sourceLocation)
+    }
+
+    /// From the third question to the end: its choice, the comment typed, sent from the review,
+    /// and the closing screen left.
+    func finish(languageOffer: String, comment: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        waitFor("Were you offered support in the language of your choice?", sourceLocation: sourceLocation)
+        try send(languageOffer, "Enter")
+        waitFor("Is there anything we could do better?", sourceLocation: sourceLocation)
+        if let comment { try type(comment) }
+        try send("Tab")
+        waitFor("Send my answers", sourceLocation: sourceLocation)
+        try send("Enter")
+        waitFor("Your answers have been saved. Thank you.", sourceLocation: sourceLocation)
+        try send("Enter")
     }
 }

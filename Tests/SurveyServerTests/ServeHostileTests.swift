@@ -24,11 +24,7 @@ let paramikoRuns: Bool = {
     func oversizeAndMalformedRequestsAreRefusedAndOthersGoOn() throws {
         let server = try ServeProcess(["--per-address", "1000"])
         let t = try Tmux(command: Tmux.line([Binary.ssh] + server.sshArguments()))
-        t.waitFor("Dewiswch eich iaith")
-        try t.send("1", "Enter")
-        t.waitFor("Four short questions about your visit today.")
-        try t.send("Enter")
-        t.waitFor("Is this your first visit to the café?")
+        try t.startInEnglish()
         try t.send("2", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")
 
@@ -47,14 +43,7 @@ let paramikoRuns: Bool = {
 
         // The participant who was mid-survey all along finishes as if nothing happened.
         try t.send("4", "Enter")
-        t.waitFor("Were you offered support in the language of your choice?")
-        try t.send("3", "Enter")
-        t.waitFor("Is there anything we could do better?")
-        try t.send("Tab")
-        t.waitFor("Send my answers")
-        try t.send("Enter")
-        t.waitFor("Your answers have been saved. Thank you.")
-        try t.send("Enter")
+        try t.finish(languageOffer: "3")
         #expect(server.waitForLog("session completed"))
         let records = try server.responseRecords()
         try #require(records.count == 1)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import InstrumentModel
 import ResponseStore
 import SessionEngine
@@ -100,7 +103,17 @@ public final class ServerContext: @unchecked Sendable {
             idle.lock()
             idle.broadcast()
             idle.unlock()
+            // Each session's thread allocated in an arena of glibc's own, which keeps what was
+            // freed for the next thread; once no session is left, it is handed back to the system,
+            // so a server that took a rush of participants returns to its resting size.
+            _ = Self.mallocTrim?(0)
         }
+    }
+
+    /// glibc's `malloc_trim`, which Swift's Glibc module does not show (it is in malloc.h).
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+    private static let mallocTrim: MallocTrim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map {
+        unsafeBitCast($0, to: MallocTrim.self)
     }
 
     public var liveSessions: Int {

@@ -10,10 +10,19 @@ Prints, as medians over several connections:
 With --concurrent N it also holds N sessions open at once (each waiting at a question) and
 measures the key round trip of one more session beside them.
 
-Usage: python3 Benchmarks/serve_benchmark.py [--runs 10] [--concurrent 0] [--binary PATH]
-Builds the release binary first (swift build -c release) unless --binary is given.
+With --capacity 10,25,50,100 it measures instead how many sessions the machine holds: for each
+number, that many sessions are opened and held, every one of them typing a key a second (a
+participant's pace, staggered), and the round trips of all their keys are reported as
+percentiles against the 50 ms target; the server's memory (resident set), threads and open
+descriptors are printed before any session, while they are held, and after they have all closed.
+
+Usage: python3 Benchmarks/serve_benchmark.py [--runs 10] [--concurrent 0] [--capacity N,N...]
+                                             [--seconds 10] [--binary PATH]
+Builds the release binary first (swift build -c release) unless --binary is given. The server
+runs with --language en, so that the figures compare with those before the language choice.
 """
 import argparse
+import heapq
 import os
 import pty
 import select
@@ -69,6 +78,83 @@ class Client:
         os.close(self.fd)
 
 
+def resources(pid):
+    """(resident memory in MiB, threads, open descriptors) of the server, from /proc."""
+    rss, threads = 0.0, 0
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) / 1024
+            elif line.startswith("Threads:"):
+                threads = int(line.split()[1])
+    return rss, threads, len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def describe(label, figures):
+    rss, threads, fds = figures
+    return f"{label}: {rss:.1f} MiB resident, {threads} threads, {fds} descriptors"
+
+
+def percentile(sorted_values, p):
+    if not sorted_values:
+        return 0.0
+    return sorted_values[min(len(sorted_values) - 1, max(0, int(round(len(sorted_values) * p / 100)) - 1))]
+
+
+def capacity(port, server_pid, n, seconds):
+    """Opens n sessions, has each type a key a second for `seconds`, and returns the round trips
+    and the server's resources while they were held."""
+    clients = []
+    for _ in range(n):
+        c = Client(port)
+        c.wait_for(b"Four short questions", timeout=120)
+        c.send(b"\r")
+        c.wait_for(FIRST, timeout=120)
+        clients.append(c)
+    by_fd = {c.fd: c for c in clients}
+    start = time.monotonic()
+    # Staggered over the first second, then one key a second each.
+    schedule = [(start + i / n, i) for i in range(n)]
+    heapq.heapify(schedule)
+    pending = {}
+    sent = [0] * n
+    trips = []
+    end = start + seconds
+    while schedule or pending:
+        now = time.monotonic()
+        while schedule and schedule[0][0] <= now:
+            _, i = heapq.heappop(schedule)
+            c = clients[i]
+            if i in pending:
+                continue
+            # Down onto the first choice, then between the first two: every key moves the pointer.
+            key = b"\x1b[B" if sent[i] == 0 or sent[i] % 2 == 1 else b"\x1b[A"
+            pending[i] = (time.monotonic(), len(c.seen))
+            c.send(key)
+            sent[i] += 1
+            if now + 1 < end:
+                heapq.heappush(schedule, (now + 1, i))
+        wait = max(0.0, (schedule[0][0] - time.monotonic()) if schedule else 0.5)
+        ready, _, _ = select.select([c.fd for i, c in enumerate(clients) if i in pending], [], [], min(wait, 0.5))
+        for fd in ready:
+            c = by_fd[fd]
+            i = clients.index(c)
+            try:
+                c.seen += os.read(fd, 65536)
+            except OSError:
+                raise TimeoutError("a held connection closed")
+            begun, mark = pending[i]
+            if "❯".encode() in c.seen[mark:]:
+                trips.append(time.monotonic() - begun)
+                del pending[i]
+        if time.monotonic() > end + 30:
+            raise TimeoutError(f"{len(pending)} keys never came back")
+    held = resources(server_pid)
+    for c in clients:
+        c.close()
+    return sorted(trips), held
+
+
 def one_session(port, keys):
     """(seconds to the first question, [seconds of each key round trip])."""
     started = time.monotonic()
@@ -98,8 +184,11 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--keys", type=int, default=20)
     parser.add_argument("--concurrent", type=int, default=0)
+    parser.add_argument("--capacity", help="numbers of sessions to hold, each typing: 10,25,50")
+    parser.add_argument("--seconds", type=int, default=10, help="with --capacity: how long each number types")
     parser.add_argument("--binary")
     args = parser.parse_args()
+    steps = [int(n) for n in args.capacity.split(",")] if args.capacity else []
     binary = args.binary
     if not binary:
         subprocess.run(["swift", "build", "-c", "release", "--product", "fieldwork"], cwd=ROOT, check=True)
@@ -108,7 +197,7 @@ def main():
         server = subprocess.Popen([binary, "serve", INSTRUMENT, "--port", "0", "--listen", "127.0.0.1",
                                    "--responses", os.path.join(folder, "responses"), "--host-key",
                                    os.path.join(folder, "host_key"), "--per-address", "100000",
-                                   "--max-connections", str(args.concurrent + 10)],
+                                   "--max-connections", str(max([args.concurrent] + steps) + 10), "--language", "en"],
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         port = None
         for line in server.stdout:
@@ -117,6 +206,20 @@ def main():
                 break
         held = []
         try:
+            if steps:
+                baseline = resources(server.pid)
+                print(describe("server before any session", baseline))
+                for n in steps:
+                    trips, during = capacity(port, server.pid, n, args.seconds)
+                    p50, p95, p99 = (percentile(trips, p) * 1000 for p in (50, 95, 99))
+                    verdict = "under" if p95 < 50 else "OVER"
+                    print(f"{n} sessions, each typing a key a second: {len(trips)} keys, round trip "
+                          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms, max {trips[-1] * 1000:.1f} ms "
+                          f"(p95 {verdict} 50 ms)")
+                    print(describe(f"  server while {n} were held", during))
+                    time.sleep(3)
+                    print(describe(f"  server 3 s after all {n} closed", resources(server.pid)))
+                return 0
             for _ in range(args.concurrent):
                 c = Client(port)
                 c.wait_for(b"Four short questions")

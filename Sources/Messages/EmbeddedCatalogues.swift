@@ -235,6 +235,40 @@ interview_lines_below.few = ↓ {count} llinell islaw
 interview_lines_below.many = ↓ {count} llinell islaw
 interview_lines_below.other = ↓ {count} llinell islaw
 
+# Online surveys (fieldwork serve): said over the participant's SSH connection
+# review
+serve_busy = Mae'r arolwg yn brysur ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig funudau.
+serve_too_many_connections = Gormod o gysylltiadau o'ch cyfeiriad chi. Arhoswch funud a rhowch gynnig arall arni.
+serve_only_the_survey = Dim ond yr arolwg '{survey}' mae'r gweinydd hwn yn ei redeg. Cysylltwch heb orchymyn: {command}
+serve_stopping_try_later = Mae gweinydd yr arolwg yn stopio am y tro. Rhowch gynnig arall arni yn nes ymlaen.
+serve_stopping = Mae gweinydd yr arolwg yn stopio am y tro.
+serve_nothing_to_continue = Does dim ar ôl i'w barhau yn y sesiwn hon: mae ei hatebion wedi'u hanfon.
+serve_cannot_save = Mae'n ddrwg gennym, does dim modd cadw'r arolwg ar hyn o bryd, felly mae wedi stopio. Rhowch gynnig arall arni yn nes ymlaen.
+serve_closed_idle = Caewyd y sesiwn hon ar ôl {duration} heb bwyso bysell.
+serve_closed_time_limit = Caewyd y sesiwn hon: cyrhaeddodd ei therfyn amser o {duration}.
+serve_closed_input_rate = Caewyd y sesiwn hon: anfonwyd mwy nag y mae neb yn ei deipio.
+serve_resume_invited = {command}, a'ch cod gwahoddiad eto
+serve_resume_session_code = {command}, a chod y sesiwn hon pan ofynnir am gyfrinair: {code}
+# review: "awr", "munud" and "eiliad" stay singular after a number
+duration_hours.zero = {count} awr
+duration_hours.one = {count} awr
+duration_hours.two = {count} awr
+duration_hours.few = {count} awr
+duration_hours.many = {count} awr
+duration_hours.other = {count} awr
+duration_minutes.zero = {count} munud
+duration_minutes.one = {count} munud
+duration_minutes.two = {count} munud
+duration_minutes.few = {count} munud
+duration_minutes.many = {count} munud
+duration_minutes.other = {count} munud
+duration_seconds.zero = {count} eiliad
+duration_seconds.one = {count} eiliad
+duration_seconds.two = {count} eiliad
+duration_seconds.few = {count} eiliad
+duration_seconds.many = {count} eiliad
+duration_seconds.other = {count} eiliad
+
 # Drafts and idle sessions
 no_draft_here = Dim ond ateb wedi'i deipio y gellir ei gadw fel drafft.
 # review: "munud" stays singular after a number; no mutation is written after digits
@@ -519,6 +553,26 @@ interview_lines_above.other = ↑ {count} lines above
 interview_lines_below.one = ↓ {count} line below
 interview_lines_below.other = ↓ {count} lines below
 
+# Online surveys (fieldwork serve): said over the participant's SSH connection
+serve_busy = The survey is busy just now. Please try again in a few minutes.
+serve_too_many_connections = Too many connections from your address. Please wait a minute and try again.
+serve_only_the_survey = This server only runs the survey '{survey}'. Connect without a command: {command}
+serve_stopping_try_later = The survey server is stopping for now. Please try again later.
+serve_stopping = The survey server is stopping for now.
+serve_nothing_to_continue = This session has nothing left to continue: its answers have been sent.
+serve_cannot_save = Sorry, the survey cannot be saved just now, so it has stopped. Please try again later.
+serve_closed_idle = This session was closed after {duration} without a key.
+serve_closed_time_limit = This session was closed: it reached its time limit of {duration}.
+serve_closed_input_rate = This session was closed: more was sent than anyone types.
+serve_resume_invited = {command}, and your invitation code again
+serve_resume_session_code = {command}, and this session code when asked for a password: {code}
+duration_hours.one = {count} hour
+duration_hours.other = {count} hours
+duration_minutes.one = {count} minute
+duration_minutes.other = {count} minutes
+duration_seconds.one = {count} second
+duration_seconds.other = {count} seconds
+
 # Drafts and idle sessions
 no_draft_here = Only a typed answer can be kept as a draft.
 left_idle.one = The session was left after {count} minute without a key, and the screen cleared.
@@ -789,6 +843,26 @@ interview_lines_above.one = ↑ {count} línea más arriba
 interview_lines_above.other = ↑ {count} líneas más arriba
 interview_lines_below.one = ↓ {count} línea más abajo
 interview_lines_below.other = ↓ {count} líneas más abajo
+
+# Online surveys (fieldwork serve): said over the participant's SSH connection
+serve_busy = La encuesta está ocupada en este momento. Vuelva a intentarlo en unos minutos.
+serve_too_many_connections = Demasiadas conexiones desde su dirección. Espere un minuto y vuelva a intentarlo.
+serve_only_the_survey = Este servidor solo ofrece la encuesta '{survey}'. Conéctese sin ningún comando: {command}
+serve_stopping_try_later = El servidor de la encuesta se detiene por ahora. Vuelva a intentarlo más tarde.
+serve_stopping = El servidor de la encuesta se detiene por ahora.
+serve_nothing_to_continue = Esta sesión no tiene nada pendiente: sus respuestas ya se enviaron.
+serve_cannot_save = Lo sentimos, ahora no se puede guardar la encuesta, así que se ha detenido. Vuelva a intentarlo más tarde.
+serve_closed_idle = Esta sesión se cerró tras {duration} sin pulsar ninguna tecla.
+serve_closed_time_limit = Esta sesión se cerró: llegó a su límite de tiempo de {duration}.
+serve_closed_input_rate = Esta sesión se cerró: se envió más de lo que nadie escribe.
+serve_resume_invited = {command}, y de nuevo su código de invitación
+serve_resume_session_code = {command}, y este código de sesión cuando se le pida una contraseña: {code}
+duration_hours.one = {count} hora
+duration_hours.other = {count} horas
+duration_minutes.one = {count} minuto
+duration_minutes.other = {count} minutos
+duration_seconds.one = {count} segundo
+duration_seconds.other = {count} segundos
 
 # Drafts and idle sessions
 no_draft_here = Solo una respuesta escrita se puede guardar como borrador.

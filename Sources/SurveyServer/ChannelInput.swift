@@ -33,7 +33,13 @@ public final class ChannelInput: @unchecked Sendable {
         defer { condition.unlock() }
         guard !ended else { return }
         if chunk == .closed || chunk == .hangUp { ended = true }
-        chunks.append(chunk)
+        // Only the latest size matters: a window change waiting behind another replaces it, so a
+        // client sending thousands of them grows neither the queue nor the redrawing.
+        if case .resized = chunk, case .resized? = chunks.last {
+            chunks[chunks.count - 1] = chunk
+        } else {
+            chunks.append(chunk)
+        }
         condition.broadcast()
     }
 

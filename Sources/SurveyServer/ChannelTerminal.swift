@@ -27,7 +27,7 @@ public final class ChannelTerminal: TerminalPort {
 
     /// A PTY may report 0 (unknown) or absurd sizes; the layout needs something usable.
     static func sane(_ value: Int, fallback: Int) -> Int {
-        value <= 0 ? fallback : min(value, 1000)
+        value <= 0 ? fallback : min(value, ServerLimits.largestTerminal)
     }
 
     public func write(_ text: String) { output(text) }

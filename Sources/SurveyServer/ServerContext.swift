@@ -1,6 +1,10 @@
 import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import InstrumentModel
 import ResponseStore
+import SessionEngine
 
 /// What every connection of one server shares: the instrument and its store, the access rule,
 /// the limits, the log and the live sessions (to stop them on SIGTERM).
@@ -16,7 +20,8 @@ public final class ServerContext: @unchecked Sendable {
     /// How participants reach the server, for the words that say how to come back.
     public let port: Int
     public let publicName: String?
-    /// The language of every session; nil: the instrument's first.
+    /// The language of every session; nil: the instrument's first, and each participant of a
+    /// study in several languages chooses their own.
     public let language: String?
 
     private let lock = NSLock()
@@ -40,6 +45,10 @@ public final class ServerContext: @unchecked Sendable {
         self.language = language
     }
 
+    /// The server's words before a session has a language of its own (a connection turned away,
+    /// a command refused): the language given, else the instrument's first.
+    var words: ParticipantWords { ParticipantWords.forLanguage(language ?? instrument.languages.first, overrides: instrument.messages) }
+
     /// Claims an interrupted session for one connection; false when another has it.
     func claimResume(_ sessionID: String) -> Bool {
         lock.lock()
@@ -57,7 +66,9 @@ public final class ServerContext: @unchecked Sendable {
             resuming.remove(sessionID)
             lock.unlock()
         case .invited(let pseudonym):
-            if case .invitations(let book) = access { book.release(pseudonym, complete: complete) }
+            if case .invitations(let book) = access, !book.release(pseudonym, complete: complete) {
+                log.event(nil, "cannot note a finished invitation in \(Invitations.ledgerFile(of: store.layout)): its code works again after a restart")
+            }
         }
     }
 
@@ -92,7 +103,17 @@ public final class ServerContext: @unchecked Sendable {
             idle.lock()
             idle.broadcast()
             idle.unlock()
+            // Each session's thread allocated in an arena of glibc's own, which keeps what was
+            // freed for the next thread; once no session is left, it is handed back to the system,
+            // so a server that took a rush of participants returns to its resting size.
+            _ = Self.mallocTrim?(0)
         }
+    }
+
+    /// glibc's `malloc_trim`, which Swift's Glibc module does not show (it is in malloc.h).
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+    private static let mallocTrim: MallocTrim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim").map {
+        unsafeBitCast($0, to: MallocTrim.self)
     }
 
     public var liveSessions: Int {
@@ -126,14 +147,14 @@ public final class ServerContext: @unchecked Sendable {
 
     /// How to come back to an interrupted session, said on the leave screen. `reached` is the
     /// address the client connected to, named when no `--public-name` was given.
-    func resumeHint(_ sessionID: String, grant: Grant, reached: SocketAddressWords) -> String {
+    func resumeHint(_ sessionID: String, grant: Grant, reached: SocketAddressWords, words: ParticipantWords) -> String {
         let host = publicName ?? reached.host ?? "this server"
         let port = reached.port ?? self.port
         switch grant {
         case .invited:
-            return "ssh -p \(port) survey@\(host), and your invitation code again"
+            return words.serveResumeInvited("ssh -p \(port) survey@\(host)")
         case .new, .resume:
-            return "ssh -p \(port) resume@\(host), and this session code when asked for a password: \(Self.sessionCode(sessionID))"
+            return words.serveResumeSessionCode("ssh -p \(port) resume@\(host)", code: Self.sessionCode(sessionID))
         }
     }
 

@@ -18,6 +18,10 @@ public struct ServerLimits: Sendable, Equatable {
     /// How long a refused code waits before it is refused, so that guessing is slow.
     public var refusalDelayMilliseconds = 2000
 
+    /// The most columns, and the most rows, a client's terminal is taken to have: past any real
+    /// screen, and small enough that one frame drawn at that size costs little.
+    public static let largestTerminal = 1000
+
     public init() {}
 
     /// `90`, `90s`, `15m` or `2h` as seconds; nil when it is none of these.

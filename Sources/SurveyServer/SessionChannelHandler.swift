@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOSSH
+import SessionEngine
 
 /// One SSH session channel: takes a PTY and its size changes, starts the survey on `shell`,
 /// refuses everything else (exec, subsystems such as sftp, environment variables), and carries
@@ -16,6 +17,8 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
     private var pty: (columns: Int, rows: Int, term: String)?
     private var rate: InputRate
     private var running = false
+    /// Whether a window change out of range was logged already (a flood logs one line).
+    private var loggedWindowChange = false
     private let started = Date()
 
     init(context: ServerContext, state: ConnectionState) {
@@ -38,9 +41,25 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
+            // No terminal is that large: a client asking for one is refused its PTY (OpenSSH then
+            // carries on without one, and gets the plain prompts).
+            guard Self.inRange(request.terminalCharacterWidth, request.terminalRowHeight) else {
+                self.context.log.event(state.number, "refused: a terminal of \(request.terminalCharacterWidth) by \(request.terminalRowHeight) "
+                                       + "(the largest taken is \(ServerLimits.largestTerminal) by \(ServerLimits.largestTerminal))")
+                reply(context, ok: false, want: request.wantReply)
+                return
+            }
             pty = (request.terminalCharacterWidth, request.terminalRowHeight, request.term)
             reply(context, ok: !running, want: request.wantReply)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
+            guard Self.inRange(request.terminalCharacterWidth, request.terminalRowHeight) else {
+                if !loggedWindowChange {
+                    loggedWindowChange = true
+                    self.context.log.event(state.number, "ignored: a window change to \(request.terminalCharacterWidth) by \(request.terminalRowHeight) "
+                                           + "(and any more out of range on this session)")
+                }
+                return
+            }
             if running {
                 input.resize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
             } else if let p = pty {
@@ -87,6 +106,11 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
 
     private var clock: SessionClock?
 
+    /// A terminal size a real client can have (0 is "unknown", which ssh sends without a tty).
+    static func inRange(_ columns: Int, _ rows: Int) -> Bool {
+        (0...ServerLimits.largestTerminal).contains(columns) && (0...ServerLimits.largestTerminal).contains(rows)
+    }
+
     private func reply(_ context: ChannelHandlerContext, ok: Bool, want: Bool) {
         guard want else { return }
         if ok {
@@ -107,7 +131,7 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
         reply(context, ok: true, want: want)
         let local = context.channel.parent?.localAddress
         let host = self.context.publicName ?? local?.ipAddress ?? "this server"
-        let text = "This server only runs the survey '\(self.context.instrument.id)'. Connect without a command: ssh -p \(local?.port ?? self.context.port) survey@\(host)\r\n"
+        let text = self.context.words.serveOnlyTheSurvey(self.context.instrument.id, command: "ssh -p \(local?.port ?? self.context.port) survey@\(host)") + "\r\n"
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
         buffer.writeString(text)
         let channel = context.channel
@@ -129,7 +153,7 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
             channel.writeAndFlush(SSHChannelData(type: .channel, data: .byteBuffer(buffer)), promise: nil)
         }
         guard let grant = state.grant, server.started(connection, input: input) else {
-            output("The survey server is stopping for now. Please try again later.\r\n")
+            output(server.words.serveStoppingTryLater + "\r\n")
             channel.close(promise: nil)
             return
         }

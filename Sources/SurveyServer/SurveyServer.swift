@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSH
+import SessionEngine
 
 /// `fieldwork serve`: an SSH server whose only service is the survey.
 ///
@@ -51,9 +52,7 @@ public final class SurveyServer: @unchecked Sendable {
         if let refusal = context.admission.admit(address, at: ProcessInfo.processInfo.systemUptime) {
             // Said before the SSH banner, as plain text: a client that is not let in learns why
             // (ssh shows it with -v; the connection is closed either way).
-            let words = refusal == .tooManyConnections
-                ? "The survey is busy just now. Please try again in a few minutes."
-                : "Too many connections from your address. Please wait a minute and try again."
+            let words = refusal == .tooManyConnections ? context.words.serveBusy : context.words.serveTooManyConnections
             context.log.event(number, refusal == .tooManyConnections ? "refused: connections at once" : "refused: connections per address", address: address)
             return channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(TurnAway(words: words))
@@ -127,7 +126,9 @@ final class ConnectionErrors: ChannelInboundHandler, Sendable {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        self.context.log.event(number, "closed: protocol error (\(String(describing: error).prefix(80)))")
+        // Long enough for swift-nio-ssh's reason ("encrypted packet length 1000037 exceeds 35840
+        // bytes"), short enough that a peer cannot fill the log through it.
+        self.context.log.event(number, "closed: protocol error (\(String(describing: error).prefix(160)))")
         context.close(promise: nil)
     }
 }

@@ -62,7 +62,7 @@ struct SurveySession: Sendable {
                 let sessionID = header.sessionID
                 // A completion a crash cut short: the answers are already saved.
                 if store.isFinished(responseID: header.responseID) {
-                    say(ParticipantWords.forLanguage(context.language ?? instrument.languages.first, overrides: instrument.messages).saved + "\n")
+                    say(context.words.saved + "\n")
                     return .completed
                 }
                 let (contents, w) = try store.resume(sessionID)
@@ -72,7 +72,7 @@ struct SurveySession: Sendable {
                 context.log.event(connection, "session resumed")
             case .none where grant != .new && !isInvited:
                 // The journal went between the code and the shell (its answers were sent meanwhile).
-                say("This session has nothing left to continue: its answers have been sent.\n")
+                say(context.words.serveNothingToContinue + "\n")
                 return .refused
             case .none:
                 let started: String?
@@ -90,6 +90,9 @@ struct SurveySession: Sendable {
                 session = Session(instrument: instrument, seed: seed, language: context.language, today: today)
                 context.log.event(connection, "session started (\(request.fullScreen ? "full screen" : "plain"))")
             }
+            // Without --language, a participant of a study in several languages chooses their own,
+            // as with `run`; a resumed session keeps the language it was in.
+            let offerLanguages = context.language == nil
             let origin = Date().timeIntervalSince1970 - elapsed
             let timer = { Date().timeIntervalSince1970 - origin }
             let outcome: SessionOutcome
@@ -97,19 +100,19 @@ struct SurveySession: Sendable {
                 let terminal = ChannelTerminal(columns: pty.columns, rows: pty.rows, input: input, clock: clock, output: output)
                 terminal.write(SavedSettings.enter)
                 var runner = SessionRunner(session: session, driver: FullScreenDriver(terminal: terminal, style: Style(color: request.color)),
-                                           recorder: writer, clock: timer)
+                                           recorder: writer, clock: timer, offerLanguages: offerLanguages)
                 defer { terminal.write(SavedSettings.leave) }
                 outcome = try runner.run()
                 session = runner.session
             } else if request.pty != nil {
                 // A terminal that cannot take the full screen, as `run` does for TERM=dumb.
                 let lines = EchoingLines(input: input, clock: clock, output: output)
-                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer)
+                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer, offerLanguages: offerLanguages)
                 outcome = try runner.run()
                 session = runner.session
             } else {
                 let lines = ChannelLines(input: input, clock: clock, output: output)
-                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer)
+                var runner = SessionRunner(session: session, driver: PlainDriver(io: lines), recorder: writer, clock: timer, offerLanguages: offerLanguages)
                 outcome = try runner.run()
                 session = runner.session
             }
@@ -117,7 +120,7 @@ struct SurveySession: Sendable {
         } catch {
             // Every failure here is the store's (typed throws): told plainly, logged with its words.
             context.log.event(connection, "session failed: \(error.description)")
-            say("Sorry, the survey cannot be saved just now, so it has stopped. Please try again later.\n")
+            say(context.words.serveCannotSave + "\n")
             return .failed
         }
     }
@@ -153,19 +156,19 @@ struct SurveySession: Sendable {
             return .declined
         case .interrupted:
             let stop = clock.stop
-            if let stop { say("\n" + Self.stopWords(stop) + "\n") }
-            say("\n" + words.savedForLater(resume: context.resumeHint(writer.header.sessionID, grant: grant, reached: reached)) + "\n")
+            if let stop { say("\n" + Self.stopWords(stop, words: words) + "\n") }
+            say("\n" + words.savedForLater(resume: context.resumeHint(writer.header.sessionID, grant: grant, reached: reached, words: words)) + "\n")
             context.log.event(connection, "session interrupted" + (stop.map { " (\(Self.logWords($0)))" } ?? ""))
             return .interrupted
         }
     }
 
-    static func stopWords(_ stop: SessionStop) -> String {
+    static func stopWords(_ stop: SessionStop, words: ParticipantWords) -> String {
         switch stop {
-        case .idle(let s): return "This session was closed after \(duration(s)) without a key."
-        case .sessionTime(let s): return "This session was closed: it reached its time limit of \(duration(s))."
-        case .inputRate: return "This session was closed: more was sent than anyone types."
-        case .serverStopping: return "The survey server is stopping for now."
+        case .idle(let s): return words.serveClosedIdle(seconds: s)
+        case .sessionTime(let s): return words.serveClosedTimeLimit(seconds: s)
+        case .inputRate: return words.serveClosedInputRate
+        case .serverStopping: return words.serveStopping
         }
     }
 
@@ -176,11 +179,5 @@ struct SurveySession: Sendable {
         case .inputRate: return "input rate limit"
         case .serverStopping: return "server stopping"
         }
-    }
-
-    static func duration(_ seconds: Int) -> String {
-        if seconds % 3600 == 0 { return "\(seconds / 3600) hour" + (seconds == 3600 ? "" : "s") }
-        if seconds % 60 == 0 { return "\(seconds / 60) minute" + (seconds == 60 ? "" : "s") }
-        return "\(seconds) second" + (seconds == 1 ? "" : "s")
     }
 }

@@ -3,44 +3,18 @@ import TestSupport
 import Testing
 
 /// tmux, which CI installs; elsewhere the test is skipped with the reason when it is missing.
-private let tmux = Tool.path("tmux")
 private let tmuxRuns = Tool.available("tmux")
 
-/// A real terminal: a tmux session the test types into and reads the screen of.
-final class TmuxSession {
-    let name = "fw-test-\(UUID().uuidString.prefix(8))"
-
-    init(command: String, columns: Int = 80, rows: Int = 24) throws {
-        try tmuxCommand(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
-    }
-
-    deinit { _ = try? tmuxCommand(["kill-session", "-t", name]) }
-
-    /// Runs tmux on a socket of the tests' own, so that a user's tmux server is never touched.
+/// A real terminal running `fieldwork` (TestSupport's `Tmux`), with what these tests read of it.
+final class TmuxSession: Tmux {
+    /// Runs tmux on the tests' socket (the name these tests have always called it by).
     @discardableResult
-    func tmuxCommand(_ arguments: [String]) throws -> String {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        try Spawn.run(tmux ?? "/usr/bin/tmux", ["-L", TmuxSession.socket] + arguments, output: out.path)
-        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
-    }
-
-    static let socket = "fieldwork-tests-\(getpid())"
+    func tmuxCommand(_ arguments: [String]) throws -> String { try tmux(arguments) }
 
     /// The fieldwork process running in the pane (a child of the pane's shell).
     func fieldworkPID() throws -> Int32? {
-        let shell = try tmuxCommand(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let shell = try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         return Int32(try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    func screen() -> String { (try? tmuxCommand(["capture-pane", "-p", "-t", name])) ?? "" }
-
-    func send(_ keys: String...) throws { try tmuxCommand(["send-keys", "-t", name] + keys) }
-
-    func type(_ text: String) throws { try tmuxCommand(["send-keys", "-t", name, "-l", text]) }
-
-    func resize(columns: Int, rows: Int) throws {
-        try tmuxCommand(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
     /// A shell command that runs fieldwork, then records its exit status and the terminal's
@@ -56,29 +30,6 @@ final class TmuxSession {
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: done + ".stty") { usleep(50_000) }
         let status = (try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         return (status, (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? "")
-    }
-
-    /// Waits until the screen meets a test (up to 10 s).
-    /// Up to 30 s: a loaded machine (tests run side by side) can take seconds to start a binary.
-    func waitUntil(_ test: (String) -> Bool) -> Bool {
-        for _ in 0..<600 {
-            if test(screen()) { return true }
-            usleep(50_000)
-        }
-        return false
-    }
-
-    /// Waits until the screen shows `text` (up to 10 s); returns the screen.
-    @discardableResult
-    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        for _ in 0..<600 {
-            let s = screen()
-            if s.contains(text) { return s }
-            usleep(50_000)
-        }
-        let last = screen()
-        Issue.record("the screen never showed \(text.debugDescription):\n\(last)", sourceLocation: sourceLocation)
-        return last
     }
 }
 

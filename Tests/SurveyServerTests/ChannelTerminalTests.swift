@@ -135,4 +135,17 @@ import Testing
         #expect(lines.readLine() == nil)
         #expect(lines.readLine() == nil)
     }
+
+    /// A flood of window changes waiting to be read is one change, the last: the queue stays
+    /// small and the screen is drawn once, whatever the client sends.
+    @Test func waitingWindowChangesAreTakenAsTheLastOne() {
+        let input = ChannelInput()
+        for i in 0..<10_000 { input.resize(columns: 80 + i % 100, rows: 24) }
+        input.feed([0x31])
+        input.resize(columns: 100, rows: 30)
+        input.resize(columns: 120, rows: 40)
+        let taken = (0..<3).map { _ in input.take(until: Date()) }
+        #expect(taken == [.resized(columns: 179, rows: 24), .bytes([0x31]), .resized(columns: 120, rows: 40)])
+        #expect(input.take(until: Date()) == nil)
+    }
 }

@@ -7,9 +7,12 @@ import Testing
 let sshRuns = Tool.available("ssh")
 let sshAndTmux = Tool.available("ssh") && Tool.available("tmux")
 
-/// The plain driver's answers to the crisis café survey: three choices, a comment
-/// (ended by an empty line), then sent from the review.
-func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
+/// The plain driver's answers to the crisis café survey: English from the language choice, three
+/// choices, a comment (ended by an empty line), then sent from the review.
+func plainAnswers(comment: String) -> String { "1\n1\n4\n3\n\(comment)\n\n\n" }
+
+/// The plain language choice of a survey in English and Welsh, as `run` shows it.
+let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  English\n  2  Cymraeg\n"
 
 /// `fieldwork serve` with the real OpenSSH client, on loopback.
 @Suite(.serialized) struct ServeSSHTests {
@@ -18,24 +21,15 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         let server = try ServeProcess()
         #expect(server.output.contains("ED25519 key fingerprint is SHA256:"))
         let t = try Tmux(command: Tmux.line([Binary.ssh] + server.sshArguments(user: "anyone")))
-        t.waitFor("Four short questions about your visit today.")
-        try t.send("Enter")
-        t.waitFor("Is this your first visit to the café?")
+        // The instrument is in English and Welsh and no --language was given: the participant chooses.
+        try t.startInEnglish()
         try t.send("1", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")
         try t.resize(columns: 110, rows: 30)
         // The window change reaches the layout: the rule under the title spans the new width.
         #expect(t.waitUntil { $0.split(separator: "\n").contains { $0.count > 80 } }, "\(t.screen())\n\(server.log)")
         try t.send("4", "Enter")
-        t.waitFor("Were you offered support in the language of your choice?")
-        try t.send("3", "Enter")
-        t.waitFor("Is there anything we could do better?")
-        try t.type("More chairs, please")
-        try t.send("Tab")
-        t.waitFor("Send my answers")
-        try t.send("Enter")
-        t.waitFor("Your answers have been saved. Thank you.")
-        try t.send("Enter")
+        try t.finish(languageOffer: "3", comment: "More chairs, please")
         #expect(server.waitForLog("session completed"))
         let records = try server.responseRecords()
         try #require(records.count == 1)
@@ -53,6 +47,7 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
     func sshWithoutATerminalGetsThePlainDriver() throws {
         let server = try ServeProcess()
         let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: plainAnswers(comment: "Warm tea"))
+        #expect(run.stdout.hasPrefix(plainLanguageChoice), "\(run.stdout)")
         #expect(run.stdout.contains("Question 1 of 4\nIs this your first visit to the café?\n  1  Yes\n  2  No\n"), "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("Your answers have been saved. Thank you."))
         #expect(run.status == 0)
@@ -67,6 +62,9 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
     func aDumbTerminalGetsThePlainPromptsEchoed() throws {
         let server = try ServeProcess()
         let t = try Tmux(command: "TERM=dumb " + Tmux.line([Binary.ssh] + server.sshArguments()) + "; sleep 30", columns: 120)
+        t.waitFor("Dewiswch eich iaith")
+        try t.type("1")
+        try t.send("Enter")
         t.waitFor("Is this your first visit to the café?")
         try t.type("2")
         t.waitFor("> 2")
@@ -86,7 +84,40 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         let server = try ServeProcess(["--language", "cy"])
         let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "q\n")
         #expect(run.stdout.contains("Ai dyma eich ymweliad cyntaf â'r caffi?"), "\(run.stdout)")
+        #expect(!run.stdout.contains("Dewiswch eich iaith"), "the language given is not offered again")
         #expect(run.status == 3)
+        #expect(server.stop() == 0)
+    }
+
+    /// The server's own words (a refused command, a limit, the way back) come from the message
+    /// catalogues, in the session's language.
+    @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
+    func theServersOwnWordsAreInTheSessionsLanguage() throws {
+        let server = try ServeProcess(["--language", "cy", "--input-rate", "64"])
+        let command = try Child.run(Binary.ssh, server.sshArguments() + ["ls"])
+        #expect(command.status == 1)
+        #expect(command.stderr.contains("Dim ond yr arolwg 'crisis-cafe-feedback' mae'r gweinydd hwn yn ei redeg. Cysylltwch heb orchymyn: ssh -p \(server.port) survey@127.0.0.1\r\n"),
+                "\(command.stderr)")
+        let flood = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: String(repeating: "x", count: 100_000) + "\n")
+        let words = flood.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(words.contains("Caewyd y sesiwn hon: anfonwyd mwy nag y mae neb yn ei deipio."), "\(flood.stdout)")
+        #expect(words.contains("Gallwch barhau yn nes ymlaen gyda: ssh -p \(server.port) resume@127.0.0.1, a chod y sesiwn hon pan ofynnir am gyfrinair: "),
+                "\(flood.stdout)")
+        #expect(server.stop() == 0)
+    }
+
+    /// Without --language a participant over `ssh -T` chooses Welsh, and is asked and answered in it.
+    @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
+    func aPlainParticipantChoosesTheirLanguage() throws {
+        let server = try ServeProcess()
+        let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "2\n1\n4\n3\nTe cynnes\n\n\n")
+        #expect(run.stdout.hasPrefix(plainLanguageChoice + "> "), "\(run.stdout)")
+        #expect(run.stdout.contains("Ai dyma eich ymweliad cyntaf â'r caffi?"), "\(run.stdout)")
+        #expect(run.status == 0, "\(run.stderr)")
+        let records = try server.responseRecords()
+        try #require(records.count == 1)
+        #expect(records[0]["language"] as? String == "cy")
+        #expect((records[0]["answers"] as? [String: Any])?["comment"] as? String == "Te cynnes")
         #expect(server.stop() == 0)
     }
 
@@ -95,7 +126,7 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
     func leavingSaysHowToComeBackAndTheLogNamesAddressesOnlyWhenAsked() throws {
         let server = try ServeProcess(["--log-addresses"])
-        let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "1\nq\n")
+        let run = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "1\n1\nq\n")
         let words = run.stdout.replacingOccurrences(of: "\n", with: " ")
         #expect(words.contains("Your answers so far are saved. You can carry on later with: ssh -p \(server.port) resume@127.0.0.1, and this session code when asked for a password: "), "\(run.stdout)")
         #expect(run.status == 3)
@@ -158,9 +189,7 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         t?.waitFor("password:")
         try t?.type("kite-4821 ")
         try t?.send("Enter")
-        t?.waitFor("Four short questions about your visit today.")
-        try t?.send("Enter")
-        t?.waitFor("Is this your first visit to the café?")
+        try t?.startInEnglish()
         try t?.send("2", "Enter")
         t?.waitFor("How helpful was talking with a peer supporter today?")
         // The participant's connection drops mid-question.
@@ -185,14 +214,7 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         // Straight back to the question it stopped at.
         again.waitFor("How helpful was talking with a peer supporter today?")
         try again.send("3", "Enter")
-        again.waitFor("Were you offered support in the language of your choice?")
-        try again.send("1", "Enter")
-        again.waitFor("Is there anything we could do better?")
-        try again.send("Tab")
-        again.waitFor("Send my answers")
-        try again.send("Enter")
-        again.waitFor("Your answers have been saved. Thank you.")
-        try again.send("Enter")
+        try again.finish(languageOffer: "1")
         #expect(server.waitForLog("session completed"), "\(server.log)")
         let records = try server.responseRecords()
         try #require(records.count == 1)
@@ -221,9 +243,7 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
         let folder = try TemporaryFolder()
         let first = try ServeProcess(folder: folder)
         let t = try Tmux(command: Tmux.line([Binary.ssh] + first.sshArguments()) + "; sleep 30", columns: 200, rows: 30)
-        t.waitFor("Four short questions about your visit today.")
-        try t.send("Enter")
-        t.waitFor("Is this your first visit to the café?")
+        try t.startInEnglish()
         try t.send("1", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")
         #expect(first.stop() == 0)
@@ -255,7 +275,7 @@ func plainAnswers(comment: String) -> String { "1\n4\n3\n\(comment)\n\n\n" }
     func aScreenLeftIdleIsSavedAndClosed() throws {
         let server = try ServeProcess(["--idle-timeout", "2s"])
         let t = try Tmux(command: Tmux.line([Binary.ssh] + server.sshArguments()) + "; sleep 30", columns: 200)
-        t.waitFor("Four short questions about your visit today.")
+        t.waitFor("Dewiswch eich iaith")
         t.waitFor("This session was closed after 2 seconds without a key.")
         #expect(server.waitForLog("session interrupted (idle limit)"))
         #expect(server.stop() == 0)

@@ -109,6 +109,9 @@ def main():
             def keys(text):
                 driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys(text)
 
+            # The survey is in English and Welsh: the participant chooses first.
+            wait_for("Dewiswch eich iaith")
+            keys("1\n")
             wait_for("Four short questions about your visit today.")
             keys("\n")
             wait_for("Is this your first visit to the café?")

@@ -44,6 +44,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Language of every session (one of the instrument's languages; default: its first).", valueName: "code"))
     var language: String?
 
+    @Option(help: ArgumentHelp("Seal every response as it is stored to this age recipient (age1…, from 'fieldwork keys new'), so the server holds nothing readable; the instrument's privacy.seal_to does the same.",
+                               valueName: "recipient"))
+    var sealTo: String?
+
     @Option(help: ArgumentHelp("The name participants connect to, for the words that tell them how to come back.", valueName: "name"))
     var publicName: String?
 
@@ -73,6 +77,7 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         if responses.isEmpty { throw ValidationError("--responses needs a folder's name") }
+        try RunnerOptions.validate(sealTo: sealTo)
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
         for (name, value) in [("--max-connections", maxConnections), ("--per-address", perAddress), ("--auth-attempts", authAttempts), ("--input-rate", inputRate)]
         where value < 1 {
@@ -102,7 +107,10 @@ struct ServeCommand: ParsableCommand {
         limits.sessionSeconds = ServerLimits.seconds(sessionLimit) ?? limits.sessionSeconds
         limits.inputBytesPerSecond = inputRate
         limits.loginSeconds = ServerLimits.seconds(loginTimeout) ?? limits.loginSeconds
-        let store = try InstrumentStore(root: responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash)
+        // Sealed as run seals: responses and identifying records to the recipient, journals under
+        // keys this process holds in memory (ResponseStore's JournalSeal).
+        let store = try InstrumentStore(root: responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash,
+                                        sealTo: try RunnerOptions.recipient(sealTo, instrument: instrument.privacy.sealTo))
         let access: Access
         if let invitations {
             let text: String
@@ -112,7 +120,8 @@ struct ServeCommand: ParsableCommand {
             let keyPath = try Platform.keyPath(keyFile, instrumentID: instrument.id)
             let (key, created) = try StudyKey.loadOrCreate(at: keyPath)
             if created { Platform.write("A new study key was made at \(keyPath); it turns invitation codes into pseudonyms. Back it up.\n", to: 2) }
-            let book = Invitations(text: text, key: key, completed: Invitations.completed(in: store.layout))
+            let book = Invitations(text: text, key: key, completed: Invitations.completed(in: store.layout),
+                                   ledger: Invitations.ledgerFile(of: store.layout))
             guard book.count > 0 else { throw ValidationError("'\(invitations)' holds no invitation codes (one a line)") }
             access = .invitations(book)
         } else {

@@ -17,7 +17,10 @@ struct RunnerOptions: ParsableArguments {
     var sealTo: String?
 
     /// The recipient of `--seal-to`, or else of the instrument, checked; nil for neither.
-    func recipient(instrument: String?) throws -> AgeRecipient? {
+    func recipient(instrument: String?) throws -> AgeRecipient? { try Self.recipient(sealTo, instrument: instrument) }
+
+    /// The recipient of a `--seal-to` (run's, resume's or serve's), or else of the instrument, checked.
+    static func recipient(_ sealTo: String?, instrument: String?) throws -> AgeRecipient? {
         if let sealTo, let instrument, sealTo != instrument {
             throw ValidationError("--seal-to \(sealTo) differs from the instrument's privacy.seal_to \(instrument); give one recipient per study")
         }
@@ -31,6 +34,10 @@ struct RunnerOptions: ParsableArguments {
     func validate() throws {
         // An empty name would put the responses at the top of the file system.
         if responses.isEmpty { throw ValidationError("--responses needs a folder's name") }
+        try Self.validate(sealTo: sealTo)
+    }
+
+    static func validate(sealTo: String?) throws {
         if let sealTo, AgeRecipient(sealTo) == nil {
             throw ValidationError("--seal-to takes an age recipient (age1…, from 'fieldwork keys new'); '\(sealTo)' is not one")
         }

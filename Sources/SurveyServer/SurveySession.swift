@@ -147,6 +147,11 @@ struct SurveySession: Sendable {
             let end = outcome == .declined ? nil : session.instrument.end.map { session.render($0).trimmingCharacters(in: .whitespacesAndNewlines) }
             say((end.map { $0 + "\n" } ?? "") + (outcome == .declined ? words.declined : words.saved) + "\n")
         }
+        // Someone who declines or leaves early may need the support text most then, and the screen
+        // that showed it is gone: it stays in their terminal, before the way back (as `run` does).
+        if outcome == .declined || outcome == .interrupted, let support = session.instrument.support {
+            say("\n" + words.helpSupport + ": " + session.render(support).trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+        }
         switch outcome {
         case .completed:
             context.log.event(connection, "session completed")

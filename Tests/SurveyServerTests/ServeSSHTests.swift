@@ -121,6 +121,22 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(server.stop() == 0)
     }
 
+    /// Someone who leaves early, or declines, over ssh is left the instrument's support text in
+    /// their terminal, before the way back (as `run` leaves it): they may need it most then.
+    @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
+    func leavingAndDecliningLeaveTheSupportTextInTheTerminal() throws {
+        let server = try ServeProcess(instrument: "instruments/prosper-member-survey.yaml")
+        let left = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "q\n")
+        let leftWords = left.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(leftWords.contains("Support: If anything in this survey is upsetting, you can talk to a Prosper member you trust, call Samaritans free on 116 123 (any time, day or night), or contact your GP."), "\(left.stdout)")
+        let support = try #require(leftWords.range(of: "Support: "))
+        let back = try #require(leftWords.range(of: "Your answers so far are saved."))
+        #expect(support.lowerBound < back.lowerBound)
+        let declined = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "2\n")
+        #expect(declined.stdout.replacingOccurrences(of: "\n", with: " ").contains("Support: If anything in this survey is upsetting"), "\(declined.stdout)")
+        #expect(server.stop() == 0)
+    }
+
     /// Leaving early says how to come back, naming the server as the client reached it; the
     /// address reaches the log only when asked for.
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))

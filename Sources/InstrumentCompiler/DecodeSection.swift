@@ -9,9 +9,11 @@ extension InstrumentDecoder {
         let owner = "section '\(id)'"
         register(id, at: idNode, in: \.sectionMarks, what: "section", hint: "give each section its own id")
         map.owner = owner
-        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use"], diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use", "repeat"], diagnostics: &diagnostics)
 
         let start = questionCount
+        currentSection = id
+        defer { currentSection = nil }
         let title = map["title"].flatMap { text($0, position: start, owner: owner) }
         let intro = map["intro"].flatMap { text($0, position: start, owner: owner) }
         let showIf = map["show_if"].flatMap { expression($0, role: .showIf, question: nil, position: start, section: id) }
@@ -46,6 +48,9 @@ extension InstrumentDecoder {
         if let scale, map["questions"] != nil, let use = map.keyScalar("use") { lockWording(scale, questions, at: use.start) }
         var section = Section(id: id, title: title, intro: intro, showIf: showIf, shuffle: shuffle, minutes: minutes, questions: questions)
         section.scale = scale?.name
+        if let node = map["repeat"], let key = map.keyScalar("repeat") {
+            section.repeat = decodeRepeat(node, key: key, section: id, position: start)
+        }
         return section
     }
 }

@@ -61,6 +61,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case neverFires = "never-fires"
     case firesBeforeAnswers = "fires-before-answers"
     case scaleChanged = "scale-changed"
+    // Repeats
+    case repeatSource = "repeat-source"
+    case repeatWithoutMax = "repeat-without-max"
+    case instanceReference = "instance-reference"
 }
 
 /// One problem in one file, as data; `DiagnosticRenderer` is the one place that words its layout.

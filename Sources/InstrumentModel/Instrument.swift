@@ -150,6 +150,9 @@ public struct Section: Sendable, Equatable, Codable {
     public var questions: [Question]
     /// The library scale the section includes (`use:`), by name; its items are locked to the published wording.
     public var scale: String?
+    /// Asked once per instance (`repeat:`); nil for a section asked once, so that instruments
+    /// without repeats keep their compiled form and hash.
+    public var `repeat`: Repeat?
 
     public init(id: String, title: LocalizedText?, intro: LocalizedText?, showIf: String?, shuffle: Bool,
                 minutes: Double?, questions: [Question]) {
@@ -163,6 +166,6 @@ public struct Section: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale
+        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale, `repeat`
     }
 }

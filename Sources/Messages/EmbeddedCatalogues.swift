@@ -318,6 +318,12 @@ plain_reminder = Teipiwch ? am gymorth.
 plain_matrix_row = {row} (1 i {count}):
 plain_review_item = {number}. {question} Eich ateb: {answer}
 plain_review_skipped = {number}. {question} Heb ei ateb.
+
+# review: the repeated-section messages
+repeat_another = Ychwanegu un arall?
+repeat_yes = Ie
+repeat_no = Na
+repeat_remove = Mae hyn yn dileu eich atebion am {instances}. Pwyswch Enter i'w dileu, neu Esc i gadw eich ateb cynharach.
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -594,6 +600,13 @@ plain_reminder = Type ? for help.
 plain_matrix_row = {row} (1 to {count}):
 plain_review_item = {number}. {question} Your answer: {answer}
 plain_review_skipped = {number}. {question} Not answered.
+
+# Repeated sections: the question after each instance of an 'until_done' repeat, its answers,
+# and the confirmation before a changed answer removes instances that hold answers.
+repeat_another = Add another?
+repeat_yes = Yes
+repeat_no = No
+repeat_remove = This removes your answers about {instances}. Press Enter to remove them, or Esc to keep your earlier answer.
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -866,6 +879,12 @@ plain_reminder = Escriba ? para pedir ayuda.
 plain_matrix_row = {row} (del 1 al {count}):
 plain_review_item = {number}. {question} Su respuesta: {answer}
 plain_review_skipped = {number}. {question} Sin responder.
+
+# Secciones repetidas.
+repeat_another = ¿Añadir otro?
+repeat_yes = Sí
+repeat_no = No
+repeat_remove = Esto borra sus respuestas sobre {instances}. Pulse Enter para borrarlas, o Esc para mantener su respuesta anterior.
 """#,
     ]
 }

@@ -80,6 +80,11 @@ extension Session {
         }
     }
 
+    /// The keys of the instances of the repeated section with this id now, in order.
+    public func instanceKeys(ofSection id: String) -> [Int] {
+        instrument.sections.first { $0.id == id }.map(instanceKeys(of:)) ?? []
+    }
+
     /// The questions of one instance, under their slots: copies of the section's questions whose
     /// id is the slot, and for `until_done` (but the last possible instance) the question whether
     /// there is another.

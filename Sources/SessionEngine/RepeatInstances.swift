@@ -136,6 +136,24 @@ extension Session {
         return choice.label.text(in: language)
     }
 
+    /// The confirmation a driver shows before `answer` removes instances that hold answers, or
+    /// nil when it removes none that do ("This removes your answers about Art club, Choir.").
+    public func removalWarning(ifAnswered answer: Answer) -> String? {
+        let held = removals(ifAnswered: answer).filter { $0.answered > 0 }
+        guard !held.isEmpty else { return nil }
+        return words.repeatRemove(held.map { $0.label ?? String($0.key) }.joined(separator: ", "))
+    }
+
+    /// The section a question or an instance's slot belongs to, and the ids it is asked under
+    /// there (slots in an instance), in the section's order: for titles, intros and captions.
+    public func sectionAsked(_ id: String) -> (section: Section, ids: [String])? {
+        if let at = instance(of: id), let section = instrument.sections.first(where: { $0.id == at.section }) {
+            return (section, instanceQuestions(of: section, key: at.key).map(\.id))
+        }
+        guard let section = instrument.section(containing: id) else { return nil }
+        return (section, section.questions.map(\.id))
+    }
+
     /// The instances that giving `answer` to the current question would remove, with how many
     /// answers each holds: a driver confirms before removing any that hold answers.
     public func removals(ifAnswered answer: Answer) -> [InstanceRemoval] {

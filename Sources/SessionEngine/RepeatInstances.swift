@@ -32,6 +32,13 @@ public enum Slot {
     static func another(section: String, key: Int) -> String { "\(section)\(separator)\(key)\(anotherSuffix)" }
 
     static func isAnother(_ slot: String) -> Bool { slot.hasSuffix(anotherSuffix) && slot.contains(separator) }
+
+    /// For the question whether there is another instance after instance `key` of an
+    /// `until_done` section: the section's id and the key; nil for any other id.
+    public static func anotherOf(_ slot: String) -> (section: String, key: Int)? {
+        guard isAnother(slot), let key = key(of: slot) else { return nil }
+        return (question(of: slot), key)
+    }
 }
 
 /// What the participant sees above a repeated question: which instance, of how many.

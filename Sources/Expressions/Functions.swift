@@ -6,6 +6,9 @@ enum Functions {
     /// Functions over items: each argument is a number or scale answer, a matrix (its rows), or a list of those.
     static let overItems: Set<String> = ["sum", "mean", "min", "max", "count_answered", "prorated_sum", "prorated_mean"]
 
+    /// Functions that may take a repeated question whole, over its instances.
+    static let overInstances: Set<String> = ["sum", "mean", "min", "max", "count", "count_answered"]
+
     static func check(_ name: String, _ args: [Expr], at span: SourceSpan, checker: inout TypeChecker) -> ValueType {
         func wrong(_ message: String, hint: String? = nil) -> ValueType {
             checker.report(.wrongArguments, message, hint: hint, at: span)
@@ -19,7 +22,7 @@ enum Functions {
                            hint: "write \(usage)", at: span)
             return false
         }
-        let types = args.map { checker.inferArgument($0) }
+        let types = args.map { overInstances.contains(name) ? checker.inferItems($0) : checker.inferArgument($0) }
         if types.contains(.unknown) { return resultType(name, types) }
         switch name {
         case "answered":
@@ -28,6 +31,8 @@ enum Functions {
             return .bool
         case "count":
             guard count(1...1, "count(question_id)") else { return .anyNumber }
+            // A repeated question named outside its repeat: the instances in which it was answered.
+            if case .list = types[0], case .reference = args[0].kind { return .anyNumber }
             switch types[0] {
             case .choices, .ranking, .matrix: return .anyNumber
             default:

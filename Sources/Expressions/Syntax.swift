@@ -128,6 +128,7 @@ public struct ExpressionError: Sendable, Equatable, Error {
         case notACondition = "not-a-condition"
         case limitExceeded = "limit-exceeded"
         case outOfRange = "out-of-range"
+        case instanceReference = "instance-reference"
     }
 
     public var code: Code

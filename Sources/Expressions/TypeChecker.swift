@@ -3,6 +3,9 @@ public struct TypeChecker {
     private let lookup: (String) -> Lookup
     private let answer: ValueType?
     private var errors: [ExpressionError] = []
+    /// Set while the argument of a function over instances is read: a repeated question is
+    /// then the list of its instances' answers.
+    private var overInstances = false
 
     /// - Parameters:
     ///   - lookup: what an id means at this place in the instrument.
@@ -60,6 +63,15 @@ public struct TypeChecker {
 
     mutating func inferArgument(_ expr: Expr) -> ValueType { infer(expr) }
 
+    /// An argument of `sum`, `mean`, `min`, `max`, `count` or `count_answered`: a repeated
+    /// question named directly there stands for its answers in every instance.
+    mutating func inferItems(_ expr: Expr) -> ValueType {
+        guard case .reference = expr.kind else { return infer(expr) }
+        overInstances = true
+        defer { overInstances = false }
+        return infer(expr)
+    }
+
     mutating func report(_ code: ExpressionError.Code, _ message: String, hint: String? = nil, at span: SourceSpan) {
         errors.append(ExpressionError(code, message, hint: hint, at: span))
     }
@@ -86,6 +98,13 @@ public struct TypeChecker {
                         hint: "to check the answer itself, use valid_if", at: span)
         case .noAnswer(let what):
             return fail(.typeMismatch, "'\(id)' is \(what) and has no answer to use", at: span)
+        case .repeated(let t, let section):
+            guard overInstances, r.row == nil else {
+                return fail(.instanceReference, "'\(id)' is asked once per instance of section '\(section)', so on its own it does not say which instance",
+                            hint: "use a function over the instances, such as sum(\(id)), mean(\(id)) or count(\(id)), or use it inside section '\(section)'",
+                            at: SourceSpan(span.start, span.start + id.unicodeScalars.count))
+            }
+            return .list(t)
         case .unknown(let suggestion):
             return fail(.unknownID, "there is no question with id '\(id)'",
                         hint: suggestion.map { "did you mean '\($0)'?" }, at: SourceSpan(span.start, span.start + id.unicodeScalars.count))

@@ -69,6 +69,9 @@ public enum Lookup: Sendable, Equatable {
     /// A question that has no answer (a note), described for the message.
     case noAnswer(String)
     case unknown(suggestion: String?)
+    /// A question asked once per instance of a repeated section, used from outside it: it has
+    /// one answer per instance, so only a function over the instances (`sum(visits)`) may use it.
+    case repeated(ValueType, section: String)
 }
 
 /// What the place of an expression needs from it.

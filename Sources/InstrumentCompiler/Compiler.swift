@@ -31,6 +31,7 @@ public enum InstrumentCompiler {
         var decoded = decoder.decode(root)
         if var d = decoded {
             decoder.attachSafeguarding(root, to: &d)
+            decoder.resolveRepeats(&d)
             decoded = d
         }
         diagnostics += decoder.diagnostics.items

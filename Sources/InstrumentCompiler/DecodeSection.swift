@@ -9,9 +9,11 @@ extension InstrumentDecoder {
         let owner = "section '\(id)'"
         register(id, at: idNode, in: \.sectionMarks, what: "section", hint: "give each section its own id")
         map.owner = owner
-        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use", "validated"], diagnostics: &diagnostics)
+        map.rejectUnknown(allowed: ["id", "title", "intro", "show_if", "shuffle", "minutes", "questions", "use", "validated", "repeat"], diagnostics: &diagnostics)
 
         let start = questionCount
+        currentSection = id
+        defer { currentSection = nil }
         let title = map["title"].flatMap { text($0, position: start, owner: owner) }
         let intro = map["intro"].flatMap { text($0, position: start, owner: owner) }
         let showIf = map["show_if"].flatMap { expression($0, role: .showIf, question: nil, position: start, section: id) }
@@ -52,6 +54,9 @@ extension InstrumentDecoder {
                               at: key.start, length: "validated".count)
         } else if let node = map["validated"], let key = map.keyScalar("validated") {
             section.validated = validatedBlock(node, section: id, questions: questions, at: key.start)
+        }
+        if let node = map["repeat"], let key = map.keyScalar("repeat") {
+            section.repeat = decodeRepeat(node, key: key, section: id, position: start)
         }
         return section
     }

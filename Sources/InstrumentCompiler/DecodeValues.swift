@@ -160,7 +160,7 @@ extension InstrumentDecoder {
 
     private mutating func notePiping(_ s: Scalar, position: Int, owner: String) {
         if s.text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
-            pipings.append(PipingSite(scalar: s, position: position, owner: owner))
+            pipings.append(PipingSite(scalar: s, position: position, owner: owner, section: currentSection))
         }
     }
 

@@ -62,6 +62,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case firesBeforeAnswers = "fires-before-answers"
     case scaleChanged = "scale-changed"
     case fingerprintMissing = "fingerprint-missing"
+    // Repeats
+    case repeatSource = "repeat-source"
+    case repeatWithoutMax = "repeat-without-max"
+    case instanceReference = "instance-reference"
 }
 
 /// One problem in one file, as data; `DiagnosticRenderer` is the one place that words its layout.

@@ -29,6 +29,8 @@ struct InstrumentChecks {
     /// an answer given always met it. (One that uses other answers may not hold any more once
     /// those are changed, so it is left out.)
     private var validIfs: [String: Expr] = [:]
+    /// The repeated section of each question asked once per instance.
+    private var repeatOf: [String: String] = [:]
 
     private func validWhen(_ id: String) -> Expr? {
         guard let expr = validIfs[id], expr.references.allSatisfy({ $0.0.id == nil || $0.0.id == id }) else { return nil }
@@ -44,6 +46,9 @@ struct InstrumentChecks {
         types.reserveCapacity(all.count)
         for section in instrument.sections where section.showIf != nil {
             for q in section.questions { sectionOf[q.id] = section.id }
+        }
+        for section in instrument.sections where section.repeat != nil {
+            for q in section.questions { repeatOf[q.id] = section.id }
         }
         for (i, q) in all.enumerated() where index[q.id] == nil {
             index[q.id] = i
@@ -111,7 +116,9 @@ struct InstrumentChecks {
     }
 
     private func lookup(for site: ExpressionSite) -> (String) -> Lookup {
-        let (index, all, types, ids) = (self.index, self.all, self.types, self.allIDs)
+        let (index, all, types, ids, repeatOf) = (self.index, self.all, self.types, self.allIDs, self.repeatOf)
+        // A safeguarding rule belongs to no section, so it is outside every repeat.
+        let here = site.role == .safeguarding ? nil : site.question.flatMap { repeatOf[$0] }
         return { id in
             guard let i = index[id] else {
                 return .unknown(suggestion: Suggest.closest(to: id, in: ids))
@@ -120,8 +127,11 @@ struct InstrumentChecks {
             if id == site.question {
                 return site.role == .validIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
             }
-            if site.role == .value, all[i].type == .calculate { return .found(type) }
-            return i < site.position ? .found(type) : .later(type)
+            let found: Lookup
+            if site.role == .value, all[i].type == .calculate { found = .found(type) } else { found = i < site.position ? .found(type) : .later(type) }
+            // Outside its repeat, a repeated question has one answer per instance.
+            if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: owner) }
+            return found
         }
     }
 
@@ -188,8 +198,12 @@ struct InstrumentChecks {
 
     private mutating func analyseRoute(_ site: ExpressionSite, _ expr: Expr, sectionConditions: inout [String: Expr], deadSections: inout Set<String>) {
         let selfType = site.question.flatMap { self.types[$0] }
-        let types: (Reference) -> ValueType? = { [types = self.types] r in
+        let here = site.role == .safeguarding ? nil : site.question.flatMap { repeatOf[$0] }
+        let types: (Reference) -> ValueType? = { [types = self.types, repeatOf = self.repeatOf] r in
             guard let id = r.id else { return selfType }
+            // Outside its repeat a question has an answer per instance, so its own limits (how
+            // many choices it has) do not bound count() over the instances.
+            if let owner = repeatOf[id], owner != here { return nil }
             if r.row != nil, case .matrix(_, let options)? = types[id] { return .choice(options) }
             return types[id]
         }
@@ -394,6 +408,19 @@ struct InstrumentChecks {
             return
         }
         let q = all[i]
+        let here = site.section.flatMap { id in instrument.sections.first { $0.id == id }?.repeat != nil ? id : nil }
+        if parts.count == 2, parts[1] == "label", q.type == .multiple, i < site.position {
+            if let section = site.section, instrument.sections.first(where: { $0.id == section })?.repeat?.forEach == id { return }
+            diagnostics.error(.instanceReference, "{\(name)} shows one choice's label only inside a repeat over '\(id)'",
+                              hint: "use it in a section with 'repeat: {for_each: \(id)}', or write {\(id)} for every choice ticked",
+                              at: at, length: length)
+            return
+        }
+        if let owner = repeatOf[id], owner != here, i < site.position {
+            diagnostics.error(.instanceReference, "{\(name)} shows '\(id)', which is asked once per instance of section '\(owner)', so it does not say which instance",
+                              hint: "show it inside section '\(owner)', or show a calculate such as sum(\(id))", at: at, length: length)
+            return
+        }
         if q.type == .note {
             diagnostics.error(.typeMismatch, "{\(name)} names a note, which has no answer to show", at: at, length: length)
         } else if i >= site.position {

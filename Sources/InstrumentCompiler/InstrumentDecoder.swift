@@ -13,6 +13,12 @@ struct InstrumentDecoder {
     var usedChoiceSets: Set<String> = []
     var expressions: [ExpressionSite] = []
     var pipings: [PipingSite] = []
+    /// Every section's `repeat:`, for the checks that need every question known.
+    var repeatSites: [RepeatSite] = []
+    /// The section being decoded, so that a piped text knows whether it is inside a repeat.
+    var currentSection: String?
+    /// Questions per section id, while repeats are resolved.
+    var sectionSizes: [String: Int] = [:]
     /// Where each question id was first defined, for duplicates and checks.
     var questionMarks: [String: Mark] = [:]
     var sectionMarks: [String: Mark] = [:]

@@ -26,6 +26,9 @@ struct PipingSite {
     /// Questions with an index below this may be piped in.
     var position: Int
     var owner: String
+    /// The section the text belongs to (nil outside sections), so that a repeated question is
+    /// piped in only inside its own repeat.
+    var section: String? = nil
 }
 
 /// Maps an offset inside a scalar's text to a position in the file.

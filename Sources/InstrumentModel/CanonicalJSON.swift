@@ -234,6 +234,7 @@ extension Instrument {
                     w.member("minutes", section.minutes)
                     w.key("questions")
                     w.array(section.questions) { w, q in q.write(to: &w) }
+                    if let r = section.repeat { w.key("repeat"); r.write(to: &w) }
                     w.member("scale", section.scale)
                     w.member("show_if", section.showIf)
                     w.member("shuffle", section.shuffle)

@@ -153,6 +153,9 @@ public struct Section: Sendable, Equatable, Codable {
     /// A block the evaluator marks as validated (`validated:`): its source, licence and the
     /// fingerprint of its wording, which `check` compares with the questions as written.
     public var validated: ValidatedBlock?
+    /// Asked once per instance (`repeat:`); nil for a section asked once, so that instruments
+    /// without repeats keep their compiled form and hash.
+    public var `repeat`: Repeat?
 
     public init(id: String, title: LocalizedText?, intro: LocalizedText?, showIf: String?, shuffle: Bool,
                 minutes: Double?, questions: [Question]) {
@@ -166,7 +169,7 @@ public struct Section: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale, validated
+        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale, validated, `repeat`
     }
 }
 

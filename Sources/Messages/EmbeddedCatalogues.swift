@@ -353,6 +353,14 @@ plain_reminder = Teipiwch ? am gymorth.
 plain_matrix_row = {row} (1 i {count}):
 plain_review_item = {number}. {question} Eich ateb: {answer}
 plain_review_skipped = {number}. {question} Heb ei ateb.
+
+# review: the repeated-section messages
+repeat_another = Ychwanegu un arall?
+repeat_yes = Ie
+repeat_no = Na
+repeat_remove = Mae hyn yn dileu eich atebion am {instances}.
+repeat_remove_keys = Pwyswch Enter i'w dileu, neu Esc i newid eich ateb.
+repeat_remove_typing = Pwyswch Enter i'w dileu, neu teipiwch < i newid eich ateb.
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -650,6 +658,15 @@ plain_reminder = Type ? for help.
 plain_matrix_row = {row} (1 to {count}):
 plain_review_item = {number}. {question} Your answer: {answer}
 plain_review_skipped = {number}. {question} Not answered.
+
+# Repeated sections: the question after each instance of an 'until_done' repeat, its answers,
+# and the confirmation before a changed answer removes instances that hold answers.
+repeat_another = Add another?
+repeat_yes = Yes
+repeat_no = No
+repeat_remove = This removes your answers about {instances}.
+repeat_remove_keys = Press Enter to remove them, or Esc to change your answer.
+repeat_remove_typing = Press Enter to remove them, or type < to change your answer.
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -943,6 +960,14 @@ plain_reminder = Escriba ? para pedir ayuda.
 plain_matrix_row = {row} (del 1 al {count}):
 plain_review_item = {number}. {question} Su respuesta: {answer}
 plain_review_skipped = {number}. {question} Sin responder.
+
+# Secciones repetidas.
+repeat_another = ¿Añadir otro?
+repeat_yes = Sí
+repeat_no = No
+repeat_remove = Esto borra sus respuestas sobre {instances}.
+repeat_remove_keys = Pulse Enter para borrarlas, o Esc para cambiar su respuesta.
+repeat_remove_typing = Pulse Enter para borrarlas, o escriba < para cambiar su respuesta.
 """#,
     ]
 }

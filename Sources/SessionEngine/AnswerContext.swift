@@ -9,12 +9,29 @@ struct AnswerContext: EvaluationContext {
     let today: Int
     /// The answer being checked by `valid_if`, bound to `.` and to the question's own id.
     var candidate: (id: String, answer: Answer)?
+    /// The instance an expression inside a repeat is evaluated in.
+    var instance: InstanceKey? = nil
+    var repeatedSectionOf: [String: String] = [:]
+    var instanceSlots: [String: [String]] = [:]
 
     func value(of reference: Reference) -> Value {
-        let id = reference.id ?? candidate?.id ?? ""
+        let named = reference.id ?? candidate?.id ?? ""
+        if let section = repeatedSectionOf[named] {
+            guard let instance, instance.section == section else {
+                // Outside its repeat: every instance's answer, in order, for sum(), count() and the like.
+                return .list((instanceSlots[named] ?? []).map { slotValue($0, named: named, reference: reference) })
+            }
+            return slotValue(Slot.id(named, key: instance.key), named: named, reference: reference)
+        }
+        return slotValue(named, named: named, reference: reference)
+    }
+
+    /// The value under a question's id or one instance's slot; `named` is the id the expression
+    /// wrote, which the candidate of a valid_if is bound to.
+    private func slotValue(_ id: String, named: String, reference: Reference) -> Value {
         if let calc = calculated[id] { return calc }
         guard let question = questions[id] else { return .empty }
-        let answer = candidate.flatMap { $0.id == id ? $0.answer : nil } ?? answers[id]
+        let answer = candidate.flatMap { $0.id == named && (instance == nil || Slot.key(of: id) == instance?.key) ? $0.answer : nil } ?? answers[id]
         guard let answer else { return .empty }
         return Self.value(answer, of: question, row: reference.row)
     }

@@ -6,7 +6,7 @@ import InstrumentModel
 enum Piping {
     static let dash = "–"
 
-    static func render(_ text: String, session: Session) -> String {
+    static func render(_ text: String, session: Session, instance: InstanceKey? = nil) -> String {
         guard text.contains("{") || text.contains("}") else { return text }
         var out = ""
         var rest = Substring(text)
@@ -23,14 +23,21 @@ enum Piping {
                 rest = rest[after...]
                 continue
             }
-            out += shown(String(rest[after..<close]).trimmingCharacters(in: .whitespaces), session)
+            out += shown(String(rest[after..<close]).trimmingCharacters(in: .whitespaces), session, instance)
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
 
-    private static func shown(_ name: String, _ session: Session) -> String {
-        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+    private static func shown(_ name: String, _ session: Session, _ instance: InstanceKey?) -> String {
+        var parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if let instance, let section = session.instrument.sections.first(where: { $0.id == instance.section }) {
+            // `{activities.label}`: this instance's choice of the question the repeat is over.
+            if parts.count == 2, parts[1] == "label", section.repeat?.forEach == parts[0] {
+                return session.instanceLabel(section, key: instance.key) ?? dash
+            }
+            if session.repeatedSectionOf[parts[0]] == instance.section { parts[0] = Slot.id(parts[0], key: instance.key) }
+        }
         if let calc = session.calculated[parts[0]] { return describe(calc) }
         guard let q = session.question(parts[0]), let answer = session.answers[parts[0]] else { return dash }
         func label(_ code: Int) -> String {

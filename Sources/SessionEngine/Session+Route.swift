@@ -34,36 +34,77 @@ extension Session {
     }
 
     /// Re-evaluates calculations and every condition after a change, in the instrument's order;
-    /// answers to questions that are now hidden are not kept.
+    /// answers to questions that are now hidden are not kept. The instances of repeated sections
+    /// are decided here too (they follow the answers that drive them), and the answers of an
+    /// instance that no longer exists are not kept either.
     mutating func refresh() {
         let passes = expressions.hasValues ? 2 : 1
         for _ in 0..<passes {
             visible = []
+            var order: [String] = []
+            var live: Set<String> = []
+            instanceSlots = [:]
             for section in instrument.sections {
                 let sectionShown = expressions.condition(.sectionShowIf(section: section.id)).map { Evaluator.isTrue($0, in: context()) } ?? true
-                for q in section.questions {
-                    let shown = sectionShown && (expressions.condition(.showIf(question: q.id)).map { Evaluator.isTrue($0, in: context()) } ?? true)
-                    if q.type == .calculate {
-                        calculated[q.id] = shown ? expressions[.value(question: q.id)].map { Self.kept(Evaluator.evaluate($0, in: context())) } : nil
-                        continue
+                guard section.repeat != nil else {
+                    order += sectionOrder[section.id] ?? []
+                    for q in section.questions { settle(q, sectionShown: sectionShown, instance: nil) }
+                    continue
+                }
+                for key in sectionShown ? instanceKeys(of: section) : [] {
+                    let here = InstanceKey(section: section.id, key: key)
+                    let slots = instanceQuestions(of: section, key: key)
+                    for q in slots {
+                        questions[q.id] = q
+                        live.insert(q.id)
+                        if !Slot.isAnother(q.id) { instanceSlots[Slot.question(of: q.id), default: []].append(q.id) }
                     }
-                    if shown {
-                        visible.insert(q.id)
-                        dropHiddenChoices(q)
-                    } else {
-                        answers[q.id] = nil
-                        skipped.remove(q.id)
-                        drafts[q.id] = nil
-                        otherDrafts[q.id] = nil
-                    }
+                    order += (sectionOrder[section.id] ?? []).map { Slot.id($0, key: key) } + slots.map(\.id).filter(Slot.isAnother)
+                    for q in slots { settle(q, sectionShown: true, instance: here) }
                 }
             }
+            self.order = order
+            forgetInstances(keeping: live)
+        }
+    }
+
+    /// Decides whether one question (or one instance's) is shown, and keeps or drops its answer.
+    private mutating func settle(_ q: Question, sectionShown: Bool, instance: InstanceKey?) {
+        let base = Slot.question(of: q.id)
+        let shown = sectionShown && (expressions.condition(.showIf(question: base)).map { Evaluator.isTrue($0, in: context(instance: instance)) } ?? true)
+        if q.type == .calculate {
+            calculated[q.id] = shown ? expressions[.value(question: base)].map { Self.kept(Evaluator.evaluate($0, in: context(instance: instance))) } : nil
+            return
+        }
+        if shown {
+            visible.insert(q.id)
+            dropHiddenChoices(q)
+        } else {
+            answers[q.id] = nil
+            skipped.remove(q.id)
+            drafts[q.id] = nil
+            otherDrafts[q.id] = nil
+        }
+    }
+
+    /// Drops what belongs to instances that no longer exist (a choice unticked, a smaller count).
+    private mutating func forgetInstances(keeping live: Set<String>) {
+        guard !repeatedSectionOf.isEmpty else { return }
+        let dead = Set(questions.keys.filter { Slot.key(of: $0) != nil && !live.contains($0) })
+        guard !dead.isEmpty else { return }
+        for slot in dead {
+            questions[slot] = nil
+            answers[slot] = nil
+            skipped.remove(slot)
+            drafts[slot] = nil
+            otherDrafts[slot] = nil
+            calculated[slot] = nil
         }
     }
 
     /// A choice whose condition no longer holds is taken out of the answer.
     mutating func dropHiddenChoices(_ q: Question) {
-        let conditionsByCode = expressions.choiceConditions(of: q.id)
+        let conditionsByCode = expressions.choiceConditions(of: Slot.question(of: q.id))
         guard !conditionsByCode.isEmpty, let answer = answers[q.id] else { return }
         let offered = Set(presentedChoices(q).map(\.value))
         switch answer.value {

@@ -32,8 +32,12 @@ public struct Session: Sendable {
     public internal(set) var language: String?
     /// Today, in days since 1970-01-01, for `today()` and date limits.
     public let today: Int
-    /// Presented questions (not calculations) in the order they are asked, after shuffles.
-    public let order: [String]
+    /// Presented questions (not calculations) in the order they are asked, after shuffles; a
+    /// repeated section's questions once per instance, under their slots (see `Slot`).
+    public internal(set) var order: [String]
+    /// Each section's questions in the order asked, after its shuffle: the order is rebuilt from
+    /// these when instances change.
+    let sectionOrder: [String: [String]]
 
     public internal(set) var phase: Phase
     public internal(set) var answers: [String: Answer] = [:]
@@ -62,9 +66,16 @@ public struct Session: Sendable {
     /// When the current question was shown (seconds since the session started).
     public internal(set) var shownAt: Double = 0
     var visible: Set<String> = []
+    /// Each repeated question's slots, one per instance now, in order (calculations too).
+    var instanceSlots: [String: [String]] = [:]
 
-    let questions: [String: Question]
+    /// Every question by id, and the slot of every instance's question by slot.
+    var questions: [String: Question]
     let expressions: InstrumentExpressions
+    /// The repeated section of each question asked once per instance.
+    let repeatedSectionOf: [String: String]
+    /// The repeated sections each driving question (`for_each`, `count`) decides.
+    let repeatDrivers: [String: [String]]
 
     public init(instrument: Instrument, seed: UInt64, language: String? = nil, today: Int) {
         self.instrument = instrument
@@ -72,16 +83,28 @@ public struct Session: Sendable {
         self.language = language ?? instrument.languages.first
         self.today = today
         var order: [String] = []
+        var sectionOrder: [String: [String]] = [:]
+        var repeatedSectionOf: [String: String] = [:]
+        var repeatDrivers: [String: [String]] = [:]
         for section in instrument.sections {
             var ids = section.questions.filter { $0.type != .calculate }.map(\.id)
             if section.shuffle {
                 var random = SeededRandom.derived(seed: seed, for: "section:" + section.id)
                 ids.shuffle(using: &random)
             }
-            order += ids
+            sectionOrder[section.id] = ids
+            if let r = section.repeat {
+                for q in section.questions { repeatedSectionOf[q.id] = section.id }
+                if let driver = r.drivingQuestion { repeatDrivers[driver, default: []].append(section.id) }
+            } else {
+                order += ids
+            }
         }
         questions = instrument.questionsByID
         self.order = order
+        self.sectionOrder = sectionOrder
+        self.repeatedSectionOf = repeatedSectionOf
+        self.repeatDrivers = repeatDrivers
         expressions = InstrumentExpressions(salvaging: instrument)
         phase = instrument.consent == nil ? .finished : .consent
         refresh()
@@ -98,6 +121,12 @@ public struct Session: Sendable {
     public var current: Question? {
         guard case .question(let id) = phase else { return nil }
         return questions[id]
+    }
+
+    /// The instance the current question is in, if it is repeated.
+    var currentInstance: InstanceKey? {
+        guard case .question(let id) = phase else { return nil }
+        return instance(of: id)
     }
 
     public func isVisible(_ id: String) -> Bool { visible.contains(id) }
@@ -139,8 +168,8 @@ public struct Session: Sendable {
     /// exclusive, and "Other", stay last), and only those whose condition holds.
     public func presentedChoices(_ q: Question) -> [Choice] {
         choiceOrder(q).filter { choice in
-            guard let condition = expressions.condition(.choiceShowIf(question: q.id, choice: choice.value)) else { return true }
-            return Evaluator.isTrue(condition, in: context())
+            guard let condition = expressions.condition(.choiceShowIf(question: Slot.question(of: q.id), choice: choice.value)) else { return true }
+            return Evaluator.isTrue(condition, in: context(instance: instance(of: q.id)))
         }
     }
 
@@ -150,17 +179,21 @@ public struct Session: Sendable {
         var main = (q.choices ?? []).filter { !$0.missing && !$0.exclusive }
         let fixed = (q.choices ?? []).filter { $0.missing || $0.exclusive }
         if q.shuffle == true {
-            var random = SeededRandom.derived(seed: seed, for: "choices:" + q.id)
+            var random = SeededRandom.derived(seed: seed, for: "choices:" + Slot.question(of: q.id))
             main.shuffle(using: &random)
         }
         return main + fixed + (q.other.map { [$0] } ?? [])
     }
 
-    func conditionValid(_ id: String) -> Expr? { expressions.condition(.validIf(question: id)) }
+    func conditionValid(_ id: String) -> Expr? { expressions.condition(.validIf(question: Slot.question(of: id))) }
 
-    func context(candidate: (String, Answer)? = nil) -> AnswerContext {
+    /// Answers as expressions see them. `instance`: the instance an expression inside a repeat
+    /// is evaluated in, where a repeated question's id means its answer in that instance;
+    /// outside (nil), a repeated question is the list of its answers in every instance.
+    func context(candidate: (String, Answer)? = nil, instance: InstanceKey? = nil) -> AnswerContext {
         AnswerContext(questions: questions, answers: answers, calculated: calculated, today: today,
-                      candidate: candidate.map { (id: $0.0, answer: $0.1) })
+                      candidate: candidate.map { (id: Slot.question(of: $0.0), answer: $0.1) },
+                      instance: instance, repeatedSectionOf: repeatedSectionOf, instanceSlots: instanceSlots)
     }
 
     /// A text with earlier answers piped in: labels of choices, values of anything else, a dash
@@ -168,6 +201,13 @@ public struct Session: Sendable {
     /// piped in keeps its own line breaks.
     public func render(_ text: LocalizedText?) -> String {
         guard let text else { return "" }
-        return Piping.render(Reflow.paragraphs(text.text(in: language)), session: self)
+        return Piping.render(Reflow.paragraphs(text.text(in: language)), session: self, instance: currentInstance)
+    }
+
+    /// A text of the question asked under `id` (a slot in a repeat), piped as in its instance:
+    /// for the review, where no question is current.
+    public func render(_ text: LocalizedText?, asked id: String) -> String {
+        guard let text else { return "" }
+        return Piping.render(Reflow.paragraphs(text.text(in: language)), session: self, instance: instance(of: id))
     }
 }

@@ -12,7 +12,7 @@ enum Validation {
     static func problem(with answer: Answer, for q: Question, in session: Session) -> AnswerProblem? {
         if let problem = typeProblem(answer, q, session) { return problem }
         if let condition = session.conditionValid(q.id),
-           !Evaluator.isTrue(condition, in: session.context(candidate: (q.id, answer))) {
+           !Evaluator.isTrue(condition, in: session.context(candidate: (q.id, answer), instance: session.instance(of: q.id))) {
             return authors(q, session.words.notAccepted, session)
         }
         return nil

@@ -849,6 +849,69 @@ t.yaml:6:3: warning: the choice set 'yesno' is never used [unused-choice-set]
   ^~~~~
   hint: remove it, or use it with 'choices: yesno'
 """#),
+    (DiagnosticCode(rawValue: "repeat-source")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - {id: activity, type: single, text: Which?, choices: [Walking group, Art club]}
+  - id: each
+    repeat: {for_each: activity}
+    questions:
+      - {id: visits, type: number, text: How often?}
+"""#.utf8),
+     #"""
+t.yaml:10:24: error: 'activity' is a single choice, but for_each needs a multiple choice [repeat-source]
+    repeat: {for_each: activity}
+                       ^~~~~~~~
+  hint: for_each repeats once per choice ticked in a 'type: multiple' question
+"""#),
+    (DiagnosticCode(rawValue: "repeat-without-max")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - {id: household_size, type: number, text: How many people live with you?}
+  - id: person
+    repeat: {count: household_size}
+    questions:
+      - {id: age, type: number, text: How old?}
+"""#.utf8),
+     #"""
+t.yaml:10:21: error: the repeat of section 'person' counts 'household_size', which has no 'max', so it has no limit [repeat-without-max]
+    repeat: {count: household_size}
+                    ^~~~~~~~~~~~~~
+  hint: give 'household_size' a 'max', or give the repeat one: 'repeat: {count: household_size, max: 10}'
+"""#),
+    (DiagnosticCode(rawValue: "instance-reference")!, Array(#"""
+format: 1
+id: t
+version: 1.0.0
+title: T
+sections:
+  - id: s
+    questions:
+      - {id: activities, type: multiple, text: Which?, choices: [Walking group, Art club]}
+  - id: each
+    repeat: {for_each: activities}
+    questions:
+      - {id: visits, type: number, text: How often?, max: 31}
+  - id: after
+    questions:
+      - {id: busy, type: text, text: What keeps you busy?, show_if: visits > 10}
+"""#.utf8),
+     #"""
+t.yaml:15:69: error: 'visits' is asked once per instance of section 'each', so on its own it does not say which instance [instance-reference]
+      - {id: busy, type: text, text: What keeps you busy?, show_if: visits > 10}
+                                                                    ^~~~~~
+  hint: use a function over the instances, such as sum(visits), mean(visits) or count(visits), or use it inside section 'each'
+"""#),
     (DiagnosticCode(rawValue: "calculate-cycle")!, Array(#"""
 format: 1
 id: t

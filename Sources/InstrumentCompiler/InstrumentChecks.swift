@@ -91,24 +91,8 @@ struct InstrumentChecks {
 
     // MARK: Types
 
-    private func options(_ q: Question) -> [ChoiceOption] {
-        q.allChoices.map { ChoiceOption(code: $0.value, labels: $0.label.allTexts) }
-    }
-
     /// The type of a question's answer as declared (a calculate's is inferred later).
-    func valueType(_ q: Question) -> ValueType? {
-        switch q.type {
-        case .number: .number(min: q.min, max: q.max, decimals: q.decimals ?? 0)
-        case .text, .longText, .open: .text
-        case .date: .date
-        case .single, .scale: .choice(options(q))
-        case .multiple: .choices(options(q))
-        case .ranking: .ranking(options(q))
-        case .matrix: .matrix(rows: (q.rows ?? []).map(\.id), options: options(q))
-        case .calculate: .unknown
-        case .note: nil
-        }
-    }
+    func valueType(_ q: Question) -> ValueType? { ValueType.declared(by: q) }
 
     private func lookup(for site: ExpressionSite) -> (String) -> Lookup {
         let (index, all, types, ids) = (self.index, self.all, self.types, self.allIDs)
@@ -121,6 +105,8 @@ struct InstrumentChecks {
                 return site.role == .validIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
             }
             if site.role == .value, all[i].type == .calculate { return .found(type) }
+            // Set at launch, so known before the first question wherever it is written.
+            if all[i].type == .hidden { return .found(type) }
             return i < site.position ? .found(type) : .later(type)
         }
     }
@@ -259,7 +245,7 @@ struct InstrumentChecks {
         }
         func shown(_ id: String) -> Expr? {
             guard let when = shownWhen[id] ?? sectionOf[id].flatMap({ sectionShownWhen[$0] }) else { return nil }
-            return all[index[id] ?? 0].type == .calculate ? nil : when
+            return all[index[id] ?? 0].type.isNeverAsked ? nil : when
         }
         // The questions it uses that have conditions or rules, and those their conditions use, and
         // so on: an answer to `b` needs `b`'s condition, whose answer to `a` needs `a`'s. Bounded,

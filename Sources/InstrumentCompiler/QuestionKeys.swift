@@ -21,6 +21,7 @@ enum QuestionKeys {
         case .date: ["min", "max", "precision"]
         case .ranking: ["choices", "rank"]
         case .open: ["probes", "instructions", "minutes"]
+        case .hidden: ["choices", "min", "max", "decimals"]
         }
     }
 

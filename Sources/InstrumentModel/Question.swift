@@ -2,11 +2,15 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
     case note, single, multiple, scale, matrix, number, text
     case longText = "long_text"
     case date, ranking, calculate, open
+    /// Never shown: its value is given when the session is started (`run --set site=north`).
+    case hidden
 
     /// Types whose answer is one or more of a list of choices.
     public var hasChoices: Bool { [.single, .multiple, .scale, .matrix, .ranking].contains(self) }
     /// Types whose answer is free text.
     public var isFreeText: Bool { [.text, .longText, .open].contains(self) }
+    /// Types never put in front of a participant: a calculation, and a value set at launch.
+    public var isNeverAsked: Bool { self == .calculate || self == .hidden }
 }
 
 public enum DatePrecision: String, Sendable, Codable, CaseIterable { case day, month, year }

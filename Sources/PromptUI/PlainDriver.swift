@@ -385,7 +385,7 @@ enum PlainInput {
             return .success(Answer(.text(text)))
         case .matrix:
             return .success(Answer(.rows([:])))
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return .failure(AnswerProblem(session.words.pressEnterToContinue))
         }
     }

@@ -258,7 +258,7 @@ public struct ParticipantWords: Sendable {
             }
         case .date: return say("typing_date", ["pattern": datePattern(q.precision ?? .day)])
         case .longText, .open: return say("typing_long")
-        case .text, .calculate: return say("typing_text")
+        case .text, .calculate, .hidden: return say("typing_text")
         }
     }
 

@@ -43,6 +43,8 @@ extension Session {
                 let sectionShown = expressions.condition(.sectionShowIf(section: section.id)).map { Evaluator.isTrue($0, in: context()) } ?? true
                 for q in section.questions {
                     let shown = sectionShown && (expressions.condition(.showIf(question: q.id)).map { Evaluator.isTrue($0, in: context()) } ?? true)
+                    // A value set at launch describes the session, not the route: it is kept whatever is shown.
+                    if q.type == .hidden { continue }
                     if q.type == .calculate {
                         calculated[q.id] = shown ? expressions[.value(question: q.id)].map { Self.kept(Evaluator.evaluate($0, in: context())) } : nil
                         continue

@@ -66,14 +66,16 @@ public struct Session: Sendable {
     let questions: [String: Question]
     let expressions: InstrumentExpressions
 
-    public init(instrument: Instrument, seed: UInt64, language: String? = nil, today: Int) {
+    /// `preset`: the values of hidden questions given at launch (see `LaunchValues`); they are
+    /// answers from the start, so the first condition that reads them already sees them.
+    public init(instrument: Instrument, seed: UInt64, language: String? = nil, today: Int, preset: [String: Answer] = [:]) {
         self.instrument = instrument
         self.seed = seed
         self.language = language ?? instrument.languages.first
         self.today = today
         var order: [String] = []
         for section in instrument.sections {
-            var ids = section.questions.filter { $0.type != .calculate }.map(\.id)
+            var ids = section.questions.filter { !$0.type.isNeverAsked }.map(\.id)
             if section.shuffle {
                 var random = SeededRandom.derived(seed: seed, for: "section:" + section.id)
                 ids.shuffle(using: &random)
@@ -84,6 +86,7 @@ public struct Session: Sendable {
         self.order = order
         expressions = InstrumentExpressions(salvaging: instrument)
         phase = instrument.consent == nil ? .finished : .consent
+        for (id, answer) in preset where questions[id]?.type == .hidden { answers[id] = answer }
         refresh()
         safeguardingHolding = rulesHolding()
         if instrument.consent == nil { phase = first().map(Phase.question) ?? .finished }

@@ -25,7 +25,7 @@ public struct Preview {
         var facts = [fact("Instrument", "\(instrument.id), version \(instrument.version)"),
                      fact("Kind", instrument.kind == .survey ? "survey (answered by the participant)" : "interview guide (used by the interviewer)"),
                      fact("Content hash", hash),
-                     fact("Questions", counted(instrument.questions.filter { $0.type != .note && $0.type != .calculate }.count, "question")
+                     fact("Questions", counted(instrument.questions.filter { $0.type != .note && !$0.type.isNeverAsked }.count, "question")
                           + " in " + counted(instrument.sections.count, "section"))]
         if instrument.languages.count > 1 || !instrument.languages.allSatisfy(\.isEmpty) {
             facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))
@@ -58,7 +58,7 @@ public struct Preview {
             blocks.append(.facts(sectionFacts))
             if let intro = section.intro { blocks.append(.paragraph(texts(intro))) }
             for q in section.questions {
-                if q.type != .note && q.type != .calculate { number += 1 }
+                if q.type != .note && !q.type.isNeverAsked { number += 1 }
                 blocks += question(q, number: number)
             }
         }
@@ -76,7 +76,7 @@ public struct Preview {
 
     private func question(_ q: Question, number: Int) -> [PreviewDocument.Block] {
         var blocks: [PreviewDocument.Block] = []
-        let counted = q.type != .note && q.type != .calculate
+        let counted = q.type != .note && !q.type.isNeverAsked
         let title = q.text.map(texts) ?? languages.map { _ in q.id }
         blocks.append(.heading(level: 3, texts: counted ? ["\(number). " + title[0]] + title.dropFirst() : title))
         var facts = [fact("Variable", q.id), fact("Answer", AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 },

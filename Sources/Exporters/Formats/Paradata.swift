@@ -24,7 +24,7 @@ extension ExportContext {
                 // A session built only for its order: the order and the shuffles depend on the seed alone.
                 let session = r.seed.map { Session(instrument: instrument, seed: $0, language: r.language, today: 0) }
                 let questions = instrument.questionsByID
-                let order = session?.order ?? instrument.sections.flatMap { $0.questions.filter { $0.type != .calculate }.map(\.id) }
+                let order = session?.order ?? instrument.sections.flatMap { $0.questions.filter { !$0.type.isNeverAsked }.map(\.id) }
                 var position = 0
                 for id in order {
                     guard let q = questions[id] else { continue }

@@ -17,33 +17,41 @@ public enum LaunchValues {
     /// (a choice by its code), after every check; a required hidden question left out is a problem.
     /// `requiring: false` leaves required ones to the caller (a simulation draws them).
     public static func read(_ pairs: [String], for instrument: Instrument, requiring: Bool = true) throws(Problem) -> [String: String] {
-        let questions = instrument.questionsByID
         var values: [String: String] = [:]
         for pair in pairs {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
                 throw Problem("--set \(pair): write NAME=VALUE, as in --set site=north")
             }
             let name = String(pair[..<equals])
-            let raw = String(pair[pair.index(after: equals)...])
-            guard let q = questions[name] else {
-                let hidden = instrument.questions.filter { $0.type == .hidden }.map(\.id)
-                let hint = Suggest.closest(to: name, in: hidden).map { "; did you mean '\($0)'?" }
-                    ?? (hidden.isEmpty ? "; it declares none" : " (it has " + hidden.joined(separator: ", ") + ")")
-                throw Problem("--set \(pair): the instrument has no hidden question '\(name)'" + hint)
-            }
-            guard q.type == .hidden else {
-                throw Problem("--set \(pair): '\(name)' is asked of the participant; only a 'type: hidden' question is set at launch")
-            }
             guard values[name] == nil else { throw Problem("--set \(name) is given twice") }
-            switch answer(raw, for: q) {
-            case .success(let answer): values[name] = stored(answer)
+            switch value(String(pair[pair.index(after: equals)...]), named: name, in: instrument) {
+            case .success(let stored): values[name] = stored
             case .failure(let problem): throw Problem("--set \(pair): " + problem.message)
             }
         }
-        for q in instrument.questions where requiring && q.type == .hidden && q.required && values[q.id] == nil {
+        if requiring, let q = missing(from: values, in: instrument) {
             throw Problem("'\(q.id)' is required and set at launch: add --set \(q.id)=VALUE" + (allowed(q).map { " (\($0))" } ?? ""))
         }
         return values
+    }
+
+    /// One value for the question named, as the journal keeps it, or why it cannot be used.
+    public static func value(_ raw: String, named name: String, in instrument: Instrument) -> Result<String, Problem> {
+        guard let q = instrument.question(name) else {
+            let hidden = instrument.questions.filter { $0.type == .hidden }.map(\.id)
+            let hint = Suggest.closest(to: name, in: hidden).map { "; did you mean '\($0)'?" }
+                ?? (hidden.isEmpty ? "; it declares none" : " (it has " + hidden.joined(separator: ", ") + ")")
+            return .failure(Problem("the instrument has no hidden question '\(name)'" + hint))
+        }
+        guard q.type == .hidden else {
+            return .failure(Problem("'\(name)' is asked of the participant; only a 'type: hidden' question is set at launch"))
+        }
+        return answer(raw, for: q).map(stored)
+    }
+
+    /// The first required hidden question without a value.
+    public static func missing(from values: [String: String], in instrument: Instrument) -> Question? {
+        instrument.questions.first { $0.type == .hidden && $0.required && values[$0.id] == nil }
     }
 
     /// The answers that stored values stand for: the one reading used on starting, resuming and

@@ -63,6 +63,7 @@ extension InstrumentDecoder {
         reportEmptyCondition("show_if", in: map)
         reportEmptyCondition("valid_if", in: map)
         q.invalidMessage = map["invalid_message"].flatMap { text($0, position: position, owner: owner) }
+        decodeSoftChecks(&q, map, position: position, section: section)
         if q.validIf != nil, type == .note || type.isNeverAsked, let key = map.keyScalar("valid_if") {
             diagnostics.warning(.ignoredKey, "'valid_if' has no effect on a \(type.rawValue), which takes no answer", at: key.start, length: 8)
         }

@@ -102,7 +102,7 @@ struct InstrumentChecks {
             }
             guard let type = types[id] else { return .noAnswer("a note") }
             if id == site.question {
-                return site.role == .validIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
+                return site.role == .validIf || site.role == .warnIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
             }
             if site.role == .value, all[i].type == .calculate { return .found(type) }
             // Set at launch, so known before the first question wherever it is written.
@@ -121,7 +121,7 @@ struct InstrumentChecks {
         case .success(let e):
             expr = e
         }
-        let answer = site.role == .validIf ? site.question.flatMap { types[$0] } : nil
+        let answer = site.role == .validIf || site.role == .warnIf ? site.question.flatMap { types[$0] } : nil
         let (type, errors) = TypeChecker.check(expr, expecting: site.role == .value ? .value : .condition, answer: answer, lookup: lookup(for: site))
         errors.forEach { report($0, in: site) }
         return errors.isEmpty ? type : nil
@@ -212,6 +212,11 @@ struct InstrumentChecks {
             if !Satisfiability.canBeTrue(expr, types: types, facts: facts(for: site, neverShown: false)) {
                 diagnostics.error(.unsatisfiableValidIf, "no answer to '\(site.question ?? "")' can satisfy this valid_if",
                                   hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
+            }
+        case .warnIf:
+            if !Satisfiability.canBeTrue(expr, types: types, facts: facts(for: site, neverShown: false)) {
+                diagnostics.warning(.ignoredKey, "no answer to '\(site.question ?? "")' can meet this warn_if, so its message is never shown",
+                                    hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
             }
         case .value:
             break

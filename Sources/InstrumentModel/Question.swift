@@ -55,6 +55,12 @@ public struct Question: Sendable, Equatable, Codable {
     public var showIf: String?
     public var validIf: String?
     public var invalidMessage: LocalizedText?
+    /// Soft checks: leaving the question (or a matrix row) unanswered, or an answer for which
+    /// `warnIf` holds, is met with a message the participant may confirm (see `SoftCheck`).
+    /// Nil rather than false, so that instruments without them keep their compiled form and hash.
+    public var softRequired: Bool?
+    public var warnIf: String?
+    public var warnMessage: LocalizedText?
     public var sensitive: Bool = false
     public var identifying: Bool = false
     public var label: LocalizedText?
@@ -94,6 +100,7 @@ public struct Question: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, type, text, help, required, showIf = "show_if", validIf = "valid_if"
         case invalidMessage = "invalid_message", sensitive, identifying, label
+        case softRequired = "soft_required", warnIf = "warn_if", warnMessage = "warn_message"
         case choices, choiceSet = "choice_set", other, shuffle, rows, min, max, decimals, unit
         case maxLength = "max_length", pattern, redact, dateMin = "date_min", dateMax = "date_max"
         case precision, rank, value, probes, instructions, minutes

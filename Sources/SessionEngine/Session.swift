@@ -41,6 +41,9 @@ public struct Session: Sendable {
     public internal(set) var skipped: Set<String> = []
     public internal(set) var calculated: [String: Value] = [:]
     public internal(set) var timing: [String: QuestionTiming] = [:]
+    /// How many times, per question, the participant kept an answer (or no answer) that a soft
+    /// check questioned: paradata, exported only with it.
+    public internal(set) var softConfirmed: [String: Int] = [:]
     /// Safeguarding rules fired so far, in order (see `Safeguarding.swift`).
     public internal(set) var safeguardingFired: [SafeguardingFiring] = []
     /// The rules whose condition holds now: one fires again only after it has been false.

@@ -56,3 +56,9 @@ def test_a_hidden_question_needs_no_text():
     assert errors(document) == []
     assert errors(load("format: 1\nid: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    questions:\n"
                        "      - {id: site, type: hiden}\n")) != []
+
+
+def test_soft_checks_are_keys_of_a_question():
+    document = load("format: 1\nid: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    questions:\n"
+                    "      - {id: rooms, type: number, text: Rooms?, warn_if: . > 10, warn_message: Sure?, soft_required: true}\n")
+    assert errors(document) == []

@@ -18,6 +18,8 @@ public final class ServerContext: @unchecked Sendable {
     public let publicName: String?
     /// The language of every session; nil: the instrument's first.
     public let language: String?
+    /// The values of hidden questions every session begins with (`serve --set`), as `LaunchValues` reads them.
+    public let launchValues: [String: String]
 
     private let lock = NSLock()
     private var live: [Int: ChannelInput] = [:]
@@ -28,7 +30,7 @@ public final class ServerContext: @unchecked Sendable {
     private let idle = NSCondition()
 
     public init(instrument: Instrument, store: InstrumentStore, access: Access, limits: ServerLimits, log: ServerLog,
-                port: Int, publicName: String?, language: String? = nil) {
+                port: Int, publicName: String?, language: String? = nil, launchValues: [String: String] = [:]) {
         self.instrument = instrument
         self.store = store
         self.access = access
@@ -38,6 +40,7 @@ public final class ServerContext: @unchecked Sendable {
         self.port = port
         self.publicName = publicName
         self.language = language
+        self.launchValues = launchValues
     }
 
     /// Claims an interrupted session for one connection; false when another has it.

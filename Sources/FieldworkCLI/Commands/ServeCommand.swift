@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResponseStore
+import SessionEngine
 import SurveyServer
 import TerminalIO
 #if canImport(Glibc)
@@ -43,6 +44,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Language of every session (one of the instrument's languages; default: its first).", valueName: "code"))
     var language: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("The value of a 'type: hidden' question for every session, as site=north (repeatable).", valueName: "name=value"))
+    var set: [String] = []
 
     @Option(help: ArgumentHelp("The name participants connect to, for the words that tell them how to come back.", valueName: "name"))
     var publicName: String?
@@ -102,6 +106,8 @@ struct ServeCommand: ParsableCommand {
         limits.sessionSeconds = ServerLimits.seconds(sessionLimit) ?? limits.sessionSeconds
         limits.inputBytesPerSecond = inputRate
         limits.loginSeconds = ServerLimits.seconds(loginTimeout) ?? limits.loginSeconds
+        // Before any port opens: every session this server begins holds these values.
+        let launchValues = try LaunchValues.checked(set, for: instrument)
         let store = try InstrumentStore(root: responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash)
         let access: Access
         if let invitations {
@@ -128,7 +134,7 @@ struct ServeCommand: ParsableCommand {
 
         let log = ServerLog(addresses: logAddresses)
         let context = ServerContext(instrument: instrument, store: store, access: access, limits: limits, log: log,
-                                    port: port, publicName: publicName, language: language)
+                                    port: port, publicName: publicName, language: language, launchValues: launchValues)
         let server = SurveyServer(context: context, hostKey: key)
         // Signals first, so that a SIGTERM arriving while the port opens is not lost.
         let signals = ProcessSignals.listen(to: [SIGTERM, SIGINT, SIGHUP])

@@ -13,7 +13,7 @@ struct RandomAnswers {
     mutating func answer(for q: Question, in session: Session) -> Answer? {
         let offered = session.presentedChoices(q)
         switch q.type {
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return nil
         case .single, .scale:
             guard let c = offered.randomElement(using: &random) else { return nil }

@@ -10,11 +10,16 @@ public struct Simulation {
     public let seed: UInt64
     /// Days since 1970-01-01: "today" for date answers and `today()` in conditions.
     public let today: Int
+    /// Values of hidden questions fixed for every participant (`simulate --set`), as `LaunchValues`
+    /// reads them; a hidden question not among them gets a value its declaration allows, drawn
+    /// per participant, so that every route they open is tried.
+    public let launchValues: [String: String]
 
-    public init(instrument: Instrument, seed: UInt64, today: Int) {
+    public init(instrument: Instrument, seed: UInt64, today: Int, launchValues: [String: String] = [:]) {
         self.instrument = instrument
         self.seed = seed
         self.today = today
+        self.launchValues = launchValues
     }
 
     /// One simulated participant's session, ended.
@@ -79,7 +84,8 @@ public struct Simulation {
         }
         let pseudonym = instrument.privacy.participant == .code ? "p_" + hex(&random, bytes: 8) : nil
         var answers = RandomAnswers(random: SeededRandom(seed: random.next()), today: today)
-        var session = Session(instrument: instrument, seed: sessionSeed, language: language, today: today)
+        var session = Session(instrument: instrument, seed: sessionSeed, language: language, today: today,
+                              preset: LaunchValues.answers(hiddenValues(index), for: instrument))
         var clock = 0.0
         func ended() -> Run {
             Run(index: index, session: session, duration: clock, responseID: responseID, identifyingID: identifyingID,
@@ -106,7 +112,7 @@ public struct Simulation {
             if instrument.question(id) != nil, shownHere.insert(id).inserted { report.shown[id, default: 0] += 1 }
             clock += Double(Int.random(in: 3...45, using: &answers.random))
             if q.validIf != nil { report.validShown[id, default: 0] += 1 }
-            if q.type == .note || q.type == .calculate || (session.canSkip && answers.chance(0.08)) {
+            if q.type == .note || q.type.isNeverAsked || (session.canSkip && answers.chance(0.08)) {
                 if make(.skip) { continue }
             }
             var accepted = false
@@ -126,6 +132,23 @@ public struct Simulation {
         return ended()
     }
 
+    /// The fixed launch values, and a drawn one for each other hidden question; from a random
+    /// source of its own, so that instruments without hidden questions simulate as before.
+    private func hiddenValues(_ index: Int) -> [String: String] {
+        var values = launchValues
+        var random = SeededRandom.derived(seed: seed, for: "hidden values \(index)")
+        for q in instrument.questions where q.type == .hidden && values[q.id] == nil {
+            switch q.hiddenKind {
+            case .choice: values[q.id] = (q.choices?.randomElement(using: &random)).map { String($0.value) }
+            case .number:
+                let low = q.min ?? 0, high = max(low, q.max ?? low + 100)
+                values[q.id] = NumberText.canonical((Double.random(in: low...high, using: &random)).rounded(.down).clamped(low, high))
+            case .text, nil: values[q.id] = "simulated"
+            }
+        }
+        return values
+    }
+
     private func hex(_ random: inout SeededRandom, bytes: Int) -> String {
         var out = ""
         for _ in 0..<bytes {
@@ -134,4 +157,8 @@ public struct Simulation {
         }
         return out
     }
+}
+
+private extension Double {
+    func clamped(_ low: Double, _ high: Double) -> Double { Swift.min(Swift.max(self, low), high) }
 }

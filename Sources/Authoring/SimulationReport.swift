@@ -5,7 +5,7 @@ extension Simulation.Report {
     public func text(_ instrument: Instrument, seed: UInt64) -> String {
         var out = "Simulated \(runs) participant\(runs == 1 ? "" : "s") of \(instrument.id) \(instrument.version) (seed \(seed)): "
             + "\(complete) complete, \(partial) partial, \(declined) declined.\n\n"
-        let questions = instrument.questions.filter { $0.type != .calculate }
+        let questions = instrument.questions.filter { !$0.type.isNeverAsked }
         let width = max(8, questions.map(\.id.count).max() ?? 0)
         out += "Question".padding(toLength: width, withPad: " ", startingAt: 0) + "   Shown\n"
         let agreed = max(runs - declined, 1)
@@ -26,7 +26,7 @@ extension Simulation.Report {
     public func warnings(_ instrument: Instrument) -> [String] {
         var warnings: [String] = []
         if runs > declined {
-            warnings += instrument.questions.filter { $0.type != .calculate && (shown[$0.id] ?? 0) == 0 }
+            warnings += instrument.questions.filter { !$0.type.isNeverAsked && (shown[$0.id] ?? 0) == 0 }
                 .map { "warning: '\($0.id)' was never shown in \(runs - declined) sessions; check its conditions and those of its section" }
         }
         return warnings + validNeverSatisfied.map { "warning: no answer to '\($0)' met its valid_if rule; check that the rule can be met" }

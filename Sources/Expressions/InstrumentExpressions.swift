@@ -14,6 +14,7 @@ public struct InstrumentExpressions: Sendable {
         case sectionShowIf(section: String)
         case showIf(question: String)
         case validIf(question: String)
+        case warnIf(question: String)
         case value(question: String)
         case choiceShowIf(question: String, choice: Int)
         case safeguarding(rule: String)
@@ -23,6 +24,7 @@ public struct InstrumentExpressions: Sendable {
             case .sectionShowIf(let s): "the show_if of section '\(s)'"
             case .showIf(let q): "the show_if of question '\(q)'"
             case .validIf(let q): "the valid_if of question '\(q)'"
+            case .warnIf(let q): "the warn_if of question '\(q)'"
             case .value(let q): "the value of question '\(q)'"
             case .choiceShowIf(let q, let c): "the show_if of choice \(c) of question '\(q)'"
             case .safeguarding(let r): "the when of safeguarding rule '\(r)'"
@@ -52,6 +54,7 @@ public struct InstrumentExpressions: Sendable {
             for q in section.questions {
                 add(q.showIf, at: .showIf(question: q.id))
                 add(q.validIf, at: .validIf(question: q.id))
+                add(q.warnIf, at: .warnIf(question: q.id))
                 add(q.value, at: .value(question: q.id))
                 for c in q.allChoices {
                     let place = Place.choiceShowIf(question: q.id, choice: c.value)

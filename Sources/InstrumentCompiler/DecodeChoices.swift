@@ -21,7 +21,7 @@ extension InstrumentDecoder {
     }
 
     /// `choices:` as a set name or an inline list, resolved to its choices.
-    private mutating func choices(_ map: MapReader, q: inout Question, position: Int, section: String) -> [Choice]? {
+    mutating func choices(_ map: MapReader, q: inout Question, position: Int, section: String) -> [Choice]? {
         guard let node = map.require("choices", diagnostics: &diagnostics, hint: "add 'choices:' with a list, or the name of a choice set") else { return nil }
         if case .scalar(let s) = node {
             guard let set = choiceSets[s.text] else {

@@ -34,7 +34,7 @@ extension InstrumentDecoder {
         let owner = map.owner
         if let n = map["text"] {
             q.text = text(n, position: position, owner: owner)
-        } else if type != .calculate {
+        } else if !type.isNeverAsked {
             _ = map.require("text", diagnostics: &diagnostics, hint: "add the question as participants will read it")
         }
         q.help = map["help"].flatMap { text($0, position: position, owner: owner) }
@@ -56,10 +56,15 @@ extension InstrumentDecoder {
         }
         q.showIf = map["show_if"].flatMap { expression($0, role: .showIf, question: id, position: position, section: section) }
         q.validIf = map["valid_if"].flatMap { expression($0, role: .validIf, question: id, position: position, section: section) }
+        if q.showIf != nil, type == .hidden, let key = map.keyScalar("show_if") {
+            diagnostics.warning(.ignoredKey, "'show_if' has no effect on a hidden question, which is never shown; its value is set at launch",
+                                hint: "remove it", at: key.start, length: 7)
+        }
         reportEmptyCondition("show_if", in: map)
         reportEmptyCondition("valid_if", in: map)
         q.invalidMessage = map["invalid_message"].flatMap { text($0, position: position, owner: owner) }
-        if q.validIf != nil, type == .note || type == .calculate, let key = map.keyScalar("valid_if") {
+        decodeSoftChecks(&q, map, position: position, section: section)
+        if q.validIf != nil, type == .note || type.isNeverAsked, let key = map.keyScalar("valid_if") {
             diagnostics.warning(.ignoredKey, "'valid_if' has no effect on a \(type.rawValue), which takes no answer", at: key.start, length: 8)
         }
 
@@ -71,6 +76,19 @@ extension InstrumentDecoder {
         case .number: decodeNumber(&q, map, position: position)
         case .text, .longText: decodeText(&q, map)
         case .date: decodeDate(&q, map)
+        case .hidden:
+            // Its kind follows from its keys (`Question.hiddenKind`): choices, or a range, or text.
+            if map["choices"] != nil {
+                q.choices = choices(map, q: &q, position: position, section: section)
+                for key in ["min", "max", "decimals"] {
+                    if let k = map.keyScalar(key) {
+                        diagnostics.error(.misplacedKey, "'\(key)' belongs to a hidden number, but 'choices' make '\(id)' a hidden choice",
+                                          hint: "keep either 'choices' or 'min', 'max' and 'decimals'", at: k.start, length: key.count)
+                    }
+                }
+            } else {
+                decodeNumber(&q, map, position: position)
+            }
         case .calculate:
             if let n = map.require("value", diagnostics: &diagnostics, hint: "add the expression to calculate, such as 'value: sum(a, b)'") {
                 q.value = expression(n, role: .value, question: id, position: position, section: section)

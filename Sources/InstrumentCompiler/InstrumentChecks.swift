@@ -96,24 +96,8 @@ struct InstrumentChecks {
 
     // MARK: Types
 
-    private func options(_ q: Question) -> [ChoiceOption] {
-        q.allChoices.map { ChoiceOption(code: $0.value, labels: $0.label.allTexts) }
-    }
-
     /// The type of a question's answer as declared (a calculate's is inferred later).
-    func valueType(_ q: Question) -> ValueType? {
-        switch q.type {
-        case .number: .number(min: q.min, max: q.max, decimals: q.decimals ?? 0)
-        case .text, .longText, .open: .text
-        case .date: .date
-        case .single, .scale: .choice(options(q))
-        case .multiple: .choices(options(q))
-        case .ranking: .ranking(options(q))
-        case .matrix: .matrix(rows: (q.rows ?? []).map(\.id), options: options(q))
-        case .calculate: .unknown
-        case .note: nil
-        }
-    }
+    func valueType(_ q: Question) -> ValueType? { ValueType.declared(by: q) }
 
     private func lookup(for site: ExpressionSite) -> (String) -> Lookup {
         let (index, all, types, ids, repeatOf) = (self.index, self.all, self.types, self.allIDs, self.repeatOf)
@@ -125,10 +109,13 @@ struct InstrumentChecks {
             }
             guard let type = types[id] else { return .noAnswer("a note") }
             if id == site.question {
-                return site.role == .validIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
+                return site.role == .validIf || site.role == .warnIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
             }
             let found: Lookup
-            if site.role == .value, all[i].type == .calculate { found = .found(type) } else { found = i < site.position ? .found(type) : .later(type) }
+            if site.role == .value, all[i].type == .calculate { found = .found(type) }
+            // Set at launch, so known before the first question wherever it is written.
+            else if all[i].type == .hidden { found = .found(type) }
+            else { found = i < site.position ? .found(type) : .later(type) }
             // Outside its repeat, a repeated question has one answer per instance.
             if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: owner) }
             return found
@@ -145,7 +132,7 @@ struct InstrumentChecks {
         case .success(let e):
             expr = e
         }
-        let answer = site.role == .validIf ? site.question.flatMap { types[$0] } : nil
+        let answer = site.role == .validIf || site.role == .warnIf ? site.question.flatMap { types[$0] } : nil
         let (type, errors) = TypeChecker.check(expr, expecting: site.role == .value ? .value : .condition, answer: answer, lookup: lookup(for: site))
         errors.forEach { report($0, in: site) }
         return errors.isEmpty ? type : nil
@@ -241,6 +228,11 @@ struct InstrumentChecks {
                 diagnostics.error(.unsatisfiableValidIf, "no answer to '\(site.question ?? "")' can satisfy this valid_if",
                                   hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
             }
+        case .warnIf:
+            if !Satisfiability.canBeTrue(expr, types: types, facts: facts(for: site, neverShown: false)) {
+                diagnostics.warning(.ignoredKey, "no answer to '\(site.question ?? "")' can meet this warn_if, so its message is never shown",
+                                    hint: "compare it with the question's own limits (min, max, choices)", at: site.scalar.start, length: width)
+            }
         case .value:
             break
         case .safeguarding:
@@ -273,7 +265,7 @@ struct InstrumentChecks {
         }
         func shown(_ id: String) -> Expr? {
             guard let when = shownWhen[id] ?? sectionOf[id].flatMap({ sectionShownWhen[$0] }) else { return nil }
-            return all[index[id] ?? 0].type == .calculate ? nil : when
+            return all[index[id] ?? 0].type.isNeverAsked ? nil : when
         }
         // The questions it uses that have conditions or rules, and those their conditions use, and
         // so on: an answer to `b` needs `b`'s condition, whose answer to `a` needs `a`'s. Bounded,

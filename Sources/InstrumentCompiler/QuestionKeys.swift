@@ -5,7 +5,7 @@ import InstrumentModel
 enum QuestionKeys {
     static let common: Set<String> = [
         "id", "type", "text", "help", "required", "show_if", "valid_if", "invalid_message",
-        "sensitive", "identifying", "label",
+        "sensitive", "identifying", "label", "soft_required", "warn_if", "warn_message",
     ]
 
     static func specific(_ type: QuestionType) -> Set<String> {
@@ -21,6 +21,7 @@ enum QuestionKeys {
         case .date: ["min", "max", "precision"]
         case .ranking: ["choices", "rank"]
         case .open: ["probes", "instructions", "minutes"]
+        case .hidden: ["choices", "min", "max", "decimals"]
         }
     }
 

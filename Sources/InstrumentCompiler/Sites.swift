@@ -6,6 +6,8 @@ import YAMLTree
 struct ExpressionSite {
     enum Role {
         case showIf, validIf, value, choiceShowIf, safeguarding
+        /// A soft check's condition: on the answer, as a valid_if is.
+        case warnIf
     }
 
     var role: Role

@@ -170,11 +170,14 @@ extension Question {
             w.member("sensitive", sensitive)
             w.member("show_if", showIf)
             w.member("shuffle", shuffle)
+            w.member("soft_required", softRequired)
             w.member("text", text)
             w.member("type", type.rawValue)
             w.member("unit", unit)
             w.member("valid_if", validIf)
             w.member("value", value)
+            w.member("warn_if", warnIf)
+            w.member("warn_message", warnMessage)
         }
     }
 }

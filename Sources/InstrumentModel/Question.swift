@@ -2,11 +2,15 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
     case note, single, multiple, scale, matrix, number, text
     case longText = "long_text"
     case date, ranking, calculate, open
+    /// Never shown: its value is given when the session is started (`run --set site=north`).
+    case hidden
 
     /// Types whose answer is one or more of a list of choices.
     public var hasChoices: Bool { [.single, .multiple, .scale, .matrix, .ranking].contains(self) }
     /// Types whose answer is free text.
     public var isFreeText: Bool { [.text, .longText, .open].contains(self) }
+    /// Types never put in front of a participant: a calculation, and a value set at launch.
+    public var isNeverAsked: Bool { self == .calculate || self == .hidden }
 }
 
 public enum DatePrecision: String, Sendable, Codable, CaseIterable { case day, month, year }
@@ -51,6 +55,12 @@ public struct Question: Sendable, Equatable, Codable {
     public var showIf: String?
     public var validIf: String?
     public var invalidMessage: LocalizedText?
+    /// Soft checks: leaving the question (or a matrix row) unanswered, or an answer for which
+    /// `warnIf` holds, is met with a message the participant may confirm (see `SoftCheck`).
+    /// Nil rather than false, so that instruments without them keep their compiled form and hash.
+    public var softRequired: Bool?
+    public var warnIf: String?
+    public var warnMessage: LocalizedText?
     public var sensitive: Bool = false
     public var identifying: Bool = false
     public var label: LocalizedText?
@@ -90,6 +100,7 @@ public struct Question: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, type, text, help, required, showIf = "show_if", validIf = "valid_if"
         case invalidMessage = "invalid_message", sensitive, identifying, label
+        case softRequired = "soft_required", warnIf = "warn_if", warnMessage = "warn_message"
         case choices, choiceSet = "choice_set", other, shuffle, rows, min, max, decimals, unit
         case maxLength = "max_length", pattern, redact, dateMin = "date_min", dateMax = "date_max"
         case precision, rank, value, probes, instructions, minutes

@@ -29,6 +29,16 @@ choose_at_least = Dewiswch o leiaf {count}.
 choose_no_more_than = Dewiswch ddim mwy na {count}.
 choose_for_each_row = Dewiswch un o'r opsiynau ar gyfer pob rhes.
 answer_row = Atebwch "{row}", os gwelwch yn dda.
+# review: soft checks (said, and passed by giving the same answer again)
+soft_unanswered = Rydych wedi gadael y cwestiwn hwn heb ei ateb.
+soft_rows_empty.zero = Rydych wedi gadael {count} rhes yn wag.
+soft_rows_empty.one = Rydych wedi gadael {count} rhes yn wag.
+soft_rows_empty.two = Rydych wedi gadael {count} res yn wag.
+soft_rows_empty.few = Rydych wedi gadael {count} rhes yn wag.
+soft_rows_empty.many = Rydych wedi gadael {count} rhes yn wag.
+soft_rows_empty.other = Rydych wedi gadael {count} rhes yn wag.
+soft_keep_keys = Pwyswch Enter eto i'w gadael fel y mae, neu newidiwch eich ateb.
+soft_keep_plain = I'w gadael fel y mae, rhowch yr un ateb eto; neu rhowch un arall.
 # review: "rank" rendered as "put in order"
 rank_each_once = Rhowch bob opsiwn yn y drefn unwaith yn unig.
 put_in_order.zero = Rhowch {count} opsiwn mewn trefn.
@@ -396,6 +406,12 @@ choose_at_least = Please choose at least {count}.
 choose_no_more_than = Please choose no more than {count}.
 choose_for_each_row = Please choose one of the options for each row.
 answer_row = Please answer "{row}".
+# Soft checks: said, and passed by giving the same answer again
+soft_unanswered = You left this question unanswered.
+soft_rows_empty.one = You left {count} row empty.
+soft_rows_empty.other = You left {count} rows empty.
+soft_keep_keys = Press Enter again to keep it as it is, or change your answer.
+soft_keep_plain = To keep it as it is, give the same answer again; or give another.
 rank_each_once = Please rank each option once.
 put_in_order.one = Please put {count} option in order.
 put_in_order.other = Please put {count} options in order.
@@ -689,6 +705,12 @@ choose_at_least = Elija al menos {count}.
 choose_no_more_than = Elija {count} como máximo.
 choose_for_each_row = Elija una de las opciones en cada fila.
 answer_row = Responda a «{row}».
+# Soft checks: said, and passed by giving the same answer again
+soft_unanswered = Ha dejado esta pregunta sin responder.
+soft_rows_empty.one = Ha dejado {count} fila vacía.
+soft_rows_empty.other = Ha dejado {count} filas vacías.
+soft_keep_keys = Pulse Enter otra vez para dejarla así, o cambie su respuesta.
+soft_keep_plain = Para dejarla así, dé la misma respuesta otra vez; o dé otra.
 rank_each_once = Ordene cada opción una sola vez.
 put_in_order.one = Ordene {count} opción.
 put_in_order.other = Ordene {count} opciones.

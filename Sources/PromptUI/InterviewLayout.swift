@@ -303,7 +303,7 @@ struct InterviewLayout {
             let top = body.count
             for (i, line) in layout.lines.enumerated() { body.append(((i == 0 ? "> " : "  ") + line, style.bold)) }
             return Detail(pinned: out, body: body, focus: top + layout.cursor.line, cursor: (top + layout.cursor.line, 2 + layout.cursor.column))
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return Detail(pinned: out, body: [], focus: 0, cursor: nil)
         default:
             guard let widget = screen.currentWidget else { return Detail(pinned: out, body: [], focus: 0, cursor: nil) }

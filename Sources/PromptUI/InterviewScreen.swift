@@ -190,7 +190,7 @@ public struct InterviewScreen: SessionDriver {
             }
             if editor.string.isEmpty { lineStarted = nil }
             return nil
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return key == .enter ? askingBeforeEnding(.skip, session) : nil
         default:
             guard var w = widget else { return nil }
@@ -234,7 +234,7 @@ public struct InterviewScreen: SessionDriver {
             lineStarted = nil
             pending = next
             return .notes(NoteTurn.appending(turn, to: before))
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return next
         default:
             guard let w = widget else { return next }

@@ -21,6 +21,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     let group: Int?
     /// A language chosen at the consent prompt, handed to the runner (`takeLanguageChange`).
     var languageChange: String?
+    /// The rows of the matrix last given, offered again when it comes back with a message (a soft
+    /// check), so that Enter through the rows gives the same answer rather than none.
+    var lastMatrix: (question: String, rows: [String: Int])?
 
     public init(io: IO, clock: (() -> Double)? = nil, group: Int? = nil) {
         self.io = io
@@ -140,7 +143,10 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             guide(session, q)
         }
         let choices = session.presentedChoices(q)
-        if q.type == .matrix { return matrix(q, choices, session) }
+        if q.type == .matrix {
+            if problem == nil || lastMatrix?.question != q.id { lastMatrix = nil }
+            return matrix(q, choices, session)
+        }
         while true {
             guard let line = prompt() else { return .leave }
             let text = line.trimmed
@@ -326,8 +332,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
 
     /// A matrix asks one row at a time; Enter leaves a row unanswered (or keeps its earlier answer).
     private mutating func matrix(_ q: Question, _ choices: [Choice], _ session: Session) -> Action {
-        var earlier: [String: Int] = [:]
-        if case .rows(let given)? = session.answers[q.id]?.value { earlier = given }
+        var earlier: [String: Int] = lastMatrix?.rows ?? [:]
+        if lastMatrix == nil, case .rows(let given)? = session.answers[q.id]?.value { earlier = given }
         var rows: [String: Int] = [:]
         let all = q.rows ?? []
         var at = 0
@@ -357,8 +363,12 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 refuse(session.words.rowPosition(choices.count), session)
             }
         }
+        lastMatrix = (q.id, rows)
         return rows.isEmpty ? .skip : .answer(Answer(.rows(rows)))
     }
+
+    /// Plain mode asks again from the start: the answer is typed again (Enter alone for none).
+    public func softCheckHint(_ words: ParticipantWords) -> String { words.softKeepPlain }
 }
 
 /// Parsing what is typed at a plain prompt.
@@ -396,7 +406,7 @@ enum PlainInput {
             return .success(Answer(.text(text)))
         case .matrix:
             return .success(Answer(.rows([:])))
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return .failure(AnswerProblem(session.words.pressEnterToContinue))
         }
     }

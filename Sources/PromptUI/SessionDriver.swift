@@ -44,6 +44,8 @@ public protocol SessionDriver {
     /// Shows, at once and before anything else, what the safeguarding rules that have just fired
     /// call for (see `SafeguardingScreen.swift`).
     mutating func safeguard(_ session: Session, fired: [SafeguardingFiring]) -> SafeguardingReply
+    /// How a soft check is passed here, said after its message: by the same answer again.
+    func softCheckHint(_ words: ParticipantWords) -> String
 }
 
 public enum SessionOutcome: Sendable, Equatable {
@@ -58,6 +60,8 @@ extension SessionDriver {
     /// A driver without a choice of language (the interviewer's screen) keeps the session's.
     public mutating func chooseLanguage(_ session: Session) -> String? { session.language }
     public mutating func takeLanguageChange() -> String? { nil }
+    /// On a screen the answer stays in place, so Enter again gives it again.
+    public func softCheckHint(_ words: ParticipantWords) -> String { words.softKeepKeys }
 }
 
 extension Action {

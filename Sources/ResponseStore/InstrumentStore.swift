@@ -86,10 +86,12 @@ public final class InstrumentStore {
     /// Starts a session: its journal exists, with its header, before the first question is shown.
     /// `today` (days since 1970-01-01) is the day the session's dates are judged by, kept so that
     /// every rebuild of it judges them the same.
-    public func begin(seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil, today: Int) throws(StoreError) -> SessionWriter {
+    public func begin(seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil, today: Int,
+                      set: [String: String] = [:]) throws(StoreError) -> SessionWriter {
         let header = JournalHeader(instrumentID: instrument.id, version: instrument.version, hash: hash,
                                    sessionID: Self.newID(), responseID: Self.newID(), seed: seed,
-                                   language: language, started: started, pseudonym: pseudonym, group: group, today: today)
+                                   language: language, started: started, pseudonym: pseudonym, group: group, today: today,
+                                   set: set.isEmpty ? nil : set)
         // Everything a completion writes must be writable now, not after the last answer.
         for folder in [layout.path, layout.identifying, layout.sessions] where access(folder, W_OK) != 0 {
             throw StoreError.posix("write in", folder)

@@ -22,9 +22,13 @@ public struct JournalHeader: Decodable, Sendable, Equatable {
     /// it is rebuilt: a replay on another day would judge a date answer differently. Journals
     /// written before it was kept fall back to their `started` date.
     public var today: Int?
+    /// The values of hidden questions given at launch (`--set`), as `LaunchValues` writes them, so
+    /// that a resumed session and its export keep them.
+    public var set: [String: String]?
 
     public init(instrumentID: String, version: String, hash: String, sessionID: String, responseID: String,
-                seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil, today: Int? = nil) {
+                seed: UInt64, language: String?, started: String?, pseudonym: String?, group: Int? = nil, today: Int? = nil,
+                set: [String: String]? = nil) {
         self.instrumentID = instrumentID
         self.version = version
         self.hash = hash
@@ -36,6 +40,7 @@ public struct JournalHeader: Decodable, Sendable, Equatable {
         self.pseudonym = pseudonym
         self.group = group
         self.today = today
+        self.set = set
     }
 
     /// The header as the journal's first line, by the one JSON writer, in the shape `Decodable` reads.
@@ -50,6 +55,10 @@ public struct JournalHeader: Decodable, Sendable, Equatable {
             w.member("response_id", responseID)
             w.member("seed", seed)
             w.member("session_id", sessionID)
+            if let set, !set.isEmpty {
+                w.key("set")
+                w.object { w in for (id, value) in set.sorted(by: { $0.key < $1.key }) { w.member(id, value) } }
+            }
             w.member("started", started)
             w.member("today", today)
             w.member("version", version)
@@ -86,7 +95,7 @@ public struct JournalHeader: Decodable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case format, instrumentID = "instrument_id", version, hash, sessionID = "session_id"
-        case responseID = "response_id", seed, language, started, pseudonym, group, today
+        case responseID = "response_id", seed, language, started, pseudonym, group, today, set
     }
 }
 
@@ -168,6 +177,7 @@ extension JournalContents {
     /// that kept no day: written before days were kept, with `timestamps: none`).
     public func rebuilt(with instrument: Instrument, fallbackDay: Int) -> Session.Rebuilt {
         Session.rebuilt(instrument: instrument, seed: header.seed, language: header.language,
-                        today: header.day ?? fallbackDay, events: events)
+                        today: header.day ?? fallbackDay, preset: LaunchValues.answers(header.set ?? [:], for: instrument),
+                        events: events)
     }
 }

@@ -79,6 +79,8 @@ enum ResponseRecord {
                     for (id, t) in timingByQuestion(session).sorted(by: { $0.key < $1.key }) where !identifying.contains(id) {
                         w.key(id)
                         w.object { w in
+                            // Kept answers a soft check questioned: only where there were any.
+                            if let n = session.softConfirmed[id], n > 0 { w.member("confirmed", n) }
                             w.member("seconds", (t.seconds * 10).rounded() / 10)
                             w.member("visits", t.visits)
                         }

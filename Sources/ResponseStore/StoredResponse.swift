@@ -50,6 +50,8 @@ public struct StoredResponse: Sendable {
     public var group: Int?
     /// Paradata: seconds and visits per question shown, and how often the participant went back.
     public var timing: [String: QuestionTiming] = [:]
+    /// Per question, how many times a soft check was confirmed (paradata).
+    public var softConfirmed: [String: Int] = [:]
     public var returns: Int?
     /// The session's seed, exactly (it orders the shuffles, so the presentation order can be rebuilt).
     public var seed: UInt64?
@@ -98,6 +100,7 @@ public struct StoredResponse: Sendable {
         let paradata = o["paradata"]
         for (id, t) in paradata?["questions"]?.object ?? [:] {
             response.timing[id] = QuestionTiming(seconds: t["seconds"]?.number ?? 0, visits: t["visits"]?.int ?? 0)
+            if let n = t["confirmed"]?.int, n > 0 { response.softConfirmed[id] = n }
         }
         response.returns = paradata?["returns"]?.int
         for (section, instances) in o["repeats"]?.object ?? [:] {

@@ -230,6 +230,10 @@ public struct ParticipantWords: Sendable {
     public func plainQuestion(_ number: Int, of total: Int) -> String { message("plain_question", ["number": String(number), "total": String(total)]) }
     /// Said after a refusal, on its line: the full instructions are one `?` away.
     public var plainReminder: String { message("plain_reminder") }
+    public var softUnanswered: String { message("soft_unanswered") }
+    public func softRowsEmpty(_ count: Int) -> String { message("soft_rows_empty", count: count, ["count": String(count)]) }
+    public var softKeepKeys: String { message("soft_keep_keys") }
+    public var softKeepPlain: String { message("soft_keep_plain") }
     public func plainMatrixRow(_ row: String, count: Int) -> String { message("plain_matrix_row", ["row": row, "count": String(count)]) }
     /// A line of the review in plain mode; `answer` nil when the question was not answered.
     public func plainReviewItem(_ number: Int, _ question: String, answer: String?) -> String {
@@ -258,7 +262,7 @@ public struct ParticipantWords: Sendable {
             }
         case .date: return say("typing_date", ["pattern": datePattern(q.precision ?? .day)])
         case .longText, .open: return say("typing_long")
-        case .text, .calculate: return say("typing_text")
+        case .text, .calculate, .hidden: return say("typing_text")
         }
     }
 

@@ -20,7 +20,7 @@ extension Session {
     public func event(_ move: SessionMove, at time: Double) -> SessionEvent {
         switch move {
         case .jump(let target): SessionEvent(move, question: target, at: time)
-        case .answer, .skip, .draft, .notes, .probe: SessionEvent(move, question: current?.id, at: time)
+        case .answer, .skip, .draft, .notes, .probe, .confirm: SessionEvent(move, question: current?.id, at: time)
         case .consent, .back, .end, .language: SessionEvent(move, at: time)
         }
     }
@@ -65,6 +65,9 @@ extension Session {
         case .language(let code):
             guard instrument.languages.contains(code) else { throw AnswerProblem(words.noSuchLanguage(code)) }
             language = code
+        case .confirm:
+            try expect(event.question)
+            try confirmSoftCheck()
         }
         return kept
     }

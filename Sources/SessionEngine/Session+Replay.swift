@@ -24,8 +24,9 @@ extension Session {
     /// does not apply is reported, never passed over in silence; the replay goes on with the next.
     /// An answer at its own question that no longer passes the checks is kept as given (and
     /// reported as kept): a journal never loses what a participant gave.
-    public static func rebuilt(instrument: Instrument, seed: UInt64, language: String?, today: Int, events: [SessionEvent]) -> Rebuilt {
-        var session = Session(instrument: instrument, seed: seed, language: language, today: today)
+    public static func rebuilt(instrument: Instrument, seed: UInt64, language: String?, today: Int, preset: [String: Answer] = [:],
+                               events: [SessionEvent]) -> Rebuilt {
+        var session = Session(instrument: instrument, seed: seed, language: language, today: today, preset: preset)
         var unapplied: [Unapplied] = []
         for (index, event) in events.enumerated() {
             do throws(AnswerProblem) {

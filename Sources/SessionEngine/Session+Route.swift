@@ -70,6 +70,8 @@ extension Session {
 
     /// Decides whether one question (or one instance's) is shown, and keeps or drops its answer.
     private mutating func settle(_ q: Question, sectionShown: Bool, instance: InstanceKey?) {
+        // A value set at launch describes the session, not the route: it is kept whatever is shown.
+        if q.type == .hidden { return }
         let base = Slot.question(of: q.id)
         let shown = sectionShown && (expressions.condition(.showIf(question: base)).map { Evaluator.isTrue($0, in: context(instance: instance)) } ?? true)
         if q.type == .calculate {

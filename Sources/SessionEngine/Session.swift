@@ -45,6 +45,9 @@ public struct Session: Sendable {
     public internal(set) var skipped: Set<String> = []
     public internal(set) var calculated: [String: Value] = [:]
     public internal(set) var timing: [String: QuestionTiming] = [:]
+    /// How many times, per question, the participant kept an answer (or no answer) that a soft
+    /// check questioned: paradata, exported only with it.
+    public internal(set) var softConfirmed: [String: Int] = [:]
     /// Safeguarding rules fired so far, in order (see `Safeguarding.swift`).
     public internal(set) var safeguardingFired: [SafeguardingFiring] = []
     /// The rules whose condition holds now: one fires again only after it has been false.
@@ -77,7 +80,9 @@ public struct Session: Sendable {
     /// The repeated sections each driving question (`for_each`, `count`) decides.
     let repeatDrivers: [String: [String]]
 
-    public init(instrument: Instrument, seed: UInt64, language: String? = nil, today: Int) {
+    /// `preset`: the values of hidden questions given at launch (see `LaunchValues`); they are
+    /// answers from the start, so the first condition that reads them already sees them.
+    public init(instrument: Instrument, seed: UInt64, language: String? = nil, today: Int, preset: [String: Answer] = [:]) {
         self.instrument = instrument
         self.seed = seed
         self.language = language ?? instrument.languages.first
@@ -87,7 +92,7 @@ public struct Session: Sendable {
         var repeatedSectionOf: [String: String] = [:]
         var repeatDrivers: [String: [String]] = [:]
         for section in instrument.sections {
-            var ids = section.questions.filter { $0.type != .calculate }.map(\.id)
+            var ids = section.questions.filter { !$0.type.isNeverAsked }.map(\.id)
             if section.shuffle {
                 var random = SeededRandom.derived(seed: seed, for: "section:" + section.id)
                 ids.shuffle(using: &random)
@@ -107,6 +112,7 @@ public struct Session: Sendable {
         self.repeatDrivers = repeatDrivers
         expressions = InstrumentExpressions(salvaging: instrument)
         phase = instrument.consent == nil ? .finished : .consent
+        for (id, answer) in preset where questions[id]?.type == .hidden { answers[id] = answer }
         refresh()
         safeguardingHolding = rulesHolding()
         if instrument.consent == nil { phase = first().map(Phase.question) ?? .finished }

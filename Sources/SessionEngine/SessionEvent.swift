@@ -23,6 +23,9 @@ public enum SessionMove: Sendable, Equatable {
     /// The participant chose a language (on the first screen, or later from the help key): what
     /// follows is in it, and the response is stored with it. Answers are values, so none is lost.
     case language(String)
+    /// The participant kept what a soft check questioned (`soft_required`, `warn_if`); the
+    /// answer or skip it was about follows it.
+    case confirm
 }
 
 /// A move as it happened: where (the question it was made at, or the target of a jump) and when
@@ -60,7 +63,7 @@ public struct SessionEvent: Sendable, Equatable {
 /// since the first version (Swift's coding of the enum that preceded this type).
 extension SessionEvent: Decodable {
     private enum Kind: String, CodingKey, CaseIterable {
-        case consent, answer, skip, back, draft, notes, jump, probe, end, language
+        case consent, answer, skip, back, draft, notes, jump, probe, end, language, confirm
     }
 
     private enum Field: String, CodingKey {
@@ -92,6 +95,7 @@ extension SessionEvent: Decodable {
                           asked: try c.decode(Bool.self, forKey: .asked), at: at)
         case .end: self = .end(at: at)
         case .language: self = SessionEvent(.language(try c.decode(String.self, forKey: .language)), at: at)
+        case .confirm: self = SessionEvent(.confirm, question: try question(), at: at)
         }
     }
 }
@@ -111,6 +115,7 @@ extension SessionEvent {
         case .probe: kind = "probe"
         case .end: kind = "end"
         case .language: kind = "language"
+        case .confirm: kind = "confirm"
         }
         w.object { w in
             w.key(kind)

@@ -35,6 +35,8 @@ public struct SessionRunner<Driver: SessionDriver> {
         // Rules that fired before (a resumed session) were shown then; only new ones are shown.
         var shownFirings = session.safeguardingFired.count
         var problem: String?
+        // The move a soft check questioned, and where: the same move again keeps it (confirmed).
+        var questioned: (question: String, move: SessionMove)?
         // A session begun without a consent step starts with the welcome (with one, the consent
         // screen is the welcome); one resumed with answers goes straight back to its question.
         let fresh = session.phase != .finished && session.phase != .declined
@@ -96,6 +98,17 @@ public struct SessionRunner<Driver: SessionDriver> {
                 problem = nil
                 guard case .move(let asked) = action else { return .interrupted }
                 move = asked
+                let here = session.current?.id ?? ""
+                if let warning = session.softWarning(for: move) {
+                    if let q = questioned, q.question == here, q.move == move {
+                        _ = try perform(.confirm)
+                    } else {
+                        questioned = (here, move)
+                        problem = warning + " " + driver.softCheckHint(session.words)
+                        continue
+                    }
+                }
+                questioned = nil
             }
             problem = try perform(move)
         }

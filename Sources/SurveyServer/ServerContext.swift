@@ -23,6 +23,8 @@ public final class ServerContext: @unchecked Sendable {
     /// The language of every session; nil: the instrument's first, and each participant of a
     /// study in several languages chooses their own.
     public let language: String?
+    /// The values of hidden questions every session begins with (`serve --set`), as `LaunchValues` reads them.
+    public let launchValues: [String: String]
 
     private let lock = NSLock()
     private var live: [Int: ChannelInput] = [:]
@@ -33,7 +35,7 @@ public final class ServerContext: @unchecked Sendable {
     private let idle = NSCondition()
 
     public init(instrument: Instrument, store: InstrumentStore, access: Access, limits: ServerLimits, log: ServerLog,
-                port: Int, publicName: String?, language: String? = nil) {
+                port: Int, publicName: String?, language: String? = nil, launchValues: [String: String] = [:]) {
         self.instrument = instrument
         self.store = store
         self.access = access
@@ -43,6 +45,7 @@ public final class ServerContext: @unchecked Sendable {
         self.port = port
         self.publicName = publicName
         self.language = language
+        self.launchValues = launchValues
     }
 
     /// The server's words before a session has a language of its own (a connection turned away,

@@ -86,8 +86,9 @@ struct SurveySession: Sendable {
                 var pseudonym: String?
                 if case .invited(let p) = grant { pseudonym = p }
                 writer = try store.begin(seed: seed, language: context.language ?? instrument.languages.first, started: started,
-                                         pseudonym: pseudonym, today: today)
-                session = Session(instrument: instrument, seed: seed, language: context.language, today: today)
+                                         pseudonym: pseudonym, today: today, set: context.launchValues)
+                session = Session(instrument: instrument, seed: seed, language: context.language, today: today,
+                                  preset: LaunchValues.answers(context.launchValues, for: instrument))
                 context.log.event(connection, "session started (\(request.fullScreen ? "full screen" : "plain"))")
             }
             // Without --language, a participant of a study in several languages chooses their own,

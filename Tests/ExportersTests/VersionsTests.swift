@@ -236,7 +236,8 @@ private let age = "      - {id: age, type: number, text: Age?, min: 16, max: 110
         let (out, report) = try study.export(.paradata)
         #expect(report.responses == 1)
         let rows = try out.text("paradata.csv").components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
-        #expect(rows[0] == ["response_id", "instrument_version", "status", "seed", "returns", "position", "question", "type", "visits", "seconds", "choice_order"])
+        #expect(rows[0] == ["response_id", "instrument_version", "status", "seed", "returns", "position", "question", "type", "visits", "seconds", "choice_order", "confirmed"])
+        #expect(rows.dropFirst().allSatisfy { $0[11] == "0" }, "no soft check, none kept")
         #expect(rows.dropFirst().map { $0[6] } == session.order)
         #expect(rows.dropFirst().map { $0[5] } == ["1", "2", "3", "4"])
         #expect(Set(rows.dropFirst().map { $0[3] }) == ["9007199254740993"])

@@ -86,7 +86,8 @@ struct FidelityRun {
                     try store.writeSimulated(s.session, responseID: id, identifyingID: id, started: DateValue.format(today), pseudonym: nil, duration: 10)
                     s.simulated = true
                 } else {
-                    let writer = try store.begin(seed: s.seed, language: language, started: DateValue.format(today), pseudonym: nil, today: today)
+                    let writer = try store.begin(seed: s.seed, language: language, started: DateValue.format(today), pseudonym: nil, today: today,
+                                                 set: s.launch)
                     for e in s.events { try writer.record(e) }
                     if s.finished || s.declined { try writer.finish(s.session, duration: 10) }
                 }
@@ -101,7 +102,8 @@ struct FidelityRun {
                 let s = sessions.run(instrument, spec: last, seed: seedBase, behaviour: .plain, today: today, language: "en")
                 seedBase += 1
                 let run = try Run.command(fieldworkBinary(), ["run", root + "/\(last.id)-\(last.version).yaml", "--plain", "--responses", root,
-                                                              "--seed", String(s.seed), "--language", "en"],
+                                                              "--seed", String(s.seed), "--language", "en"]
+                                                              + s.launch.sorted { $0.key < $1.key }.flatMap { ["--set", "\($0.key)=\($0.value)"] },
                                           input: s.typed.joined(separator: "\n") + "\n\n")  // the last Enter sends, at the review
                 if run.status != 0 && run.status != 3 {
                     failures.append("seed \(config.seed) instrument \(index): the plain driver exited \(run.status): \(run.stderr.prefix(500))")

@@ -78,7 +78,7 @@ struct InstrumentGenerator {
         case .ranking:
             q.choices = choices(Array(codes().prefix(random.int(3...4))))
             if random.chance(0.5) { q.rank = 2 }
-        case .calcNumber, .calcBool, .calcText, .calcDate:
+        case .calcNumber, .calcBool, .calcText, .calcDate, .hiddenChoice, .hiddenNumber:
             break
         }
         return q
@@ -135,6 +135,11 @@ struct InstrumentGenerator {
             questions.append(QuestionSpec(id: "calc_text", kind: .calcText, expression: t.id))
         }
         questions.append(QuestionSpec(id: "calc_date", kind: .calcDate, expression: "visit_day"))
+        // Values set at launch, written last and drawn from nothing, so the instruments before stay as they were.
+        questions.append(QuestionSpec(id: "site", kind: .hiddenChoice, text: "Site",
+                                      choices: [ChoiceSpec(code: -5, label: "North, \"upper\"", welsh: "Gogledd"),
+                                                ChoiceSpec(code: 7, label: "South", welsh: "De")]))
+        questions.append(QuestionSpec(id: "wave", kind: .hiddenNumber, text: "Wave", min: 1, max: 4))
 
         let id = "fid\(index)"
         let v1 = InstrumentSpec(id: id, version: "1.0.0", questions: questions)

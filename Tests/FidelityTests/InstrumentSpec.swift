@@ -13,6 +13,8 @@ struct ChoiceSpec: Equatable {
 enum Kind: String, CaseIterable {
     case single, multiple, scale, matrix, number, text, longText = "long_text", date, ranking
     case calcNumber, calcBool, calcText, calcDate
+    /// Set at launch (`--set`): a coded site and a numbered wave.
+    case hiddenChoice, hiddenNumber
 }
 
 enum Precision: String { case day, month, year }
@@ -35,6 +37,7 @@ struct QuestionSpec: Equatable {
     var showIf: String?
 
     var isCalculation: Bool { [.calcNumber, .calcBool, .calcText, .calcDate].contains(kind) }
+    var isHidden: Bool { kind == .hiddenChoice || kind == .hiddenNumber }
 
     /// Every choice a participant can pick, "Other" included.
     var allChoices: [ChoiceSpec] {
@@ -88,17 +91,20 @@ extension InstrumentSpec {
             let type: String
             switch q.kind {
             case .calcNumber, .calcBool, .calcText, .calcDate: type = "calculate"
+            case .hiddenChoice, .hiddenNumber: type = "hidden"
             default: type = q.kind.rawValue
             }
             y += "        type: \(type)\n"
             if q.isCalculation {
                 y += "        value: \(quoted(q.expression))\n"
+            } else if q.isHidden {
+                y += "        label: \(both(q.text, "Label " + q.text))\n"
             } else {
                 y += "        text: \(both(q.text, "Cwestiwn " + q.text))\n"
             }
             if let s = q.showIf { y += "        show_if: \(quoted(s))\n" }
             switch q.kind {
-            case .single, .multiple, .matrix, .ranking:
+            case .single, .multiple, .matrix, .ranking, .hiddenChoice:
                 y += "        choices:\n"
                 for c in q.choices {
                     y += "          - {value: \(c.code), label: \(both(c.label, c.welsh))"
@@ -115,7 +121,7 @@ extension InstrumentSpec {
             case .scale:
                 y += "        from: \(q.from)\n        to: \(q.to)\n"
                 y += "        labels: {\(q.from): \(both("Lowest", "Isaf")), \(q.to): \(both("Highest", "Uchaf"))}\n"
-            case .number:
+            case .number, .hiddenNumber:
                 if let m = q.min { y += "        min: \(number(m))\n" }
                 if let m = q.max { y += "        max: \(number(m))\n" }
                 if q.decimals > 0 { y += "        decimals: \(q.decimals)\n" }

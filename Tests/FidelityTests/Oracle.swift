@@ -68,7 +68,7 @@ struct Oracle {
         let all = Set(q.allChoices.map(\.code))
         var out: [Column] = []
         switch q.kind {
-        case .single, .scale:
+        case .single, .scale, .hiddenChoice:
             out.append(Column(name: base, question: q.id, type: .code(labels: labels), codes: all, missing: missing))
         case .multiple:
             for c in q.allChoices {
@@ -79,7 +79,7 @@ struct Oracle {
             for r in q.rows { out.append(Column(name: base + "_" + r, question: q.id, type: .code(labels: labels), codes: all, missing: missing)) }
         case .ranking:
             for c in q.allChoices { out.append(Column(name: base + "_" + code(c.code), question: q.id, type: .rank, codes: Set(0...q.allChoices.count))) }
-        case .number:
+        case .number, .hiddenNumber:
             out.append(Column(name: base, question: q.id, type: .number, bounds: (q.min ?? -1e15, q.max ?? 1e15)))
         case .text, .longText:
             out.append(Column(name: base, question: q.id, type: .text))

@@ -15,6 +15,8 @@ struct SimulatedSession {
     var behaviour: Behaviour
     var version: String
     var session: Session
+    /// The `--set` values the session was started with (`site`, `wave`), as the journal keeps them.
+    var launch: [String: String] = [:]
     var events: [SessionEvent] = []
     var typed: [String] = []
     /// Written as `fieldwork simulate` writes a response (marked `"simulated": true`).
@@ -28,8 +30,14 @@ struct SessionGenerator {
 
     mutating func run(_ instrument: Instrument, spec: InstrumentSpec, seed: UInt64, behaviour: Behaviour, today: Int,
                       language: String) -> SimulatedSession {
+        // From the seed, not the random source, so that the answers drawn stay as they were.
+        var launch: [String: String] = [:]
+        if spec.question("site") != nil, seed % 3 != 0 { launch["site"] = seed % 2 == 0 ? "-5" : "7" }
+        if spec.question("wave") != nil { launch["wave"] = String(seed % 4 + 1) }
         var s = SimulatedSession(seed: seed, behaviour: behaviour, version: spec.version,
-                                 session: Session(instrument: instrument, seed: seed, language: language, today: today))
+                                 session: Session(instrument: instrument, seed: seed, language: language, today: today,
+                                                  preset: LaunchValues.answers(launch, for: instrument)))
+        s.launch = launch
         var time = 1.0
         func apply(_ move: SessionMove, _ lines: [String]) -> Bool {
             time += 1
@@ -152,7 +160,7 @@ struct SessionGenerator {
                 typed = q.precision == .day ? "\(year)\(sep)\(month)\(sep)\(day)" : "\(year)\(sep)\(month)"
             }
             return (Answer(.date(d)), [typed])
-        case .calcNumber, .calcBool, .calcText, .calcDate:
+        case .calcNumber, .calcBool, .calcText, .calcDate, .hiddenChoice, .hiddenNumber:
             return (Answer(.text("")), [""])
         }
     }

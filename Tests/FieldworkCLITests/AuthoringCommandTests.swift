@@ -204,7 +204,7 @@ private let xmllintRuns = Tool.available("xmllint")
         #expect(run.status == 1)
         #expect(run.stdout == """
             \(path) — prosper-member-survey 1.1.0
-              \(path):3:5: 'expects' is not a key of a scenario (did you mean 'expect'?); it may have name, language, seed, consent, answers, expect
+              \(path):3:5: 'expects' is not a key of a scenario (did you mean 'expect'?); it may have name, language, seed, consent, set, answers, expect
               \(path):5:5: each scenario needs a 'name' saying what it checks
 
             Scenarios: 0 passing, 1 failing.

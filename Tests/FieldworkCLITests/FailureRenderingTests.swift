@@ -66,7 +66,7 @@ private let plainSurvey = """
         #expect(run.stdout.isEmpty)
         #expect(run.stderr == """
             Error: --group takes the number of participants, from 2 to 99
-            Usage: fieldwork interview <file> [--responses <folder>] [--plain] [--color <color>] [--seal-to <recipient>] [--group <n>] [--language <code>] [--key-file <path>] [--seed <n>]
+            Usage: fieldwork interview <file> [--responses <folder>] [--plain] [--color <color>] [--seal-to <recipient>] [--group <n>] [--language <code>] [--key-file <path>] [--seed <n>] [--set <name=value> ...]
               See 'fieldwork interview --help' for more information.
 
             """)

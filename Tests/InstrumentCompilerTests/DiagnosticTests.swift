@@ -69,7 +69,7 @@ func withQuestions(_ questions: String) -> String {
 
     @Test func explainsKeysOfAnotherQuestionType() {
         let result = compile(header + "      - id: a\n        type: number\n        text: A?\n        choices: [x]\n")
-        #expect(result.diagnostics.map(\.hint) == ["'choices' belongs to questions of type single, multiple, scale, matrix, ranking"])
+        #expect(result.diagnostics.map(\.hint) == ["'choices' belongs to questions of type single, multiple, scale, matrix, ranking, hidden"])
     }
 
     @Test func warnsWhenASectionConditionContradictsAQuestionCondition() {

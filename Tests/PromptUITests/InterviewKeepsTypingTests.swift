@@ -32,6 +32,7 @@ func journal(_ recorder: MemoryRecorder) -> [String] {
         case .probe(let index, let asked): return "probe \(id) \(index) \(asked)"
         case .end: return "end"
         case .language(let code): return "language \(code)"
+        case .confirm: return "confirm \(id)"
         case .consent, .back, .draft: return nil
         }
     }

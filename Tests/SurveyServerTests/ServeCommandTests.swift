@@ -51,3 +51,29 @@ import Testing
         #expect(first.stop() == 0)
     }
 }
+
+/// A served survey's hidden questions are set once for every session it serves.
+@Suite struct ServeLaunchValueTests {
+    @Test func aRequiredHiddenValueIsAskedForBeforeAnyPortOpens() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("sited.yaml", """
+            format: 1
+            id: sited
+            version: 1.0.0
+            title: Sited
+            sections:
+              - id: s
+                questions:
+                  - {id: site, type: hidden, required: true, choices: [North, South]}
+                  - {id: mood, type: scale, text: Mood?, from: 0, to: 4}
+
+            """)
+        let common = ["--port", "0", "--listen", "127.0.0.1", "--responses", folder.path + "/r", "--host-key", folder.path + "/hk"]
+        let missing = try Child.run(Binary.fieldwork, ["serve", path] + common, seconds: 30)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "error: 'site' is required and set at launch: add --set site=VALUE (North or South)\n")
+        let wrong = try Child.run(Binary.fieldwork, ["serve", path, "--set", "site=East"] + common, seconds: 30)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr == "error: --set site=East: 'East' is not one of the choices of 'site' (North or South, or their codes 1 or 2)\n")
+    }
+}

@@ -47,3 +47,18 @@ def test_an_unknown_key_is_flagged():
 def test_a_question_without_text_is_flagged():
     document = load("format: 1\nid: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    questions:\n      - {id: a, type: single, choices: [x]}\n")
     assert errors(document) == ["'text' is a required property"]
+
+
+def test_a_hidden_question_needs_no_text():
+    document = load("format: 1\nid: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    questions:\n"
+                    "      - {id: site, type: hidden, required: true, choices: [North, South]}\n"
+                    "      - {id: wave, type: hidden, min: 1, max: 4}\n")
+    assert errors(document) == []
+    assert errors(load("format: 1\nid: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    questions:\n"
+                       "      - {id: site, type: hiden}\n")) != []
+
+
+def test_soft_checks_are_keys_of_a_question():
+    document = load("format: 1\nid: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    questions:\n"
+                    "      - {id: rooms, type: number, text: Rooms?, warn_if: . > 10, warn_message: Sure?, soft_required: true}\n")
+    assert errors(document) == []

@@ -1,5 +1,6 @@
 import Expressions
 import InstrumentModel
+import SessionEngine
 import Wording
 
 /// What kind of answer a question takes, and its limits, in a sentence.
@@ -42,6 +43,9 @@ enum AnswerWords {
             if let damage = expressions.damage(at: .value(question: q.id)) { return "calculated, not asked: " + PlainWords.damaged(damage) }
             let expression = expressions[.value(question: q.id)].map(Printer.print) ?? ""
             return "calculated, not asked: `\(expression)`"
+        case .hidden:
+            let allowed = LaunchValues.allowed(q).map { ": " + $0 } ?? ": a text"
+            return "set at launch, not asked (`--set \(q.id)=…`)" + allowed + (q.required ? "; required" : "")
         }
     }
 

@@ -25,7 +25,7 @@ public struct Preview {
         var facts = [fact("Instrument", "\(instrument.id), version \(instrument.version)"),
                      fact("Kind", instrument.kind == .survey ? "survey (answered by the participant)" : "interview guide (used by the interviewer)"),
                      fact("Content hash", hash),
-                     fact("Questions", counted(instrument.questions.filter { $0.type != .note && $0.type != .calculate }.count, "question")
+                     fact("Questions", counted(instrument.questions.filter { $0.type != .note && !$0.type.isNeverAsked }.count, "question")
                           + " in " + counted(instrument.sections.count, "section"))]
         if instrument.languages.count > 1 || !instrument.languages.allSatisfy(\.isEmpty) {
             facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))
@@ -59,7 +59,7 @@ public struct Preview {
             blocks.append(.facts(sectionFacts))
             if let intro = section.intro { blocks.append(.paragraph(texts(intro))) }
             for q in section.questions {
-                if q.type != .note && q.type != .calculate { number += 1 }
+                if q.type != .note && !q.type.isNeverAsked { number += 1 }
                 blocks += question(q, number: number)
             }
         }
@@ -77,19 +77,26 @@ public struct Preview {
 
     private func question(_ q: Question, number: Int) -> [PreviewDocument.Block] {
         var blocks: [PreviewDocument.Block] = []
-        let counted = q.type != .note && q.type != .calculate
+        let counted = q.type != .note && !q.type.isNeverAsked
         let title = q.text.map(texts) ?? languages.map { _ in q.id }
         blocks.append(.heading(level: 3, texts: counted ? ["\(number). " + title[0]] + title.dropFirst() : title))
         var facts = [fact("Variable", q.id), fact("Answer", AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 },
                                                                              expressions: words.expressions))]
         if counted && q.type != .open {
-            facts.append(fact(q.required ? "Required" : "Optional", q.required ? "an answer is needed to go on" : "can be skipped"))
+            if q.softRequired == true {
+                facts.append(fact("Optional, checked", "leaving it unanswered (or a row empty) is questioned once; the participant may keep it so"))
+            } else {
+                facts.append(fact(q.required ? "Required" : "Optional", q.required ? "an answer is needed to go on" : "can be skipped"))
+            }
         }
         if let condition = words.describe(at: .showIf(question: q.id)) {
             facts.append(fact(q.type == .note ? "Shown if" : "Asked if", condition))
         }
         if let rule = words.describe(at: .validIf(question: q.id)) {
             facts.append(fact("Accepted if", rule))
+        }
+        if let rule = words.describe(at: .warnIf(question: q.id)) {
+            facts.append(fact("Warns if", rule + " (the participant may keep it)"))
         }
         if q.sensitive { facts.append(fact("Sensitive", "shown with a gentle note and an obvious way to skip")) }
         if q.identifying { facts.append(fact("Identifying", "stored apart from the answers, with nothing that links it back")) }
@@ -98,6 +105,7 @@ public struct Preview {
         blocks.append(.facts(facts))
         if let help = q.help { blocks.append(.labelled(label: "Help", texts: texts(help))) }
         if let message = q.invalidMessage { blocks.append(.labelled(label: "If not accepted", texts: texts(message))) }
+        if let message = q.warnMessage { blocks.append(.labelled(label: "If warned", texts: texts(message))) }
         if let instructions = q.instructions { blocks.append(.labelled(label: "Interviewer", texts: texts(instructions))) }
         if let rows = q.rows, !rows.isEmpty {
             blocks.append(.list(title: "Rows", items: rows.map { texts($0.text) }))

@@ -66,7 +66,7 @@ enum ScenarioAnswers {
                 return fail(node, "the answer of '\(q.id)' should be a date written \(TextEntry.datePattern(precision))")
             }
             return .success(Answer(.date(d)))
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return fail(node, "'\(q.id)' is a \(q.type.rawValue) and takes no answer")
         }
     }

@@ -26,6 +26,8 @@ public struct Scenario: Sendable, Equatable {
     public var language: String?
     public var seed: UInt64 = 1
     public var declines = false
+    /// Values of hidden questions, as `run --set` gives them, by question id in the order written.
+    public var set: [Keyed] = []
     /// Answers by question id, in the order written.
     public var answers: [Keyed] = []
     public var shown: [Keyed] = []
@@ -83,7 +85,7 @@ public struct ScenarioFile: Sendable, Equatable {
     }
 
     private static func scenario(_ node: Node, into problems: inout [ScenarioProblem]) -> Scenario? {
-        let keys = ["name", "language", "seed", "consent", "answers", "expect"]
+        let keys = ["name", "language", "seed", "consent", "set", "answers", "expect"]
         guard let entries = mapping(node, what: "a scenario", allowed: keys, into: &problems) else { return nil }
         guard let name = entries.first(where: { $0.key == "name" }), case .scalar(let nameText) = name.value, !nameText.text.isEmpty else {
             problems.append(ScenarioProblem(at: node.start, "each scenario needs a 'name' saying what it checks"))
@@ -108,6 +110,8 @@ public struct ScenarioFile: Sendable, Equatable {
                 case nil: break
                 default: problems.append(ScenarioProblem(at: entry.value.start, "'consent' should be agree or decline"))
                 }
+            case "set":
+                s.set = mapping(entry.value, what: "'set'", allowed: nil, into: &problems) ?? []
             case "answers":
                 s.answers = mapping(entry.value, what: "'answers'", allowed: nil, into: &problems) ?? []
             case "expect":

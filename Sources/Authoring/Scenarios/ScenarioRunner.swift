@@ -68,10 +68,26 @@ public struct ScenarioRunner {
                 failures.append(ScenarioProblem(at: item.at, "'\(q.id)' is a \(q.type.rawValue), not a calculation; expect its answer under 'record' instead"))
             }
         }
+        var launchValues: [String: String] = [:]
+        for item in scenario.set {
+            guard case .scalar(let raw) = item.value else {
+                failures.append(ScenarioProblem(at: item.value.start, "'\(item.key)' is set to one value, such as 'site: north'"))
+                continue
+            }
+            switch LaunchValues.value(raw.text, named: item.key, in: instrument) {
+            case .success(let stored): launchValues[item.key] = stored
+            case .failure(let problem): failures.append(ScenarioProblem(at: item.value.start, problem.message))
+            }
+        }
+        if failures.isEmpty, let q = LaunchValues.missing(from: launchValues, in: instrument) {
+            failures.append(ScenarioProblem(at: scenario.at, "'\(q.id)' is required and set at launch: add it under 'set:'"
+                + (LaunchValues.allowed(q).map { " (\($0))" } ?? "")))
+        }
         guard failures.isEmpty else { return failures }
 
         // Play the session.
-        var session = Session(instrument: instrument, seed: scenario.seed, language: scenario.language ?? instrument.languages.first, today: today)
+        var session = Session(instrument: instrument, seed: scenario.seed, language: scenario.language ?? instrument.languages.first, today: today,
+                              preset: LaunchValues.answers(launchValues, for: instrument))
         var shown: [String] = []
         var clock = 0.0
         // Every move goes through the one `apply`, as a participant's would (redaction included).

@@ -12,16 +12,10 @@ enum CalculationTypes {
         var values: [String: Expr] = [:]
         let expressions = InstrumentExpressions(salvaging: instrument)
         for q in questions {
-            switch q.type {
-            case .number: declared[q.id] = .number(min: q.min, max: q.max, decimals: q.decimals ?? 0)
-            case .text, .longText, .open: declared[q.id] = .text
-            case .date: declared[q.id] = .date
-            case .single, .scale: declared[q.id] = .choice(options(q))
-            case .multiple: declared[q.id] = .choices(options(q))
-            case .ranking: declared[q.id] = .ranking(options(q))
-            case .matrix: declared[q.id] = .matrix(rows: (q.rows ?? []).map(\.id), options: options(q))
-            case .calculate: values[q.id] = expressions[.value(question: q.id)]
-            case .note: break
+            if q.type == .calculate {
+                values[q.id] = expressions[.value(question: q.id)]
+            } else if let type = ValueType.declared(by: q) {
+                declared[q.id] = type
             }
         }
         // Calculations may use one another (the compiler has refused cycles): infer them in rounds
@@ -44,9 +38,5 @@ enum CalculationTypes {
             default: .number
             }
         }
-    }
-
-    private static func options(_ q: Question) -> [ChoiceOption] {
-        q.allChoices.map { ChoiceOption(code: $0.value, labels: $0.label.allTexts) }
     }
 }

@@ -181,6 +181,17 @@ public struct Codebook: Sendable {
             out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
         case .date:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .date, integer: false))
+        case .hidden:
+            // Exported as the question it stands for: a coded choice, a number or a text.
+            switch q.hiddenKind {
+            case .choice:
+                out.append(make(q.id, .choice(question: q.id), label: label, measure: .nominal, codes: codes, missing: missing, domain: choiceCodes))
+            case .number:
+                out.append(make(q.id, .value(question: q.id), label: label, measure: .scale, integer: (q.decimals ?? 0) == 0,
+                                domain: .range(min: q.min, max: q.max)))
+            case .text, nil:
+                out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
+            }
         case .calculate:
             switch calculation ?? .number {
             case .boolean:

@@ -105,7 +105,7 @@ enum CodebookFiles {
             let renamed = c.codebook.names.renamed(v.name)
             if let n = renamed.spss { md += "- SPSS name: `\(n)`\n" }
             if let n = renamed.stata { md += "- Stata name: `\(n)`\n" }
-            md += "- Asked: " + (fact("Asked", of: v) ?? "always") + "\n"
+            md += fact("Set at launch", of: v).map { "- Set at launch: " + $0 + "\n" } ?? "- Asked: " + (fact("Asked", of: v) ?? "always") + "\n"
             md += "- Versions: \(v.versions.joined(separator: ", "))\n"
         }
         let markdown = try c.writeText("codebook.md", md)

@@ -22,7 +22,7 @@ public struct VersionFacts: Sendable {
         add("Values", v.codes.map { "\($0.code) = \($0.label)" }.joined(separator: "; "))
         if case .value = v.source {
             switch q.type {
-            case .number:
+            case .number, .hidden where q.hiddenKind != .text:
                 add("Range", Self.range(q.min.map(NumberText.canonical), q.max.map(NumberText.canonical)))
                 add("Decimals", q.decimals.map(String.init))
                 add("Unit", q.unit?.text(in: words.language))
@@ -37,7 +37,12 @@ public struct VersionFacts: Sendable {
             }
         }
         if case .calculated = v.source { add("Calculated as", Self.calculation(q, words)) }
-        add("Asked", v.condition.map { "if " + $0 } ?? (v.isCalculated ? nil : "always"))
+        if q.type == .hidden {
+            // Never asked: the value describes the session, given by whoever started it.
+            add("Set at launch", "`--set \(q.id)=…`" + (q.required ? " (required)" : ""))
+        } else {
+            add("Asked", v.condition.map { "if " + $0 } ?? (v.isCalculated ? nil : "always"))
+        }
         facts = out
     }
 

@@ -88,6 +88,7 @@ struct Deidentifier: Sendable {
         if options.dropParadata {
             r.duration = nil
             r.timing = [:]
+            r.softConfirmed = [:]
             r.returns = nil
             r.started = r.started.map { String($0.prefix(10)) }
         }

@@ -96,7 +96,7 @@ struct Interview {
         let language = instrument.languages.first
         return instrument.sections.map { section in
             Part(section: section, items: section.questions.compactMap { q in
-                guard q.type != .note && q.type != .calculate else { return nil }
+                guard q.type != .note && !q.type.isNeverAsked else { return nil }
                 let content: Content
                 if let value = r.answers[q.id] {
                     content = q.type == .open ? .notes(NoteTurn.parse(value.string ?? "")) : .answer(words(value, q, r.other[q.id], language))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResponseStore
+import SessionEngine
 import SurveyServer
 import TerminalIO
 #if canImport(Glibc)
@@ -47,6 +48,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seal every response as it is stored to this age recipient (age1…, from 'fieldwork keys new'), so the server holds nothing readable; the instrument's privacy.seal_to does the same.",
                                valueName: "recipient"))
     var sealTo: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("The value of a 'type: hidden' question for every session, as site=north (repeatable).", valueName: "name=value"))
+    var set: [String] = []
 
     @Option(help: ArgumentHelp("The name participants connect to, for the words that tell them how to come back.", valueName: "name"))
     var publicName: String?
@@ -109,6 +113,8 @@ struct ServeCommand: ParsableCommand {
         limits.loginSeconds = ServerLimits.seconds(loginTimeout) ?? limits.loginSeconds
         // Sealed as run seals: responses and identifying records to the recipient, journals under
         // keys this process holds in memory (ResponseStore's JournalSeal).
+        // Before any port opens: every session this server begins holds these values.
+        let launchValues = try LaunchValues.checked(set, for: instrument)
         let store = try InstrumentStore(root: responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash,
                                         sealTo: try RunnerOptions.recipient(sealTo, instrument: instrument.privacy.sealTo))
         let access: Access
@@ -137,7 +143,7 @@ struct ServeCommand: ParsableCommand {
 
         let log = ServerLog(addresses: logAddresses)
         let context = ServerContext(instrument: instrument, store: store, access: access, limits: limits, log: log,
-                                    port: port, publicName: publicName, language: language)
+                                    port: port, publicName: publicName, language: language, launchValues: launchValues)
         let server = SurveyServer(context: context, hostKey: key)
         // Signals first, so that a SIGTERM arriving while the port opens is not lost.
         let signals = ProcessSignals.listen(to: [SIGTERM, SIGINT, SIGHUP])

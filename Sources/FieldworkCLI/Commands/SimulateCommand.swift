@@ -3,6 +3,7 @@ import Authoring
 import Expressions
 import Foundation
 import ResponseStore
+import SessionEngine
 
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +34,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date to take as today (YYYY-MM-DD); default: today.", valueName: "date"))
     var today: String?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("The value of a 'type: hidden' question for every participant, as site=north (repeatable; default: drawn from its declaration).", valueName: "name=value"))
+    var set: [String] = []
+
     @Flag(help: "Exit with status 1 when there are warnings.")
     var strict = false
 
@@ -44,7 +48,8 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let loaded = try LoadedInstrument.load(path, color: .auto)
         let day = today.flatMap(DateValue.parse) ?? Platform.todayDays()
-        let simulation = Simulation(instrument: loaded.instrument, seed: seed, today: day)
+        let simulation = Simulation(instrument: loaded.instrument, seed: seed, today: day,
+                                    launchValues: try LaunchValues.checked(set, for: loaded.instrument, drawn: true))
         var store: InstrumentStore?
         if let out {
             let folder = out + "/" + loaded.instrument.id

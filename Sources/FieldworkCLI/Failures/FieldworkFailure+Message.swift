@@ -30,7 +30,7 @@ extension FieldworkFailure {
             // The screen may have stopped mid-line; a blank line sets the message apart from it.
             return "\n" + self.error(error.description,
                                      "Everything answered before this point is saved in \(journal); continue later with 'fieldwork resume'.")
-        case .cannotServe(let reason):
+        case .cannotServe(let reason), .launchValue(let reason):
             return error(reason)
         case .instrumentCopyUnreadable(let path):
             return error("the instrument this session answered is missing or damaged ('\(path)')")

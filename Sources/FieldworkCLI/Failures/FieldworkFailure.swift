@@ -41,6 +41,8 @@ enum FieldworkFailure: Error {
     case cannotServe(String)
     /// A sealed folder was to be read without its identity, or with another one.
     case sealed(StoreError)
+    /// A `--set` value that does not fit the instrument's hidden questions, or one missing.
+    case launchValue(String)
 
     /// The library's own errors, met anywhere in a command, as failures.
     ///
@@ -59,7 +61,7 @@ enum FieldworkFailure: Error {
     var status: ExitStatus {
         switch self {
         case .savedForLater: .savedForLater
-        case .cannotCompare, .sealed: .wrongUse
+        case .cannotCompare, .sealed, .launchValue: .wrongUse
         case .problemsReported, .instrumentHasErrors, .notACompiledInstrument, .cannotWrite, .cannotWriteIn,
              .store, .export, .sessionStopped, .instrumentCopyUnreadable, .holdsRealResponses, .noStudyKey, .filesSkipped, .cannotServe:
             .failure

@@ -11,6 +11,9 @@ struct StartOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed for shuffles (default: random; it is stored with the response).", valueName: "n"))
     var seed: UInt64?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("The value of a 'type: hidden' question, as site=north (repeatable).", valueName: "name=value"))
+    var set: [String] = []
+
     func validate() throws {
         if keyFile?.isEmpty == true { throw ValidationError("--key-file needs a file's name") }
         // Seeds are stored in the response; above 2^53 some JSON readers would change them.

@@ -18,6 +18,8 @@ enum Runner {
                 ? "'\(instrument.id)' is written in one language only; leave out --language"
                 : "'\(language)' is not one of the instrument's languages (\(instrument.languages.joined(separator: ", ")))")
         }
+        // Checked before anything is asked or written: a wrong site would file every answer under it.
+        let launchValues = try LaunchValues.checked(start.set, for: instrument)
         let store = try InstrumentStore(root: options.responses, instrument: instrument, compiled: loaded.compiled, hash: loaded.hash,
                                         sealTo: try options.recipient(instrument: instrument.privacy.sealTo))
         var io = StandardLines()
@@ -81,8 +83,9 @@ enum Runner {
         let chosenSeed = seed ?? UInt64.random(in: 0..<(1 << 53))
         let today = Platform.todayDays()
         let writer = try store.begin(seed: chosenSeed, language: language ?? instrument.languages.first, started: started,
-                                     pseudonym: pseudonym, group: group, today: today)
-        let session = Session(instrument: instrument, seed: chosenSeed, language: language, today: today)
+                                     pseudonym: pseudonym, group: group, today: today, set: launchValues)
+        let session = Session(instrument: instrument, seed: chosenSeed, language: language, today: today,
+                              preset: LaunchValues.answers(launchValues, for: instrument))
         // Without --language, a participant of a study in several languages chooses their own.
         try drive(session, writer: writer, elapsedBefore: 0, options: options, offerLanguages: language == nil)
     }

@@ -38,7 +38,7 @@ enum Widgets {
         case .longText, .open:
             return TextWidget(kind: q.type, precision: .day, given: given, draft: session.drafts[q.id], width: width,
                               limit: q.type == .longText ? q.maxLength : nil, words: session.words)
-        case .note, .calculate:
+        case .note, .calculate, .hidden:
             return NoteWidget()
         }
     }

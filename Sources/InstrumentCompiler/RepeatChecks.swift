@@ -107,6 +107,7 @@ extension InstrumentDecoder {
         case .calculate: "a calculate"
         case .note: "a note"
         case .open: "an open question"
+        case .hidden: "a value set at launch"
         }
     }
 

@@ -99,3 +99,20 @@ import Testing
         ])
     }
 }
+
+/// The review before sending takes the help key (? and F1) too: it is said there, with going
+/// back and leaving on their own line, as under a question.
+@Suite struct ReviewKeysSaidTests {
+    @Test(arguments: [80, 60])
+    func theReviewSaysItsKeys(columns: Int) throws {
+        var session = Session(instrument: try compiled(EveryKeySaidTests.yaml), seed: 1, today: 0)
+        while session.current != nil { try session.skip(at: 0) }
+        let terminal = ScriptedTerminal(columns: columns, rows: 24, [.endOfInput])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        _ = driver.review(session, problem: nil)
+        #expect(driver.frame.plain.suffix(2).map { $0.trimmingCharacters(in: .whitespaces) } == [
+            "↑↓ move · Enter change, or send · ? help",
+            "Esc back · Ctrl-C leave",
+        ])
+    }
+}

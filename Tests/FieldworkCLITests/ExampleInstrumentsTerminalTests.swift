@@ -6,8 +6,9 @@ private let tmuxWorks = Tool.available("tmux")
 
 /// Every example instrument in `instruments/` taken through to its end in a real terminal, at
 /// 80×24 and 60×20: the surveys on the full screen and in plain mode, the guides on the
-/// interviewer's screen and in plain interview mode. Each question is answered ("1", or a few
-/// words where text is typed) or, where "1" is refused, skipped. On the full screens every screen
+/// interviewer's screen and in plain interview mode. Survey questions are answered ("1", or a few
+/// words where text is typed) and skipped in turn, the other where one is refused; interview
+/// questions are answered. On the full screens every screen
 /// shown is checked: no line wider than the window (the terminal's own wrapping is undone with
 /// `capture-pane -J`, so a line written too wide shows as one), and no line cut without "…" (a
 /// line that fills the window is the rule or ends in "…"; the interviewer's notes pane, which
@@ -74,6 +75,7 @@ struct Walker {
     /// What was last sent, for the plain driver's "refused: skip instead".
     private var sent = ""
     private var noted = false
+    private var skipping = true
 
     init(tmux: TmuxSession, columns: Int, checkLines: Bool, done: String) {
         self.tmux = tmux
@@ -152,12 +154,17 @@ struct Walker {
 
     func lines(_ screen: String) -> [String] { screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } }
 
+    /// Questions are answered and skipped in turn; a refused skip (a required question, the
+    /// consent) is answered, a refused "1" (a number out of its range) skipped.
     mutating func surveyStep(_ screen: String) {
         let rows = lines(screen)
         if screen.contains("Press any key") || screen.contains("Send my answers") || screen.contains("Enter start") {
             send("Enter")
-        } else if rows.contains(where: { $0.hasPrefix("! ") }) {
-            // "1" was refused (a number out of its range): skipped instead.
+            return
+        }
+        // In turn; and where the last was refused (a "! " line), the other way, which is the turn too.
+        skipping.toggle()
+        if skipping {
             send("BSpace", "BSpace", "BSpace", "Enter")
         } else if rows.suffix(3).contains(where: { $0.contains("Tab next") }) {
             type("Fine, thanks")
@@ -191,14 +198,11 @@ struct Walker {
         let rows = lines(screen).filter { !$0.isEmpty }
         let last = rows.last ?? ""
         if last == ">" {
-            let before = rows.dropLast().last ?? ""
             if rows.suffix(4).contains(where: { $0.hasPrefix("Type a number to change that answer") }) {
                 sent = ""
-            } else if before.hasSuffix("Type ? for help.") {
-                // Refused: skip where "1" was refused, answer where skipping was.
-                sent = sent.isEmpty ? "1" : ""
             } else {
-                sent = "1"
+                // Answered and skipped in turn; where one is refused ("Type ? for help."), the other.
+                sent = sent.isEmpty ? "1" : ""
             }
             if !sent.isEmpty { type(sent) }
             send("Enter")

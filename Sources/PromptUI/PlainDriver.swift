@@ -165,14 +165,13 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             switch PlainInput.parse(typed.trimmed, question: q, choices: choices, session: session) {
             case .success(var answer):
                 if needsOther(answer, q) {
-                    say(session.words.askWhatOtherIs(session.render(q.other?.label)))
-                    let draft = session.otherDrafts[q.id]
-                    if let draft {
-                        say(session.words.draftKept(draft))
-                        say(session.words.plainSendDraft)
+                    switch otherText(q, session) {
+                    case .text(let other): answer.other = other
+                    case .again:
+                        guide(session, q)
+                        continue
+                    case .leave: return .leave
                     }
-                    guard let other = prompt() else { return .leave }
-                    answer.other = other.trimmed.isEmpty ? draft ?? "" : other.trimmed
                 }
                 if q.type == .open, let clock { return notes(first: line, q, session, clock: clock) }
                 if q.type == .longText || q.type == .open { return longText(first: typed, sending: text.isEmpty) }
@@ -246,6 +245,30 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         if q.type == .matrix {
             say(session.words.eachStatement)
             for (i, c) in session.presentedChoices(q).enumerated() { say("  \(i + 1)  " + session.render(c.label)) }
+        }
+    }
+
+    private enum OtherReply { case text(String), again, leave }
+
+    /// What "Other" is, asked on its own prompt, where the keys of every prompt hold too: `q`
+    /// leaves, `<` asks the question again, `?` helps (they were kept as the text). Enter alone
+    /// sends a draft typed into "Other" before, which is offered.
+    private mutating func otherText(_ q: Question, _ session: Session) -> OtherReply {
+        let draft = session.otherDrafts[q.id]
+        while true {
+            say(session.words.askWhatOtherIs(session.render(q.other?.label)))
+            if let draft {
+                say(session.words.draftKept(draft))
+                say(session.words.plainSendDraft)
+            }
+            guard let line = prompt()?.trimmed else { return .leave }
+            switch line {
+            case "q": return .leave
+            case "<": return .again
+            case "?": help(session, q)
+            case "": return .text(draft ?? "")
+            default: return .text(line)
+            }
         }
     }
 

@@ -56,3 +56,34 @@ import Testing
         #expect(runner.session.otherDrafts["help"] == nil)
     }
 }
+
+/// Plain mode's keys hold at the "Other" prompt as at every prompt: `q` leaves, `<` asks the
+/// question again and `?` helps; they were stored as what "Other" is.
+@Suite struct PlainOtherPromptKeysTests {
+    func run(_ lines: [String]) throws -> (SessionRunner<PlainDriver<ScriptedLines>>, SessionOutcome) {
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(OtherDraftTests.yaml), seed: 1, today: 0),
+                                   driver: PlainDriver(io: ScriptedLines(input: lines)), recorder: MemoryRecorder(), clock: { time += 1; return time })
+        let outcome = try runner.run()
+        return (runner, outcome)
+    }
+
+    @Test func qLeaves() throws {
+        let (runner, outcome) = try run(["", "3", "q"])
+        #expect(outcome == .interrupted)
+        #expect(runner.session.answers["place"] == nil)
+    }
+
+    @Test func lessThanAsksTheQuestionAgain() throws {
+        let (runner, _) = try run(["", "3", "<", "1"])
+        #expect(runner.session.answers["place"] == Answer(.choice(1)))
+    }
+
+    @Test func questionMarkHelpsThenAsksAgain() throws {
+        let (runner, _) = try run(["", "3", "?", "Boat"])
+        #expect(runner.session.answers["place"] == Answer(.choice(3), other: "Boat"))
+        #expect(runner.driver.io.output.contains("  q  save and leave; you can carry on later\n"), "\(runner.driver.io.output)")
+        #expect(runner.driver.io.output.components(separatedBy: "Please say what \"Other, please specify\" is:\n> ").count == 3,
+                "asked again after the help: \(runner.driver.io.output)")
+    }
+}

@@ -426,10 +426,11 @@ public struct FullScreenDriver: SessionDriver {
 
     /// A question's key lines: the widget's keys, then on a line of their own the `essentials`
     /// (skip, back, leave), which are always said. Up to three lines where the window has the rows
-    /// (a matrix's keys take two at 60 columns), two in a low one, one in a very low one; where not
-    /// every key fits, the widget's last keys give way, never `help`, the key that lists them all.
+    /// (a matrix's keys take two at 60 columns), two in a low one (40×12 says the essentials on
+    /// two), one below 12 rows; where not every key fits, the widget's last keys give way, never
+    /// `help`, the key that lists them all.
     func keyLines(_ keys: [String?], essentials: [String?], keeping help: String, width: Int) -> [String] {
-        Self.keyLines(keys, essentials: essentials, keeping: help, width: width, lines: terminal.rows >= 20 ? 3 : terminal.rows >= 14 ? 2 : 1)
+        Self.keyLines(keys, essentials: essentials, keeping: help, width: width, lines: terminal.rows >= 20 ? 3 : terminal.rows >= 12 ? 2 : 1)
     }
 
     static func keyLines(_ keys: [String?], essentials: [String?], keeping help: String, width: Int, lines: Int) -> [String] {

@@ -77,6 +77,14 @@ import Testing
         ])
     }
 
+    /// In a 40×12 window not every key fits: the help key, skipping, going back and leaving do.
+    @Test(arguments: ["pick", "often", "grid", "story", "age"])
+    func theEssentialsAt40By12(question: String) throws {
+        let hints = try keyLines(question, columns: 40, rows: 12).flatMap { $0.components(separatedBy: " · ") }
+        let help = question == "story" || question == "age" ? "F1 help" : "? help"
+        #expect([help, "Esc back", "Ctrl-C leave", "Enter alone skips"].allSatisfy(hints.contains), "\(question): \(hints)")
+    }
+
     @Test func aLongTextSaysEveryKey() throws {
         #expect(try keyLines("story", columns: 80) == [
             "Enter new line · Tab next · F1 help",

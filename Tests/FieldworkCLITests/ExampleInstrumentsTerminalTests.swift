@@ -8,9 +8,10 @@ private let tmuxWorks = Tool.available("tmux")
 /// 80×24 and 60×20: the surveys on the full screen and in plain mode, the guides on the
 /// interviewer's screen and in plain interview mode. Survey questions are answered ("1", or a few
 /// words where text is typed) and skipped in turn, the other where one is refused; interview
-/// questions are answered. On the full screens every screen
-/// shown is checked: no line wider than the window (the terminal's own wrapping is undone with
-/// `capture-pane -J`, so a line written too wide shows as one), and no line cut without "…" (a
+/// questions are answered. Every screen shown is checked (plain mode's lines too, which are
+/// wrapped at spaces on a terminal): no line wider than the window (the terminal's own wrapping
+/// is undone with `capture-pane -J`, so a line written too wide shows as one), and no line cut
+/// without "…" (a
 /// line that fills the window is the rule or ends in "…"; the interviewer's notes pane, which
 /// wraps to the window's edge beside the outline, is left to the first check).
 /// The session must complete and its response be read back by `export`.
@@ -44,7 +45,7 @@ private let tmuxWorks = Tool.available("tmux")
         let command = "\(interview ? "interview" : "run") '\(path)'\(group)\(c.mode == .plain ? " --plain" : "") --seed 3 "
             + "--key-file '\(folder.path)/study.key'"
         let t = try TmuxSession(command: TmuxSession.command(command, in: folder.url, done: done), columns: c.columns, rows: c.rows)
-        var walker = Walker(tmux: t, columns: c.columns, checkLines: c.mode == .screen, done: done)
+        var walker = Walker(tmux: t, columns: c.columns, done: done)
         walker.walk(interview: interview, plain: c.mode == .plain)
         #expect(walker.screens >= 5, "\(c.testDescription): only \(walker.screens) screens seen")
         #expect(walker.problems.isEmpty, "\(c.testDescription):\n\(walker.problems.prefix(5).joined(separator: "\n\n"))")
@@ -67,7 +68,6 @@ private let tmuxWorks = Tool.available("tmux")
 struct Walker {
     let tmux: TmuxSession
     let columns: Int
-    let checkLines: Bool
     let done: String
     var problems: [String] = []
     /// How many screens were seen, to know the walk went through the questions.
@@ -77,10 +77,9 @@ struct Walker {
     private var noted = false
     private var skipping = true
 
-    init(tmux: TmuxSession, columns: Int, checkLines: Bool, done: String) {
+    init(tmux: TmuxSession, columns: Int, done: String) {
         self.tmux = tmux
         self.columns = columns
-        self.checkLines = checkLines
         self.done = done
     }
 
@@ -104,7 +103,7 @@ struct Walker {
 
     /// No line wider than the window; a line that fills the window whole is a rule or ends in "…".
     mutating func check(_ screen: String) {
-        guard checkLines, !finished else { return }
+        guard !finished else { return }
         let joined = (try? tmux.tmuxCommand(["capture-pane", "-p", "-J", "-t", tmux.name])) ?? ""
         for line in joined.split(separator: "\n", omittingEmptySubsequences: false) {
             let shown = String(line.reversed().drop { $0 == " " }.reversed())

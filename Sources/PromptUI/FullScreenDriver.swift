@@ -64,7 +64,8 @@ public struct FullScreenDriver: SessionDriver {
             header = TextLayout.pad(" " + TextLayout.fit(screen.title, room - 3), room) + bar
         }
         var lines = [style.bold(header), style.dim(String(repeating: "─", count: width))]
-        let footer = [screen.message.map { style.warn(TextLayout.fit(" ! " + $0, width)) } ?? "", style.dim(TextLayout.fit(" " + screen.help, width))]
+        let footer = [screen.message.map { style.warn(TextLayout.fit(" ! " + $0, width)) } ?? ""]
+            + ([screen.help] + screen.moreHelp).map { style.dim(TextLayout.fit(" " + $0, width)) }
         let room = height - lines.count - footer.count
         // The question stays put while what is under it scrolls, unless it would leave too little
         // room for that: then everything scrolls together.
@@ -244,9 +245,11 @@ public struct FullScreenDriver: SessionDriver {
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
-            let help = Self.keyHelp(Self.withHelpKey(widget, words.keyHelp(typing: false)) + [words.keyLeave], width: width)
+            let help = keyLines(Self.withHelpKey(widget, words.keyHelp(typing: false)), essentials: [words.keyLeave],
+                                keeping: words.keyHelp(typing: false), width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: top,
-                                       focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message, help: help), words: words))
+                                       focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message,
+                                       help: help[0], moreHelp: Array(help.dropFirst())), words: words))
             message = nil
             guard let event = nextEvent(session) else { return nil }
             switch event {
@@ -324,15 +327,17 @@ public struct FullScreenDriver: SessionDriver {
             var body = Array(w.lines.dropFirst(w.pinned))
             // The reason an answer was refused stands right under it.
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
-            // The widget's keys one by one, most important first: as one piece, a narrow screen
-            // dropped all of them and kept only back and leave.
-            let help = Self.keyHelp(Self.withHelpKey(widget, words.keyHelp(typing: widget.typesText))
-                                    + [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
-                                    width: width)
+            // The widget's keys one by one, then going back, leaving and skipping, which are
+            // always said: where there is no room for all, the widget's last keys give way to them
+            // (the help key, kept, lists every one).
+            let help = keyLines(Self.withHelpKey(widget, words.keyHelp(typing: widget.typesText)),
+                                essentials: [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
+                                keeping: words.keyHelp(typing: widget.typesText), width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(ScreenContent(title: session.render(session.instrument.title), progress: position, head: head, body: body,
                                        widgetTop: -w.pinned, focus: w.pointing ? w.focus - w.pinned : nil, focusLines: w.focusLines,
-                                       cursor: w.cursor.map { ($0.line - w.pinned, $0.column) }, help: help), words: words))
+                                       cursor: w.cursor.map { ($0.line - w.pinned, $0.column) }, help: help[0], moreHelp: Array(help.dropFirst())),
+                                       words: words))
             guard let event = nextEvent(session) else { return Self.keeping(widget, then: .leave) }
             switch event {
             case .resized:
@@ -406,16 +411,69 @@ public struct FullScreenDriver: SessionDriver {
     /// The key hints over up to `lines` lines, in order, each hint whole; a screen with many keys
     /// (the interviewer's) shows them all at 60 columns this way instead of dropping the last ones.
     static func keyHelp(_ parts: [String?], width: Int, lines: Int) -> [String] {
+        placing(parts.compactMap { $0 }, width: width, lines: lines).lines
+    }
+
+    /// The hints laid out in order, and how many of them found room.
+    private static func placing(_ parts: [String], width: Int, lines: Int) -> (lines: [String], placed: Int) {
         var out = [""]
-        for part in parts.compactMap({ $0 }) {
+        var placed = 0
+        for part in parts {
             let next = out[out.count - 1].isEmpty ? part : out[out.count - 1] + " · " + part
             if TextLayout.width(next) <= width {
                 out[out.count - 1] = next
+                placed += 1
             } else if out.count < lines, TextLayout.width(part) <= width {
                 out.append(part)
+                placed += 1
             }
         }
-        return out
+        return (out, placed)
+    }
+
+    /// A question's key lines: the widget's keys, then on a line of their own the `essentials`
+    /// (skip, back, leave), which are always said. Up to three lines where the window has the rows
+    /// (a matrix's keys take two at 60 columns), two in a low one (40×12 says the essentials on
+    /// two), one below 12 rows; where not every key fits, the widget's last keys give way, never
+    /// `help`, the key that lists them all.
+    func keyLines(_ keys: [String?], essentials: [String?], keeping help: String, width: Int) -> [String] {
+        Self.keyLines(keys, essentials: essentials, keeping: help, width: width, lines: terminal.rows >= 20 ? 3 : terminal.rows >= 12 ? 2 : 1)
+    }
+
+    static func keyLines(_ keys: [String?], essentials: [String?], keeping help: String, width: Int, lines: Int) -> [String] {
+        var top = keys.compactMap { $0 }
+        let must = essentials.compactMap { $0 }
+        guard lines >= 2, !must.isEmpty, placing(must, width: width, lines: 1).placed == must.count else {
+            // One line: in order, the widget's last keys leaving first until the essentials fit.
+            while true {
+                let laid = placing(top + must, width: width, lines: lines)
+                guard laid.placed < top.count + must.count, let last = top.lastIndex(where: { $0 != help }) else { return laid.lines }
+                top.remove(at: last)
+            }
+        }
+        // As few lines as say every key; with none that does, as many as there are.
+        var laid: (lines: [String], all: Bool) = ([], false)
+        for above in 1..<lines {
+            laid = keyLines(top, above: above, then: must, keeping: help, width: width)
+            if laid.all { break }
+        }
+        return laid.lines
+    }
+
+    /// The widget's keys over `above` lines; those with no room there go on the last line before
+    /// the essentials where they fit (as many as do, in order), else only the help key says them.
+    private static func keyLines(_ keys: [String], above: Int, then must: [String], keeping help: String, width: Int) -> (lines: [String], all: Bool) {
+        var top = keys
+        var rest: [String] = []
+        while placing(top, width: width, lines: above).placed < top.count, let last = top.lastIndex(where: { $0 != help }) {
+            rest.insert(top.remove(at: last), at: 0)
+        }
+        let lines = top.isEmpty ? [] : placing(top, width: width, lines: above).lines
+        for count in stride(from: rest.count, through: 0, by: -1) {
+            let last = placing(Array(rest.prefix(count)) + must, width: width, lines: 1)
+            if last.placed == count + must.count { return (lines + last.lines, count == rest.count) }
+        }
+        return (lines + placing(must, width: width, lines: 1).lines, false)
     }
 
     /// The support text under its heading, for the screens of someone who declines (the runner
@@ -429,10 +487,12 @@ public struct FullScreenDriver: SessionDriver {
     mutating func confirmLeave(_ words: ParticipantWords) -> Bool {
         var lines = frame.lines
         let width = max(20, terminal.columns)
-        if lines.count >= 2 {
-            lines[lines.count - 2] = style.warn(TextLayout.fit(" " + words.leavePrompt, width))
-            lines[lines.count - 1] = TextLayout.fit(" " + words.leaveKeys, width)
-        }
+        // The whole question and its y/n, wrapped over as many of the bottom lines as they need
+        // (cut to fit one line, the y/n was lost at 60 columns), the title line kept.
+        // A window too small even for that (it is asking for room) has the question cut on one line.
+        var asked = TextLayout.wrap(words.leavePrompt, width - 2).map { style.warn(" " + $0) } + [" " + words.leaveKeys]
+        if asked.count > lines.count - 1 { asked = [style.warn(TextLayout.fit(" " + words.leavePrompt, width)), TextLayout.fit(" " + words.leaveKeys, width)] }
+        if lines.count >= asked.count { lines.replaceSubrange((lines.count - asked.count)..., with: asked) }
         draw(Frame(lines: lines, cursor: nil))
         while true {
             guard let event = nextEvent() else { return true }

@@ -155,8 +155,13 @@ struct InterviewLayout {
     /// every key of the screen, over as many lines as they need (none left out at 60 or 80 columns).
     private func footer(width: Int) -> [String] {
         let style = screen.style
+        // A message takes up to three lines, the third ending in "…" where there is more; a
+        // question put to the interviewer is shown whole with its y/n (the longest took four lines
+        // at 40 columns, and the fourth was lost without a mark).
         var top = message.map { message in
-            TextLayout.wrap(message, width - 4).enumerated().map { style.warn(($0.offset == 0 ? " ! " : "   ") + $0.element) }
+            var lines = TextLayout.wrap(message, width - 4)
+            if lines.count > 3 { lines = Array(lines.prefix(2)) + [TextLayout.fit(lines[2...].joined(separator: " "), width - 4)] }
+            return lines.enumerated().map { style.warn(($0.offset == 0 ? " ! " : "   ") + $0.element) }
         } ?? [""]
         let words = session.words
         // Each screen's keys come as one message with " · " between them, split so that a
@@ -180,7 +185,7 @@ struct InterviewLayout {
                                            widgetKeys: screen.currentWidget.map { $0.keyHelp.components(separatedBy: " · ") })
         }
         let help = FullScreenDriver.keyHelp(keys, width: width - 2, lines: 3).map { style.dim(" " + $0) }
-        return Array(top.prefix(3)) + help
+        return top + help
     }
 
     /// Whether leaving now leaves a changed answer behind, because keeping it would end the interview.

@@ -160,6 +160,9 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             case "L" where session.instrument.languages.count > 1, "l" where session.instrument.languages.count > 1:
                 if let code = switchLanguage(session, text) { return .language(code) }
                 continue
+            // Enter alone sends what was typed into "Other" and kept as a draft, as it is offered.
+            case "" where session.otherDrafts[q.id] != nil:
+                if let kept = otherDraftAnswer(q, session) { return .answer(kept) }
             case "" where session.drafts[q.id] == nil: return session.answers[q.id].map(Action.answer) ?? .skip
             default: break
             }
@@ -168,9 +171,13 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             switch PlainInput.parse(typed.trimmed, question: q, choices: choices, session: session) {
             case .success(var answer):
                 if needsOther(answer, q) {
-                    say(session.words.askWhatOtherIs(session.render(q.other?.label)))
-                    guard let other = prompt() else { return .leave }
-                    answer.other = other.trimmed
+                    switch otherText(q, session) {
+                    case .text(let other): answer.other = other
+                    case .again:
+                        guide(session, q)
+                        continue
+                    case .leave: return .leave
+                    }
                 }
                 if q.type == .open, let clock { return notes(first: line, q, session, clock: clock) }
                 if q.type == .longText || q.type == .open { return longText(first: typed, sending: text.isEmpty) }
@@ -198,7 +205,10 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
     /// What to do at the prompt: keep the answer or draft given before, or else what to type.
     /// Each on a line of its own, so that a long text given before is not run into the words after it.
     private mutating func guide(_ session: Session, _ q: Question) {
-        if let draft = session.drafts[q.id] {
+        if let kept = otherDraftAnswer(q, session) {
+            say(session.words.draftKept(PlainInput.describe(kept, q, session)))
+            say(session.words.plainSendDraft)
+        } else if let draft = session.drafts[q.id] {
             say(session.words.draftKept(draft))
             say(session.words.plainSendDraft)
         } else if let given = session.answers[q.id] {
@@ -253,6 +263,40 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             say(session.words.eachStatement)
             for (i, c) in session.presentedChoices(q).enumerated() { say("  \(i + 1)  " + session.render(c.label)) }
         }
+    }
+
+    private enum OtherReply { case text(String), again, leave }
+
+    /// What "Other" is, asked on its own prompt, where the keys of every prompt hold too: `q`
+    /// leaves, `<` asks the question again, `?` helps (they were kept as the text). Enter alone
+    /// sends a draft typed into "Other" before, which is offered.
+    private mutating func otherText(_ q: Question, _ session: Session) -> OtherReply {
+        let draft = session.otherDrafts[q.id]
+        while true {
+            say(session.words.askWhatOtherIs(session.render(q.other?.label)))
+            if let draft {
+                say(session.words.draftKept(draft))
+                say(session.words.plainSendDraft)
+            }
+            guard let line = prompt()?.trimmed else { return .leave }
+            switch line {
+            case "q": return .leave
+            case "<": return .again
+            case "?": help(session, q)
+            case "": return .text(draft ?? "")
+            default: return .text(line)
+            }
+        }
+    }
+
+    /// The answer a draft typed into "Other" (on the full screen, before leaving) stands for:
+    /// Other chosen, beside what was ticked before in a multiple choice, with the text typed.
+    private func otherDraftAnswer(_ q: Question, _ session: Session) -> Answer? {
+        guard let draft = session.otherDrafts[q.id], let code = q.other?.value else { return nil }
+        guard q.type == .multiple else { return Answer(.choice(code), other: draft) }
+        var ticked: [Int] = []
+        if case .choices(let given)? = session.answers[q.id]?.value { ticked = given.filter { $0 != code } }
+        return Answer(.choices(ticked + [code]), other: draft)
     }
 
     private func needsOther(_ answer: Answer, _ q: Question) -> Bool {

@@ -35,9 +35,12 @@ extension FullScreenDriver {
             if at == items.count { focus = body.count }
             body.append((at == items.count ? "❯ " : "  ") + style.selected("[ " + session.words.reviewSend + " ]"))
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
-            let help = Self.keyHelp([canChange ? session.words.keyReview : session.words.keyReviewFixed,
-                                     canChange ? session.words.keyBack : nil, session.words.keyLeave], width: width)
-            draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, focus: focus, help: help), words: session.words))
+            // The help key works here too, so it is said, as under a question.
+            let help = keyLines([canChange ? session.words.keyReview : session.words.keyReviewFixed, session.words.keyHelp(typing: false)],
+                                essentials: [canChange ? session.words.keyBack : nil, session.words.keyLeave],
+                                keeping: session.words.keyHelp(typing: false), width: width)
+            draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, focus: focus, help: help[0],
+                                       moreHelp: Array(help.dropFirst())), words: session.words))
             message = nil
             guard let event = nextEvent(session) else { return .leave }
             switch event {

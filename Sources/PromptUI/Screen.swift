@@ -35,6 +35,8 @@ struct ScreenContent {
     var cursor: (line: Int, column: Int)? = nil
     var message: String? = nil
     var help: String
+    /// Key lines under `help`, where one line cannot say every key (`FullScreenDriver.keyLines`).
+    var moreHelp: [String] = []
 }
 
 /// A full screen: exactly `rows` lines, each fitted to the width, plus where a text cursor stands.

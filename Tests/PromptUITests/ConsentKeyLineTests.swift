@@ -23,14 +23,15 @@ import Testing
               - {id: q, type: single, text: {en: Which?, cy: Pa un?, es: ¿Cuál?}, choices: [{value: 1, label: {en: A, cy: A, es: A}}]}
         """
 
-    /// The key line at a width, as its hints.
+    /// The key lines at a width (those under the empty message line), as their hints.
     static func hints(_ session: Session, columns: Int) throws -> [String] {
         let terminal = ScriptedTerminal(columns: columns, rows: 20, [.key(.down), .endOfInput])
         var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
         _ = driver.consent(session)
-        let line = try #require(driver.frame.plain.last).trimmingCharacters(in: .whitespaces)
-        #expect(TextLayout.width(line) <= columns - 1)
-        return line.components(separatedBy: " · ")
+        let lines = driver.frame.plain.reversed().prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.reversed()
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.allSatisfy { TextLayout.width($0) <= columns - 1 })
+        return lines.flatMap { $0.components(separatedBy: " · ") }
     }
 
     @Test(arguments: ["en", "cy", "es"])
@@ -42,6 +43,7 @@ import Testing
         for columns in [30, 40, 50, 60, 70, 80, 120] {
             let hints = try Self.hints(session, columns: columns)
             #expect(!hints.isEmpty && hints.allSatisfy(all.contains), "\(language) at \(columns) columns: \(hints)")
+            #expect(hints.contains(session.words.keyLeave), "leaving is always said: \(language) at \(columns) columns")
         }
     }
 }

@@ -8,19 +8,20 @@ extension InstrumentDecoder {
         guard var map = MapReader(node, owner: "a question", expected: "a map with 'id', 'type' and 'text'", diagnostics: &diagnostics) else { return nil }
         let position = questionCount
         questionCount += 1
-        let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the question a short id such as 'id: age'")
+        let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the question a short id such as 'id: age'", known: QuestionKeys.all)
         let id = idNode.flatMap { variableID($0, what: "question") } ?? "question\(position + 1)"
         map.owner = "question '\(id)'"
         register(id, at: idNode, in: \.questionMarks, what: "question",
                  hint: "every question needs its own id; it becomes the variable name in exports")
-        guard let typeNode = map.require("type", diagnostics: &diagnostics, hint: "add a type, such as 'type: single'"),
+        guard let typeNode = map.require("type", diagnostics: &diagnostics, hint: "add a type, such as 'type: single'", known: QuestionKeys.all),
               let typeScalar = scalar(typeNode, what: "'type'", expected: "a question type") else {
             return nil
         }
         guard let type = QuestionType(rawValue: typeScalar.text) else {
             let names = QuestionType.allCases.map(\.rawValue)
             diagnostics.error(.unknownType, "unknown question type '\(typeScalar.text)' in \(map.owner)",
-                              hint: Suggest.closest(to: typeScalar.text, in: names).map { "did you mean '\($0)'?" }
+                              hint: QuestionKeys.xlsFormHint(typeScalar.text)
+                                  ?? Suggest.closest(to: typeScalar.text, in: names).map { "did you mean '\($0)'?" }
                                   ?? "the types are: " + names.joined(separator: ", "), on: typeNode)
             return nil
         }
@@ -35,7 +36,7 @@ extension InstrumentDecoder {
         if let n = map["text"] {
             q.text = text(n, position: position, owner: owner)
         } else if type != .calculate {
-            _ = map.require("text", diagnostics: &diagnostics, hint: "add the question as participants will read it")
+            _ = map.require("text", diagnostics: &diagnostics, hint: "add the question as participants will read it", known: QuestionKeys.all)
         }
         q.help = map["help"].flatMap { text($0, position: position, owner: owner) }
         q.label = map["label"].flatMap { text($0, position: position, owner: owner) }

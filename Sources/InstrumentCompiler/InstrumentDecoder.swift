@@ -8,6 +8,8 @@ import YAMLTree
 struct InstrumentDecoder {
     var diagnostics = Diagnostics()
     var languages: [String] = []
+    /// Whether 'languages' lists something that is not a language code (reported there once).
+    var languagesInvalid = false
     var kind: InstrumentKind = .survey
     var choiceSets: [String: (choices: [Choice], node: Node)] = [:]
     var usedChoiceSets: Set<String> = []
@@ -85,8 +87,10 @@ struct InstrumentDecoder {
         for item in items {
             guard let code = string(item, what: "a language") else { continue }
             if !Slug.isLanguageCode(code) {
+                languagesInvalid = true
                 diagnostics.error(.invalidValue, "'\(code)' is not a language code",
-                                  hint: "use a short code such as 'en', 'cy' or 'pt-BR'", on: item)
+                                  hint: Slug.languageCode(named: code).map { "write the code '\($0)' for \(code.capitalized)" }
+                                      ?? "use a short code such as 'en', 'cy' or 'pt-BR'", on: item)
             } else if result.contains(code) {
                 diagnostics.error(.duplicateID, "the language '\(code)' is listed twice", on: item)
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import InstrumentModel
 import TestSupport
 import Testing
 
@@ -289,5 +290,33 @@ private let xmllintRuns = Tool.available("xmllint")
         let run = try Run.fieldwork(["export", "fixture-survey", "--format", "transcripts", "--out", "out"], in: folder.url)
         #expect(run.status == 1)
         #expect(run.stderr == "error: --format transcripts is for interview guides; 'fixture-survey' is a survey (use csv, spss, stata, r, ...)\n")
+    }
+}
+
+@Suite struct DiffJSONTests {
+    @Test func writesTheChangesAsJSONForTools() throws {
+        let folder = try TemporaryFolder()
+        let survey = "format: 1\nid: t\nversion: VERSION\ntitle: T\nsections:\n  - id: s\n    questions:\n      - id: code\n        type: text\n        text: Code?\n        max_length: LENGTH\n      - id: kind\n        type: single\n        text: Kind?\n        choices: CHOICES\n"
+        let old = try folder.write("old.yaml", survey.replacingOccurrences(of: "VERSION", with: "1.0.0")
+            .replacingOccurrences(of: "LENGTH", with: "8").replacingOccurrences(of: "CHOICES", with: "[A, B]"))
+        let new = try folder.write("new.yaml", survey.replacingOccurrences(of: "VERSION", with: "1.1.0")
+            .replacingOccurrences(of: "LENGTH", with: "4").replacingOccurrences(of: "CHOICES", with: "[B, A]"))
+        let run = try Run.fieldwork(["diff", "--format", "json", old, new])
+        #expect(run.status == 1)
+        let parsed = try #require(Array(run.stdout.utf8).withUnsafeBytes { JSON.parse($0) }?.object)
+        #expect(parsed["old"]?.object?["id"]?.string == "t")
+        #expect(parsed["old"]?.object?["version"]?.string == "1.0.0")
+        #expect(parsed["new"]?.object?["version"]?.string == "1.1.0")
+        #expect(parsed["new"]?.object?["hash"]?.string?.hasPrefix("sha256:") == true)
+        #expect(parsed["same_instrument"] == .bool(false))
+        #expect(parsed["comparable"] == .bool(false))
+        #expect(parsed["counts"] == .object(["not_comparable": .number(1), "check": .number(1), "comparable": .number(0)]))
+        // The worst first, as in the text.
+        #expect(parsed["changes"] == .array([
+            .object(["variable": .string("kind"), "verdict": .string("not_comparable"),
+                     "what": .string("codes of kind changed: \"A\" was 1, now 2; \"B\" was 2, now 1; responses before and after are not comparable without recoding")]),
+            .object(["variable": .string("code"), "verdict": .string("check"),
+                     "what": .string("the maximum length changed from 8 to 4 characters: answers accepted before may be refused now")]),
+        ]))
     }
 }

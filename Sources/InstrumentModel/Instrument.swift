@@ -59,6 +59,10 @@ public struct Instrument: Sendable, Equatable, Codable {
 
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
 
+    /// The questions a participant (or interviewer) answers: not notes, not calculations.
+    /// `check` and `preview` both report this number, so they never disagree.
+    public var answeredQuestionCount: Int { questions.count { $0.type != .note && $0.type != .calculate } }
+
     /// The question with this id, or nil when the instrument has none.
     ///
     /// A scan, for a lookup now and then; a caller that looks up many builds `questionsByID` once.

@@ -320,3 +320,19 @@ private let xmllintRuns = Tool.available("xmllint")
         ]))
     }
 }
+
+@Suite struct QuestionCountTests {
+    /// `check` and `preview` count the same questions: those a participant answers (not notes or calculations).
+    @Test(arguments: ["peer-worker-fidelity", "prosper-group-discussion", "prosper-member-survey"])
+    func checkAndPreviewCountQuestionsTheSameWay(name: String) throws {
+        let check = try Run.fieldwork(["check", "instruments/\(name).yaml"])
+        let preview = try Run.fieldwork(["preview", "instruments/\(name).yaml"])
+        let counted = try #require(preview.stdout.split(separator: "\n").first { $0.hasPrefix("- **Questions:** ") }?.dropFirst(17))
+        #expect(check.stdout.contains(", \(counted)\n"), "check: \(check.stdout) preview: \(counted)")
+    }
+
+    @Test func aCalculationIsNotCountedAsAQuestion() throws {
+        let check = try Run.fieldwork(["check", "instruments/peer-worker-fidelity.yaml"])
+        #expect(check.stdout.contains(", 9 questions in 3 sections\n"))
+    }
+}

@@ -25,7 +25,7 @@ public struct Preview {
         var facts = [fact("Instrument", "\(instrument.id), version \(instrument.version)"),
                      fact("Kind", instrument.kind == .survey ? "survey (answered by the participant)" : "interview guide (used by the interviewer)"),
                      fact("Content hash", hash),
-                     fact("Questions", counted(instrument.questions.filter { $0.type != .note && $0.type != .calculate }.count, "question")
+                     fact("Questions", counted(instrument.answeredQuestionCount, "question")
                           + " in " + counted(instrument.sections.count, "section"))]
         if instrument.languages.count > 1 || !instrument.languages.allSatisfy(\.isEmpty) {
             facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))

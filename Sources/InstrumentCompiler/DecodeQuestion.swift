@@ -25,7 +25,9 @@ extension InstrumentDecoder {
                                   ?? "the types are: " + names.joined(separator: ", "), on: typeNode)
             return nil
         }
-        map.rejectUnknown(allowed: QuestionKeys.allowed(type), elsewhere: QuestionKeys.elsewhere, diagnostics: &diagnostics)
+        // A card sort or a show card needs the interviewer's instructions and planned time too.
+        let allowed = kind == .interview ? QuestionKeys.allowed(type).union(QuestionKeys.guide) : QuestionKeys.allowed(type)
+        map.rejectUnknown(allowed: allowed, elsewhere: QuestionKeys.elsewhere, diagnostics: &diagnostics)
         if type == .open && kind == .survey {
             diagnostics.error(.interviewOnly, "'open' questions belong to interview guides, but this instrument is a survey",
                               hint: "use 'type: long_text' for a written answer, or set 'kind: interview'", on: typeNode)
@@ -77,10 +79,12 @@ extension InstrumentDecoder {
                 q.value = expression(n, role: .value, question: id, position: position, section: section)
             }
         case .open:
-            q.instructions = map["instructions"].flatMap { text($0, position: position, owner: owner) }
             if let n = map["probes"], let items = list(n, what: "probes") {
                 q.probes = items.compactMap { text($0, position: position, owner: owner) }
             }
+        }
+        if type == .open || kind == .interview {
+            q.instructions = map["instructions"].flatMap { text($0, position: position, owner: owner) }
             if let n = map["minutes"], let m = number(n, what: "minutes") {
                 if m < 0 { diagnostics.error(.outOfRange, "'minutes' cannot be negative", on: n) }
                 q.minutes = m

@@ -33,8 +33,12 @@ enum QuestionKeys {
     /// Every key a question of some type takes.
     static let all: Set<String> = allowedByType.values.reduce(common) { $0.union($1) }
 
+    /// Keys every question of an interview guide takes.
+    static let guide: Set<String> = ["instructions", "minutes"]
+
     /// Why a key does not fit this type, when it belongs to others.
     static func elsewhere(_ key: String) -> String? {
+        if guide.contains(key) { return "'\(key)' belongs to questions of interview guides" }
         let types = QuestionType.allCases.filter { specific($0).contains(key) }.map(\.rawValue)
         guard !types.isEmpty else { return nil }
         return "'\(key)' belongs to questions of type " + types.joined(separator: ", ")

@@ -336,3 +336,31 @@ private let xmllintRuns = Tool.available("xmllint")
         #expect(check.stdout.contains(", 9 questions in 3 sections\n"))
     }
 }
+
+@Suite struct GroupInterviewCommandTests {
+    static let guide = "format: 1\nid: g\nversion: 1.0.0\nkind: interview\ntitle: G\ngroup: {min: 3, max: 10}\nsections:\n  - id: s\n    questions:\n      - {id: a, type: open, text: What brought you here?}\n"
+
+    @Test func asksForTheSizeOfTheGroupWhenGroupIsMissing() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("g.yaml", Self.guide)
+        let run = try Run.fieldwork(["interview", path, "--responses", folder.url.appendingPathComponent("r").path], input: "1\nmany\n")
+        #expect(run.status == 2)
+        #expect(run.stdout == """
+            This guide is for a group discussion. How many participants are there (3 to 10)? \
+            That is not a number from 3 to 10.
+            How many participants are there (3 to 10)? \
+            That is not a number from 3 to 10.
+            How many participants are there (3 to 10)? 
+
+            """)
+        #expect(run.stderr.hasPrefix("Error: this guide is for a group discussion: give the number of participants with --group N (3 to 10)\n"))
+    }
+
+    @Test func refusesAGroupSizeTheGuideIsNotFor() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("g.yaml", Self.guide)
+        let run = try Run.fieldwork(["interview", path, "--group", "12", "--responses", folder.url.appendingPathComponent("r").path])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: this guide is for groups of 3 to 10 participants, but --group is 12\n"))
+    }
+}

@@ -27,6 +27,9 @@ public struct Preview {
                      fact("Content hash", hash),
                      fact("Questions", counted(instrument.answeredQuestionCount, "question")
                           + " in " + counted(instrument.sections.count, "section"))]
+        if let group = instrument.group {
+            facts.insert(fact("Group discussion", "\(group.min) to \(group.max) participants, noted as P1, P2, ... and F for the facilitator"), at: 2)
+        }
         if instrument.languages.count > 1 || !instrument.languages.allSatisfy(\.isEmpty) {
             facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))
         }

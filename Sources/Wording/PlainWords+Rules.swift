@@ -41,6 +41,11 @@ extension PlainWords {
         case .binary(let op, let a, let b) where op.isArithmetic:
             let words: [BinaryOperator: String] = [.plus: "plus", .minus: "minus", .times: "times", .divide: "divided by"]
             return operand(a) + " " + (words[op] ?? op.rawValue) + " " + operand(b)
+        case .call("round", let args) where args.count == 2:
+            if case .number(let n) = args[1].kind {
+                return operand(args[0]) + ", rounded to " + (n == 1 ? "1 decimal" : "\(NumberText.canonical(n)) decimals")
+            }
+            return Printer.print(e)
         case .call("if", let args) where args.count == 3:
             return calculation(args[1]) + " if " + describe(args[0]) + ", otherwise " + calculation(args[2])
         case .call(let f, let args) where Self.aggregates[f] != nil && !args.isEmpty:

@@ -39,7 +39,7 @@ public enum HTMLRenderer {
                 body.append(table + "</tbody></table>")
             case .list(let title, let items):
                 body.append("<div class=\"list\"><span class=\"label\">\(escape(title))</span><ul>"
-                            + items.map { "<li>" + languages($0, document.languages, several: several) + "</li>" }.joined() + "</ul></div>")
+                            + items.map { "<li>" + code(languages($0, document.languages, several: several)) + "</li>" }.joined() + "</ul></div>")
             case .rule:
                 close()
                 endKeep()

@@ -85,7 +85,8 @@ public struct Preview {
         var answer = AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 },
                                           expressions: words.expressions)
         if q.type == .calculate, let e = words.expressions[.value(question: q.id)] {
-            answer = "calculated, not asked: \(words.calculation(e)) (`\(Printer.print(e))`)"
+            let (said, code) = (words.calculation(e), Printer.print(e))
+            answer = "calculated, not asked: " + (said == code ? "`\(code)`" : "\(said) (`\(code)`)")
         }
         var facts = [fact("Variable", q.id), fact("Answer", answer)]
         if counted && q.type != .open {

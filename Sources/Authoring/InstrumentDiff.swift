@@ -28,6 +28,12 @@ public enum InstrumentDiff {
         public var variable: String?
         public var verdict: Verdict
         public var what: String
+
+        public init(variable: String?, verdict: Verdict, what: String) {
+            self.variable = variable
+            self.verdict = verdict
+            self.what = what
+        }
     }
 
     /// The changes from `old` to `new`, quoting texts in `language` (the new version's first
@@ -96,6 +102,7 @@ public enum InstrumentDiff {
         if old.privacy != new.privacy {
             out.append(Change(variable: nil, verdict: .check, what: "the privacy settings changed (participant codes, timestamps or redaction)"))
         }
+        if let order = sectionOrderChange(old, new) { out.append(order) }
         let added = new.languages.filter { !old.languages.contains($0) }
         let dropped = old.languages.filter { !new.languages.contains($0) }
         if !added.isEmpty { out.append(Change(variable: nil, verdict: .comparable, what: "languages added: " + added.joined(separator: ", "))) }
@@ -141,6 +148,7 @@ public enum InstrumentDiff {
         if o.min != q.min || o.max != q.max {
             add(.check, "the accepted range changed from \(range(o)) to \(range(q))")
         }
+        out += answerRuleChanges(o, q, languages: languages, display: language).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
         if breaks.contains(where: { if case .precision = $0 { true } else { false } }) {
             add(.notComparable, "dates are now kept to the \((q.precision ?? .day).rawValue) (were to the \((o.precision ?? .day).rawValue)): reduce older dates to the same precision before pooling")
         }
@@ -226,7 +234,7 @@ public enum InstrumentDiff {
     /// Whether two texts say the same in every language, ignoring case, spacing and punctuation.
     static func same(_ a: LocalizedText, _ b: LocalizedText, _ languages: [String]) -> Bool { a.sameWords(as: b, in: languages) }
 
-    private static func quote(_ s: String) -> String {
+    static func quote(_ s: String) -> String {
         let one = Reflow.paragraphs(s).joined(separator: " ")
         return "\"" + (one.count > 70 ? String(one.prefix(69)) + "…" : one) + "\""
     }

@@ -1,13 +1,43 @@
+import Foundation
+
 /// Small, valid, commented instruments to start from (`fieldwork new`).
 public enum Templates {
     public enum Kind: String, CaseIterable, Sendable { case survey, interview }
 
     /// The instrument's YAML, with `id` set from the file name the evaluator chose.
     public static func text(_ kind: Kind, id: String) -> String {
-        switch kind {
+        let text = switch kind {
         case .survey: survey(id)
         case .interview: interview(id)
         }
+        // A file that ends without a line break shows as changed in every editor that adds one.
+        return alignComments(text) + "\n"
+    }
+
+    /// Starts the comments beside neighbouring lines in one column, two spaces after the longest
+    /// of those lines, so that a long id does not push one comment out of line with the next.
+    static func alignComments(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func split(_ line: String) -> (code: String, comment: String)? {
+            guard !line.drop(while: { $0 == " " }).hasPrefix("#"), let hash = line.range(of: " # ") else { return nil }
+            var code = String(line[..<hash.lowerBound])
+            while code.last == " " { code.removeLast() }
+            return (code, String(line[line.index(after: hash.lowerBound)...]))
+        }
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, split(lines[end]) != nil { end += 1 }
+            if end > start {
+                let parts = lines[start..<end].compactMap(split)
+                let column = (parts.map(\.code.count).max() ?? 0) + 2
+                for (offset, part) in parts.enumerated() {
+                    lines[start + offset] = part.code.padding(toLength: column, withPad: " ", startingAt: 0) + part.comment
+                }
+            }
+            start = end + 1
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func survey(_ id: String) -> String {

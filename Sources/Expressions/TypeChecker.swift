@@ -126,6 +126,7 @@ public struct TypeChecker {
         let left = infer(a)
         let right = infer(b)
         if left == .unknown || right == .unknown {
+            if op.isComparison { hintUnquotedLabel(op, left, a, right, b) }
             return op.isArithmetic ? .unknown : .bool
         }
         switch op {
@@ -146,6 +147,7 @@ public struct TypeChecker {
         case .in:
             return membership(left, a, right, b)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            hintUnquotedLabel(op, left, a, right, b)
             compare(op, left, a, right, b, at: span)
             return .bool
         }
@@ -204,8 +206,10 @@ public struct TypeChecker {
         if case .choice(let options) = left { checkChoiceLiteral(b, options: options, question: a, ordering: op.isOrdering) }
         if case .choice(let options) = right { checkChoiceLiteral(a, options: options, question: b, ordering: op.isOrdering) }
         if !comparable(left, right) {
-            report(.typeMismatch, "this compares \(left.description) with \(right.description)",
-                   hint: left == .text || right == .text ? "a number is written without quotes; text needs quotes" : nil, at: span)
+            let hint = left == .text || right == .text ? "a number is written without quotes; text needs quotes"
+                : left == .date && right.isNumeric ? unquotedDate(op, a, b, dateOnLeft: true)
+                : right == .date && left.isNumeric ? unquotedDate(op, a, b, dateOnLeft: false) : nil
+            report(.typeMismatch, "this compares \(left.description) with \(right.description)", hint: hint, at: span)
             return
         }
         if op.isOrdering {
@@ -243,5 +247,36 @@ public struct TypeChecker {
         default:
             break
         }
+    }
+}
+
+extension TypeChecker {
+    /// `gender == Woman`: an id no question has, compared with a choice question, is a label
+    /// written without quotes; the unknown-id error says so, with the condition as it should read.
+    fileprivate mutating func hintUnquotedLabel(_ op: BinaryOperator, _ left: ValueType, _ a: Expr, _ right: ValueType, _ b: Expr) {
+        for (type, word, wordOnRight) in [(left, b, true), (right, a, false)] {
+            guard case .choice = type, case .reference(let r) = word.kind, r.row == nil, let id = r.id,
+                  let index = errors.lastIndex(where: { $0.code == .unknownID && $0.span.start == word.span.start }) else { continue }
+            let label = Expr(.string(id), word.span)
+            let fixed = wordOnRight ? Expr(.binary(op, a, label), a.span) : Expr(.binary(op, label, b), a.span)
+            errors[index].hint = "a label needs quotes: " + Printer.print(fixed)
+        }
+    }
+
+    /// `joined > 2024-01-01` reads as a subtraction; the hint writes the date in quotes.
+    fileprivate func unquotedDate(_ op: BinaryOperator, _ a: Expr, _ b: Expr, dateOnLeft: Bool) -> String {
+        let number = dateOnLeft ? b : a
+        guard case .binary(.minus, let ym, let dayExpr) = number.kind, case .binary(.minus, let yearExpr, let monthExpr) = ym.kind,
+              case .number(let y) = yearExpr.kind, case .number(let m) = monthExpr.kind, case .number(let d) = dayExpr.kind,
+              (1000...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else {
+            return "a date needs quotes, such as \"2024-01-31\""
+        }
+        func digits(_ v: Double, _ width: Int) -> String {
+            let text = String(Int(v))
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        let date = Expr(.string("\(digits(y, 4))-\(digits(m, 2))-\(digits(d, 2))"), number.span)
+        let fixed = dateOnLeft ? Expr(.binary(op, a, date), a.span) : Expr(.binary(op, date, b), a.span)
+        return "a date needs quotes: " + Printer.print(fixed)
     }
 }

@@ -64,6 +64,7 @@ extension InstrumentDecoder {
         var result: [Choice] = []
         var codes: [Int: Mark] = [:]
         var labels = UniqueLabels()
+        var reportedTranslations = false
         for (index, item) in items.enumerated() {
             var choice: Choice
             if case .scalar(let s) = item {
@@ -73,6 +74,15 @@ extension InstrumentDecoder {
                 }
                 choice = Choice(value: index + 1, label: text(item, position: position, owner: owner) ?? LocalizedText(s.text))
             } else {
+                if let fix = translationsAlone(item) {
+                    // Written so for one choice, it is likely written so for all: one diagnostic says it.
+                    if !reportedTranslations {
+                        diagnostics.error(.missingKey, "a choice of \(owner) is written as its translations alone, without 'label'",
+                                          hint: "write it as \(fix)", at: item.start)
+                        reportedTranslations = true
+                    }
+                    continue
+                }
                 guard let map = MapReader(item, owner: "a choice of \(owner)", expected: "a label or a map with 'label'", diagnostics: &diagnostics) else { continue }
                 map.rejectUnknown(allowed: ["value", "label", "missing", "exclusive", "show_if"], diagnostics: &diagnostics)
                 guard let labelNode = map.require("label", diagnostics: &diagnostics, hint: "add the text participants see, such as 'label: Prefer not to say'"),
@@ -81,9 +91,9 @@ extension InstrumentDecoder {
                 if let n = map["value"], let v = code(n, what: "value") { choice.value = v }
                 choice.missing = map["missing"].flatMap { bool($0, what: "missing") } ?? false
                 if let n = map["exclusive"], let e = bool(n, what: "exclusive") {
-                    if e, !allowExclusive, question != nil {
+                    if e, !allowExclusive, question != nil, let key = map.keyScalar("exclusive") {
                         diagnostics.error(.misplacedKey, "'exclusive' applies only to choices of a multiple-choice question",
-                                          hint: "remove it; a single choice is always exclusive", on: n)
+                                          hint: "remove it; a single choice is always exclusive", at: key.start, length: 9)
                     }
                     choice.exclusive = e
                 }
@@ -269,5 +279,20 @@ extension InstrumentDecoder {
             translations[language] = text
         }
         return LocalizedText(translations: translations)
+    }
+}
+
+extension InstrumentDecoder {
+    /// `{en: Yes, cy: Ydw}` as a choice: a map whose keys are all languages, with the fix
+    /// `{label: {en: Yes, cy: Ydw}}`; nil for any other map.
+    func translationsAlone(_ node: Node) -> String? {
+        guard case .mapping(let m) = node, !m.entries.isEmpty else { return nil }
+        var parts: [String] = []
+        for entry in m.entries {
+            guard case .scalar(let key) = entry.key, case .scalar(let value) = entry.value,
+                  languages.isEmpty ? Slug.isLanguageCode(key.text) : languages.contains(key.text) else { return nil }
+            parts.append("\(key.text): \(value.text)")
+        }
+        return "{label: {" + parts.joined(separator: ", ") + "}}"
     }
 }

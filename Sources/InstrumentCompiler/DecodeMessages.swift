@@ -67,7 +67,8 @@ extension InstrumentDecoder {
         guard let languagesNode, case .sequence(let items) = languagesNode else { return }
         let keys = Catalogues.english.keys
         for item in items.items {
-            guard case .scalar(let code) = item, Catalogues.catalogue(for: code.text) == nil else { continue }
+            // A name that is no language code is reported as that, once.
+            guard case .scalar(let code) = item, Slug.isLanguageCode(code.text), Catalogues.catalogue(for: code.text) == nil else { continue }
             let language = code.text
             let covered = keys.filter { key in
                 messages?[key].map { $0.translations[language] != nil || $0.isUntranslated } ?? false

@@ -8,23 +8,26 @@ extension InstrumentDecoder {
         guard var map = MapReader(node, owner: "a question", expected: "a map with 'id', 'type' and 'text'", diagnostics: &diagnostics) else { return nil }
         let position = questionCount
         questionCount += 1
-        let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the question a short id such as 'id: age'")
+        let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the question a short id such as 'id: age'", known: QuestionKeys.all)
         let id = idNode.flatMap { variableID($0, what: "question") } ?? "question\(position + 1)"
         map.owner = "question '\(id)'"
         register(id, at: idNode, in: \.questionMarks, what: "question",
                  hint: "every question needs its own id; it becomes the variable name in exports")
-        guard let typeNode = map.require("type", diagnostics: &diagnostics, hint: "add a type, such as 'type: single'"),
+        guard let typeNode = map.require("type", diagnostics: &diagnostics, hint: "add a type, such as 'type: single'", known: QuestionKeys.all),
               let typeScalar = scalar(typeNode, what: "'type'", expected: "a question type") else {
             return nil
         }
         guard let type = QuestionType(rawValue: typeScalar.text) else {
             let names = QuestionType.allCases.map(\.rawValue)
             diagnostics.error(.unknownType, "unknown question type '\(typeScalar.text)' in \(map.owner)",
-                              hint: Suggest.closest(to: typeScalar.text, in: names).map { "did you mean '\($0)'?" }
+                              hint: QuestionKeys.xlsFormHint(typeScalar.text)
+                                  ?? Suggest.closest(to: typeScalar.text, in: names).map { "did you mean '\($0)'?" }
                                   ?? "the types are: " + names.joined(separator: ", "), on: typeNode)
             return nil
         }
-        map.rejectUnknown(allowed: QuestionKeys.allowed(type), elsewhere: QuestionKeys.elsewhere, diagnostics: &diagnostics)
+        // A card sort or a show card needs the interviewer's instructions and planned time too.
+        let allowed = kind == .interview ? QuestionKeys.allowed(type).union(QuestionKeys.guide) : QuestionKeys.allowed(type)
+        map.rejectUnknown(allowed: allowed, elsewhere: QuestionKeys.elsewhere, diagnostics: &diagnostics)
         if type == .open && kind == .survey {
             diagnostics.error(.interviewOnly, "'open' questions belong to interview guides, but this instrument is a survey",
                               hint: "use 'type: long_text' for a written answer, or set 'kind: interview'", on: typeNode)
@@ -35,7 +38,7 @@ extension InstrumentDecoder {
         if let n = map["text"] {
             q.text = text(n, position: position, owner: owner)
         } else if !type.isNeverAsked {
-            _ = map.require("text", diagnostics: &diagnostics, hint: "add the question as participants will read it")
+            _ = map.require("text", diagnostics: &diagnostics, hint: "add the question as participants will read it", known: QuestionKeys.all)
         }
         q.help = map["help"].flatMap { text($0, position: position, owner: owner) }
         q.label = map["label"].flatMap { text($0, position: position, owner: owner) }
@@ -94,10 +97,12 @@ extension InstrumentDecoder {
                 q.value = expression(n, role: .value, question: id, position: position, section: section)
             }
         case .open:
-            q.instructions = map["instructions"].flatMap { text($0, position: position, owner: owner) }
             if let n = map["probes"], let items = list(n, what: "probes") {
                 q.probes = items.compactMap { text($0, position: position, owner: owner) }
             }
+        }
+        if type == .open || kind == .interview {
+            q.instructions = map["instructions"].flatMap { text($0, position: position, owner: owner) }
             if let n = map["minutes"], let m = number(n, what: "minutes") {
                 if m < 0 { diagnostics.error(.outOfRange, "'minutes' cannot be negative", on: n) }
                 q.minutes = m

@@ -42,7 +42,13 @@ extension InstrumentDecoder {
                 diagnostics.error(.emptyList, "\(owner) has no questions", hint: "add a question, or remove the section", on: node)
             }
             for item in items {
-                if let q = decodeQuestion(item, section: id) { questions.append(q) }
+                guard let q = decodeQuestion(item, section: id) else { continue }
+                questions.append(q)
+                if let planned = q.minutes, let budget = minutes, planned > budget,
+                   case .mapping(let m) = item, let n = m.entries.first(where: { if case .scalar(let k) = $0.key { k.text == "minutes" } else { false } })?.value {
+                    diagnostics.warning(.outOfRange, "question '\(q.id)' plans \(Self.format(planned)) minutes, more than its section '\(id)' (\(Self.format(budget)))",
+                                        hint: "raise the section's 'minutes', or lower the question's", on: n)
+                }
             }
         }
         if let scale, map["questions"] != nil, let use = map.keyScalar("use") { lockWording(scale, questions, at: use.start) }

@@ -137,6 +137,8 @@ extension InstrumentDecoder {
             for entry in m.entries {
                 guard case .scalar(let key) = entry.key, let value = string(entry.value, what: "a translation") else { continue }
                 if !languages.contains(key.text) {
+                    // The list at the top is wrong already, and said so; every text would repeat it.
+                    if languagesInvalid { continue }
                     let hint = languages.isEmpty
                         ? "list the instrument's languages at the top, such as 'languages: [en, cy]'"
                         : Suggest.closest(to: key.text, in: languages).map { "did you mean '\($0)'?" } ?? "the languages are: " + languages.joined(separator: ", ")

@@ -8,6 +8,8 @@ import YAMLTree
 struct InstrumentDecoder {
     var diagnostics = Diagnostics()
     var languages: [String] = []
+    /// Whether 'languages' lists something that is not a language code (reported there once).
+    var languagesInvalid = false
     var kind: InstrumentKind = .survey
     var choiceSets: [String: (choices: [Choice], node: Node)] = [:]
     var usedChoiceSets: Set<String> = []
@@ -28,7 +30,7 @@ struct InstrumentDecoder {
 
     static let topKeys: Set<String> = [
         "format", "id", "version", "kind", "title", "description", "languages", "consent",
-        "end", "support", "settings", "privacy", "choice_sets", "sections", "messages",
+        "end", "support", "settings", "privacy", "choice_sets", "sections", "messages", "group",
     ]
 
     mutating func decode(_ root: Node) -> Instrument? {
@@ -72,6 +74,7 @@ struct InstrumentDecoder {
             choiceSets: choiceSets.mapValues(\.choices), sections: sections
         )
         instrument.messages = messages
+        instrument.group = map["group"].flatMap { decodeGroup($0, key: map.keyScalar("group")) }
         return instrument
     }
 
@@ -91,8 +94,10 @@ struct InstrumentDecoder {
         for item in items {
             guard let code = string(item, what: "a language") else { continue }
             if !Slug.isLanguageCode(code) {
+                languagesInvalid = true
                 diagnostics.error(.invalidValue, "'\(code)' is not a language code",
-                                  hint: "use a short code such as 'en', 'cy' or 'pt-BR'", on: item)
+                                  hint: Slug.languageCode(named: code).map { "write the code '\($0)' for \(code.capitalized)" }
+                                      ?? "use a short code such as 'en', 'cy' or 'pt-BR'", on: item)
             } else if result.contains(code) {
                 diagnostics.error(.duplicateID, "the language '\(code)' is listed twice", on: item)
             } else {
@@ -170,5 +175,30 @@ struct InstrumentDecoder {
             diagnostics.error(.emptyList, "'sections' is empty", hint: "an instrument needs at least one section with questions", on: node)
         }
         return items.compactMap { decodeSection($0) }
+    }
+
+    /// `group: {min: 3, max: 10}`: the guide is for a group discussion of that many participants.
+    private mutating func decodeGroup(_ node: Node, key: Scalar?) -> GroupSize? {
+        guard let map = MapReader(node, owner: "'group'", expected: "a map with 'min' and 'max', such as {min: 3, max: 10}", diagnostics: &diagnostics) else { return nil }
+        map.rejectUnknown(allowed: ["min", "max"], diagnostics: &diagnostics)
+        if kind == .survey, let key {
+            diagnostics.error(.interviewOnly, "'group' describes a group discussion, which is an interview guide, but this instrument is a survey",
+                              hint: "set 'kind: interview', or remove 'group'", at: key.start, length: 5)
+            return nil
+        }
+        var bounds: [Int] = []
+        for name in ["min", "max"] {
+            guard let n = map.require(name, diagnostics: &diagnostics, hint: "write the number of participants, such as {min: 3, max: 10}"),
+                  let value = integer(n, what: name) else { return nil }
+            guard GroupSize.possible.contains(value) else {
+                diagnostics.error(.outOfRange, "'\(name)' in 'group' is \(value), but a group has from 2 to 99 participants", on: n)
+                return nil
+            }
+            bounds.append(value)
+        }
+        if bounds[0] > bounds[1], let n = map["min"] {
+            diagnostics.error(.minAboveMax, "'min' (\(bounds[0])) is above 'max' (\(bounds[1])) in 'group'", hint: "swap them, or correct one of them", on: n)
+        }
+        return GroupSize(min: bounds[0], max: bounds[1])
     }
 }

@@ -44,6 +44,8 @@ struct MapReader {
         for entry in entries where !allowed.contains(entry.name) {
             let name = entry.name
             let at = entry.key.start
+            // `require` may have reported it already, as the likely spelling of a key it needs.
+            if diagnostics.items.contains(where: { $0.code == .unknownKey && $0.at == at }) { continue }
             let length = name.count
             if let reason = elsewhere(name) {
                 diagnostics.error(.misplacedKey, "'\(name)' does not apply to \(owner)", hint: reason, at: at, length: length)
@@ -55,11 +57,26 @@ struct MapReader {
         }
     }
 
+    /// Whether `name` is most likely `key` misspelt: a key the map does not take (not in `known`,
+    /// or reported unknown already when `known` is not given) and spelt nearly the same.
+    private func misspells(_ key: String, _ name: String, _ at: Mark, known: Set<String>, diagnostics: Diagnostics) -> Bool {
+        let unknown = known.isEmpty ? diagnostics.items.contains { $0.code == .unknownKey && $0.at == at } : !known.contains(name)
+        return unknown && abs(name.count - key.count) <= 1 && Suggest.closest(to: name, in: [key]) != nil
+    }
+
     /// The value of a key that must be present, or a diagnostic at the map.
-    func require(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil) -> Node? {
+    /// A key spelt nearly like it (`Type:` for `type:`) is the mistake to report, once, rather
+    /// than the key's absence: one mistake, one diagnostic. `known` are keys the map takes,
+    /// never taken for a misspelling.
+    func require(_ key: String, diagnostics: inout Diagnostics, hint: String? = nil, known: Set<String> = []) -> Node? {
         if let value = self[key] { return value }
         if let present = entry(key) {
             diagnostics.error(.missingKey, "'\(key)' in \(owner) has no value", hint: hint, at: present.key.start, length: key.count)
+        } else if let near = entries.first(where: { misspells(key, $0.name, $0.key.start, known: known, diagnostics: diagnostics) }) {
+            if !diagnostics.items.contains(where: { $0.code == .unknownKey && $0.at == near.key.start }) {
+                diagnostics.error(.unknownKey, "unknown key '\(near.name)' in \(owner)", hint: "did you mean '\(key)'?",
+                                  at: near.key.start, length: near.name.count)
+            }
         } else {
             diagnostics.error(.missingKey, "\(owner) has no '\(key)'", hint: hint, at: node.start)
         }

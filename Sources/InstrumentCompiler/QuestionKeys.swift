@@ -31,10 +31,33 @@ enum QuestionKeys {
 
     static func allowed(_ type: QuestionType) -> Set<String> { allowedByType[type] ?? common }
 
+    /// Every key a question of some type takes.
+    static let all: Set<String> = allowedByType.values.reduce(common) { $0.union($1) }
+
+    /// Keys every question of an interview guide takes.
+    static let guide: Set<String> = ["instructions", "minutes"]
+
     /// Why a key does not fit this type, when it belongs to others.
     static func elsewhere(_ key: String) -> String? {
+        if guide.contains(key) { return "'\(key)' belongs to questions of interview guides" }
         let types = QuestionType.allCases.filter { specific($0).contains(key) }.map(\.rawValue)
         guard !types.isEmpty else { return nil }
         return "'\(key)' belongs to questions of type " + types.joined(separator: ", ")
+    }
+
+    /// XLSForm's names for types (authors coming from ODK and Kobo write them), with ours.
+    static func xlsFormHint(_ written: String) -> String? {
+        let word = written.split(separator: " ").first.map(String.init) ?? written
+        switch word {
+        case "select_one": return "did you mean 'single'?"
+        case "select_multiple": return "did you mean 'multiple'?"
+        case "integer": return "did you mean 'number'?"
+        case "decimal": return "did you mean 'number'? add 'decimals: 2' for answers with decimals"
+        case "range": return "did you mean 'scale'?"
+        case "rank": return "did you mean 'ranking'?"
+        case "begin", "begin_group", "end", "end_group":
+            return "a group is a section here: start a new item under 'sections:' with its own 'questions:'"
+        default: return nil
+        }
     }
 }

@@ -205,6 +205,14 @@ extension Instrument {
             w.member("description", description)
             w.member("end", end)
             w.member("format", format)
+            // Left out for a one-to-one guide and a survey, whose hashes stay as they were.
+            if let group {
+                w.key("group")
+                w.object { w in
+                    w.member("max", group.max)
+                    w.member("min", group.min)
+                }
+            }
             w.member("id", id)
             w.member("kind", kind.rawValue)
             w.key("languages")

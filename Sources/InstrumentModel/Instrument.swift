@@ -28,6 +28,9 @@ public struct Instrument: Sendable, Equatable, Codable {
     /// The instrument's own wording for runner messages, by catalogue key (`messages:`), each
     /// translated like any text; nil when it overrides none.
     public var messages: [String: LocalizedText]?
+    /// For a guide to a group discussion, how many participants it is for (`group:`); nil for a
+    /// one-to-one interview and for every survey.
+    public var group: GroupSize?
 
     public init(format: Int, id: String, version: String, kind: InstrumentKind, title: LocalizedText,
                 description: LocalizedText?, languages: [String], consent: Consent?, end: LocalizedText?,
@@ -51,13 +54,17 @@ public struct Instrument: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case safeguardingRules = "safeguarding"
         case compiledFormat = "compiled_format", format, id, version, kind, title, description, languages
-        case consent, end, support, settings, privacy, choiceSets = "choice_sets", sections, messages
+        case consent, end, support, settings, privacy, choiceSets = "choice_sets", sections, messages, group
     }
 
     /// Every question, in the order of the instrument.
     public var questions: [Question] { sections.flatMap(\.questions) }
 
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
+
+    /// The questions a participant (or interviewer) answers: not notes, calculations or values set at launch.
+    /// `check` and `preview` both report this number, so they never disagree.
+    public var answeredQuestionCount: Int { questions.count { $0.type != .note && !$0.type.isNeverAsked } }
 
     /// The question with this id, or nil when the instrument has none.
     ///
@@ -185,4 +192,19 @@ public struct ValidatedBlock: Sendable, Equatable, Codable {
         self.licence = licence
         self.fingerprint = fingerprint
     }
+}
+
+/// The number of participants a group discussion is for, from `min` to `max`.
+public struct GroupSize: Sendable, Equatable, Codable {
+    public var min: Int
+    public var max: Int
+
+    public init(min: Int, max: Int) {
+        self.min = min
+        self.max = max
+    }
+
+    public var range: ClosedRange<Int> { min...Swift.max(min, max) }
+    /// What `group` allows at all: the interview's speakers are P1 to P99 and F.
+    public static let possible = 2...99
 }

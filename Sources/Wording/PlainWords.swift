@@ -62,7 +62,7 @@ public struct PlainWords {
     }
 
     /// A question named by its text (or label), in italics.
-    private func name(_ e: Expr) -> String {
+    func name(_ e: Expr) -> String {
         guard case .reference(let r) = e.kind, let id = r.id, let q = questions[id] else { return Printer.print(e) }
         var text = (q.label ?? q.text)?.text(in: language) ?? id
         if let row = r.row, let rowText = q.rows?.first(where: { $0.id == row })?.text.text(in: language) { text += " — " + rowText }

@@ -31,6 +31,7 @@ enum LibYAMLErrors {
                 at: tab
             )
         }
+        if let fromLine = fromLine(problem: problem, at: at, source: source) { return fromLine }
         let context = parser.context.map { String(cString: $0) }
         let contextMark = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
         return reworded(problem: problem, context: context, contextMark: contextMark, at: at)

@@ -1,4 +1,5 @@
 import Foundation
+import InstrumentModel
 import TestSupport
 import Testing
 
@@ -289,5 +290,77 @@ private let xmllintRuns = Tool.available("xmllint")
         let run = try Run.fieldwork(["export", "fixture-survey", "--format", "transcripts", "--out", "out"], in: folder.url)
         #expect(run.status == 1)
         #expect(run.stderr == "error: --format transcripts is for interview guides; 'fixture-survey' is a survey (use csv, spss, stata, r, ...)\n")
+    }
+}
+
+@Suite struct DiffJSONTests {
+    @Test func writesTheChangesAsJSONForTools() throws {
+        let folder = try TemporaryFolder()
+        let survey = "format: 1\nid: t\nversion: VERSION\ntitle: T\nsections:\n  - id: s\n    questions:\n      - id: code\n        type: text\n        text: Code?\n        max_length: LENGTH\n      - id: kind\n        type: single\n        text: Kind?\n        choices: CHOICES\n"
+        let old = try folder.write("old.yaml", survey.replacingOccurrences(of: "VERSION", with: "1.0.0")
+            .replacingOccurrences(of: "LENGTH", with: "8").replacingOccurrences(of: "CHOICES", with: "[A, B]"))
+        let new = try folder.write("new.yaml", survey.replacingOccurrences(of: "VERSION", with: "1.1.0")
+            .replacingOccurrences(of: "LENGTH", with: "4").replacingOccurrences(of: "CHOICES", with: "[B, A]"))
+        let run = try Run.fieldwork(["diff", "--format", "json", old, new])
+        #expect(run.status == 1)
+        let parsed = try #require(Array(run.stdout.utf8).withUnsafeBytes { JSON.parse($0) }?.object)
+        #expect(parsed["old"]?.object?["id"]?.string == "t")
+        #expect(parsed["old"]?.object?["version"]?.string == "1.0.0")
+        #expect(parsed["new"]?.object?["version"]?.string == "1.1.0")
+        #expect(parsed["new"]?.object?["hash"]?.string?.hasPrefix("sha256:") == true)
+        #expect(parsed["same_instrument"] == .bool(false))
+        #expect(parsed["comparable"] == .bool(false))
+        #expect(parsed["counts"] == .object(["not_comparable": .number(1), "check": .number(1), "comparable": .number(0)]))
+        // The worst first, as in the text.
+        #expect(parsed["changes"] == .array([
+            .object(["variable": .string("kind"), "verdict": .string("not_comparable"),
+                     "what": .string("codes of kind changed: \"A\" was 1, now 2; \"B\" was 2, now 1; responses before and after are not comparable without recoding")]),
+            .object(["variable": .string("code"), "verdict": .string("check"),
+                     "what": .string("the maximum length changed from 8 to 4 characters: answers accepted before may be refused now")]),
+        ]))
+    }
+}
+
+@Suite struct QuestionCountTests {
+    /// `check` and `preview` count the same questions: those a participant answers (not notes or calculations).
+    @Test(arguments: ["peer-worker-fidelity", "prosper-group-discussion", "prosper-member-survey"])
+    func checkAndPreviewCountQuestionsTheSameWay(name: String) throws {
+        let check = try Run.fieldwork(["check", "instruments/\(name).yaml"])
+        let preview = try Run.fieldwork(["preview", "instruments/\(name).yaml"])
+        let counted = try #require(preview.stdout.split(separator: "\n").first { $0.hasPrefix("- **Questions:** ") }?.dropFirst(17))
+        #expect(check.stdout.contains(", \(counted)\n"), "check: \(check.stdout) preview: \(counted)")
+    }
+
+    @Test func aCalculationIsNotCountedAsAQuestion() throws {
+        let check = try Run.fieldwork(["check", "instruments/peer-worker-fidelity.yaml"])
+        #expect(check.stdout.contains(", 9 questions in 3 sections\n"))
+    }
+}
+
+@Suite struct GroupInterviewCommandTests {
+    static let guide = "format: 1\nid: g\nversion: 1.0.0\nkind: interview\ntitle: G\ngroup: {min: 3, max: 10}\nsections:\n  - id: s\n    questions:\n      - {id: a, type: open, text: What brought you here?}\n"
+
+    @Test func asksForTheSizeOfTheGroupWhenGroupIsMissing() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("g.yaml", Self.guide)
+        let run = try Run.fieldwork(["interview", path, "--responses", folder.url.appendingPathComponent("r").path], input: "1\nmany\n")
+        #expect(run.status == 2)
+        #expect(run.stdout == """
+            This guide is for a group discussion. How many participants are there (3 to 10)? \
+            That is not a number from 3 to 10.
+            How many participants are there (3 to 10)? \
+            That is not a number from 3 to 10.
+            How many participants are there (3 to 10)? 
+
+            """)
+        #expect(run.stderr.hasPrefix("Error: this guide is for a group discussion: give the number of participants with --group N (3 to 10)\n"))
+    }
+
+    @Test func refusesAGroupSizeTheGuideIsNotFor() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("g.yaml", Self.guide)
+        let run = try Run.fieldwork(["interview", path, "--group", "12", "--responses", folder.url.appendingPathComponent("r").path])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("Error: this guide is for groups of 3 to 10 participants, but --group is 12\n"))
     }
 }

@@ -8,11 +8,18 @@ public enum HTMLRenderer {
         let several = document.languages.count > 1
         var body: [String] = []
         var inQuestion = false
+        // A section's heading, facts and intro are kept on one page with its first question
+        // (`div.keep`), so a heading is never left alone at the foot of a printed page.
+        var keeping = false
         func close() { if inQuestion { body.append("</div>"); inQuestion = false } }
+        func endKeep() { if keeping { body.append("</div>"); keeping = false } }
         for block in document.blocks {
             switch block {
             case .heading(let level, let texts):
+                let closedQuestion = inQuestion
                 close()
+                if closedQuestion || level < 3 { endKeep() }
+                if level == 2 { body.append("<div class=\"keep\">"); keeping = true }
                 if level == 3 { body.append("<div class=\"question\">"); inQuestion = true }
                 body.append("<h\(level)>" + texts.distinct.map(escape).joined(separator: " <span class=\"sep\">/</span> ") + "</h\(level)>")
             case .paragraph(let texts):
@@ -32,13 +39,15 @@ public enum HTMLRenderer {
                 body.append(table + "</tbody></table>")
             case .list(let title, let items):
                 body.append("<div class=\"list\"><span class=\"label\">\(escape(title))</span><ul>"
-                            + items.map { "<li>" + languages($0, document.languages, several: several) + "</li>" }.joined() + "</ul></div>")
+                            + items.map { "<li>" + code(languages($0, document.languages, several: several)) + "</li>" }.joined() + "</ul></div>")
             case .rule:
                 close()
+                endKeep()
                 body.append("<hr>")
             }
         }
         close()
+        endKeep()
         let lang = document.languages.first.flatMap { $0.isEmpty ? nil : $0 } ?? "en"
         return """
         <!DOCTYPE html>
@@ -65,6 +74,7 @@ public enum HTMLRenderer {
         h2 { font-size: 15pt; border-bottom: 1px solid #999; padding-bottom: .15em; margin-top: 1.6em; break-after: avoid; }
         h3 { font-size: 12pt; margin: 0 0 .3em; break-after: avoid; }
         .sep { color: #888; font-weight: normal; }
+        div.keep { break-inside: avoid; }
         div.question { border-left: 3px solid #ccc; padding: .3em 0 .3em .8em; margin: 1em 0; break-inside: avoid; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .1em .8em; margin: .3em 0; font-family: Helvetica, Arial, sans-serif; font-size: 9.5pt; color: #333; }
         dt { font-weight: bold; }

@@ -9,7 +9,8 @@ public enum MarkdownRenderer {
         for block in document.blocks {
             switch block {
             case .heading(let level, let texts):
-                out.append(String(repeating: "#", count: level) + " " + inline(texts.distinct.joined(separator: " / ")))
+                // A heading is one line: a text of several lines (a note) would end it early.
+                out.append(String(repeating: "#", count: level) + " " + inline(texts.distinct.map { Reflow.paragraphs($0).joined(separator: " ") }.joined(separator: " / ")))
             case .paragraph(let texts):
                 if several {
                     out.append(table(header: document.languages, rows: [texts.map(cell)]))

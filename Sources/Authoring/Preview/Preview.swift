@@ -25,8 +25,11 @@ public struct Preview {
         var facts = [fact("Instrument", "\(instrument.id), version \(instrument.version)"),
                      fact("Kind", instrument.kind == .survey ? "survey (answered by the participant)" : "interview guide (used by the interviewer)"),
                      fact("Content hash", hash),
-                     fact("Questions", counted(instrument.questions.filter { $0.type != .note && !$0.type.isNeverAsked }.count, "question")
+                     fact("Questions", counted(instrument.answeredQuestionCount, "question")
                           + " in " + counted(instrument.sections.count, "section"))]
+        if let group = instrument.group {
+            facts.insert(fact("Group discussion", "\(group.min) to \(group.max) participants, noted as P1, P2, ... and F for the facilitator"), at: 2)
+        }
         if instrument.languages.count > 1 || !instrument.languages.allSatisfy(\.isEmpty) {
             facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))
         }
@@ -78,10 +81,15 @@ public struct Preview {
     private func question(_ q: Question, number: Int) -> [PreviewDocument.Block] {
         var blocks: [PreviewDocument.Block] = []
         let counted = q.type != .note && !q.type.isNeverAsked
-        let title = q.text.map(texts) ?? languages.map { _ in q.id }
+        let title = (q.text ?? q.label).map(texts) ?? languages.map { _ in q.id }
         blocks.append(.heading(level: 3, texts: counted ? ["\(number). " + title[0]] + title.dropFirst() : title))
-        var facts = [fact("Variable", q.id), fact("Answer", AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 },
-                                                                             expressions: words.expressions))]
+        var answer = AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 },
+                                          expressions: words.expressions)
+        if q.type == .calculate, let e = words.expressions[.value(question: q.id)] {
+            let (said, code) = (words.calculation(e), Printer.print(e))
+            answer = "calculated, not asked: " + (said == code ? "`\(code)`" : "\(said) (`\(code)`)")
+        }
+        var facts = [fact("Variable", q.id), fact("Answer", answer)]
         if counted && q.type != .open {
             if q.softRequired == true {
                 facts.append(fact("Optional, checked", "leaving it unanswered (or a row empty) is questioned once; the participant may keep it so"))
@@ -92,7 +100,7 @@ public struct Preview {
         if let condition = words.describe(at: .showIf(question: q.id)) {
             facts.append(fact(q.type == .note ? "Shown if" : "Asked if", condition))
         }
-        if let rule = words.describe(at: .validIf(question: q.id)) {
+        if let rule = words.describeRule(at: .validIf(question: q.id)) {
             facts.append(fact("Accepted if", rule))
         }
         if let rule = words.describe(at: .warnIf(question: q.id)) {
@@ -108,7 +116,7 @@ public struct Preview {
         if let message = q.warnMessage { blocks.append(.labelled(label: "If warned", texts: texts(message))) }
         if let instructions = q.instructions { blocks.append(.labelled(label: "Interviewer", texts: texts(instructions))) }
         if let rows = q.rows, !rows.isEmpty {
-            blocks.append(.list(title: "Rows", items: rows.map { texts($0.text) }))
+            blocks.append(.list(title: "Rows", items: rows.map { row in texts(row.text).map { $0 + " (`\(q.columnName(row: row.id))`)" } }))
         }
         let choices = q.choices ?? []
         if !choices.isEmpty || q.other != nil {
@@ -152,7 +160,29 @@ public struct Preview {
         return facts
     }
 
-    private func texts(_ t: LocalizedText) -> [String] { languages.map { t.text(in: $0.isEmpty ? nil : $0) } }
+    private func texts(_ t: LocalizedText) -> [String] { languages.map { piped(t.text(in: $0.isEmpty ? nil : $0)) } }
+
+    /// `{age}` as the reader should picture it: "[answer to *Age?*]"; `{{` and unknown names stay.
+    private func piped(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let name = after[..<close]
+            let id = String(name.split(separator: ".").first ?? "")
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }), let label = words.label(of: id) {
+                let row = name.split(separator: ".").dropFirst().first.flatMap { r in instrument.questionsByID[id]?.rows?.first { $0.id == String(r) } }
+                out += "[answer to *\(label)\(row.map { " — " + $0.text.text() } ?? "")*]"
+            } else {
+                out += "{" + name + "}"
+            }
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest
+    }
 
     private func fact(_ label: String, _ value: String) -> PreviewDocument.Fact { .init(label: label, value: value) }
 

@@ -1,3 +1,4 @@
+import Expressions
 import InstrumentModel
 import SessionEngine
 import YAMLTree
@@ -45,7 +46,9 @@ enum ScenarioAnswers {
             for entry in m.entries {
                 guard case .scalar(let row) = entry.key, (q.rows ?? []).contains(where: { $0.id == row.text }) else {
                     let ids = (q.rows ?? []).map(\.id).joined(separator: ", ")
-                    return fail(entry.key, "'\(q.id)' has no such row; its rows are \(ids)")
+                    let written: String = if case .scalar(let k) = entry.key { k.text } else { "" }
+                    let near = Suggest.closest(to: written, in: (q.rows ?? []).map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                    return fail(entry.key, "'\(q.id)' has no row '\(written)'\(near); its rows are \(ids)")
                 }
                 guard case .scalar(let s) = entry.value else { return fail(entry.value, "the answer of row '\(row.text)' should be one choice") }
                 switch choice(s, q) {

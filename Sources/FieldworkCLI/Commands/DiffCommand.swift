@@ -12,7 +12,8 @@ struct DiffCommand: ParsableCommand {
         what was asked or who was asked changed) or 'not comparable' (recoding needed before \
         responses can be pooled). Either file may be YAML or a compiled copy (.json), such as those \
         kept in responses/<id>/instruments/. Exit status: 0 when the data stay comparable, 1 when \
-        they do not, 2 when the two could not be compared.
+        they do not, 2 when the two could not be compared. '--format json' writes the same changes \
+        for tools (see docs/reference.md, "diff as JSON").
         """
     )
 
@@ -21,6 +22,9 @@ struct DiffCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The newer version.", valueName: "new"))
     var new: String
+
+    @Option(help: "Output format: text for people, json for tools.")
+    var format: CheckCommand.OutputFormat = .text
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
@@ -36,9 +40,16 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("'\(language)' is not one of the newer version's languages (\(list))")
         }
         let changes = InstrumentDiff.compare(before.instrument, after.instrument, language: language)
-        Platform.write(DiffReport.text(changes,
-                                       old: ("\(before.instrument.id) \(before.instrument.version)", before.hash),
-                                       new: ("\(after.instrument.id) \(after.instrument.version)", after.hash)))
+        switch format {
+        case .text:
+            Platform.write(DiffReport.text(changes,
+                                           old: ("\(before.instrument.id) \(before.instrument.version)", before.hash),
+                                           new: ("\(after.instrument.id) \(after.instrument.version)", after.hash)))
+        case .json:
+            Platform.write(DiffReport.json(changes,
+                                           old: .init(id: before.instrument.id, version: before.instrument.version, hash: before.hash),
+                                           new: .init(id: after.instrument.id, version: after.instrument.version, hash: after.hash)))
+        }
         if changes.contains(where: { $0.verdict == .notComparable }) { throw FieldworkFailure.problemsReported }
     }
 

@@ -6,7 +6,7 @@ import InstrumentModel
 enum CheckReport {
     static func summary(_ file: CompiledFile) -> String? {
         guard let instrument = file.result.instrument, let hash = file.result.contentHash else { return nil }
-        let questions = instrument.questionCount
+        let questions = instrument.answeredQuestionCount
         let sections = instrument.sections.count
         return "\(instrument.id) \(instrument.version), \(hash.prefix(19)), "
             + "\(questions) question\(questions == 1 ? "" : "s") in \(sections) section\(sections == 1 ? "" : "s")"
@@ -49,7 +49,7 @@ enum CheckReport {
                 report["id"] = .string(instrument.id)
                 report["version"] = .string(instrument.version)
                 report["hash"] = file.result.contentHash.map(JSON.string)
-                report["questions"] = .number(Double(instrument.questionCount))
+                report["questions"] = .number(Double(instrument.answeredQuestionCount))
                 report["sections"] = .number(Double(instrument.sections.count))
             }
             reports.append(.object(report))

@@ -5,12 +5,12 @@ import Testing
 
 /// Many participants at once, and clients that mean harm: the server keeps serving.
 @Suite(.serialized) struct ServeLoadTests {
-    /// 40 scripted `ssh -T` clients at once, each with its own comment: every response is there,
-    /// once, with its own answers.
+    /// 50 scripted `ssh -T` clients at once (the server's default limit of connections), each
+    /// with its own comment: every response is there, once, with its own answers.
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
     func manyClientsAtOnceEachCompleteIntact() throws {
         let server = try ServeProcess(["--per-address", "1000"])
-        let clients = 40
+        let clients = 50
         let scripts = try (0..<clients).map { i -> String in
             try server.folder.write("answers-\(i)", plainAnswers(comment: "client number \(i)"))
         }

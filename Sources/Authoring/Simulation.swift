@@ -95,11 +95,17 @@ public struct Simulation {
         }
         // Each question is met at most a few times (going back is not simulated), so this ends.
         var steps = 0
-        while let q = session.current, steps < 10 * instrument.questionCount + 10 {
+        // A repeated section's questions are met once per instance (and the question whether
+        // there is another), so the bound counts every instance a repeat can have.
+        let asked = instrument.questionCount + instrument.repeatedSections.reduce(0) { $0 + ($1.repeat?.max ?? 0) * ($1.questions.count + 1) }
+        // Shown is counted per participant: a question asked for three activities is shown once.
+        var shownHere: Set<String> = []
+        while let q = session.current, steps < 10 * asked + 10 {
             steps += 1
-            report.shown[q.id, default: 0] += 1
+            let id = Slot.question(of: q.id)
+            if instrument.question(id) != nil, shownHere.insert(id).inserted { report.shown[id, default: 0] += 1 }
             clock += Double(Int.random(in: 3...45, using: &answers.random))
-            if q.validIf != nil { report.validShown[q.id, default: 0] += 1 }
+            if q.validIf != nil { report.validShown[id, default: 0] += 1 }
             if q.type == .note || q.type == .calculate || (session.canSkip && answers.chance(0.08)) {
                 if make(.skip) { continue }
             }
@@ -112,7 +118,7 @@ public struct Simulation {
                 }
             }
             if accepted {
-                if q.validIf != nil { report.validAccepted[q.id, default: 0] += 1 }
+                if q.validIf != nil { report.validAccepted[Slot.question(of: q.id), default: 0] += 1 }
                 continue
             }
             if !make(.skip) { return ended() }

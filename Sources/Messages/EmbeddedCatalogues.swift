@@ -323,7 +323,9 @@ plain_review_skipped = {number}. {question} Heb ei ateb.
 repeat_another = Ychwanegu un arall?
 repeat_yes = Ie
 repeat_no = Na
-repeat_remove = Mae hyn yn dileu eich atebion am {instances}. Pwyswch Enter i'w dileu, neu Esc i gadw eich ateb cynharach.
+repeat_remove = Mae hyn yn dileu eich atebion am {instances}.
+repeat_remove_keys = Pwyswch Enter i'w dileu, neu Esc i newid eich ateb.
+repeat_remove_typing = Pwyswch Enter i'w dileu, neu teipiwch < i newid eich ateb.
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -606,7 +608,9 @@ plain_review_skipped = {number}. {question} Not answered.
 repeat_another = Add another?
 repeat_yes = Yes
 repeat_no = No
-repeat_remove = This removes your answers about {instances}. Press Enter to remove them, or Esc to keep your earlier answer.
+repeat_remove = This removes your answers about {instances}.
+repeat_remove_keys = Press Enter to remove them, or Esc to change your answer.
+repeat_remove_typing = Press Enter to remove them, or type < to change your answer.
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -884,7 +888,9 @@ plain_review_skipped = {number}. {question} Sin responder.
 repeat_another = ¿Añadir otro?
 repeat_yes = Sí
 repeat_no = No
-repeat_remove = Esto borra sus respuestas sobre {instances}. Pulse Enter para borrarlas, o Esc para mantener su respuesta anterior.
+repeat_remove = Esto borra sus respuestas sobre {instances}.
+repeat_remove_keys = Pulse Enter para borrarlas, o Esc para cambiar su respuesta.
+repeat_remove_typing = Pulse Enter para borrarlas, o escriba < para cambiar su respuesta.
 """#,
     ]
 }

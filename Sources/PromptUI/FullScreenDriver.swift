@@ -298,9 +298,10 @@ public struct FullScreenDriver: SessionDriver {
         while true {
             let width = max(20, terminal.columns) - 2
             var head: [String] = []
-            if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == q.id } }) {
+            if let (section, ids) = session.sectionAsked(q.id) {
                 if let title = section.title { head.append(style.accent(TextLayout.fit(session.render(title), width))) }
-                if section.questions.first(where: { session.isVisible($0.id) })?.id == q.id, let intro = section.intro {
+                if let caption = session.instanceCaptionText { head.append(style.dim(TextLayout.fit(caption, width))) }
+                if ids.first(where: { session.isVisible($0) }) == q.id, let intro = section.intro {
                     head += wrapped(session.render(intro).trimmed, width).map(style.dim)
                 }
                 if !head.isEmpty { head.append("") }
@@ -364,6 +365,8 @@ public struct FullScreenDriver: SessionDriver {
                 case .submit:
                     switch widget.answer() {
                     case .success(let answer?):
+                        // Unticking a choice whose instance holds answers removes them: asked first.
+                        if let warning = session.removalWarning(ifAnswered: answer), !confirmRemoval(warning, words) { continue }
                         submitted = (q.id, widget)
                         return .answer(answer)
                     case .success(nil):
@@ -428,6 +431,20 @@ public struct FullScreenDriver: SessionDriver {
             case .resized: writer.invalidate(); return false
             }
         }
+    }
+
+    /// Enter removes the instances named in `warning`; any other key goes back to the question.
+    mutating func confirmRemoval(_ warning: String, _ words: ParticipantWords) -> Bool {
+        var lines = frame.lines
+        let width = max(20, terminal.columns)
+        if lines.count >= 2 {
+            lines[lines.count - 2] = style.warn(TextLayout.fit(" " + warning, width))
+            lines[lines.count - 1] = TextLayout.fit(" " + words.repeatRemoveKeys(typing: false), width)
+        }
+        draw(Frame(lines: lines, cursor: nil))
+        guard let event = nextEvent() else { return false }
+        writer.invalidate()
+        return event == .key(.enter)
     }
 
     /// The closing screen; it scrolls (PgUp/PgDn, ↑↓) where the closing text is long, is drawn

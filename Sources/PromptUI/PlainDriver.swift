@@ -168,6 +168,15 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 }
                 if q.type == .open, let clock { return notes(first: line, q, session, clock: clock) }
                 if q.type == .longText || q.type == .open { return longText(first: typed, sending: text.isEmpty) }
+                // Unticking a choice whose instance holds answers removes them: asked first.
+                if let warning = session.removalWarning(ifAnswered: answer) {
+                    say(warning + " " + session.words.repeatRemoveKeys(typing: true))
+                    guard let reply = prompt() else { return .leave }
+                    if !reply.trimmed.isEmpty {
+                        guide(session, q)
+                        continue
+                    }
+                }
                 return .answer(answer)
             case .failure(let problem):
                 refuse(problem.message, session)
@@ -210,10 +219,11 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
 
     private mutating func header(_ session: Session, _ q: Question) {
         say()
-        if let section = session.instrument.sections.first(where: { $0.questions.first?.id == q.id }) {
+        if let (section, ids) = session.sectionAsked(q.id), ids.first == q.id {
             if let title = section.title { say(session.words.plainSection(session.render(title))) }
             if let intro = section.intro { say(session.render(intro).trimmed) }
         }
+        if let caption = session.instanceCaptionText { say(caption) }
         if let position = session.routePosition { say(session.words.plainQuestion(position.number, of: position.total)) }
         say(session.render(q.text).trimmed + (q.required ? session.words.required : ""))
         if let help = q.help { say(session.render(help).trimmed) }
@@ -289,7 +299,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             guard let q = session.question(item.question) else { continue }
             // One line per question, so that the list stays a list (a long text's lines joined).
             let answer = item.answer.map { PlainInput.describe($0, q, session).split(whereSeparator: \.isNewline).joined(separator: " ") }
-            say("  " + session.words.plainReviewItem(i + 1, session.render(q.text).trimmed, answer: answer))
+            say("  " + session.words.plainReviewItem(i + 1, session.render(q.text, asked: item.question).trimmed, answer: answer))
         }
         let canChange = session.reviewCanChange
         say(session.words.reviewTyping(canChange: canChange))

@@ -22,7 +22,7 @@ extension FullScreenDriver {
                 guard let q = session.question(item.question) else { continue }
                 if i == at { focus = body.count }
                 let number = "\(i + 1). "
-                let text = wrapped(session.render(q.text).trimmed, width - 2 - number.count)
+                let text = wrapped(session.render(q.text, asked: item.question).trimmed, width - 2 - number.count)
                 // Wrapped lines stand under the text, not under the number.
                 body += text.enumerated().map { n, line in
                     (n == 0 ? (i == at ? "❯ " : "  ") + number : String(repeating: " ", count: 2 + number.count)) + (i == at ? style.bold(line) : line)

@@ -44,21 +44,15 @@ enum ResponseRecord {
         }
         let instrument = session.instrument
         let identifying = Set(instrument.questions.filter(\.identifying).map(\.id))
-        let answers = session.answers.filter { !identifying.contains($0.key) }
+        // An instance's answers are written with their instance (see `repeats`), not by slot.
+        let answers = session.answers.filter { !identifying.contains($0.key) && Slot.key(of: $0.key) == nil }
+        let calculated = session.calculated.filter { Slot.key(of: $0.key) == nil }
         var w = JSONWriter()
         w.object { w in
             writeAnswers(answers, to: &w)
             w.key("calculated")
             w.object { w in
-                for (id, value) in session.calculated.sorted(by: { $0.key < $1.key }) {
-                    switch value {
-                    case .number(let n): w.member(id, n)
-                    case .text(let t): w.member(id, t)
-                    case .bool(let b): w.member(id, b)
-                    case .date(let d): w.member(id, DateValue.format(d))
-                    default: continue
-                    }
-                }
+                for (id, value) in calculated.sorted(by: { $0.key < $1.key }) { writeCalculated(id, value, to: &w) }
             }
             w.member("duration_seconds", duration.isFinite ? Int(exactly: max(0, duration).rounded()) : nil)
             w.member("format", formatName)
@@ -82,7 +76,7 @@ enum ResponseRecord {
             w.object { w in
                 w.key("questions")
                 w.object { w in
-                    for (id, t) in session.timing.sorted(by: { $0.key < $1.key }) where !identifying.contains(id) {
+                    for (id, t) in timingByQuestion(session).sorted(by: { $0.key < $1.key }) where !identifying.contains(id) {
                         w.key(id)
                         w.object { w in
                             w.member("seconds", (t.seconds * 10).rounded() / 10)
@@ -102,6 +96,7 @@ enum ResponseRecord {
                 }
             }
             w.member("pseudonym", header.pseudonym)
+            writeRepeats(session, to: &w)
             w.member("response_id", header.responseID)
             // Which rules fired and at which question; never the answer, never free text.
             if !session.safeguardingFired.isEmpty {
@@ -116,11 +111,70 @@ enum ResponseRecord {
             w.member("seed", header.seed)
             if simulated { w.member("simulated", true) }
             w.key("skipped")
-            w.array(session.skipped.subtracting(identifying).sorted()) { w, id in w.string(id) }
+            w.array(session.skipped.subtracting(identifying).filter { Slot.key(of: $0) == nil }.sorted()) { w, id in w.string(id) }
             w.member("started", header.started)
             w.member("status", status.rawValue)
         }
         return Data(w.bytes)
+    }
+
+    static func writeCalculated(_ id: String, _ value: Expressions.Value, to w: inout JSONWriter) {
+        switch value {
+        case .number(let n): w.member(id, n)
+        case .text(let t): w.member(id, t)
+        case .bool(let b): w.member(id, b)
+        case .date(let d): w.member(id, DateValue.format(d))
+        default: return
+        }
+    }
+
+    /// Paradata by question: an instance's time counts to its question, so that the paradata
+    /// has one row per question however many instances there were.
+    static func timingByQuestion(_ session: Session) -> [String: QuestionTiming] {
+        var out: [String: QuestionTiming] = [:]
+        for (slot, t) in session.timing {
+            let id = Slot.question(of: slot)
+            guard session.instrument.question(id) != nil else { continue }
+            out[id, default: QuestionTiming()].seconds += t.seconds
+            out[id, default: QuestionTiming()].visits += t.visits
+        }
+        return out
+    }
+
+    /// The `repeats` member, when the instrument has repeated sections: per section, its
+    /// instances in the order asked, each with its key (the choice's code for `for_each`, 1, 2,
+    /// 3 ... otherwise) and its own answers, "Other" texts, skipped questions and calculations,
+    /// by question id. Each instance is written even when it holds nothing, so a reader knows
+    /// that it was asked (an activity ticked and every question about it skipped).
+    static func writeRepeats(_ session: Session, to w: inout JSONWriter) {
+        let sections = session.instrument.repeatedSections
+        guard !sections.isEmpty else { return }
+        w.key("repeats")
+        w.object { w in
+            for section in sections.sorted(by: { $0.id < $1.id }) {
+                w.key(section.id)
+                w.array(session.instanceKeys(ofSection: section.id)) { w, key in
+                    let slots = section.questions.map { (id: $0.id, slot: Slot.id($0.id, key: key)) }.sorted { $0.id < $1.id }
+                    w.object { w in
+                        w.key("answers")
+                        w.object { w in
+                            for (id, slot) in slots { if let a = session.answers[slot] { w.key(id); write(a.value, to: &w) } }
+                        }
+                        w.key("calculated")
+                        w.object { w in
+                            for (id, slot) in slots { if let v = session.calculated[slot] { writeCalculated(id, v, to: &w) } }
+                        }
+                        w.member("key", key)
+                        w.key("other")
+                        w.object { w in
+                            for (id, slot) in slots { if let o = session.answers[slot]?.other { w.member(id, o) } }
+                        }
+                        w.key("skipped")
+                        w.array(slots.filter { session.skipped.contains($0.slot) }) { w, s in w.string(s.id) }
+                    }
+                }
+            }
+        }
     }
 
     /// The `answers` member: codes for choices, by question id.

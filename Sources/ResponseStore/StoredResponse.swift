@@ -2,6 +2,30 @@ import Foundation
 import InstrumentModel
 import SessionEngine
 
+/// One instance of a repeated section as stored: its key (the choice's code for `for_each`,
+/// 1, 2, 3 ... otherwise) and its own answers, by question id, as the response's are.
+public struct StoredInstance: Sendable, Equatable {
+    public var key: Int
+    public var answers: [String: JSON]
+    public var other: [String: String]
+    public var skipped: Set<String>
+    public var calculated: [String: JSON]
+
+    public init(key: Int, answers: [String: JSON] = [:], other: [String: String] = [:], skipped: Set<String> = [], calculated: [String: JSON] = [:]) {
+        self.key = key
+        self.answers = answers
+        self.other = other
+        self.skipped = skipped
+        self.calculated = calculated
+    }
+
+    init?(_ o: JSON) {
+        guard let key = o["key"]?.int else { return nil }
+        self.init(key: key, answers: o["answers"]?.object ?? [:], other: (o["other"]?.object ?? [:]).compactMapValues(\.string),
+                  skipped: Set((o["skipped"]?.array ?? []).compactMap(\.string)), calculated: o["calculated"]?.object ?? [:])
+    }
+}
+
 /// One response as the store holds it, decoded: from a finished file, or an interrupted journal
 /// rebuilt into the record the store would write for it. Status, exports, summaries and
 /// withdrawal all read responses as this.
@@ -31,6 +55,8 @@ public struct StoredResponse: Sendable {
     public var seed: UInt64?
     /// The safeguarding rules that fired, in order, each with the question that set it off.
     public var safeguarding: [SafeguardingFiring] = []
+    /// The instances of each repeated section, in the order asked (see `StoredInstance`).
+    public var repeats: [String: [StoredInstance]] = [:]
 
     public init(responseID: String, pseudonym: String? = nil, version: String, hash: String = "", status: ResponseStatus,
                 language: String? = nil, started: String? = nil, duration: Int? = nil, answers: [String: JSON] = [:],
@@ -74,6 +100,9 @@ public struct StoredResponse: Sendable {
             response.timing[id] = QuestionTiming(seconds: t["seconds"]?.number ?? 0, visits: t["visits"]?.int ?? 0)
         }
         response.returns = paradata?["returns"]?.int
+        for (section, instances) in o["repeats"]?.object ?? [:] {
+            response.repeats[section] = (instances.array ?? []).compactMap(StoredInstance.init)
+        }
         response.safeguarding = (o["safeguarding"]?.array ?? []).compactMap { f in
             guard let rule = f["rule"]?.string, let question = f["question"]?.string else { return nil }
             return SafeguardingFiring(rule: rule, question: question)

@@ -6,4 +6,6 @@ extension ParticipantWords {
     public var repeatNo: String { message("repeat_no") }
     /// Asked before a changed answer removes instances that hold answers; `instances` names them.
     public func repeatRemove(_ instances: String) -> String { message("repeat_remove", ["instances": instances]) }
+    /// The keys that answer `repeatRemove`, on a screen with keys or typed line by line.
+    public func repeatRemoveKeys(typing: Bool) -> String { message(typing ? "repeat_remove_typing" : "repeat_remove_keys") }
 }

@@ -32,6 +32,13 @@ public enum Slot {
     static func another(section: String, key: Int) -> String { "\(section)\(separator)\(key)\(anotherSuffix)" }
 
     static func isAnother(_ slot: String) -> Bool { slot.hasSuffix(anotherSuffix) && slot.contains(separator) }
+
+    /// For the question whether there is another instance after instance `key` of an
+    /// `until_done` section: the section's id and the key; nil for any other id.
+    public static func anotherOf(_ slot: String) -> (section: String, key: Int)? {
+        guard isAnother(slot), let key = key(of: slot) else { return nil }
+        return (question(of: slot), key)
+    }
 }
 
 /// What the participant sees above a repeated question: which instance, of how many.
@@ -78,6 +85,11 @@ extension Session {
             }
             return keys
         }
+    }
+
+    /// The keys of the instances of the repeated section with this id now, in order.
+    public func instanceKeys(ofSection id: String) -> [Int] {
+        instrument.sections.first { $0.id == id }.map(instanceKeys(of:)) ?? []
     }
 
     /// The questions of one instance, under their slots: copies of the section's questions whose
@@ -129,6 +141,24 @@ extension Session {
         guard let id = section.repeat?.forEach, let q = questions[id], let choice = q.allChoices.first(where: { $0.value == key }) else { return nil }
         if choice.value == q.other?.value, let typed = answers[id]?.other, !typed.isEmpty { return typed }
         return choice.label.text(in: language)
+    }
+
+    /// The confirmation a driver shows before `answer` removes instances that hold answers, or
+    /// nil when it removes none that do ("This removes your answers about Art club, Choir.").
+    public func removalWarning(ifAnswered answer: Answer) -> String? {
+        let held = removals(ifAnswered: answer).filter { $0.answered > 0 }
+        guard !held.isEmpty else { return nil }
+        return words.repeatRemove(held.map { $0.label ?? String($0.key) }.joined(separator: ", "))
+    }
+
+    /// The section a question or an instance's slot belongs to, and the ids it is asked under
+    /// there (slots in an instance), in the section's order: for titles, intros and captions.
+    public func sectionAsked(_ id: String) -> (section: Section, ids: [String])? {
+        if let at = instance(of: id), let section = instrument.sections.first(where: { $0.id == at.section }) {
+            return (section, instanceQuestions(of: section, key: at.key).map(\.id))
+        }
+        guard let section = instrument.section(containing: id) else { return nil }
+        return (section, section.questions.map(\.id))
     }
 
     /// The instances that giving `answer` to the current question would remove, with how many

@@ -203,4 +203,11 @@ public struct Session: Sendable {
         guard let text else { return "" }
         return Piping.render(Reflow.paragraphs(text.text(in: language)), session: self, instance: currentInstance)
     }
+
+    /// A text of the question asked under `id` (a slot in a repeat), piped as in its instance:
+    /// for the review, where no question is current.
+    public func render(_ text: LocalizedText?, asked id: String) -> String {
+        guard let text else { return "" }
+        return Piping.render(Reflow.paragraphs(text.text(in: language)), session: self, instance: instance(of: id))
+    }
 }

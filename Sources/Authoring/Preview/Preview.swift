@@ -55,6 +55,7 @@ public struct Preview {
             if let m = section.minutes { sectionFacts.append(fact("Planned time", minutes(m))) }
             if section.shuffle { sectionFacts.append(fact("Order", "questions shown in a random order for each participant")) }
             sectionFacts += scaleFacts(section)
+            sectionFacts += repeatFacts(section)
             blocks.append(.facts(sectionFacts))
             if let intro = section.intro { blocks.append(.paragraph(texts(intro))) }
             for q in section.questions {

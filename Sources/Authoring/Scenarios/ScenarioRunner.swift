@@ -29,6 +29,10 @@ public struct ScenarioRunner {
         var answers: [String: (Answer, Keyed)] = [:]
         for item in scenario.answers {
             guard let q = question(item, into: &failures) else { continue }
+            if let section = instrument.repeatingSection(of: q.id) {
+                for (slot, a) in instanceAnswers(item, for: q, in: section, into: &failures) { answers[slot] = (a, item) }
+                continue
+            }
             switch ScenarioAnswers.answer(item.value, for: q) {
             case .success(let a): answers[q.id] = (a, item)
             case .failure(let p): failures.append(p)
@@ -74,10 +78,19 @@ public struct ScenarioRunner {
         func make(_ move: SessionMove) throws(AnswerProblem) { try session.apply(session.event(move, at: clock)) }
         if session.phase == .consent { try? make(.consent(agreed: !scenario.declines)) }
         var steps = 0
-        play: while let q = session.current, steps < 4 * instrument.questionCount + 4 {
+        let asked = instrument.questionCount + instrument.repeatedSections.reduce(0) { $0 + ($1.repeat?.max ?? 0) * ($1.questions.count + 1) }
+        play: while let q = session.current, steps < 4 * asked + 4 {
             steps += 1
             clock += 10
-            if !shown.contains(q.id) { shown.append(q.id) }
+            // An until_done repeat goes on while the scenario answers the next instance.
+            if let (section, key) = Slot.anotherOf(q.id) {
+                let more = answers.keys.contains { Slot.key(of: $0) == key + 1 && instrument.repeatingSection(of: Slot.question(of: $0))?.id == section }
+                if (try? make(.answer(Answer(.choice(more ? 1 : 2))))) != nil { continue play }
+                break play
+            }
+            // Shown, hidden and the answers given name questions; an instance counts for its question.
+            let id = Slot.question(of: q.id)
+            if !shown.contains(id) { shown.append(id) }
             if let (answer, message, item) = rejected.removeValue(forKey: q.id) {
                 do throws(AnswerProblem) {
                     try make(.answer(answer))

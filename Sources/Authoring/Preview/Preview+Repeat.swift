@@ -1,0 +1,28 @@
+import InstrumentModel
+
+extension Preview {
+    /// A repeated section's rule in words, for the facts under its heading: how many times it is
+    /// asked and what decides it, as an evaluator would say it to a colleague.
+    func repeatFacts(_ section: Section) -> [PreviewDocument.Fact] {
+        guard let r = section.repeat else { return [] }
+        func asked(_ id: String) -> String {
+            guard let wording = instrument.question(id)?.text else { return "(\(id))" }
+            let words: String = wording.text(in: nil)
+            return "\"\(words)\" (\(id))"
+        }
+        let times = r.max == 1 ? "once at most" : "up to \(r.max) times"
+        let rule: String
+        switch r.source {
+        case .forEach(let id): rule = "once for each choice ticked in \(asked(id)), in the order of the choices; \(times)"
+        case .count(let id): rule = "as many times as the answer to \(asked(id)); \(times)"
+        case .untilDone:
+            var another = "\"Add another?\""
+            if let own = r.another {
+                let words: String = own.text(in: nil)
+                another = "\"\(words)\""
+            }
+            rule = "until the participant answers no to \(another); \(times)"
+        }
+        return [PreviewDocument.Fact(label: "Repeated", value: rule)]
+    }
+}

@@ -235,10 +235,14 @@ public struct Codebook: Sendable {
     /// The cell, when the caller already knows that the response's version has the variable.
     func cell(_ v: Variable, _ r: StoredResponse, labels: Bool, asked: Bool) -> Cell {
         guard asked else { return .notAsked }
-        if let instance = v.instance, instance.present(answer: { r.answers[$0] }, skipped: { r.skipped.contains($0) }) == false {
-            return .absent
+        var r = r
+        if let instance = v.instance {
+            if instance.present(in: r) == false { return .absent }
+            // An instance listed but not reached, or not known yet: nothing of it was asked.
+            guard let seen = r.instance(instance) else { return .notAsked }
+            r = seen
         }
-        let q = v.slot
+        let q = v.question
         let given = r.answers[q]
         if given == nil {
             if case .calculated = v.source {

@@ -25,18 +25,19 @@ extension Variable {
         public var column = ""
     }
 
-    /// Which stored answers say whether an instance exists, by the repeat's kind.
+    /// What says whether an instance exists, beside the response's list of its instances.
     public enum Presence: Sendable, Equatable {
         /// The multiple choice whose ticked choices are the instances.
         case forEach(driver: String)
-        /// The number whose answer is how many instances there are (capped at `max`).
+        /// The number whose answer is how many instances there are.
         case count(driver: String, max: Int)
-        /// The yes-or-no answers "is there another?" after each earlier instance, in order.
-        case untilDone(another: [String])
+        /// Instances until the participant said there were no more.
+        case untilDone(max: Int)
     }
 
-    /// Where the response keeps this column's answer: the question's id, or for a repeated
-    /// question the engine's slot (`visits#2`).
+    /// The byte scanner's name for where this column's answer is: the question's id, or for a
+    /// repeated question the engine's slot (`visits#2`), which `RawResponse` gives the answers
+    /// it finds in the instance keyed 2 of the response's `repeats`.
     public var slot: String { instance.map { Slot.id(question, key: $0.key) } ?? question }
 
     static func absentLabel(_ instance: Instance) -> String {
@@ -48,27 +49,33 @@ extension Variable {
 }
 
 extension Variable.Instance {
-    /// Whether the response has this instance: false when what drives the repeat says it has not
-    /// (a choice not ticked, a smaller count, an earlier "no more", the driving question skipped);
-    /// nil when that is not known (not reached, or hidden), where the cells say "not asked".
-    func present(answer: (String) -> JSON?, skipped: (String) -> Bool) -> Bool? {
+    /// Whether the response has this instance: true when the response lists it (`repeats`, which
+    /// lists every instance the participant's answers made, asked yet or not); false when it does
+    /// not and its driving question was answered or skipped, or, for `until_done`, the response is
+    /// finished; nil (not known: not reached yet) otherwise, where the cells say "not asked".
+    func present(in r: StoredResponse) -> Bool? {
+        if r.repeats[section]?.contains(where: { $0.key == key }) == true { return true }
         switch presence {
-        case .forEach(let driver):
-            if let chosen = answer(driver)?.array { return chosen.contains { $0.int == key } }
-            return skipped(driver) ? false : nil
-        case .count(let driver, let max):
-            if let n = answer(driver)?.number { return Double(key) <= n && key <= max }
-            return skipped(driver) ? false : nil
-        case .untilDone(let another):
-            for slot in another.prefix(key - 1) {
-                switch answer(slot)?.int {
-                case 1?: continue
-                case 2?: return false
-                default: return nil
-                }
-            }
-            return true
+        case .forEach(let driver), .count(let driver, _):
+            return r.answers[driver] != nil || r.skipped.contains(driver) ? false : nil
+        case .untilDone:
+            return r.status == .complete ? false : nil
         }
+    }
+}
+
+extension StoredResponse {
+    /// The response as a column of a repeat reads it: the instance's own answers, skips, "Other"
+    /// texts and calculations, by question id, in place of the response's; nil when the response
+    /// does not list the instance.
+    func instance(_ instance: Variable.Instance) -> StoredResponse? {
+        guard let stored = repeats[instance.section]?.first(where: { $0.key == instance.key }) else { return nil }
+        var r = self
+        r.answers = stored.answers
+        r.other = stored.other
+        r.skipped = stored.skipped
+        r.calculated = stored.calculated
+        return r
     }
 }
 
@@ -87,9 +94,7 @@ extension Codebook {
         case .count(let id):
             return (1...max(1, r.max)).map { Variable.Instance(section: section.id, key: $0, label: String($0), presence: .count(driver: id, max: r.max)) }
         case .untilDone:
-            // The question after instance k is `service#k:another` (`Slot`, in the engine).
-            let another = (1..<max(1, r.max)).map { Slot.id(section.id, key: $0) + ":another" }
-            return (1...max(1, r.max)).map { Variable.Instance(section: section.id, key: $0, label: String($0), presence: .untilDone(another: another)) }
+            return (1...max(1, r.max)).map { Variable.Instance(section: section.id, key: $0, label: String($0), presence: .untilDone(max: r.max)) }
         }
     }
 
@@ -137,8 +142,8 @@ extension Codebook {
             rule = "the instance for *\(instance.label)* (code \(instance.key)); '\(section.id)' is asked once for each choice ticked in `\(driver)`"
         case .count(let driver, let max):
             rule = "instance \(instance.key); '\(section.id)' is asked as many times as `\(driver)` says, at most \(max)"
-        case .untilDone(let another):
-            rule = "instance \(instance.key); '\(section.id)' is asked until the participant has no more, at most \(another.count + 1) times"
+        case .untilDone(let max):
+            rule = "instance \(instance.key); '\(section.id)' is asked until the participant has no more, at most \(max) times"
         }
         return VersionFacts.Fact(key: "Instance", value: rule + ". A response without this instance holds "
                                  + "\"not asked: no such instance\" here (a code of its own in numbers and codes, empty in texts and dates)")

@@ -15,14 +15,13 @@ extension ExportContext {
         let instances = InstanceObjects(codebook)
         do {
             try eachPrepared { r in
-                // Repeated questions' answers go under `repeats`, an object per instance (`InstanceObjects`).
-                let split = instances.split(r)
                 var object: [String: JSON] = [
                     "response_id": .string(r.responseID), "instrument_version": .string(r.version), "instrument_hash": .string(r.hash),
-                    "status": .string(r.status.rawValue), "answers": .object(split.answers), "other": .object(split.other.mapValues(JSON.string)),
-                    "skipped": .array(split.skipped.map(JSON.string)), "calculated": .object(split.calculated),
+                    "status": .string(r.status.rawValue), "answers": .object(r.answers), "other": .object(r.other.mapValues(JSON.string)),
+                    "skipped": .array(r.skipped.sorted().map(JSON.string)), "calculated": .object(r.calculated),
                 ]
-                object["repeats"] = split.repeats
+                // A repeated section's answers, an object per instance (`InstanceObjects`).
+                object["repeats"] = instances.json(r)
                 object["pseudonym"] = r.pseudonym.map(JSON.string)
                 object["language"] = r.language.map(JSON.string)
                 object["date"] = r.started.map(JSON.string)

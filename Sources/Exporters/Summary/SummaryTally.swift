@@ -127,7 +127,8 @@ struct SummaryTally {
             // A repeated question's entry reads each instance's column in turn.
             for v in e.cells {
                 if case .multiple = e.kind {
-                    let q = v.slot
+                    let q = v.question
+                    guard let r = v.instance.map({ r.instance($0) }) ?? r else { continue }
                     if let picked = r.answers[q]?.array {
                         addChosen(i, picked.compactMap(\.int))
                     } else if r.skipped.contains(q) {

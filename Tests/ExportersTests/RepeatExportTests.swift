@@ -47,9 +47,11 @@ struct RepeatStudy {
     let instrument: Instrument
     let store: InstrumentStore
     let day = StoreClock.today()
+    let id: String
 
-    init() throws {
-        let result = InstrumentCompiler.compile(Array(repeatsInstrument.utf8))
+    init(_ source: String = repeatsInstrument, id: String = "repeats") throws {
+        self.id = id
+        let result = InstrumentCompiler.compile(Array(source.utf8))
         instrument = try #require(result.instrument, "\(result.diagnostics.map(\.message))")
         store = try InstrumentStore(root: folder, instrument: instrument, compiled: try #require(result.canonical),
                                     hash: try #require(result.contentHash))
@@ -84,7 +86,7 @@ struct RepeatStudy {
         let out = folder + "/out-" + format.rawValue + (labels ? "-labels" : "")
         var options = ExportOptions(format: format, out: out)
         options.labels = labels
-        return (out, try Exporter.run(try ResponseReader(path: folder + "/repeats"), options))
+        return (out, try Exporter.run(try ResponseReader(path: folder + "/" + id), options))
     }
 
     func read(_ out: String, _ name: String) throws -> String { try String(contentsOfFile: out + "/" + name, encoding: .utf8) }

@@ -69,11 +69,14 @@ enum DataPackage {
                                         + v.missing.map { ["value": .string(String($0.code)), "label": .string($0.label)] })
             fields.append(.object(f))
             if let column = v.skippedColumn {
+                // A text of a repeat's instance has a third value, 2: the response has no such instance.
+                let codes = v.skippedEntry?.codes ?? []
                 fields.append([
                     "name": .string(column), "title": .string(v.label + ": skipped"), "type": "integer",
-                    "description": .string("Whether '\(v.name)' was skipped (1) or answered (0); empty when it was not asked"),
-                    "categories": [["value": 0, "label": "Answered"], ["value": 1, "label": "Skipped"]],
-                    "constraints": ["enum": [0, 1]],
+                    "description": .string("Whether '\(v.name)' was skipped (1) or answered (0)" + (v.instance == nil ? "" : ", or 2 when the response has no such instance")
+                                           + "; empty when it was not asked"),
+                    "categories": .array(codes.map { ["value": .number(Double($0.code)), "label": .string($0.label)] }),
+                    "constraints": ["enum": .array(codes.map { .number(Double($0.code)) })],
                     "missingValues": [notAsked],
                 ])
             }

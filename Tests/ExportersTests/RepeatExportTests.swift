@@ -283,5 +283,49 @@ func repeatCSV(_ text: String) -> [[String]] {
         #expect(fast.contains("Age (counted in every instance of 'member') (member_age)\n  n 3, mean 40"), "\(fast)")
         #expect(!fast.contains("visits_2"), "one item per question, not per instance")
     }
+
+    /// De-identification reaches into instances: free text dropped and dates moved there as in
+    /// questions asked once, in every format (the JSON lines carry the instances whole).
+    @Test func deidentificationReachesInstances() throws {
+        let source = """
+            format: 1
+            id: visits
+            version: 1.0.0
+            title: Visits
+            privacy: {timestamps: date}
+            sections:
+              - id: about
+                questions:
+                  - {id: n, type: number, text: How many visits?, max: 2}
+              - id: visit
+                repeat: {count: n}
+                questions:
+                  - {id: on, type: date, text: When?}
+                  - {id: note, type: text, text: What happened?}
+            """
+        let study = try RepeatStudy(source, id: "visits")
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let writer = try study.store.begin(seed: 5, language: nil, started: DateValue.format(study.day), pseudonym: nil, today: study.day)
+        var session = Session(instrument: study.instrument, seed: 5, today: study.day)
+        for (i, move) in [SessionMove.answer(Answer(.number(1))), .answer(Answer(.date("2024-05-06"))), .answer(Answer(.text("Met Dr Jones")))].enumerated() {
+            try writer.record(try session.apply(session.event(move, at: Double(i + 1))))
+        }
+        try writer.finish(session, duration: 3)
+        for format in [ExportFormat.jsonl, .csv] {
+            let out = study.folder + "/out-deid-" + format.rawValue
+            var options = ExportOptions(format: format, out: out)
+            options.deidentification = Deidentification(dropFreeText: true, dates: .shift)
+            _ = try Exporter.run(try ResponseReader(path: study.folder + "/visits"), options)
+            let name = format == .jsonl ? "responses.jsonl" : "responses.csv"
+            let text = try study.read(out, name)
+            #expect(!text.contains("Jones"), "\(format): \(text)")
+            #expect(!text.contains("2024-05-06"), "\(format): \(text)")
+            if format == .csv {
+                #expect(!text.contains("note_1"), "the repeated text's column is left out too")
+                let tidy = try study.read(out, "responses-repeat-visit.csv")
+                #expect(!tidy.contains("Jones") && !tidy.contains("2024-05-06") && !tidy.contains("note"), "\(tidy)")
+            }
+        }
+    }
 }
 

@@ -327,5 +327,15 @@ func repeatCSV(_ text: String) -> [[String]] {
             }
         }
     }
+
+    /// The codebook says which instance each column holds and what decides the instances.
+    @Test func codebookExplainsTheInstances() throws {
+        let study = try RepeatStudy()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let markdown = try study.read(try study.export(.codebook).out, "codebook.md")
+        #expect(markdown.contains("the instance for *Cooking club* (code 2); 'activity' is asked once for each choice ticked in `activities`"))
+        #expect(markdown.contains("instance 3; 'member' is asked as many times as `household_size` says, at most 3"))
+        #expect(markdown.contains("-999 = Not asked: Cooking club not chosen"))
+    }
 }
 

@@ -198,8 +198,12 @@ struct InstrumentChecks {
 
     private mutating func analyseRoute(_ site: ExpressionSite, _ expr: Expr, sectionConditions: inout [String: Expr], deadSections: inout Set<String>) {
         let selfType = site.question.flatMap { self.types[$0] }
-        let types: (Reference) -> ValueType? = { [types = self.types] r in
+        let here = site.role == .safeguarding ? nil : site.question.flatMap { repeatOf[$0] }
+        let types: (Reference) -> ValueType? = { [types = self.types, repeatOf = self.repeatOf] r in
             guard let id = r.id else { return selfType }
+            // Outside its repeat a question has an answer per instance, so its own limits (how
+            // many choices it has) do not bound count() over the instances.
+            if let owner = repeatOf[id], owner != here { return nil }
             if r.row != nil, case .matrix(_, let options)? = types[id] { return .choice(options) }
             return types[id]
         }

@@ -70,17 +70,19 @@ extension Session {
     /// The keys of a repeated section's instances now, in the order they are asked.
     func instanceKeys(of section: Section) -> [Int] {
         guard let r = section.repeat else { return [] }
+        let bound = min(max(0, r.max), Repeat.maxInstances)
         switch r.source {
         case .forEach(let id):
             guard case .choices(let codes)? = answers[id]?.value, let q = questions[id] else { return [] }
             let chosen = Set(codes)
-            return Array(q.allChoices.filter { chosen.contains($0.value) && !$0.exclusive && !$0.missing }.map(\.value).prefix(r.max))
+            return Array(q.allChoices.filter { chosen.contains($0.value) && !$0.exclusive && !$0.missing }.map(\.value).prefix(bound))
         case .count(let id):
-            guard case .number(let n)? = answers[id]?.value, n >= 1 else { return [] }
-            return Array(1...min(r.max, Int(min(n, Double(Repeat.maxInstances)))))
+            // A compiled file edited by hand may hold any max: never fewer than none, never past the bound.
+            guard case .number(let n)? = answers[id]?.value, n >= 1, bound >= 1 else { return [] }
+            return Array(1...min(bound, Int(min(n, Double(Repeat.maxInstances)))))
         case .untilDone:
             var keys = [1]
-            while keys.count < r.max, case .choice(1)? = answers[Slot.another(section: section.id, key: keys.count)]?.value {
+            while keys.count < bound, case .choice(1)? = answers[Slot.another(section: section.id, key: keys.count)]?.value {
                 keys.append(keys.count + 1)
             }
             return keys
@@ -101,7 +103,7 @@ extension Session {
             copy.id = Slot.id(q.id, key: key)
             return copy
         }
-        if let r = section.repeat, r.untilDone == true, key < r.max {
+        if let r = section.repeat, r.untilDone == true, key < min(r.max, Repeat.maxInstances) {
             var another = Question(id: Slot.another(section: section.id, key: key), type: .single)
             another.text = r.another ?? LocalizedText(words.repeatAnother)
             another.choices = [Choice(value: 1, label: LocalizedText(words.repeatYes)), Choice(value: 2, label: LocalizedText(words.repeatNo))]

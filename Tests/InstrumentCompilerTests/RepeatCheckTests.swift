@@ -262,4 +262,19 @@ import Testing
 
         """)
     }
+
+    /// count() over instances is not bounded by the repeated question's own choices: three
+    /// instances can each pick a pet, so "count(pets) >= 3" can hold.
+    @Test func countOverInstancesIsNotBoundedByTheQuestionsOwnChoices() {
+        let result = compile(Self.drivers + """
+          - id: r
+            repeat: {for_each: activities}
+            questions:
+              - {id: pets, type: multiple, text: Pets?, choices: [Cat, Dog]}
+          - id: after
+            questions:
+              - {id: many, type: text, text: Many?, show_if: count(pets) >= 3}
+        """)
+        #expect(result.diagnostics.map(\.message) == [])
+    }
 }

@@ -156,4 +156,15 @@ import Testing
         #expect(s.phase == .finished)
         #expect(s.calculated["waits"] == .number(4))
     }
+
+    /// A compiled copy edited by hand may hold any max: the session neither traps nor loops.
+    @Test func aHandEditedMaxBelowOneGivesNoInstances() throws {
+        var instrument = try compiled(Self.yaml)
+        for bad in [0, -1] {
+            instrument.sections[1].repeat?.max = bad
+            var s = Session(instrument: instrument, seed: 1, today: today)
+            try s.answer(Answer(.choices([1, 2])), at: 1)
+            #expect(s.order == ["activities", "busy"])
+        }
+    }
 }

@@ -337,5 +337,18 @@ func repeatCSV(_ text: String) -> [[String]] {
         #expect(markdown.contains("instance 3; 'member' is asked as many times as `household_size` says, at most 3"))
         #expect(markdown.contains("-999 = Not asked: Cooking club not chosen"))
     }
+
+    /// A hand-edited compiled instrument with a repeat's max far above the limit (or below 1)
+    /// gives at most `Repeat.maxInstances` columns per question (none below 1), not a hang.
+    @Test func aDamagedMaxIsBounded() throws {
+        let study = try RepeatStudy()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        var instrument = study.instrument
+        let member = try #require(instrument.sections.firstIndex { $0.id == "member" })
+        instrument.sections[member].repeat?.max = 1_000_000_000
+        #expect(Codebook.instances(of: instrument.sections[member], in: instrument).count == Repeat.maxInstances)
+        instrument.sections[member].repeat?.max = -5
+        #expect(Codebook.instances(of: instrument.sections[member], in: instrument).isEmpty)
+    }
 }
 

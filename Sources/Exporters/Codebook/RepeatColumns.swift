@@ -92,11 +92,16 @@ extension Codebook {
                 Variable.Instance(section: section.id, key: c.value, label: c.label.text(in: language), presence: .forEach(driver: id))
             }
         case .count(let id):
-            return (1...max(1, r.max)).map { Variable.Instance(section: section.id, key: $0, label: String($0), presence: .count(driver: id, max: r.max)) }
+            return (0..<bound(r)).map { Variable.Instance(section: section.id, key: $0 + 1, label: String($0 + 1), presence: .count(driver: id, max: r.max)) }
         case .untilDone:
-            return (1...max(1, r.max)).map { Variable.Instance(section: section.id, key: $0, label: String($0), presence: .untilDone(max: r.max)) }
+            return (0..<bound(r)).map { Variable.Instance(section: section.id, key: $0 + 1, label: String($0 + 1), presence: .untilDone(max: r.max)) }
         }
     }
+
+    /// How many counted instances get columns: `max`, which `check` keeps from 1 to
+    /// `Repeat.maxInstances`; a hand-edited compiled file could say anything, and must not make a
+    /// billion columns (or trap on a range ending below 1).
+    static func bound(_ r: Repeat) -> Int { min(max(r.max, 0), Repeat.maxInstances) }
 
     /// A question's columns once per instance: names gain the instance (`visits_2`, `used_2_1`),
     /// labels name it ("Visits — Walking group"), and each column that holds codes or numbers

@@ -149,6 +149,13 @@ func repeatCSV(_ text: String) -> [[String]] {
         #expect(byName["member_age_3"]?.missing.map(\.label) == ["Not asked: fewer than 3"])
         #expect(byName["wait_2"]?.missing.map(\.label) == ["Not asked: fewer than 2"])
         #expect(byName["visits_2"]?.question == "visits")
+        // A long choice label is kept short in the column's label, as every label is.
+        let long = String(repeating: "Community allotment and gardening group ", count: 4)
+        let edited = repeatsInstrument.replacingOccurrences(of: "label: Cooking club}", with: "label: \(long)}")
+        let other = try RepeatStudy(edited, id: "repeats")
+        defer { try? FileManager.default.removeItem(atPath: other.folder) }
+        let label = try #require(Codebook([other.instrument]).variables.first { $0.name == "visits_2" }?.label)
+        #expect(label == "Visits — " + String(long.trimmingCharacters(in: .whitespaces).prefix(79)) + "…")
     }
 
     /// On one finished file, the byte scanner and the JSON tree give every cell alike, in codes

@@ -23,6 +23,8 @@ extension Variable {
         public var presence: Presence
         /// The column's name in the repeat's own file, one row per instance (`visits`, `used_1`).
         public var column = ""
+        /// The column's label there, without the instance ("Visits").
+        public var columnLabel = ""
     }
 
     /// What says whether an instance exists, beside the response's list of its instances.
@@ -115,9 +117,11 @@ extension Codebook {
             let plain = variables(of: q, in: instrument, condition: condition, calculation: calculation)
             for (var v, p) in zip(variables(of: named, in: instrument, condition: condition, calculation: calculation), plain) {
                 v.source = v.source.asking(q.id)
-                v.label += " — " + instance.label
+                // The choice's label kept short as labels are, so the packages' limits hold.
+                v.label += " — " + short(instance.label)
                 v.instance = instance
                 v.instance?.column = p.name
+                v.instance?.columnLabel = p.label
                 out.append(v)
             }
         }

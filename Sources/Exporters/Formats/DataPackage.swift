@@ -132,7 +132,7 @@ enum DataPackage {
                 for (k, name) in names.enumerated() {
                     guard case .object(var f)? = fields.first(where: { $0["name"]?.string == name }) else { continue }
                     f["name"] = .string((column.instance?.column ?? column.name) + (k == 0 ? "" : "_skipped"))
-                    f["title"] = .string(String(column.label.dropLast(" — \(instance.label)".count)) + (k == 0 ? "" : ": skipped"))
+                    f["title"] = .string((column.instance?.columnLabel ?? column.label) + (k == 0 ? "" : ": skipped"))
                     if k == 0, let absent = column.absent, case .array(let missing)? = f["missingValues"] {
                         f["missingValues"] = .array(missing.filter { $0["value"]?.string != String(absent) })
                     }

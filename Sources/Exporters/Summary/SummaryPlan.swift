@@ -91,7 +91,7 @@ struct SummaryPlan {
             if let instance = v.instance {
                 // Named and labelled as the question, not its first instance.
                 shown.name = instance.column
-                shown.label = String(v.label.dropLast(" — \(instance.label)".count)) + Self.everyInstance(instance)
+                shown.label = instance.columnLabel + Self.everyInstance(instance)
                 shown.missing = v.missing.filter { $0.code != v.absent }
             }
             entries.append(Entry(variable: shown, kind: kind, rule: rule, slots: [slot(v.slot)], cells: [v], missing: Set(v.missing.map(\.code))))

@@ -58,6 +58,7 @@ public enum InstrumentDiff {
             let conditionAfter = condition(newSections[q.id], q, after)
             changes += questionChanges(o, q, expressions: (before, after), conditionBefore: conditionBefore, conditionAfter: conditionAfter,
                                        languages: new.languages, display: display)
+            if q.type != .note, let change = repeatChange(oldSections[o.id], newSections[q.id], question: q.id) { changes.append(change) }
         }
         for q in removed where q.type != .note {
             changes.append(Change(variable: q.id, verdict: .comparable, what: "removed: responses from this version on have it empty (not asked)"))

@@ -78,4 +78,17 @@ import Testing
         #expect((report.shown["wait"] ?? 0) == 30)
         #expect((report.shown["visits"] ?? 0) <= 30)
     }
+
+    @Test func diffGivesAVerdictWhenARepeatChanges() throws {
+        let old = try compiled(Self.yaml)
+        func changed(_ edit: (String) -> String) throws -> [String] {
+            InstrumentDiff.compare(old, try compiled(edit(Self.yaml).replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))).map { "\($0.verdict.words)  \($0.variable ?? "")  \($0.what)" }
+        }
+        let fewer = try changed { $0.replacingOccurrences(of: "max: 4", with: "max: 2") }
+        #expect(fewer == ["check  wait  at most 2 instances now (was 4): later responses cannot have the instances beyond 2"])
+        let more = try changed { $0.replacingOccurrences(of: "max: 4", with: "max: 6") }
+        #expect(more == ["comparable  wait  up to 6 instances now (was 4)"])
+        let once = try changed { $0.replacingOccurrences(of: "    repeat: {for_each: activities}\n", with: "") }
+        #expect(once == ["not comparable  visits  now asked once (was once for each choice ticked in 'activities'): earlier responses have one answer per instance, later ones one"])
+    }
 }

@@ -1,0 +1,43 @@
+import InstrumentModel
+
+extension InstrumentDiff {
+    /// What a change to the repeat of a question's section does to its data: asked once or once
+    /// per instance is a different structure (one value against one per instance), and instances
+    /// over another question have keys that mean other things; a lower `max` leaves later
+    /// responses without the instances beyond it.
+    static func repeatChange(_ old: Section?, _ new: Section?, question id: String) -> Change? {
+        func rule(_ r: Repeat) -> String {
+            switch r.source {
+            case .forEach(let q): "once for each choice ticked in '\(q)'"
+            case .count(let q): "as many times as '\(q)'"
+            case .untilDone: "until the participant is done"
+            }
+        }
+        switch (old?.repeat, new?.repeat) {
+        case (nil, nil):
+            return nil
+        case (nil, let r?):
+            return Change(variable: id, verdict: .notComparable,
+                          what: "now asked \(rule(r)) (section '\(new?.id ?? "")' repeats): earlier responses have one answer, later ones one per instance")
+        case (let r?, nil):
+            return Change(variable: id, verdict: .notComparable,
+                          what: "now asked once (was \(rule(r))): earlier responses have one answer per instance, later ones one")
+        case (let a?, let b?):
+            if a.source != b.source {
+                return Change(variable: id, verdict: .notComparable,
+                              what: "now asked \(rule(b)) (was \(rule(a))): the instances, and what their keys mean, differ")
+            }
+            // A for_each repeat's max follows its question's choices, whose changes that
+            // question's own line reports (a choice removed, an instance it can no longer have).
+            if b.forEach != nil { return nil }
+            if b.max < a.max {
+                return Change(variable: id, verdict: .check,
+                              what: "at most \(b.max) instances now (was \(a.max)): later responses cannot have the instances beyond \(b.max)")
+            }
+            if b.max > a.max {
+                return Change(variable: id, verdict: .comparable, what: "up to \(b.max) instances now (was \(a.max))")
+            }
+            return nil
+        }
+    }
+}

@@ -119,6 +119,7 @@ public enum Exporter {
             let (path, n, widths) = try context.writeWide()
             files.append(path)
             count = n
+            files += try context.writeRepeats()
             switch options.format {
             case .spss: files.append(try SPSSSyntax.write(context, widths: widths, warnings: &warnings))
             case .stata: files.append(try StataDo.write(context, widths: widths))

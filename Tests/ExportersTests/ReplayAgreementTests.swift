@@ -200,7 +200,7 @@ private func parseCSV(_ text: String) -> [[String]] {
                     #expect(cell == String(decoding: expected, as: UTF8.self), "\(v.name), labels \(labels), spss \(spss), \(kind)")
                     if rows.hasSkippedColumn[i] {
                         var flag: [UInt8] = []
-                        rows.skippedFlag(i, asked: true, raw, into: &flag)
+                        rows.skippedFlag(i, asked: true, raw, b, into: &flag)
                         #expect(String(decoding: flag, as: UTF8.self) == treeCell.skippedFlag, "\(v.name)'s skip column")
                         flags[v.name] = treeCell.skippedFlag
                     }

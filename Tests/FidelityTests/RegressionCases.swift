@@ -154,6 +154,21 @@ enum RegressionCases {
                      .cell(.long, 0, "born", "||1990"), .file("csv --excel", "responses.csv", contains: "\u{FEFF}response_id"),
                      .file("paradata", "paradata.csv", contains: ",born,date,")]),
         RegressionCase(
+            item: 20, name: "repeats (issue 16): a column per instance, 'no such instance' apart from the skip, a file per repeat",
+            versions: [repeatSurvey],
+            // Walking group and Swimming ticked (not Cooking club); two people; one service.
+            participants: [CaseParticipant(moves: [answer(.choices([1, -1])), answer(.number(2)), answer(.number(4)), answer(.text("Nice")),
+                                                   .skip, answer(.text("Cold")), answer(.number(40)), .skip, answer(.number(3)), answer(.choice(2))])],
+            checks: [.cell(.csv, 0, "visits_1", "4"), .cell(.csv, 0, "visits_2", "-999"), .cell(.csv, 0, "visits_m1", "-99"),
+                     .cell(.pspp, 0, "visits_1", "4"), .cell(.pspp, 0, "visits_2", "missing (Not asked: Cooking club not chosen)"),
+                     .cell(.pspp, 0, "visits_m1", "missing (Skipped)"), .cell(.pspp, 0, "member_age_3", "missing (Not asked: fewer than 3)"),
+                     .cell(.r, 0, "member_age_1", "40"), .cell(.r, 0, "wait_2", "missing (Not asked: fewer than 2)"),
+                     .cell(.r, 0, "said_m1", "Cold"), .cell(.frictionless, 0, "visits_2", "missing"), .cell(.frictionless, 0, "wait_1", "3"),
+                     .cell(.stata, 0, "visits_1", "4"), .cell(.long, 0, "said_1", "||Nice"), .cell(.long, 0, "visits_2", "no row"),
+                     .file("csv", "responses-repeat-activity.csv", contains: "response_id,instance,instance_label,visits,said\r\n$ID0,1,Walking group,4,Nice\r\n$ID0,-1,Swimming,-99,Cold\r\n"),
+                     .file("jsonl", "responses.jsonl", contains: "\"label\":\"Swimming\""),
+                     .command(["summary", "$DIR", "--min-cell", "1", "--ascii"], status: 0, says: "Visits (counted in every instance of 'activity') (visits)\n  n 1, mean 4")]),
+        RegressionCase(
             item: 19, name: "summary: no hidden count by subtraction, ranks without 'not ranked'",
             versions: [caseSurvey("- {id: agree, type: single, text: Agree?, choices: [\"Yes\", \"No\", Maybe, Unsure]}\n- {id: order, type: ranking, text: Order these, choices: [Quiet, Company, Food], rank: 2}")],
             participants: [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 4].enumerated().map { k, a in
@@ -164,3 +179,34 @@ enum RegressionCases {
                               says: "(order_2)\n  n 6, mean 2, median 2, sd 0, range 2–2; skipped 0; not ranked 6\n")]),
     ]
 }
+
+/// The instrument of the repeats case: a repeat of each kind.
+private let repeatSurvey = """
+    format: 1
+    id: regression
+    version: 1.0.0
+    title: Regression
+    privacy: {timestamps: date}
+    sections:
+      - id: about
+        questions:
+          - id: activities
+            type: multiple
+            text: Which activities?
+            choices: [{value: 1, label: Walking group}, {value: 2, label: Cooking club}, {value: -1, label: Swimming}, {value: 99, label: None of these, exclusive: true}]
+          - {id: household_size, type: number, text: How many people live with you?, min: 0, max: 3}
+      - id: activity
+        repeat: {for_each: activities}
+        questions:
+          - {id: visits, type: number, text: "How many visits to {activities.label}?", label: Visits, min: 0, max: 31}
+          - {id: said, type: text, text: What did you like?, label: Liked}
+      - id: member
+        repeat: {count: household_size}
+        questions:
+          - {id: member_age, type: number, text: Age?, label: Age, min: 0, max: 120}
+      - id: service
+        repeat: {until_done: true, max: 2}
+        questions:
+          - {id: wait, type: number, text: Weeks waited?, label: Wait, min: 0, max: 52}
+
+    """

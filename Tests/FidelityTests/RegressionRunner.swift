@@ -192,7 +192,7 @@ struct RegressionRun {
                 }
             case .long:
                 var rows: ReadTable = [:]
-                for row in try Readers.rows(try export("long") + "/responses-long.csv", in: root).dropFirst() where row.count == 7 {
+                for row in try Readers.rows(try export("long") + "/responses-long.csv", in: root).dropFirst() where row.count >= 7 {
                     rows[row[0], default: [:]][row[3]] = ReadCell(value: row[4...6].joined(separator: "|"), missing: false)
                 }
                 t = rows

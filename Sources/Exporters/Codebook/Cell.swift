@@ -3,6 +3,9 @@ import Foundation
 /// A written cell: not asked, skipped, or a value.
 enum Cell: Equatable {
     case notAsked
+    /// An instance of a repeat that the response does not have: written as the variable's own
+    /// code (`Variable.absent`), or empty in a text or a date.
+    case absent
     /// Seen and skipped: written as the variable's own skipped code (`Variable.skipped`).
     case skipped
     case value(String)
@@ -15,6 +18,9 @@ enum Cell: Equatable {
     func written(_ v: Variable, labels: Bool, spss: Bool, kind: WideKind) -> String {
         switch self {
         case .notAsked: return ""
+        case .absent:
+            guard let code = v.absent else { return "" }
+            return labels ? v.missing.first { $0.code == code }?.label ?? String(code) : String(code)
         case .skipped:
             if labels { return "Skipped" }
             return kind == .statistical && v.skippedColumn != nil ? "" : v.skippedText

@@ -27,6 +27,8 @@ public struct Codebook: Sendable {
             let calculations = CalculationTypes.of(instrument)
             var made: [Variable] = []
             for section in instrument.sections {
+                let before = made.count
+                defer { if section.repeat != nil { Self.byInstance(&made, from: before) } }
                 for q in section.questions where q.type != .note {
                     if q.identifying {
                         leftOutNames[q.id, default: []].append(instrument.version)
@@ -52,10 +54,14 @@ public struct Codebook: Sendable {
                     }
                     lineages[q.id] = lines
                     let condition = words.condition(section: section, question: q)
-                    for var v in Self.variables(of: q, in: instrument, condition: condition, calculation: calculations[q.id]) {
+                    let columns = section.repeat == nil
+                        ? Self.variables(of: q, in: instrument, condition: condition, calculation: calculations[q.id])
+                        : Self.instanceVariables(of: q, section: section, in: instrument, condition: condition, calculation: calculations[q.id])
+                    for var v in columns {
                         v.name += suffix
                         v.versions = [instrument.version]
                         v.facts = [VersionFacts(version: instrument.version, question: q, variable: v, words: words)]
+                        if let instance = v.instance { v.facts[0].facts.insert(Self.instanceFact(instance, section, instrument), at: 1) }
                         made.append(v)
                     }
                 }
@@ -72,6 +78,13 @@ public struct Codebook: Sendable {
             if case .calculated = variables[i].source { variables[i].skipped = nil; continue }
             if case .other = variables[i].source { variables[i].skipped = nil; continue }
             variables[i].skipped = MissingCode.skipped(outside: variables[i].domain)
+        }
+        // An instance a response does not have gets its own code, outside the values and the skip.
+        for i in variables.indices {
+            guard let instance = variables[i].instance, ![.text, .date].contains(variables[i].measure) else { continue }
+            let code = MissingCode.absent(outside: variables[i].domain, skipped: variables[i].skipped)
+            variables[i].absent = code
+            variables[i].missing.append((code, Variable.absentLabel(instance)))
         }
         names = ExportNames(variables.flatMap(\.statisticalColumns))
     }
@@ -233,6 +246,13 @@ public struct Codebook: Sendable {
     /// The cell, when the caller already knows that the response's version has the variable.
     func cell(_ v: Variable, _ r: StoredResponse, labels: Bool, asked: Bool) -> Cell {
         guard asked else { return .notAsked }
+        var r = r
+        if let instance = v.instance {
+            if instance.present(in: r) == false { return .absent }
+            // An instance listed but not reached, or not known yet: nothing of it was asked.
+            guard let seen = r.instance(instance) else { return .notAsked }
+            r = seen
+        }
         let q = v.question
         let given = r.answers[q]
         if given == nil {

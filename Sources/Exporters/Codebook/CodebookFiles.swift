@@ -95,6 +95,8 @@ enum CodebookFiles {
             md += "\n### `\(v.name)`\n\n"
             md += "- Label: \(v.label)\n"
             if let question = fact("Question", of: v) { md += "- Question: \(question)\n" }
+            // A column of a repeated section: which instance, and what decides the instances.
+            if let instance = fact("Instance", of: v) { md += "- Instance: \(instance)\n" }
             md += "- Type: \(v.type) (\(v.measure.rawValue))\n"
             if !v.codes.isEmpty {
                 md += "- Values: \(values(v))\n"

@@ -91,6 +91,11 @@ public struct Variable: Sendable {
     public var domain: Domain = .none
     /// The code of a skip in this variable, outside `domain`; nil where a skip cannot happen (calculations).
     public var skipped: Int? = MissingCode.skipped
+    /// The instance of a repeated section this column holds; nil for a question asked once.
+    public var instance: Instance?
+    /// The code of "no such instance" in this column (also among `missing`); nil for a question
+    /// asked once, and for texts and dates, where an instance not present is empty.
+    public var absent: Int?
 
     public var question: String {
         switch source {

@@ -53,31 +53,17 @@ struct Deidentifier: Sendable {
     func response(_ stored: StoredResponse) -> StoredResponse {
         var r = stored
         let plan = plans[r.version]
-        if plan == nil, options.dropFreeText || options.dates != nil {
-            // No instrument to tell text from dates by (the filters pass no such response): keep
-            // no string at all rather than risk one.
-            r.answers = r.answers.filter { $0.value.string == nil }
-            r.calculated = r.calculated.filter { $0.value.string == nil }
-            r.other = [:]
-        }
-        if options.dropFreeText, let plan {
-            for id in plan.freeText {
-                r.answers[id] = nil
-                r.skipped.remove(id)
+        let shift = options.dates == nil ? 0 : self.shift(for: stored)
+        clean(&r.answers, &r.skipped, &r.calculated, &r.other, plan: plan, shift: shift)
+        // A repeat's instances hold answers by question id as the response does: the same rules apply.
+        for (section, instances) in r.repeats {
+            r.repeats[section] = instances.map { i in
+                var i = i
+                clean(&i.answers, &i.skipped, &i.calculated, &i.other, plan: plan, shift: shift)
+                return i
             }
-            for id in plan.textCalculations { r.calculated[id] = nil }
-            r.other = [:]
         }
         if let method = options.dates {
-            let shift = self.shift(for: stored)
-            for (id, precision) in plan?.dates ?? [:] {
-                guard let text = r.answers[id]?.string else { continue }
-                r.answers[id] = Self.date(text, precision: precision, method: method, shift: shift).map(JSON.string)
-            }
-            for id in plan?.dateCalculations ?? [] {
-                guard let text = r.calculated[id]?.string else { continue }
-                r.calculated[id] = Self.date(text, precision: .day, method: method, shift: shift).map(JSON.string)
-            }
             // The start is a day (or a day and a minute): only its day is kept, changed as a date.
             r.started = r.started.flatMap { Self.date(String($0.prefix(10)), precision: .day, method: method, shift: shift) }
         }
@@ -93,6 +79,36 @@ struct Deidentifier: Sendable {
             r.started = r.started.map { String($0.prefix(10)) }
         }
         return r
+    }
+
+    /// Free text dropped and dates changed in one set of answers (the response's, or an instance's).
+    private func clean(_ answers: inout [String: JSON], _ skipped: inout Set<String>, _ calculated: inout [String: JSON],
+                       _ other: inout [String: String], plan: VersionPlan?, shift: Int) {
+        if plan == nil, options.dropFreeText || options.dates != nil {
+            // No instrument to tell text from dates by (the filters pass no such response): keep
+            // no string at all rather than risk one.
+            answers = answers.filter { $0.value.string == nil }
+            calculated = calculated.filter { $0.value.string == nil }
+            other = [:]
+        }
+        if options.dropFreeText, let plan {
+            for id in plan.freeText {
+                answers[id] = nil
+                skipped.remove(id)
+            }
+            for id in plan.textCalculations { calculated[id] = nil }
+            other = [:]
+        }
+        if let method = options.dates {
+            for (id, precision) in plan?.dates ?? [:] {
+                guard let text = answers[id]?.string else { continue }
+                answers[id] = Self.date(text, precision: precision, method: method, shift: shift).map(JSON.string)
+            }
+            for id in plan?.dateCalculations ?? [] {
+                guard let text = calculated[id]?.string else { continue }
+                calculated[id] = Self.date(text, precision: .day, method: method, shift: shift).map(JSON.string)
+            }
+        }
     }
 
     /// The days a participant's dates move back: 1 to 364, one per participant (by pseudonym) in

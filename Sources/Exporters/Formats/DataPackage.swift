@@ -69,20 +69,24 @@ enum DataPackage {
                                         + v.missing.map { ["value": .string(String($0.code)), "label": .string($0.label)] })
             fields.append(.object(f))
             if let column = v.skippedColumn {
+                // A text of a repeat's instance has a third value, 2: the response has no such instance.
+                let codes = v.skippedEntry?.codes ?? []
                 fields.append([
                     "name": .string(column), "title": .string(v.label + ": skipped"), "type": "integer",
-                    "description": .string("Whether '\(v.name)' was skipped (1) or answered (0); empty when it was not asked"),
-                    "categories": [["value": 0, "label": "Answered"], ["value": 1, "label": "Skipped"]],
-                    "constraints": ["enum": [0, 1]],
+                    "description": .string("Whether '\(v.name)' was skipped (1) or answered (0)" + (v.instance == nil ? "" : ", or 2 when the response has no such instance")
+                                           + "; empty when it was not asked"),
+                    "categories": .array(codes.map { ["value": .number(Double($0.code)), "label": .string($0.label)] }),
+                    "constraints": ["enum": .array(codes.map { .number(Double($0.code)) })],
                     "missingValues": [notAsked],
                 ])
             }
         }
+        let repeats = try repeatResources(c, fields: fields, notAsked: notAsked)
         var descriptor: JSON = [
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
             "name": .string(c.instrument.id),
             "title": .string(c.instrument.title.text(in: c.instrument.languages.first)),
-            "resources": [[
+            "resources": .array([[
                 "name": "responses",
                 "path": "responses.csv",
                 "type": "table",
@@ -95,7 +99,7 @@ enum DataPackage {
                     "primaryKey": ["response_id"],
                     "missingValues": [notAsked],
                 ],
-            ]],
+            ]] + repeats),
         ]
         let notes = (c.simulated ? ["Simulated data: made up by 'fieldwork simulate', not real responses."] : []) + c.deidentification
         if !notes.isEmpty, case .object(var members) = descriptor {
@@ -105,6 +109,55 @@ enum DataPackage {
         var w = JSONWriter()
         descriptor.write(to: &w)
         return try c.writeText("datapackage.json", String(decoding: w.bytes, as: UTF8.self))
+    }
+
+    /// A resource per repeat's file (`responses-repeat-<section>.csv`): its fields are the first
+    /// instance's, under the question's own names, without the "no such instance" code (a row is
+    /// an instance the response has); `response_id` refers to the responses.
+    static func repeatResources(_ c: ExportContext, fields: [JSON], notAsked: JSON) throws(ExportError) -> [JSON] {
+        var out: [JSON] = []
+        var done: Set<String> = []
+        for v in c.codebook.variables {
+            guard let instance = v.instance, !done.contains(instance.section) else { continue }
+            done.insert(instance.section)
+            let first = c.codebook.variables.filter { $0.instance?.section == instance.section && $0.instance?.key == instance.key }
+            var columns: [JSON] = [
+                ["name": "response_id", "type": "string", "constraints": ["required": true]],
+                ["name": "instance", "type": "integer", "description": "The instance's key: the choice's code, or 1, 2, 3 ...",
+                 "constraints": ["required": true]],
+                ["name": "instance_label", "type": "string"],
+            ]
+            for column in first {
+                let names = [column.name] + (column.skippedColumn.map { [$0] } ?? [])
+                for (k, name) in names.enumerated() {
+                    guard case .object(var f)? = fields.first(where: { $0["name"]?.string == name }) else { continue }
+                    f["name"] = .string((column.instance?.column ?? column.name) + (k == 0 ? "" : "_skipped"))
+                    f["title"] = .string((column.instance?.columnLabel ?? column.label) + (k == 0 ? "" : ": skipped"))
+                    if k == 0, let absent = column.absent, case .array(let missing)? = f["missingValues"] {
+                        f["missingValues"] = .array(missing.filter { $0["value"]?.string != String(absent) })
+                    }
+                    if k == 1 {
+                        f["categories"] = [["value": 0, "label": "Answered"], ["value": 1, "label": "Skipped"]]
+                        f["constraints"] = ["enum": [0, 1]]
+                    }
+                    columns.append(.object(f))
+                }
+            }
+            let name = ExportContext.repeatFile(instance.section)
+            out.append([
+                "name": .string("repeat-" + instance.section),
+                "path": .string(name),
+                "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                "hash": .string("sha256:" + (try ExportContext.sha256(of: c.path(name)))),
+                "schema": [
+                    "fields": .array(columns),
+                    "primaryKey": ["response_id", "instance"],
+                    "foreignKeys": [["fields": ["response_id"], "reference": ["resource": "responses", "fields": ["response_id"]]]],
+                    "missingValues": [notAsked],
+                ],
+            ])
+        }
+        return out
     }
 
     /// A free text's maxLength and pattern, as every version that has it sets them (a version

@@ -12,6 +12,7 @@ extension ExportContext {
               let handle = FileHandle(forWritingAtPath: file) else { throw ExportError("cannot write '\(file)'") }
         var buffer = Data()
         var count = 0
+        let instances = InstanceObjects(codebook)
         do {
             try eachPrepared { r in
                 var object: [String: JSON] = [
@@ -19,6 +20,8 @@ extension ExportContext {
                     "status": .string(r.status.rawValue), "answers": .object(r.answers), "other": .object(r.other.mapValues(JSON.string)),
                     "skipped": .array(r.skipped.sorted().map(JSON.string)), "calculated": .object(r.calculated),
                 ]
+                // A repeated section's answers, an object per instance (`InstanceObjects`).
+                object["repeats"] = instances.json(r)
                 object["pseudonym"] = r.pseudonym.map(JSON.string)
                 object["language"] = r.language.map(JSON.string)
                 object["date"] = r.started.map(JSON.string)

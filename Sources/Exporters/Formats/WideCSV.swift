@@ -33,9 +33,7 @@ extension ExportContext {
         }
         // Finished files are read from their bytes, in blocks shared among the cores (the rows are
         // written in name order all the same); interrupted sessions are rebuilt through the engine.
-        let questionIDs = variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let template = WideRows(context: self, variables: variables, slots: RawResponse.Slots(questionIDs),
-                                slotOf: variables.map { v in questionIDs.firstIndex(of: v.question) ?? 0 }, labels: labels)
+        let template = WideRows(context: self, variables: variables, plan: SlotPlan(variables), labels: labels)
         do {
             // A de-identified export changes each record first (`Deidentifier`), so it reads them all
             // as records; the byte path would write them as stored.

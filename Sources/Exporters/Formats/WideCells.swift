@@ -21,9 +21,19 @@ struct RawRows {
     private let rowKeys: [[UInt8]]
     /// Per variable: its skipped code as bytes, chosen outside its values (`Variable.skipped`).
     private let skippedCodes: [[UInt8]]
+    /// Per variable of a repeated question: whether the response has its instance (`SlotPlan`).
+    private let presence: [RawPresence?]
+    /// Per variable: the cell of an instance not present (its code or label; empty for texts and dates).
+    private let absentCells: [[UInt8]]
 
-    init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool, kind: WideKind) {
+    init(variables: [Variable], slotOf: [Int], labels: Bool, spss: Bool, kind: WideKind, presence: [RawPresence?] = []) {
         self.variables = variables
+        self.presence = presence
+        absentCells = variables.map { v in
+            var out: [UInt8] = []
+            CSVWriter.field(Array(Cell.absent.written(v, labels: labels, spss: spss, kind: kind).utf8), into: &out)
+            return out
+        }
         self.slotOf = slotOf
         self.labels = labels
         self.spss = spss
@@ -107,15 +117,23 @@ struct RawRows {
 
     /// Appends the skip column's cell of variable `i` (one with `hasSkippedColumn`), as
     /// `Cell.skippedFlag` gives it: 1 skipped, 0 answered, empty not asked.
-    func skippedFlag(_ i: Int, asked: Bool, _ raw: RawResponse, into out: inout [UInt8]) {
+    func skippedFlag(_ i: Int, asked: Bool, _ raw: RawResponse, _ b: RawResponse.Bytes, into out: inout [UInt8]) {
         guard asked else { return }
+        if isAbsent(i, raw, b) { out.append(UInt8(ascii: "2")); return }
         let slot = slotOf[i]
         if raw.answers[slot] != nil { out.append(UInt8(ascii: "0")) } else if raw.skipped[slot] { out.append(UInt8(ascii: "1")) }
     }
 
     /// Appends the cell of variable `i`; `asked` is false when the response's version lacks it.
+    /// Whether variable `i` holds an instance of a repeat that the response does not have.
+    private func isAbsent(_ i: Int, _ raw: RawResponse, _ b: RawResponse.Bytes) -> Bool {
+        guard i < presence.count, let p = presence[i] else { return false }
+        return p.present(raw, b) == false
+    }
+
     mutating func cell(_ i: Int, asked: Bool, _ raw: RawResponse, _ b: RawResponse.Bytes, into out: inout [UInt8]) {
         guard asked else { return }
+        if isAbsent(i, raw, b) { out.append(contentsOf: absentCells[i]); return }
         let kind = kinds[i]
         let slot = slotOf[i]
         guard let given = raw.answers[slot] else {

@@ -37,12 +37,13 @@ extension Variable {
         v.label = label + ": skipped"
         v.measure = .nominal
         v.integer = true
-        v.codes = [(0, "Answered"), (1, "Skipped")]
+        v.codes = [(0, "Answered"), (1, "Skipped")] + (instance.map { [(2, Variable.absentLabel($0))] } ?? [])
         v.missing = []
         v.skipped = nil
+        let values = v.codes.map { "\($0.code) = \($0.label)" }.joined(separator: "; ")
         v.facts = facts.map { f in
             var f = f
-            f.facts = f.facts.filter { ["Question", "Asked"].contains($0.key) } + [VersionFacts.Fact(key: "Values", value: "0 = Answered; 1 = Skipped")]
+            f.facts = f.facts.filter { ["Question", "Asked", "Instance"].contains($0.key) } + [VersionFacts.Fact(key: "Values", value: values)]
             return f
         }
         return v
@@ -53,10 +54,12 @@ extension Variable {
 }
 
 extension Cell {
-    /// The cell of a free text's skip column: 1 skipped, 0 answered, empty not asked.
+    /// The cell of a free text's skip column: 1 skipped, 0 answered, empty not asked, 2 an
+    /// instance of a repeat the response does not have.
     var skippedFlag: String {
         switch self {
         case .notAsked: ""
+        case .absent: "2"
         case .skipped: "1"
         case .value, .text: "0"
         }

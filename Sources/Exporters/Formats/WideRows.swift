@@ -20,12 +20,13 @@ struct WideRows: BlockReader {
     /// Which variables each version has, worked out once per version rather than once per cell.
     private var asked: [String: [Bool]] = [:]
 
-    init(context: ExportContext, variables: [Variable], slots: RawResponse.Slots, slotOf: [Int], labels: Bool) {
+    init(context: ExportContext, variables: [Variable], plan: SlotPlan, labels: Bool) {
         self.context = context
         self.variables = variables
-        self.slots = slots
+        slots = plan.slots
         raw = RawResponse(slots: slots.ids.count)
-        rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: context.options.format == .spss, kind: context.wideKind)
+        rows = RawRows(variables: variables, slotOf: plan.slotOf, labels: labels, spss: context.options.format == .spss, kind: context.wideKind,
+                       presence: plan.presence)
         widest = [Int](repeating: 0, count: variables.count)
     }
 
@@ -60,7 +61,7 @@ struct WideRows: BlockReader {
             widest[i] = max(widest[i], width)
             if rows.hasSkippedColumn[i] {
                 output.append(0x2C)
-                rows.skippedFlag(i, asked: flags[i], raw, into: &output)
+                rows.skippedFlag(i, asked: flags[i], raw, b, into: &output)
             }
         }
         output.append(0x0D)

@@ -102,6 +102,8 @@ struct RawResponse {
             case 7 where JSONScanner.equals(b, key, "answers"): guard slotted(&answers) else { return false }
             case 5 where JSONScanner.equals(b, key, "other"): guard slotted(&other) else { return false }
             case 10 where JSONScanner.equals(b, key, "calculated"): guard slotted(&calculated) else { return false }
+            case 7 where JSONScanner.equals(b, key, "repeats"):
+                guard let value = s.skipValue(), readRepeats(b, value, slots: slots) else { return false }
             case 7 where JSONScanner.equals(b, key, "skipped"):
                 guard s.expect(UInt8(ascii: "[")) else { return false }
                 var inner = true

@@ -7,15 +7,12 @@ import ResponseStore
 /// without building a responses folder. Not part of the export's API; nothing else calls it.
 public struct ResponseScanProbe: Sendable {
     private let codebook: Codebook
-    private let ids: [String]
-    private let slotOf: [Int]
+    private let plan: SlotPlan
 
     public init(_ instruments: [Instrument]) {
         let codebook = Codebook(instruments)
-        let ids = codebook.variables.map(\.question).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         self.codebook = codebook
-        self.ids = ids
-        slotOf = codebook.variables.map { v in ids.firstIndex(of: v.question) ?? 0 }
+        plan = SlotPlan(codebook.variables)
     }
 
     /// Every cell of the row the file gives, from the scanner and from the tree (nil where that
@@ -23,10 +20,10 @@ public struct ResponseScanProbe: Sendable {
     public func cells(_ bytes: UnsafeRawBufferPointer, labels: Bool, spss: Bool, spreadsheet: Bool = true) -> (scanned: [String]?, tree: [String]?) {
         let kind: WideKind = spreadsheet ? .spreadsheet : .statistical
         let variables = codebook.variables
-        var raw = RawResponse(slots: ids.count)
+        var raw = RawResponse(slots: plan.ids.count)
         var scanned: [String]?
-        if raw.read(bytes, slots: RawResponse.Slots(ids)), raw.fixed(bytes) != nil {
-            var rows = RawRows(variables: variables, slotOf: slotOf, labels: labels, spss: spss, kind: kind)
+        if raw.read(bytes, slots: plan.slots), raw.fixed(bytes) != nil {
+            var rows = RawRows(variables: variables, slotOf: plan.slotOf, labels: labels, spss: spss, kind: kind, presence: plan.presence)
             scanned = variables.indices.map { i in
                 var out: [UInt8] = []
                 rows.cell(i, asked: true, raw, bytes, into: &out)

@@ -15,8 +15,10 @@ final class SummaryPlan {
         var variable: Variable
         var kind: Kind
         var rule: CellRule
-        /// The question's slot in `slots`.
-        var slot: Int
+        /// The question's slot in `slots`; a repeated question's entry counts every instance, one slot each.
+        var slots: [Int]
+        /// The column read at each slot, for the tree reader (a repeated question's instances differ).
+        var cells: [Variable]
         /// Codes that are missing reasons, left out of a number's statistics.
         var missing: Set<Int>
     }
@@ -28,7 +30,7 @@ final class SummaryPlan {
     /// its names and labels) per answer was most of the summary's time in retains and releases.
     let kinds: [Kind]
     let rules: [CellRule]
-    let slotOf: [Int]
+    let slotsOf: [[Int]]
     let missing: [Set<Int>]
 
     init(_ instruments: [Instrument]) {
@@ -42,8 +44,25 @@ final class SummaryPlan {
             ids.append(q)
             return ids.count - 1
         }
+        // A repeated question is one entry that counts its answers in every instance (the per-instance
+        // columns are in the wide file): the first instance's column places it, the others add slots.
+        var shared: [String: Int] = [:]
         for v in codebook.variables {
             let rule = CellRule(v)
+            if let instance = v.instance {
+                if case .other = v.source { continue }
+                let key: String
+                if case .flag(let q, _) = v.source { key = q } else { key = instance.column }
+                if let i = shared[key] {
+                    if !entries[i].cells.contains(where: { $0.slot == v.slot }) {
+                        entries[i].slots.append(slot(v.slot))
+                        entries[i].cells.append(v)
+                    }
+                    entries[i].missing.formUnion(v.missing.map(\.code))
+                    continue
+                }
+                shared[key] = entries.count
+            }
             switch v.source {
             case .other: continue
             case .flag(let q, _):
@@ -55,7 +74,11 @@ final class SummaryPlan {
                 whole.label = (question.label ?? question.text).map { Codebook.short($0.text(in: language)) } ?? q
                 whole.codes = question.allChoices.map { ($0.value, $0.label.text(in: language)) }
                 whole.missing = []
-                entries.append(Entry(variable: whole, kind: .multiple, rule: rule, slot: slot(q), missing: []))
+                if let instance = v.instance {
+                    whole.name = q
+                    whole.label += Self.everyInstance(instance)
+                }
+                entries.append(Entry(variable: whole, kind: .multiple, rule: rule, slots: [slot(v.slot)], cells: [v], missing: []))
                 continue
             default: break
             }
@@ -66,14 +89,26 @@ final class SummaryPlan {
             case .scale: kind = .numbers
             case .text, .date: kind = .texts
             }
-            entries.append(Entry(variable: v, kind: kind, rule: rule, slot: slot(v.question), missing: Set(v.missing.map(\.code))))
+            var shown = v
+            if let instance = v.instance {
+                // Named and labelled as the question, not its first instance.
+                shown.name = instance.column
+                shown.label = instance.columnLabel + Self.everyInstance(instance)
+                shown.missing = v.missing.filter { $0.code != v.absent }
+            }
+            entries.append(Entry(variable: shown, kind: kind, rule: rule, slots: [slot(v.slot)], cells: [v], missing: Set(v.missing.map(\.code))))
         }
         self.codebook = codebook
         self.entries = entries
         slots = RawResponse.Slots(ids)
         kinds = entries.map(\.kind)
         rules = entries.map(\.rule)
-        slotOf = entries.map(\.slot)
+        slotsOf = entries.map(\.slots)
         missing = entries.map(\.missing)
+    }
+
+    /// What a repeated question's label adds in the summary: its counts are of instances, not of people.
+    static func everyInstance(_ instance: Variable.Instance) -> String {
+        " (counted in every instance of '\(instance.section)')"
     }
 }

@@ -38,17 +38,18 @@ struct SummaryScan: BlockReader {
         let flags = tally.asked(plan, version)
         for i in flags.indices where flags[i] {
             let kind = plan.kinds[i]
-            let slot = plan.slotOf[i]
-            if case .multiple = kind {
-                if let given = raw.answers[slot], b[given.lowerBound] == UInt8(ascii: "[") {
-                    tally.addChosen(i, Self.integers(b, given))
-                } else if raw.skipped[slot] {
-                    tally.add(i, kind, .skipped, missing: [])
+            for slot in plan.slotsOf[i] {
+                if case .multiple = kind {
+                    if let given = raw.answers[slot], b[given.lowerBound] == UInt8(ascii: "[") {
+                        tally.addChosen(i, Self.integers(b, given))
+                    } else if raw.skipped[slot] {
+                        tally.add(i, kind, .skipped, missing: [])
+                    }
+                    continue
                 }
-                continue
+                let seen = observe(i, kind, slot, b)
+                if case .numbers = kind { tally.add(i, kind, seen, missing: plan.missing[i]) } else { tally.add(i, kind, seen, missing: []) }
             }
-            let seen = observe(i, kind, slot, b)
-            if case .numbers = kind { tally.add(i, kind, seen, missing: plan.missing[i]) } else { tally.add(i, kind, seen, missing: []) }
         }
         return true
     }

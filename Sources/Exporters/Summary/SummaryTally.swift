@@ -124,23 +124,27 @@ struct SummaryTally {
         guard r.status != .declined else { return }
         let flags = asked(plan, r.version)
         for (i, e) in plan.entries.enumerated() where flags[i] {
-            if case .multiple = e.kind {
-                let q = e.variable.question
-                if let picked = r.answers[q]?.array {
-                    addChosen(i, picked.compactMap(\.int))
-                } else if r.skipped.contains(q) {
-                    add(i, e.kind, .skipped, missing: [])
+            // A repeated question's entry reads each instance's column in turn.
+            for v in e.cells {
+                if case .multiple = e.kind {
+                    let q = v.question
+                    guard let r = v.instance.map({ r.instance($0) }) ?? r else { continue }
+                    if let picked = r.answers[q]?.array {
+                        addChosen(i, picked.compactMap(\.int))
+                    } else if r.skipped.contains(q) {
+                        add(i, e.kind, .skipped, missing: [])
+                    }
+                    continue
                 }
-                continue
+                let seen: Observed
+                switch plan.codebook.cell(v, r, labels: false, asked: true) {
+                case .notAsked, .absent: seen = .notAsked
+                case .skipped: seen = .skipped
+                case .value(let s): seen = Int(s).map(Observed.integer) ?? .value(s)
+                case .text(let s): seen = .text(nonEmpty: !s.isEmpty)
+                }
+                add(i, e.kind, seen, missing: e.missing)
             }
-            let seen: Observed
-            switch plan.codebook.cell(e.variable, r, labels: false, asked: true) {
-            case .notAsked: seen = .notAsked
-            case .skipped: seen = .skipped
-            case .value(let s): seen = Int(s).map(Observed.integer) ?? .value(s)
-            case .text(let s): seen = .text(nonEmpty: !s.isEmpty)
-            }
-            add(i, e.kind, seen, missing: e.missing)
         }
     }
 

@@ -63,6 +63,28 @@ private let survey = """
         #expect(try markdown().contains("### Thanks, you are [answer to *Age?*]. Next: the grid.\n\n- **Variable:** thanks\n"))
     }
 
+    @Test func showsARepeatsChoiceAsTheInstanceItStandsFor() throws {
+        let repeated = """
+            format: 1
+            id: r
+            version: 1.0.0
+            title: R
+            sections:
+              - id: s
+                questions:
+                  - {id: activities, type: multiple, text: Which?, choices: [Walking, Cooking]}
+              - id: activity
+                title: "{activities.label}"
+                repeat: {for_each: activities}
+                questions:
+                  - {id: visits, type: number, text: "How often to {activities.label}, after {activities}?", max: 31}
+            """
+        let text = MarkdownRenderer.render(Preview(instrument: try compiled(repeated), hash: "sha256:0", languages: [""]).document())
+        // The label is this instance's choice, not the whole answer; the bare id is the answer.
+        #expect(text.contains("## [each choice ticked in *Which?*]\n"), "\(text)")
+        #expect(text.contains("How often to [each choice ticked in *Which?*], after [answer to *Which?*]?"), "\(text)")
+    }
+
     @Test func keepsASectionHeadingWithItsFirstQuestionInPrint() throws {
         let html = HTMLRenderer.render(Preview(instrument: try compiled(survey), hash: "sha256:0", languages: [""]).document(), title: "P")
         #expect(html.contains("div.keep { break-inside: avoid; }"))

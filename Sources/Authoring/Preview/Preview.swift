@@ -174,8 +174,14 @@ public struct Preview {
             let name = after[..<close]
             let id = String(name.split(separator: ".").first ?? "")
             if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }), let label = words.label(of: id) {
-                let row = name.split(separator: ".").dropFirst().first.flatMap { r in instrument.questionsByID[id]?.rows?.first { $0.id == String(r) } }
-                out += "[answer to *\(label)\(row.map { " — " + $0.text.text() } ?? "")*]"
+                let part = name.split(separator: ".").dropFirst().first.map(String.init)
+                let row = part.flatMap { r in instrument.questionsByID[id]?.rows?.first { $0.id == r } }
+                // `{activities.label}` in a repeat over `activities` is the instance's own choice.
+                if part == "label", instrument.sections.contains(where: { $0.repeat?.forEach == id }) {
+                    out += "[each choice ticked in *\(label)*]"
+                } else {
+                    out += "[answer to *\(label)\(row.map { " — " + $0.text.text() } ?? "")*]"
+                }
             } else {
                 out += "{" + name + "}"
             }

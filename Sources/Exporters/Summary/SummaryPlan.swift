@@ -30,7 +30,11 @@ final class SummaryPlan {
     /// its names and labels) per answer was most of the summary's time in retains and releases.
     let kinds: [Kind]
     let rules: [CellRule]
-    let slotsOf: [[Int]]
+    /// The slots of entry `i` (one, or one per instance of a repeat) are
+    /// `slotList[slotStart[i]..<slotStart[i + 1]]`: flat, since an array per entry was retained
+    /// and released for each answer read, a tenth of the summary's time.
+    let slotStart: [Int]
+    let slotList: [Int]
     let missing: [Set<Int>]
 
     init(_ instruments: [Instrument]) {
@@ -103,7 +107,8 @@ final class SummaryPlan {
         slots = RawResponse.Slots(ids)
         kinds = entries.map(\.kind)
         rules = entries.map(\.rule)
-        slotsOf = entries.map(\.slots)
+        slotList = entries.flatMap(\.slots)
+        slotStart = entries.reduce(into: [0]) { starts, e in starts.append(starts.last! + e.slots.count) }
         missing = entries.map(\.missing)
     }
 

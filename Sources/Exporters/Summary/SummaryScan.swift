@@ -38,7 +38,8 @@ struct SummaryScan: BlockReader {
         let flags = tally.asked(plan, version)
         for i in flags.indices where flags[i] {
             let kind = plan.kinds[i]
-            for slot in plan.slotsOf[i] {
+            for s in plan.slotStart[i]..<plan.slotStart[i + 1] {
+                let slot = plan.slotList[s]
                 if case .multiple = kind {
                     if let given = raw.answers[slot], b[given.lowerBound] == UInt8(ascii: "[") {
                         tally.addChosen(i, Self.integers(b, given))

@@ -346,7 +346,7 @@ public struct FullScreenDriver: SessionDriver {
                 // Lay the answer out anew for the new width (a scale across the screen becomes a
                 // list when it no longer fits, and back), keeping what has been chosen.
                 if q.type == .scale, case .success(let given) = widget.answer() {
-                    widget = Widgets.make(for: q, session: session, width: max(20, terminal.columns) - 2, given: given ?? .none)
+                    widget = Widgets.make(for: q, session: session, width: max(20, terminal.columns) - 2, given: given)
                 }
                 widget.resized(width: max(20, terminal.columns) - 2)
             case .hangUp, .endOfInput:

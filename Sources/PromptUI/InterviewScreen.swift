@@ -95,7 +95,7 @@ public struct InterviewScreen: SessionDriver {
                 // A scale across the screen becomes a list when it no longer fits, and back,
                 // keeping what has been chosen (as on the participant's screen).
                 if q.type == .scale, let w = widget, case .success(let given) = w.answer() {
-                    widget = Widgets.make(for: q, session: session, width: rightWidth, given: given ?? .none)
+                    widget = Widgets.make(for: q, session: session, width: rightWidth, given: given)
                 }
             case .hangUp, .endOfInput:
                 return keepTyped(session, q, then: .leave, message: &message, leaving: true) ?? .leave

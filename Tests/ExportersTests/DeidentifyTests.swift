@@ -301,7 +301,7 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
         let first = try run("pspp", [out + "/responses.sps"], in: "/")
         #expect(first.status == 0 && !first.output.contains("warning") && !first.output.contains("error"), "\(first.output)")
         try "GET FILE='\(out)/responses.sav'.\nDISPLAY DOCUMENTS.\nDISPLAY FILE LABEL.\nLIST /VARIABLES=moved since duration.\n"
-            .write(toFile: out + "/check.sps", atomically: true, encoding: .utf8)
+            .write(toFile: out + "/check.sps", atomically: false, encoding: .utf8)
         let check = try run("pspp", ["-O", "format=csv", out + "/check.sps"], in: "/")
         #expect(check.output.contains("De-identified (--deidentify):"), "\(check.output)")
         #expect(check.output.contains("2019,2001,.") && check.output.contains("2020,2010,."), "\(check.output)")
@@ -334,7 +334,7 @@ private func days(_ date: String) throws -> Int { try #require(DateValue.parse(S
             stopifnot(is.null(responses$town), is.null(responses$transport_other), length(unique(responses$pseudonym)) == 2)
             stopifnot(any(grepl("--deidentify", attr(responses, "deidentification"))))
             cat("R checks passed\n")
-            """#.write(toFile: out + "/check.R", atomically: true, encoding: .utf8)
+            """#.write(toFile: out + "/check.R", atomically: false, encoding: .utf8)
         let result = try run("Rscript", ["check.R"], in: out)
         #expect(result.status == 0 && result.output.contains("R checks passed"), "\(result.output)")
     }

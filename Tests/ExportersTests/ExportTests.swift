@@ -91,7 +91,7 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
         #expect(first.status == 0)
         #expect(!first.output.contains("warning") && !first.output.contains("error"), "\(first.output)")
         try "GET FILE='responses.sav'.\nDISPLAY DICTIONARY /VARIABLES=visit feel_heard place.\nLIST /VARIABLES=feel_heard story.\n"
-            .write(toFile: out.path + "/check.sps", atomically: true, encoding: .utf8)
+            .write(toFile: out.path + "/check.sps", atomically: false, encoding: .utf8)
         let check = try run("pspp", ["-O", "format=csv", "check.sps"], in: out.path)
         #expect(check.output.contains("feel_heard,18,How do you feel?: Heard,Ordinal,Input,8,Right,F8.0,F8.0,-99; -9"))
         #expect(check.output.contains(",-9[a],Prefer not to say"))
@@ -113,7 +113,7 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
             stopifnot(identical(as.character(responses$extra[3]), "Ünïcödé — 日本 'quoted'"))
             cat("R checks passed\\n")
             """
-        try script.write(toFile: out.path + "/check.R", atomically: true, encoding: .utf8)
+        try script.write(toFile: out.path + "/check.R", atomically: false, encoding: .utf8)
         let result = try run("Rscript", ["check.R"], in: out.path)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("R checks passed"))
@@ -127,7 +127,7 @@ func run(_ program: String, _ arguments: [String], in folder: String) throws -> 
         #expect(result.output.contains("\"valid\": true"))
         // A changed byte breaks the recorded hash: the check is real.
         let csv = out.path + "/responses.csv"
-        try (try String(contentsOfFile: csv, encoding: .utf8)).replacingOccurrences(of: "p_", with: "q_").write(toFile: csv, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: csv, encoding: .utf8)).replacingOccurrences(of: "p_", with: "q_").write(toFile: csv, atomically: false, encoding: .utf8)
         #expect(try run("frictionless", ["validate", "--json", "datapackage.json"], in: out.path).output.contains("hash-count"))
     }
 }

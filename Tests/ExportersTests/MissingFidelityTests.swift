@@ -112,7 +112,7 @@ private struct Sessions {
             FORMATS m_execute m_save m_compute m_string (F1.0) v_day (F14.0).
             LIST /VARIABLES=instrument_version.
             LIST /VARIABLES=execute m_execute save m_save compute m_compute string_1 m_string adult town next month year begin v_day.
-            """.write(toFile: out + "/check.sps", atomically: true, encoding: .utf8)
+            """.write(toFile: out + "/check.sps", atomically: false, encoding: .utf8)
         let check = try run("pspp", ["-O", "format=csv", out + "/check.sps"], in: "/")
         #expect(check.status == 0, "\(check.output)")
         let text = check.output
@@ -170,7 +170,7 @@ private struct Sessions {
             stopifnot(inherits(responses[["next"]], "Date"), identical(format(responses[["next"]])[i], c("2024-05-06", NA, "2025-01-31")))
             stopifnot(is.numeric(responses$doubled))
             cat("R checks passed\\n")
-            """.write(toFile: out + "/check.R", atomically: true, encoding: .utf8)
+            """.write(toFile: out + "/check.R", atomically: false, encoding: .utf8)
         let result = try run("Rscript", ["check.R"], in: out)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("R checks passed"))

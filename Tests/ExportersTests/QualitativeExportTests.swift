@@ -24,7 +24,7 @@ private func groupCopy(group: Int?) throws -> TemporaryFolder {
         let file = folder.path + "/prosper-group-discussion/90810a9c323bccca7b2cf30924615c3a.json"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try text.replacingOccurrences(of: "\"format_version\": 1,", with: "\"format_version\": 1,\n  \"group\": \(group),")
-            .write(toFile: file, atomically: true, encoding: .utf8)
+            .write(toFile: file, atomically: false, encoding: .utf8)
     }
     return folder
 }
@@ -33,7 +33,7 @@ private func groupCopy(group: Int?) throws -> TemporaryFolder {
 private func addDiscussion(_ folder: TemporaryFolder, id: String) throws {
     let source = folder.path + "/prosper-group-discussion/90810a9c323bccca7b2cf30924615c3a.json"
     let text = try String(contentsOfFile: source, encoding: .utf8).replacingOccurrences(of: "90810a9c323bccca7b2cf30924615c3a", with: id)
-    try text.write(toFile: folder.path + "/prosper-group-discussion/\(id).json", atomically: true, encoding: .utf8)
+    try text.write(toFile: folder.path + "/prosper-group-discussion/\(id).json", atomically: false, encoding: .utf8)
 }
 
 private func exportFolder(_ folder: TemporaryFolder, _ format: ExportFormat) throws -> TemporaryFolder {

@@ -24,7 +24,7 @@ import TestSupport
             LIST /VARIABLES=visits_1 visits_2 visits_m1 member_age_2 member_age_3 wait_2 said_2_skipped absent skip.
             DISPLAY LABELS /VARIABLES=visits_2 member_age_3.
 
-            """.write(toFile: out + "/check.sps", atomically: true, encoding: .utf8)
+            """.write(toFile: out + "/check.sps", atomically: false, encoding: .utf8)
         let check = try run("pspp", ["-O", "format=csv", out + "/check.sps"], in: "/")
         #expect(check.output.contains("4,-999,-99,-99,-999,-999,2,1.00,1.00\n"), "\(check.output)")
         #expect(check.output.contains("Visits — Cooking club") && check.output.contains("Age — 3"), "\(check.output)")
@@ -47,7 +47,7 @@ import TestSupport
             tidy <- read.csv("responses-repeat-activity.csv", colClasses = "character")
             stopifnot(identical(tidy$instance, c("1", "-1")), identical(tidy$visits, c("4", "-99")))
             cat("R checks passed\n")
-            """#.write(toFile: out + "/check.R", atomically: true, encoding: .utf8)
+            """#.write(toFile: out + "/check.R", atomically: false, encoding: .utf8)
         let result = try run("Rscript", ["check.R"], in: out)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("R checks passed"))

@@ -174,7 +174,7 @@ private func parseCSV(_ text: String) -> [[String]] {
     @Test func bothReadingPathsGiveTheSameCells() throws {
         let study = try Study()
         defer { try? FileManager.default.removeItem(atPath: study.folder) }
-        let path = try #require(try study.play(finish: true).header.responseID).description
+        let path = try study.play(finish: true).header.responseID.description
         let bytes = try #require(FileManager.default.contents(atPath: study.folder + "/every-kind/" + path + ".json"))
         let codebook = Codebook([study.instrument])
         let variables = codebook.variables
@@ -292,7 +292,7 @@ private func parseCSV(_ text: String) -> [[String]] {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("\"age\": 40"))
         text = text.replacingOccurrences(of: "\"age\": 40", with: "\"age\": 123456789012345678901234567890")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let summary = Summary(try ResponseReader(path: study.folder + "/every-kind"))
         #expect(!SummaryRenderer(minCell: 1, ascii: true).text(summary).isEmpty)
         let rows = parseCSV(try study.export(.csv))

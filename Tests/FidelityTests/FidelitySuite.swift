@@ -66,7 +66,7 @@ struct FidelityRun {
         var seedBase = UInt64(index) * 100_000 + 1
         var hashes: [String: String] = [:]
         for spec in specs {
-            try spec.yaml.write(toFile: root + "/\(spec.id)-\(spec.version).yaml", atomically: true, encoding: .utf8)
+            try spec.yaml.write(toFile: root + "/\(spec.id)-\(spec.version).yaml", atomically: false, encoding: .utf8)
             let result = InstrumentCompiler.compile(Array(spec.yaml.utf8))
             guard let instrument = result.instrument, let canonical = result.canonical, let hash = result.contentHash else {
                 failures.append("seed \(config.seed) instrument \(index) v\(spec.version) does not compile: \(result.diagnostics.map(\.message))\n\(spec.yaml)")
@@ -114,7 +114,7 @@ struct FidelityRun {
         }
         // Every other instrument's folder carries the marker `fieldwork simulate` leaves.
         let marked = index % 2 == 1
-        if marked { try "made up by the fidelity suite\n".write(toFile: root + "/" + specs[0].id + "/SIMULATED.txt", atomically: true, encoding: .utf8) }
+        if marked { try "made up by the fidelity suite\n".write(toFile: root + "/" + specs[0].id + "/SIMULATED.txt", atomically: false, encoding: .utf8) }
         try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated, marked: marked, today: DateValue.format(today),
                     hashes: hashes)
     }
@@ -239,7 +239,7 @@ struct FidelityRun {
             import csv, json, sys
             rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
             print(json.dumps({r["variable"]: r.get("spss_name") or r["variable"] for r in rows}))
-            """.write(toFile: script, atomically: true, encoding: .utf8)
+            """.write(toFile: script, atomically: false, encoding: .utf8)
         _ = text
         let r = try Readers.run("python3", [script, codebook], in: dir)
         guard let names = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: String] else {
@@ -277,7 +277,7 @@ struct FidelityRun {
         report += "Unexplained differences: \(unknown.count)\n" + unknown.prefix(config.listed).map { "  \($0)\n" }.joined()
         report += run.failures.isEmpty ? "" : "Failures:\n" + run.failures.map { "  \($0)\n" }.joined()
         print(report)
-        if let path = ProcessInfo.processInfo.environment["FIDELITY_REPORT"] { try? report.write(toFile: path, atomically: true, encoding: .utf8) }
+        if let path = ProcessInfo.processInfo.environment["FIDELITY_REPORT"] { try? report.write(toFile: path, atomically: false, encoding: .utf8) }
         #expect(run.failures.isEmpty, "\(run.failures.joined(separator: "\n"))")
         #expect(unknown.isEmpty, "\(unknown.count) unexplained differences; first: \(unknown.prefix(10).map(\.description).joined(separator: "\n"))")
     }

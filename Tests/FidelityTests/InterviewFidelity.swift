@@ -161,7 +161,7 @@ extension FidelityRun {
         } else {
             print("fidelity: the REFI-QDA schema is not beside this checkout (shared/schemas), so the .qdpx was not validated against it")
         }
-        try Self.qdpxReader.write(toFile: dir + "/fidelity-qdpx.py", atomically: true, encoding: .utf8)
+        try Self.qdpxReader.write(toFile: dir + "/fidelity-qdpx.py", atomically: false, encoding: .utf8)
         let r = try Readers.run("python3", [dir + "/fidelity-qdpx.py", file], in: dir)
         guard r.status == 0, let project = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any],
               let sources = project["sources"] as? [[String: Any]], let cases = project["cases"] as? [[String: Any]] else {

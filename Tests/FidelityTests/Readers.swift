@@ -87,7 +87,7 @@ enum Readers {
         try """
             import csv, json, sys
             with open(sys.argv[1], newline="", encoding="utf-8") as f: json.dump(list(csv.reader(f)), sys.stdout)
-            """.write(toFile: script, atomically: true, encoding: .utf8)
+            """.write(toFile: script, atomically: false, encoding: .utf8)
         let r = try run("python3", [script, file], in: dir)
         guard r.status == 0, let rows = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String]] else {
             throw ReaderFailure(reader: "python csv", output: r.stdout + r.stderr)
@@ -102,7 +102,7 @@ enum Readers {
 
     static func table(_ mode: String, _ args: [String], in dir: String) throws -> ReadTable {
         let script = dir + "/fidelity-read.py"
-        try python.write(toFile: script, atomically: true, encoding: .utf8)
+        try python.write(toFile: script, atomically: false, encoding: .utf8)
         let r = try run("python3", [script, mode] + args, in: dir)
         guard r.status == 0, let json = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: [String: [Any]]] else {
             throw ReaderFailure(reader: mode, output: r.stdout + r.stderr)
@@ -122,14 +122,14 @@ enum Readers {
             SAVE TRANSLATE /OUTFILE='\(dir)/pspp-values.csv' /TYPE=CSV /REPLACE /FIELDNAMES /MISSING=IGNORE /CELLS=VALUES.
             SAVE TRANSLATE /OUTFILE='\(dir)/pspp-recoded.csv' /TYPE=CSV /REPLACE /FIELDNAMES /MISSING=RECODE /CELLS=VALUES.
             SAVE TRANSLATE /OUTFILE='\(dir)/pspp-labels.csv' /TYPE=CSV /REPLACE /FIELDNAMES /MISSING=IGNORE /CELLS=LABELS.
-            """.write(toFile: dir + "/fidelity.sps", atomically: true, encoding: .utf8)
+            """.write(toFile: dir + "/fidelity.sps", atomically: false, encoding: .utf8)
         let second = try run("pspp", [dir + "/fidelity.sps"], in: "/")
         guard second.status == 0 else { throw ReaderFailure(reader: "pspp", output: second.stdout + second.stderr) }
         return try table("pspp", [dir + "/pspp-values.csv", dir + "/pspp-recoded.csv", dir + "/pspp-labels.csv"], in: dir)
     }
 
     static func r(_ dir: String) throws -> ReadTable {
-        try rScript.write(toFile: dir + "/fidelity.R", atomically: true, encoding: .utf8)
+        try rScript.write(toFile: dir + "/fidelity.R", atomically: false, encoding: .utf8)
         let r = try run("Rscript", ["fidelity.R"], in: dir)
         guard r.status == 0 else { throw ReaderFailure(reader: "r", output: r.stdout + r.stderr) }
         return try table("r", [dir + "/fidelity-r.csv"], in: dir)

@@ -107,7 +107,7 @@ struct RegressionRun {
         var stores: [InstrumentStore] = []
         for (k, yaml) in c.versions.enumerated() {
             let file = root + "/v\(k).yaml"
-            try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+            try yaml.write(toFile: file, atomically: false, encoding: .utf8)
             files.append(file)
             let result = InstrumentCompiler.compile(Array(yaml.utf8))
             if let i = result.instrument, let canonical = result.canonical, let hash = result.contentHash {
@@ -232,7 +232,7 @@ struct RegressionRun {
                 if content.contains(fill(text)) != has { problems.append("\(format) \(name) \(has ? "lacks" : "has") \(fill(text)):\n\(content.prefix(1500))") }
             case .r(let snippet, let prints):
                 let dir = try export("r")
-                try ("source(\"responses.R\")\n" + fill(snippet) + "\n").write(toFile: dir + "/check.R", atomically: true, encoding: .utf8)
+                try ("source(\"responses.R\")\n" + fill(snippet) + "\n").write(toFile: dir + "/check.R", atomically: false, encoding: .utf8)
                 let r = try Readers.run("Rscript", ["check.R"], in: dir)
                 if r.stdout != fill(prints) { problems.append("R printed \(r.stdout) \(r.stderr.prefix(500)), wanted \(fill(prints))") }
             case .stored(let sub, let text, let has):
@@ -260,7 +260,7 @@ struct RegressionRun {
                     for r in d["resources"]: r.pop("hash", None); r.pop("bytes", None)
                     json.dump(d, open(sys.argv[1] + "/datapackage.json", "w", encoding="utf-8"))
                     """
-                try script.write(toFile: root + "/write.py", atomically: true, encoding: .utf8)
+                try script.write(toFile: root + "/write.py", atomically: false, encoding: .utf8)
                 for (copy, rows) in [("same", csv), ("changed", changed)] {
                     let target = root + "/tampered-" + copy
                     try? FileManager.default.removeItem(atPath: target)

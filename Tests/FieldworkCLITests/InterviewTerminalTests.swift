@@ -37,7 +37,7 @@ private let tmuxRuns = Tool.available("tmux")
     func tabCtrlPAndCtrlCKeepWhatWasTypedAndResumeShowsIt() throws {
         let folder = try TemporaryFolder()
         let guide = folder.url.appendingPathComponent("keeps-typing.yaml")
-        try Self.guide.write(to: guide, atomically: true, encoding: .utf8)
+        try Self.guide.write(to: guide, atomically: false, encoding: .utf8)
         let done = folder.url.appendingPathComponent("exit-status").path
         let t = try TmuxSession(command: TmuxSession.command("interview '\(guide.path)'", in: folder.url, done: done), columns: 80, rows: 24)
         t.waitFor("The participant agrees")

@@ -27,7 +27,7 @@ import Testing
 
     @Test func listsTheSessionsThatFiredARuleWithTheProtocolAndNothingElse() throws {
         let folder = try TemporaryFolder()
-        try Self.care.write(to: folder.url.appendingPathComponent("care.yaml"), atomically: true, encoding: .utf8)
+        try Self.care.write(to: folder.url.appendingPathComponent("care.yaml"), atomically: false, encoding: .utf8)
         // One session fires the rule and finishes, one pauses at the message, one never fires it.
         // The last empty line of a finished session sends it from the review.
         for input in ["2\nc\n45\n\n", "2\np\n", "1\n30\n\n"] {
@@ -54,7 +54,7 @@ import Testing
 
     @Test func saysSoWhenNoRuleFired() throws {
         let folder = try TemporaryFolder()
-        try Self.care.write(to: folder.url.appendingPathComponent("care.yaml"), atomically: true, encoding: .utf8)
+        try Self.care.write(to: folder.url.appendingPathComponent("care.yaml"), atomically: false, encoding: .utf8)
         _ = try Run.fieldwork(["run", "care.yaml", "--plain"], input: "1\n30\n\n", in: folder.url)
         let list = try Run.fieldwork(["safeguarding", "responses/care"], in: folder.url)
         #expect(list.status == 0)

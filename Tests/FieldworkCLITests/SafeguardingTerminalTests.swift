@@ -46,7 +46,7 @@ private let tmuxRuns = Tool.available("tmux")
     func theParticipantSeesTheMessageAcknowledgesPausesAndResumes() throws {
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("care.yaml")
-        try Self.instrument(kind: "survey").write(to: file, atomically: true, encoding: .utf8)
+        try Self.instrument(kind: "survey").write(to: file, atomically: false, encoding: .utf8)
         let done = folder.url.appendingPathComponent("exit-status").path
         let t = try TmuxSession(command: TmuxSession.command("run '\(file.path)'", in: folder.url, done: done))
         t.waitFor("Enter start")
@@ -84,7 +84,7 @@ private let tmuxRuns = Tool.available("tmux")
     func theInterviewerSeesTheBannerAcknowledgesItAndCarriesOn() throws {
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("care.yaml")
-        try Self.instrument(kind: "interview").write(to: file, atomically: true, encoding: .utf8)
+        try Self.instrument(kind: "interview").write(to: file, atomically: false, encoding: .utf8)
         let done = folder.url.appendingPathComponent("exit-status").path
         let t = try TmuxSession(command: TmuxSession.command("interview '\(file.path)'", in: folder.url, done: done))
         t.waitFor("1. Over the last 2 weeks")

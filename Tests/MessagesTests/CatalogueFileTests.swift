@@ -35,7 +35,7 @@ import Testing
         }
         let wanted = Self.source(files)
         if ProcessInfo.processInfo.environment["FIELDWORK_RECORD_GOLDEN"] == "1" {
-            try wanted.write(to: Self.embedded, atomically: true, encoding: .utf8)
+            try wanted.write(to: Self.embedded, atomically: false, encoding: .utf8)
             return
         }
         let actual = try String(contentsOf: Self.embedded, encoding: .utf8)

@@ -160,8 +160,6 @@ public struct ScenarioFile: Sendable, Equatable {
                 }
                 return Keyed(key: s.text, at: s.start, value: item)
             }
-        case .sequence:
-            return []
         default:
             problems.append(ScenarioProblem(at: entry.value.start, entry.key == "safeguarding"
                 ? "'safeguarding' should be a list of rule ids, such as [distress], or [] for none"

@@ -22,7 +22,8 @@ public struct VersionFacts: Sendable {
         add("Values", v.codes.map { "\($0.code) = \($0.label)" }.joined(separator: "; "))
         if case .value = v.source {
             switch q.type {
-            case .number, .hidden where q.hiddenKind != .text:
+            // A value set at launch has a range only when it is a number (not a text or a code).
+            case _ where q.type == .number || q.hiddenKind == .number:
                 add("Range", Self.range(q.min.map(NumberText.canonical), q.max.map(NumberText.canonical)))
                 add("Decimals", q.decimals.map(String.init))
                 add("Unit", q.unit?.text(in: words.language))

@@ -79,7 +79,7 @@ extension ExportContext {
             return
         }
         var all: [StoredResponse] = []
-        try folder.each(skipped: skipped.add, replayed: skipped.note) { r in if wanted(r) { all.append(d.response(r)) } }
+        folder.each(skipped: skipped.add, replayed: skipped.note) { r in if wanted(r) { all.append(d.response(r)) } }
         for r in all.sorted(by: { $0.responseID < $1.responseID }) { try body(r) }
     }
 

@@ -4,7 +4,7 @@ import ResponseStore
 
 /// Something that reads response files one after another and keeps what it made of them: a block
 /// of wide-CSV rows, a block of summary tallies.
-protocol BlockReader {
+protocol BlockReader: SendableMetatype {
     /// The folder read, for naming a file passed over.
     var folderPath: String { get }
     /// A buffer reused for every file of the block.

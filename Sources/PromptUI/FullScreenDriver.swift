@@ -302,8 +302,9 @@ public struct FullScreenDriver: SessionDriver {
             let width = max(20, terminal.columns) - 2
             var head: [String] = []
             if let (section, ids) = session.sectionAsked(q.id) {
-                if let title = section.title { head.append(style.accent(TextLayout.fit(session.render(title), width))) }
-                if let caption = session.instanceCaptionText { head.append(style.dim(TextLayout.fit(caption, width))) }
+                let title = section.title.map { session.render($0) }
+                if let title { head.append(style.accent(TextLayout.fit(title, width))) }
+                if let caption = session.instanceCaptionText(under: title) { head.append(style.dim(TextLayout.fit(caption, width))) }
                 if ids.first(where: { session.isVisible($0) }) == q.id, let intro = section.intro {
                     head += wrapped(session.render(intro).trimmed, width).map(style.dim)
                 }

@@ -236,11 +236,13 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
 
     private mutating func header(_ session: Session, _ q: Question) {
         say()
+        var title: String?
         if let (section, ids) = session.sectionAsked(q.id), ids.first == q.id {
-            if let title = section.title { say(session.words.plainSection(session.render(title))) }
+            title = section.title.map { session.render($0) }
+            if let title { say(session.words.plainSection(title)) }
             if let intro = section.intro { say(session.render(intro).trimmed) }
         }
-        if let caption = session.instanceCaptionText { say(caption) }
+        if let caption = session.instanceCaptionText(under: title) { say(caption) }
         if let position = session.routePosition { say(session.words.plainQuestion(position.number, of: position.total)) }
         say(session.render(q.text).trimmed + (q.required ? session.words.required : ""))
         if let help = q.help { say(session.render(help).trimmed) }

@@ -132,10 +132,15 @@ extension Session {
     }
 
     /// The caption in words: "Walking group — 2 of 3", "2 of 4", or "2" while more may follow.
-    public var instanceCaptionText: String? {
+    public var instanceCaptionText: String? { instanceCaptionText(under: nil) }
+
+    /// The caption under a line that says `title` (the section's title as shown): without the
+    /// instance's label when the title is that label already ("Choir", then "2 of 2").
+    public func instanceCaptionText(under title: String?) -> String? {
         guard let c = instanceCaption else { return nil }
         let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
-        return c.label.map { "\($0) — \(count)" } ?? count
+        guard let label = c.label, label != title?.trimmingCharacters(in: .whitespacesAndNewlines) else { return count }
+        return "\(label) — \(count)"
     }
 
     /// The label of a `for_each` instance's choice ("Other": the text typed, when there is one).

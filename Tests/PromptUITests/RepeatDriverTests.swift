@@ -95,11 +95,11 @@ import Testing
         #expect(runner.session.answers == ["activities": Answer(.choices([1])), "visits#1": Answer(.number(3))])
     }
 
-    func fullScreen(_ events: [TerminalEvent]) throws -> (SessionRunner<FullScreenDriver>, ScriptedTerminal) {
+    func fullScreen(_ events: [TerminalEvent], yaml: String = Self.yaml) throws -> (SessionRunner<FullScreenDriver>, ScriptedTerminal) {
         // Enter past the welcome screen.
         let terminal = ScriptedTerminal(columns: 80, rows: 24, [.key(.enter)] + events)
         var time = 0.0
-        var runner = SessionRunner(session: Session(instrument: try compiled(Self.yaml), seed: 1, today: 0),
+        var runner = SessionRunner(session: Session(instrument: try compiled(yaml), seed: 1, today: 0),
                                    driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
                                    recorder: MemoryRecorder(), clock: { time += 1; return time })
         _ = try runner.run()
@@ -112,6 +112,17 @@ import Testing
         #expect(plain[0] == " Activities                                                   ■■■■■■□□□□ 3 of 3 ")
         #expect(plain[2] == " About Choir")
         #expect(plain[3] == " Choir — 2 of 2")
+        #expect(plain[5] == " How many times did you go to Choir?")
+    }
+
+    @Test func aTitleThatIsTheInstancesLabelIsNotSaidTwice() throws {
+        // The reference's own example titles the section "{activities.label}": the line under it
+        // then says only which of how many, not "Choir" again.
+        let yaml = Self.yaml.replacingOccurrences(of: "title: \"About {activities.label}\"", with: "title: \"{activities.label}\"")
+        let (runner, _) = try fullScreen(keys("13") + [.key(.enter)] + keys("3") + [.key(.enter), .key(.ctrl("c")), .key(.character("y"))], yaml: yaml)
+        let plain = runner.driver.frame.plain
+        #expect(plain[2] == " Choir")
+        #expect(plain[3] == " 2 of 2")
         #expect(plain[5] == " How many times did you go to Choir?")
     }
 

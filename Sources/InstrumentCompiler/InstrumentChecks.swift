@@ -437,5 +437,30 @@ struct InstrumentChecks {
                                   hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
             }
         }
+        // A repeated question exports once per instance its repeat can have, as `<id>_<key>` (and
+        // that column's flags, rows, ...), the exporters' rule: no question may take one of those names.
+        for section in instrument.sections {
+            guard let r = section.repeat else { continue }
+            let keys: [(key: Int, label: String)]
+            switch r.source {
+            case .forEach(let id):
+                guard let driver = index[id].map({ all[$0] }) else { continue }
+                keys = driver.allChoices.filter { !$0.exclusive && !$0.missing }.map { ($0.value, "'\($0.label.text(in: instrument.languages.first))'") }
+            case .count, .untilDone:
+                keys = (0..<min(max(r.max, 0), Repeat.maxInstances)).map { ($0 + 1, String($0 + 1)) }
+            }
+            for q in section.questions {
+                for instance in keys {
+                    var named = q
+                    named.id = q.id + "_" + Question.codeName(instance.key)
+                    for name in [named.id] + named.generatedColumns.map(\.name) {
+                        guard index[name] != nil, let mark = questionMarks[name] else { continue }
+                        let place = questionMarks[q.id].map { " (line \($0.line))" } ?? ""
+                        diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of question '\(q.id)' for the instance \(instance.label) of section '\(section.id)'\(place)",
+                                          hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
+                    }
+                }
+            }
+        }
     }
 }

@@ -93,6 +93,23 @@ import Testing
         """)
     }
 
+    @Test func refusesAQuestionNamedAsAnInstancesColumn() {
+        // 'visits' in the repeat exports as visits_1 (Walking group) ... visits_3: a question of
+        // that name would be a second column of the same name.
+        #expect(render(Self.drivers + """
+                  - {id: visits_2, type: number, text: Visits?}
+              - id: r
+                repeat: {for_each: activities}
+                questions: [{id: visits, type: number, text: Visits}]
+            """) == """
+            t.yaml:15:14: error: the question id 'visits_2' is also the export name of question 'visits' for the instance 'Art club' of section 'r' (line 18) [variable-clash]
+                  - {id: visits_2, type: number, text: Visits?}
+                         ^~~~~~~~
+              hint: rename the question, so that every exported column has its own name
+
+            """)
+    }
+
     @Test func refusesACountOrUntilDoneWithNoMaximum() {
         #expect(render(Self.drivers + """
           - id: r

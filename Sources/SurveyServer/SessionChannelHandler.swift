@@ -165,10 +165,13 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
         let thread = Thread {
             let ending = session.run()
             server.release(grant, complete: ending == .completed || ending == .declined)
-            server.ended(connection)
             let status = ending == .completed || ending == .declined ? 0 : 3
+            // Ended only once the exit status has gone: a server stopping waits for its sessions
+            // to end and then shuts its event loops down, and a status sent after that was a
+            // promise on a dead loop, never kept (a debug build traps on that: exit 132 in CI).
             channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: status)).whenComplete { _ in
                 channel.close(promise: nil)
+                server.ended(connection)
             }
         }
         thread.name = "survey-session"

@@ -48,7 +48,7 @@ import Testing
                                 "--host-key", folder.path + "/host_key"])
         #expect(second.status == 1)
         #expect(second.stderr.contains("error: cannot listen on 127.0.0.1 port \(first.port):"), "\(second.stderr)")
-        #expect(first.stop() == 0)
+        #expect(first.stop() == 0, "the server's log: \(first.log)")
     }
 }
 

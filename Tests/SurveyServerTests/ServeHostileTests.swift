@@ -51,6 +51,6 @@ let paramikoRuns: Bool = {
         // And a new participant is served.
         let next = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: plainAnswers(comment: "after the storm"))
         #expect(next.stdout.contains("Your answers have been saved. Thank you."), "\(next.stdout)\n\(next.stderr)")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 }

@@ -48,7 +48,7 @@ import Testing
         // --capacity measured 40 MiB while 50 sessions were held, 0.5 MiB more after than before).
         let memoryAfter = try server.residentKiB()
         #expect(memoryAfter - memoryBefore < 4096, "resident memory before \(memoryBefore) KiB, after \(memoryAfter) KiB")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
@@ -76,7 +76,7 @@ import Testing
         #expect(try server.responseRecords().count == 1)
         #expect(server.log.contains("closed: protocol error"))
         #expect(server.log.contains("code refused"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     /// A client that connects and says nothing (slow loris) is closed after the login time, and
@@ -88,7 +88,7 @@ import Testing
         #expect(String(decoding: silent ?? [], as: UTF8.self).hasPrefix("SSH-2.0-"))
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(server.waitForLog("closed: no survey started within 1 seconds"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
@@ -104,6 +104,6 @@ import Testing
         #expect(third.status == 255)
         #expect(third.stderr.contains("Too many connections from your address."), "\(third.stderr)")
         #expect(server.log.contains("refused: connections per address"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 }

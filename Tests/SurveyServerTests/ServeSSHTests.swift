@@ -40,7 +40,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(answers["comment"] as? String == "More chairs, please")
         #expect(server.journals().isEmpty)
         #expect(!server.log.contains("127.0.0.1"), "no address in the log without --log-addresses")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
@@ -76,7 +76,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(server.waitForLog("session started (plain)"))
         #expect(server.waitForLog("session interrupted"))
         #expect(!t.screen().contains("[?1049h"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
@@ -86,7 +86,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(run.stdout.contains("Ai dyma eich ymweliad cyntaf â'r caffi?"), "\(run.stdout)")
         #expect(!run.stdout.contains("Dewiswch eich iaith"), "the language given is not offered again")
         #expect(run.status == 3)
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     /// The server's own words (a refused command, a limit, the way back) come from the message
@@ -103,7 +103,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(words.contains("Caewyd y sesiwn hon: anfonwyd mwy nag y mae neb yn ei deipio."), "\(flood.stdout)")
         #expect(words.contains("Gallwch barhau yn nes ymlaen gyda: ssh -p \(server.port) resume@127.0.0.1, a chod y sesiwn hon pan ofynnir am gyfrinair: "),
                 "\(flood.stdout)")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     /// Without --language a participant over `ssh -T` chooses Welsh, and is asked and answered in it.
@@ -118,7 +118,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         try #require(records.count == 1)
         #expect(records[0]["language"] as? String == "cy")
         #expect((records[0]["answers"] as? [String: Any])?["comment"] as? String == "Te cynnes")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     /// Someone who leaves early, or declines, over ssh is left the instrument's support text in
@@ -134,7 +134,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(support.lowerBound < back.lowerBound)
         let declined = try Child.run(Binary.ssh, server.sshArguments(["-T"]), input: "2\n")
         #expect(declined.stdout.replacingOccurrences(of: "\n", with: " ").contains("Support: If anything in this survey is upsetting"), "\(declined.stdout)")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     /// Leaving early says how to come back, naming the server as the client reached it; the
@@ -148,7 +148,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(run.status == 3)
         #expect(server.journals().count == 1)
         #expect(server.log.contains("connection 1: connected (from 127.0.0.1)"), "\(server.log)")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     @Test(.enabled(if: sshRuns, "needs ssh (apt-get install openssh-client)"))
@@ -192,7 +192,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         #expect(agent.stdout.contains("Your answers have been saved."))
         #expect(server.journals().isEmpty)
         #expect(try server.responseRecords().count == 1)
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     @Test(.enabled(if: sshAndTmux, "needs ssh and tmux (apt-get install openssh-client tmux)"))
@@ -251,7 +251,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         for secret in ["KITE", "kite", "4821", "127.0.0.1", "survey@", "OpenSSH"] {
             #expect(!everything.contains(secret), "\(secret) was written under the responses")
         }
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     @Test(.enabled(if: sshAndTmux, "needs ssh and tmux (apt-get install openssh-client tmux)"))
@@ -262,7 +262,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         try t.startInEnglish()
         try t.send("1", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")
-        #expect(first.stop() == 0)
+        #expect(first.stop() == 0, "the server's log: \(first.log)")
         #expect(first.log.contains("stopping: no new connections; saving 1 live session"))
         #expect(first.journals().count == 1)
         let screen = t.waitFor("resume@")
@@ -284,7 +284,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
                                   environment: try second.askpass(code))
         #expect(twice.status == 255)
         #expect(twice.stderr.contains("Permission denied"), "\(twice.stderr)")
-        #expect(second.stop() == 0)
+        #expect(second.stop() == 0, "the server's log: \(second.log)")
     }
 
     @Test(.enabled(if: sshAndTmux, "needs ssh and tmux (apt-get install openssh-client tmux)"))
@@ -294,7 +294,7 @@ let plainLanguageChoice = "Choose your language:\nDewiswch eich iaith:\n  1  Eng
         t.waitFor("Dewiswch eich iaith")
         t.waitFor("This session was closed after 2 seconds without a key.")
         #expect(server.waitForLog("session interrupted (idle limit)"))
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 }
 

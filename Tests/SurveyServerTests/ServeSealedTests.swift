@@ -60,7 +60,7 @@ let sshAndAge = Tool.available("ssh") && Tool.available("age")
         }
         let response = try Child.run(age, ["-d", "-i", folder.path + "/cafe.identity.txt", root + "/" + responses[0]])
         #expect(response.stdout.contains("\"comment\": \"Quince lanterns\""), "\(response.stdout)")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
 
         // The analyst exports with the identity; without it the server's folder says what it needs.
         let export = try Child.run(Binary.fieldwork, ["export", "crisis-cafe-feedback", "--responses", server.responses, "--format", "csv",
@@ -90,7 +90,7 @@ let sshAndAge = Tool.available("ssh") && Tool.available("age")
         #expect(done.stdout.contains("Your answers have been saved. Thank you."), "\(done.stdout)\n\(server.log)")
         #expect(!(try allBytes(under: server.responses)).contains("Quince"))
         #expect(sealedFiles(under: server.responses + "/crisis-cafe-feedback").count == 1, "the response")
-        #expect(server.stop() == 0)
+        #expect(server.stop() == 0, "the server's log: \(server.log)")
     }
 
     /// A sealed server cannot read its finished responses back, yet an invitation whose response
@@ -104,7 +104,7 @@ let sshAndAge = Tool.available("ssh") && Tool.available("age")
         let done = try Child.run(Binary.ssh, first.sshArguments(["-T", "-o", "NumberOfPasswordPrompts=1"]), input: plainAnswers(comment: "Quince"),
                                  environment: try first.askpass("KITE-4821"))
         #expect(done.stdout.contains("Your answers have been saved. Thank you."), "\(done.stdout)\n\(first.log)")
-        #expect(first.stop() == 0)
+        #expect(first.stop() == 0, "the server's log: \(first.log)")
 
         let second = try ServeProcess(arguments, folder: folder)
         let used = try Child.run(Binary.ssh, second.sshArguments(["-T", "-o", "NumberOfPasswordPrompts=1"]), input: "\n",
@@ -118,6 +118,6 @@ let sshAndAge = Tool.available("ssh") && Tool.available("age")
         for secret in ["KITE", "4821", "MOSS", "Quince"] {
             #expect(!everything.contains(secret), "\(secret) is readable under the responses")
         }
-        #expect(second.stop() == 0)
+        #expect(second.stop() == 0, "the server's log: \(second.log)")
     }
 }

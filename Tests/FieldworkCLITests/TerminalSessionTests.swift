@@ -60,12 +60,15 @@ final class TmuxSession: Tmux {
         t.waitFor("Tell us a little about the activity you set up")
         try t.type("We started a walking group, rain or shine")
         try t.send("Tab")
-        // The repeated section, once per activity ticked: one answered, one skipped.
-        t.waitFor("Planning and development meetings — 1 of 2")
+        // The repeated section, once per activity ticked: one answered, one skipped. Its title is
+        // the activity, so the line under it says only which of how many.
+        let first = t.waitFor("How often do you take part in this: Planning and development meetings?")
+        #expect(first.contains(" Planning and development meetings\n 1 of 2\n"), "\(first)")
         try t.send("3", "Enter")
         t.waitFor("How much has taking part in it helped you?")
         try t.send("3", "Enter")
-        t.waitFor("Setting up an activity of my own — 2 of 2")
+        let second = t.waitFor("How often do you take part in this: Setting up an activity of my own?")
+        #expect(second.contains(" Setting up an activity of my own\n 2 of 2\n"), "\(second)")
         try t.send("Enter")
         t.waitFor("people's lived experience is valued")
         try t.send("4", "5", "4", "4", "5", "Enter")

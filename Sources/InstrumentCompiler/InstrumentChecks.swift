@@ -440,15 +440,7 @@ struct InstrumentChecks {
         // A repeated question exports once per instance its repeat can have, as `<id>_<key>` (and
         // that column's flags, rows, ...), the exporters' rule: no question may take one of those names.
         for section in instrument.sections {
-            guard let r = section.repeat else { continue }
-            let keys: [(key: Int, label: String)]
-            switch r.source {
-            case .forEach(let id):
-                guard let driver = index[id].map({ all[$0] }) else { continue }
-                keys = driver.allChoices.filter { !$0.exclusive && !$0.missing }.map { ($0.value, "'\($0.label.text(in: instrument.languages.first))'") }
-            case .count, .untilDone:
-                keys = (0..<min(max(r.max, 0), Repeat.maxInstances)).map { ($0 + 1, String($0 + 1)) }
-            }
+            let keys = instrument.possibleInstances(of: section).map { (key: $0.key, label: section.repeat?.forEach != nil ? "'\($0.label)'" : $0.label) }
             for q in section.questions {
                 for instance in keys {
                     var named = q

@@ -89,3 +89,20 @@ extension Instrument {
     /// Every repeated section, in the instrument's order.
     public var repeatedSections: [Section] { sections.filter { $0.repeat != nil } }
 }
+
+extension Instrument {
+    /// Every instance a repeated section can have, each with its key and its label (the choice's
+    /// label, or the index in figures): one rule for the exporters' columns (`visits_2`) and for
+    /// `check`, which refuses a question named like one of them. Counted repeats are bounded by
+    /// `Repeat.maxInstances`, so a hand-edited `max` can never make a billion columns.
+    public func possibleInstances(of section: Section) -> [(key: Int, label: String)] {
+        guard let r = section.repeat else { return [] }
+        switch r.source {
+        case .forEach(let id):
+            guard let q = question(id) else { return [] }
+            return q.allChoices.filter { !$0.exclusive && !$0.missing }.map { ($0.value, $0.label.text(in: languages.first)) }
+        case .count, .untilDone:
+            return (0..<min(max(r.max, 0), Repeat.maxInstances)).map { ($0 + 1, String($0 + 1)) }
+        }
+    }
+}

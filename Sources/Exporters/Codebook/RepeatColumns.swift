@@ -86,24 +86,16 @@ extension Codebook {
     /// label in words.
     static func instances(of section: Section, in instrument: Instrument) -> [Variable.Instance] {
         guard let r = section.repeat else { return [] }
-        let language = instrument.languages.first
+        let presence: Variable.Presence
         switch r.source {
-        case .forEach(let id):
-            guard let q = instrument.question(id) else { return [] }
-            return q.allChoices.filter { !$0.exclusive && !$0.missing }.map { c in
-                Variable.Instance(section: section.id, key: c.value, label: c.label.text(in: language), presence: .forEach(driver: id))
-            }
-        case .count(let id):
-            return (0..<bound(r)).map { Variable.Instance(section: section.id, key: $0 + 1, label: String($0 + 1), presence: .count(driver: id, max: r.max)) }
-        case .untilDone:
-            return (0..<bound(r)).map { Variable.Instance(section: section.id, key: $0 + 1, label: String($0 + 1), presence: .untilDone(max: r.max)) }
+        case .forEach(let id): presence = .forEach(driver: id)
+        case .count(let id): presence = .count(driver: id, max: r.max)
+        case .untilDone: presence = .untilDone(max: r.max)
+        }
+        return instrument.possibleInstances(of: section).map {
+            Variable.Instance(section: section.id, key: $0.key, label: $0.label, presence: presence)
         }
     }
-
-    /// How many counted instances get columns: `max`, which `check` keeps from 1 to
-    /// `Repeat.maxInstances`; a hand-edited compiled file could say anything, and must not make a
-    /// billion columns (or trap on a range ending below 1).
-    static func bound(_ r: Repeat) -> Int { min(max(r.max, 0), Repeat.maxInstances) }
 
     /// A question's columns once per instance: names gain the instance (`visits_2`, `used_2_1`),
     /// labels name it ("Visits — Walking group"), and each column that holds codes or numbers

@@ -25,11 +25,6 @@ extension InstrumentDecoder {
         let owner = "the repeat of section '\(section)'"
         guard let map = MapReader(node, owner: owner, expected: "a map such as '{for_each: activities}'", diagnostics: &diagnostics) else { return nil }
         map.rejectUnknown(allowed: ["for_each", "count", "until_done", "max", "another"], diagnostics: &diagnostics)
-        if kind == .interview {
-            diagnostics.error(.misplacedKey, "'repeat' works in surveys; an interview guide cannot repeat a section yet",
-                              hint: "write the section once, or set 'kind: survey'", at: key.start, length: 6)
-            return nil
-        }
         let given = ["for_each", "count", "until_done"].filter { map[$0] != nil }
         guard given.count == 1 else {
             diagnostics.error(.repeatSource,

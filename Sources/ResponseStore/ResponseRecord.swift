@@ -88,10 +88,11 @@ enum ResponseRecord {
                 }
                 w.member("returns", session.returns)
             }
-            if !session.probesAsked.isEmpty {
+            if session.probesAsked.keys.contains(where: { Slot.key(of: $0) == nil }) {
                 w.key("probes_asked")
                 w.object { w in
-                    for (id, ticked) in session.probesAsked.sorted(by: { $0.key < $1.key }) {
+                    // An instance's probes are written with their instance (see `repeats`).
+                    for (id, ticked) in session.probesAsked.sorted(by: { $0.key < $1.key }) where Slot.key(of: id) == nil {
                         w.key(id)
                         w.array(ticked) { w, i in w.integer(i + 1) }
                     }
@@ -170,6 +171,15 @@ enum ResponseRecord {
                         w.key("other")
                         w.object { w in
                             for (id, slot) in slots { if let o = session.answers[slot]?.other { w.member(id, o) } }
+                        }
+                        // Interviews: the probes ticked in this instance, 1-based as at the top level.
+                        if slots.contains(where: { session.probesAsked[$0.slot] != nil }) {
+                            w.key("probes_asked")
+                            w.object { w in
+                                for (id, slot) in slots {
+                                    if let ticked = session.probesAsked[slot] { w.key(id); w.array(ticked) { w, i in w.integer(i + 1) } }
+                                }
+                            }
                         }
                         w.key("skipped")
                         w.array(slots.filter { session.skipped.contains($0.slot) }) { w, s in w.string(s.id) }

@@ -10,19 +10,24 @@ public struct StoredInstance: Sendable, Equatable {
     public var other: [String: String]
     public var skipped: Set<String>
     public var calculated: [String: JSON]
+    /// Interviews: the probes ticked as asked in this instance, by question (1-based, as stored).
+    public var probesAsked: [String: [Int]]
 
-    public init(key: Int, answers: [String: JSON] = [:], other: [String: String] = [:], skipped: Set<String> = [], calculated: [String: JSON] = [:]) {
+    public init(key: Int, answers: [String: JSON] = [:], other: [String: String] = [:], skipped: Set<String> = [], calculated: [String: JSON] = [:],
+                probesAsked: [String: [Int]] = [:]) {
         self.key = key
         self.answers = answers
         self.other = other
         self.skipped = skipped
         self.calculated = calculated
+        self.probesAsked = probesAsked
     }
 
     init?(_ o: JSON) {
         guard let key = o["key"]?.int else { return nil }
         self.init(key: key, answers: o["answers"]?.object ?? [:], other: (o["other"]?.object ?? [:]).compactMapValues(\.string),
-                  skipped: Set((o["skipped"]?.array ?? []).compactMap(\.string)), calculated: o["calculated"]?.object ?? [:])
+                  skipped: Set((o["skipped"]?.array ?? []).compactMap(\.string)), calculated: o["calculated"]?.object ?? [:],
+                  probesAsked: (o["probes_asked"]?.object ?? [:]).mapValues { ($0.array ?? []).compactMap(\.int) })
     }
 }
 

@@ -232,24 +232,38 @@ import Testing
         """)
     }
 
-    @Test func refusesARepeatInAnInterviewGuide() {
-        #expect(render("""
+    /// A guide repeats a block per topic the participant raised, per role present, or until the
+    /// interviewer says there is no other topic: the same keys and rules as a survey's repeat.
+    @Test func compilesTheThreeKindsInAnInterviewGuide() throws {
+        let result = compile("""
         format: 1
         id: t
         version: 1.0.0
         kind: interview
         title: T
         sections:
-          - id: r
-            repeat: {until_done: true, max: 3}
-            questions: [{id: a, type: open, text: A}]
-        """) == """
-        t.yaml:8:5: error: 'repeat' works in surveys; an interview guide cannot repeat a section yet [misplaced-key]
-            repeat: {until_done: true, max: 3}
-            ^~~~~~
-          hint: write the section once, or set 'kind: survey'
-
+          - id: intro
+            questions:
+              - {id: topics, type: multiple, text: Topics raised?, choices: [Housing, Money, Work]}
+              - {id: peers, type: number, text: Peer workers present?, max: 4}
+          - id: topic
+            title: "{topics.label}"
+            minutes: 5
+            repeat: {for_each: topics}
+            questions: [{id: topic_notes, type: open, text: "Tell me more about {topics.label}.", probes: [Since when?]}]
+          - id: peer
+            repeat: {count: peers}
+            questions: [{id: peer_view, type: open, text: How does this peer worker see it?}]
+          - id: other_topic
+            repeat: {until_done: true, max: 3, another: Another topic raised?}
+            questions: [{id: other_notes, type: open, text: What else came up?}]
         """)
+        #expect(result.diagnostics.map(\.message) == [])
+        let instrument = try #require(result.instrument)
+        #expect(instrument.sections.compactMap(\.repeat) == [
+            Repeat(forEach: "topics", max: 3), Repeat(count: "peers", max: 4),
+            Repeat(untilDone: true, max: 3, another: LocalizedText("Another topic raised?")),
+        ])
     }
 
     @Test func refusesMoreThanSixtyInstancesAndIdentifyingQuestionsInARepeat() {

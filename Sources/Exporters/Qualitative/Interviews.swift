@@ -17,9 +17,43 @@ struct Interview {
     var instrument: Instrument
     var sections: [Part]
 
+    /// A section as asked: once, or one instance of a repeated section.
     struct Part {
         var section: Section
         var items: [Item]
+        /// The instance this part holds, for a repeated section.
+        var instance: Instance?
+
+        /// The heading: the section's title, and for an instance its title as the interviewer
+        /// saw it with the instance named ("Housing", "Work — Peer worker", "Anything else 2").
+        func heading(in language: String?) -> String {
+            let title = section.title?.text(in: language) ?? section.id
+            return instance?.heading(title) ?? title
+        }
+    }
+
+    /// One instance of a repeated section in a response: its key (the choice's code, or 1, 2, 3 ...)
+    /// and its label (the choice's label, the "Other" text typed, or nil for a counted instance).
+    struct Instance {
+        var key: Int
+        var label: String?
+        /// The `for_each` question's id, whose `{id.label}` a text pipes.
+        var forEach: String?
+
+        /// The section's title as asked in this instance, saying which instance it is: the label
+        /// piped in where the title asks for it, else added ("Roles — Peer worker", "Topic 2").
+        func heading(_ title: String) -> String {
+            if let forEach, let label, title.contains("{\(forEach).label}") {
+                return title.replacingOccurrences(of: "{\(forEach).label}", with: label)
+            }
+            return label.map { title + " — " + $0 } ?? title + " " + String(key)
+        }
+
+        /// A question's text in this instance: its label piped in; nothing added.
+        func question(_ text: String) -> String {
+            guard let forEach, let label else { return text }
+            return text.replacingOccurrences(of: "{\(forEach).label}", with: label)
+        }
     }
 
     struct Item {
@@ -37,9 +71,10 @@ struct Interview {
         case notAsked
     }
 
-    /// Structured answers in words, by question id, for case attributes.
+    /// Structured answers in words, by question id, for case attributes (a repeated question's
+    /// are per instance: see `columns`).
     var attributes: [(question: Question, value: String)] {
-        sections.flatMap(\.items).compactMap { item in
+        sections.filter { $0.instance == nil }.flatMap(\.items).compactMap { item in
             if case .answer(let value) = item.content, item.question.type != .open { return (item.question, value) }
             return nil
         }
@@ -92,21 +127,58 @@ struct Interview {
         return names
     }
 
+    /// The response's sections in the guide's order; a repeated section as one part per instance
+    /// the response holds, in the order asked, each with its own notes and probes.
     private static func parts(of r: StoredResponse, in instrument: Instrument) -> [Part] {
         let language = instrument.languages.first
-        return instrument.sections.map { section in
-            Part(section: section, items: section.questions.compactMap { q in
+        func items(_ section: Section, answers: [String: JSON], other: [String: String], skipped: Set<String>, probesAsked: [String: [Int]]) -> [Item] {
+            section.questions.compactMap { q in
                 guard q.type != .note && !q.type.isNeverAsked else { return nil }
                 let content: Content
-                if let value = r.answers[q.id] {
-                    content = q.type == .open ? .notes(NoteTurn.parse(value.string ?? "")) : .answer(words(value, q, r.other[q.id], language))
+                if let value = answers[q.id] {
+                    content = q.type == .open ? .notes(NoteTurn.parse(value.string ?? "")) : .answer(words(value, q, other[q.id], language))
                 } else {
-                    content = r.skipped.contains(q.id) ? .skipped : .notAsked
+                    content = skipped.contains(q.id) ? .skipped : .notAsked
                 }
-                let probes = (r.probesAsked[q.id] ?? []).compactMap { n in q.probes.flatMap { $0.indices.contains(n - 1) ? $0[n - 1].text(in: language) : nil } }
+                let probes = (probesAsked[q.id] ?? []).compactMap { n in q.probes.flatMap { $0.indices.contains(n - 1) ? $0[n - 1].text(in: language) : nil } }
                 return Item(question: q, content: content, probesAsked: probes)
-            })
+            }
         }
+        return instrument.sections.flatMap { section -> [Part] in
+            guard let rule = section.repeat else {
+                return [Part(section: section, items: items(section, answers: r.answers, other: r.other, skipped: r.skipped, probesAsked: r.probesAsked))]
+            }
+            return (r.repeats[section.id] ?? []).map { instance in
+                Part(section: section, items: items(section, answers: instance.answers, other: instance.other, skipped: instance.skipped,
+                                                     probesAsked: instance.probesAsked),
+                     instance: Instance(key: instance.key, label: instanceLabel(rule, key: instance.key, r, instrument), forEach: rule.forEach))
+            }
+        }
+    }
+
+    /// A `for_each` instance's label: its choice's, or for "Other" the text typed, as the
+    /// interviewer saw it; nil for a counted instance.
+    private static func instanceLabel(_ rule: Repeat, key: Int, _ r: StoredResponse, _ instrument: Instrument) -> String? {
+        guard let id = rule.forEach, let q = instrument.question(id) else { return nil }
+        guard let choice = q.allChoices.first(where: { $0.value == key }) else { return String(key) }
+        if choice.value == q.other?.value, let typed = r.other[id], !typed.isEmpty { return typed }
+        return choice.label.text(in: instrument.languages.first)
+    }
+
+    /// The columns of a matrix or of the cases' attributes: a question asked once is one, named
+    /// by its id; a repeated question is one per instance it can have, named as the wide export
+    /// names them (`topic_notes_3`), so that a column holds the same topic in every row.
+    static func columns(_ questions: [Question], in instrument: Instrument) -> [(question: Question, key: Int?, name: String)] {
+        questions.flatMap { q -> [(question: Question, key: Int?, name: String)] in
+            guard let section = instrument.repeatingSection(of: q.id) else { return [(q, nil, q.id)] }
+            return instrument.possibleInstances(of: section).map { (q, $0.key, q.columnName(code: $0.key)) }
+        }
+    }
+
+    /// What the interview holds for a column.
+    func content(_ question: String, key: Int?) -> Content? {
+        sections.first { $0.instance?.key == key && $0.items.contains { $0.question.id == question } }?
+            .items.first { $0.question.id == question }?.content
     }
 
     /// An answer as a reader wants it: labels for codes, rows by their text.

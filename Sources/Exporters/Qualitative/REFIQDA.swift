@@ -12,7 +12,9 @@ struct REFIQDAProject {
     let interviews: [Interview]
 
     /// GUIDs are derived from what they name, so the same responses give the same project.
-    private func guid(_ parts: String...) -> String {
+    private func guid(_ parts: String...) -> String { guid(parts) }
+
+    private func guid(_ parts: [String]) -> String {
         let digest = SHA256.hash(data: Data((["fieldwork", instrument.id] + parts).joined(separator: "\u{1F}").utf8))
         let hex = digest.prefix(16).map { String(format: "%02x", $0) }.joined()
         let c = Array(hex)
@@ -40,12 +42,12 @@ struct REFIQDAProject {
         for section in instrument.sections {
             let open = section.questions.filter { $0.type == .open }
             guard !open.isEmpty else { continue }
-            let sectionName = section.title?.text(in: language) ?? section.id
+            let sectionName = codeName(section.title?.text(in: language), section) ?? section.id
             x += "      <Code guid=\"\(guid("code", section.id))\" name=\"\(MarkupText.escape(sectionName))\" isCodable=\"true\">\n"
             for q in open {
-                let name = sectionName + " / " + Codebook.short((q.label ?? q.text)?.text(in: language) ?? q.id)
+                let name = sectionName + " / " + Codebook.short(codeName((q.label ?? q.text)?.text(in: language), section) ?? q.id)
                 x += "        <Code guid=\"\(guid("code", section.id, q.id))\" name=\"\(MarkupText.escape(name))\" isCodable=\"true\">"
-                x += "<Description>\(MarkupText.escape(q.text?.text(in: language) ?? q.id))</Description></Code>\n"
+                x += "<Description>\(MarkupText.escape(codeName(q.text?.text(in: language), section) ?? q.id))</Description></Code>\n"
             }
             x += "      </Code>\n"
         }
@@ -60,14 +62,16 @@ struct REFIQDAProject {
         x += "    </Codes>\n  </CodeBook>\n"
 
         // Attributes of the cases: the date, version and status, and the structured answers.
-        let structured = instrument.questions.filter { $0.type != .open && $0.type != .note && $0.type != .calculate && !$0.identifying }
+        // A repeated question's answers are a variable per instance, named as the matrix's columns.
+        let structured = Interview.columns(instrument.questions.filter { $0.type != .open && $0.type != .note && $0.type != .calculate && !$0.identifying },
+                                           in: instrument)
         x += "  <Variables>\n"
         let groups = interviews.contains { $0.group != nil }
         for (name, type) in [("date", "Date"), ("version", "Text"), ("status", "Text")] + (groups ? [("group_size", "Integer")] : []) {
             x += "    <Variable guid=\"\(guid("variable", name))\" name=\"\(name)\" typeOfVariable=\"\(type)\"/>\n"
         }
-        for q in structured {
-            x += "    <Variable guid=\"\(guid("variable", "q", q.id))\" name=\"\(MarkupText.escape(q.id))\" typeOfVariable=\"\(Self.type(of: q))\">"
+        for (q, key, name) in structured {
+            x += "    <Variable guid=\"\(variableGUID(q.id, key))\" name=\"\(MarkupText.escape(name))\" typeOfVariable=\"\(Self.type(of: q))\">"
             x += "<Description>\(MarkupText.escape((q.label ?? q.text)?.text(in: language) ?? q.id))</Description></Variable>\n"
         }
         x += "  </Variables>\n"
@@ -79,9 +83,10 @@ struct REFIQDAProject {
             x += value(guid("variable", "version"), "TextValue", interview.version)
             x += value(guid("variable", "status"), "TextValue", interview.status)
             if let group = interview.group { x += value(guid("variable", "group_size"), "IntegerValue", String(group)) }
-            for (q, words) in interview.attributes where structured.contains(where: { $0.id == q.id }) {
+            for (q, key, _) in structured {
+                guard case .answer(let words)? = interview.content(q.id, key: key) else { continue }
                 let kind = Self.type(of: q)
-                x += value(guid("variable", "q", q.id), kind == "Text" ? "TextValue" : kind == "Date" ? "DateValue" : kind + "Value", words)
+                x += value(variableGUID(q.id, key), kind == "Text" ? "TextValue" : kind == "Date" ? "DateValue" : kind + "Value", words)
             }
             x += "      <SourceRef targetGUID=\"\(guid("source", interview.responseID))\"/>\n"
             x += "    </Case>\n"
@@ -107,16 +112,19 @@ struct REFIQDAProject {
             let source = guid("source", interview.responseID)
             x += "    <TextSource guid=\"\(source)\" name=\"\(MarkupText.escape(interview.caseName))\" plainTextPath=\"internal://\(source).txt\">\n"
             for span in transcript.spans {
-                x += "      <PlainTextSelection guid=\"\(guid("selection", interview.responseID, span.question.id))\" name=\"\(MarkupText.escape(span.question.id))\" "
+                // An instance's notes are a selection of their own, named with the instance, coded to the question's code.
+                let ids = [interview.responseID, span.question.id] + (span.instance.map { [String($0)] } ?? [])
+                let name = span.question.id + (span.label.map { " (\($0))" } ?? "")
+                x += "      <PlainTextSelection guid=\"\(guid(["selection"] + ids))\" name=\"\(MarkupText.escape(name))\" "
                 x += "startPosition=\"\(span.start)\" endPosition=\"\(span.end)\">\n"
-                x += "        <Coding guid=\"\(guid("coding", interview.responseID, span.question.id))\"><CodeRef targetGUID=\"\(guid("code", span.section.id, span.question.id))\"/></Coding>\n"
+                x += "        <Coding guid=\"\(guid(["coding"] + ids))\"><CodeRef targetGUID=\"\(guid("code", span.section.id, span.question.id))\"/></Coding>\n"
                 x += "      </PlainTextSelection>\n"
             }
             for turn in transcript.turnSpans {
                 let role = turn.speaker == "F" ? "F" : "P"
                 x += "      <PlainTextSelection guid=\"\(turnGUID(interview, turn))\" name=\"\(MarkupText.escape(turn.question.id + " " + turn.speaker))\" "
                 x += "startPosition=\"\(turn.start)\" endPosition=\"\(turn.end)\">\n"
-                x += "        <Coding guid=\"\(guid("coding", interview.responseID, turn.question.id, String(turn.index)))\"><CodeRef targetGUID=\"\(guid("code", "speakers", role))\"/></Coding>\n"
+                x += "        <Coding guid=\"\(guid(["coding", interview.responseID, turn.question.id, String(turn.index)] + (turn.instance.map { ["instance", String($0)] } ?? [])))\"><CodeRef targetGUID=\"\(guid("code", "speakers", role))\"/></Coding>\n"
                 x += "      </PlainTextSelection>\n"
             }
             x += "    </TextSource>\n"
@@ -128,7 +136,20 @@ struct REFIQDAProject {
     private var hasSpeakers: Bool { interviews.contains { !$0.speakers.isEmpty } }
 
     private func turnGUID(_ interview: Interview, _ turn: Transcript.Turn) -> String {
-        guid("selection", interview.responseID, turn.question.id, String(turn.index))
+        guid(["selection", interview.responseID, turn.question.id, String(turn.index)] + (turn.instance.map { ["instance", String($0)] } ?? []))
+    }
+
+    /// A repeated question's variable is one per instance; a question asked once keeps its own.
+    private func variableGUID(_ id: String, _ key: Int?) -> String {
+        guid(["variable", "q", id] + (key.map { [String($0)] } ?? []))
+    }
+
+    /// A code names the question for every instance: a `for_each` repeat's `{x.label}` becomes
+    /// "…", and a title that was only the label gives way to the section's id (nil).
+    private func codeName(_ text: String?, _ section: Section) -> String? {
+        guard let text, let forEach = section.repeat?.forEach else { return text }
+        let name = text.replacingOccurrences(of: "{\(forEach).label}", with: "…")
+        return name.trimmingCharacters(in: .whitespaces) == "…" ? nil : name
     }
 
     private func value(_ variable: String, _ element: String, _ text: String) -> String {

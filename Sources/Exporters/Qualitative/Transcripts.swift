@@ -11,6 +11,9 @@ struct Transcript {
     struct Span {
         var section: Section
         var question: Question
+        /// The instance's key and its name, for notes in a repeated section.
+        var instance: Int?
+        var label: String?
         var start: Int
         var end: Int
     }
@@ -18,6 +21,7 @@ struct Transcript {
     /// Where one speaker's turn is in the plain text, counted as `Span` is.
     struct Turn {
         var question: Question
+        var instance: Int?
         var index: Int
         var speaker: String
         var start: Int
@@ -42,11 +46,12 @@ struct Transcript {
             append("\(title)\n\(String(repeating: "=", count: title.count))\n\n\(facts)\n")
         }
         for part in interview.sections where part.items.contains(where: { if case .notAsked = $0.content { false } else { true } }) {
-            let heading = part.section.title?.text(in: language) ?? part.section.id
+            let heading = part.heading(in: language)
             append(style == .markdown ? "\n## \(heading)\n" : "\n\(heading)\n\(String(repeating: "-", count: heading.count))\n")
             for item in part.items {
                 if case .notAsked = item.content { continue }
-                let question = item.question.text?.text(in: language) ?? item.question.id
+                let text = item.question.text?.text(in: language) ?? item.question.id
+                let question = part.instance?.question(text) ?? text
                 append(style == .markdown ? "\n### \(question)\n\n" : "\n\(question)\n\n")
                 if !item.probesAsked.isEmpty {
                     let list = item.probesAsked.joined(separator: "; ")
@@ -61,11 +66,12 @@ struct Transcript {
                         let begun = count
                         append(style == .markdown ? markdownTurn(turn) : turn.line)
                         if let speaker = turn.speaker {
-                            turnSpans.append(Turn(question: item.question, index: i, speaker: speaker, start: begun, end: count))
+                            turnSpans.append(Turn(question: item.question, instance: part.instance?.key, index: i, speaker: speaker, start: begun, end: count))
                         }
                         append("\n")
                     }
-                    if !turns.isEmpty { spans.append(Span(section: part.section, question: item.question, start: start, end: count - 1)) }
+                    if !turns.isEmpty { spans.append(Span(section: part.section, question: item.question, instance: part.instance?.key,
+                                            label: part.instance.map { _ in part.heading(in: language) }, start: start, end: count - 1)) }
                 case .answer(let words):
                     append(style == .markdown ? "Answer: **\(words)**\n" : "Answer: \(words)\n")
                 case .skipped:

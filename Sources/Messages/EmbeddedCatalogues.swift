@@ -371,6 +371,8 @@ repeat_no = Na
 repeat_remove = Mae hyn yn dileu eich atebion am {instances}.
 repeat_remove_keys = Pwyswch Enter i'w dileu, neu Esc i newid eich ateb.
 repeat_remove_typing = Pwyswch Enter i'w dileu, neu teipiwch < i newid eich ateb.
+interview_repeat_remove = Mae hyn yn dileu'r nodiadau a'r atebion am {instances}.
+interview_repeat_remove_keys = y eu dileu · n cadw'r ateb fel yr oedd
 """#,
         "en.messages": #"""
 # Fieldwork's own words, in English: everything a participant or an interviewer reads that is
@@ -683,6 +685,8 @@ repeat_no = No
 repeat_remove = This removes your answers about {instances}.
 repeat_remove_keys = Press Enter to remove them, or Esc to change your answer.
 repeat_remove_typing = Press Enter to remove them, or type < to change your answer.
+interview_repeat_remove = This removes the notes and answers about {instances}.
+interview_repeat_remove_keys = y remove them · n keep the answer as it was
 """#,
         "es.messages": #"""
 # Fieldwork's own words in Spanish (español). The format is described in en.messages; this
@@ -990,6 +994,8 @@ repeat_no = No
 repeat_remove = Esto borra sus respuestas sobre {instances}.
 repeat_remove_keys = Pulse Enter para borrarlas, o Esc para cambiar su respuesta.
 repeat_remove_typing = Pulse Enter para borrarlas, o escriba < para cambiar su respuesta.
+interview_repeat_remove = Esto borra las notas y respuestas sobre {instances}.
+interview_repeat_remove_keys = y borrarlas · n dejar la respuesta como estaba
 """#,
     ]
 }

@@ -19,6 +19,23 @@ struct InterviewLayout {
         session.order.filter { session.isVisible($0) }
     }
 
+    /// The minutes the guide plans: a repeated section's once per instance it has now (an
+    /// `until_done` block's plan grows as topics are added).
+    static func plannedMinutes(_ session: Session) -> Double {
+        session.instrument.sections.reduce(0) { total, section in
+            guard let minutes = section.minutes else { return total }
+            return total + minutes * Double(section.repeat == nil ? 1 : session.instanceKeys(ofSection: section.id).count)
+        }
+    }
+
+    /// A section's name as asked under `id`: its title (piped as in the instance), or its id;
+    /// and in a repeat, which instance ("Money · 2 of 3", "Anything else · 2").
+    static func sectionName(_ section: Section, asked id: String, _ session: Session) -> String {
+        let title = session.render(section.title, asked: id)
+        let name = title.isEmpty ? section.id : title
+        return session.instanceCaptionText(of: id, under: title).map { name + " · " + $0 } ?? name
+    }
+
     /// The question `step` places away on the route, if any.
     static func neighbour(of id: String, in session: Session, by step: Int) -> String? {
         let entries = outlineEntries(session)
@@ -40,7 +57,7 @@ struct InterviewLayout {
         let width = screen.columns
         let height = screen.rows
         let now = screen.clock()
-        let planned = session.instrument.sections.compactMap(\.minutes).reduce(0, +)
+        let planned = Self.plannedMinutes(session)
         let clock = "⏱ " + Self.budget(now, planned > 0 ? planned : nil, session.words) + " "
         let title = session.render(session.instrument.title)
         let header = TextLayout.pad(" " + TextLayout.fit(title, width - TextLayout.width(clock) - 2), width - TextLayout.width(clock)) + clock
@@ -175,6 +192,9 @@ struct InterviewLayout {
         case .confirmEnd:
             top = TextLayout.wrap(words.interviewConfirmEnd, width - 2).map { style.warn(" " + $0) }
             keys = split(words.interviewEndKeys)
+        case .confirmRemoval(let warning, _, _):
+            top = TextLayout.wrap(warning, width - 4).map { style.warn(" ! " + $0) }
+            keys = split(words.interviewRepeatRemoveKeys)
         case .outline:
             keys = split(words.interviewOutlineKeys)
         case .probes:
@@ -204,24 +224,35 @@ struct InterviewLayout {
         let listed = Set(entries)
         var selectedID: String?
         if case .outline(let i) = screen.currentMode, entries.indices.contains(i) { selectedID = entries[i] }
+        // A heading for each section as asked: once, or per instance of a repeated section
+        // ("Money · 2 of 3"), the instance's questions under it.
         for section in session.instrument.sections {
             let ids = section.questions.map(\.id).filter(listed.contains)
-            guard !ids.isEmpty else { continue }
-            let minutes = section.minutes.map { " \(Int($0))m" } ?? ""
-            let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)
-            out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
-            for id in ids {
-                guard let q = session.question(id) else { continue }
-                let label = session.render(q.label ?? q.text)
-                let line = " " + marker(id) + " " + (label.isEmpty ? id : label)
-                if id == selectedID {
-                    keep = out.count
-                    out.append(("❯" + line.dropFirst(), screen.style.selected))
-                } else if id == question.id {
-                    if selectedID == nil { keep = out.count }
-                    out.append((line, screen.style.bold))
-                } else {
-                    out.append((line, { $0 }))
+            let groups: [[String]]
+            if section.repeat == nil {
+                groups = [ids]
+            } else {
+                groups = session.instanceKeys(ofSection: section.id).map { key in
+                    entries.filter { Slot.key(of: $0) == key && session.sectionAsked($0)?.section.id == section.id }
+                }
+            }
+            for group in groups where !group.isEmpty {
+                let minutes = section.minutes.map { " \(Int($0))m" } ?? ""
+                let name = Self.sectionName(section, asked: group[0], session)
+                out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
+                for id in group {
+                    guard let q = session.question(id) else { continue }
+                    let label = session.render(q.label ?? q.text, asked: id)
+                    let line = " " + marker(id) + " " + (label.isEmpty ? Slot.question(of: id) : label)
+                    if id == selectedID {
+                        keep = out.count
+                        out.append(("❯" + line.dropFirst(), screen.style.selected))
+                    } else if id == question.id {
+                        if selectedID == nil { keep = out.count }
+                        out.append((line, screen.style.bold))
+                    } else {
+                        out.append((line, { $0 }))
+                    }
                 }
             }
         }
@@ -262,9 +293,10 @@ struct InterviewLayout {
             wrapped(session.words.interviewGroup(group), style.dim, into: &out)
         }
         let here = now - session.shownAt
-        if let section = session.instrument.sections.first(where: { $0.questions.contains { $0.id == question.id } }) {
-            let spent = section.questions.reduce(0.0) { $0 + (session.timing[$1.id]?.seconds ?? 0) } + here
-            let name = session.render(section.title).isEmpty ? section.id : session.render(section.title)
+        // A repeated section's minutes are per instance: its clock counts this instance's time.
+        if let (section, ids) = session.sectionAsked(question.id) {
+            let spent = ids.reduce(0.0) { $0 + (session.timing[$1]?.seconds ?? 0) } + here
+            let name = Self.sectionName(section, asked: question.id, session)
             let over = section.minutes.map { spent - $0 * 60 >= 1 } ?? false
             let look: (String) -> String = over ? { style.warn($0) } : { style.accent($0) }
             out.append((name + " · " + Self.budget(spent, section.minutes, session.words), look))

@@ -17,7 +17,12 @@ public struct InterviewScreen: SessionDriver {
     private var framing: FullScreenDriver
     public private(set) var frame = Frame(lines: [], cursor: nil)
 
-    enum Mode: Equatable { case notes, probes, outline(Int), confirmEnd, confirmLeave }
+    enum Mode: Equatable {
+        case notes, probes, outline(Int), confirmEnd, confirmLeave
+        /// A changed answer would remove instances holding notes or answers (the warning): `y`
+        /// makes the move, then `then`; `n` puts the answer back as it was.
+        case confirmRemoval(String, SessionMove, then: Action?)
+    }
     private var mode = Mode.notes
     /// The paragraph being typed, when its first key was pressed, and for which question.
     private var editor = LineEditor()
@@ -118,6 +123,15 @@ public struct InterviewScreen: SessionDriver {
             mode = .notes
             guard key == .character("y") || key == .character("Y") else { return nil }
             return keepTyped(session, q, then: .end, message: &message)
+        case .confirmRemoval(_, let move, let next):
+            guard key == .character("y") || key == .character("Y") || key == .character("n") || key == .character("N") else { return nil }
+            mode = .notes
+            guard key == .character("y") || key == .character("Y") else {
+                widget = Widgets.make(for: q, session: session, width: rightWidth)
+                return nil
+            }
+            pending = next
+            return .move(move)
         case .outline(let selected):
             let entries = InterviewLayout.outlineEntries(session)
             switch key {
@@ -249,6 +263,12 @@ public struct InterviewScreen: SessionDriver {
                     message = session.words.interviewAnswerEnds
                     return nil
                 }
+                // Kept, it would remove instances holding notes: asked first; leaving keeps them.
+                if let given, let warning = session.interviewRemovalWarning(ifAnswered: given) {
+                    if leaving { return next }
+                    mode = .confirmRemoval(warning, move, then: onward ? nil : next)
+                    return nil
+                }
                 pending = onward ? nil : next
                 return .move(move)
             case .failure where leaving:
@@ -263,6 +283,10 @@ public struct InterviewScreen: SessionDriver {
     /// Enter's move, unless it would end the interview: then the interviewer is asked first,
     /// as Tab at the last question asks (and `y` keeps what was given, then ends).
     private mutating func askingBeforeEnding(_ move: SessionMove, _ session: Session) -> Action? {
+        if case .answer(let answer) = move, let warning = session.interviewRemovalWarning(ifAnswered: answer) {
+            mode = .confirmRemoval(warning, move, then: nil)
+            return nil
+        }
         guard Self.ends(move, session) else { return .move(move) }
         mode = .confirmEnd
         return nil

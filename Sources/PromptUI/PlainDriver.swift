@@ -182,7 +182,8 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
                 if q.type == .open, let clock { return notes(first: line, q, session, clock: clock) }
                 if q.type == .longText || q.type == .open { return longText(first: typed, sending: text.isEmpty) }
                 // Unticking a choice whose instance holds answers removes them: asked first.
-                if let warning = session.removalWarning(ifAnswered: answer) {
+                // An interviewer's instances hold notes too: the interviewer is told so.
+                if let warning = clock == nil ? session.removalWarning(ifAnswered: answer) : session.interviewRemovalWarning(ifAnswered: answer) {
                     say(warning + " " + session.words.repeatRemoveKeys(typing: true))
                     guard let reply = prompt() else { return .leave }
                     if !reply.trimmed.isEmpty {

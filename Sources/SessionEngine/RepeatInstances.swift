@@ -124,7 +124,14 @@ extension Session {
 
     /// Which instance the current question is in, for the line above it.
     public var instanceCaption: InstanceCaption? {
-        guard case .question(let slot) = phase, let at = instance(of: slot),
+        guard case .question(let slot) = phase else { return nil }
+        return instanceCaption(of: slot)
+    }
+
+    /// Which instance the question asked under `slot` is in: for the interviewer's outline,
+    /// which names every instance, not only the current one.
+    public func instanceCaption(of slot: String) -> InstanceCaption? {
+        guard let at = instance(of: slot),
               let section = instrument.sections.first(where: { $0.id == at.section }), let r = section.repeat else { return nil }
         let keys = instanceKeys(of: section)
         guard let number = keys.firstIndex(of: at.key).map({ $0 + 1 }) else { return nil }
@@ -137,7 +144,13 @@ extension Session {
     /// The caption under a line that says `title` (the section's title as shown): without the
     /// instance's label when the title is that label already ("Choir", then "2 of 2").
     public func instanceCaptionText(under title: String?) -> String? {
-        guard let c = instanceCaption else { return nil }
+        guard case .question(let slot) = phase else { return nil }
+        return instanceCaptionText(of: slot, under: title)
+    }
+
+    /// The caption of the instance the question asked under `slot` is in, as above.
+    public func instanceCaptionText(of slot: String, under title: String?) -> String? {
+        guard let c = instanceCaption(of: slot) else { return nil }
         let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
         guard let label = c.label, label != title?.trimmingCharacters(in: .whitespacesAndNewlines) else { return count }
         return "\(label) — \(count)"
@@ -156,6 +169,13 @@ extension Session {
         let held = removals(ifAnswered: answer).filter { $0.answered > 0 }
         guard !held.isEmpty else { return nil }
         return words.repeatRemove(held.map { $0.label ?? String($0.key) }.joined(separator: ", "))
+    }
+
+    /// The same confirmation put to an interviewer, whose instances hold notes as well as answers.
+    public func interviewRemovalWarning(ifAnswered answer: Answer) -> String? {
+        let held = removals(ifAnswered: answer).filter { $0.answered > 0 }
+        guard !held.isEmpty else { return nil }
+        return words.interviewRepeatRemove(held.map { $0.label ?? String($0.key) }.joined(separator: ", "))
     }
 
     /// The section a question or an instance's slot belongs to, and the ids it is asked under

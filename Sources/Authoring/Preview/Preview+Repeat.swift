@@ -21,8 +21,19 @@ extension Preview {
                 let words: String = own.text(in: nil)
                 another = "\"\(words)\""
             }
-            rule = "until the participant answers no to \(another); \(times)"
+            // In a guide the interviewer answers it, once the participant has nothing more to raise.
+            rule = "until the \(instrument.kind == .interview ? "interviewer" : "participant") answers no to \(another); \(times)"
         }
         return [PreviewDocument.Fact(label: "Repeated", value: rule)]
+    }
+
+    /// The guide's planned time: a repeated section's minutes count once per instance, so the
+    /// plan is a range, from no instance to every instance it can have.
+    func plannedTime() -> String? {
+        let once = instrument.sections.filter { $0.repeat == nil }.compactMap(\.minutes).reduce(0, +)
+        let each = instrument.sections.compactMap { s in s.repeat.flatMap { r in s.minutes.map { $0 * Double(r.max) } } }
+        guard !each.isEmpty else { return once > 0 ? minutes(once) : nil }
+        let most = once + each.reduce(0, +)
+        return "\(NumberText.canonical(once)) to \(minutes(most)) (a repeated section's minutes are for each time it is asked)"
     }
 }

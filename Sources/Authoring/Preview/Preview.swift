@@ -34,8 +34,7 @@ public struct Preview {
             facts.append(fact("Languages", instrument.languages.joined(separator: ", ")))
         }
         if let runner = runnerWords() { facts.append(fact("Runner's words", runner)) }
-        let planned = instrument.sections.compactMap(\.minutes).reduce(0, +)
-        if planned > 0 { facts.append(fact("Planned time", minutes(planned))) }
+        if let planned = plannedTime() { facts.append(fact("Planned time", planned)) }
         blocks.append(.facts(facts))
         if let description = instrument.description { blocks.append(.paragraph(texts(description))) }
         blocks.append(.facts(privacyFacts()))
@@ -55,7 +54,7 @@ public struct Preview {
             if let condition = words.describe(at: .sectionShowIf(section: section.id)) {
                 sectionFacts.append(fact("Asked if", condition))
             }
-            if let m = section.minutes { sectionFacts.append(fact("Planned time", minutes(m))) }
+            if let m = section.minutes { sectionFacts.append(fact("Planned time", minutes(m) + (section.repeat == nil ? "" : " each time"))) }
             if section.shuffle { sectionFacts.append(fact("Order", "questions shown in a random order for each participant")) }
             sectionFacts += scaleFacts(section)
             sectionFacts += repeatFacts(section)
@@ -194,7 +193,7 @@ public struct Preview {
 
     private func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
-    private func minutes(_ m: Double) -> String {
+    func minutes(_ m: Double) -> String {
         let n = NumberText.canonical(m)
         return n == "1" ? "1 minute" : "\(n) minutes"
     }

@@ -110,4 +110,18 @@ private let schema = Run.sharedSchema("refi-qda/Project.xsd") ?? "shared/schemas
         #expect(!project.contains("{topics.label}"))
         #expect(project.contains("name=\"topic / Tell me more about ….\""))
     }
+
+    /// A guide exports to the wide and tidy files as a survey does: a notes column per instance,
+    /// and a row per instance in the repeat's own file.
+    @Test func theWideAndRepeatFilesHoldEachInstancesNotes() throws {
+        let out = try export(.csv)
+        #expect(try out.text("responses.csv").split(separator: "\r\n").first
+                == "response_id,pseudonym,instrument_version,status,language,date,duration,topics_1,topics_2,topics_3,topic_notes_1,topic_notes_2,topic_notes_3,other_notes_1,other_notes_2,other_notes_3")
+        #expect(try out.text("responses-repeat-topic.csv").split(separator: "\r\n") == [
+            "response_id,instance,instance_label,topic_notes",
+            "1d7732e19f1ef7e43df146be5ce59acf,1,Housing,[00:00] Lost the flat in May",
+            "1d7732e19f1ef7e43df146be5ce59acf,3,Work,[00:00] New job; long shifts",
+            "bb92527f5af694e1b08a2a304bed2611,2,Money,[00:00] Overdrawn",
+        ])
+    }
 }

@@ -116,4 +116,27 @@ private let tmuxRuns = Tool.available("tmux")
         #expect(record["probes_asked"] == nil)
         #expect(record["status"] as? String == "complete")
     }
+
+    /// Plain mode, as a screen reader hears it: each instance's section and place, the question
+    /// after each "anything else" asked, and the instances stored with their notes.
+    @Test func plainModeSaysEachInstanceAndKeepsItsNotes() throws {
+        let folder = try TemporaryFolder()
+        try Self.guide.write(to: folder.url.appendingPathComponent("topics.yaml"), atomically: false, encoding: .utf8)
+        let input = "1\n1 2 3\nLost the flat\n\nOverdrawn\n\nNew job\n\nFood bank\n\n1\nBenefits\n\n2\n\n"
+        let run = try Run.fieldwork(["interview", "topics.yaml", "--plain"], input: input, in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Section: Housing\n1 of 3\n"))
+        #expect(run.stdout.contains("Section: Work\n3 of 3\n"))
+        #expect(run.stdout.contains("Section: Anything else\n2\n"))
+        #expect(run.stdout.components(separatedBy: "Another topic raised? (required)").count == 3)
+        let responses = folder.url.appendingPathComponent("responses/topics").path
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: responses).first { $0.hasSuffix(".json") })
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: responses + "/" + name))) as? [String: Any])
+        let repeats = try #require(record["repeats"] as? [String: [[String: Any]]])
+        func notes(_ section: String, _ id: String) -> [String] {
+            (repeats[section] ?? []).map { String(((($0["answers"] as? [String: String])?[id]) ?? "").dropFirst(8)) }
+        }
+        #expect(notes("topic", "topic_notes") == ["Lost the flat", "Overdrawn", "New job"])
+        #expect(notes("other_topic", "other_notes") == ["Food bank", "Benefits"])
+    }
 }

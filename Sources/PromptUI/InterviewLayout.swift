@@ -226,15 +226,18 @@ struct InterviewLayout {
         if case .outline(let i) = screen.currentMode, entries.indices.contains(i) { selectedID = entries[i] }
         // A heading for each section as asked: once, or per instance of a repeated section
         // ("Money · 2 of 3"), the instance's questions under it.
+        // Each instance's slots, by section and key, found in one pass over the entries.
+        var instances: [String: [Int: [String]]] = [:]
+        for id in entries {
+            guard let key = Slot.key(of: id), let section = session.sectionAsked(id)?.section.id else { continue }
+            instances[section, default: [:]][key, default: []].append(id)
+        }
         for section in session.instrument.sections {
-            let ids = section.questions.map(\.id).filter(listed.contains)
             let groups: [[String]]
             if section.repeat == nil {
-                groups = [ids]
+                groups = [section.questions.map(\.id).filter(listed.contains)]
             } else {
-                groups = session.instanceKeys(ofSection: section.id).map { key in
-                    entries.filter { Slot.key(of: $0) == key && session.sectionAsked($0)?.section.id == section.id }
-                }
+                groups = session.instanceKeys(ofSection: section.id).map { instances[section.id]?[$0] ?? [] }
             }
             for group in groups where !group.isEmpty {
                 let minutes = section.minutes.map { " \(Int($0))m" } ?? ""

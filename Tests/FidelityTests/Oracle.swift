@@ -162,6 +162,8 @@ struct Oracle {
         case .skippedFlag: return "2"
         default: break
         }
+        // Past ±10^15 (a number with no bounds) the skip is the first code beyond, "no such instance" the next.
+        if c.skipCode == "-1000000000000001" { return "-1000000000000002" }
         var with = c
         with.codes.insert(Int(c.skipCode) ?? 0)
         if let (lo, hi) = c.bounds, let k = Double(c.skipCode) { with.bounds = (Swift.min(lo, k), Swift.max(hi, k)) }

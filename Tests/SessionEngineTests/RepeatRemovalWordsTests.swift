@@ -79,5 +79,8 @@ import Testing
         let service = try answered(language, backTo: "service#1:another")
         #expect(service.removalWarning(ifAnswered: Answer(.choice(2))) == done)
         #expect(service.removalWarning(ifAnswered: Answer(.choice(1))) == nil)
+        var said = service
+        try said.answer(Answer(.choice(2)), at: 100)
+        #expect(said.answers["wait#2"] == nil && said.answers["wait#1"] == Answer(.number(5)), "a no removes the instances after it")
     }
 }

@@ -106,6 +106,7 @@ enum ResponseRecord {
                 w.key("safeguarding")
                 w.array(session.safeguardingFired) { w, firing in
                     w.object { w in
+                        w.member("instance", firing.instance)
                         w.member("question", firing.question)
                         w.member("rule", firing.rule)
                     }

@@ -113,7 +113,7 @@ public struct StoredResponse: Sendable {
         }
         response.safeguarding = (o["safeguarding"]?.array ?? []).compactMap { f in
             guard let rule = f["rule"]?.string, let question = f["question"]?.string else { return nil }
-            return SafeguardingFiring(rule: rule, question: question)
+            return SafeguardingFiring(rule: rule, question: question, instance: f["instance"]?.int)
         }
         response.seed = topLevelInteger("seed", in: bytes)
         return response

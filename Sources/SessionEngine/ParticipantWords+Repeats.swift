@@ -6,6 +6,19 @@ extension ParticipantWords {
     public var repeatNo: String { message("repeat_no") }
     /// Asked before a changed answer removes instances that hold answers; `instances` names them.
     public func repeatRemove(_ instances: String) -> String { message("repeat_remove", ["instances": instances]) }
+    /// Asked before a lower count removes the counted instances numbered `instances` (`count` of them).
+    public func repeatRemoveCount(_ instances: String, count: Int, to: String) -> String {
+        message("repeat_remove_count", count: count, ["instances": instances, "to": to])
+    }
+    /// Asked before a no to "Add another?" removes the instances after it.
+    public func repeatRemoveDone(_ instances: String, count: Int) -> String {
+        message("repeat_remove_done", count: count, ["instances": instances])
+    }
+    /// Names in a sentence: "Art", "Art and Choir", "Walking, Art and Choir".
+    public func listAnd(_ names: [String]) -> String {
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return message("repeat_list_and", ["list": names.dropLast().joined(separator: ", "), "last": last])
+    }
     /// The keys that answer `repeatRemove`, on a screen with keys or typed line by line.
     public func repeatRemoveKeys(typing: Bool) -> String { message(typing ? "repeat_remove_typing" : "repeat_remove_keys") }
     /// The interviewer's confirmation before a changed answer removes instances holding notes or answers.

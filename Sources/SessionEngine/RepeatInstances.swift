@@ -164,11 +164,18 @@ extension Session {
     }
 
     /// The confirmation a driver shows before `answer` removes instances that hold answers, or
-    /// nil when it removes none that do ("This removes your answers about Art club, Choir.").
+    /// nil when it removes none that do: the choices by label ("This removes your answers about
+    /// Art club and Choir."), counted instances by number, with what removes them ("Lowering this
+    /// to 2 removes your answers for numbers 3 and 4.", "Answering no removes ...").
     public func removalWarning(ifAnswered answer: Answer) -> String? {
         let held = removals(ifAnswered: answer).filter { $0.answered > 0 }
         guard !held.isEmpty else { return nil }
-        return words.repeatRemove(held.map { $0.label ?? String($0.key) }.joined(separator: ", "))
+        var names: [String] = []
+        for r in held { if !names.contains(r.label ?? String(r.key)) { names.append(r.label ?? String(r.key)) } }
+        let list = words.listAnd(names)
+        guard held.allSatisfy({ $0.label == nil }) else { return words.repeatRemove(list) }
+        if case .number(let n) = answer.value { return words.repeatRemoveCount(list, count: names.count, to: NumberText.canonical(n)) }
+        return words.repeatRemoveDone(list, count: names.count)
     }
 
     /// The same confirmation put to an interviewer, whose instances hold notes as well as answers.
@@ -191,12 +198,13 @@ extension Session {
     /// The instances that giving `answer` to the current question would remove, with how many
     /// answers each holds: a driver confirms before removing any that hold answers.
     public func removals(ifAnswered answer: Answer) -> [InstanceRemoval] {
-        guard case .question(let id) = phase, repeatDrivers[id] != nil else { return [] }
+        // The answer that drives a repeat, or a no to "Add another?" after an instance with more after it.
+        guard case .question(let id) = phase, repeatDrivers[id] != nil || Slot.anotherOf(id) != nil else { return [] }
         var after = self
         after.answers[id] = answer
         after.refresh()
         var out: [InstanceRemoval] = []
-        for section in instrument.repeatedSections where section.repeat?.drivingQuestion == id {
+        for section in instrument.repeatedSections where section.repeat?.drivingQuestion == id || Slot.anotherOf(id)?.section == section.id {
             let kept = Set(after.instanceKeys(of: section))
             for key in instanceKeys(of: section) where !kept.contains(key) {
                 let slots = instanceQuestions(of: section, key: key).map(\.id)

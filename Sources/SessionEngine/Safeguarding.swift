@@ -4,13 +4,19 @@ import InstrumentModel
 /// A safeguarding rule that fired: which rule, and the question whose answer made it true.
 /// Nothing else is kept (no answer, no free text, no time), so the record can go to the people
 /// who follow the study's protocol without carrying what was said.
+///
+/// Inside a repeated section, `question` is the question's own id and `instance` the instance's
+/// key (the choice's code, or its number), never the engine's slot (`distress#2`), which no
+/// reader of the record would know; nor the choice's label, which for "Other" is typed text.
 public struct SafeguardingFiring: Sendable, Equatable, Hashable {
     public var rule: String
     public var question: String
+    public var instance: Int?
 
-    public init(rule: String, question: String) {
+    public init(rule: String, question: String, instance: Int? = nil) {
         self.rule = rule
         self.question = question
+        self.instance = instance
     }
 }
 
@@ -34,7 +40,8 @@ extension Session {
         guard !instrument.safeguarding.isEmpty, phase != .declined else { return }
         let now = rulesHolding()
         for rule in instrument.safeguarding where now.contains(rule.id) && !safeguardingHolding.contains(rule.id) {
-            safeguardingFired.append(SafeguardingFiring(rule: rule.id, question: question))
+            // A no to "Add another?" names its section (`service#1:another`: 'service', instance 1).
+            safeguardingFired.append(SafeguardingFiring(rule: rule.id, question: Slot.question(of: question), instance: Slot.key(of: question)))
         }
         safeguardingHolding = now
     }

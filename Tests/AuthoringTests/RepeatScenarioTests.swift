@@ -73,6 +73,23 @@ import Testing
             ])
     }
 
+    /// An answer for an instance that is never asked (an activity not ticked, a service after
+    /// the scenario stopped giving them) is reported, as an answer to a question never shown is.
+    @Test func reportsAnAnswerForAnInstanceNeverAsked() throws {
+        #expect(try failures("""
+            scenarios:
+              - name: a
+                answers:
+                  activities: [Walking group]
+                  visits: {Walking group: 3, Choir: 2, 2: 5}
+                  wait: {1: 2, 3: 6}
+            """) == [
+                "an answer is given for 'visits' in instance 'Choir' of section 'activity', but that instance was never asked: 'Choir' was not chosen in 'activities'",
+                "an answer is given for 'visits' in instance '2' of section 'activity', but that instance was never asked: '2' was not chosen in 'activities'",
+                "an answer is given for 'wait' in instance '3' of section 'service', but that instance was never asked: an 'until_done' repeat goes on only while the scenario answers its next instance",
+            ])
+    }
+
     @Test func simulationCountsARepeatedQuestionOncePerParticipant() throws {
         let report = try Simulation(instrument: try compiled(Self.yaml), seed: 1, today: 20_000).run(count: 30)
         #expect((report.shown["wait"] ?? 0) == 30)

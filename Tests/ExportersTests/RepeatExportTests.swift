@@ -286,8 +286,8 @@ func repeatCSV(_ text: String) -> [[String]] {
         let tree = renderer.text(Summary(reader, scanning: false))
         #expect(fast == tree)
         // Three responses, each with Walking group (4 visits) and Swimming (skipped): three answers of 4, three skips.
-        #expect(fast.contains("Visits (counted in every instance of 'activity') (visits)\n  n 3, mean 4, median 4, sd 0, range 4–4; skipped 3"), "\(fast)")
-        #expect(fast.contains("Age (counted in every instance of 'member') (member_age)\n  n 3, mean 40"), "\(fast)")
+        #expect(fast.contains("Visits (every instance of 'activity'; each person counted once) (visits)\n  n 3 answers from 3 people, mean 4, median 4, sd 0, range 4–4; skipped 3"), "\(fast)")
+        #expect(fast.contains("Age (every instance of 'member'; each person counted once) (member_age)\n  n 3 answers from 3 people, mean 40"), "\(fast)")
         #expect(!fast.contains("visits_2"), "one item per question, not per instance")
     }
 
@@ -359,3 +359,82 @@ func repeatCSV(_ text: String) -> [[String]] {
     }
 }
 
+
+/// `summary`'s smallest-cell rule counts people for a repeated question (issue 16's privacy
+/// intent): one person who gives the same answer about three activities is one, not three.
+@Suite struct RepeatSummaryPeopleTests {
+    static let source = """
+        format: 1
+        id: people
+        version: 1.0.0
+        title: People
+        privacy: {timestamps: date}
+        sections:
+          - id: about
+            questions:
+              - {id: activities, type: multiple, text: Which activities?, choices: [Walking, Cooking, Swimming]}
+          - id: activity
+            repeat: {for_each: activities}
+            questions:
+              - {id: visits, type: number, text: How many visits?, label: Visits, min: 0, max: 31}
+              - {id: liked, type: single, text: Did you like it?, label: Liked, choices: ["Yes", "No"]}
+              - {id: said, type: text, text: Why?, label: Said}
+        """
+
+    /// One person goes to all three activities (visits 4, 5, 6, liked each, a reason each);
+    /// another only walks (7 visits, not liked, a reason).
+    static func study() throws -> RepeatStudy {
+        let study = try RepeatStudy(source, id: "people")
+        let people: [[SessionMove]] = [
+            [.answer(Answer(.choices([1, 2, 3])))] + [4, 5, 6].flatMap { n -> [SessionMove] in
+                [.answer(Answer(.number(Double(n)))), .answer(Answer(.choice(1))), .answer(Answer(.text("fun")))]
+            },
+            [.answer(Answer(.choices([1]))), .answer(Answer(.number(7))), .answer(Answer(.choice(2))), .answer(Answer(.text("cold")))],
+        ]
+        for (k, moves) in people.enumerated() {
+            let writer = try study.store.begin(seed: UInt64(k + 1), language: nil, started: DateValue.format(study.day), pseudonym: nil, today: study.day)
+            var session = Session(instrument: study.instrument, seed: UInt64(k + 1), today: study.day)
+            for (i, move) in moves.enumerated() { try writer.record(try session.apply(session.event(move, at: Double(i + 1)))) }
+            try writer.finish(session, duration: 20)
+        }
+        return study
+    }
+
+    /// Both readers (the byte scanner and the JSON tree) count people, alike.
+    static func summaries(_ study: RepeatStudy, minCell: Int) throws -> String {
+        let reader = try ResponseReader(path: study.folder + "/people")
+        let renderer = SummaryRenderer(minCell: minCell, ascii: true)
+        let fast = renderer.text(Summary(reader, scanning: true))
+        #expect(fast == renderer.text(Summary(reader, scanning: false)))
+        return fast
+    }
+
+    @Test func countsArePeopleNotAnswers() throws {
+        let study = try Self.study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let text = try Self.summaries(study, minCell: 1)
+        // "Yes" was given three times, by one person; two people were asked.
+        #expect(text.contains("""
+            Liked (every instance of 'activity'; each person counted once) (liked, 2 asked)
+              Yes      ##########              1   50%
+              No       ##########              1   50%
+              Skipped                          0    0%
+            """), "\(text)")
+        #expect(text.contains("""
+            Visits (every instance of 'activity'; each person counted once) (visits)
+              n 4 answers from 2 people, mean 5.50, median 5.50, sd 1.29, range 4–7; skipped 0
+            """), "\(text)")
+        #expect(text.contains("Said (every instance of 'activity'; each person counted once) (said)\n  written by 2 people; skipped 0"), "\(text)")
+    }
+
+    /// At `--min-cell 3`, four answers from two people are not shown, and three "Yes" from one person are "<3".
+    @Test func smallestCellIsAboutPeople() throws {
+        let study = try Self.study()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let text = try Self.summaries(study, minCell: 3)
+        #expect(text.contains("Visits (every instance of 'activity'; each person counted once) (visits)\n  answers from fewer than 3 people: not shown"), "\(text)")
+        #expect(text.contains("(liked, <3 asked)\n  Yes"), "\(text)")
+        #expect(!text.contains("  Yes                          3"), "\(text)")
+        #expect(text.contains("written by <3 people; skipped 0"), "\(text)")
+    }
+}

@@ -38,6 +38,7 @@ enum Comparison {
         case .notAsked: return ""
         case .skipped(let code): return isText(t) && !spreadsheet ? "" : code
         case .missingChoice(let k, _): return String(k)
+        case .absent(let code, _): return code
         case .value(let v):
             guard isText(t) else { return v }
             var text = spss ? v.replacingOccurrences(of: "\n", with: " ¶ ") : v
@@ -68,7 +69,7 @@ enum Comparison {
             return (read.value ?? "").isEmpty
         case .skipped:
             return read.missing && (read.reason == nil || read.reason == "Skipped")
-        case .missingChoice(_, let label):
+        case .missingChoice(_, let label), .absent(_, let label):
             return read.missing && (read.reason == nil || read.reason == label)
         case .value(let v):
             guard !read.missing, let got = read.value else { return false }
@@ -82,8 +83,10 @@ enum Comparison {
     }
 
     static func r(_ i: Intended, _ t: ColumnType, _ read: ReadCell) -> Bool {
+        // A date has no column beside it to say why it is empty: R says "Not asked".
+        if case .absent = i, case .date = t { return read.value == nil && read.reason == "Not asked" }
         switch i {
-        case .notAsked, .skipped, .missingChoice:
+        case .notAsked, .skipped, .missingChoice, .absent:
             return read.value == nil && read.reason == i.reason
         case .value(let v):
             guard let got = read.value, read.reason == nil else { return false }
@@ -105,7 +108,7 @@ enum Comparison {
 
     static func frictionless(_ i: Intended, _ t: ColumnType, _ read: ReadCell) -> Bool {
         switch i {
-        case .notAsked, .skipped, .missingChoice:
+        case .notAsked, .skipped, .missingChoice, .absent:
             return read.value == nil
         case .value(let v):
             guard let got = read.value else { return false }

@@ -53,6 +53,8 @@ struct FidelityRun {
     var sessions: [Behaviour: Int] = [:]
     var readers: Set<String> = []
     var interviewSessions = 0
+    /// Cells of repeated sections' instances compared, and how many held an answer or a skip.
+    var instanceCells = 0, instanceAnswers = 0
 
     mutating func instrument(_ index: Int) throws {
         var generator = InstrumentGenerator(random: FidelityRandom(seed: config.seed &+ UInt64(index) &* 1_000_003))
@@ -185,7 +187,7 @@ struct FidelityRun {
             let header = (try String(contentsOfFile: file + "/responses.csv", encoding: .utf8)).prefix { !$0.isNewline }
                 .split(separator: ",").map(String.init)
             for spec in specs {
-                let mine = spec.questions.flatMap { Oracle.columns(of: $0, version: spec.version, recodedFrom: specs[0].version) }
+                let mine = Oracle.columns(of: spec, recodedFrom: specs[0].version)
                     .filter { kind != "csv" || !$0.statisticalOnly }.map(\.name)
                 let shown = header.filter(Set(mine).contains)
                 if shown != mine {
@@ -199,7 +201,7 @@ struct FidelityRun {
             }
         }
         try compareLong(long, oracle: oracle, rows: rows, instrument: specs[0].id)
-        try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today, hashes: hashes)
+        try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today, hashes: hashes, specs: oracle.specs)
         // A folder marked simulated has the note beside every format's files; no other has.
         for dir in [codebook, long, jsonl, csv, stata, spss, r, dp]
         where FileManager.default.fileExists(atPath: dir + "/README-SIMULATED.txt") != marked {
@@ -223,6 +225,10 @@ struct FidelityRun {
                     let intended = oracle.cell(c, s.session, version: s.version)
                     cells += 1
                     cellsByReader[reader, default: 0] += 1
+                    if c.instance != nil {
+                        instanceCells += 1
+                        if case .value = intended { instanceAnswers += 1 } else if case .skipped = intended { instanceAnswers += 1 }
+                    }
                     if let got = row[c.name], matches(intended, c.type, got) { continue }
                     differences.append(Difference(reader: reader, seed: config.seed, instrument: specs[0].id, version: s.version,
                                                   session: s.seed, behaviour: s.behaviour, column: c.name, type: c.type,
@@ -266,7 +272,8 @@ struct FidelityRun {
             + "(\(run.sessions.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")); "
             + "\(run.interviewSessions) interviews), "
             + "\(run.cells) cells compared (\(run.cellsByReader.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))) "
-            + "in \(Int(Date().timeIntervalSince(started))) s\n"
+            + "in \(Int(Date().timeIntervalSince(started))) s; \(run.instanceCells) of them in repeats' instances, "
+            + "\(run.instanceAnswers) answered or skipped there\n"
         report += "Known differences (allow-list, see FIDELITY-FINDINGS.md):\n"
         for k in KnownDifferences.all {
             let n = known.filter { $0.0.id == k.id }.count

@@ -101,6 +101,17 @@ struct InstrumentGenerator {
             let id = i == 1 ? longID() : (random.chance(0.3) && !names.isEmpty ? names.removeLast() : "q\(i + 1)_\(kind.rawValue)")
             questions.append(question(kind, id: id))
         }
+        // The questions that drive the repeats: a multiple choice with "Other" and often negative
+        // or huge codes (its instances keyed by them), and a whole number from 0.
+        var ticked = question(.multiple, id: "rep_ticked")
+        ticked.choices = choices(random.pick([[1, 2, 3], [-5, 0, 7], [2_147_483_000, 1, -2_147_483_000]]))
+        if random.chance(0.5) { ticked.choices.append(ChoiceSpec(code: 90, label: "None of these", welsh: "Dim un", exclusive: true)) }
+        if random.chance(0.5) { ticked.choices += missingChoices(avoiding: ticked.choices.map(\.code), multiple: true) }
+        ticked.other = 555
+        questions.append(ticked)
+        var howMany = question(.number, id: "rep_count")
+        (howMany.min, howMany.max, howMany.decimals) = (0, Double(random.int(1...4)), 0)
+        questions.append(howMany)
         // A day-precision date for the date calculation, a single that one version recodes and one
         // that a later version widens.
         var day = question(.date, id: "visit_day")
@@ -141,8 +152,22 @@ struct InstrumentGenerator {
                                                 ChoiceSpec(code: 7, label: "South", welsh: "De")]))
         questions.append(QuestionSpec(id: "wave", kind: .hiddenNumber, text: "Wave", min: 1, max: 4))
 
+        // A repeat of each kind, each asking a few questions of any type per instance.
+        let counted = random.chance(0.5) ? nil : Int(howMany.max ?? 1) - random.int(0...1)
+        let rules: [RepeatSpec.Rule] = [.forEach("rep_ticked"), .count("rep_count", max: counted.map { Swift.max(1, $0) }),
+                                         .untilDone(max: random.int(2...3))]
+        var repeats: [RepeatSpec] = []
+        let inner: [Kind] = [.single, .multiple, .scale, .matrix, .number, .text, .longText, .date, .ranking]
+        for (r, rule) in rules.enumerated() {
+            let asked = (0..<random.int(1...3)).map { i -> QuestionSpec in
+                let kind = random.pick(inner)
+                return question(kind, id: "r\(r + 1)_\(i + 1)_\(kind.rawValue)")
+            }
+            repeats.append(RepeatSpec(id: "rep\(r + 1)", rule: rule, questions: asked))
+        }
+
         let id = "fid\(index)"
-        let v1 = InstrumentSpec(id: id, version: "1.0.0", questions: questions)
+        let v1 = InstrumentSpec(id: id, version: "1.0.0", questions: questions, repeats: repeats)
         var v2 = v1
         v2.version = "2.0.0"
         // Comparable: a question added, a choice added; incomparable: codes given new meanings.

@@ -51,12 +51,55 @@ struct QuestionSpec: Equatable {
     }
 }
 
+/// A section asked once per instance: over the choices ticked in a multiple choice, a counted
+/// number of times, or until the participant says there is no other.
+struct RepeatSpec: Equatable {
+    enum Rule: Equatable {
+        case forEach(String)
+        case count(String, max: Int?)
+        case untilDone(max: Int)
+    }
+    var id: String
+    var rule: Rule
+    var questions: [QuestionSpec]
+}
+
 struct InstrumentSpec {
     var id: String
     var version: String
     var questions: [QuestionSpec]
+    /// Repeated sections, after the main one.
+    var repeats: [RepeatSpec] = []
 
-    func question(_ id: String) -> QuestionSpec? { questions.first { $0.id == id } }
+    /// A question by id, or the yes-or-no question after an `until_done` instance by its slot
+    /// (`rep3#1:another`), or an instance's question by its slot (`r1_q1#2`).
+    func question(_ id: String) -> QuestionSpec? {
+        if let slot = id.firstIndex(of: "#") {
+            if id.hasSuffix(":another") {
+                return QuestionSpec(id: id, kind: .single, choices: [ChoiceSpec(code: 1, label: "Yes", welsh: "Ie"),
+                                                                    ChoiceSpec(code: 2, label: "No", welsh: "Na")])
+            }
+            return repeatOf(String(id[..<slot]))?.questions.first { $0.id == id[..<slot] }
+        }
+        return questions.first { $0.id == id } ?? repeats.lazy.flatMap(\.questions).first { $0.id == id }
+    }
+
+    /// The repeated section that holds a question.
+    func repeatOf(_ question: String) -> RepeatSpec? { repeats.first { $0.questions.contains { $0.id == question } } }
+
+    /// The instance keys a repeat can have, in order, with their labels: the driver's choices
+    /// that are neither exclusive nor missing ("Other" last), or 1 to the most.
+    func possibleKeys(_ r: RepeatSpec) -> [(key: Int, label: String)] {
+        switch r.rule {
+        case .forEach(let driver):
+            return question(driver)?.allChoices.filter { !$0.exclusive && !$0.missing }.map { ($0.code, $0.label) } ?? []
+        case .count(let driver, let max):
+            let most = max ?? Int(question(driver)?.max ?? 0)
+            return (0..<most).map { ($0 + 1, String($0 + 1)) }
+        case .untilDone(let max):
+            return (0..<max).map { ($0 + 1, String($0 + 1)) }
+        }
+    }
 }
 
 /// One text in both languages, as YAML.
@@ -86,53 +129,69 @@ extension InstrumentSpec {
                 questions:
 
             """
-        for q in questions {
-            y += "      - id: \(q.id)\n"
-            let type: String
-            switch q.kind {
-            case .calcNumber, .calcBool, .calcText, .calcDate: type = "calculate"
-            case .hiddenChoice, .hiddenNumber: type = "hidden"
-            default: type = q.kind.rawValue
+        for q in questions { y += Self.yaml(q) }
+        for r in repeats {
+            y += "  - id: \(r.id)\n"
+            switch r.rule {
+            case .forEach(let driver):
+                y += "    title: \(both("{\(driver).label}", "{\(driver).label}"))\n    repeat: {for_each: \(driver)}\n"
+            case .count(let driver, let max):
+                y += "    repeat: {count: \(driver)\(max.map { ", max: \($0)" } ?? "")}\n"
+            case .untilDone(let max):
+                y += "    repeat: {until_done: true, max: \(max)}\n"
             }
-            y += "        type: \(type)\n"
-            if q.isCalculation {
-                y += "        value: \(quoted(q.expression))\n"
-            } else if q.isHidden {
-                y += "        label: \(both(q.text, "Label " + q.text))\n"
-            } else {
-                y += "        text: \(both(q.text, "Cwestiwn " + q.text))\n"
-            }
-            if let s = q.showIf { y += "        show_if: \(quoted(s))\n" }
-            switch q.kind {
-            case .single, .multiple, .matrix, .ranking, .hiddenChoice:
-                y += "        choices:\n"
-                for c in q.choices {
-                    y += "          - {value: \(c.code), label: \(both(c.label, c.welsh))"
-                    if c.missing { y += ", missing: true" }
-                    if c.exclusive { y += ", exclusive: true" }
-                    y += "}\n"
-                }
-                if let o = q.other { y += "        other: {value: \(o), label: \(both("Other, please specify", "Arall"))}\n" }
-                if q.kind == .matrix {
-                    y += "        rows:\n"
-                    for r in q.rows { y += "          - {id: \(r), text: \(both("Row " + r, "Rhes " + r))}\n" }
-                }
-                if let k = q.rank { y += "        rank: \(k)\n" }
-            case .scale:
-                y += "        from: \(q.from)\n        to: \(q.to)\n"
-                y += "        labels: {\(q.from): \(both("Lowest", "Isaf")), \(q.to): \(both("Highest", "Uchaf"))}\n"
-            case .number, .hiddenNumber:
-                if let m = q.min { y += "        min: \(number(m))\n" }
-                if let m = q.max { y += "        max: \(number(m))\n" }
-                if q.decimals > 0 { y += "        decimals: \(q.decimals)\n" }
-            case .date:
-                y += "        precision: \(q.precision.rawValue)\n        min: \(q.dateMin)\n"
-                if let m = q.dateMax { y += "        max: \(m)\n" }
-            default: break
-            }
+            y += "    questions:\n"
+            for q in r.questions { y += Self.yaml(q) }
         }
         return y
     }
 
-    private func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+    private static func yaml(_ q: QuestionSpec) -> String {
+        var y = "      - id: \(q.id)\n"
+        let type: String
+        switch q.kind {
+        case .calcNumber, .calcBool, .calcText, .calcDate: type = "calculate"
+        case .hiddenChoice, .hiddenNumber: type = "hidden"
+        default: type = q.kind.rawValue
+        }
+        y += "        type: \(type)\n"
+        if q.isCalculation {
+            y += "        value: \(quoted(q.expression))\n"
+        } else if q.isHidden {
+            y += "        label: \(both(q.text, "Label " + q.text))\n"
+        } else {
+            y += "        text: \(both(q.text, "Cwestiwn " + q.text))\n"
+        }
+        if let s = q.showIf { y += "        show_if: \(quoted(s))\n" }
+        switch q.kind {
+        case .single, .multiple, .matrix, .ranking, .hiddenChoice:
+            y += "        choices:\n"
+            for c in q.choices {
+                y += "          - {value: \(c.code), label: \(both(c.label, c.welsh))"
+                if c.missing { y += ", missing: true" }
+                if c.exclusive { y += ", exclusive: true" }
+                y += "}\n"
+            }
+            if let o = q.other { y += "        other: {value: \(o), label: \(both("Other, please specify", "Arall"))}\n" }
+            if q.kind == .matrix {
+                y += "        rows:\n"
+                for r in q.rows { y += "          - {id: \(r), text: \(both("Row " + r, "Rhes " + r))}\n" }
+            }
+            if let k = q.rank { y += "        rank: \(k)\n" }
+        case .scale:
+            y += "        from: \(q.from)\n        to: \(q.to)\n"
+            y += "        labels: {\(q.from): \(both("Lowest", "Isaf")), \(q.to): \(both("Highest", "Uchaf"))}\n"
+        case .number, .hiddenNumber:
+            if let m = q.min { y += "        min: \(number(m))\n" }
+            if let m = q.max { y += "        max: \(number(m))\n" }
+            if q.decimals > 0 { y += "        decimals: \(q.decimals)\n" }
+        case .date:
+            y += "        precision: \(q.precision.rawValue)\n        min: \(q.dateMin)\n"
+            if let m = q.dateMax { y += "        max: \(m)\n" }
+        default: break
+        }
+        return y
+    }
+
+    private static func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
 }

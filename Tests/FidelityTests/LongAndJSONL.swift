@@ -11,7 +11,7 @@ extension FidelityRun {
     /// and dates of every precision in `text`, written as the spreadsheet CSV writes text.
     static func longRow(_ i: Intended, _ t: ColumnType) -> [String]? {
         switch i {
-        case .notAsked: return nil
+        case .notAsked, .absent: return nil
         case .skipped(let code): return [code, "Skipped", ""]
         case .missingChoice(let k, let label): return [String(k), label, ""]
         case .value(let v):
@@ -31,11 +31,14 @@ extension FidelityRun {
         let reader = "long (Python csv)"
         readers.insert(reader)
         let table = try Readers.rows(dir + "/responses-long.csv", in: dir)
-        if table.first != ["response_id", "instrument_version", "status", "variable", "code", "label", "text"] {
+        // An instrument with repeats adds the repeat's id and the instance's key to each row.
+        let repeats = oracle.columns.contains { $0.instance != nil }
+        let header = ["response_id", "instrument_version", "status", "variable", "code", "label", "text"] + (repeats ? ["repeat", "instance"] : [])
+        if table.first != header {
             failures.append("seed \(config.seed) \(instrument): long header is \(table.first ?? [])")
         }
         var read: [String: [String]] = [:]
-        for row in table.dropFirst() where row.count == 7 {
+        for row in table.dropFirst() where row.count == header.count {
             let key = row[0] + " " + row[3]
             if read[key] != nil { failures.append("seed \(config.seed) \(instrument): long has two rows for \(key)") }
             read[key] = row
@@ -55,7 +58,8 @@ extension FidelityRun {
                 case (nil, nil): same = true
                 case (let w?, let g?):
                     let code = c.type == .number || c.type == .rank ? Comparison.numbersEqual(g[4], w[0]) : g[4] == w[0]
-                    same = code && g[5] == w[1] && g[6] == w[2] && g[1] == s.version && g[2] == status
+                    let instance = repeats ? [oracle.specs[s.version]?.repeatOf(c.question)?.id ?? "", c.instance.map(String.init) ?? ""] : []
+                    same = code && g[5] == w[1] && g[6] == w[2] && g[1] == s.version && g[2] == status && Array(g.dropFirst(7)) == instance
                 default: same = false
                 }
                 if same { continue }
@@ -93,15 +97,38 @@ extension FidelityRun {
 
     /// The intended line of a session: every field, the simulated marker too (only on responses
     /// `fieldwork simulate` would have written), and no pseudonym.
-    static func jsonLine(_ s: SimulatedSession, id: String, today: String, hash: String?) -> [String: Any] {
+    static func jsonLine(_ s: SimulatedSession, id: String, today: String, hash: String?, spec: InstrumentSpec?) -> [String: Any] {
+        // An instance's answers are under their slot (`q#key`) in the engine, and in `repeats` in the line.
+        let once = s.session.answers.filter { !$0.key.contains("#") }
         var line: [String: Any] = [
             "response_id": id, "instrument_version": s.version, "status": s.finished ? "complete" : "partial",
-            "answers": s.session.answers.mapValues { json($0.value) },
-            "other": s.session.answers.compactMapValues(\.other),
-            "skipped": s.session.skipped.sorted(),
-            "calculated": s.session.calculated.compactMapValues(json),
+            "answers": once.mapValues { json($0.value) },
+            "other": once.compactMapValues(\.other),
+            "skipped": s.session.skipped.filter { !$0.contains("#") }.sorted(),
+            "calculated": s.session.calculated.filter { !$0.key.contains("#") }.compactMapValues(json),
             "date": today,
         ]
+        if let spec, !spec.repeats.isEmpty {
+            var repeats: [String: Any] = [:]
+            for r in spec.repeats {
+                let possible = spec.possibleKeys(r)
+                let labels = Dictionary(possible.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+                let keys = possible.map(\.key).filter { Oracle.present($0, of: r, in: s.session, spec: spec) == true }
+                repeats[r.id] = keys.map { key -> [String: Any] in
+                    let slot = { (q: QuestionSpec) in "\(q.id)#\(key)" }
+                    var o: [String: Any] = [
+                        "key": key,
+                        "answers": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in s.session.answers[slot(q)].map { (q.id, json($0.value)) } }),
+                        "other": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in s.session.answers[slot(q)]?.other.map { (q.id, $0) } }),
+                        "skipped": r.questions.filter { s.session.skipped.contains(slot($0)) }.map(\.id).sorted(),
+                        "calculated": [String: Any](),
+                    ]
+                    if case .forEach = r.rule { o["label"] = labels[key] }
+                    return o
+                }
+            }
+            line["repeats"] = repeats
+        }
         if let language = s.session.language { line["language"] = language }
         line["instrument_hash"] = hash
         // Every finished session is stored with 10 seconds; an interrupted one with its last event's time.
@@ -110,7 +137,8 @@ extension FidelityRun {
         return line
     }
 
-    mutating func compareJSONL(_ dir: String, rows: [String: SimulatedSession], instrument: String, today: String, hashes: [String: String]) throws {
+    mutating func compareJSONL(_ dir: String, rows: [String: SimulatedSession], instrument: String, today: String, hashes: [String: String],
+                               specs: [String: InstrumentSpec]) throws {
         let reader = "jsonl (Foundation JSON)"
         readers.insert(reader)
         let text = try String(contentsOfFile: dir + "/responses.jsonl", encoding: .utf8)
@@ -125,7 +153,7 @@ extension FidelityRun {
         if read.count != rows.count { failures.append("seed \(config.seed) \(instrument): jsonl has \(read.count) lines, \(rows.count) intended") }
         for (id, s) in rows {
             guard let got = read[id] else { failures.append("seed \(config.seed) \(instrument): jsonl has no line \(id)"); continue }
-            let want = Self.jsonLine(s, id: id, today: today, hash: hashes[s.version])
+            let want = Self.jsonLine(s, id: id, today: today, hash: hashes[s.version], spec: specs[s.version])
             // A session typed to the plain driver took the time it took: its duration is not the oracle's to know.
             for key in Set(want.keys).union(got.keys).subtracting(s.behaviour == .plain ? ["duration_seconds"] : []).sorted() {
                 cells += 1

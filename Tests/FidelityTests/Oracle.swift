@@ -22,13 +22,16 @@ enum Intended: Equatable {
     case skipped(String)
     /// A missing choice ("Prefer not to say"), by its code and label.
     case missingChoice(Int, String)
+    /// An instance of a repeat the response does not have: its code (empty in a text or a date)
+    /// and why ("Not asked: Swimming not chosen", "Not asked: fewer than 3").
+    case absent(String, String)
     case value(String)
 
     var reason: String? {
         switch self {
         case .notAsked: return "Not asked"
         case .skipped: return "Skipped"
-        case .missingChoice(_, let label): return label
+        case .missingChoice(_, let label), .absent(_, let label): return label
         case .value: return nil
         }
     }
@@ -46,6 +49,10 @@ struct Column {
     var skipCode = "-99"
     /// Only in the statistical CSV (spss, stata, r, datapackage), not in the spreadsheet's.
     var statisticalOnly = false
+    /// For a question of a repeated section: the instance's key, and why a response without it is missing.
+    var instance: Int?
+    var absentLabel = ""
+    var absentCode = "-999"
 }
 
 /// The oracle: the intended export, from the generator's spec and the engine's session state,
@@ -97,13 +104,34 @@ struct Oracle {
         return out
     }
 
+    /// Every column of a version, in the instrument's order: the main section's, then each
+    /// repeat's instance by instance (`r1_1_number_2`, `r1_2_text_2`, then the next instance).
+    static func columns(of spec: InstrumentSpec, recodedFrom first: String?) -> [Column] {
+        var out = spec.questions.flatMap { columns(of: $0, version: spec.version, recodedFrom: first) }
+        for r in spec.repeats {
+            for (key, label) in spec.possibleKeys(r) {
+                for q in r.questions {
+                    var named = q
+                    named.id = q.id + "_" + (key < 0 ? "m\(key.magnitude)" : "\(key)")
+                    for var c in columns(of: named, version: spec.version, recodedFrom: first) {
+                        c.question = q.id
+                        c.instance = key
+                        if case .forEach = r.rule { c.absentLabel = "Not asked: \(label) not chosen" } else { c.absentLabel = "Not asked: fewer than \(key)" }
+                        out.append(c)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     init(_ versions: [InstrumentSpec]) {
         var index: [String: Int] = [:]
         let first = versions.first?.version
         for spec in versions {
             specs[spec.version] = spec
-            for q in spec.questions {
-                for c in Self.columns(of: q, version: spec.version, recodedFrom: first) {
+            do {
+                for c in Self.columns(of: spec, recodedFrom: first) {
                     if let i = index[c.name] {
                         columns[i].versions.append(spec.version)
                         columns[i].codes.formUnion(c.codes)
@@ -120,7 +148,26 @@ struct Oracle {
                 }
             }
         }
-        for i in columns.indices { columns[i].skipCode = Self.skipCode(columns[i]) }
+        for i in columns.indices {
+            columns[i].skipCode = Self.skipCode(columns[i])
+            columns[i].absentCode = Self.absentCode(columns[i])
+        }
+    }
+
+    /// The code of "no such instance": the first candidate for the skip code that is neither an
+    /// answer nor the skip code itself; texts and dates have none (empty).
+    static func absentCode(_ c: Column) -> String {
+        switch c.type {
+        case .text, .date, .bool: return ""
+        case .skippedFlag: return "2"
+        default: break
+        }
+        // Past ±10^15 (a number with no bounds) the skip is the first code beyond, "no such instance" the next.
+        if c.skipCode == "-1000000000000001" { return "-1000000000000002" }
+        var with = c
+        with.codes.insert(Int(c.skipCode) ?? 0)
+        if let (lo, hi) = c.bounds, let k = Double(c.skipCode) { with.bounds = (Swift.min(lo, k), Swift.max(hi, k)) }
+        return skipCode(with)
     }
 
     /// `-99` unless an answer could be `-99`; then `-999`, `-9999`, ..., then `99`, `999`, ...;
@@ -150,8 +197,20 @@ struct Oracle {
     /// The intended cell of `column` for a session.
     func cell(_ c: Column, _ s: Session, version: String) -> Intended {
         guard c.versions.contains(version), let spec = specs[version], let q = spec.question(c.question) else { return .notAsked }
+        // A question of a repeat: its answers in the instance are under the engine's slot (`q#key`).
+        var id = q.id
+        if let key = c.instance, let r = spec.repeatOf(q.id) {
+            switch Self.present(key, of: r, in: s, spec: spec) {
+            case true?: id = "\(q.id)#\(key)"
+            // The flag beside a text says 2, a value; an "Other" text is asked only when "Other" is
+            // chosen, so it is not asked (no column says which instance was not there).
+            case false?: return c.type == .skippedFlag ? .value("2") : c.name.hasSuffix("_other") && c.type == .text ? .notAsked
+                : .absent(c.absentCode, c.absentLabel)
+            case nil: return .notAsked
+            }
+        }
         if q.isCalculation {
-            switch s.calculated[q.id] ?? .empty {
+            switch s.calculated[id] ?? .empty {
             case .number(let d): return .value(Self.number(d))
             case .bool(let b): return .value(b ? "1" : "0")
             case .text(let t): return .value(t)
@@ -160,13 +219,13 @@ struct Oracle {
             }
         }
         if c.type == .skippedFlag {
-            if s.answers[q.id] != nil { return .value("0") }
-            return s.skipped.contains(q.id) ? .value("1") : .notAsked
+            if s.answers[id] != nil { return .value("0") }
+            return s.skipped.contains(id) ? .value("1") : .notAsked
         }
-        guard let answer = s.answers[q.id] else {
+        guard let answer = s.answers[id] else {
             // "Other" is asked only when it is chosen (README: no text can mark a skip).
             if c.name.hasSuffix("_other") && c.type == .text { return .notAsked }
-            return s.skipped.contains(q.id) ? .skipped(c.skipCode) : .notAsked
+            return s.skipped.contains(id) ? .skipped(c.skipCode) : .notAsked
         }
         func code(_ k: Int) -> Intended {
             if let label = q.allChoices.first(where: { $0.code == k && $0.missing })?.label { return .missingChoice(k, label) }
@@ -193,6 +252,30 @@ struct Oracle {
         case .number(let d): return .value(Self.number(d))
         case .text(let t): return .value(t)
         case .date(let d): return .value(d)
+        }
+    }
+
+    /// Whether a session has an instance, from its answers by the reference's rules: a choice
+    /// ticked that is neither exclusive nor missing; a count at least the key (up to the most);
+    /// the first, then each after a yes to "another". Nil: not known (the driving question not
+    /// reached, or an unfinished `until_done`), so the cells are "not asked".
+    static func present(_ key: Int, of r: RepeatSpec, in s: Session, spec: InstrumentSpec) -> Bool? {
+        switch r.rule {
+        case .forEach(let driver):
+            if case .choices(let codes)? = s.answers[driver]?.value {
+                let instances = spec.question(driver)?.allChoices.filter { !$0.exclusive && !$0.missing }.map(\.code) ?? []
+                return codes.contains(key) && instances.contains(key)
+            }
+            return s.skipped.contains(driver) ? false : nil
+        case .count(let driver, _):
+            let most = spec.possibleKeys(r).count
+            if case .number(let n)? = s.answers[driver]?.value { return Double(key) <= n && key <= most }
+            return s.skipped.contains(driver) ? false : nil
+        case .untilDone(let max):
+            var n = 1
+            while n < max, case .choice(1)? = s.answers["\(r.id)#\(n):another"]?.value { n += 1 }
+            if key <= n { return true }
+            return s.phase == .finished ? false : nil
         }
     }
 }

@@ -163,11 +163,11 @@ enum RegressionCases {
                      .cell(.pspp, 0, "visits_1", "4"), .cell(.pspp, 0, "visits_2", "missing (Not asked: Cooking club not chosen)"),
                      .cell(.pspp, 0, "visits_m1", "missing (Skipped)"), .cell(.pspp, 0, "member_age_3", "missing (Not asked: fewer than 3)"),
                      .cell(.r, 0, "member_age_1", "40"), .cell(.r, 0, "wait_2", "missing (Not asked: fewer than 2)"),
-                     .cell(.r, 0, "said_m1", "Cold"), .cell(.frictionless, 0, "visits_2", "missing"), .cell(.frictionless, 0, "wait_1", "3"),
+                     .cell(.r, 0, "said_m1", "Cold"), .cell(.r, 0, "said_2", "missing (Not asked: Cooking club not chosen)"), .cell(.frictionless, 0, "visits_2", "missing"), .cell(.frictionless, 0, "wait_1", "3"),
                      .cell(.stata, 0, "visits_1", "4"), .cell(.long, 0, "said_1", "||Nice"), .cell(.long, 0, "visits_2", "no row"),
                      .file("csv", "responses-repeat-activity.csv", contains: "response_id,instance,instance_label,visits,said\r\n$ID0,1,Walking group,4,Nice\r\n$ID0,-1,Swimming,-99,Cold\r\n"),
                      .file("jsonl", "responses.jsonl", contains: "\"label\":\"Swimming\""),
-                     .command(["summary", "$DIR", "--min-cell", "1", "--ascii"], status: 0, says: "Visits (counted in every instance of 'activity') (visits)\n  n 1, mean 4")]),
+                     .command(["summary", "$DIR", "--min-cell", "1", "--ascii"], status: 0, says: "Visits (every instance of 'activity'; each person counted once) (visits)\n  n 1 answer from 1 person, mean 4")]),
         RegressionCase(
             item: 19, name: "summary: no hidden count by subtraction, ranks without 'not ranked'",
             versions: [caseSurvey("- {id: agree, type: single, text: Agree?, choices: [\"Yes\", \"No\", Maybe, Unsure]}\n- {id: order, type: ranking, text: Order these, choices: [Quiet, Company, Food], rank: 2}")],

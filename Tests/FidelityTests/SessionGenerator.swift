@@ -74,6 +74,9 @@ struct SessionGenerator {
                     for (row, code) in earlier where rows[row] == nil { rows[row] = code }
                     answer = Answer(.rows(rows))
                 }
+                // Unticking an activity (or lowering a count) whose instance holds answers is confirmed
+                // at the plain prompt with an empty line.
+                if behaviour == .plain, s.session.removalWarning(ifAnswered: answer) != nil { lines.append("") }
                 if apply(.answer(answer), lines) { done = true; break }
             }
             if !done && !apply(.skip, [""]) { break }

@@ -27,10 +27,15 @@ public struct ScenarioRunner {
         }
         // Every id must name a question; answers must suit their questions.
         var answers: [String: (Answer, Keyed)] = [:]
+        // Each instance's answer, by slot, with how the scenario named the instance.
+        var instances: [(slot: String, name: Scalar)] = []
         for item in scenario.answers {
             guard let q = question(item, into: &failures) else { continue }
             if let section = instrument.repeatingSection(of: q.id) {
-                for (slot, a) in instanceAnswers(item, for: q, in: section, into: &failures) { answers[slot] = (a, item) }
+                for (slot, a, name) in instanceAnswers(item, for: q, in: section, into: &failures) {
+                    answers[slot] = (a, item)
+                    instances.append((slot, name))
+                }
                 continue
             }
             switch ScenarioAnswers.answer(item.value, for: q) {
@@ -89,6 +94,7 @@ public struct ScenarioRunner {
         var session = Session(instrument: instrument, seed: scenario.seed, language: scenario.language ?? instrument.languages.first, today: today,
                               preset: LaunchValues.answers(launchValues, for: instrument))
         var shown: [String] = []
+        var askedSlots: Set<String> = []
         var clock = 0.0
         // Every move goes through the one `apply`, as a participant's would (redaction included).
         func make(_ move: SessionMove) throws(AnswerProblem) { try session.apply(session.event(move, at: clock)) }
@@ -107,6 +113,7 @@ public struct ScenarioRunner {
             // Shown, hidden and the answers given name questions; an instance counts for its question.
             let id = Slot.question(of: q.id)
             if !shown.contains(id) { shown.append(id) }
+            askedSlots.insert(q.id)
             if let (answer, message, item) = rejected.removeValue(forKey: q.id) {
                 do throws(AnswerProblem) {
                     try make(.answer(answer))
@@ -134,6 +141,9 @@ public struct ScenarioRunner {
         // Check what happened against what was expected.
         for item in scenario.answers where !shown.contains(item.key) && questions[item.key]?.type != .note {
             failures.append(ScenarioProblem(at: item.at, "an answer is given for '\(item.key)', but the question was never shown" + stopped(session)))
+        }
+        for (slot, name) in instances {
+            if let problem = unaskedInstance(slot, named: name, asked: askedSlots, shown: shown, session: session) { failures.append(problem) }
         }
         for (id, (_, _, item)) in rejected.sorted(by: { $0.value.2.at < $1.value.2.at }) {
             failures.append(ScenarioProblem(at: item.at, "a refused answer is expected for '\(id)', but the question was never shown" + stopped(session)))

@@ -29,7 +29,11 @@ extension ExportContext {
                 if r.simulated { object["simulated"] = .bool(true) }
                 // Safeguarding rules fired: for the team following its protocol, never a CSV column (see the reference).
                 if !r.safeguarding.isEmpty {
-                    object["safeguarding"] = .array(r.safeguarding.map { .object(["rule": .string($0.rule), "question": .string($0.question)]) })
+                    object["safeguarding"] = .array(r.safeguarding.map { f in
+                        var o: [String: JSON] = ["rule": .string(f.rule), "question": .string(f.question)]
+                        o["instance"] = f.instance.map { .number(Double($0)) }
+                        return .object(o)
+                    })
                 }
                 var line = JSONWriter(compact: true)
                 JSON.object(object).write(to: &line)

@@ -48,10 +48,11 @@ enum RScript {
             as.integer.fw_variable <- function(x, ...) as.integer(fw_codes(x))
             as.double.fw_variable <- function(x, ...) as.double(fw_codes(x))
 
-            fw_reasons <- function(x, skipped = "\(MissingCode.skipped)", missing = character(0), flag = NULL) {
+            fw_reasons <- function(x, skipped = "\(MissingCode.skipped)", missing = character(0), flag = NULL, absent = NA) {
               reason <- rep(NA_character_, length(x))
               reason[x == ""] <- "Not asked"
               if (!is.null(flag)) reason[x == "" & flag == "1"] <- "Skipped"
+              if (!is.null(flag) && !is.na(absent)) reason[x == "" & flag == "2"] <- absent
               if (!is.na(skipped)) reason[x == skipped] <- "Skipped"
               for (code in names(missing)) reason[x == code] <- missing[[code]]
               reason
@@ -70,8 +71,8 @@ enum RScript {
               reason <- fw_reasons(x, NA)
               fw_variable(ifelse(is.na(reason), x == "1", NA), reason)
             }
-            fw_text <- function(x, flag = NULL) {
-              reason <- fw_reasons(x, NA, flag = flag)
+            fw_text <- function(x, flag = NULL, absent = NA) {
+              reason <- fw_reasons(x, NA, flag = flag, absent = absent)
               fw_variable(ifelse(is.na(reason), x, NA_character_), reason)
             }
             fw_date <- function(x, precision = "day") {
@@ -113,7 +114,9 @@ enum RScript {
                 let precision = (v.precision ?? .day).rawValue
                 s += "\(target) <- fw_date(\(column)" + (precision == "day" ? "" : ", precision = \"\(precision)\"") + ")\n"
             case .text:
-                s += "\(target) <- fw_text(\(column)" + (v.skippedColumn.map { ", flag = raw[[\(rString($0))]]" } ?? "") + ")\n"
+                // A repeated text's flag says 2 where the response has no such instance: the reason is why.
+                s += "\(target) <- fw_text(\(column)" + (v.skippedColumn.map { ", flag = raw[[\(rString($0))]]" } ?? "")
+                    + (v.skippedColumn != nil ? v.instance.map { ", absent = \(rString(Variable.absentLabel($0)))" } ?? "" : "") + ")\n"
             case .scale:
                 s += "\(target) <- fw_number(\(column)\(missing))\n"
             }

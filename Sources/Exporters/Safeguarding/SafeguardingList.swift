@@ -17,6 +17,16 @@ public struct SafeguardingList: Sendable {
         public var rule: String
         public var question: String
         public var simulated: Bool
+        /// Inside a repeat: the instance's key and the repeated section's id.
+        public var instance: (key: Int, section: String)?
+
+        public static func == (a: Row, b: Row) -> Bool {
+            (a.who, a.status, a.rule, a.question, a.simulated) == (b.who, b.status, b.rule, b.question, b.simulated)
+                && a.instance?.key == b.instance?.key && a.instance?.section == b.instance?.section
+        }
+
+        /// The question as the list shows it: "distress (instance 2 of 'activity')" inside a repeat.
+        var place: String { question + (instance.map { " (instance \($0.key) of '\($0.section)')" } ?? "") }
     }
 
     public var instrumentID: String
@@ -29,11 +39,14 @@ public struct SafeguardingList: Sendable {
     public init(_ reader: ResponseReader) {
         instrumentID = reader.instruments.last?.instrument.id ?? ""
         var skipped: [SkippedFile] = []
+        let instrument = reader.instruments.last?.instrument
         reader.each(skipped: { skipped.append($0) }) { r in
             responses += 1
             for firing in r.safeguarding {
+                // The section of a repeated question, or the section itself (a no to "Add another?").
+                let section = instrument?.repeatingSection(of: firing.question)?.id ?? firing.question
                 rows.append(Row(who: r.pseudonym ?? r.responseID, status: r.status, rule: firing.rule, question: firing.question,
-                                simulated: r.simulated))
+                                simulated: r.simulated, instance: firing.instance.map { ($0, section) }))
             }
         }
         self.skipped = skipped
@@ -64,7 +77,7 @@ public struct SafeguardingList: Sendable {
              c.padding(toLength: widths[2], withPad: " ", startingAt: 0), d].joined(separator: "  ") + "\n"
         }
         out += line(header.0, header.1, header.2, header.3)
-        for row in rows { out += line(row.who, row.status.rawValue, row.rule, row.question + (row.simulated ? " (simulated)" : "")) }
+        for row in rows { out += line(row.who, row.status.rawValue, row.rule, row.place + (row.simulated ? " (simulated)" : "")) }
         let sessions = Set(rows.map(\.who)).count
         out += "\n\(rows.count) \(rows.count == 1 ? "firing" : "firings") in \(sessions) of \(responses) \(responses == 1 ? "response" : "responses").\n"
         let fired = Set(rows.map(\.rule))

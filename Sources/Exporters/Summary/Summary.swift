@@ -23,8 +23,18 @@ public struct Summary {
         }
     }
 
+    /// The people behind a repeated number question's answers: how many answered, and each
+    /// one's lowest and highest answer over the instances.
+    public struct People {
+        public var count: Int
+        public var lows: ValueCounts
+        public var highs: ValueCounts
+    }
+
     public struct Numbers {
         public var variable: Variable
+        /// A repeated question's: its answers come from fewer people, who are what `--min-cell` counts.
+        public var people: People?
         public var values = ValueCounts()
         public var skipped = 0
         /// Rankings: the options a person left unranked (0), which are not a rank.
@@ -48,6 +58,8 @@ public struct Summary {
         public var variable: Variable
         public var written = 0
         public var skipped = 0
+        /// A repeated question's: `written` counts the people who wrote in any instance.
+        public var people = false
     }
 
     public enum Item {

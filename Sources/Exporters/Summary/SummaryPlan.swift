@@ -36,6 +36,9 @@ final class SummaryPlan {
     let slotStart: [Int]
     let slotList: [Int]
     let missing: [Set<Int>]
+    /// Per entry: a repeated question's, whose counts are of people (a response counted once,
+    /// however many of its instances gave the answer), so that `--min-cell` is about people.
+    let repeated: [Bool]
 
     init(_ instruments: [Instrument]) {
         let codebook = Codebook(instruments)
@@ -110,10 +113,12 @@ final class SummaryPlan {
         slotList = entries.flatMap(\.slots)
         slotStart = entries.reduce(into: [0]) { starts, e in starts.append(starts.last! + e.slots.count) }
         missing = entries.map(\.missing)
+        repeated = entries.map { $0.cells.first?.instance != nil }
     }
 
-    /// What a repeated question's label adds in the summary: its counts are of instances, not of people.
+    /// What a repeated question's label adds in the summary: its answers come from every
+    /// instance, and its counts are of people, each counted once.
     static func everyInstance(_ instance: Variable.Instance) -> String {
-        " (counted in every instance of '\(instance.section)')"
+        " (every instance of '\(instance.section)'; each person counted once)"
     }
 }

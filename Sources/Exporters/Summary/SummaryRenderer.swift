@@ -59,15 +59,20 @@ public struct SummaryRenderer {
 
     /// The statistics of a number question. The range's ends are exact only where at least N
     /// answers hold them; otherwise the Nth smallest and largest answers stand for them.
+    /// A repeated question's range: an end is exact only where at least N people hold it (the
+    /// Nth lowest of each person's lowest answer, the Nth highest of their highest).
     func statistics(_ n: Summary.Numbers) -> String {
         var range = ""
-        if let (lo, hi) = n.range, let (innerLo, innerHi) = n.values.inner(minCell) {
+        var inner = n.values.inner(minCell)
+        if let p = n.people, let lo = p.lows.inner(minCell), let hi = p.highs.inner(minCell) { inner = (lo.0, hi.1) }
+        if let (lo, hi) = n.range, let (innerLo, innerHi) = inner {
             let low = innerLo == lo ? Self.number(lo) : "≤" + Self.number(innerLo)
             let high = innerHi == hi ? Self.number(hi) : "≥" + Self.number(innerHi)
             range = "\(low)–\(high)"
         }
         let median = n.median.map { (n.values.approximate ? "~" : "") + Self.number($0) } ?? ""
-        var stats = "n \(n.n), mean \(Self.number(n.mean)), median \(median), sd \(Self.number(n.sd)), range \(range); skipped \(count(n.skipped))"
+        let people = n.people.map { " answer\(n.n == 1 ? "" : "s") from \($0.count) \($0.count == 1 ? "person" : "people")" } ?? ""
+        var stats = "n \(n.n)\(people), mean \(Self.number(n.mean)), median \(median), sd \(Self.number(n.sd)), range \(range); skipped \(count(n.skipped))"
         if n.isRanking { stats += "; not ranked \(count(n.notRanked))" }
         return stats
     }
@@ -79,10 +84,15 @@ public struct SummaryRenderer {
                 let (total, rows) = rows(f)
                 return ("\(f.variable.label) (\(f.variable.name), \(total) asked)", rows, nil)
             case .numbers(let n):
+                if let p = n.people, p.count < minCell {
+                    return ("\(n.variable.label) (\(n.variable.name))", [], p.count == 0 ? "no answers" : "answers from fewer than \(minCell) people: not shown")
+                }
                 guard n.n >= minCell else {
                     return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
                 }
                 return ("\(n.variable.label) (\(n.variable.name))", [], statistics(n))
+            case .texts(let t) where t.people:
+                return ("\(t.variable.label) (\(t.variable.name))", [], "written by \(count(t.written)) \(t.written == 1 ? "person" : "people"); skipped \(count(t.skipped))")
             case .texts(let t):
                 return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) written answer\(t.written == 1 ? "" : "s"); skipped \(count(t.skipped))")
             }

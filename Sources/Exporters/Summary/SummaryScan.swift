@@ -38,6 +38,10 @@ struct SummaryScan: BlockReader {
         let flags = tally.asked(plan, version)
         for i in flags.indices where flags[i] {
             let kind = plan.kinds[i]
+            if plan.repeated[i] {
+                takeInstances(i, kind, b)
+                continue
+            }
             for s in plan.slotStart[i]..<plan.slotStart[i + 1] {
                 let slot = plan.slotList[s]
                 if case .multiple = kind {
@@ -53,6 +57,26 @@ struct SummaryScan: BlockReader {
             }
         }
         return true
+    }
+
+    /// A repeated question: its instances' answers gathered for one person, then counted once
+    /// (`SummaryTally.commit`), as the tree reader does.
+    private mutating func takeInstances(_ i: Int, _ kind: SummaryPlan.Kind, _ b: RawResponse.Bytes) {
+        var person = SummaryTally.Person()
+        let ranking: Bool = if case .rank = plan.rules[i] { true } else { false }
+        for s in plan.slotStart[i]..<plan.slotStart[i + 1] {
+            let slot = plan.slotList[s]
+            if case .multiple = kind {
+                if let given = raw.answers[slot], b[given.lowerBound] == UInt8(ascii: "[") {
+                    person.choose(Self.integers(b, given))
+                } else if raw.skipped[slot] {
+                    person.add(kind, .skipped, missing: [], ranking: false)
+                }
+                continue
+            }
+            person.add(kind, observe(i, kind, slot, b), missing: kind == .numbers ? plan.missing[i] : [], ranking: ranking)
+        }
+        tally.commit(i, kind, person)
     }
 
     /// The version's text, made once for a run of responses of the same version (nearly all

@@ -13,6 +13,59 @@ struct SummaryTally {
         case text(nonEmpty: Bool)
     }
 
+    /// What one response gave over the instances of a repeated question, counted once when it
+    /// is done (`commit`): the small-cell rule is about people, and one person can give the same
+    /// answer in every instance.
+    struct Person {
+        var codes: [Int] = []
+        var asked = false
+        var skipped = false
+        var written = false
+        var notRanked = false
+        var values: [Double] = []
+
+        /// One instance's observation, read as `SummaryTally.add(_:_:_:missing:)` reads it.
+        mutating func add(_ kind: SummaryPlan.Kind, _ seen: Observed, missing: Set<Int>, ranking: Bool) {
+            switch kind {
+            case .frequencies, .multiple:
+                switch seen {
+                case .integer(let code): codes.append(code); asked = true
+                case .value(let s): if let code = Int(s) { codes.append(code); asked = true }
+                case .skipped: skipped = true; asked = true
+                case .notAsked, .text: break
+                }
+            case .numbers:
+                let x: Double
+                switch seen {
+                case .integer(let c):
+                    guard missing.isEmpty || !missing.contains(c) else { return }
+                    x = Double(c)
+                case .value(let s):
+                    guard let d = Double(s), !(Int(exactly: d).map(missing.contains) ?? false) else { return }
+                    x = d
+                case .skipped: skipped = true; return
+                case .notAsked, .text: return
+                }
+                if ranking, x == 0 { notRanked = true; return }
+                values.append(x)
+            case .texts:
+                switch seen {
+                case .text(let nonEmpty): if nonEmpty { written = true }
+                case .value(let s): if !s.isEmpty { written = true }
+                case .integer: written = true
+                case .skipped: skipped = true
+                case .notAsked: break
+                }
+            }
+        }
+
+        /// One instance's multiple-choice answer.
+        mutating func choose(_ picked: some Sequence<Int>) {
+            asked = true
+            codes.append(contentsOf: picked)
+        }
+    }
+
     /// Per entry, flat: the counters the reading loop adds to. (Kept in the items' structs, each
     /// holding its `Variable`, an added count copied the struct in and out.)
     private var asked: [Int]
@@ -22,6 +75,12 @@ struct SummaryTally {
     private var sums: [Double]
     private var squares: [Double]
     private var values: [ValueCounts]
+    /// Repeated number questions: the people who answered, and each one's lowest and highest
+    /// answer, so that a range's ends are shown only where enough people hold them.
+    private var people: [Int]
+    private var lows: [ValueCounts]
+    private var highs: [ValueCounts]
+    private let repeated: [Bool]
     /// Codes counted that fall outside an entry's dense range.
     private var extra: [[Int: Int]]
     var statuses: [String: StatusCounts] = [:]
@@ -44,6 +103,10 @@ struct SummaryTally {
         sums = [Double](repeating: 0, count: count)
         squares = sums
         values = [ValueCounts](repeating: ValueCounts(), count: count)
+        people = asked
+        lows = values
+        highs = values
+        repeated = plan.repeated
         extra = [[Int: Int]](repeating: [:], count: count)
         ranking = plan.rules.map { if case .rank = $0 { true } else { false } }
         var base: [Int] = [], span: [Int] = [], offset: [Int] = []
@@ -112,6 +175,34 @@ struct SummaryTally {
         }
     }
 
+    /// A person's answers over a repeated question's instances: each code, skip, text and
+    /// "not ranked" once; a number's every answer in the statistics, its people apart.
+    mutating func commit(_ i: Int, _ kind: SummaryPlan.Kind, _ p: Person) {
+        switch kind {
+        case .frequencies, .multiple:
+            var seen: Set<Int> = []
+            for c in p.codes where seen.insert(c).inserted { count(i, c) }
+            if p.asked { asked[i] += 1 }
+            if p.skipped { skipped[i] += 1 }
+        case .numbers:
+            for x in p.values {
+                values[i].add(x)
+                sums[i] += x
+                squares[i] += x * x
+            }
+            if let lo = p.values.min(), let hi = p.values.max() {
+                people[i] += 1
+                lows[i].add(lo)
+                highs[i].add(hi)
+            }
+            if p.skipped { skipped[i] += 1 }
+            if p.notRanked { notRanked[i] += 1 }
+        case .texts:
+            if p.written { written[i] += 1 }
+            if p.skipped { skipped[i] += 1 }
+        }
+    }
+
     /// A multiple choice answer: one count per option chosen.
     mutating func addChosen(_ i: Int, _ codes: some Sequence<Int>) {
         asked[i] += 1
@@ -124,15 +215,16 @@ struct SummaryTally {
         guard r.status != .declined else { return }
         let flags = asked(plan, r.version)
         for (i, e) in plan.entries.enumerated() where flags[i] {
-            // A repeated question's entry reads each instance's column in turn.
+            // A repeated question's entry reads each instance's column in turn, for one person.
+            var person: Person? = repeated[i] ? Person() : nil
             for v in e.cells {
                 if case .multiple = e.kind {
                     let q = v.question
                     guard let r = v.instance.map({ r.instance($0) }) ?? r else { continue }
                     if let picked = r.answers[q]?.array {
-                        addChosen(i, picked.compactMap(\.int))
+                        if person != nil { person?.choose(picked.compactMap(\.int)) } else { addChosen(i, picked.compactMap(\.int)) }
                     } else if r.skipped.contains(q) {
-                        add(i, e.kind, .skipped, missing: [])
+                        if person != nil { person?.add(e.kind, .skipped, missing: [], ranking: false) } else { add(i, e.kind, .skipped, missing: []) }
                     }
                     continue
                 }
@@ -143,8 +235,9 @@ struct SummaryTally {
                 case .value(let s): seen = Int(s).map(Observed.integer) ?? .value(s)
                 case .text(let s): seen = .text(nonEmpty: !s.isEmpty)
                 }
-                add(i, e.kind, seen, missing: e.missing)
+                if person != nil { person?.add(e.kind, seen, missing: e.missing, ranking: ranking[i]) } else { add(i, e.kind, seen, missing: e.missing) }
             }
+            if let person { commit(i, e.kind, person) }
         }
     }
 
@@ -165,6 +258,9 @@ struct SummaryTally {
             sums[i] += other.sums[i]
             squares[i] += other.squares[i]
             values[i].merge(other.values[i])
+            people[i] += other.people[i]
+            lows[i].merge(other.lows[i])
+            highs[i].merge(other.highs[i])
             for (c, n) in other.extra[i] { extra[i][c, default: 0] += n }
         }
     }
@@ -174,16 +270,19 @@ struct SummaryTally {
         plan.entries.enumerated().map { i, e in
             switch e.kind {
             case .frequencies, .multiple:
-                var f = Summary.Frequencies(variable: e.variable, counts: extra[i], skipped: skipped[i], asked: asked[i], multiple: e.kind == .multiple)
+                // A repeated question's counts are of people, one of whom may be in several rows.
+                var f = Summary.Frequencies(variable: e.variable, counts: extra[i], skipped: skipped[i], asked: asked[i],
+                                            multiple: e.kind == .multiple || repeated[i])
                 for k in 0..<span[i] where dense[offset[i] + k] > 0 { f.counts[base[i] + k, default: 0] += dense[offset[i] + k] }
                 return .frequencies(f)
             case .numbers:
                 var n = Summary.Numbers(variable: e.variable, values: values[i], skipped: skipped[i], notRanked: notRanked[i], isRanking: ranking[i])
                 n.sum = sums[i]
                 n.sumOfSquares = squares[i]
+                if repeated[i] { n.people = Summary.People(count: people[i], lows: lows[i], highs: highs[i]) }
                 return .numbers(n)
             case .texts:
-                return .texts(Summary.Texts(variable: e.variable, written: written[i], skipped: skipped[i]))
+                return .texts(Summary.Texts(variable: e.variable, written: written[i], skipped: skipped[i], people: repeated[i]))
             }
         }
     }

@@ -38,10 +38,11 @@ fw_codes <- function(x) {
 as.integer.fw_variable <- function(x, ...) as.integer(fw_codes(x))
 as.double.fw_variable <- function(x, ...) as.double(fw_codes(x))
 
-fw_reasons <- function(x, skipped = "-99", missing = character(0), flag = NULL) {
+fw_reasons <- function(x, skipped = "-99", missing = character(0), flag = NULL, absent = NA) {
   reason <- rep(NA_character_, length(x))
   reason[x == ""] <- "Not asked"
   if (!is.null(flag)) reason[x == "" & flag == "1"] <- "Skipped"
+  if (!is.null(flag) && !is.na(absent)) reason[x == "" & flag == "2"] <- absent
   if (!is.na(skipped)) reason[x == skipped] <- "Skipped"
   for (code in names(missing)) reason[x == code] <- missing[[code]]
   reason
@@ -60,8 +61,8 @@ fw_logical <- function(x) {
   reason <- fw_reasons(x, NA)
   fw_variable(ifelse(is.na(reason), x == "1", NA), reason)
 }
-fw_text <- function(x, flag = NULL) {
-  reason <- fw_reasons(x, NA, flag = flag)
+fw_text <- function(x, flag = NULL, absent = NA) {
+  reason <- fw_reasons(x, NA, flag = flag, absent = absent)
   fw_variable(ifelse(is.na(reason), x, NA_character_), reason)
 }
 fw_date <- function(x, precision = "day") {

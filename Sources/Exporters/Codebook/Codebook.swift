@@ -81,7 +81,7 @@ public struct Codebook: Sendable {
         }
         // An instance a response does not have gets its own code, outside the values and the skip.
         for i in variables.indices {
-            guard let instance = variables[i].instance, ![.text, .date].contains(variables[i].measure) else { continue }
+            guard let instance = variables[i].instance, !variables[i].measure.isText else { continue }
             let code = MissingCode.absent(outside: variables[i].domain, skipped: variables[i].skipped)
             variables[i].absent = code
             variables[i].missing.append((code, Variable.absentLabel(instance)))

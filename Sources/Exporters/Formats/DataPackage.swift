@@ -61,6 +61,14 @@ enum DataPackage {
                 if !constraints.isEmpty { f["constraints"] = .object(constraints) }
             case .date:
                 f["type"] = .string(v.precision == .month ? "yearmonth" : v.precision == .year ? "year" : "date")
+            case .time:
+                // Without a format, a time must have seconds ("09:05:00"); Fieldwork keeps minutes.
+                f["type"] = "time"
+                f["format"] = "%H:%M"
+            case .datetime:
+                // Local civil time as given, with no zone: the format has none, so no reader assumes one.
+                f["type"] = "datetime"
+                f["format"] = "%Y-%m-%dT%H:%M"
             }
             // Each variable's own skip code (none for a calculation, which cannot be skipped); a free
             // text skipped is empty, its skip column beside it saying so.

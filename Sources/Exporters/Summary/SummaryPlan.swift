@@ -91,7 +91,7 @@ final class SummaryPlan {
             case .nominal, .ordinal:
                 if case .rank = v.source { kind = .numbers } else { kind = .frequencies }
             case .scale: kind = .numbers
-            case .text, .date: kind = .texts
+            case .text, .date, .time, .datetime: kind = .texts
             }
             var shown = v
             if let instance = v.instance {

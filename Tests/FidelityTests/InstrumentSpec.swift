@@ -12,6 +12,8 @@ struct ChoiceSpec: Equatable {
 
 enum Kind: String, CaseIterable {
     case single, multiple, scale, matrix, number, text, longText = "long_text", date, ranking
+    /// A clock time and a local date and time (issue 14, item 4).
+    case time, datetime
     case calcNumber, calcBool, calcText, calcDate
     /// Set at launch (`--set`): a coded site and a numbered wave.
     case hiddenChoice, hiddenNumber
@@ -128,6 +130,9 @@ extension InstrumentSpec {
             case .date:
                 y += "        precision: \(q.precision.rawValue)\n        min: \(q.dateMin)\n"
                 if let m = q.dateMax { y += "        max: \(m)\n" }
+            case .datetime:
+                // Limits at the ends of days, so that the edge answers (00:00, 23:59) are inside them.
+                y += "        min: \"2000-01-01T00:00\"\n        max: \"2024-12-31T23:59\"\n"
             default: break
             }
         }

@@ -11,6 +11,8 @@ enum ColumnType: Equatable {
     case number
     case text
     case date(Precision)
+    /// "HH:MM", and "YYYY-MM-DDTHH:MM" (local, no zone).
+    case time, datetime
     case bool
     /// `<question>_skipped` beside a free text in the statistical CSV: 1 skipped, 0 answered, empty not asked.
     case skippedFlag
@@ -86,6 +88,8 @@ struct Oracle {
             // The statistical CSV has exact text, so a skip cannot be a text: the column beside says which.
             out.append(Column(name: base + "_skipped", question: q.id, type: .skippedFlag, statisticalOnly: true))
         case .date: out.append(Column(name: base, question: q.id, type: .date(q.precision)))
+        case .time: out.append(Column(name: base, question: q.id, type: .time))
+        case .datetime: out.append(Column(name: base, question: q.id, type: .datetime))
         case .calcNumber: out.append(Column(name: base, question: q.id, type: .number))
         case .calcBool: out.append(Column(name: base, question: q.id, type: .bool))
         case .calcText: out.append(Column(name: base, question: q.id, type: .text))
@@ -127,7 +131,7 @@ struct Oracle {
     /// past ±10^15 nothing can be an answer.
     static func skipCode(_ c: Column) -> String {
         switch c.type {
-        case .text, .date, .bool, .skippedFlag: return "-99"
+        case .text, .date, .time, .datetime, .bool, .skippedFlag: return "-99"
         default: break
         }
         var candidates: [Int] = []
@@ -192,7 +196,7 @@ struct Oracle {
             return .value(order.firstIndex { $0 == mine }.map { String($0 + 1) } ?? "0")
         case .number(let d): return .value(Self.number(d))
         case .text(let t): return .value(t)
-        case .date(let d): return .value(d)
+        case .date(let d), .time(let d), .datetime(let d): return .value(d)
         }
     }
 }

@@ -229,4 +229,32 @@ private func secondsOfDay(_ time: String) -> Double {
             - Format: YYYY-MM-DDTHH:MM, a local date and time, no zone
             """), "\(md)")
     }
+
+    /// De-identified dates: a datetime moves with the participant's other dates, its clock time
+    /// kept; cut to the month it is a month, read as one (SPSS MOYR8); a time of day is no date and stays.
+    @Test func deidentificationChangesADatetimeAsItsDay() throws {
+        let study = try ClockStudy()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        func days(_ date: String?) throws -> Int { try #require(DateValue.parse(String(try #require(date).prefix(10)))) }
+        let shifted = try ClockStudy.rows(try study.export(.csv, Deidentification(dates: .shift)) + "/responses.csv")
+        #expect(shifted.count == 3)
+        for (row, a) in zip(shifted, ClockStudy.answers) {
+            #expect(row["woke"] == a.woke ?? "-99")
+            guard let onset = a.onset else { #expect(row["onset"] == "-99"); continue }
+            let shift = try days(a.visit) - days(row["visit"])
+            #expect((1...364).contains(shift))
+            #expect(try days(onset) - days(row["onset"]) == shift, "\(row)")
+            #expect(row["onset"]?.suffix(6) == onset.suffix(6), "the clock time is kept: \(row)")
+        }
+        let month = try study.export(.spss, Deidentification(dates: .month))
+        #expect(try ClockStudy.rows(month + "/responses.csv").map { $0["onset"] } == ["2024-02", "2000-01", "-99"])
+        #expect(try String(contentsOfFile: month + "/responses.sps", encoding: .utf8).contains("NUMERIC onset (MOYR8).\n"))
+        let md = try String(contentsOfFile: try study.export(.codebook, Deidentification(dates: .month)) + "/codebook.md", encoding: .utf8)
+        #expect(md.contains("""
+            - Type: datetime (date)
+            - Range: 2000-01-01T00:00 to 2024-12-31T23:59
+            - Date precision: month
+            - Missing: empty = not asked; -99 = skipped
+            """), "\(md)")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Expressions
 import InstrumentModel
 import ResponseStore
 
@@ -72,6 +73,19 @@ public struct SummaryRenderer {
         return stats
     }
 
+    /// The statistics of a time question: its earliest and latest exact only where at least N
+    /// answers hold them (as a number's range), the median a clock time too.
+    func times(_ n: Summary.Numbers) -> String {
+        func clock(_ minutes: Double) -> String { ClockTime.format(Int(minutes.rounded())) }
+        var earliest = "", latest = ""
+        if let (lo, hi) = n.range, let (innerLo, innerHi) = n.values.inner(minCell) {
+            earliest = innerLo == lo ? clock(lo) : "≤" + clock(innerLo)
+            latest = innerHi == hi ? clock(hi) : "≥" + clock(innerHi)
+        }
+        let median = n.median.map(clock) ?? ""
+        return "n \(n.n), earliest \(earliest), median \(median), latest \(latest); skipped \(count(n.skipped))"
+    }
+
     func lines(_ s: Summary) -> [(String, [(String, String, String, String)], String?)] {
         s.items.map { item in
             switch item {
@@ -83,6 +97,11 @@ public struct SummaryRenderer {
                     return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
                 }
                 return ("\(n.variable.label) (\(n.variable.name))", [], statistics(n))
+            case .times(let n):
+                guard n.n >= minCell else {
+                    return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
+                }
+                return ("\(n.variable.label) (\(n.variable.name))", [], times(n))
             case .texts(let t):
                 return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) written answer\(t.written == 1 ? "" : "s"); skipped \(count(t.skipped))")
             }

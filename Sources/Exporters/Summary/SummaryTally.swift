@@ -1,3 +1,4 @@
+import Expressions
 import InstrumentModel
 import ResponseStore
 
@@ -51,7 +52,7 @@ struct SummaryTally {
         for e in plan.entries {
             let codes = (e.variable.codes + e.variable.missing).map(\.code)
             let lo = codes.min() ?? 0, hi = codes.max() ?? -1
-            let width = e.kind == .numbers || e.kind == .texts || hi < lo || hi - lo > 256 ? 0 : hi - lo + 1
+            let width = [.numbers, .texts, .times].contains(e.kind) || hi < lo || hi - lo > 256 ? 0 : hi - lo + 1
             base.append(lo)
             span.append(width)
             offset.append(size)
@@ -101,6 +102,12 @@ struct SummaryTally {
             values[i].add(x)
             sums[i] += x
             squares[i] += x * x
+        case .times:
+            switch seen {
+            case .value(let s): if let minutes = ClockTime.parse(s) { values[i].add(Double(minutes)) }
+            case .skipped: skipped[i] += 1
+            case .notAsked, .integer, .text: break
+            }
         case .texts:
             switch seen {
             case .text(let nonEmpty): if nonEmpty { written[i] += 1 }
@@ -182,6 +189,8 @@ struct SummaryTally {
                 n.sum = sums[i]
                 n.sumOfSquares = squares[i]
                 return .numbers(n)
+            case .times:
+                return .times(Summary.Numbers(variable: e.variable, values: values[i], skipped: skipped[i]))
             case .texts:
                 return .texts(Summary.Texts(variable: e.variable, written: written[i], skipped: skipped[i]))
             }

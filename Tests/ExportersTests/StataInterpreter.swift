@@ -88,6 +88,7 @@ enum StataText {
                 try existing(m[0])
                 guard Self.valid(m[1]), !names.contains(m[1]) else { throw fail("\(m[1]) invalid name or already defined") }
                 names[names.firstIndex(of: m[0])!] = m[1]
+                types[m[1]] = types.removeValue(forKey: m[0])
                 for i in rows.indices { rows[i][m[1]] = rows[i].removeValue(forKey: m[0]) }
                 return
             }

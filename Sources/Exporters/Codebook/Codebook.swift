@@ -194,6 +194,10 @@ public struct Codebook: Sendable {
             out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
         case .date:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .date, integer: false))
+        case .time:
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .time, integer: false))
+        case .datetime:
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .datetime, integer: false))
         case .hidden:
             // Exported as the question it stands for: a coded choice, a number or a text.
             switch q.hiddenKind {

@@ -76,7 +76,7 @@ extension FidelityRun {
         case .choice(let k): return k
         case .choices(let ks), .ranking(let ks): return ks
         case .number(let d): return d
-        case .text(let t), .date(let t): return t
+        case .text(let t), .date(let t), .time(let t), .datetime(let t): return t
         case .rows(let rows): return rows
         }
     }

@@ -192,7 +192,7 @@ struct Oracle {
             return .value(order.firstIndex { $0 == mine }.map { String($0 + 1) } ?? "0")
         case .number(let d): return .value(Self.number(d))
         case .text(let t): return .value(t)
-        case .date(let d): return .value(d)
+        case .date(let d), .time(let d), .datetime(let d): return .value(d)
         }
     }
 }

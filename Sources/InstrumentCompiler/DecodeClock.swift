@@ -5,16 +5,17 @@ import YAMLTree
 /// The limits of `time` and `datetime` questions, read as the limits of a date are.
 extension InstrumentDecoder {
     /// `min`/`max` of a time (`"06:00"`) or a datetime (`"2024-05-01T09:00"` or `today`). A plain
-    /// `9:00` is refused with the fix: YAML 1.1 readers (and so the JSON Schema's tools) take it for
-    /// the base-60 number 540, so the file would mean different things to different readers.
+    /// `9:00` is refused with the fix, quotes and two digits: besides not being HH:MM, YAML 1.1
+    /// readers take it for the base-60 number 540. A plain `22:30` is a time as Fieldwork and
+    /// editors (YAML 1.2) read it, so it is accepted as a quoted one is.
     mutating func decodeClock(_ q: inout Question, _ map: MapReader) {
         let isTime = q.type == .time
         var bounds: [String: Int] = [:]
         for key in ["min", "max"] {
             guard let n = map[key], let s = string(n, what: key) else { continue }
-            if case .scalar(let scalar) = n, scalar.style == .plain, Self.isSexagesimal(s) {
-                diagnostics.error(.invalidValue, "'\(key)' is \(s) without quotes, which YAML reads as a number in base 60",
-                                  hint: "quote it: \(key): \"\(Self.quotedSuggestion(s, isTime: isTime))\"", on: n)
+            if case .scalar(let scalar) = n, scalar.style == .plain, Self.isSexagesimal(s), ClockTime.parse(s) == nil {
+                diagnostics.error(.invalidValue, "'\(key)' is \(s) without quotes, which YAML 1.1 reads as a number in base 60",
+                                  hint: "write the time in quotes, as HH:MM: \(key): \"\(Self.quotedSuggestion(s, isTime: isTime))\"", on: n)
                 continue
             }
             if !isTime, s == "today" {

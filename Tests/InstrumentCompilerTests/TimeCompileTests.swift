@@ -24,12 +24,18 @@ import Testing
                 text: When?
                 min: 9:00
             """)) == """
-            t.yaml:11:14: error: 'min' is 9:00 without quotes, which YAML reads as a number in base 60 [invalid-value]
+            t.yaml:11:14: error: 'min' is 9:00 without quotes, which YAML 1.1 reads as a number in base 60 [invalid-value]
                     min: 9:00
                          ^~~~
-              hint: quote it: min: "09:00"
+              hint: write the time in quotes, as HH:MM: min: "09:00"
 
             """)
+    }
+
+    @Test func aPlainTimeInFullIsATime() {
+        let result = compile(withQuestions("- {id: woke, type: time, text: When?, min: 06:00, max: 22:30}"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.instrument?.question("woke")?.dateMax == "22:30")
     }
 
     @Test func anHourPastTheDayIsSaidWithTheRange() {

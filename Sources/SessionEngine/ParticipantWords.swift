@@ -146,8 +146,10 @@ public struct ParticipantWords: Sendable {
         case .noSuchDay(let day, let month, let year): .failure(AnswerProblem(noSuchDay(day: day, month: month, year: year)))
         }
     }
-    public var writeTime: String { message("write_time") }
-    public var writeDatetime: String { message("write_datetime") }
+    /// How a time or a datetime is typed, with an example, in the language's words.
+    public func clockPattern(_ type: QuestionType) -> String { message(type == .time ? "time_pattern" : "datetime_pattern") }
+    public var writeTime: String { message("write_time", ["pattern": clockPattern(.time)]) }
+    public var writeDatetime: String { message("write_datetime", ["pattern": clockPattern(.datetime)]) }
     public func timeFrom(_ limit: String) -> String { message("time_from", ["time": limit]) }
     public func timeUntil(_ limit: String) -> String { message("time_until", ["time": limit]) }
     /// A limit of a time or datetime as the participant reads it: `09:00`, `2024-05-01 09:00`, or
@@ -159,13 +161,13 @@ public struct ParticipantWords: Sendable {
     /// A clock time as typed (`9:05`, `09.05`), in the form it is stored (`09:05`); a refusal
     /// that says the form wanted.
     public func time(_ typed: String) -> Result<String, AnswerProblem> {
-        TextEntry.time(typed).map { .success($0) } ?? .failure(AnswerProblem(message("write_time")))
+        TextEntry.time(typed).map { .success($0) } ?? .failure(AnswerProblem(writeTime))
     }
     /// A date and a clock time as typed (`2024-05-01 9:05`), as stored (`2024-05-01T09:05`).
     public func datetime(_ typed: String) -> Result<String, AnswerProblem> {
         switch TextEntry.datetimeReading(typed) {
         case .date(let d): .success(d)
-        case .notADate: .failure(AnswerProblem(message("write_datetime")))
+        case .notADate: .failure(AnswerProblem(writeDatetime))
         case .noSuchDay(let day, let month, let year): .failure(AnswerProblem(noSuchDay(day: day, month: month, year: year)))
         }
     }
@@ -285,8 +287,7 @@ public struct ParticipantWords: Sendable {
             }
         case .date: return say("typing_date", ["pattern": datePattern(q.precision ?? .day)])
         case .longText, .open: return say("typing_long")
-        case .time: return say("typing_time")
-        case .datetime: return say("typing_datetime")
+        case .time, .datetime: return say(q.type == .time ? "typing_time" : "typing_datetime", ["pattern": clockPattern(q.type)])
         case .text, .calculate, .hidden: return say("typing_text")
         }
     }

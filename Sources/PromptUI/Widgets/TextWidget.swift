@@ -68,6 +68,7 @@ struct TextWidget: Widget {
         let layout = editor.layout(columns: Self.columns(width))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
         if kind == .date { lines.append(style.dim("    " + words.datePattern(precision))) }
+        if kind == .time || kind == .datetime { lines.append(style.dim("    " + words.clockPattern(kind))) }
         // In numbers only, as the limit is judged: on the text without its outer spaces.
         if let limit {
             let count = editor.string.trimmingCharacters(in: .whitespacesAndNewlines).count

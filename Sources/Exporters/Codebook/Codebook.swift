@@ -190,7 +190,8 @@ public struct Codebook: Sendable {
         case .number:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .scale, integer: (q.decimals ?? 0) == 0,
                             domain: .range(min: q.min, max: q.max)))
-        case .text, .longText, .open:
+        case .text, .longText, .open, .time, .datetime:
+            // Times are exported as their text for now; their own formats are the exporters' part.
             out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
         case .date:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .date, integer: false))

@@ -23,6 +23,8 @@ private let instrumentText = #"""
           - {id: woke, type: time, text: When did you wake up?}
           - {id: onset, type: datetime, text: When did it start?, min: "2000-01-01T00:00", max: "2024-12-31T23:59"}
           - {id: visit, type: date, text: Visit?}
+          - {id: woke_again, type: calculate, value: "woke"}
+          - {id: onset_again, type: calculate, value: "onset"}
     """#
 
 private struct ClockStudy {
@@ -248,9 +250,11 @@ private func secondsOfDay(_ time: String) -> Double {
             #expect((1...364).contains(shift))
             #expect(try days(onset) - days(row["onset"]) == shift, "\(row)")
             #expect(row["onset"]?.suffix(6) == onset.suffix(6), "the clock time is kept: \(row)")
+            #expect(row["onset_again"] == row["onset"], "a calculated datetime moves with the rest: \(row)")
         }
         let month = try study.export(.spss, Deidentification(dates: .month))
         #expect(try ClockStudy.rows(month + "/responses.csv").map { $0["onset"] } == ["2024-02", "2000-01", "-99"])
+        #expect(try ClockStudy.rows(month + "/responses.csv").map { $0["onset_again"] } == ["2024-02", "2000-01", ""])
         #expect(try String(contentsOfFile: month + "/responses.sps", encoding: .utf8).contains("NUMERIC onset (MOYR8).\n"))
         let md = try String(contentsOfFile: try study.export(.codebook, Deidentification(dates: .month)) + "/codebook.md", encoding: .utf8)
         #expect(md.contains("""
@@ -259,5 +263,23 @@ private func secondsOfDay(_ time: String) -> Double {
             - Date precision: month
             - Missing: empty = not asked; -99 = skipped
             """), "\(md)")
+    }
+
+    /// A calculation that gives a time or a datetime is declared as one, as a calculated date is a
+    /// date: not a number column holding "09:05", which SPSS and Stata could not read.
+    @Test(.enabled(if: Tool.available("pspp"), "needs PSPP (apt-get install pspp)"))
+    func calculatedTimesAreTimes() throws {
+        let study = try ClockStudy()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let out = try study.export(.spss)
+        let rows = try ClockStudy.rows(out + "/responses.csv")
+        #expect(rows.map { $0["woke_again"] } == ["00:00", "23:59", ""])
+        #expect(rows.map { $0["onset_again"] } == ["2024-02-29T23:59", "2000-01-01T00:00", ""])
+        let syntax = try String(contentsOfFile: out + "/responses.sps", encoding: .utf8)
+        #expect(syntax.contains("NUMERIC woke_again (TIME5).\n") && syntax.contains("NUMERIC onset_again (DATETIME17).\n"), "\(syntax)")
+        let first = try run("pspp", [out + "/responses.sps"], in: "/")
+        #expect(first.status == 0 && !first.output.contains("warning") && !first.output.contains("error"), "\(first.output)")
+        let md = try String(contentsOfFile: try study.export(.codebook) + "/codebook.md", encoding: .utf8)
+        #expect(md.contains("### `woke_again`\n\n- Label: woke_again\n- Type: calculate (time)\n"), "\(md)")
     }
 }

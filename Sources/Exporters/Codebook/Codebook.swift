@@ -190,8 +190,7 @@ public struct Codebook: Sendable {
         case .number:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .scale, integer: (q.decimals ?? 0) == 0,
                             domain: .range(min: q.min, max: q.max)))
-        case .text, .longText, .open, .time, .datetime:
-            // Times are exported as their text for now; their own formats are the exporters' part.
+        case .text, .longText, .open:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
         case .date:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .date, integer: false))
@@ -221,6 +220,10 @@ public struct Codebook: Sendable {
                 var date = make(q.id, .calculated(question: q.id), label: label, measure: .date, integer: false)
                 date.precision = .day
                 out.append(date)
+            case .time:
+                out.append(make(q.id, .calculated(question: q.id), label: label, measure: .time, integer: false))
+            case .datetime:
+                out.append(make(q.id, .calculated(question: q.id), label: label, measure: .datetime, integer: false))
             case .number:
                 out.append(make(q.id, .calculated(question: q.id), label: label, measure: .scale, integer: false,
                                 domain: .range(min: nil, max: nil)))

@@ -28,6 +28,7 @@ struct Deidentifier: Sendable {
         var dateCalculations: Set<String> = []
         /// Dates with a clock time: changed as their day is (a time of day alone is no date, and is kept).
         var datetimes: Set<String> = []
+        var datetimeCalculations: Set<String> = []
 
         init(_ instrument: Instrument) {
             let calculations = CalculationTypes.of(instrument)
@@ -39,6 +40,7 @@ struct Deidentifier: Sendable {
                 case .calculate:
                     if calculations[q.id] == .text { textCalculations.insert(q.id) }
                     if calculations[q.id] == .date { dateCalculations.insert(q.id) }
+                    if calculations[q.id] == .datetime { datetimeCalculations.insert(q.id) }
                 default: break
                 }
             }
@@ -110,6 +112,10 @@ struct Deidentifier: Sendable {
             for id in plan?.datetimes ?? [] {
                 guard let text = answers[id]?.string else { continue }
                 answers[id] = Self.datetime(text, method: method, shift: shift).map(JSON.string)
+            }
+            for id in plan?.datetimeCalculations ?? [] {
+                guard let text = calculated[id]?.string else { continue }
+                calculated[id] = Self.datetime(text, method: method, shift: shift).map(JSON.string)
             }
             for id in plan?.dateCalculations ?? [] {
                 guard let text = calculated[id]?.string else { continue }

@@ -78,7 +78,7 @@ struct InstrumentGenerator {
         case .ranking:
             q.choices = choices(Array(codes().prefix(random.int(3...4))))
             if random.chance(0.5) { q.rank = 2 }
-        case .time, .datetime, .calcNumber, .calcBool, .calcText, .calcDate, .hiddenChoice, .hiddenNumber:
+        case .time, .datetime, .calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime, .hiddenChoice, .hiddenNumber:
             break
         }
         return q
@@ -138,6 +138,8 @@ struct InstrumentGenerator {
             questions.append(QuestionSpec(id: "calc_text", kind: .calcText, expression: t.id))
         }
         questions.append(QuestionSpec(id: "calc_date", kind: .calcDate, expression: "visit_day"))
+        questions.append(QuestionSpec(id: "calc_time", kind: .calcTime, expression: "woke"))
+        questions.append(QuestionSpec(id: "calc_datetime", kind: .calcDatetime, expression: "onset"))
         // Values set at launch, written last and drawn from nothing, so the instruments before stay as they were.
         questions.append(QuestionSpec(id: "site", kind: .hiddenChoice, text: "Site",
                                       choices: [ChoiceSpec(code: -5, label: "North, \"upper\"", welsh: "Gogledd"),

@@ -15,6 +15,8 @@ enum Kind: String, CaseIterable {
     /// A clock time and a local date and time (issue 14, item 4).
     case time, datetime
     case calcNumber, calcBool, calcText, calcDate
+    /// Calculations that copy a time and a datetime.
+    case calcTime, calcDatetime
     /// Set at launch (`--set`): a coded site and a numbered wave.
     case hiddenChoice, hiddenNumber
 }
@@ -38,7 +40,7 @@ struct QuestionSpec: Equatable {
     var expression = ""
     var showIf: String?
 
-    var isCalculation: Bool { [.calcNumber, .calcBool, .calcText, .calcDate].contains(kind) }
+    var isCalculation: Bool { [.calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime].contains(kind) }
     var isHidden: Bool { kind == .hiddenChoice || kind == .hiddenNumber }
 
     /// Every choice a participant can pick, "Other" included.
@@ -92,7 +94,7 @@ extension InstrumentSpec {
             y += "      - id: \(q.id)\n"
             let type: String
             switch q.kind {
-            case .calcNumber, .calcBool, .calcText, .calcDate: type = "calculate"
+            case .calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime: type = "calculate"
             case .hiddenChoice, .hiddenNumber: type = "hidden"
             default: type = q.kind.rawValue
             }

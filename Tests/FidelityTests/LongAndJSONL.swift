@@ -87,6 +87,8 @@ extension FidelityRun {
         case .bool(let b): return b
         case .text(let t): return t
         case .date(let days): return DateValue.format(days)
+        case .time(let minutes): return ClockTime.format(minutes)
+        case .datetime(let minutes): return DateTimeValue.format(minutes)
         default: return nil
         }
     }

@@ -94,6 +94,8 @@ struct Oracle {
         case .calcBool: out.append(Column(name: base, question: q.id, type: .bool))
         case .calcText: out.append(Column(name: base, question: q.id, type: .text))
         case .calcDate: out.append(Column(name: base, question: q.id, type: .date(.day)))
+        case .calcTime: out.append(Column(name: base, question: q.id, type: .time))
+        case .calcDatetime: out.append(Column(name: base, question: q.id, type: .datetime))
         }
         if q.other != nil, q.kind == .single || q.kind == .multiple {
             out.append(Column(name: base + "_other", question: q.id, type: .text))
@@ -160,6 +162,8 @@ struct Oracle {
             case .bool(let b): return .value(b ? "1" : "0")
             case .text(let t): return .value(t)
             case .date(let days): return .value(DateValue.format(days))
+            case .time(let minutes): return .value(ClockTime.format(minutes))
+            case .datetime(let minutes): return .value(DateTimeValue.format(minutes))
             default: return .notAsked
             }
         }

@@ -174,7 +174,7 @@ struct SessionGenerator {
             let minutes = random.chance(0.5) ? random.pick([0, 1439]) : random.int(0...1439)
             let t = day + "T" + String(format: "%02d:%02d", minutes / 60, minutes % 60)
             return (Answer(.datetime(t)), [random.chance(0.5) ? t : t.replacingOccurrences(of: "T", with: " ")])
-        case .calcNumber, .calcBool, .calcText, .calcDate, .hiddenChoice, .hiddenNumber:
+        case .calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime, .hiddenChoice, .hiddenNumber:
             return (Answer(.text("")), [""])
         }
     }

@@ -23,10 +23,12 @@ enum RScript {
             #   (responses[responses$age > 30, ]), as the class "fw_variable" keeps it.
             # - Dates are Date; a month is the Date of its first day (attr(x, "precision") is "month");
             #   a year is a whole number. True/false is logical, text is exactly as given.
-            # - A date-time is POSIXct in "UTC", which here means the local time the participant gave (no zone is
-            #   stored): format(x) shows it as given, and no time zone or clock change of yours moves it.
-            # - A time of day is seconds since midnight as a difftime of class "hms" (what hms and readr use):
-            #   it sorts, subtracts and takes a median as a time; with the hms package loaded it shows as 09:05:00.
+
+            """
+        // Said, and defined, only where the export has times: other scripts stay as they were.
+        let clocks = c.codebook.variables.contains { $0.measure == .time || $0.measure == .datetime }
+        if clocks { s += clockNotes }
+        s += """
             # Each variable's skip code is its own, outside the values it can take (see the codebook).
 
             fw_variable <- function(x, reason, codes = NULL, precision = NULL) {
@@ -85,17 +87,10 @@ enum RScript {
               if (precision == "month") kept <- ifelse(is.na(kept), NA_character_, paste0(kept, "-01"))
               fw_variable(as.Date(kept), reason, precision = precision)
             }
-            fw_datetime <- function(x) {
-              reason <- fw_reasons(x)
-              kept <- ifelse(is.na(reason), x, NA_character_)
-              fw_variable(as.POSIXct(kept, format = "%Y-%m-%dT%H:%M", tz = "UTC"), reason)
-            }
-            fw_time <- function(x) {
-              reason <- fw_reasons(x)
-              kept <- ifelse(is.na(reason), x, NA_character_)
-              seconds <- as.numeric(substr(kept, 1, 2)) * 3600 + as.numeric(substr(kept, 4, 5)) * 60
-              fw_variable(structure(seconds, units = "secs", class = c("hms", "difftime")), reason)
-            }
+
+            """
+        if clocks { s += clockFunctions }
+        s += """
 
             raw <- read.csv("responses.csv", colClasses = "character", encoding = "UTF-8", na.strings = character(0), check.names = FALSE)
             responses <- data.frame(response_id = raw$response_id, stringsAsFactors = FALSE)
@@ -142,6 +137,33 @@ enum RScript {
         s += "rm(raw)\n"
         return try c.writeText("responses.R", s)
     }
+
+    /// Why these classes: a date-time in "UTC" is never moved by the analyst's zone or its clock
+    /// changes (the answer has no zone: it is the participant's own clock); a time as an hms difftime
+    /// is what readr and the tidyverse give for a time, and in base R it still sorts, subtracts and
+    /// takes a median as a time, which "HH:MM" text would not.
+    static let clockNotes = """
+        # - A date-time is POSIXct in "UTC", which here means the local time the participant gave (no zone is
+        #   stored): format(x) shows it as given, and no time zone or clock change of yours moves it.
+        # - A time of day is seconds since midnight as a difftime of class "hms" (what hms and readr use):
+        #   it sorts, subtracts and takes a median as a time; with the hms package loaded it shows as 09:05:00.
+
+        """
+
+    static let clockFunctions = """
+        fw_datetime <- function(x) {
+          reason <- fw_reasons(x)
+          kept <- ifelse(is.na(reason), x, NA_character_)
+          fw_variable(as.POSIXct(kept, format = "%Y-%m-%dT%H:%M", tz = "UTC"), reason)
+        }
+        fw_time <- function(x) {
+          reason <- fw_reasons(x)
+          kept <- ifelse(is.na(reason), x, NA_character_)
+          seconds <- as.numeric(substr(kept, 1, 2)) * 3600 + as.numeric(substr(kept, 4, 5)) * 60
+          fw_variable(structure(seconds, units = "secs", class = c("hms", "difftime")), reason)
+        }
+
+        """
 
     private static func isRank(_ v: Variable) -> Bool {
         if case .rank = v.source { return true }

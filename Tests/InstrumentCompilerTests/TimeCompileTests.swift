@@ -126,6 +126,24 @@ import Testing
             """)
     }
 
+    @Test func aTimeWithoutQuotesInAConditionIsToBeQuoted() {
+        #expect(render(withQuestions("""
+              - id: woke
+                type: time
+                text: When?
+              - id: b
+                type: text
+                text: B?
+                show_if: woke < 07:30
+            """)) == """
+            t.yaml:14:25: error: the time 07:30 needs quotes [expression-syntax]
+                    show_if: woke < 07:30
+                                    ^~~~~
+              hint: write it "07:30"
+
+            """)
+    }
+
     @Test func findsAValidIfNoTimeWithinTheLimitsCanMeet() {
         #expect(render(withQuestions("""
               - id: woke

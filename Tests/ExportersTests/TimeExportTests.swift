@@ -20,7 +20,7 @@ private let instrumentText = #"""
       - id: s
         questions:
           - {id: order, type: number, text: Order?}
-          - {id: woke, type: time, text: When did you wake up?}
+          - {id: woke, type: time, text: When did you wake up?, min: "00:00", max: "23:59"}
           - {id: onset, type: datetime, text: When did it start?, min: "2000-01-01T00:00", max: "2024-12-31T23:59"}
           - {id: visit, type: date, text: Visit?}
           - {id: woke_again, type: calculate, value: "woke"}
@@ -222,6 +222,7 @@ private func secondsOfDay(_ time: String) -> Double {
             - Label: When did you wake up?
             - Question: When did you wake up?
             - Type: time (time)
+            - Range: 00:00 to 23:59
             - Format: HH:MM, a 24-hour clock time, local, no zone
             - Missing: empty = not asked; -99 = skipped
             """), "\(md)")
@@ -281,5 +282,30 @@ private func secondsOfDay(_ time: String) -> Double {
         #expect(first.status == 0 && !first.output.contains("warning") && !first.output.contains("error"), "\(first.output)")
         let md = try String(contentsOfFile: try study.export(.codebook) + "/codebook.md", encoding: .utf8)
         #expect(md.contains("### `woke_again`\n\n- Label: woke_again\n- Type: calculate (time)\n"), "\(md)")
+    }
+
+    /// A datetime's limits are the field's constraints, in its own format, so that `frictionless
+    /// validate` catches a moment no participant could have given; shifted dates (de-identified)
+    /// lie up to 364 days earlier than the real ones, so then only the maximum still holds.
+    @Test func datapackageConstrainsADatetimeToItsLimits() throws {
+        let study = try ClockStudy()
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        func constraints(_ deidentification: Deidentification) throws -> [String: [String: String]] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: try study.export(.datapackage, deidentification) + "/datapackage.json"))
+            let package = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let resource = try #require((package["resources"] as? [[String: Any]])?.first)
+            let fields = try #require((resource["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: fields.compactMap { f in
+                (f["name"] as? String).map { ($0, (f["constraints"] as? [String: String]) ?? [:]) }
+            })
+        }
+        let plain = try constraints(Deidentification())
+        #expect(plain["onset"] == ["minimum": "2000-01-01T00:00", "maximum": "2024-12-31T23:59"])
+        #expect(plain["woke"] == ["minimum": "00:00", "maximum": "23:59"])
+        #expect(plain["visit"] == [:], "no limits, no constraints")
+        #expect(plain["onset_again"] == [:], "a calculation has no limits of its own")
+        let shifted = try constraints(Deidentification(dates: .shift))
+        #expect(shifted["onset"] == ["maximum": "2024-12-31T23:59"])
+        #expect(shifted["woke"] == ["minimum": "00:00", "maximum": "23:59"], "a time of day is no date: never shifted")
     }
 }

@@ -171,6 +171,9 @@ private func secondsOfDay(_ time: String) -> Double {
             stopifnot(inherits(responses$woke, "difftime"), inherits(responses$woke, "hms"), identical(units(responses$woke), "secs"))
             stopifnot(identical(as.numeric(responses$woke), c(0, 86340, NA)))
             stopifnot(identical(fw_reason(responses$woke), c(NA, NA, "Skipped")))
+            # Shown as clock times in base R too (hms, where installed, shows them its own way).
+            if (!requireNamespace("hms", quietly = TRUE)) stopifnot(identical(format(responses$woke), c("00:00", "23:59", NA)))
+            if (!requireNamespace("hms", quietly = TRUE)) stopifnot(any(grepl("23:59", capture.output(print(responses$woke)))))
             stopifnot(inherits(responses$onset, "POSIXct"), identical(attr(responses$onset, "tzone"), "UTC"))
             stopifnot(identical(format(responses$onset, "%Y-%m-%dT%H:%M"), c("2024-02-29T23:59", "2000-01-01T00:00", NA)))
             stopifnot(identical(as.numeric(responses$onset), c(1709251140, 946684800, NA)))

@@ -146,7 +146,7 @@ enum RScript {
         # - A date-time is POSIXct in "UTC", which here means the local time the participant gave (no zone is
         #   stored): format(x) shows it as given, and no time zone or clock change of yours moves it.
         # - A time of day is seconds since midnight as a difftime of class "hms" (what hms and readr use):
-        #   it sorts, subtracts and takes a median as a time; with the hms package loaded it shows as 09:05:00.
+        #   it sorts, subtracts and takes a median as a time, and shows as 09:05 (as 09:05:00 where hms is installed).
 
         """
 
@@ -161,6 +161,17 @@ enum RScript {
           kept <- ifelse(is.na(reason), x, NA_character_)
           seconds <- as.numeric(substr(kept, 1, 2)) * 3600 + as.numeric(substr(kept, 4, 5)) * 60
           fw_variable(structure(seconds, units = "secs", class = c("hms", "difftime")), reason)
+        }
+        # Without the hms package, times are still shown as clock times (hms, where installed, shows its own way).
+        if (!requireNamespace("hms", quietly = TRUE)) {
+          format.hms <- function(x, ...) {
+            s <- as.numeric(unclass(x))
+            ifelse(is.na(s), NA_character_, sprintf("%02d:%02d", s %/% 3600, s %% 3600 %/% 60))
+          }
+          print.hms <- function(x, ...) {
+            print(format(x), quote = FALSE)
+            invisible(x)
+          }
         }
 
         """

@@ -81,7 +81,8 @@ struct REFIQDAProject {
             if let group = interview.group { x += value(guid("variable", "group_size"), "IntegerValue", String(group)) }
             for (q, words) in interview.attributes where structured.contains(where: { $0.id == q.id }) {
                 let kind = Self.type(of: q)
-                x += value(guid("variable", "q", q.id), kind == "Text" ? "TextValue" : kind == "Date" ? "DateValue" : kind + "Value", words)
+                // An xsd:dateTime has seconds; with no zone it is the local time, as the answer is.
+                x += value(guid("variable", "q", q.id), kind + "Value", kind == "DateTime" ? words + ":00" : words)
             }
             x += "      <SourceRef targetGUID=\"\(guid("source", interview.responseID))\"/>\n"
             x += "    </Case>\n"
@@ -140,6 +141,8 @@ struct REFIQDAProject {
         switch q.type {
         case .number: return (q.decimals ?? 0) == 0 ? "Integer" : "Float"
         case .date: return (q.precision ?? .day) == .day ? "Date" : "Text"
+        // REFI-QDA has no time of day: a time is its text, "09:05".
+        case .datetime: return "DateTime"
         default: return "Text"
         }
     }

@@ -22,6 +22,17 @@ import Testing
             == "Type a date and time as YYYY-MM-DD HH:MM, for example 2024-05-17 09:30.")
     }
 
+    @Test func saysTheLimitsInEachLanguage() throws {
+        let i = try instrument(questions)
+        let woke = try #require(i.question("woke")), seen = try #require(i.question("seen"))
+        let es = ParticipantWords.forLanguage("es"), cy = ParticipantWords.forLanguage("cy")
+        #expect(es.limits(for: woke, today: today) == "Entre 06:00 y 22:00.")
+        #expect(es.limits(for: seen, today: today) == "Entre 2026-11-01 09:00 y hoy.")
+        #expect(cy.limits(for: woke, today: today) == "Rhwng 06:00 a 22:00.")
+        #expect(es.typingHelp(for: woke) == "Escriba una hora con el formato HH:MM (reloj de 24 horas), por ejemplo 09:30.")
+        #expect(cy.time("9yh") == .failure(AnswerProblem("Ysgrifennwch yr amser ar y ffurf AA:MM ar gloc 24 awr, er enghraifft 09:30.")))
+    }
+
     @Test func refusesAnswersOutsideTheLimitsWithTheLimit() throws {
         var s = try session(questions)
         #expect(problem { try s.answer(Answer(.time("05:59")), at: 1) } == "Please give a time no earlier than 06:00.")

@@ -148,6 +148,9 @@ public enum InstrumentDiff {
         if o.min != q.min || o.max != q.max {
             add(.check, "the accepted range changed from \(range(o)) to \(range(q))")
         }
+        if o.dateMin != q.dateMin || o.dateMax != q.dateMax {
+            add(.check, "the accepted range changed from \(dateRange(o)) to \(dateRange(q))")
+        }
         out += answerRuleChanges(o, q, languages: languages, display: language).map { Change(variable: q.id, verdict: $0.0, what: $0.1) }
         if breaks.contains(where: { if case .precision = $0 { true } else { false } }) {
             add(.notComparable, "dates are now kept to the \((q.precision ?? .day).rawValue) (were to the \((o.precision ?? .day).rawValue)): reduce older dates to the same precision before pooling")
@@ -241,6 +244,16 @@ public enum InstrumentDiff {
 
     private static func code(_ place: InstrumentExpressions.Place, _ expressions: InstrumentExpressions) -> String {
         canonical(at: place, in: expressions).map { "'" + $0 + "'" } ?? "none"
+    }
+
+    /// The limits of a date, time or datetime as written, a datetime with a space for its `T`.
+    private static func dateRange(_ q: Question) -> String {
+        switch (q.dateMin.map(DateTimeValue.readable), q.dateMax.map(DateTimeValue.readable)) {
+        case let (low?, high?): return "\(low)–\(high)"
+        case let (low?, nil): return "no earlier than \(low)"
+        case let (nil, high?): return "no later than \(high)"
+        default: return "any"
+        }
     }
 
     private static func range(_ q: Question) -> String {

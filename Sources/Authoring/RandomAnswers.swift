@@ -64,6 +64,13 @@ struct RandomAnswers {
             let high = q.dateMax.flatMap(DateValue.parse) ?? today
             guard low <= high else { return nil }
             return Answer(.date(DateValue.format(Int.random(in: low...high, using: &random), precision: q.precision ?? .day)))
+        case .time, .datetime:
+            let limits = ClockLimits(q, today: today)
+            let low = limits.min ?? (q.type == .time ? 0 : DateTimeValue.startOf(day: today - 3650))
+            let high = limits.max ?? (q.type == .time ? ClockTime.minutesPerDay - 1 : DateTimeValue.endOf(day: today))
+            guard low <= high else { return nil }
+            let minute = Int.random(in: low...high, using: &random)
+            return Answer(q.type == .time ? .time(ClockTime.format(minute)) : .datetime(DateTimeValue.format(minute)))
         }
     }
 

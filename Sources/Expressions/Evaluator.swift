@@ -6,6 +6,10 @@ public enum Value: Sendable, Equatable {
     case bool(Bool)
     /// Days since 1970-01-01.
     case date(Int)
+    /// Minutes since midnight.
+    case time(Int)
+    /// Minutes since 1970-01-01T00:00, local civil time.
+    case datetime(Int)
     case choice(Int)
     /// A choice marked `missing: true` ("Prefer not to say"): it compares like any choice,
     /// by label or code, but is empty in arithmetic, as a user-missing value is in SPSS.
@@ -107,6 +111,7 @@ public enum Evaluator {
         case (.date(let d), .date(let e)): order = d < e ? -1 : d > e ? 1 : 0
         case (.date(let d), .text(let t)): order = DateValue.parse(t).map { d < $0 ? -1 : d > $0 ? 1 : 0 }
         case (.text(let t), .date(let d)): order = DateValue.parse(t).map { $0 < d ? -1 : $0 > d ? 1 : 0 }
+        case (.time, _), (_, .time), (.datetime, _), (_, .datetime): order = clockOrder(x, y)
         case (.bool(let p), .bool(let q)): order = p == q ? 0 : nil
         default: order = nil
         }
@@ -119,6 +124,30 @@ public enum Evaluator {
         case .greater: return order > 0
         case .greaterOrEqual: return order >= 0
         default: return false
+        }
+    }
+
+    /// The order of two values of which one is a time or a datetime. A quoted literal is read as
+    /// the other side's kind (`"06:00"`, `"2024-05-01T09:00"`); a datetime set against a date
+    /// (`today()`, `"2024-05-01"`) is compared by its day, as a date has no finer part to compare.
+    static func clockOrder(_ x: Value, _ y: Value) -> Int? {
+        func sign(_ a: Int, _ b: Int) -> Int { a < b ? -1 : a > b ? 1 : 0 }
+        func day(_ v: Value) -> Int? {
+            switch v {
+            case .date(let d): d
+            case .text(let t): DateValue.parse(t)
+            default: nil
+            }
+        }
+        switch (x, y) {
+        case (.time(let a), .time(let b)), (.datetime(let a), .datetime(let b)): return sign(a, b)
+        case (.time(let a), .text(let t)): return ClockTime.parse(t).map { sign(a, $0) }
+        case (.text(let t), .time(let b)): return ClockTime.parse(t).map { sign($0, b) }
+        case (.datetime(let a), .text(let t)) where DateTimeValue.parse(t) != nil: return DateTimeValue.parse(t).map { sign(a, $0) }
+        case (.text(let t), .datetime(let b)) where DateTimeValue.parse(t) != nil: return DateTimeValue.parse(t).map { sign($0, b) }
+        case (.datetime(let a), _): return day(y).map { sign(DateTimeValue.floorDay(a), $0) }
+        case (_, .datetime(let b)): return day(x).map { sign($0, DateTimeValue.floorDay(b)) }
+        default: return nil
         }
     }
 

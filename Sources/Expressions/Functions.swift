@@ -141,6 +141,8 @@ enum Functions {
         if a.isNumeric && b.isNumeric { return .anyNumber }
         switch (a, b) {
         case (.date, .text), (.text, .date): return .date
+        case (.time, .text), (.text, .time): return .time
+        case (.datetime, .text), (.text, .datetime): return .datetime
         default: return nil
         }
     }

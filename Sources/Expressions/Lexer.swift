@@ -42,6 +42,13 @@ struct Lexer {
 
         if Self.isDigit(c) || (c == "." && Self.isDigit(peek(1))) {
             while Self.isDigit(peek()) { index += 1 }
+            if peek() == ":", Self.isDigit(peek(1)) {
+                // `woke < 07:30`: a time written as in a YAML value, which an expression reads as text.
+                index += 1
+                while Self.isDigit(peek()) { index += 1 }
+                let time = String(String.UnicodeScalarView(chars[start..<index]))
+                throw ExpressionError(.syntax, "the time \(time) needs quotes", hint: "write it \"\(time)\"", at: SourceSpan(start, index))
+            }
             if peek() == ".", Self.isDigit(peek(1)) {
                 index += 1
                 while Self.isDigit(peek()) { index += 1 }

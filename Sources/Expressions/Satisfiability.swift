@@ -26,6 +26,8 @@ public struct AnswerFacts: Sendable, Equatable {
     public enum DateLimit: Sendable, Equatable {
         case day(Int)
         case today
+        /// A fixed minute of a time (since midnight) or of a datetime (since 1970).
+        case minute(Int)
     }
 
     /// `max_length` of a text.
@@ -73,6 +75,12 @@ struct Domain {
             integer = decimals == 0
         case .choice(let options)?:
             codes = Set(options.map(\.code))
+        case .time?:
+            low = 0
+            high = Double(ClockTime.minutesPerDay - 1)
+            integer = true
+        case .datetime?:
+            integer = true
         default:
             break
         }
@@ -86,6 +94,10 @@ struct Domain {
         if case .date? = type {
             if case .day(let d)? = facts.earliest { low = Double(d) }
             if case .day(let d)? = facts.latest { high = Double(d) }
+        }
+        if type == .time || type == .datetime {
+            if case .minute(let m)? = facts.earliest { low = Double(m) }
+            if case .minute(let m)? = facts.latest { high = Double(m) }
         }
         if facts.neverShown { answered = false }
     }
@@ -274,7 +286,8 @@ private struct Analysis {
     private func term(_ e: Expr, _ other: Expr) -> (Term, Double)? {
         switch e.kind {
         case .reference(let r):
-            if case .call("today", let none) = other.kind, none.isEmpty, case .date? = types(r) { return (.sinceToday(r), 0) }
+            // A datetime is compared with today() by its day, so it is a day count from today too.
+            if case .call("today", let none) = other.kind, none.isEmpty, types(r) == .date || types(r) == .datetime { return (.sinceToday(r), 0) }
             return constant(other, for: r).map { (.answer(r), $0) }
         case .call(let name, let args) where (name == "count" || name == "length") && args.count == 1:
             guard case .reference(let r) = args[0].kind, case .number(let n) = other.kind else { return nil }
@@ -289,6 +302,9 @@ private struct Analysis {
         case (.number(let n), .number?), (.number(let n), .choice?): return n
         case (.string, .choice(let options)?): return code(of: e, in: options).map(Double.init)
         case (.string(let s), .date?): return DateValue.parse(s).map(Double.init)
+        case (.string(let s), .time?): return ClockTime.parse(s).map(Double.init)
+        // A date set against a datetime compares by day, which no single minute stands for.
+        case (.string(let s), .datetime?): return DateTimeValue.parse(s).map(Double.init)
         default: return nil
         }
     }

@@ -182,6 +182,9 @@ public struct TypeChecker {
     private func comparable(_ x: ValueType, _ y: ValueType) -> Bool {
         switch (x, y) {
         case (.text, .text), (.bool, .bool), (.date, .date), (.date, .text), (.text, .date): true
+        case (.time, .time), (.time, .text), (.text, .time): true
+        // A datetime compared with a date (`today()`, "2024-05-01") is compared by its day.
+        case (.datetime, .datetime), (.datetime, .text), (.text, .datetime), (.datetime, .date), (.date, .datetime): true
         case (.choice, .text), (.text, .choice): true
         default: x.isNumeric && y.isNumeric
         }
@@ -206,7 +209,8 @@ public struct TypeChecker {
         if case .choice(let options) = left { checkChoiceLiteral(b, options: options, question: a, ordering: op.isOrdering) }
         if case .choice(let options) = right { checkChoiceLiteral(a, options: options, question: b, ordering: op.isOrdering) }
         if !comparable(left, right) {
-            let hint = left == .text || right == .text ? "a number is written without quotes; text needs quotes"
+            let hint = (left == .time || right == .time) && (left.isNumeric || right.isNumeric) ? "a time needs quotes, such as \"06:00\""
+                : left == .text || right == .text ? "a number is written without quotes; text needs quotes"
                 : left == .date && right.isNumeric ? unquotedDate(op, a, b, dateOnLeft: true)
                 : right == .date && left.isNumeric ? unquotedDate(op, a, b, dateOnLeft: false) : nil
             report(.typeMismatch, "this compares \(left.description) with \(right.description)", hint: hint, at: span)
@@ -214,10 +218,23 @@ public struct TypeChecker {
         }
         if op.isOrdering {
             if left == .text && right == .text || left == .bool || right == .bool {
-                report(.typeMismatch, "'\(op.rawValue)' orders numbers, choices and dates, not \(left.description)", at: span)
+                report(.typeMismatch, "'\(op.rawValue)' orders numbers, choices, dates and times, not \(left.description)", at: span)
             }
         }
-        if left == .date || right == .date {
+        if left == .time || right == .time {
+            for (t, e) in [(left, a), (right, b)] where t == .text {
+                if case .string(let s) = e.kind, ClockTime.parse(s) == nil {
+                    report(.typeMismatch, "\"\(s)\" is not a time", hint: "write times as \"HH:MM\" on a 24-hour clock, such as \"06:00\"", at: e.span)
+                }
+            }
+        } else if left == .datetime || right == .datetime {
+            for (t, e) in [(left, a), (right, b)] where t == .text {
+                if case .string(let s) = e.kind, DateTimeValue.parse(s) == nil, DateValue.parse(s) == nil {
+                    report(.typeMismatch, "\"\(s)\" is not a date and time",
+                           hint: "write them as \"YYYY-MM-DDTHH:MM\", such as \"2024-05-01T09:00\", or a date alone", at: e.span)
+                }
+            }
+        } else if left == .date || right == .date {
             for (t, e) in [(left, a), (right, b)] where t == .text {
                 if case .string(let s) = e.kind, DateValue.parse(s) == nil {
                     report(.typeMismatch, "\"\(s)\" is not a date", hint: "write dates as \"YYYY-MM-DD\"", at: e.span)

@@ -10,6 +10,8 @@ extension ValueType {
         case .number: return .number(min: q.min, max: q.max, decimals: q.decimals ?? 0)
         case .text, .longText, .open: return .text
         case .date: return .date
+        case .time: return .time
+        case .datetime: return .datetime
         case .single, .scale: return .choice(options())
         case .multiple: return .choices(options())
         case .ranking: return .ranking(options())

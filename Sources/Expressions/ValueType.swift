@@ -15,6 +15,8 @@ public indirect enum ValueType: Sendable, Equatable {
     case text
     case bool
     case date
+    case time
+    case datetime
     /// One choice: a single-choice question, a scale or a matrix row.
     case choice([ChoiceOption])
     /// A set of choices: a multiple-choice question.
@@ -34,6 +36,8 @@ public indirect enum ValueType: Sendable, Equatable {
         case .text: "a text"
         case .bool: "true or false"
         case .date: "a date"
+        case .time: "a time"
+        case .datetime: "a date and time"
         case .choice: "a choice"
         case .choices: "a set of choices"
         case .ranking: "a ranking"

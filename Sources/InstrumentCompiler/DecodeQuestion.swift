@@ -79,6 +79,7 @@ extension InstrumentDecoder {
         case .number: decodeNumber(&q, map, position: position)
         case .text, .longText: decodeText(&q, map)
         case .date: decodeDate(&q, map)
+        case .time, .datetime: decodeClock(&q, map)
         case .hidden:
             // Its kind follows from its keys (`Question.hiddenKind`): choices, or a range, or text.
             if map["choices"] != nil {

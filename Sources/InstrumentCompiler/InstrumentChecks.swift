@@ -61,7 +61,12 @@ struct InstrumentChecks {
     static func facts(of q: Question) -> AnswerFacts? {
         func date(_ text: String?) -> AnswerFacts.DateLimit? {
             guard let text else { return nil }
-            return text == "today" ? .today : DateValue.parse(text).map { .day($0) }
+            if text == "today" { return q.type == .time ? nil : .today }
+            switch q.type {
+            case .time: return ClockTime.parse(text).map { .minute($0) }
+            case .datetime: return DateTimeValue.parse(text).map { .minute($0) }
+            default: return DateValue.parse(text).map { .day($0) }
+            }
         }
         var f = AnswerFacts(maxLength: q.maxLength, earliest: date(q.dateMin), latest: date(q.dateMax))
         if q.type == .multiple {

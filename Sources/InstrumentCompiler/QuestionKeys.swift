@@ -19,6 +19,7 @@ enum QuestionKeys {
         case .text: ["max_length", "pattern", "redact"]
         case .longText: ["max_length", "redact"]
         case .date: ["min", "max", "precision"]
+        case .time, .datetime: ["min", "max"]
         case .ranking: ["choices", "rank"]
         case .open: ["probes", "instructions", "minutes"]
         case .hidden: ["choices", "min", "max", "decimals"]

@@ -103,6 +103,8 @@ extension InstrumentDecoder {
         case .text: "a text question"
         case .longText: "a long text question"
         case .date: "a date question"
+        case .time: "a time question"
+        case .datetime: "a date-and-time question"
         case .ranking: "a ranking"
         case .calculate: "a calculate"
         case .note: "a note"

@@ -2,6 +2,8 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
     case note, single, multiple, scale, matrix, number, text
     case longText = "long_text"
     case date, ranking, calculate, open
+    /// A clock time, `HH:MM`, and a date with a clock time, `YYYY-MM-DDTHH:MM` (local, no zone).
+    case time, datetime
     /// Never shown: its value is given when the session is started (`run --set site=north`).
     case hidden
 
@@ -82,7 +84,9 @@ public struct Question: Sendable, Equatable, Codable {
     public var pattern: String?
     /// Patterns removed from this free text before it is written.
     public var redact: [Privacy.Pattern]?
-    /// ISO date or "today".
+    /// The limits of a date, time or datetime: ISO text (`2024-05-01`, `06:00`,
+    /// `2024-05-01T09:00`) or "today" (not for a time). Kept under the date keys so that a date
+    /// question compiles, and hashes, as it did before times existed.
     public var dateMin: String?
     public var dateMax: String?
     public var precision: DatePrecision?

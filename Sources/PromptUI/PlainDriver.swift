@@ -449,6 +449,10 @@ enum PlainInput {
             return session.words.number(text).map { Answer(.number($0)) }
         case .date:
             return session.words.date(text, precision: q.precision ?? .day).map { Answer(.date($0)) }
+        case .time:
+            return session.words.time(text).map { Answer(.time($0)) }
+        case .datetime:
+            return session.words.datetime(text).map { Answer(.datetime($0)) }
         case .text, .longText, .open:
             return .success(Answer(.text(text)))
         case .matrix:
@@ -467,7 +471,8 @@ enum PlainInput {
         case .choices(let c), .ranking(let c): return c.map(label).joined(separator: ", ") + other
         case .number(let n): return session.words.formatted(n)
         case .text(let t): return t
-        case .date(let d): return d
+        case .date(let d), .time(let d): return d
+        case .datetime(let d): return DateTimeValue.readable(d)
         case .rows(let rows): return session.words.rowsAnswered(rows.count, of: q.rows?.count ?? 0)
         }
     }

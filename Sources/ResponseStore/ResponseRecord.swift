@@ -128,6 +128,8 @@ enum ResponseRecord {
         case .text(let t): w.member(id, t)
         case .bool(let b): w.member(id, b)
         case .date(let d): w.member(id, DateValue.format(d))
+        case .time(let t): w.member(id, ClockTime.format(t))
+        case .datetime(let t): w.member(id, DateTimeValue.format(t))
         default: return
         }
     }
@@ -207,7 +209,7 @@ enum ResponseRecord {
         case .choices(let c), .ranking(let c): w.array(c) { w, code in w.integer(code) }
         case .number(let n): w.number(n)
         case .text(let t): w.string(t)
-        case .date(let d): w.string(d)
+        case .date(let d), .time(let d), .datetime(let d): w.string(d)
         case .rows(let rows):
             w.object { w in
                 for (row, code) in rows.sorted(by: { $0.key < $1.key }) { w.member(row, code) }

@@ -8,6 +8,10 @@ public enum AnswerValue: Sendable, Equatable, Decodable {
     case text(String)
     /// ISO 8601 at the question's precision: `2024-05-17`, `2024-05` or `2024`.
     case date(String)
+    /// A 24-hour clock time, `HH:MM`.
+    case time(String)
+    /// The participant's local date and clock time, `YYYY-MM-DDTHH:MM`, with no zone or seconds.
+    case datetime(String)
     /// Codes in the order given, best first.
     case ranking([Int])
     /// Matrix: row id to code.

@@ -46,6 +46,8 @@ struct AnswerContext: EvaluationContext {
         case .number(let n): return .number(n)
         case .text(let t): return .text(t)
         case .date(let d): return DateValue.parse(d).map { .date($0) } ?? .empty
+        case .time(let t): return ClockTime.parse(t).map { .time($0) } ?? .empty
+        case .datetime(let t): return DateTimeValue.parse(t).map { .datetime($0) } ?? .empty
         case .ranking(let r): return .ranking(r)
         case .rows(let rows):
             if let row { return rows[row].map(choice) ?? .empty }

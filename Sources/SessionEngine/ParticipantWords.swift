@@ -146,6 +146,31 @@ public struct ParticipantWords: Sendable {
         case .noSuchDay(let day, let month, let year): .failure(AnswerProblem(noSuchDay(day: day, month: month, year: year)))
         }
     }
+    /// How a time or a datetime is typed, with an example, in the language's words.
+    public func clockPattern(_ type: QuestionType) -> String { message(type == .time ? "time_pattern" : "datetime_pattern") }
+    public var writeTime: String { message("write_time", ["pattern": clockPattern(.time)]) }
+    public var writeDatetime: String { message("write_datetime", ["pattern": clockPattern(.datetime)]) }
+    public func timeFrom(_ limit: String) -> String { message("time_from", ["time": limit]) }
+    public func timeUntil(_ limit: String) -> String { message("time_until", ["time": limit]) }
+    /// A limit of a time or datetime as the participant reads it: `09:00`, `2024-05-01 09:00`, or
+    /// the language's word for today.
+    public func clockLimit(_ text: String?, of type: QuestionType) -> String {
+        guard let text else { return "" }
+        return text == "today" ? message("today") : DateTimeValue.readable(text)
+    }
+    /// A clock time as typed (`9:05`, `09.05`), in the form it is stored (`09:05`); a refusal
+    /// that says the form wanted.
+    public func time(_ typed: String) -> Result<String, AnswerProblem> {
+        TextEntry.time(typed).map { .success($0) } ?? .failure(AnswerProblem(writeTime))
+    }
+    /// A date and a clock time as typed (`2024-05-01 9:05`), as stored (`2024-05-01T09:05`).
+    public func datetime(_ typed: String) -> Result<String, AnswerProblem> {
+        switch TextEntry.datetimeReading(typed) {
+        case .date(let d): .success(d)
+        case .notADate: .failure(AnswerProblem(writeDatetime))
+        case .noSuchDay(let day, let month, let year): .failure(AnswerProblem(noSuchDay(day: day, month: month, year: year)))
+        }
+    }
     public func dateFrom(_ date: String) -> String { message("date_from", ["date": date]) }
     public func dateUntil(_ date: String) -> String { message("date_until", ["date": date]) }
     public var typeANumber: String { message("type_a_number") }
@@ -262,6 +287,7 @@ public struct ParticipantWords: Sendable {
             }
         case .date: return say("typing_date", ["pattern": datePattern(q.precision ?? .day)])
         case .longText, .open: return say("typing_long")
+        case .time, .datetime: return say(q.type == .time ? "typing_time" : "typing_datetime", ["pattern": clockPattern(q.type)])
         case .text, .calculate, .hidden: return say("typing_text")
         }
     }
@@ -305,6 +331,13 @@ public struct ParticipantWords: Sendable {
             case (let lo?, let hi?): return message("limit_date_between", ["min": lo, "max": hi])
             case (let lo?, nil): return message("limit_date_from", ["min": lo])
             case (nil, let hi?): return message("limit_date_up_to", ["max": hi])
+            default: return nil
+            }
+        case .time, .datetime:
+            switch (q.dateMin.map { clockLimit($0, of: q.type) }, q.dateMax.map { clockLimit($0, of: q.type) }) {
+            case (let lo?, let hi?): return message("limit_time_between", ["min": lo, "max": hi])
+            case (let lo?, nil): return message("limit_time_from", ["min": lo])
+            case (nil, let hi?): return message("limit_time_up_to", ["max": hi])
             default: return nil
             }
         default:

@@ -53,7 +53,8 @@ enum Piping {
             return label(code)
         case .number(let n): return Validation.format(n)
         case .text(let t): return t
-        case .date(let d): return d
+        case .date(let d), .time(let d): return d
+        case .datetime(let d): return DateTimeValue.readable(d)
         }
     }
 

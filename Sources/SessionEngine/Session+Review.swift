@@ -43,7 +43,7 @@ extension Session {
     mutating func keepDraft(_ typed: String) throws(AnswerProblem) -> String {
         guard let q = current else { throw AnswerProblem(words.noDraftHere) }
         let other = [.single, .multiple].contains(q.type) && q.other != nil
-        guard other || [.text, .longText, .number, .date].contains(q.type) else { throw AnswerProblem(words.noDraftHere) }
+        guard other || [.text, .longText, .number, .date, .time, .datetime].contains(q.type) else { throw AnswerProblem(words.noDraftHere) }
         let limit = other ? TextEntry.maxCharacters : min(q.maxLength ?? TextEntry.maxCharacters, TextEntry.maxCharacters)
         let cut = typed.count > limit ? String(typed.prefix(limit)) : typed
         let text = Redactor.forQuestion(q, in: instrument).redact(cut)

@@ -151,6 +151,8 @@ extension Answer {
                 case .choice(let c): w.key("choice"); w.object { w in w.key("_0"); w.integer(c) }
                 case .choices(let c): w.key("choices"); w.object { w in w.key("_0"); w.array(c) { w, n in w.integer(n) } }
                 case .date(let d): w.key("date"); w.object { w in w.member("_0", d) }
+                case .time(let t): w.key("time"); w.object { w in w.member("_0", t) }
+                case .datetime(let t): w.key("datetime"); w.object { w in w.member("_0", t) }
                 case .number(let n): w.key("number"); w.object { w in w.key("_0"); w.number(n) }
                 case .ranking(let c): w.key("ranking"); w.object { w in w.key("_0"); w.array(c) { w, n in w.integer(n) } }
                 case .rows(let rows):

@@ -31,6 +31,8 @@ enum Validation {
         case (.number, .number(let n)): return NumberLimits.keepsExactly(n)
         case (.text, .text), (.longText, .text), (.open, .text): return true
         case (.date, .date(let d)): return DateValue.parse(d, precision: q.precision ?? .day) != nil
+        case (.time, .time(let t)): return ClockTime.parse(t) != nil
+        case (.datetime, .datetime(let t)): return DateTimeValue.parse(t) != nil
         default: return false
         }
     }
@@ -95,6 +97,8 @@ enum Validation {
             return nil
         case (.date, .date(let d)):
             return dateProblem(d, q, session)
+        case (.time, .time(let t)), (.datetime, .datetime(let t)):
+            return clockProblem(t, q, session)
         default:
             return AnswerProblem(session.words.wrongKind)
         }
@@ -151,6 +155,19 @@ enum Validation {
         case (nil, let hi?) where n > hi: return authors(q, words.numberAtMost(format(hi)), session)
         default: return nil
         }
+    }
+
+    /// A time or datetime outside its question's limits, said with the limit in the form the
+    /// participant types (`09:00`, `2024-05-01 09:00`, today).
+    private static func clockProblem(_ text: String, _ q: Question, _ session: Session) -> AnswerProblem? {
+        let words = session.words
+        guard let value = ClockLimits.value(text, of: q.type) else {
+            return AnswerProblem(q.type == .time ? words.writeTime : words.writeDatetime)
+        }
+        let limits = ClockLimits(q, today: session.today)
+        if let lo = limits.min, value < lo { return AnswerProblem(words.timeFrom(words.clockLimit(q.dateMin, of: q.type))) }
+        if let hi = limits.max, value > hi { return AnswerProblem(words.timeUntil(words.clockLimit(q.dateMax, of: q.type))) }
+        return nil
     }
 
     private static func dateProblem(_ text: String, _ q: Question, _ session: Session) -> AnswerProblem? {
@@ -222,6 +239,32 @@ public enum TextEntry {
         let plain = (whole.isEmpty ? "0" : whole.filter { $0 != group }) + (parts.count == 2 ? "." + parts[1] : "")
         guard !plain.isEmpty, !plain.hasPrefix("."), let n = Double((t.hasPrefix("-") ? "-" : "") + plain), n.isFinite else { return .notANumber }
         return .number(n)
+    }
+
+    /// A clock time as people type it: `9:05`, `09:05`, `09.05` or `0905`, on a 24-hour clock.
+    /// No am/pm is guessed at: `9.05pm` is refused with the form wanted, not read as 09:05.
+    public static func time(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") }) else { return nil }
+        let parts = t.split(separator: t.contains(":") ? ":" : ".", omittingEmptySubsequences: false)
+        let hour: Substring, minute: Substring
+        if parts.count == 2 { (hour, minute) = (parts[0], parts[1]) } else if parts.count == 1, t.count == 4 {
+            (hour, minute) = (t.prefix(2), t.suffix(2))
+        } else { return nil }
+        guard (1...2).contains(hour.count), minute.count == 2, let h = Int(hour), let m = Int(minute), h < 24, m < 60 else { return nil }
+        return ClockTime.format(h * 60 + m)
+    }
+
+    /// A date and a clock time typed as a date (read as `dateReading` reads one) then a time (as
+    /// `time` reads one), joined by `T`, a space or a comma: `2024-05-01 9:05`, `2024/5/1T09:05`.
+    public static func datetimeReading(_ text: String) -> DateReading {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let parts = t.split(maxSplits: 1, omittingEmptySubsequences: true) { $0 == "T" || $0 == " " || $0 == "," }
+        guard parts.count == 2 else { return .notADate }
+        let day = dateReading(String(parts[0]), precision: .day)
+        guard case .date(let d) = day else { return day }
+        guard let clock = time(String(parts[1]).trimmingCharacters(in: .whitespaces)) else { return .notADate }
+        return .date(d + "T" + clock)
     }
 
     /// A date typed at the question's precision.

@@ -43,6 +43,9 @@ private let everyKind = """
           - {id: next_visit, type: calculate, value: "visit_on"}
           - {id: doubled, type: calculate, value: "hours * 2"}
           - {id: town, type: calculate, value: "place"}
+          - {id: woke, type: time, text: Woke?}
+          - {id: onset, type: datetime, text: Onset?, max: today}
+          - {id: woke_copy, type: calculate, value: "woke"}
           - {id: last, type: text, text: Anything else?}
     """
 
@@ -69,7 +72,7 @@ private struct Study {
             .answer(Answer(.date(DateValue.format(day)))), .answer(Answer(.date(String(DateValue.format(day).prefix(7))))),
             .answer(Answer(.text("Leeds, \"north\""))), .skip,
             .answer(Answer(.choice(-99))), .skip, .answer(Answer(.number(-99))), .skip, .answer(Answer(.choices([99]))), .skip,
-            .answer(Answer(.text("-99"))),
+            .answer(Answer(.text("-99"))), .answer(Answer(.time("00:00"))), .answer(Answer(.datetime(DateValue.format(day) + "T23:59"))),
         ]
     }
 
@@ -208,6 +211,8 @@ private func parseCSV(_ text: String) -> [[String]] {
                     if kind == .statistical, v.name == "story" { #expect(cell == "", "a skipped text is empty") }
                     if kind == .spreadsheet, !labels, v.name == "minus" { #expect(cell == "'-99") }
                     if v.name == "last" { #expect(cell == Study.hostileCell, "controls are shown, tab kept") }
+                    if ["woke", "woke_copy"].contains(v.name) { #expect(cell == "00:00", "\(v.name): a time as stored") }
+                    if v.name == "onset" { #expect(cell == DateValue.format(study.day) + "T23:59", "a datetime as stored") }
                     #expect(!cell.unicodeScalars.contains { SafeText.isControl($0) && $0 != "\t" }, "\(v.name): \(cell.debugDescription)")
                 }
             }

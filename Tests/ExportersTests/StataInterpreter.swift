@@ -42,6 +42,8 @@ enum StataText {
         var names: [String] = []
         var rows: [[String: Value]] = []
         var formats: [String: String] = [:]
+        /// The storage type of each variable `generate` made.
+        var types: [String: String] = [:]
         var strL: [String] = []
         var saved: String?
         /// The dataset's label and notes (`label data`, `note:`), as Stata would store them.
@@ -86,6 +88,7 @@ enum StataText {
                 try existing(m[0])
                 guard Self.valid(m[1]), !names.contains(m[1]) else { throw fail("\(m[1]) invalid name or already defined") }
                 names[names.firstIndex(of: m[0])!] = m[1]
+                types[m[1]] = types.removeValue(forKey: m[0])
                 for i in rows.indices { rows[i][m[1]] = rows[i].removeValue(forKey: m[0]) }
                 return
             }
@@ -119,9 +122,27 @@ enum StataText {
                 try existing(m[3])
                 guard m[3] == m[5], m[3] == m[6], m[3] == m[8], !names.contains(m[1]) else { throw fail("unexpected \(line)") }
                 names.insert(m[1], at: names.firstIndex(of: m[8])! + 1)
+                types[m[1]] = m[0]
                 for i in rows.indices {
                     guard case .text(let t) = rows[i][m[3]]! else { throw fail("type mismatch in \(line)") }
                     rows[i][m[1]] = t.isEmpty || t == m[7] ? .missing("") : try Self.evaluate(m[2], t)
+                }
+                return
+            }
+            // clock(s, mask) ([D] Datetime translation): milliseconds since 01jan1960 00:00, the date
+            // 01jan1960 where the mask has none; a float cannot hold them, so the type must be double.
+            if let m = match(line, #"generate (double|float|long) (\w+) = clock\((\w+|subinstr\((\w+), "T", " ", 1\)), "(hm|YMDhm)"\) if (\w+) != "" & (\w+) != "(-?\d+)", after\((\w+)\)"#) {
+                let source = m[3].isEmpty ? m[2] : m[3]
+                try existing(source)
+                guard m[0] == "double" else { throw fail("\(m[0]) cannot hold a clock value exactly: \(line)") }
+                guard source == m[5], source == m[6], source == m[8], !names.contains(m[1]) else { throw fail("unexpected \(line)") }
+                names.insert(m[1], at: names.firstIndex(of: m[8])! + 1)
+                types[m[1]] = m[0]
+                for i in rows.indices {
+                    guard case .text(var t) = rows[i][source]! else { throw fail("type mismatch in \(line)") }
+                    if t.isEmpty || t == m[7] { rows[i][m[1]] = .missing(""); continue }
+                    if !m[3].isEmpty, let T = t.firstIndex(of: "T") { t.replaceSubrange(T...T, with: " ") }
+                    rows[i][m[1]] = try Self.clock(t, mask: m[4])
                 }
                 return
             }
@@ -131,7 +152,7 @@ enum StataText {
                 for i in rows.indices { rows[i][m[0]] = nil }
                 return
             }
-            if let m = match(line, #"format (\w+) (%t[dmy])"#) { try existing(m[0]); formats[m[0]] = m[1]; return }
+            if let m = match(line, #"format (\w+) (%t[dmy]|%tc[A-Za-z:_-]*)"#) { try existing(m[0]); formats[m[0]] = m[1]; return }
             if let m = match(line, #"label define (\w+) (.*), replace"#) {
                 guard Self.valid(m[0]) else { throw fail("invalid label name \(m[0])") }
                 return
@@ -146,6 +167,25 @@ enum StataText {
             }
             if let m = match(line, #"save "([^"]*)", replace"#) { saved = m[0]; return }
             throw fail("a statement this check does not know: \(line)")
+        }
+
+        /// Stata's clock() for the masks the export writes: "hm" ("09:05") and "YMDhm" ("2024-05-01 09:05",
+        /// which Stata reads with any of its separators but not ISO's 'T'); text it cannot read is missing.
+        static func clock(_ text: String, mask: String) throws -> Value {
+            let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" }).map { Int($0) }
+            guard !parts.contains(nil) else { return .missing("") }
+            let p = parts.compactMap { $0 }
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC")!
+            let start = utc.date(from: DateComponents(year: 1960, month: 1, day: 1))!
+            let when: DateComponents
+            switch mask {
+            case "hm" where p.count == 2 && p[0] < 24 && p[1] < 60: when = DateComponents(year: 1960, month: 1, day: 1, hour: p[0], minute: p[1])
+            case "YMDhm" where p.count == 5 && p[3] < 24 && p[4] < 60: when = DateComponents(year: p[0], month: p[1], day: p[2], hour: p[3], minute: p[4])
+            default: return .missing("")
+            }
+            guard let date = utc.date(from: when), utc.component(.day, from: date) == when.day else { return .missing("") }
+            return .number(date.timeIntervalSince(start) * 1000)
         }
 
         static func evaluate(_ function: String, _ text: String) throws -> Value {

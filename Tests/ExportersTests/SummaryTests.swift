@@ -238,3 +238,40 @@ private let everyKind = """
         #expect(text.contains("  7      "), "\(text)")
     }
 }
+
+/// Issue 14, item 4: a time is summarised as times are read (earliest, median, latest), each end
+/// exact only where at least N answers hold it, as a number's range is; a datetime is only counted,
+/// as a date is, since a moment is the kind of detail that can pick a person out.
+@Suite struct SummaryTimeTests {
+    static let clock = """
+        format: 1
+        id: clock
+        version: 1.0.0
+        title: Clock
+        sections:
+          - id: s
+            questions:
+              - {id: woke, type: time, text: Woke?}
+              - {id: onset, type: datetime, text: Onset?}
+        """
+
+    @Test func timesHaveEarliestMedianAndLatestAndDatetimesOnlyCounts() throws {
+        var study = try SummaryStudy(Self.clock)
+        try study.add(1, ["woke": "05:10", "onset": "2024-02-29T23:59"])
+        try study.add(5, ["woke": "06:00", "onset": "2024-03-01T00:00"])
+        try study.add(3, ["woke": "07:30"], skipped: ["onset"])
+        try study.add(5, ["woke": "23:59"])
+        try study.add(1, [:], skipped: ["woke", "onset"])
+        for scanning in [true, false] {
+            let text = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary(scanning: scanning))
+            // 14 answers: the 5th smallest (06:00) stands for the earliest, which fewer than 5 gave.
+            #expect(text.contains("\nWoke? (woke)\n  n 14, earliest ≤06:00, median 07:30, latest 23:59; skipped <5\n"), "\(text)")
+            #expect(text.contains("\nOnset? (onset)\n  6 written answers; skipped <5\n"), "\(text)")
+            #expect(!text.contains("05:10") && !text.contains("2024"), "\(text)")
+        }
+        var few = try SummaryStudy(Self.clock)
+        try few.add(4, ["woke": "06:00"])
+        let text = SummaryRenderer(minCell: 5, ascii: true).text(try few.summary())
+        #expect(text.contains("\nWoke? (woke)\n  fewer than 5 answers: not shown\n"), "\(text)")
+    }
+}

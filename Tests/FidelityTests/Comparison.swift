@@ -77,6 +77,11 @@ enum Comparison {
             case .text: return got == v.replacingOccurrences(of: "\n", with: " ¶ ")
             case .date(.day): return isoDate(got) == v
             case .date(.month): return isoDate(got).map { String($0.prefix(7)) } == v
+            // SAVE TRANSLATE writes a TIME5 as HH:MM:SS and a DATETIME17 as MM/DD/YYYY HH:MM:SS.
+            case .time: return got == v + ":00"
+            case .datetime:
+                let parts = got.split(separator: " ")
+                return parts.count == 2 && isoDate(String(parts[0])).map { $0 + "T" + parts[1] } == v + ":00"
             default: return numbersEqual(got, v)
             }
         }
@@ -101,6 +106,8 @@ enum Comparison {
             case .date(.day): return got == v || got == v + " day"
             case .date(.month): return got == v + "-01 month"
             case .date(.year): return got == v
+            // The reader writes a time (an hms difftime) and a date-time (POSIXct in UTC) as the text they stand for.
+            case .time, .datetime: return got == v
             default: return numbersEqual(got, v)
             }
         }
@@ -116,6 +123,8 @@ enum Comparison {
             case .bool: return got == (v == "1" ? "true" : "false")
             case .text, .date(.day): return got == v
             case .date: return got == v || got.hasPrefix(v)
+            // Python's isoformat() of a time and a datetime gives the seconds.
+            case .time, .datetime: return got == v + ":00"
             default: return numbersEqual(got, v)
             }
         }

@@ -78,7 +78,7 @@ struct InstrumentGenerator {
         case .ranking:
             q.choices = choices(Array(codes().prefix(random.int(3...4))))
             if random.chance(0.5) { q.rank = 2 }
-        case .calcNumber, .calcBool, .calcText, .calcDate, .hiddenChoice, .hiddenNumber:
+        case .time, .datetime, .calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime, .hiddenChoice, .hiddenNumber:
             break
         }
         return q
@@ -117,6 +117,9 @@ struct InstrumentGenerator {
         var day = question(.date, id: "visit_day")
         day.precision = .day
         questions.append(day)
+        // A clock time and a local date and time, drawn from nothing, so the rest of the instrument stays as it was.
+        questions.append(QuestionSpec(id: "woke", kind: .time, text: "Question woke?"))
+        questions.append(QuestionSpec(id: "onset", kind: .datetime, text: "Question onset?"))
         var recoded = question(.single, id: "recoded")
         recoded.choices = [ChoiceSpec(code: 1, label: "Yes", welsh: "Ie"), ChoiceSpec(code: 2, label: "No", welsh: "Na")]
         recoded.other = nil
@@ -146,6 +149,8 @@ struct InstrumentGenerator {
             questions.append(QuestionSpec(id: "calc_text", kind: .calcText, expression: t.id))
         }
         questions.append(QuestionSpec(id: "calc_date", kind: .calcDate, expression: "visit_day"))
+        questions.append(QuestionSpec(id: "calc_time", kind: .calcTime, expression: "woke"))
+        questions.append(QuestionSpec(id: "calc_datetime", kind: .calcDatetime, expression: "onset"))
         // Values set at launch, written last and drawn from nothing, so the instruments before stay as they were.
         questions.append(QuestionSpec(id: "site", kind: .hiddenChoice, text: "Site",
                                       choices: [ChoiceSpec(code: -5, label: "North, \"upper\"", welsh: "Gogledd"),

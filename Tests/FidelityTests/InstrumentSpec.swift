@@ -12,7 +12,11 @@ struct ChoiceSpec: Equatable {
 
 enum Kind: String, CaseIterable {
     case single, multiple, scale, matrix, number, text, longText = "long_text", date, ranking
+    /// A clock time and a local date and time (issue 14, item 4).
+    case time, datetime
     case calcNumber, calcBool, calcText, calcDate
+    /// Calculations that copy a time and a datetime.
+    case calcTime, calcDatetime
     /// Set at launch (`--set`): a coded site and a numbered wave.
     case hiddenChoice, hiddenNumber
 }
@@ -36,7 +40,7 @@ struct QuestionSpec: Equatable {
     var expression = ""
     var showIf: String?
 
-    var isCalculation: Bool { [.calcNumber, .calcBool, .calcText, .calcDate].contains(kind) }
+    var isCalculation: Bool { [.calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime].contains(kind) }
     var isHidden: Bool { kind == .hiddenChoice || kind == .hiddenNumber }
 
     /// Every choice a participant can pick, "Other" included.
@@ -150,7 +154,7 @@ extension InstrumentSpec {
         var y = "      - id: \(q.id)\n"
         let type: String
         switch q.kind {
-        case .calcNumber, .calcBool, .calcText, .calcDate: type = "calculate"
+        case .calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime: type = "calculate"
         case .hiddenChoice, .hiddenNumber: type = "hidden"
         default: type = q.kind.rawValue
         }
@@ -188,6 +192,9 @@ extension InstrumentSpec {
         case .date:
             y += "        precision: \(q.precision.rawValue)\n        min: \(q.dateMin)\n"
             if let m = q.dateMax { y += "        max: \(m)\n" }
+        case .datetime:
+            // Limits at the ends of days, so that the edge answers (00:00, 23:59) are inside them.
+            y += "        min: \"2000-01-01T00:00\"\n        max: \"2024-12-31T23:59\"\n"
         default: break
         }
         return y

@@ -50,6 +50,8 @@ extension FidelityRun {
             if s == 1 {
                 yaml += "      - {id: role, type: single, text: Role?, choices: [Member, Volunteer, Staff]}\n"
                 questions.append(("s1", "role", false))
+                yaml += "      - {id: met, type: datetime, text: When did you meet?}\n"
+                questions.append(("s1", "met", false))
             }
             for k in 1...random.int(1...3) {
                 let q = "q\(s)_\(k)"
@@ -85,6 +87,13 @@ extension FidelityRun {
             let stopAt = random.chance(0.3) ? random.int(0...(questions.count - 1)) : Int.max
             for (k, q) in questions.enumerated() {
                 if k == stopAt { break }
+                if q.id == "met" {
+                    // A local date and time: in the case's attributes as an xsd:dateTime with no zone, to the minute.
+                    let met = random.pick(["2024-02-29T00:00", "2000-02-29T23:59", "2023-06-15T09:05"])
+                    try move(.answer(Answer(.datetime(met))))
+                    sim.structured[q.id] = "DateTime " + met + ":00"
+                    continue
+                }
                 if !q.open {
                     let pick = random.int(1...3)
                     try move(.answer(Answer(.choice(pick))))
@@ -140,7 +149,9 @@ extension FidelityRun {
         values = {}
         for vv in case.findall(Q + "VariableValue"):
             ref = vv.find(Q + "VariableRef").get("targetGUID")
-            values[variables.get(ref, "?")] = [c for c in vv if c.tag != Q + "VariableRef"][0].text
+            value = [c for c in vv if c.tag != Q + "VariableRef"][0]
+            # A date and time is only a DateTimeValue (an xsd:dateTime), never text that looks like one.
+            values[variables.get(ref, "?")] = ("DateTime " if value.tag == Q + "DateTimeValue" else "") + (value.text or "")
         cases.append({"name": case.get("name"), "values": values,
                       "sources": [sources.get(s.get("targetGUID"), {}).get("name") for s in case.findall(Q + "SourceRef")],
                       "selections": [(selections.get(s.get("targetGUID")) or {}).get("text") for s in case.findall(Q + "SelectionRef")]})

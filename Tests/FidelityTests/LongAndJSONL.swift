@@ -22,7 +22,7 @@ extension FidelityRun {
             case .bool: return [v, v == "1" ? "True" : "False", ""]
             case .number, .skippedFlag: return [v, "", ""]
             case .text: return ["", "", Comparison.raw(i, t, spreadsheet: true, spss: false)]
-            case .date: return ["", "", v]
+            case .date, .time, .datetime: return ["", "", v]
             }
         }
     }
@@ -80,7 +80,7 @@ extension FidelityRun {
         case .choice(let k): return k
         case .choices(let ks), .ranking(let ks): return ks
         case .number(let d): return d
-        case .text(let t), .date(let t): return t
+        case .text(let t), .date(let t), .time(let t), .datetime(let t): return t
         case .rows(let rows): return rows
         }
     }
@@ -91,6 +91,8 @@ extension FidelityRun {
         case .bool(let b): return b
         case .text(let t): return t
         case .date(let days): return DateValue.format(days)
+        case .time(let minutes): return ClockTime.format(minutes)
+        case .datetime(let minutes): return DateTimeValue.format(minutes)
         default: return nil
         }
     }

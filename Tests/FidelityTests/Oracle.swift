@@ -11,6 +11,8 @@ enum ColumnType: Equatable {
     case number
     case text
     case date(Precision)
+    /// "HH:MM", and "YYYY-MM-DDTHH:MM" (local, no zone).
+    case time, datetime
     case bool
     /// `<question>_skipped` beside a free text in the statistical CSV: 1 skipped, 0 answered, empty not asked.
     case skippedFlag
@@ -93,10 +95,14 @@ struct Oracle {
             // The statistical CSV has exact text, so a skip cannot be a text: the column beside says which.
             out.append(Column(name: base + "_skipped", question: q.id, type: .skippedFlag, statisticalOnly: true))
         case .date: out.append(Column(name: base, question: q.id, type: .date(q.precision)))
+        case .time: out.append(Column(name: base, question: q.id, type: .time))
+        case .datetime: out.append(Column(name: base, question: q.id, type: .datetime))
         case .calcNumber: out.append(Column(name: base, question: q.id, type: .number))
         case .calcBool: out.append(Column(name: base, question: q.id, type: .bool))
         case .calcText: out.append(Column(name: base, question: q.id, type: .text))
         case .calcDate: out.append(Column(name: base, question: q.id, type: .date(.day)))
+        case .calcTime: out.append(Column(name: base, question: q.id, type: .time))
+        case .calcDatetime: out.append(Column(name: base, question: q.id, type: .datetime))
         }
         if q.other != nil, q.kind == .single || q.kind == .multiple {
             out.append(Column(name: base + "_other", question: q.id, type: .text))
@@ -174,7 +180,7 @@ struct Oracle {
     /// past ±10^15 nothing can be an answer.
     static func skipCode(_ c: Column) -> String {
         switch c.type {
-        case .text, .date, .bool, .skippedFlag: return "-99"
+        case .text, .date, .time, .datetime, .bool, .skippedFlag: return "-99"
         default: break
         }
         var candidates: [Int] = []
@@ -215,6 +221,8 @@ struct Oracle {
             case .bool(let b): return .value(b ? "1" : "0")
             case .text(let t): return .value(t)
             case .date(let days): return .value(DateValue.format(days))
+            case .time(let minutes): return .value(ClockTime.format(minutes))
+            case .datetime(let minutes): return .value(DateTimeValue.format(minutes))
             default: return .notAsked
             }
         }
@@ -251,7 +259,7 @@ struct Oracle {
             return .value(order.firstIndex { $0 == mine }.map { String($0 + 1) } ?? "0")
         case .number(let d): return .value(Self.number(d))
         case .text(let t): return .value(t)
-        case .date(let d): return .value(d)
+        case .date(let d), .time(let d), .datetime(let d): return .value(d)
         }
     }
 

@@ -23,7 +23,7 @@ enum Readers {
         if v is None: return None
         if isinstance(v, bool): return "true" if v else "false"
         if isinstance(v, (int, float, decimal.Decimal)): return str(v)
-        if isinstance(v, (datetime.date, datetime.datetime)): return v.isoformat()
+        if isinstance(v, (datetime.date, datetime.datetime, datetime.time)): return v.isoformat()
         if hasattr(v, "year") and hasattr(v, "month"): return "%04d-%02d" % (v.year, v.month)
         return str(v)
     if mode == "csv":
@@ -74,7 +74,7 @@ enum Readers {
       v <- responses[[name]]
       reason <- attr(v, "na_reason")
       if (is.null(reason)) reason <- rep(NA_character_, length(v))
-      value <- if (is.factor(v)) paste0(as.character(v), "=", as.integer(v), "/", fw_codes(v)) else if (inherits(v, "Date")) paste0(format(v), if (is.null(attr(v, "precision"))) "" else paste0(" ", attr(v, "precision"))) else if (is.logical(v)) ifelse(v, "TRUE", "FALSE") else if (is.numeric(v)) format(v, digits = 15, scientific = FALSE, trim = TRUE) else as.character(v)
+      value <- if (is.factor(v)) paste0(as.character(v), "=", as.integer(v), "/", fw_codes(v)) else if (inherits(v, "difftime")) sprintf("%02d:%02d", as.numeric(v, units = "secs") %/% 3600, as.numeric(v, units = "secs") %% 3600 %/% 60) else if (inherits(v, "POSIXct")) format(v, "%Y-%m-%dT%H:%M") else if (inherits(v, "Date")) paste0(format(v), if (is.null(attr(v, "precision"))) "" else paste0(" ", attr(v, "precision"))) else if (is.logical(v)) ifelse(v, "TRUE", "FALSE") else if (is.numeric(v)) format(v, digits = 15, scientific = FALSE, trim = TRUE) else as.character(v)
       cells[[name]] <- data.frame(response_id = responses$response_id, column = name, value = ifelse(is.na(v), "", value),
                                   na = ifelse(is.na(v), "TRUE", "FALSE"), reason = ifelse(is.na(reason), "NA", reason), stringsAsFactors = FALSE)
     }

@@ -163,7 +163,21 @@ struct SessionGenerator {
                 typed = q.precision == .day ? "\(year)\(sep)\(month)\(sep)\(day)" : "\(year)\(sep)\(month)"
             }
             return (Answer(.date(d)), [typed])
-        case .calcNumber, .calcBool, .calcText, .calcDate, .hiddenChoice, .hiddenNumber:
+        case .time:
+            // The day's two ends half the time, else any minute; typed as people do (9:05, 09.05, 0905).
+            let minutes = random.chance(0.5) ? random.pick([0, 1439]) : random.int(0...1439)
+            let (h, m) = (minutes / 60, minutes % 60)
+            let t = String(format: "%02d:%02d", h, m)
+            let typed = random.pick([t, "\(h):" + String(format: "%02d", m), String(format: "%02d.%02d", h, m), String(format: "%02d%02d", h, m)])
+            return (Answer(.time(t)), [typed])
+        case .datetime:
+            // Leap days (2000 and 2024) and the ends of the limits, else any day and minute within them.
+            let day = random.pick(["2000-01-01", "2000-02-29", "2024-02-29", "2024-12-31",
+                                   String(format: "%04d-%02d-%02d", random.int(2001...2023), random.int(1...12), random.int(1...28))])
+            let minutes = random.chance(0.5) ? random.pick([0, 1439]) : random.int(0...1439)
+            let t = day + "T" + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+            return (Answer(.datetime(t)), [random.chance(0.5) ? t : t.replacingOccurrences(of: "T", with: " ")])
+        case .calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime, .hiddenChoice, .hiddenNumber:
             return (Answer(.text("")), [""])
         }
     }

@@ -39,6 +39,11 @@ enum AnswerWords {
             case .year: what = "a year"
             }
             return what + range(q.dateMin, q.dateMax)
+        case .time:
+            return "a time of day (HH:MM, 24-hour clock)" + range(q.dateMin, q.dateMax)
+        case .datetime:
+            return "a date and time of day (YYYY-MM-DD HH:MM, the participant's local time)"
+                + range(q.dateMin.map(DateTimeValue.readable), q.dateMax.map(DateTimeValue.readable))
         case .calculate:
             if let damage = expressions.damage(at: .value(question: q.id)) { return "calculated, not asked: " + PlainWords.damaged(damage) }
             let expression = expressions[.value(question: q.id)].map(Printer.print) ?? ""

@@ -109,6 +109,7 @@ public struct Preview {
         if q.identifying { facts.append(fact("Identifying", "stored apart from the answers, with nothing that links it back")) }
         if let redact = q.redact, !redact.isEmpty { facts.append(fact("Removed before saving", redact.map(\.rawValue).joined(separator: ", "))) }
         if let m = q.minutes { facts.append(fact("Planned time", minutes(m))) }
+        if let note = finerThanTimestamps(q) { facts.append(fact("Precision", note)) }
         blocks.append(.facts(facts))
         if let help = q.help { blocks.append(.labelled(label: "Help", texts: texts(help))) }
         if let message = q.invalidMessage { blocks.append(.labelled(label: "If not accepted", texts: texts(message))) }
@@ -131,6 +132,19 @@ public struct Preview {
             blocks.append(.list(title: "Probes", items: probes.map(texts)))
         }
         return blocks
+    }
+
+    /// A clock time is the participant's answer, so it is kept to the minute even where the study
+    /// keeps its own start and finish times coarser; the reader of the preview is told so, since
+    /// the two precisions could otherwise be taken for an oversight.
+    private func finerThanTimestamps(_ q: Question) -> String? {
+        guard q.type == .time || q.type == .datetime else { return nil }
+        let kept = "This answer is kept as given, to the minute, though the study keeps "
+        switch instrument.privacy.timestamps {
+        case .minute: return nil
+        case .date: return kept + "start and finish times only to the day"
+        case .none: return kept + "no start or finish times"
+        }
     }
 
     private func note(for c: Choice, of q: Question) -> String {

@@ -69,6 +69,16 @@ enum ScenarioAnswers {
                 return fail(node, "the answer of '\(q.id)' should be a date written \(TextEntry.datePattern(precision))")
             }
             return .success(Answer(.date(d)))
+        case .time:
+            guard case .scalar(let s) = node, let t = TextEntry.time(s.text) else {
+                return fail(node, "the answer of '\(q.id)' should be a time written HH:MM on a 24-hour clock, such as \"09:30\"")
+            }
+            return .success(Answer(.time(t)))
+        case .datetime:
+            guard case .scalar(let s) = node, case .date(let t) = TextEntry.datetimeReading(s.text) else {
+                return fail(node, "the answer of '\(q.id)' should be a date and time written YYYY-MM-DD HH:MM, such as \"2024-05-17 09:30\"")
+            }
+            return .success(Answer(.datetime(t)))
         case .note, .calculate, .hidden:
             return fail(node, "'\(q.id)' is a \(q.type.rawValue) and takes no answer")
         }

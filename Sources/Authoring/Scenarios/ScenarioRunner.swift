@@ -194,6 +194,8 @@ public struct ScenarioRunner {
         case .text(let t): return t == s.text
         case .bool(let b): return s.text == (b ? "true" : "false")
         case .date(let d): return DateValue.format(d) == s.text
+        case .time(let t): return TextEntry.time(s.text) == ClockTime.format(t)
+        case .datetime(let t): return TextEntry.datetimeReading(s.text) == .date(DateTimeValue.format(t))
         case .empty: return s.isNull
         default: return false
         }
@@ -210,6 +212,8 @@ public struct ScenarioRunner {
         case .text(let t): return "\"\(t)\""
         case .bool(let b): return b ? "true" : "false"
         case .date(let d): return DateValue.format(d)
+        case .time(let t): return ClockTime.format(t)
+        case .datetime(let t): return DateTimeValue.readable(DateTimeValue.format(t))
         case .empty: return "empty"
         default: return "\(value)"
         }

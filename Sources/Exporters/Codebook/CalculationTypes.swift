@@ -2,9 +2,9 @@ import Expressions
 import InstrumentModel
 
 /// The type each `calculate` of an instrument gives, inferred as the compiler infers it, so that a
-/// calculation is declared as what it holds (true/false, a text, a date or a number) in every format.
+/// calculation is declared as what it holds (true/false, a text, a date, a time or a number) in every format.
 enum CalculationTypes {
-    enum Kind: Equatable { case boolean, text, date, number }
+    enum Kind: Equatable { case boolean, text, date, time, datetime, number }
 
     static func of(_ instrument: Instrument) -> [String: Kind] {
         let questions = instrument.questions
@@ -35,6 +35,8 @@ enum CalculationTypes {
             case .bool: .boolean
             case .text: .text
             case .date: .date
+            case .time: .time
+            case .datetime: .datetime
             default: .number
             }
         }

@@ -81,7 +81,7 @@ public struct Codebook: Sendable {
         }
         // An instance a response does not have gets its own code, outside the values and the skip.
         for i in variables.indices {
-            guard let instance = variables[i].instance, ![.text, .date].contains(variables[i].measure) else { continue }
+            guard let instance = variables[i].instance, !variables[i].measure.isText else { continue }
             let code = MissingCode.absent(outside: variables[i].domain, skipped: variables[i].skipped)
             variables[i].absent = code
             variables[i].missing.append((code, Variable.absentLabel(instance)))
@@ -194,6 +194,10 @@ public struct Codebook: Sendable {
             out.append(make(q.id, .value(question: q.id), label: label, measure: .text, integer: false))
         case .date:
             out.append(make(q.id, .value(question: q.id), label: label, measure: .date, integer: false))
+        case .time:
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .time, integer: false))
+        case .datetime:
+            out.append(make(q.id, .value(question: q.id), label: label, measure: .datetime, integer: false))
         case .hidden:
             // Exported as the question it stands for: a coded choice, a number or a text.
             switch q.hiddenKind {
@@ -216,6 +220,10 @@ public struct Codebook: Sendable {
                 var date = make(q.id, .calculated(question: q.id), label: label, measure: .date, integer: false)
                 date.precision = .day
                 out.append(date)
+            case .time:
+                out.append(make(q.id, .calculated(question: q.id), label: label, measure: .time, integer: false))
+            case .datetime:
+                out.append(make(q.id, .calculated(question: q.id), label: label, measure: .datetime, integer: false))
             case .number:
                 out.append(make(q.id, .calculated(question: q.id), label: label, measure: .scale, integer: false,
                                 domain: .range(min: nil, max: nil)))

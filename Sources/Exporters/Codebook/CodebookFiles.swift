@@ -12,7 +12,7 @@ enum CodebookFiles {
     }
 
     /// The keys of `VersionFacts` shown between a variable's values and its missing codes.
-    static let detailKeys = ["Range", "Decimals", "Unit", "Date precision", "Maximum length", "Pattern", "Calculated as"]
+    static let detailKeys = ["Range", "Decimals", "Unit", "Date precision", "Format", "Maximum length", "Pattern", "Calculated as"]
 
     /// A fact of a variable as the codebook says it: once when every version agrees, otherwise
     /// each value with the versions it holds in (`none` for a version without it); nil when no

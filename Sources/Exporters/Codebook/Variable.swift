@@ -31,6 +31,16 @@ public enum MissingCode {
 
 public enum Measure: String, Sendable {
     case nominal, ordinal, scale, text, date
+    /// A clock time, "HH:MM" (24-hour), and a day with a clock time, "YYYY-MM-DDTHH:MM": local
+    /// civil time as the participant gave it, with no zone, so no format may shift it by one.
+    case time, datetime
+
+    /// Written as ISO text in every CSV (a date, a time, a free text): no number is one of its values,
+    /// so a skip is the usual code and an instance not present is empty.
+    var isText: Bool { [.text, .date, .time, .datetime].contains(self) }
+
+    /// Read from ISO text into a statistical package's own date or time type.
+    var isDateOrTime: Bool { [.date, .time, .datetime].contains(self) }
 }
 
 /// One exported column.

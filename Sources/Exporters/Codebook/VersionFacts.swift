@@ -30,6 +30,12 @@ public struct VersionFacts: Sendable {
             case .date:
                 add("Date precision", (q.precision ?? .day).rawValue)
                 add("Range", Self.range(q.dateMin, q.dateMax))
+            case .time:
+                add("Range", Self.range(q.dateMin, q.dateMax))
+                add("Format", "HH:MM, a 24-hour clock time, local, no zone")
+            case .datetime:
+                add("Range", Self.range(q.dateMin, q.dateMax))
+                add("Format", "YYYY-MM-DDTHH:MM, a local date and time, no zone")
             case .text, .longText, .open:
                 add("Maximum length", q.maxLength.map { "\($0) characters" })
                 add("Pattern", q.pattern.map { "`\($0)`" })

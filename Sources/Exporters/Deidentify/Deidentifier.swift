@@ -26,6 +26,9 @@ struct Deidentifier: Sendable {
         var textCalculations: Set<String> = []
         var dates: [String: DatePrecision] = [:]
         var dateCalculations: Set<String> = []
+        /// Dates with a clock time: changed as their day is (a time of day alone is no date, and is kept).
+        var datetimes: Set<String> = []
+        var datetimeCalculations: Set<String> = []
 
         init(_ instrument: Instrument) {
             let calculations = CalculationTypes.of(instrument)
@@ -33,9 +36,11 @@ struct Deidentifier: Sendable {
                 switch q.type {
                 case .text, .longText, .open: freeText.insert(q.id)
                 case .date: dates[q.id] = q.precision ?? .day
+                case .datetime: datetimes.insert(q.id)
                 case .calculate:
                     if calculations[q.id] == .text { textCalculations.insert(q.id) }
                     if calculations[q.id] == .date { dateCalculations.insert(q.id) }
+                    if calculations[q.id] == .datetime { datetimeCalculations.insert(q.id) }
                 default: break
                 }
             }
@@ -104,6 +109,14 @@ struct Deidentifier: Sendable {
                 guard let text = answers[id]?.string else { continue }
                 answers[id] = Self.date(text, precision: precision, method: method, shift: shift).map(JSON.string)
             }
+            for id in plan?.datetimes ?? [] {
+                guard let text = answers[id]?.string else { continue }
+                answers[id] = Self.datetime(text, method: method, shift: shift).map(JSON.string)
+            }
+            for id in plan?.datetimeCalculations ?? [] {
+                guard let text = calculated[id]?.string else { continue }
+                calculated[id] = Self.datetime(text, method: method, shift: shift).map(JSON.string)
+            }
             for id in plan?.dateCalculations ?? [] {
                 guard let text = calculated[id]?.string else { continue }
                 calculated[id] = Self.date(text, precision: .day, method: method, shift: shift).map(JSON.string)
@@ -140,6 +153,17 @@ struct Deidentifier: Sendable {
         return method == .shift && kept == .day ? DateValue.format(days - shift) : DateValue.format(days, precision: kept)
     }
 
+    /// A date and time changed as its day is: shifted by the participant's days with its clock time
+    /// kept (the hours between two of a participant's moments stay exact, as the days between
+    /// dates do), or cut to the month or the year, where a time of day would mean nothing; nil for
+    /// a text that is no datetime.
+    static func datetime(_ text: String, method: Deidentification.DateMethod, shift: Int) -> String? {
+        guard let minutes = DateTimeValue.parse(text) else { return nil }
+        let day = DateTimeValue.floorDay(minutes)
+        guard method == .shift else { return DateValue.format(day, precision: precision(.day, method)) }
+        return DateTimeValue.format(minutes - shift * ClockTime.minutesPerDay)
+    }
+
     private static func rank(_ p: DatePrecision) -> Int { p == .day ? 0 : p == .month ? 1 : 2 }
 
     /// The precision a date keeps: a shift moves days, so a month (which a number of days would
@@ -158,22 +182,35 @@ struct Deidentifier: Sendable {
     func codebook(_ full: Codebook) -> Codebook {
         var c = full
         if options.dropFreeText { c.variables.removeAll(where: Self.isFreeText) }
-        if let method = options.dates {
-            for i in c.variables.indices where c.variables[i].measure == .date {
-                let kept = Self.precision(c.variables[i].precision ?? .day, method)
+        guard let method = options.dates else { return c }
+        for i in c.variables.indices {
+            let v = c.variables[i]
+            switch v.measure {
+            case .date:
+                let kept = Self.precision(v.precision ?? .day, method)
                 c.variables[i].precision = kept
-                for k in c.variables[i].facts.indices {
-                    c.variables[i].facts[k].facts = c.variables[i].facts[k].facts.map { fact in
-                        var f = fact
-                        if f.key == "Date precision" { f.value = kept.rawValue }
-                        if f.key == "Range", method == .shift { f.value += " (of the real dates; shifted ones lie up to 364 days earlier)" }
-                        return f
-                    }
+                c.variables[i].editFacts { f in
+                    if f.key == "Date precision" { f.value = kept.rawValue }
+                    if f.key == "Range", method == .shift { f.value += Self.shiftedRange }
                 }
+            case .datetime where method == .shift:
+                c.variables[i].editFacts { f in if f.key == "Range" { f.value += Self.shiftedRange } }
+            case .datetime:
+                // Cut to a month or a year, a datetime is a date of that precision, read as one by every format.
+                let kept = Self.precision(.day, method)
+                c.variables[i].measure = .date
+                c.variables[i].precision = kept
+                for k in v.facts.indices {
+                    c.variables[i].facts[k].facts = v.facts[k].facts.filter { $0.key != "Format" } + [.init(key: "Date precision", value: kept.rawValue)]
+                }
+            default:
+                continue
             }
         }
         return c
     }
+
+    static let shiftedRange = " (of the real dates; shifted ones lie up to 364 days earlier)"
 
     static func isFreeText(_ v: Variable) -> Bool {
         switch v.source {
@@ -193,5 +230,14 @@ extension Deidentifier {
     /// Refuses a format that de-identification cannot make safe, or one that is only what it leaves out.
     static func check(_ options: ExportOptions) throws(ExportError) {
         if let refusal = options.deidentification.refusal(for: options.format) { throw ExportError(refusal) }
+    }
+}
+
+private extension Variable {
+    /// Changes each fact of every version.
+    mutating func editFacts(_ change: (inout VersionFacts.Fact) -> Void) {
+        for k in facts.indices {
+            for f in facts[k].facts.indices { change(&facts[k].facts[f]) }
+        }
     }
 }

@@ -61,6 +61,18 @@ enum DataPackage {
                 if !constraints.isEmpty { f["constraints"] = .object(constraints) }
             case .date:
                 f["type"] = .string(v.precision == .month ? "yearmonth" : v.precision == .year ? "year" : "date")
+            case .time:
+                // Without a format, a time must have seconds ("09:05:00"); Fieldwork keeps minutes.
+                f["type"] = "time"
+                f["format"] = "%H:%M"
+                let constraints = clockConstraints(v, instruments, shifted: false)
+                if !constraints.isEmpty { f["constraints"] = .object(constraints) }
+            case .datetime:
+                // Local civil time as given, with no zone: the format has none, so no reader assumes one.
+                f["type"] = "datetime"
+                f["format"] = "%Y-%m-%dT%H:%M"
+                let constraints = clockConstraints(v, instruments, shifted: c.deidentifier?.options.dates == .shift)
+                if !constraints.isEmpty { f["constraints"] = .object(constraints) }
             }
             // Each variable's own skip code (none for a calculation, which cannot be skipped); a free
             // text skipped is empty, its skip column beside it saying so.
@@ -157,6 +169,25 @@ enum DataPackage {
                 ],
             ])
         }
+        return out
+    }
+
+    /// A time's or a datetime's `min` and `max` as `minimum` and `maximum`, in the field's own
+    /// format (frictionless reads a constraint as it reads the data): the earliest minimum and the
+    /// latest maximum over every version that has the question, and none where a version has no
+    /// such limit, or `today`, which moves. Shifted datetimes lie up to 364 days before the real
+    /// ones, so their minimum no longer holds. ISO text of one form sorts as the times do.
+    static func clockConstraints(_ v: Variable, _ instruments: [Instrument], shifted: Bool) -> [String: JSON] {
+        guard case .value(let id) = v.source else { return [:] }
+        let questions = instruments.filter { v.versions.contains($0.version) }.compactMap { $0.question(id) }
+        guard !questions.isEmpty else { return [:] }
+        func fixed(_ limits: [String?]) -> [String]? {
+            let all = limits.compactMap { $0 }.filter { $0 != "today" }
+            return all.count == limits.count ? all : nil
+        }
+        var out: [String: JSON] = [:]
+        if !shifted, let earliest = fixed(questions.map(\.dateMin))?.min() { out["minimum"] = .string(earliest) }
+        if let latest = fixed(questions.map(\.dateMax))?.max() { out["maximum"] = .string(latest) }
         return out
     }
 

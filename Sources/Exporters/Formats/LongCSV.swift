@@ -26,8 +26,8 @@ extension ExportContext {
                     case .notAsked, .absent: continue
                     case .skipped: try csv.row(base + [v.skippedText, "Skipped", ""] + instance)
                     case .text(let t): try csv.row(base + ["", "", CSVWriter.neutralised(t)] + instance)
-                    case .value(let value) where v.measure == .date || v.measure == .text:
-                        // A date is text at every precision: a year ("2024") is not a code.
+                    case .value(let value) where v.measure.isText:
+                        // A date is text at every precision (a year, "2024", is not a code), and so are times.
                         try csv.row(base + ["", "", value] + instance)
                     case .value(let value):
                         // Codes and numbers, whole or not, in `code`: a variable's values stay in one

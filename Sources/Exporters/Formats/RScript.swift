@@ -23,6 +23,12 @@ enum RScript {
             #   (responses[responses$age > 30, ]), as the class "fw_variable" keeps it.
             # - Dates are Date; a month is the Date of its first day (attr(x, "precision") is "month");
             #   a year is a whole number. True/false is logical, text is exactly as given.
+
+            """
+        // Said, and defined, only where the export has times: other scripts stay as they were.
+        let clocks = c.codebook.variables.contains { $0.measure == .time || $0.measure == .datetime }
+        if clocks { s += clockNotes }
+        s += """
             # Each variable's skip code is its own, outside the values it can take (see the codebook).
 
             fw_variable <- function(x, reason, codes = NULL, precision = NULL) {
@@ -83,6 +89,10 @@ enum RScript {
               fw_variable(as.Date(kept), reason, precision = precision)
             }
 
+            """
+        if clocks { s += clockFunctions }
+        s += """
+
             raw <- read.csv("responses.csv", colClasses = "character", encoding = "UTF-8", na.strings = character(0), check.names = FALSE)
             responses <- data.frame(response_id = raw$response_id, stringsAsFactors = FALSE)
             responses$pseudonym <- ifelse(raw$pseudonym == "", NA_character_, raw$pseudonym)
@@ -113,6 +123,10 @@ enum RScript {
             case .date:
                 let precision = (v.precision ?? .day).rawValue
                 s += "\(target) <- fw_date(\(column)" + (precision == "day" ? "" : ", precision = \"\(precision)\"") + ")\n"
+            case .time:
+                s += "\(target) <- fw_time(\(column))\n"
+            case .datetime:
+                s += "\(target) <- fw_datetime(\(column))\n"
             case .text:
                 // A repeated text's flag says 2 where the response has no such instance: the reason is why.
                 s += "\(target) <- fw_text(\(column)" + (v.skippedColumn.map { ", flag = raw[[\(rString($0))]]" } ?? "")
@@ -126,6 +140,44 @@ enum RScript {
         s += "rm(raw)\n"
         return try c.writeText("responses.R", s)
     }
+
+    /// Why these classes: a date-time in "UTC" is never moved by the analyst's zone or its clock
+    /// changes (the answer has no zone: it is the participant's own clock); a time as an hms difftime
+    /// is what readr and the tidyverse give for a time, and in base R it still sorts, subtracts and
+    /// takes a median as a time, which "HH:MM" text would not.
+    static let clockNotes = """
+        # - A date-time is POSIXct in "UTC", which here means the local time the participant gave (no zone is
+        #   stored): format(x) shows it as given, and no time zone or clock change of yours moves it.
+        # - A time of day is seconds since midnight as a difftime of class "hms" (what hms and readr use):
+        #   it sorts, subtracts and takes a median as a time, and shows as 09:05 (as 09:05:00 where hms is installed).
+
+        """
+
+    static let clockFunctions = """
+        fw_datetime <- function(x) {
+          reason <- fw_reasons(x)
+          kept <- ifelse(is.na(reason), x, NA_character_)
+          fw_variable(as.POSIXct(kept, format = "%Y-%m-%dT%H:%M", tz = "UTC"), reason)
+        }
+        fw_time <- function(x) {
+          reason <- fw_reasons(x)
+          kept <- ifelse(is.na(reason), x, NA_character_)
+          seconds <- as.numeric(substr(kept, 1, 2)) * 3600 + as.numeric(substr(kept, 4, 5)) * 60
+          fw_variable(structure(seconds, units = "secs", class = c("hms", "difftime")), reason)
+        }
+        # Without the hms package, times are still shown as clock times (hms, where installed, shows its own way).
+        if (!requireNamespace("hms", quietly = TRUE)) {
+          format.hms <- function(x, ...) {
+            s <- as.numeric(unclass(x))
+            ifelse(is.na(s), NA_character_, sprintf("%02d:%02d", s %/% 3600, s %% 3600 %/% 60))
+          }
+          print.hms <- function(x, ...) {
+            print(format(x), quote = FALSE)
+            invisible(x)
+          }
+        }
+
+        """
 
     private static func isRank(_ v: Variable) -> Bool {
         if case .rank = v.source { return true }

@@ -38,11 +38,11 @@ enum SPSSSyntax {
         for name in Codebook.fixed {
             s += name == "duration" ? "    duration F10.0\n" : "    \(name) \(string(name, width: widths[name], floor: 1))\n"
         }
-        // Dates are read as text, then made SPSS dates under their own name (`dates` below).
+        // Dates and times are read as text, then made SPSS dates and times under their own name (`dates` below).
         var dates: [(variable: Variable, text: String)] = []
         for v in variables {
             let name = names.spss(v.name)
-            if v.measure == .date {
+            if v.measure.isDateOrTime {
                 let text = "fw_date_\(dates.count + 1)"
                 dates.append((v, text))
                 s += "    \(text) A\(max(10, widths[v.name] ?? 1))\n"
@@ -56,19 +56,14 @@ enum SPSSSyntax {
         s += ".\n\n"
         if !dates.isEmpty {
             s += "* Dates: ISO text in the CSV, SPSS dates here; a skip (\(MissingCode.skipped) in the CSV) keeps \(MissingCode.skipped).\n"
+            if dates.contains(where: { $0.variable.measure != .date }) {
+                s += "* Times are seconds since midnight (TIME5), date-times SPSS date-times (DATETIME17), both the local time given, no zone.\n"
+            }
             for (v, text) in dates {
                 let name = names.spss(v.name)
-                switch v.precision ?? .day {
-                case .day:
-                    s += "NUMERIC \(name) (SDATE10).\n"
-                    s += "IF (\(text) <> '' AND \(text) <> '\(MissingCode.skipped)') \(name) = NUMBER(\(text), SDATE10).\n"
-                case .month:
-                    s += "NUMERIC \(name) (MOYR8).\n"
-                    s += "IF (\(text) <> '' AND \(text) <> '\(MissingCode.skipped)') \(name) = NUMBER(CONCAT(RTRIM(\(text)), '-01'), SDATE10).\n"
-                case .year:
-                    s += "NUMERIC \(name) (F4.0).\n"
-                    s += "IF (\(text) <> '' AND \(text) <> '\(MissingCode.skipped)') \(name) = NUMBER(\(text), F4.0).\n"
-                }
+                let (format, value) = reading(v, from: text)
+                s += "NUMERIC \(name) (\(format)).\n"
+                s += "IF (\(text) <> '' AND \(text) <> '\(MissingCode.skipped)') \(name) = \(value).\n"
                 s += "IF (\(text) = '\(MissingCode.skipped)') \(name) = \(MissingCode.skipped).\n"
             }
             // Put every variable back in the CSV's order, leaving out the text the dates were read from.
@@ -78,8 +73,8 @@ enum SPSSSyntax {
         // Missing codes SPSS cannot declare as they are are moved, and said so.
         var declared: [(name: String, missing: SPSSMissing)] = []
         var recodes: [String: [Int: Int]] = [:]
-        for v in variables where isNumeric(v) || v.measure == .date {
-            let codes = v.measure == .date ? [MissingCode.skipped] : v.missingCodes
+        for v in variables where isNumeric(v) || v.measure.isDateOrTime {
+            let codes = v.measure.isDateOrTime ? [MissingCode.skipped] : v.missingCodes
             guard let m = SPSSMissing.of(missing: codes, valid: v.validCodes) else { continue }
             declared.append((names.spss(v.name), m))
             if !m.recoded.isEmpty {
@@ -102,10 +97,10 @@ enum SPSSSyntax {
         s += variables.flatMap { v in
             ["  \(names.spss(v.name)) \(spss(v.label))"] + (v.skippedColumn.map { ["  \(names.spss($0)) \(spss(v.label + ": skipped"))"] } ?? [])
         }.joined(separator: "\n  /") + ".\n\n"
-        let labelled: [String] = variables.filter { isNumeric($0) || $0.measure == .date }.compactMap { v in
+        let labelled: [String] = variables.filter { isNumeric($0) || $0.measure.isDateOrTime }.compactMap { v in
             let moved = recodes[v.name] ?? [:]
-            var pairs: [(Int, String)] = v.measure == .date ? [] : (v.codes + v.missing).map { (moved[$0.code] ?? $0.code, $0.label) }
-            if let skipped = v.measure == .date ? MissingCode.skipped : v.skipped { pairs.append((moved[skipped] ?? skipped, "Skipped")) }
+            var pairs: [(Int, String)] = v.measure.isDateOrTime ? [] : (v.codes + v.missing).map { (moved[$0.code] ?? $0.code, $0.label) }
+            if let skipped = v.measure.isDateOrTime ? MissingCode.skipped : v.skipped { pairs.append((moved[skipped] ?? skipped, "Skipped")) }
             guard !pairs.isEmpty else { return nil }
             return "  \(names.spss(v.name)) " + pairs.map { "\($0.0) \(spss($0.1))" }.joined(separator: " ")
         } + variables.compactMap(\.skippedColumn).map { "  \(names.spss($0)) 0 'Answered' 1 'Skipped'" }
@@ -119,12 +114,27 @@ enum SPSSSyntax {
         // Text is exact (no string can mark a skip): a skipped text is empty, and its skip column says so.
         s += "VARIABLE LEVEL\n"
         s += variables.map { v in
-            let level = v.measure == .ordinal ? "ORDINAL" : v.measure == .scale || v.measure == .date ? "SCALE" : "NOMINAL"
+            let level = v.measure == .ordinal ? "ORDINAL" : v.measure == .scale || v.measure.isDateOrTime ? "SCALE" : "NOMINAL"
             return "  \(names.spss(v.name)) (\(level))" + (v.skippedColumn.map { "\n  /  \(names.spss($0)) (NOMINAL)" } ?? "")
         }.joined(separator: "\n  /") + ".\n\n"
         s += deidentificationDocument(c)
         s += "EXECUTE.\nSAVE OUTFILE=\(spss(folder + "/responses.sav")).\n"
         return try c.writeText("responses.sps", s)
+    }
+
+    /// The SPSS format of a date or time variable, and the expression that reads it from its ISO text.
+    static func reading(_ v: Variable, from text: String) -> (format: String, value: String) {
+        switch (v.measure, v.precision ?? .day) {
+        case (.time, _):
+            return ("TIME5", "NUMBER(\(text), TIME5)")
+        case (.datetime, _):
+            // The day and the time apart: SDATE10 and TIME5 read the same in every SPSS (YMDHMS, which
+            // reads both at once, only in recent ones), and neither takes ISO's 'T' between them.
+            return ("DATETIME17", "NUMBER(SUBSTR(\(text), 1, 10), SDATE10) + NUMBER(SUBSTR(\(text), 12, 5), TIME5)")
+        case (_, .day): return ("SDATE10", "NUMBER(\(text), SDATE10)")
+        case (_, .month): return ("MOYR8", "NUMBER(CONCAT(RTRIM(\(text)), '-01'), SDATE10)")
+        case (_, .year): return ("F4.0", "NUMBER(\(text), F4.0)")
+        }
     }
 
     /// A string format as wide as the widest value, within SPSS's limit, saying where the limit cuts.

@@ -17,6 +17,10 @@ enum StataDo {
         var s = header(c, comment: "*")
         s += "* In Stata, a skip (its code, below) becomes .s and each code labelled missing becomes .a, .b, ... (see the value labels).\n"
         s += "* Dates are Stata dates: %td for a day, %tm for a month, the year as a number (%ty) for a year.\n"
+        if c.codebook.variables.contains(where: { $0.measure == .time || $0.measure == .datetime }) {
+            s += "* Date-times are %tc clock values (milliseconds, the local time given, no zone); a time of day is the %tc\n"
+            s += "* of that time on 1 January 1960, shown %tcHH:MM, so that times subtract and sort as times.\n"
+        }
         s += "* Names longer than 32 characters keep 27 and gain '_' and 4 hex digits; names Stata reserves (long, int, if, ...) gain '_'\n"
         s += "* (the codebook lists them). The files are named by their full path: if you move the folder, change the two paths.\n\n"
         s += "version 14\n"
@@ -26,7 +30,7 @@ enum StataDo {
         var skipLabel = false
         for v in c.codebook.variables {
             let n = names.stata(v.name)
-            if v.measure == .date {
+            if v.measure.isDateOrTime {
                 s += date(v, n)
                 continue
             }
@@ -65,13 +69,16 @@ enum StataDo {
         return try c.writeText("responses.do", s)
     }
 
-    /// A date read from its ISO text into a Stata date under the same name and in the same place:
-    /// a skip (the text's skip code) becomes .s.
+    /// A date or time read from its ISO text into a Stata date or clock value under the same name
+    /// and in the same place: a skip (the text's skip code) becomes .s. A clock value needs a double.
     private static func date(_ v: Variable, _ n: String) -> String {
-        let (type, expression, format): (String, String, String) = switch v.precision ?? .day {
-        case .day: ("long", "date(\(n), \"YMD\")", "%td")
-        case .month: ("long", "monthly(\(n), \"YM\")", "%tm")
-        case .year: ("int", "real(\(n))", "%ty")
+        let (type, expression, format): (String, String, String) = switch (v.measure, v.precision ?? .day) {
+        case (.time, _): ("double", "clock(\(n), \"hm\")", "%tcHH:MM")
+        // clock() reads the date and time parts by the mask; ISO's 'T' between them is made a space first.
+        case (.datetime, _): ("double", "clock(subinstr(\(n), \"T\", \" \", 1), \"YMDhm\")", "%tcCCYY-NN-DD_HH:MM")
+        case (_, .day): ("long", "date(\(n), \"YMD\")", "%td")
+        case (_, .month): ("long", "monthly(\(n), \"YM\")", "%tm")
+        case (_, .year): ("int", "real(\(n))", "%ty")
         }
         let skip = v.skippedText
         return """

@@ -86,7 +86,8 @@ struct REFIQDAProject {
             for (q, key, _) in structured {
                 guard case .answer(let words)? = interview.content(q.id, key: key) else { continue }
                 let kind = Self.type(of: q)
-                x += value(variableGUID(q.id, key), kind == "Text" ? "TextValue" : kind == "Date" ? "DateValue" : kind + "Value", words)
+                // An xsd:dateTime has seconds; with no zone it is the local time, as the answer is.
+                x += value(variableGUID(q.id, key), kind + "Value", kind == "DateTime" ? words + ":00" : words)
             }
             x += "      <SourceRef targetGUID=\"\(guid("source", interview.responseID))\"/>\n"
             x += "    </Case>\n"
@@ -161,6 +162,8 @@ struct REFIQDAProject {
         switch q.type {
         case .number: return (q.decimals ?? 0) == 0 ? "Integer" : "Float"
         case .date: return (q.precision ?? .day) == .day ? "Date" : "Text"
+        // REFI-QDA has no time of day: a time is its text, "09:05".
+        case .datetime: return "DateTime"
         default: return "Text"
         }
     }

@@ -65,6 +65,8 @@ public struct Summary {
     public enum Item {
         case frequencies(Frequencies)
         case numbers(Numbers)
+        /// A clock time's answers, in minutes since midnight.
+        case times(Numbers)
         case texts(Texts)
     }
 

@@ -9,6 +9,9 @@ final class SummaryPlan {
     enum Kind {
         /// Counts per code; a multiple choice counts each option chosen.
         case frequencies, multiple, numbers, texts
+        /// Clock times: earliest, median and latest (a mean of clock times means little: 23:00 and
+        /// 01:00 would average to noon).
+        case times
     }
 
     struct Entry {
@@ -94,7 +97,9 @@ final class SummaryPlan {
             case .nominal, .ordinal:
                 if case .rank = v.source { kind = .numbers } else { kind = .frequencies }
             case .scale: kind = .numbers
-            case .text, .date: kind = .texts
+            case .time: kind = .times
+            // A date or a moment is only counted: its earliest and latest are the kind of detail that picks a person out.
+            case .text, .date, .datetime: kind = .texts
             }
             var shown = v
             if let instance = v.instance {

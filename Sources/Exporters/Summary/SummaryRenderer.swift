@@ -1,4 +1,5 @@
 import Foundation
+import Expressions
 import InstrumentModel
 import ResponseStore
 
@@ -57,24 +58,50 @@ public struct SummaryRenderer {
         return (shown(table.total), rows)
     }
 
+    /// The ends of a range that may be shown: the Nth smallest and largest answers, or for a
+    /// repeated question the Nth lowest of each person's lowest and the Nth highest of their
+    /// highest, so that no end stands for fewer than N people.
+    func shownEnds(_ n: Summary.Numbers) -> (Double, Double)? {
+        if let p = n.people {
+            guard let lo = p.lows.inner(minCell), let hi = p.highs.inner(minCell) else { return nil }
+            return (lo.0, hi.1)
+        }
+        return n.values.inner(minCell)
+    }
+
+    /// For a repeated question, whose answers outnumber the people who gave them: " answers from 2 people".
+    func peopleSaid(_ n: Summary.Numbers) -> String {
+        n.people.map { " answer\(n.n == 1 ? "" : "s") from \($0.count) \($0.count == 1 ? "person" : "people")" } ?? ""
+    }
+
     /// The statistics of a number question. The range's ends are exact only where at least N
     /// answers hold them; otherwise the Nth smallest and largest answers stand for them.
     /// A repeated question's range: an end is exact only where at least N people hold it (the
     /// Nth lowest of each person's lowest answer, the Nth highest of their highest).
     func statistics(_ n: Summary.Numbers) -> String {
         var range = ""
-        var inner = n.values.inner(minCell)
-        if let p = n.people, let lo = p.lows.inner(minCell), let hi = p.highs.inner(minCell) { inner = (lo.0, hi.1) }
-        if let (lo, hi) = n.range, let (innerLo, innerHi) = inner {
+        if let (lo, hi) = n.range, let (innerLo, innerHi) = shownEnds(n) {
             let low = innerLo == lo ? Self.number(lo) : "≤" + Self.number(innerLo)
             let high = innerHi == hi ? Self.number(hi) : "≥" + Self.number(innerHi)
             range = "\(low)–\(high)"
         }
         let median = n.median.map { (n.values.approximate ? "~" : "") + Self.number($0) } ?? ""
-        let people = n.people.map { " answer\(n.n == 1 ? "" : "s") from \($0.count) \($0.count == 1 ? "person" : "people")" } ?? ""
-        var stats = "n \(n.n)\(people), mean \(Self.number(n.mean)), median \(median), sd \(Self.number(n.sd)), range \(range); skipped \(count(n.skipped))"
+        var stats = "n \(n.n)\(peopleSaid(n)), mean \(Self.number(n.mean)), median \(median), sd \(Self.number(n.sd)), range \(range); skipped \(count(n.skipped))"
         if n.isRanking { stats += "; not ranked \(count(n.notRanked))" }
         return stats
+    }
+
+    /// The statistics of a time question: its earliest and latest exact only where at least N
+    /// answers hold them (as a number's range), the median a clock time too.
+    func times(_ n: Summary.Numbers) -> String {
+        func clock(_ minutes: Double) -> String { ClockTime.format(Int(minutes.rounded())) }
+        var earliest = "", latest = ""
+        if let (lo, hi) = n.range, let (innerLo, innerHi) = shownEnds(n) {
+            earliest = innerLo == lo ? clock(lo) : "≤" + clock(innerLo)
+            latest = innerHi == hi ? clock(hi) : "≥" + clock(innerHi)
+        }
+        let median = n.median.map(clock) ?? ""
+        return "n \(n.n)\(peopleSaid(n)), earliest \(earliest), median \(median), latest \(latest); skipped \(count(n.skipped))"
     }
 
     func lines(_ s: Summary) -> [(String, [(String, String, String, String)], String?)] {
@@ -93,6 +120,14 @@ public struct SummaryRenderer {
                 return ("\(n.variable.label) (\(n.variable.name))", [], statistics(n))
             case .texts(let t) where t.people:
                 return ("\(t.variable.label) (\(t.variable.name))", [], "written by \(count(t.written)) \(t.written == 1 ? "person" : "people"); skipped \(count(t.skipped))")
+            case .times(let n):
+                if let p = n.people, p.count < minCell {
+                    return ("\(n.variable.label) (\(n.variable.name))", [], p.count == 0 ? "no answers" : "answers from fewer than \(minCell) people: not shown")
+                }
+                guard n.n >= minCell else {
+                    return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
+                }
+                return ("\(n.variable.label) (\(n.variable.name))", [], times(n))
             case .texts(let t):
                 return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) written answer\(t.written == 1 ? "" : "s"); skipped \(count(t.skipped))")
             }

@@ -1,3 +1,4 @@
+import Expressions
 import InstrumentModel
 import ResponseStore
 
@@ -48,6 +49,12 @@ struct SummaryTally {
                 }
                 if ranking, x == 0 { notRanked = true; return }
                 values.append(x)
+            case .times:
+                switch seen {
+                case .value(let s): if let minutes = ClockTime.parse(s) { values.append(Double(minutes)) }
+                case .skipped: skipped = true
+                case .notAsked, .integer, .text: break
+                }
             case .texts:
                 switch seen {
                 case .text(let nonEmpty): if nonEmpty { written = true }
@@ -114,7 +121,7 @@ struct SummaryTally {
         for e in plan.entries {
             let codes = (e.variable.codes + e.variable.missing).map(\.code)
             let lo = codes.min() ?? 0, hi = codes.max() ?? -1
-            let width = e.kind == .numbers || e.kind == .texts || hi < lo || hi - lo > 256 ? 0 : hi - lo + 1
+            let width = [.numbers, .texts, .times].contains(e.kind) || hi < lo || hi - lo > 256 ? 0 : hi - lo + 1
             base.append(lo)
             span.append(width)
             offset.append(size)
@@ -164,6 +171,12 @@ struct SummaryTally {
             values[i].add(x)
             sums[i] += x
             squares[i] += x * x
+        case .times:
+            switch seen {
+            case .value(let s): if let minutes = ClockTime.parse(s) { values[i].add(Double(minutes)) }
+            case .skipped: skipped[i] += 1
+            case .notAsked, .integer, .text: break
+            }
         case .texts:
             switch seen {
             case .text(let nonEmpty): if nonEmpty { written[i] += 1 }
@@ -184,7 +197,7 @@ struct SummaryTally {
             for c in p.codes where seen.insert(c).inserted { count(i, c) }
             if p.asked { asked[i] += 1 }
             if p.skipped { skipped[i] += 1 }
-        case .numbers:
+        case .numbers, .times:
             for x in p.values {
                 values[i].add(x)
                 sums[i] += x
@@ -281,6 +294,10 @@ struct SummaryTally {
                 n.sumOfSquares = squares[i]
                 if repeated[i] { n.people = Summary.People(count: people[i], lows: lows[i], highs: highs[i]) }
                 return .numbers(n)
+            case .times:
+                var n = Summary.Numbers(variable: e.variable, values: values[i], skipped: skipped[i])
+                if repeated[i] { n.people = Summary.People(count: people[i], lows: lows[i], highs: highs[i]) }
+                return .times(n)
             case .texts:
                 return .texts(Summary.Texts(variable: e.variable, written: written[i], skipped: skipped[i], people: repeated[i]))
             }

@@ -29,7 +29,7 @@ struct TextWidget: Widget {
         switch given?.value {
         case .text(let t)?: text = t
         case .number(let n)?: text = Printer.number(n)
-        case .date(let d)?: text = d
+        case .date(let d)?, .time(let d)?, .datetime(let d)?: text = d
         default: break
         }
         if let draft { text = draft }
@@ -55,6 +55,10 @@ struct TextWidget: Widget {
             return words.number(text).map { Answer(.number($0)) }
         case .date:
             return words.date(text, precision: precision).map { Answer(.date($0)) }
+        case .time:
+            return words.time(text).map { Answer(.time($0)) }
+        case .datetime:
+            return words.datetime(text).map { Answer(.datetime($0)) }
         default:
             return .success(Answer(.text(text)))
         }
@@ -64,6 +68,7 @@ struct TextWidget: Widget {
         let layout = editor.layout(columns: Self.columns(width))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
         if kind == .date { lines.append(style.dim("    " + words.datePattern(precision))) }
+        if kind == .time || kind == .datetime { lines.append(style.dim("    " + words.clockPattern(kind))) }
         // In numbers only, as the limit is judged: on the text without its outer spaces.
         if let limit {
             let count = editor.string.trimmingCharacters(in: .whitespacesAndNewlines).count

@@ -32,7 +32,7 @@ enum Widgets {
             return MatrixWidget(rows: (q.rows ?? []).map { ($0.id, session.render($0.text)) }, choices: choices, label: label, given: given)
         case .ranking:
             return RankingWidget(choices: choices, label: label, rank: q.rank ?? choices.count, given: given)
-        case .number, .text, .date:
+        case .number, .text, .date, .time, .datetime:
             return TextWidget(kind: q.type, precision: q.precision ?? .day, given: given, draft: session.drafts[q.id], width: width,
                               limit: q.type == .text ? q.maxLength : nil, words: session.words)
         case .longText, .open:

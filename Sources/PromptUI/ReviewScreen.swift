@@ -13,6 +13,7 @@ extension FullScreenDriver {
         // The send line is the last place; questions come before it.
         var at = items.count
         var message = problem
+        var stray = StrayTyping()
         newScreen()
         while true {
             let width = max(20, terminal.columns) - 2
@@ -64,7 +65,7 @@ extension FullScreenDriver {
             case .key(.enter):
                 if at == items.count { return .submit }
                 return .jump(items[at].question)
-            case .key: break
+            case .key(let key): if stray.take(key) { message = stray.message(session.words) }
             }
         }
     }

@@ -354,6 +354,12 @@ public struct ParticipantWords: Sendable {
 
     public var helpTitle: String { message("help_title") }
     public var helpSupport: String { message("help_support") }
+    /// "Support: " and the instrument's support text (rendered), on one line: said by the plain
+    /// help and decline, and left in the terminal when a session ends early, by `run` and `serve`
+    /// alike (built in each, the three drifted apart in what they trimmed).
+    public func supportLine(_ support: String) -> String {
+        helpSupport + ": " + support.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
     public var helpClose: String { message("help_close") }
     public var helpScroll: String { message("help_scroll") }
     public var helpLeave: String { message("help_leave") }

@@ -182,6 +182,8 @@ today = heddiw
 # Keys on the full screen
 key_back = Esc yn ôl
 key_leave = Ctrl-C gadael
+# review: new, a simple rendering
+key_pause = Ctrl-P saib
 # review
 key_skip = Enter yn unig i hepgor
 key_close = Pwyswch unrhyw fysell i gau
@@ -535,6 +537,7 @@ today = today
 # Keys on the full screen
 key_back = Esc back
 key_leave = Ctrl-C leave
+key_pause = Ctrl-P pause
 key_skip = Enter alone skips
 key_close = Press any key to close
 unit = In {unit}
@@ -842,6 +845,7 @@ today = hoy
 # Keys on the full screen
 key_back = Esc volver
 key_leave = Ctrl-C salir
+key_pause = Ctrl-P pausa
 # review
 key_skip = Enter sin escribir salta
 key_close = Pulse cualquier tecla para cerrar

@@ -334,7 +334,8 @@ public struct FullScreenDriver: SessionDriver {
             // always said: where there is no room for all, the widget's last keys give way to them
             // (the help key, kept, lists every one).
             let help = keyLines(Self.withHelpKey(widget, words.keyHelp(typing: widget.typesText)),
-                                essentials: [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
+                                essentials: [session.canGoBack ? words.keyBack : nil, words.keyLeave, words.keyPause,
+                                             session.canSkip && q.type != .note ? words.keySkip : nil],
                                 keeping: words.keyHelp(typing: widget.typesText), width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(ScreenContent(title: session.render(session.instrument.title), progress: position, head: head, body: body,

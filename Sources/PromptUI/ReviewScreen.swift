@@ -38,7 +38,7 @@ extension FullScreenDriver {
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             // The help key works here too, so it is said, as under a question.
             let help = keyLines([canChange ? session.words.keyReview : session.words.keyReviewFixed, session.words.keyHelp(typing: false)],
-                                essentials: [canChange ? session.words.keyBack : nil, session.words.keyLeave],
+                                essentials: [canChange ? session.words.keyBack : nil, session.words.keyLeave, session.words.keyPause],
                                 keeping: session.words.keyHelp(typing: false), width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, focus: focus, help: help[0],
                                        moreHelp: Array(help.dropFirst())), words: session.words))

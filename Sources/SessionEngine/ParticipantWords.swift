@@ -331,6 +331,8 @@ public struct ParticipantWords: Sendable {
 
     public var keyBack: String { message("key_back") }
     public var keyLeave: String { message("key_leave") }
+    /// The pause on the key line (Ctrl-P: saved as leaving is, nothing asked), beside leaving.
+    public var keyPause: String { message("key_pause") }
     public var keySkip: String { message("key_skip") }
     public var keyClose: String { message("key_close") }
     public func unit(_ unit: String) -> String { message("unit", ["unit": unit]) }

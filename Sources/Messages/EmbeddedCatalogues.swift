@@ -234,7 +234,7 @@ interview_confirm_leave_drops_typed = Gadael nawr? Ni fydd yr hyn a deipiwyd ar 
 # review: new, a simple rendering
 interview_no_notes_here = Does dim nodiadau'n cael eu cadw ar y sgrin hon: mae'r hyn rydych chi'n ei deipio'n mynd gyda chi i'r cwestiwn nesaf sydd â nodiadau.
 # review: new, a simple rendering
-interview_typed_needs_notes = Dim ond i gwestiwn sydd â nodiadau y gall yr hyn a deipiwyd yma fynd: dewiswch un (Tab, Ctrl-O), neu ei glirio gyda Backspace.
+interview_typed_needs_notes = Dim ond i gwestiwn sydd â nodiadau y gall yr hyn a deipiwyd fynd: dewiswch un (Ctrl-O), neu ei glirio.
 interview_end_keys = y gorffen · n parhau
 interview_probes_numbered = Mae'r cwestiynau ychwanegol wedi'u rhifo o 1 i {count}.
 interview_answer_ends = Byddai cadw'r ateb hwn yn gorffen y cyfweliad (does dim cwestiwn ar ei ôl): mae Enter yn ei gadw ac yn gorffen; dewiswch yr ateb fel yr oedd i symud ymlaen hebddo.
@@ -580,7 +580,7 @@ speaker_not_in_group = {speaker} is not in this group: the speakers are P1 to P{
 interview_confirm_leave_drops = Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume.
 interview_confirm_leave_drops_typed = Leave now? What you typed on this screen is not kept (no notes are kept here); everything else is saved; carry on later with fieldwork resume.
 interview_no_notes_here = No notes are kept on this screen: what you type goes on with you to the next question with notes.
-interview_typed_needs_notes = What you typed here can only go on to a question with notes: choose one (Tab, Ctrl-O), or clear it with Backspace.
+interview_typed_needs_notes = What you typed can only go on to a question with notes: choose one (Ctrl-O), or clear it.
 interview_end_keys = y end · n carry on
 interview_probes_numbered = The probes are numbered 1 to {count}.
 interview_answer_ends = Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; choose the answer as it was to move without it.
@@ -891,7 +891,7 @@ speaker_not_in_group = {speaker} no está en este grupo: quienes hablan son P1 a
 interview_confirm_leave_drops = ¿Salir ahora? La respuesta de aquí no se guarda (guardarla terminaría la entrevista); todo lo demás está guardado; continúe más tarde con fieldwork resume.
 interview_confirm_leave_drops_typed = ¿Salir ahora? Lo escrito en esta pantalla no se guarda (aquí no se guardan notas); todo lo demás está guardado; continúe más tarde con fieldwork resume.
 interview_no_notes_here = En esta pantalla no se guardan notas: lo que escriba pasa con usted a la siguiente pregunta con notas.
-interview_typed_needs_notes = Lo escrito aquí solo puede pasar a una pregunta con notas: elija una (Tab, Ctrl-O) o bórrelo con Retroceso.
+interview_typed_needs_notes = Lo escrito solo puede pasar a una pregunta con notas: elija una (Ctrl-O) o bórrelo.
 interview_end_keys = y terminar · n continuar
 interview_probes_numbered = Los sondeos están numerados del 1 al {count}.
 interview_answer_ends = Guardar esta respuesta termina la entrevista (no le sigue ninguna pregunta): Enter la guarda y termina; elija la respuesta como estaba para avanzar sin ella.

@@ -102,6 +102,8 @@ type_position = Teipiwch rif o 1 i {count}.
 type_value = Teipiwch rif o {min} i {max}.
 type_positions = Teipiwch rifau o 1 i {count}, gyda bwlch rhwng pob un.
 press_enter_to_continue = Pwyswch Enter i barhau.
+# review: new, a simple rendering
+screen_takes_no_typing = Does dim teipio ar y sgrin hon (fe deipioch "{typed}"): defnyddiwch yr allweddi isod.
 
 # Moves refused
 no_question_to_answer = Does dim cwestiwn i'w ateb.
@@ -192,6 +194,8 @@ today = heddiw
 # Keys on the full screen
 key_back = Esc yn ôl
 key_leave = Ctrl-C gadael
+# review: new, a simple rendering
+key_pause = Ctrl-P saib
 # review
 key_skip = Enter yn unig i hepgor
 key_close = Pwyswch unrhyw fysell i gau
@@ -237,6 +241,12 @@ interview_probes_tick = Cwestiynau ychwanegol (Ctrl-P i dicio):
 interview_notes = Nodiadau
 speaker_not_in_group = Dydy {speaker} ddim yn y grŵp hwn: y siaradwyr yw P1 i P{count}, ac F ar gyfer yr hwylusydd.
 interview_confirm_leave_drops = Gadael nawr? Ni fydd yr ateb yma'n cael ei gadw (byddai ei gadw'n gorffen y cyfweliad); mae popeth arall wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
+# review: new, a simple rendering
+interview_confirm_leave_drops_typed = Gadael nawr? Ni fydd yr hyn a deipiwyd ar y sgrin hon yn cael ei gadw (does dim nodiadau yma); mae popeth arall wedi'i gadw; gallwch barhau yn nes ymlaen gyda fieldwork resume.
+# review: new, a simple rendering
+interview_no_notes_here = Does dim nodiadau'n cael eu cadw ar y sgrin hon: mae'r hyn rydych chi'n ei deipio'n mynd gyda chi i'r cwestiwn nesaf sydd â nodiadau.
+# review: new, a simple rendering
+interview_typed_needs_notes = Dim ond i gwestiwn sydd â nodiadau y gall yr hyn a deipiwyd fynd: dewiswch un (Ctrl-O), neu ei glirio.
 interview_end_keys = y gorffen · n parhau
 interview_probes_numbered = Mae'r cwestiynau ychwanegol wedi'u rhifo o 1 i {count}.
 interview_answer_ends = Byddai cadw'r ateb hwn yn gorffen y cyfweliad (does dim cwestiwn ar ei ôl): mae Enter yn ei gadw ac yn gorffen; dewiswch yr ateb fel yr oedd i symud ymlaen hebddo.
@@ -486,6 +496,7 @@ type_position = Please type a number from 1 to {count}.
 type_value = Please type a number from {min} to {max}.
 type_positions = Please type numbers from 1 to {count}, separated by spaces.
 press_enter_to_continue = Press Enter to continue.
+screen_takes_no_typing = This screen takes no typing (you typed "{typed}"): use the keys below.
 
 # Moves refused
 no_question_to_answer = There is no question to answer.
@@ -564,6 +575,7 @@ today = today
 # Keys on the full screen
 key_back = Esc back
 key_leave = Ctrl-C leave
+key_pause = Ctrl-P pause
 key_skip = Enter alone skips
 key_close = Press any key to close
 unit = In {unit}
@@ -604,6 +616,9 @@ interview_probes_tick = Probes (Ctrl-P to tick):
 interview_notes = Notes
 speaker_not_in_group = {speaker} is not in this group: the speakers are P1 to P{count}, and F for the facilitator.
 interview_confirm_leave_drops = Leave now? The answer here is not kept (keeping it ends the interview); everything else is saved; carry on later with fieldwork resume.
+interview_confirm_leave_drops_typed = Leave now? What you typed on this screen is not kept (no notes are kept here); everything else is saved; carry on later with fieldwork resume.
+interview_no_notes_here = No notes are kept on this screen: what you type goes on with you to the next question with notes.
+interview_typed_needs_notes = What you typed can only go on to a question with notes: choose one (Ctrl-O), or clear it.
 interview_end_keys = y end · n carry on
 interview_probes_numbered = The probes are numbered 1 to {count}.
 interview_answer_ends = Keeping this answer ends the interview (no question follows it): Enter keeps it and ends; choose the answer as it was to move without it.
@@ -803,6 +818,7 @@ type_position = Escriba un número del 1 al {count}.
 type_value = Escriba un número entre {min} y {max}.
 type_positions = Escriba números del 1 al {count}, separados por espacios.
 press_enter_to_continue = Pulse Enter para continuar.
+screen_takes_no_typing = En esta pantalla no se escribe (ha escrito "{typed}"): use las teclas de abajo.
 
 # Moves refused
 no_question_to_answer = No hay ninguna pregunta que responder.
@@ -885,6 +901,7 @@ today = hoy
 # Keys on the full screen
 key_back = Esc volver
 key_leave = Ctrl-C salir
+key_pause = Ctrl-P pausa
 # review
 key_skip = Enter sin escribir salta
 key_close = Pulse cualquier tecla para cerrar
@@ -928,6 +945,9 @@ interview_probes_tick = Sondeos (Ctrl-P para marcar):
 interview_notes = Notas
 speaker_not_in_group = {speaker} no está en este grupo: quienes hablan son P1 a P{count}, y F para quien modera.
 interview_confirm_leave_drops = ¿Salir ahora? La respuesta de aquí no se guarda (guardarla terminaría la entrevista); todo lo demás está guardado; continúe más tarde con fieldwork resume.
+interview_confirm_leave_drops_typed = ¿Salir ahora? Lo escrito en esta pantalla no se guarda (aquí no se guardan notas); todo lo demás está guardado; continúe más tarde con fieldwork resume.
+interview_no_notes_here = En esta pantalla no se guardan notas: lo que escriba pasa con usted a la siguiente pregunta con notas.
+interview_typed_needs_notes = Lo escrito solo puede pasar a una pregunta con notas: elija una (Ctrl-O) o bórrelo.
 interview_end_keys = y terminar · n continuar
 interview_probes_numbered = Los sondeos están numerados del 1 al {count}.
 interview_answer_ends = Guardar esta respuesta termina la entrevista (no le sigue ninguna pregunta): Enter la guarda y termina; elija la respuesta como estaba para avanzar sin ella.

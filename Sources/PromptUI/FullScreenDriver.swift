@@ -199,13 +199,14 @@ public struct FullScreenDriver: SessionDriver {
         newScreen()
         var widget: any Widget = NoteWidget()
         let words = session.words
+        var stray = StrayTyping()
         while true {
             let width = max(20, terminal.columns) - 2
             var body: [String] = []
             if let d = session.instrument.description { body += wrapped(session.render(d).trimmed, width) + [""] }
             body += howItWorks(session, width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: body.count,
-                                       help: Self.keyHelp([words.keyStart, words.keyHelp(typing: false), words.keyLeave], width: width)), words: words))
+                                       message: stray.message(words), help: Self.keyHelp([words.keyStart, words.keyHelp(typing: false), words.keyLeave], width: width)), words: words))
             guard let event = nextEvent(session) else { return false }
             switch event {
             case .resized: writer.invalidate()
@@ -220,7 +221,7 @@ public struct FullScreenDriver: SessionDriver {
             // Nothing to point at: the arrows scroll, as PgUp/PgDn do.
             case .key(.up): view.scroll(by: -1, count: last.count, room: last.room)
             case .key(.down): view.scroll(by: 1, count: last.count, room: last.room)
-            case .key(let key): _ = scrolls(key, &widget, width: width)
+            case .key(let key): if !scrolls(key, &widget, width: width) { _ = stray.take(key) }
             }
         }
     }
@@ -298,6 +299,7 @@ public struct FullScreenDriver: SessionDriver {
         submitted = nil
         let words = session.words
         var message = problem
+        var stray = StrayTyping()
         while true {
             let width = max(20, terminal.columns) - 2
             var head: [String] = []
@@ -332,7 +334,8 @@ public struct FullScreenDriver: SessionDriver {
             // always said: where there is no room for all, the widget's last keys give way to them
             // (the help key, kept, lists every one).
             let help = keyLines(Self.withHelpKey(widget, words.keyHelp(typing: widget.typesText)),
-                                essentials: [session.canGoBack ? words.keyBack : nil, words.keyLeave, session.canSkip && q.type != .note ? words.keySkip : nil],
+                                essentials: [session.canGoBack ? words.keyBack : nil, words.keyLeave, words.keyPause,
+                                             session.canSkip && q.type != .note ? words.keySkip : nil],
                                 keeping: words.keyHelp(typing: widget.typesText), width: width)
             let position = session.instrument.settings.progress ? session.routePosition.map { ($0.number, $0.total) } : nil
             draw(compose(ScreenContent(title: session.render(session.instrument.title), progress: position, head: head, body: body,
@@ -385,6 +388,8 @@ public struct FullScreenDriver: SessionDriver {
                     case .failure(let p): message = p.message
                     }
                 case .handled: message = nil
+                // A note takes no typing: what was typed is said back under it.
+                case .unhandled where q.type == .note && stray.take(key): message = stray.message(words)
                 case .unhandled: break
                 }
             }

@@ -187,7 +187,8 @@ struct InterviewLayout {
         let keys: [String?]
         switch screen.currentMode {
         case .confirmLeave:
-            top = TextLayout.wrap(words.interviewConfirmLeave(dropsAnswer: leavingDropsAnswer), width - 2).map { style.warn(" " + $0) }
+            top = TextLayout.wrap(words.interviewConfirmLeave(dropsAnswer: leavingDropsAnswer, dropsTyped: leavingDropsTyped), width - 2)
+                .map { style.warn(" " + $0) }
             keys = split(words.leaveKeys)
         case .confirmEnd:
             top = TextLayout.wrap(words.interviewConfirmEnd, width - 2).map { style.warn(" " + $0) }
@@ -214,6 +215,11 @@ struct InterviewLayout {
             return false
         }
         return InterviewScreen.ends(given.map { .answer($0) } ?? .skip, session)
+    }
+
+    /// Whether leaving now leaves text typed on a screen that keeps no notes.
+    private var leavingDropsTyped: Bool {
+        [.note, .calculate, .hidden].contains(question.type) && !screen.typing.string.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// The outline's lines and the line to keep in view.
@@ -344,7 +350,15 @@ struct InterviewLayout {
             for (i, line) in layout.lines.enumerated() { body.append(((i == 0 ? "> " : "  ") + line, style.bold)) }
             return Detail(pinned: out, body: body, focus: top + layout.cursor.line, cursor: (top + layout.cursor.line, 2 + layout.cursor.column))
         case .note, .calculate, .hidden:
-            return Detail(pinned: out, body: [], focus: 0, cursor: nil)
+            // What was typed here, in view under the reason it is not kept here (it goes on with
+            // the interviewer to the next notes).
+            guard !screen.typing.string.isEmpty else { return Detail(pinned: out, body: [], focus: 0, cursor: nil) }
+            var body: [Line] = []
+            wrapped(session.words.interviewNoNotesHere, style.dim, into: &body)
+            let layout = screen.typing.layout(columns: Self.notesColumns(width))
+            let top = body.count
+            for (i, line) in layout.lines.enumerated() { body.append(((i == 0 ? "> " : "  ") + line, style.bold)) }
+            return Detail(pinned: out, body: body, focus: top + layout.cursor.line, cursor: (top + layout.cursor.line, 2 + layout.cursor.column))
         default:
             guard let widget = screen.currentWidget else { return Detail(pinned: out, body: [], focus: 0, cursor: nil) }
             let shown = widget.render(width: width, style: screen.style)

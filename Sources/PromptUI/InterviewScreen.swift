@@ -36,6 +36,9 @@ public struct InterviewScreen: SessionDriver {
     /// How far back through the notes the interviewer has paged (lines from the end), and a page.
     private var notesBack = 0
     private var notesPage = 1
+    /// Set when a move leaves a note screen with text typed on it: the paragraph goes on with the
+    /// interviewer, to be kept at the screen moved to (`keepTyped` allows the move only to one with notes).
+    private var carrying = false
 
     public init(terminal: any TerminalPort, style: Style, clock: @escaping () -> Double, group: Int? = nil) {
         self.terminal = terminal
@@ -71,6 +74,8 @@ public struct InterviewScreen: SessionDriver {
             lineStarted = paragraph.started
         }
         handedOver = nil
+        let carry = carrying
+        carrying = false
         if let next = pending {
             pending = nil
             // Leaving never waits (what could not be kept is reported by the session, and a hung-up
@@ -80,8 +85,10 @@ public struct InterviewScreen: SessionDriver {
         guard let q = session.current else { return .leave }
         if here != q.id {
             here = q.id
-            editor = LineEditor()
-            lineStarted = nil
+            if !carry {
+                editor = LineEditor()
+                lineStarted = nil
+            }
             notesBack = 0
             widget = q.type == .open || q.type == .note ? nil : Widgets.make(for: q, session: session, width: rightWidth)
             if case .outline = mode {} else { mode = .notes }
@@ -205,7 +212,16 @@ public struct InterviewScreen: SessionDriver {
             if editor.string.isEmpty { lineStarted = nil }
             return nil
         case .note, .calculate, .hidden:
-            return key == .enter ? askingBeforeEnding(.skip, session) : nil
+            // A screen without notes still keeps what the interviewer types, in view, to go on
+            // to the next notes: the keys that were text here used to vanish without a word.
+            guard key == .enter else {
+                editor.wrapColumns = InterviewLayout.notesColumns(rightWidth)
+                if editor.handle(key), lineStarted == nil, !editor.string.isEmpty { lineStarted = clock() }
+                if editor.string.isEmpty { lineStarted = nil }
+                return nil
+            }
+            guard let move = askingBeforeEnding(.skip, session) else { return nil }
+            return keepTyped(session, q, then: move, message: &message)
         default:
             guard var w = widget else { return nil }
             let outcome = w.handle(key)
@@ -249,6 +265,15 @@ public struct InterviewScreen: SessionDriver {
             pending = next
             return .notes(NoteTurn.appending(turn, to: before))
         case .note, .calculate, .hidden:
+            // Typed here, the paragraph goes on to the screen moved to when that one takes notes;
+            // to any other, the move waits (leaving does not: its question said the text is not kept).
+            guard !editor.string.trimmingCharacters(in: .whitespaces).isEmpty, !leaving else { return next }
+            guard let id = Self.destination(of: next, from: q.id, session),
+                  let type = session.question(id)?.type, type == .open || type == .note else {
+                message = session.words.interviewTypedNeedsNotes
+                return nil
+            }
+            carrying = true
             return next
         default:
             guard let w = widget else { return next }
@@ -277,6 +302,15 @@ public struct InterviewScreen: SessionDriver {
                 message = problem.message
                 return nil
             }
+        }
+    }
+
+    /// The question a move goes to: a jump's, or the next on the route for Enter's skip.
+    static func destination(of action: Action?, from id: String, _ session: Session) -> String? {
+        switch action {
+        case .move(.jump(let to))?: return to
+        case .move(.skip)?: return InterviewLayout.neighbour(of: id, in: session, by: 1)
+        default: return nil
         }
     }
 

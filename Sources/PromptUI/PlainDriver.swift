@@ -100,9 +100,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             say("  " + line)
         }
         if session.instrument.languages.count > 1 { say("  " + session.words.helpLanguage) }
-        if let support = session.instrument.support {
-            say(session.words.helpSupport + ": " + session.render(support).trimmed)
-        }
+        if let support = session.supportLine { say(support) }
     }
 
     public mutating func consent(_ session: Session) -> Bool? {
@@ -229,7 +227,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         case .declined:
             // The closing text thanks people for taking part: not said to someone who did not.
             say(session.words.declined)
-            if let support = session.instrument.support { say(session.words.helpSupport + ": " + session.render(support).trimmed) }
+            if let support = session.supportLine { say(support) }
         case .interrupted:
             say(session.words.savedForLater)
         }

@@ -13,6 +13,7 @@ extension FullScreenDriver {
         // The send line is the last place; questions come before it.
         var at = items.count
         var message = problem
+        var stray = StrayTyping()
         newScreen()
         while true {
             let width = max(20, terminal.columns) - 2
@@ -37,7 +38,7 @@ extension FullScreenDriver {
             if let message { body += [""] + wrapped("! " + message, width).map(style.warn) }
             // The help key works here too, so it is said, as under a question.
             let help = keyLines([canChange ? session.words.keyReview : session.words.keyReviewFixed, session.words.keyHelp(typing: false)],
-                                essentials: [canChange ? session.words.keyBack : nil, session.words.keyLeave],
+                                essentials: [canChange ? session.words.keyBack : nil, session.words.keyLeave, session.words.keyPause],
                                 keeping: session.words.keyHelp(typing: false), width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, focus: focus, help: help[0],
                                        moreHelp: Array(help.dropFirst())), words: session.words))
@@ -64,7 +65,7 @@ extension FullScreenDriver {
             case .key(.enter):
                 if at == items.count { return .submit }
                 return .jump(items[at].question)
-            case .key: break
+            case .key(let key): if stray.take(key) { message = stray.message(session.words) }
             }
         }
     }

@@ -23,10 +23,17 @@ extension ParticipantWords {
 
     // MARK: The interviewer's screen
 
-    /// Asked on Ctrl-C; `dropsAnswer` when the answer on screen would end the interview if kept.
-    public func interviewConfirmLeave(dropsAnswer: Bool) -> String {
-        message(dropsAnswer ? "interview_confirm_leave_drops" : "interview_confirm_leave")
+    /// Asked on Ctrl-C; `dropsAnswer` when the answer on screen would end the interview if kept,
+    /// `dropsTyped` when text typed on a screen that keeps no notes would go with it.
+    public func interviewConfirmLeave(dropsAnswer: Bool, dropsTyped: Bool = false) -> String {
+        message(dropsTyped ? "interview_confirm_leave_drops_typed" : dropsAnswer ? "interview_confirm_leave_drops" : "interview_confirm_leave")
     }
+    /// Over what is typed on a note or instruction screen, which keeps no notes of its own.
+    public var interviewNoNotesHere: String { message("interview_no_notes_here") }
+    /// A move from a note screen, with text typed there, to a screen it cannot go on to.
+    public var interviewTypedNeedsNotes: String { message("interview_typed_needs_notes") }
+    /// Characters typed on a screen that takes none (welcome, a note, the review), said back.
+    public func screenTakesNoTyping(_ typed: String) -> String { message("screen_takes_no_typing", ["typed": typed]) }
     public var interviewConfirmEnd: String { message("interview_confirm_end") }
     public var interviewEndKeys: String { message("interview_end_keys") }
     public var interviewOutlineKeys: String { message("interview_keys_outline") }

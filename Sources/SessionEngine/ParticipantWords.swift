@@ -364,6 +364,8 @@ public struct ParticipantWords: Sendable {
 
     public var keyBack: String { message("key_back") }
     public var keyLeave: String { message("key_leave") }
+    /// The pause on the key line (Ctrl-P: saved as leaving is, nothing asked), beside leaving.
+    public var keyPause: String { message("key_pause") }
     public var keySkip: String { message("key_skip") }
     public var keyClose: String { message("key_close") }
     public func unit(_ unit: String) -> String { message("unit", ["unit": unit]) }
@@ -387,6 +389,12 @@ public struct ParticipantWords: Sendable {
 
     public var helpTitle: String { message("help_title") }
     public var helpSupport: String { message("help_support") }
+    /// "Support: " and the instrument's support text (rendered), on one line: said by the plain
+    /// help and decline, and left in the terminal when a session ends early, by `run` and `serve`
+    /// alike (built in each, the three drifted apart in what they trimmed).
+    public func supportLine(_ support: String) -> String {
+        helpSupport + ": " + support.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
     public var helpClose: String { message("help_close") }
     public var helpScroll: String { message("help_scroll") }
     public var helpLeave: String { message("help_leave") }

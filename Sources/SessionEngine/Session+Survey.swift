@@ -5,6 +5,12 @@ import InstrumentModel
 /// The participant's moves: consent, answers, skips and going back.
 extension Session {
 
+    /// The instrument's support text as the one line every front end says ("Support: …"), in
+    /// the session's language; nil where the instrument has none.
+    public var supportLine: String? {
+        instrument.support.map { words.supportLine(render($0)) }
+    }
+
     public mutating func agree(at time: Double) {
         guard phase == .consent else { return }
         phase = first().map(Phase.question) ?? .finished

@@ -150,8 +150,8 @@ struct SurveySession: Sendable {
         }
         // Someone who declines or leaves early may need the support text most then, and the screen
         // that showed it is gone: it stays in their terminal, before the way back (as `run` does).
-        if outcome == .declined || outcome == .interrupted, let support = session.instrument.support {
-            say("\n" + words.helpSupport + ": " + session.render(support).trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+        if outcome == .declined || outcome == .interrupted, let support = session.supportLine {
+            say("\n" + support + "\n")
         }
         switch outcome {
         case .completed:

@@ -28,8 +28,7 @@ private let tmuxWorks = Tool.available("tmux")
     func browseThenSkipTenOnAScaleAndAPasteStaysInItsField() throws {
         let folder = try TemporaryFolder()
         try folder.write("paste.yaml", Self.survey)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run paste.yaml", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run paste.yaml", in: folder.url)
         t.waitFor("Enter start")
         try t.send("Enter")
         t.waitFor("Do you have debts?")

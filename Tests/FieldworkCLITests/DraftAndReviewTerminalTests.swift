@@ -31,8 +31,7 @@ private let tmuxWorks = Tool.available("tmux")
     func escAndCtrlCKeepTheDraftAndResumingFindsIt() throws {
         let folder = try TemporaryFolder()
         try folder.write("drafts.yaml", Self.survey)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run drafts.yaml", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run drafts.yaml", in: folder.url)
         t.waitFor("Enter start")
         try t.send("Enter")
         t.waitFor("Which drink do you prefer?")
@@ -55,8 +54,7 @@ private let tmuxWorks = Tool.available("tmux")
         #expect(lines.last?.hasPrefix(#"{"draft":{"#) == true && lines.last?.contains(#""text":"Busy but good, mostly""#) == true,
                 "\(lines.last ?? "")")
 
-        let again = folder.url.appendingPathComponent("exit-status-2").path
-        let r = try TmuxSession(command: TmuxSession.command("resume \(journal.prefix(8))", in: folder.url, done: again))
+        let (r, again) = try TmuxSession.fieldwork("resume \(journal.prefix(8))", in: folder.url, done: "exit-status-2")
         r.waitFor("▏ Busy but good, mostly")
         try r.send("Tab")
         r.waitFor("Which town are you in?")
@@ -74,8 +72,7 @@ private let tmuxWorks = Tool.available("tmux")
     func theReviewChangesAnEarlierAnswer() throws {
         let folder = try TemporaryFolder()
         try folder.write("drafts.yaml", Self.survey)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run drafts.yaml", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run drafts.yaml", in: folder.url)
         t.waitFor("Enter start")
         try t.send("Enter")
         t.waitFor("Which drink do you prefer?")

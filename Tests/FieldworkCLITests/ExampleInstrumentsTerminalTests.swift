@@ -41,10 +41,9 @@ private let tmuxWorks = Tool.available("tmux")
         let path = Run.packageRoot.appendingPathComponent("instruments/\(c.file).yaml").path
         let interview = try String(contentsOfFile: path, encoding: .utf8).contains("\nkind: interview")
         let group = c.file.contains("group") ? " --group 3" : ""
-        let done = folder.url.appendingPathComponent("exit-status").path
         let command = "\(interview ? "interview" : "run") '\(path)'\(group)\(c.mode == .plain ? " --plain" : "") --seed 3 "
             + "--key-file '\(folder.path)/study.key'"
-        let t = try TmuxSession(command: TmuxSession.command(command, in: folder.url, done: done), columns: c.columns, rows: c.rows)
+        let (t, done) = try TmuxSession.fieldwork(command, in: folder.url, columns: c.columns, rows: c.rows)
         var walker = Walker(tmux: t, columns: c.columns, done: done)
         walker.walk(interview: interview, plain: c.mode == .plain)
         #expect(walker.screens >= 5, "\(c.testDescription): only \(walker.screens) screens seen")

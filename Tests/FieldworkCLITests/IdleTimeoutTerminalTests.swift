@@ -25,8 +25,7 @@ private let tmuxWorks = Tool.available("tmux")
     func aSessionLeftAloneIsSavedAndClearedAndTheResumeCommandCarriesOn() throws {
         let folder = try TemporaryFolder()
         try folder.write("idle.yaml", Self.survey)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run idle.yaml", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run idle.yaml", in: folder.url)
         t.waitFor("Enter start")
         try t.send("Enter")
         t.waitFor("Which drink do you prefer?")
@@ -51,8 +50,7 @@ private let tmuxWorks = Tool.available("tmux")
         let command = try #require(flat.firstMatch(of: /fieldwork resume ([0-9a-f]{8})/), "\(left)")
 
         // The command as printed (the binary in place of `fieldwork`) finds the draft in its field.
-        let again = folder.url.appendingPathComponent("exit-status-2").path
-        let r = try TmuxSession(command: TmuxSession.command("resume \(command.1)", in: folder.url, done: again))
+        let (r, again) = try TmuxSession.fieldwork("resume \(command.1)", in: folder.url, done: "exit-status-2")
         r.waitFor("▏ Private thoughts")
         try r.send("Tab")
         r.waitFor("❯ [ Send my answers ]")

@@ -38,8 +38,7 @@ private let tmuxRuns = Tool.available("tmux")
         let folder = try TemporaryFolder()
         let guide = folder.url.appendingPathComponent("keeps-typing.yaml")
         try Self.guide.write(to: guide, atomically: false, encoding: .utf8)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("interview '\(guide.path)'", in: folder.url, done: done), columns: 80, rows: 24)
+        let (t, done) = try TmuxSession.fieldwork("interview '\(guide.path)'", in: folder.url, columns: 80, rows: 24)
         t.waitFor("The participant agrees")
         try t.send("1", "Enter")
         t.waitFor("1. What is your role?")
@@ -65,8 +64,7 @@ private let tmuxRuns = Tool.available("tmux")
 
         let sessions = folder.url.appendingPathComponent("responses/keeps-typing/sessions").path
         let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first { $0.hasSuffix(".journal") })
-        let resumed = folder.url.appendingPathComponent("resumed").path
-        let again = try TmuxSession(command: TmuxSession.command("resume \(journal.prefix(8))", in: folder.url, done: resumed), columns: 60, rows: 20)
+        let (again, resumed) = try TmuxSession.fieldwork("resume \(journal.prefix(8))", in: folder.url, done: "resumed", columns: 60, rows: 20)
         again.waitFor("2. Tell me about a typical day.")
         again.waitFor("] Half a thought")
         #expect(again.screen().contains("] Started at 9"))
@@ -88,5 +86,46 @@ private let tmuxRuns = Tool.available("tmux")
         let notes = try #require(answers["day"] as? String).split(separator: "\n").map { String($0.dropFirst(8)) }
         #expect(notes == ["Started at 9", "Half a thought"])
         #expect((record["probes_asked"] as? [String: [Int]]) == ["day": [1]], "probes numbered as on screen")
+    }
+
+    static let noteGuide = """
+        format: 1
+        id: note-typing
+        version: 1.0.0
+        kind: interview
+        title: Note typing
+        sections:
+          - id: about
+            questions:
+              - id: intro
+                type: note
+                text: Read the introduction aloud.
+              - id: day
+                type: open
+                text: Tell me about a typical day.
+
+        """
+
+    /// Typing on a note screen once vanished without a word; now it stays in view, goes on to the
+    /// next notes and is kept there.
+    @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
+    func typingOnANoteScreenGoesOnToTheNextNotes() throws {
+        let folder = try TemporaryFolder()
+        let guide = folder.url.appendingPathComponent("note-typing.yaml")
+        try Self.noteGuide.write(to: guide, atomically: false, encoding: .utf8)
+        let (t, done) = try TmuxSession.fieldwork("interview '\(guide.path)'", in: folder.url, columns: 80, rows: 24)
+        t.waitFor("Read the introduction aloud.")
+        try t.type("She moved in 2019")
+        t.waitFor("> She moved in 2019")
+        #expect(t.screen().contains("No notes are kept on this screen"))
+        try t.send("Tab")
+        t.waitFor("1. Tell me about a typical day.")
+        #expect(t.screen().contains("> She moved in 2019"))
+        try t.send("Enter")
+        t.waitFor("] She moved in 2019")
+        try t.send("C-c")
+        t.waitFor("y leave · n stay")
+        try t.send("y")
+        #expect(TmuxSession.finished(done).status == "3")
     }
 }

@@ -12,8 +12,7 @@ private let tmuxInstalled = Tool.available("tmux")
     func choosesCymraegThenChangesToEnglishHalfway() throws {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)'", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run '\(instrument)'", in: folder.url)
         t.waitFor("Dewiswch eich iaith")
         try t.send("2", "Enter")
         t.waitFor("Pedwar cwestiwn byr am eich ymweliad heddiw.")

@@ -29,9 +29,7 @@ private let tmuxInstalled = Tool.available("tmux")
                   - {id: pick, type: single, text: Which?, choices: [Tea, Coffee]}
             end: Thank you for taking part. If anything today troubled you, the Samaritans are there day and night on 116 123, and your peer supporter can help.
             """)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run coded.yaml --key-file '\(folder.path)/coded.key'", in: folder.url, done: done),
-                                columns: 60, rows: 20)
+        let (t, done) = try TmuxSession.fieldwork("run coded.yaml --key-file '\(folder.path)/coded.key'", in: folder.url, columns: 60, rows: 20)
         let notice = Self.flat(t.waitFor("Press Enter once it is noted"))
         #expect(notice.contains("Back it up somewhere safe and separate from the responses: without it, later answers cannot be linked"), "\(notice)")
         #expect(notice.contains("Press Enter once it is noted: the screen is then cleared for the participant."), "\(notice)")

@@ -10,8 +10,7 @@ private let tmuxInstalled = Tool.available("tmux")
     func leavesSavedWithStatus3OnASignal(_ signal: Int32) throws {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)' --plain --language en", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run '\(instrument)' --plain --language en", in: folder.url)
         t.waitFor("Is this your first visit to the café?")
         try t.send("2", "Enter")
         t.waitFor("How helpful was talking with a peer supporter today?")
@@ -45,8 +44,7 @@ private let tmuxInstalled = Tool.available("tmux")
                 questions:
                   - {id: q1, type: number, text: How many visits?}
             """)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run coded.yaml --plain --key-file '\(folder.path)/coded.key'", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run coded.yaml --plain --key-file '\(folder.path)/coded.key'", in: folder.url)
         // A new key's notice waits for the researcher, and is cleared before the code is asked.
         t.waitFor("Press Enter once it is noted")
         try t.send("Enter")

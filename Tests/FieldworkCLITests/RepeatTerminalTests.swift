@@ -28,8 +28,7 @@ private let tmuxWorks = Tool.available("tmux")
     func threeActivitiesBackIntoTheSecondThenUntickOne() throws {
         let folder = try TemporaryFolder()
         try folder.write("each.yaml", Self.survey)
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run each.yaml", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run each.yaml", in: folder.url)
         t.waitFor("Enter start")
         try t.send("Enter")
         t.waitFor("Which did you go to?")

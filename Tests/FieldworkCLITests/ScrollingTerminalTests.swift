@@ -9,8 +9,7 @@ private let tmuxRuns = Tool.available("tmux")
 @Suite(.serialized) struct ScrollingTerminalTests {
     func start(_ folder: TemporaryFolder, consentLines: Int, columns: Int, rows: Int, support: Bool = false) throws -> (TmuxSession, String) {
         let instrument = try folder.write("long.yaml", longInstrumentYAML(consentLines: consentLines, support: support))
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)' --seed 3", in: folder.url, done: done), columns: columns, rows: rows)
+        let (t, done) = try TmuxSession.fieldwork("run '\(instrument)' --seed 3", in: folder.url, columns: columns, rows: rows)
         return (t, done)
     }
 

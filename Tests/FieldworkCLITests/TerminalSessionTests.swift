@@ -5,42 +5,12 @@ import Testing
 /// tmux, which CI installs; elsewhere the test is skipped with the reason when it is missing.
 private let tmuxRuns = Tool.available("tmux")
 
-/// A real terminal running `fieldwork` (TestSupport's `Tmux`), with what these tests read of it.
-final class TmuxSession: Tmux {
-    /// Runs tmux on the tests' socket (the name these tests have always called it by).
-    @discardableResult
-    func tmuxCommand(_ arguments: [String]) throws -> String { try tmux(arguments) }
-
-    /// The fieldwork process running in the pane (a child of the pane's shell).
-    func fieldworkPID() throws -> Int32? {
-        let shell = try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        return Int32(try Run.command("/usr/bin/pgrep", ["-P", shell, "fieldwork"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    /// A shell command that runs fieldwork, then records its exit status and the terminal's
-    /// settings in `done` and `done.stty`, and stays open so the screen can still be read.
-    static func command(_ arguments: String, in folder: URL, done: String) -> String {
-        // Each file is written under another name and renamed, so that once it exists it is complete.
-        "cd '\(folder.path)' && '\(Run.binary.path)' \(arguments); echo $? > '\(done).tmp'; mv '\(done).tmp' '\(done)'; "
-            + "stty -a | tr '\\n' ' ' > '\(done).stty.tmp'; mv '\(done).stty.tmp' '\(done).stty'; sleep 30"
-    }
-
-    /// Waits for the command above to finish; returns its exit status and the terminal settings after it.
-    static func finished(_ done: String) -> (status: String?, stty: String) {
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: done + ".stty") { usleep(50_000) }
-        let status = (try? String(contentsOfFile: done, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return (status, (try? String(contentsOfFile: done + ".stty", encoding: .utf8)) ?? "")
-    }
-}
-
 @Suite(.serialized) struct TerminalSessionTests {
     @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
     func answersTheMemberSurveyWithKeysInARealTerminal() throws {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/prosper-member-survey.yaml").path
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let command = TmuxSession.command("run '\(instrument)' --seed 7", in: folder.url, done: done)
-        let t = try TmuxSession(command: command)
+        let (t, done) = try TmuxSession.fieldwork("run '\(instrument)' --seed 7", in: folder.url)
 
         t.waitFor("I have read the information above and agree to take part")
         try t.send("1", "Enter")
@@ -141,8 +111,7 @@ final class TmuxSession: Tmux {
     func ctrlPPausesAndLeavesTheSupportTextInTheTerminal() throws {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/prosper-member-survey.yaml").path
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("run '\(instrument)'", in: folder.url, done: done))
+        let (t, done) = try TmuxSession.fieldwork("run '\(instrument)'", in: folder.url)
         t.waitFor("I have read the information above and agree to take part")
         try t.send("1", "Enter")
         t.waitFor("How long have you been involved with Prosper? (required)")
@@ -164,9 +133,7 @@ final class TmuxSession: Tmux {
     func leavesOnCtrlCAndRestoresTheTerminal() throws {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let command = TmuxSession.command("run '\(instrument)' --language cy", in: folder.url, done: done)
-        let t = try TmuxSession(command: command)
+        let (t, done) = try TmuxSession.fieldwork("run '\(instrument)' --language cy", in: folder.url)
         // The welcome first (a survey without consent), then the first question.
         t.waitFor("Pedwar cwestiwn byr am eich ymweliad heddiw.")
         try t.send("Enter")
@@ -188,10 +155,8 @@ final class TmuxSession: Tmux {
     func savesAndLeavesOnSigterm() throws {
         let folder = try TemporaryFolder()
         let instrument = Run.packageRoot.appendingPathComponent("instruments/crisis-cafe-feedback.yaml").path
-        let done = folder.url.appendingPathComponent("exit-status").path
         // Named, the language is not offered first (LanguageChoiceTerminalTests chooses it).
-        let command = TmuxSession.command("run '\(instrument)' --language en", in: folder.url, done: done)
-        let t = try TmuxSession(command: command)
+        let (t, done) = try TmuxSession.fieldwork("run '\(instrument)' --language en", in: folder.url)
         t.waitFor("Four short questions about your visit today.")
         try t.send("Enter")
         t.waitFor("Is this your first visit to the café?")
@@ -214,8 +179,7 @@ final class TmuxSession: Tmux {
     func runsAGroupDiscussionOutOfOrderAndSurvivesAKill() throws {
         let folder = try TemporaryFolder()
         let guide = Run.packageRoot.appendingPathComponent("instruments/prosper-group-discussion.yaml").path
-        let done = folder.url.appendingPathComponent("exit-status").path
-        let t = try TmuxSession(command: TmuxSession.command("interview '\(guide)' --group 4", in: folder.url, done: done), columns: 100, rows: 30)
+        let (t, done) = try TmuxSession.fieldwork("interview '\(guide)' --group 4", in: folder.url, columns: 100, rows: 30)
         t.waitFor("All participants have given consent")
         try t.send("1", "Enter")
         t.waitFor("Agree ground rules together")
@@ -246,8 +210,7 @@ final class TmuxSession: Tmux {
 
         let sessions = folder.url.appendingPathComponent("responses/prosper-group-discussion/sessions").path
         let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions).first { $0.hasSuffix(".journal") })
-        let resumed = folder.url.appendingPathComponent("resumed").path
-        let again = try TmuxSession(command: TmuxSession.command("resume \(journal.prefix(8))", in: folder.url, done: resumed), columns: 100, rows: 30)
+        let (again, resumed) = try TmuxSession.fieldwork("resume \(journal.prefix(8))", in: folder.url, done: "resumed", columns: 100, rows: 30)
         again.waitFor("2. What are the values that hold Prosper together?")
         #expect(again.screen().contains("Group of 4: P1 to P4"), "the group is kept with the session")
         #expect(again.screen().contains("F: What keeps those values alive?"))

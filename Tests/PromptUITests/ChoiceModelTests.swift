@@ -195,7 +195,8 @@ import Testing
                                    driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
                                    recorder: MemoryRecorder(), clock: { 1 })
         _ = try runner.run()
-        let help = runner.driver.frame.plain.suffix(2)
+        // Three key lines at 60 columns since the pause is said beside leaving.
+        let help = runner.driver.frame.plain.suffix(3)
         #expect(help.first?.hasPrefix(" ↑↓ move · Space or 1-5 choose") == true, "\(help)")
     }
 }

@@ -74,7 +74,7 @@ import Testing
             " ❯ [ Send my answers ]",
             "",
         ])
-        #expect(Array(runner.driver.frame.plain[22...23]) == [" ↑↓ move · Enter change, or send · ? help", " Esc back · Ctrl-C leave"])
+        #expect(Array(runner.driver.frame.plain[22...23]) == [" ↑↓ move · Enter change, or send · ? help", " Esc back · Ctrl-C leave · Ctrl-P pause"])
     }
 
     @Test func theReviewChangesAnEarlierAnswerAndComesBack() throws {

@@ -5,6 +5,8 @@ import TerminalIO
 import TestSupport
 import Testing
 
+/// Ctrl-P, the pause, is said on the key line beside leaving (it was only in the help), at 80, 60
+/// and 40 columns, without pushing out help, skipping, going back or leaving.
 /// Issue 12: at 80 and at 60 columns the participant's key line dropped "Esc back", "Ctrl-C
 /// leave" and "Enter alone skips". Every key a question accepts is said under it, over two
 /// or three lines where one is not enough, skipping, going back and leaving always on a line of
@@ -46,34 +48,36 @@ import Testing
     @Test func aChoiceSaysEveryKey() throws {
         #expect(try keyLines("pick", columns: 80) == [
             "↑↓ move · Space or 1-3 choose · ? help · Backspace clears · Enter next",
-            "Esc back · Ctrl-C leave · Enter alone skips",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
         #expect(try keyLines("pick", columns: 60) == [
             "↑↓ move · Space or 1-3 choose · ? help · Backspace clears",
-            "Enter next · Esc back · Ctrl-C leave · Enter alone skips",
+            "Enter next",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
     }
 
     @Test func aScaleSaysEveryKey() throws {
         #expect(try keyLines("often", columns: 80) == [
             "↑↓ move · Space or 1-4 choose · ? help · Backspace clears · Enter next",
-            "Esc back · Ctrl-C leave · Enter alone skips",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
         #expect(try keyLines("often", columns: 60) == [
             "↑↓ move · Space or 1-4 choose · ? help · Backspace clears",
-            "Enter next · Esc back · Ctrl-C leave · Enter alone skips",
+            "Enter next",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
     }
 
     @Test func aMatrixSaysEveryKey() throws {
         #expect(try keyLines("grid", columns: 80) == [
             "↑↓ row · ←→ move · Space or 1-3 choose · ? help · Backspace clears",
-            "Enter next · Esc back · Ctrl-C leave · Enter alone skips",
+            "Enter next · Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
         #expect(try keyLines("grid", columns: 60) == [
             "↑↓ row · ←→ move · Space or 1-3 choose · ? help",
             "Backspace clears · Enter next",
-            "Esc back · Ctrl-C leave · Enter alone skips",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
     }
 
@@ -82,28 +86,28 @@ import Testing
     func theEssentialsAt40By12(question: String) throws {
         let hints = try keyLines(question, columns: 40, rows: 12).flatMap { $0.components(separatedBy: " · ") }
         let help = question == "story" || question == "age" ? "F1 help" : "? help"
-        #expect([help, "Esc back", "Ctrl-C leave", "Enter alone skips"].allSatisfy(hints.contains), "\(question): \(hints)")
+        #expect([help, "Esc back", "Ctrl-C leave", "Ctrl-P pause", "Enter alone skips"].allSatisfy(hints.contains), "\(question): \(hints)")
     }
 
     @Test func aLongTextSaysEveryKey() throws {
         #expect(try keyLines("story", columns: 80) == [
             "Enter new line · Tab next · F1 help",
-            "Esc back · Ctrl-C leave · Enter alone skips",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
         #expect(try keyLines("story", columns: 60) == [
             "Enter new line · Tab next · F1 help",
-            "Esc back · Ctrl-C leave · Enter alone skips",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
     }
 
     @Test func aNumberSaysEveryKey() throws {
         #expect(try keyLines("age", columns: 80) == [
             "type your answer · Enter next · F1 help",
-            "Esc back · Ctrl-C leave · Enter alone skips",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
         #expect(try keyLines("age", columns: 60) == [
             "type your answer · Enter next · F1 help",
-            "Esc back · Ctrl-C leave · Enter alone skips",
+            "Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips",
         ])
     }
 }
@@ -120,7 +124,7 @@ import Testing
         _ = driver.review(session, problem: nil)
         #expect(driver.frame.plain.suffix(2).map { $0.trimmingCharacters(in: .whitespaces) } == [
             "↑↓ move · Enter change, or send · ? help",
-            "Esc back · Ctrl-C leave",
+            "Esc back · Ctrl-C leave · Ctrl-P pause",
         ])
     }
 }

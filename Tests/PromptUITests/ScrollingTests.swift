@@ -139,6 +139,6 @@ import Testing
     @Test func aMatrixSaysItsOwnNumbersAndKeepsHowToChooseFirst() throws {
         let frame = try ScrollingTests.questionFrame("grid", [], columns: 60, rows: 20)
         #expect(Array(frame[17...19]) == [" ↑↓ row · ←→ move · Space or 1-5 choose · ? help", " Backspace clears · Enter next",
-                                          " Esc back · Ctrl-C leave · Enter alone skips"])
+                                          " Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips"])
     }
 }

@@ -112,7 +112,7 @@ import Testing
         let (terminal, session) = try run([.key(.enter), .key(.enter)] + keys("Why?") + [.key(.f1), .key(.escape)] + [.key(.enter)])
         let screens = terminal.screens
         let field = try #require(screens.last { $0.contains(" Anything?") })
-        #expect(Array(field[22...23]) == [" type your answer · Enter next · F1 help", " Esc back · Ctrl-C leave · Enter alone skips"])
+        #expect(Array(field[22...23]) == [" type your answer · Enter next · F1 help", " Esc back · Ctrl-C leave · Ctrl-P pause · Enter alone skips"])
         let help = try #require(screens.first { $0[0] == " Keys on this screen" })
         #expect(help.contains(" F1 this help (? is typed into your answer)"))
         #expect(session.answers["note"] == Answer(.text("Why?")))

@@ -18,6 +18,19 @@ public struct Run: Sendable {
     /// The package's folder, where the tests run programs unless told otherwise.
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The `fieldwork` binary beside the test bundle in the build folder (the terminal tests run it).
+    public static var binary: URL {
+        // The test bundle sits in the build folder beside the products.
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("fieldwork")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/fieldwork")
+    }
+
     /// A schema of the workplace's shared folder (`shared/schemas/<name>`), beside the checkout or
     /// where the workplace keeps it; nil when neither has it (a clone elsewhere), and the tests
     /// that need it say they passed it over. Read there, never copied into the project.

@@ -163,7 +163,7 @@ enum Runner {
     /// The instrument's support text, left in the terminal when a session ends early (paused, left,
     /// declined): the participant may need it most then, and the screen that showed it is gone.
     private static func writeSupport(_ session: Session) {
-        guard let support = session.instrument.support else { return }
-        Platform.write("\n" + Platform.flowing(session.words.helpSupport + ": " + session.render(support).trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
+        guard let support = session.supportLine else { return }
+        Platform.write("\n" + Platform.flowing(support) + "\n")
     }
 }

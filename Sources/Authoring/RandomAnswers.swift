@@ -67,7 +67,10 @@ struct RandomAnswers {
         case .time, .datetime:
             let limits = ClockLimits(q, today: today)
             let low = limits.min ?? (q.type == .time ? 0 : DateTimeValue.startOf(day: today - 3650))
-            let high = limits.max ?? (q.type == .time ? ClockTime.minutesPerDay - 1 : DateTimeValue.endOf(day: today))
+            // Up to today when open-ended, or a year past a `min` later than today (an appointment
+            // to come), so that every limit the author set is one some answer meets.
+            let high = limits.max ?? (q.type == .time ? ClockTime.minutesPerDay - 1
+                : max(DateTimeValue.endOf(day: today), low + 365 * ClockTime.minutesPerDay))
             guard low <= high else { return nil }
             let minute = Int.random(in: low...high, using: &random)
             return Answer(q.type == .time ? .time(ClockTime.format(minute)) : .datetime(DateTimeValue.format(minute)))

@@ -13,9 +13,10 @@ extension InstrumentDecoder {
         var bounds: [String: Int] = [:]
         for key in ["min", "max"] {
             guard let n = map[key], let s = string(n, what: key) else { continue }
-            if case .scalar(let scalar) = n, scalar.style == .plain, Self.isSexagesimal(s), ClockTime.parse(s) == nil {
+            if case .scalar(let scalar) = n, scalar.style == .plain, isTime, Self.isSexagesimal(s), ClockTime.parse(s) == nil,
+               let padded = Self.padded(s) {
                 diagnostics.error(.invalidValue, "'\(key)' is \(s) without quotes, which YAML 1.1 reads as a number in base 60",
-                                  hint: "write the time in quotes, as HH:MM: \(key): \"\(Self.quotedSuggestion(s, isTime: isTime))\"", on: n)
+                                  hint: "write the time in quotes, as HH:MM: \(key): \"\(padded)\"", on: n)
                 continue
             }
             if !isTime, s == "today" {
@@ -46,10 +47,11 @@ extension InstrumentDecoder {
             && parts.dropFirst().allSatisfy { $0.count <= 2 && (Int($0) ?? 60) < 60 }
     }
 
-    /// `9:00` as `09:00`: the padded form the author most likely meant.
-    private static func quotedSuggestion(_ s: String, isTime: Bool) -> String {
+    /// `9:00` as `09:00`: the padded form the author most likely meant; nil when padding would
+    /// not make a time of it (`25:00` is said to be out of range instead).
+    private static func padded(_ s: String) -> String? {
         let parts = s.split(separator: ":")
-        guard isTime, parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 else { return s }
+        guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 else { return nil }
         return ClockTime.format(h * 60 + m)
     }
 

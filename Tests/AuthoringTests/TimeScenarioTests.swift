@@ -61,4 +61,22 @@ private let sleep = """
         #expect(!woken.isEmpty && woken.allSatisfy { $0 >= "04:00" && $0 <= "12:00" }, "\(woken.sorted())")
         #expect((report.shown["early"] ?? 0) > 0 && (report.shown["recent"] ?? 0) > 0)
     }
+
+    @Test func simulationAnswersADatetimeWhoseEarliestIsAfterToday() throws {
+        let instrument = try compiled("""
+            format: 1
+            id: visit
+            version: 1.0.0
+            title: Visit
+            sections:
+              - id: s
+                questions:
+                  - {id: next, type: datetime, text: Next visit?, min: "2030-01-01T09:00", required: true}
+            """)
+        var given: [String] = []
+        _ = Simulation(instrument: instrument, seed: 5, today: 20_000).run(count: 20) { run in
+            if case .datetime(let t)? = run.session.answers["next"]?.value { given.append(t) }
+        }
+        #expect(!given.isEmpty && given.allSatisfy { $0 >= "2030-01-01T09:00" && $0 <= "2031-01-01T09:00" }, "\(given)")
+    }
 }

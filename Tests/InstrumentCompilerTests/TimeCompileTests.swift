@@ -32,6 +32,13 @@ import Testing
             """)
     }
 
+    @Test func aPlainTimeThatPaddingCannotMendIsSaidAsAnyOther() {
+        #expect(compile(withQuestions("- {id: woke, type: time, text: When?, max: 25:00}")).diagnostics.map { "\($0.message): \($0.hint ?? "")" }
+            == ["'max' should be a time written HH:MM on a 24-hour clock, such as '06:00', but it is '25:00': hours run from 00 to 23"])
+        #expect(compile(withQuestions("- {id: seen, type: datetime, text: When?, max: 9:00}")).diagnostics.map(\.message)
+            == ["'max' should be a date and time written YYYY-MM-DDTHH:MM, such as '2024-05-01T09:00', or 'today', but it is '9:00'"])
+    }
+
     @Test func aPlainTimeInFullIsATime() {
         let result = compile(withQuestions("- {id: woke, type: time, text: When?, min: 06:00, max: 22:30}"))
         #expect(result.diagnostics.isEmpty)

@@ -160,11 +160,7 @@ private struct TreeBuilder {
             stack.append(Frame(isMapping: false, start: start, anchor: Self.string(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
             if let problem = open(at: start) { return problem }
-            var frame = Frame(isMapping: true, start: start, anchor: Self.string(event.data.mapping_start.anchor))
-            // A question's map holds a handful of keys: room for them at once, rather than the
-            // four allocations and copies of growing one entry at a time.
-            frame.entries.reserveCapacity(8)
-            stack.append(frame)
+            stack.append(Frame(isMapping: true, start: start, anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return nil }
             let end = Self.mark(event.end_mark)

@@ -3,7 +3,7 @@
 
 Prints wall and CPU time (user+sys; medians of several runs) and peak memory for `fieldwork check`
 and, beside them, for libyaml's own event parser (Benchmarks/libyaml_floor.c), the floor for any
-loader built on it, with the ratio of each. The target: `check` of 10,000 questions within 5x of
+loader built on it, with the ratio of each (the median of the ratios of runs made in turn). The target: `check` of 10,000 questions within 5x of
 libyaml's parse of the same file. On a shared machine the CPU ratio is the steadier figure.
 
 Usage: python3 Benchmarks/check_benchmark.py [--runs N] [--sizes 100,1000,10000]
@@ -12,6 +12,7 @@ Builds the release binary first (swift build -c release) unless --binary is give
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,25 +61,36 @@ def generate(n: int) -> str:
 TARGET = 5.0
 
 
-def measure(command: list[str], runs: int) -> tuple[float, float, float]:
-    """Median wall seconds, median CPU seconds (user+sys) and peak resident memory (MB) of a command."""
-    times = []
-    cpu = []
-    peak = 0.0
+def run_once(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user+sys) and peak resident memory (MB) of one run of a command."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.execvp(command[0], command)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed with status {os.waitstatus_to_exitcode(status)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def measure(a: list[str], b: list[str], runs: int):
+    """Both commands in turn, A B A B ..., after one warm-up of each, so that a machine whose
+    speed drifts (other builds starting and stopping) slows both alike. Returns per command the
+    median wall and CPU seconds and the peak memory, and the medians of the pairwise ratios."""
+    run_once(a)
+    run_once(b)
+    results = {0: [], 1: []}
     for _ in range(runs):
-        start = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.execvp(command[0], command)
-        _, status, usage = os.wait4(pid, 0)
-        times.append(time.perf_counter() - start)
-        cpu.append(usage.ru_utime + usage.ru_stime)
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"benchmark: {' '.join(command)} failed with status {os.waitstatus_to_exitcode(status)}")
-        peak = max(peak, usage.ru_maxrss / 1024)
-    return statistics.median(times), statistics.median(cpu), peak
+        for i, command in enumerate((a, b)):
+            results[i].append(run_once(command))
+    def summary(rows):
+        return statistics.median(r[0] for r in rows), statistics.median(r[1] for r in rows), max(r[2] for r in rows)
+    ratio = statistics.median(x[0] / y[0] for x, y in zip(results[0], results[1]))
+    cpu_ratio = statistics.median(x[1] / max(y[1], 1e-6) for x, y in zip(results[0], results[1]))
+    return summary(results[0]), summary(results[1]), ratio, cpu_ratio
 
 
 def release_binary(given):
@@ -98,25 +110,27 @@ def main() -> None:
 
     binary = release_binary(args.binary)
     work = tempfile.mkdtemp(prefix="fieldwork-bench-")
-    floor = os.path.join(work, "libyaml_floor")
-    subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "Benchmarks", "libyaml_floor.c"), "-lyaml"], check=True)
+    try:
+        floor = os.path.join(work, "libyaml_floor")
+        subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "Benchmarks", "libyaml_floor.c"), "-lyaml"], check=True)
 
-    print(f"{'questions':>9}  {'file':>8}  {'check':>8}  {'cpu':>8}  {'peak':>7}  {'libyaml':>8}  {'cpu':>8}  {'ratio':>5}  {'cpu ratio':>9}")
-    largest = None
-    for n in [int(s) for s in args.sizes.split(",")]:
-        path = os.path.join(work, f"bench-{n}.yaml")
-        with open(path, "w") as f:
-            f.write(generate(n))
-        size = os.path.getsize(path) / 1e6
-        check_time, check_cpu, check_peak = measure([binary, "check", path], args.runs)
-        floor_time, floor_cpu, _ = measure([floor, path], args.runs)
-        ratio, cpu_ratio = check_time / floor_time, check_cpu / max(floor_cpu, 1e-6)
-        print(f"{n:>9}  {size:>6.2f}MB  {check_time:>7.3f}s  {check_cpu:>7.3f}s  {check_peak:>5.1f}MB  {floor_time:>7.3f}s  {floor_cpu:>7.3f}s  {ratio:>4.1f}x  {cpu_ratio:>8.1f}x")
-        largest = (n, ratio, cpu_ratio)
-    if largest:
-        n, ratio, cpu_ratio = largest
-        verdict = "within" if cpu_ratio <= TARGET else "outside"
-        print(f"\ncheck of {n} questions: {ratio:.1f}x libyaml's parse in wall time, {cpu_ratio:.1f}x in CPU time ({verdict} the {TARGET:.0f}x target)")
+        print(f"{'questions':>9}  {'file':>8}  {'check':>8}  {'cpu':>8}  {'peak':>7}  {'libyaml':>8}  {'cpu':>8}  {'ratio':>5}  {'cpu ratio':>9}")
+        largest = None
+        for n in [int(s) for s in args.sizes.split(",")]:
+            path = os.path.join(work, f"bench-{n}.yaml")
+            with open(path, "w") as f:
+                f.write(generate(n))
+            size = os.path.getsize(path) / 1e6
+            (check_time, check_cpu, check_peak), (floor_time, floor_cpu, _), ratio, cpu_ratio = \
+                measure([binary, "check", path], [floor, path], args.runs)
+            print(f"{n:>9}  {size:>6.2f}MB  {check_time:>7.3f}s  {check_cpu:>7.3f}s  {check_peak:>5.1f}MB  {floor_time:>7.3f}s  {floor_cpu:>7.3f}s  {ratio:>4.1f}x  {cpu_ratio:>8.1f}x")
+            largest = (n, ratio, cpu_ratio)
+        if largest:
+            n, ratio, cpu_ratio = largest
+            verdict = "within" if cpu_ratio <= TARGET else "outside"
+            print(f"\ncheck of {n} questions: {ratio:.1f}x libyaml's parse in wall time, {cpu_ratio:.1f}x in CPU time ({verdict} the {TARGET:.0f}x target)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

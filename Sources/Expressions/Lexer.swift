@@ -70,12 +70,15 @@ struct Lexer {
         if c == "\"" || c == "'" {
             return try string(quote: c)
         }
-        let two = peek(1).map { String(c) + String($0) } ?? ""
-        if ["==", "!=", "<=", ">="].contains(two) {
+        // Compared as characters: building the pair as a string and looking it up in an array
+        // literal cost two allocations on every token of every condition.
+        let second = peek(1)
+        if second == "=", c == "=" || c == "!" || c == "<" || c == ">" {
             index += 2
-            return Token(kind: .symbol(two), span: SourceSpan(start, index))
+            return Token(kind: .symbol(String(c) + "="), span: SourceSpan(start, index))
         }
-        if ["&&", "||"].contains(two) {
+        if second == c, c == "&" || c == "|" {
+            let two = String(c) + String(c)
             let word = two == "&&" ? "and" : "or"
             throw ExpressionError(.syntax, "'\(two)' is not an operator here", hint: "write '\(word)'", at: SourceSpan(start, start + 2))
         }

@@ -51,7 +51,7 @@ extension InstrumentDecoder {
         }
         // A calculation is never shown (so there is nothing to handle gently) and never asked
         // (so nothing to keep apart); its inputs carry these marks.
-        for key in ["sensitive", "identifying"] where type == .calculate && (key == "sensitive" ? q.sensitive : q.identifying) {
+        for key in type == .calculate ? ["sensitive", "identifying"] : [] where key == "sensitive" ? q.sensitive : q.identifying {
             if let k = map.keyScalar(key) {
                 diagnostics.warning(.ignoredKey, "'\(key)' has no effect on a calculate, which is never shown or asked",
                                     hint: "mark the questions it is calculated from instead", at: k.start, length: key.count)
@@ -141,8 +141,10 @@ extension InstrumentDecoder {
             q.decimals = d
         }
         let decimals = q.decimals ?? 0
-        for key in ["min", "max"] {
-            guard let n = map[key], let v = key == "min" ? q.min : q.max, decimals == 0, v != v.rounded() else { continue }
+        // Only a bound with a fraction can be wrong here; most have none, and need no look-up.
+        let fractional = (q.min.map { $0 != $0.rounded() } ?? false) || (q.max.map { $0 != $0.rounded() } ?? false)
+        for key in decimals == 0 && fractional ? ["min", "max"] : [] {
+            guard let n = map[key], let v = key == "min" ? q.min : q.max, v != v.rounded() else { continue }
             diagnostics.error(.invalidValue, "'\(key)' is \(Self.format(v)), but answers are whole numbers",
                               hint: "add 'decimals: 1' (or more) to allow decimal answers", on: n)
         }

@@ -41,6 +41,9 @@ extension InstrumentDecoder {
             if items.isEmpty {
                 diagnostics.error(.emptyList, "\(owner) has no questions", hint: "add a question, or remove the section", on: node)
             }
+            // Room for every question at once: a question is a large value, and a list grown one
+            // by one is moved to a larger allocation again and again.
+            questions.reserveCapacity(items.count)
             for item in items {
                 guard let q = decodeQuestion(item, section: id) else { continue }
                 questions.append(q)

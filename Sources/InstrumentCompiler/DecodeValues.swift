@@ -50,7 +50,9 @@ extension InstrumentDecoder {
     /// A finite number within ±`InstrumentNumbers.maxMagnitude`.
     mutating func number(_ node: Node, what: String) -> Double? {
         guard let s = scalar(node, what: "'\(what)'", expected: "a number") else { return nil }
-        guard let n = Double(s.text.trimmingSpaces), !s.text.lowercased().contains("n") else {
+        // "nan" and "inf(inity)" parse as Doubles but are not numbers an author means; any text
+        // that parses is ASCII, so looking for an 'n' among its bytes finds them with no copy.
+        guard let n = Double(s.text.trimmingSpaces), !s.text.utf8.contains(where: { $0 == 0x6E || $0 == 0x4E }) else {
             diagnostics.error(.wrongType, "'\(what)' should be a number, but it is '\(s.text)'",
                               hint: "write digits with a '.' for decimals, such as 2.5", on: node)
             return nil

@@ -444,7 +444,8 @@ struct InstrumentChecks {
         }
         // A repeated question exports once per instance its repeat can have, as `<id>_<key>` (and
         // that column's flags, rows, ...), the exporters' rule: no question may take one of those names.
-        for section in instrument.sections {
+        // Only a repeated section has instances (so only its questions are copied out here).
+        for section in instrument.sections where section.repeat != nil {
             let keys = instrument.possibleInstances(of: section).map { (key: $0.key, label: section.repeat?.forEach != nil ? "'\($0.label)'" : $0.label) }
             for q in section.questions {
                 for instance in keys {

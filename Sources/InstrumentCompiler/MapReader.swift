@@ -4,9 +4,20 @@ import YAMLTree
 /// Reads one YAML map whose keys are known in advance, reporting unknown keys with a suggestion.
 struct MapReader {
     let node: Node
+    /// One key of the map and its value. A struct, not a tuple: a tuple of these parts was
+    /// copied through the runtime's generic witnesses, a struct's copies are compiled.
+    struct Entry {
+        var name: String
+        var key: Scalar
+        var value: Node
+    }
+
     /// The map's entries with scalar keys, first of each name only. A small array searched
     /// linearly: instrument maps hold a dozen keys, and hashing each costs more.
-    let entries: [(name: String, key: Scalar, value: Node)]
+    let entries: [Entry]
+    /// The entries' names, in the same order: searched without touching the rest of each entry
+    /// (a question's keys are looked up some twenty times).
+    private let names: [String]
     /// Names the map in messages, such as "question 'age'".
     var owner: String
 
@@ -18,26 +29,30 @@ struct MapReader {
         }
         self.node = node
         self.owner = owner
-        var entries: [(name: String, key: Scalar, value: Node)] = []
+        var entries: [Entry] = []
+        var names: [String] = []
         entries.reserveCapacity(mapping.entries.count)
+        names.reserveCapacity(mapping.entries.count)
         for entry in mapping.entries {
-            guard case .scalar(let key) = entry.key, !entries.contains(where: { $0.name == key.text }) else { continue }
-            entries.append((key.text, key, entry.value))
+            guard case .scalar(let key) = entry.key, !names.contains(key.text) else { continue }
+            entries.append(Entry(name: key.text, key: key, value: entry.value))
+            names.append(key.text)
         }
         self.entries = entries
+        self.names = names
     }
 
-    private func entry(_ key: String) -> (name: String, key: Scalar, value: Node)? {
-        entries.first { $0.name == key }
+    private func entry(_ key: String) -> Entry? {
+        names.firstIndex(of: key).map { entries[$0] }
     }
 
     subscript(_ key: String) -> Node? {
-        guard let value = entry(key)?.value else { return nil }
+        guard let value = names.firstIndex(of: key).map({ entries[$0].value }) else { return nil }
         if case .scalar(let s) = value, s.isNull { return nil }
         return value
     }
 
-    func keyScalar(_ key: String) -> Scalar? { entry(key)?.key }
+    func keyScalar(_ key: String) -> Scalar? { names.firstIndex(of: key).map { entries[$0].key } }
 
     /// Reports every key not in `allowed`; `elsewhere` explains keys that belong to another context.
     func rejectUnknown(allowed: Set<String>, elsewhere: (String) -> String? = { _ in nil }, diagnostics: inout Diagnostics) {

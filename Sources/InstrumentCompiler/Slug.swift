@@ -13,9 +13,11 @@ public enum Slug {
     }
 
     static func isVariableID(_ s: String) -> Bool {
-        let chars = Array(s.unicodeScalars)
-        guard let first = chars.first, isLower(first), chars.count <= maxLength else { return false }
-        return chars.allSatisfy { isLower($0) || isDigit($0) || $0 == "_" }
+        // Every character allowed is ASCII, so the UTF-8 bytes are the characters: checked with
+        // no array made (this runs for every question, row and section id).
+        let bytes = s.utf8
+        guard let first = bytes.first, first >= 0x61, first <= 0x7A, bytes.count <= maxLength else { return false }
+        return bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
     }
 
     /// A valid id close to what the author wrote, for the hint.
@@ -36,16 +38,16 @@ public enum Slug {
 
     /// Words an id cannot be, with the reason.
     static func reservedReason(_ id: String) -> String? {
-        if ["and", "or", "not", "in", "true", "false"].contains(id) {
+        switch id {
+        case "and", "or", "not", "in", "true", "false":
             return "'\(id)' is a word of the condition language"
-        }
-        if ["all", "by", "eq", "ge", "gt", "le", "lt", "ne", "to", "with"].contains(id) {
+        case "all", "by", "eq", "ge", "gt", "le", "lt", "ne", "to", "with":
             return "'\(id)' is reserved in SPSS, so it cannot name a variable"
-        }
-        if ["response_id", "pseudonym", "instrument_version", "status", "language", "date", "duration"].contains(id) {
+        case "response_id", "pseudonym", "instrument_version", "status", "language", "date", "duration":
             return "'\(id)' names a column that every export already has"
+        default:
+            return nil
         }
-        return nil
     }
 
     static func isLanguageCode(_ s: String) -> Bool {

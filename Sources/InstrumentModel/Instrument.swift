@@ -58,13 +58,23 @@ public struct Instrument: Sendable, Equatable, Codable {
     }
 
     /// Every question, in the order of the instrument.
-    public var questions: [Question] { sections.flatMap(\.questions) }
+    public var questions: [Question] {
+        // Sized once: a question is a large value, and a list of 10,000 grown by doubling is
+        // moved to a new allocation a dozen times.
+        var all: [Question] = []
+        all.reserveCapacity(questionCount)
+        for section in sections { all.append(contentsOf: section.questions) }
+        return all
+    }
 
     public var questionCount: Int { sections.reduce(0) { $0 + $1.questions.count } }
 
     /// The questions a participant (or interviewer) answers: not notes, calculations or values set at launch.
     /// `check` and `preview` both report this number, so they never disagree.
-    public var answeredQuestionCount: Int { questions.count { $0.type != .note && !$0.type.isNeverAsked } }
+    public var answeredQuestionCount: Int {
+        // Counted section by section: `questions` would copy every question first.
+        sections.reduce(0) { $0 + $1.questions.count { $0.type != .note && !$0.type.isNeverAsked } }
+    }
 
     /// The question with this id, or nil when the instrument has none.
     ///

@@ -38,7 +38,12 @@ public struct Scalar: Sendable, Equatable {
 
     /// A plain scalar that YAML would read as null (`~`, `null`, or nothing at all).
     public var isNull: Bool {
-        style == .plain && tag == nil && ["", "~", "null", "Null", "NULL"].contains(text)
+        guard style == .plain, tag == nil else { return false }
+        // A switch rather than an array literal, which was built anew on every call (every key read).
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 

@@ -32,6 +32,11 @@ struct InstrumentChecks {
     /// The repeated section of each question asked once per instance.
     private var repeatOf: [String: String] = [:]
 
+    /// What repeats, in messages: "section 'activity'", or "block 'activity' in section 's'".
+    private func named(_ section: String) -> String {
+        instrument.sections.first { $0.id == section }?.named ?? "section '\(section)'"
+    }
+
     private func validWhen(_ id: String) -> Expr? {
         guard let expr = validIfs[id], expr.references.allSatisfy({ $0.0.id == nil || $0.0.id == id }) else { return nil }
         return expr.naming(answerAs: id)
@@ -117,7 +122,7 @@ struct InstrumentChecks {
             else if all[i].type == .hidden { found = .found(type) }
             else { found = i < site.position ? .found(type) : .later(type) }
             // Outside its repeat, a repeated question has one answer per instance.
-            if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: owner) }
+            if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: named(owner)) }
             return found
         }
     }
@@ -409,8 +414,8 @@ struct InstrumentChecks {
             return
         }
         if let owner = repeatOf[id], owner != here, i < site.position {
-            diagnostics.error(.instanceReference, "{\(name)} shows '\(id)', which is asked once per instance of section '\(owner)', so it does not say which instance",
-                              hint: "show it inside section '\(owner)', or show a calculate such as sum(\(id))", at: at, length: length)
+            diagnostics.error(.instanceReference, "{\(name)} shows '\(id)', which is asked once per instance of \(named(owner)), so it does not say which instance",
+                              hint: "show it inside \(named(owner)), or show a calculate such as sum(\(id))", at: at, length: length)
             return
         }
         if q.type == .note {
@@ -448,7 +453,7 @@ struct InstrumentChecks {
                     for name in [named.id] + named.generatedColumns.map(\.name) {
                         guard index[name] != nil, let mark = questionMarks[name] else { continue }
                         let place = questionMarks[q.id].map { " (line \($0.line))" } ?? ""
-                        diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of question '\(q.id)' for the instance \(instance.label) of section '\(section.id)'\(place)",
+                        diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of question '\(q.id)' for the instance \(instance.label) of \(section.named)\(place)",
                                           hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
                     }
                 }

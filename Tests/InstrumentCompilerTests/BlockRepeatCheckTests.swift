@@ -149,4 +149,23 @@ import Testing
 
         """)
     }
+
+    @Test func namesTheBlockWhenOneInstancesAnswerIsUsedAfterIt() {
+        #expect(render(Self.head + """
+              - block: activity
+                repeat: {for_each: activities}
+                questions: [{id: visits, type: number, text: Visits?}]
+              - {id: later, type: text, text: "You went {visits} times", show_if: visits > 2}
+        """) == """
+        t.yaml:21:49: error: {visits} shows 'visits', which is asked once per instance of block 'activity' in section 's', so it does not say which instance [instance-reference]
+              - {id: later, type: text, text: "You went {visits} times", show_if: visits > 2}
+                                                        ^~~~~~~~
+          hint: show it inside block 'activity' in section 's', or show a calculate such as sum(visits)
+        t.yaml:21:75: error: 'visits' is asked once per instance of block 'activity' in section 's', so on its own it does not say which instance [instance-reference]
+              - {id: later, type: text, text: "You went {visits} times", show_if: visits > 2}
+                                                                                  ^~~~~~
+          hint: use a function over the instances, such as sum(visits), mean(visits) or count(visits), or use it inside block 'activity' in section 's'
+
+        """)
+    }
 }

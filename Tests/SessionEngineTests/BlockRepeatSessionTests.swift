@@ -81,4 +81,45 @@ import Testing
         try s.answer(Answer(.choices([1, 2])), at: 9)
         #expect(s.answers["visits#2"] == Answer(.number(4)))
     }
+
+    @Test func aBlockThatOpensItsSectionAsksUntilDoneAndOpensTheSectionOnce() throws {
+        let yaml = """
+        format: 1
+        id: t
+        version: 1.0.0
+        title: T
+        sections:
+          - id: first
+            questions:
+              - {id: name_of_group, type: text, text: Group?}
+          - id: services
+            title: Services
+            intro: The services you used.
+            questions:
+              - block: service
+                repeat: {until_done: true, max: 3, another: Another service?}
+                questions:
+                  - {id: wait, type: number, text: Weeks waited?}
+              - {id: waits, type: calculate, value: "count(wait)"}
+              - {id: more, type: text, text: Anything else?}
+        """
+        var s = Session(instrument: try compiled(yaml), seed: 1, today: today)
+        try s.answer(Answer(.text("A")), at: 1)
+        #expect(s.current?.id == "wait#1")
+        let opening = try #require(s.sectionAsked("wait#1"))
+        #expect(opening.section.id == "services" && opening.ids.first == "wait#1" && opening.section.intro != nil)
+        #expect(s.instanceCaptionText(under: "Services") == "1")
+        try s.answer(Answer(.number(2)), at: 2)
+        #expect(s.render(s.current?.text) == "Another service?")
+        #expect(s.sectionAsked("service#1:another")?.section.id == "services")
+        try s.answer(Answer(.choice(1)), at: 3)
+        #expect(s.current?.id == "wait#2")
+        // The second instance does not open the section again.
+        let second = try #require(s.sectionAsked("wait#2"))
+        #expect(second.ids.isEmpty && second.section.intro == nil)
+        try s.answer(Answer(.number(5)), at: 4)
+        try s.answer(Answer(.choice(2)), at: 5)
+        #expect(s.current?.id == "more")
+        #expect(s.calculated["waits"] == .number(2))
+    }
 }

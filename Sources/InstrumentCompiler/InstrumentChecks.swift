@@ -50,7 +50,8 @@ struct InstrumentChecks {
         index.reserveCapacity(all.count)
         types.reserveCapacity(all.count)
         for section in instrument.sections where section.showIf != nil {
-            for q in section.questions { sectionOf[q.id] = section.id }
+            // The questions after a block are analysed under their section's own condition.
+            for q in section.questions { sectionOf[q.id] = section.isBlock ? section.id : section.within ?? section.id }
         }
         for section in instrument.sections where section.repeat != nil {
             for q in section.questions { repeatOf[q.id] = section.id }

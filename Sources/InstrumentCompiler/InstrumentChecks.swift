@@ -32,6 +32,11 @@ struct InstrumentChecks {
     /// The repeated section of each question asked once per instance.
     private var repeatOf: [String: String] = [:]
 
+    /// The section a block is in, for a block's id; nil for a section's.
+    private func parentOf(_ section: String) -> String? {
+        instrument.sections.first { $0.id == section }?.within
+    }
+
     /// What repeats, in messages: "section 'activity'", or "block 'activity' in section 's'".
     private func named(_ section: String) -> String {
         instrument.sections.first { $0.id == section }?.named ?? "section '\(section)'"
@@ -203,6 +208,8 @@ struct InstrumentChecks {
         let width = Diagnostics.width(of: .scalar(site.scalar))
         switch site.role {
         case .showIf where site.question == nil:
+            // A block is asked only when its section is: its condition is read with the section's.
+            let expr = parentOf(site.sectionID).flatMap { sectionConditions[$0] }.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
             sectionConditions[site.sectionID] = expr
             sectionShownWhen[site.sectionID] = expr
             let (possible, why, hint) = explain(expr, section: nil, site: site, types: types)
@@ -213,12 +220,12 @@ struct InstrumentChecks {
             }
         case .showIf, .choiceShowIf:
             let question = site.question ?? ""
-            if deadSections.contains(site.sectionID) {
+            if deadSections.contains(site.sectionID) || parentOf(site.sectionID).map(deadSections.contains) == true {
                 neverShown.insert(question)
                 return
             }
             if site.role == .choiceShowIf && neverShown.contains(question) { return }
-            let section = sectionConditions[site.sectionID]
+            let section = sectionConditions[site.sectionID] ?? parentOf(site.sectionID).flatMap { sectionConditions[$0] }
             let (possible, why, hint) = explain(expr, section: section, site: site, types: types)
             if site.role == .showIf {
                 shownWhen[question] = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr

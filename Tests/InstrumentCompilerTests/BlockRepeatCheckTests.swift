@@ -194,4 +194,26 @@ import Testing
         """)
         #expect(text.hasPrefix("t.yaml:19:48: warning: question 'q' is never shown: its show_if contradicts the show_if of 'job', which it depends on [never-shown]"), "\(text)")
     }
+
+    @Test func aBlocksQuestionsAreAnalysedUnderTheirSectionsCondition() {
+        let text = render("""
+        format: 1
+        id: t
+        version: 1.0.0
+        title: T
+        sections:
+          - id: first
+            questions:
+              - {id: age, type: number, text: Age?, max: 120}
+          - id: s
+            show_if: age >= 18
+            questions:
+              - {id: activities, type: multiple, text: Which?, choices: [A, B]}
+              - block: activity
+                repeat: {for_each: activities}
+                questions: [{id: visits, type: number, text: V?, show_if: age < 18}]
+
+        """)
+        #expect(text.hasPrefix("t.yaml:15:67: warning: question 'visits' is never shown: its show_if can never be true together with its section's show_if [never-shown]"), "\(text)")
+    }
 }

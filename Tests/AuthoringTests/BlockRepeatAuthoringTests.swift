@@ -91,4 +91,34 @@ import Testing
         let change = try #require(diff.first { $0.variable == "visits" && $0.what.contains("now asked") }, "\(diff)")
         #expect(change.what.contains("now asked once for each choice ticked in 'activities' (block 'activity' in section 's' repeats)"))
     }
+
+    @Test func diffSaysWhenBlocksAreAskedInAnotherOrderWithoutNamingTheCompiledParts() throws {
+        let two = """
+        format: 1
+        id: t
+        version: 1.0.0
+        title: T
+        sections:
+          - id: s
+            questions:
+              - {id: activities, type: multiple, text: Which?, choices: [Walking group, Art club]}
+              - block: first
+                repeat: {for_each: activities}
+                questions: [{id: visits, type: number, text: How often?, max: 31}]
+              - {id: between, type: text, text: Between?}
+              - block: second
+                repeat: {until_done: true, max: 3}
+                questions: [{id: wait, type: number, text: Weeks?}]
+              - {id: after, type: text, text: After?}
+        """
+        let swapped = two.replacingOccurrences(of: "block: first", with: "block: tmp").replacingOccurrences(of: "block: second", with: "block: first")
+            .replacingOccurrences(of: "block: tmp", with: "block: second")
+            .replacingOccurrences(of: "questions: [{id: visits, type: number, text: How often?, max: 31}]", with: "questions: [{id: tmp}]")
+            .replacingOccurrences(of: "questions: [{id: wait, type: number, text: Weeks?}]", with: "questions: [{id: visits, type: number, text: How often?, max: 31}]")
+            .replacingOccurrences(of: "questions: [{id: tmp}]", with: "questions: [{id: wait, type: number, text: Weeks?}]")
+            .replacingOccurrences(of: "repeat: {for_each: activities}", with: "repeat: {tmp}").replacingOccurrences(of: "repeat: {until_done: true, max: 3}", with: "repeat: {for_each: activities}")
+            .replacingOccurrences(of: "repeat: {tmp}", with: "repeat: {until_done: true, max: 3}")
+        let changes = InstrumentDiff.compare(try compiled(two), try compiled(swapped)).map(\.what)
+        #expect(changes.contains("the sections are now asked in the order s, second, first (were s, first, second): answers can differ with what was asked before them"), "\(changes)")
+    }
 }

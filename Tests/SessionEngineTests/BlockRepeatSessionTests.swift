@@ -82,6 +82,22 @@ import Testing
         #expect(s.answers["visits#2"] == Answer(.number(4)))
     }
 
+    @Test func untickingAChoiceRemovesItsInstanceOfTheBlockAfterAsking() throws {
+        var s = try start()
+        try s.answer(Answer(.choices([1, 2])), at: 1)
+        try s.answer(Answer(.number(3)), at: 2)
+        try s.answer(Answer(.choice(6)), at: 3)
+        try s.answer(Answer(.number(2)), at: 4)
+        for t in 5...8 { try s.back(at: Double(t)) }
+        #expect(s.current?.id == "activities")
+        let change = Answer(.choices([1]))
+        #expect(s.removals(ifAnswered: change) == [InstanceRemoval(section: "activity", key: 2, label: "Art club", answered: 1)])
+        #expect(s.removalWarning(ifAnswered: change) == "This removes your answers about Art club.")
+        try s.answer(change, at: 9)
+        #expect(s.answers["visits#2"] == nil)
+        #expect(s.order == ["activities", "visits#1", "helpful#1", "overall"])
+    }
+
     @Test func aBlockThatOpensItsSectionAsksUntilDoneAndOpensTheSectionOnce() throws {
         let yaml = """
         format: 1

@@ -68,3 +68,14 @@ private let tmuxWorks = Tool.available("tmux")
         #expect(instances.map { ($0["answers"] as? [String: Any])?["visits"] as? Int } == [3, 7])
     }
 }
+
+/// `check` counts the sections as written: a block and the questions after it are parts of their
+/// section, not sections of their own.
+@Suite struct BlockRepeatCommandTests {
+    @Test func checkCountsABlocksSectionOnce() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("each.yaml", BlockRepeatTerminalTests.survey)
+        let check = try Run.fieldwork(["check", path])
+        #expect(check.stdout.contains(", 3 questions in 1 section\n"), "\(check.stdout)")
+    }
+}

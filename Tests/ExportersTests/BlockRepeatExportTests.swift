@@ -58,4 +58,13 @@ import Testing
             [id, "3", "Choir", "-99"],
         ])
     }
+
+    /// The codebook says a block's columns are of a block, and in which section.
+    @Test func codebookNamesTheBlock() throws {
+        let study = try RepeatStudy(Self.source, id: "blocks")
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let visits = try #require(Codebook([study.instrument]).variables.first { $0.name == "visits_3" })
+        let instance = visits.facts.first?.facts.first { $0.key == "Instance" }?.value
+        #expect(instance?.hasPrefix("the instance for *Choir* (code 3); block 'activity' in section 'about' is asked once for each choice ticked in `activities`.") == true, "\(instance ?? "")")
+    }
 }

@@ -216,4 +216,28 @@ import Testing
         """)
         #expect(text.hasPrefix("t.yaml:15:67: warning: question 'visits' is never shown: its show_if can never be true together with its section's show_if [never-shown]"), "\(text)")
     }
+
+    @Test func refusesABlockInAnInterviewGuide() {
+        #expect(render("""
+        format: 1
+        id: t
+        version: 1.0.0
+        kind: interview
+        title: T
+        sections:
+          - id: s
+            questions:
+              - {id: topics, type: multiple, text: Which topics?, choices: [Housing, Money]}
+              - block: topic
+                repeat: {for_each: topics}
+                questions: [{id: notes, type: open, text: Tell me more.}]
+
+        """).hasPrefix("""
+        t.yaml:10:9: error: a block repeats questions inside a section of a survey; an interview guide cannot hold one [misplaced-key]
+              - block: topic
+                ^~~~~
+          hint: in a guide, make it a section of its own with 'repeat:', or set 'kind: survey'
+
+        """))
+    }
 }

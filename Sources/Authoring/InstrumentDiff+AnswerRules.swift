@@ -40,9 +40,11 @@ extension InstrumentDiff {
     /// Sections kept in both versions but asked in another order: answers can depend on what
     /// came before them (order effects), so the change is one to check.
     static func sectionOrderChange(_ old: Instrument, _ new: Instrument) -> Change? {
-        let kept = Set(old.sections.map(\.id)).intersection(new.sections.map(\.id))
-        let before = old.sections.map(\.id).filter(kept.contains)
-        let after = new.sections.map(\.id).filter(kept.contains)
+        // Blocks are ordered too; the questions after one are their section's, not a section.
+        func ordered(_ i: Instrument) -> [String] { i.sections.filter { $0.within == nil || $0.isBlock }.map(\.id) }
+        let kept = Set(ordered(old)).intersection(ordered(new))
+        let before = ordered(old).filter(kept.contains)
+        let after = ordered(new).filter(kept.contains)
         guard before != after else { return nil }
         return Change(variable: nil, verdict: .check,
                       what: "the sections are now asked in the order \(after.joined(separator: ", ")) (were \(before.joined(separator: ", "))): answers can differ with what was asked before them")

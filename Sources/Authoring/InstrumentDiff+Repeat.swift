@@ -18,7 +18,7 @@ extension InstrumentDiff {
             return nil
         case (nil, let r?):
             return Change(variable: id, verdict: .notComparable,
-                          what: "now asked \(rule(r)) (section '\(new?.id ?? "")' repeats): earlier responses have one answer, later ones one per instance")
+                          what: "now asked \(rule(r)) (\(new?.named ?? "section") repeats): earlier responses have one answer, later ones one per instance")
         case (let r?, nil):
             return Change(variable: id, verdict: .notComparable,
                           what: "now asked once (was \(rule(r))): earlier responses have one answer per instance, later ones one")

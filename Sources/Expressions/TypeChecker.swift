@@ -100,8 +100,8 @@ public struct TypeChecker {
             return fail(.typeMismatch, "'\(id)' is \(what) and has no answer to use", at: span)
         case .repeated(let t, let section):
             guard overInstances, r.row == nil else {
-                return fail(.instanceReference, "'\(id)' is asked once per instance of section '\(section)', so on its own it does not say which instance",
-                            hint: "use a function over the instances, such as sum(\(id)), mean(\(id)) or count(\(id)), or use it inside section '\(section)'",
+                return fail(.instanceReference, "'\(id)' is asked once per instance of \(section), so on its own it does not say which instance",
+                            hint: "use a function over the instances, such as sum(\(id)), mean(\(id)) or count(\(id)), or use it inside \(section)",
                             at: SourceSpan(span.start, span.start + id.unicodeScalars.count))
             }
             return .list(t)

@@ -75,6 +75,7 @@ public enum Lookup: Sendable, Equatable {
     case unknown(suggestion: String?)
     /// A question asked once per instance of a repeated section, used from outside it: it has
     /// one answer per instance, so only a function over the instances (`sum(visits)`) may use it.
+    /// `section` names what repeats, in messages: "section 'activity'", "block 'b' in section 's'".
     case repeated(ValueType, section: String)
 }
 

@@ -14,6 +14,13 @@ struct RepeatSite {
     var key: Mark
     /// Index of the section's first question: the driving question must come before it.
     var position: Int
+    /// The section a block is in; nil for a repeated section.
+    var within: String? = nil
+
+    /// "section 'x'", or "block 'x' in section 'y'": what repeats, in messages.
+    var named: String { within.map { "block '\(section)' in section '\($0)'" } ?? "section '\(section)'" }
+    /// "section" or "block", for hints.
+    var noun: String { within == nil ? "section" : "block" }
 }
 
 extension InstrumentDecoder {
@@ -21,8 +28,8 @@ extension InstrumentDecoder {
     ///
     /// One key says what decides the instances, so that a reader never has to guess which of two
     /// given wins (SurveyJS lets `panelCount` and a template's own count disagree).
-    mutating func decodeRepeat(_ node: Node, key: Scalar, section: String, position: Int) -> Repeat? {
-        let owner = "the repeat of section '\(section)'"
+    mutating func decodeRepeat(_ node: Node, key: Scalar, section: String, position: Int, within: String? = nil) -> Repeat? {
+        let owner = "the repeat of " + RepeatSite(section: section, key: key.start, position: position, within: within).named
         guard let map = MapReader(node, owner: owner, expected: "a map such as '{for_each: activities}'", diagnostics: &diagnostics) else { return nil }
         map.rejectUnknown(allowed: ["for_each", "count", "until_done", "max", "another"], diagnostics: &diagnostics)
         let given = ["for_each", "count", "until_done"].filter { map[$0] != nil }
@@ -34,7 +41,7 @@ extension InstrumentDecoder {
                               at: key.start, length: 6)
             return nil
         }
-        var site = RepeatSite(section: section, source: nil, maxNode: map["max"], key: key.start, position: position)
+        var site = RepeatSite(section: section, source: nil, maxNode: map["max"], key: key.start, position: position, within: within)
         var result = Repeat(max: 0)
         switch given[0] {
         case "until_done":

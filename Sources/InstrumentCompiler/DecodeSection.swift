@@ -2,8 +2,8 @@ import InstrumentModel
 import YAMLTree
 
 extension InstrumentDecoder {
-    mutating func decodeSection(_ node: Node) -> Section? {
-        guard var map = MapReader(node, owner: "a section", expected: "a map with 'id', 'title' and 'questions'", diagnostics: &diagnostics) else { return nil }
+    mutating func decodeSection(_ node: Node) -> [Section] {
+        guard var map = MapReader(node, owner: "a section", expected: "a map with 'id', 'title' and 'questions'", diagnostics: &diagnostics) else { return [] }
         let idNode = map.require("id", diagnostics: &diagnostics, hint: "give the section a short id such as 'id: involvement'")
         let id = idNode.flatMap { variableID($0, what: "section") } ?? "section\(sectionMarks.count + 1)"
         let owner = "section '\(id)'"
@@ -31,6 +31,7 @@ extension InstrumentDecoder {
             }
         }
         var questions: [Question] = []
+        var blocks: [PlacedBlock] = []
         let scale = map["use"].flatMap { libraryScale($0) }
         if let scale, map["questions"] == nil {
             questions = decodeLibrary(scale, section: id)
@@ -45,6 +46,10 @@ extension InstrumentDecoder {
             // by one is moved to a larger allocation again and again.
             questions.reserveCapacity(items.count)
             for item in items {
+                if let key = Self.blockKey(item) {
+                    if let block = decodeBlock(item, key: key, parent: id, parentShuffles: shuffle) { blocks.append(PlacedBlock(section: block, after: questions.count)) }
+                    continue
+                }
                 guard let q = decodeQuestion(item, section: id) else { continue }
                 questions.append(q)
                 if let planned = q.minutes, let budget = minutes, planned > budget,
@@ -67,6 +72,6 @@ extension InstrumentDecoder {
         if let node = map["repeat"], let key = map.keyScalar("repeat") {
             section.repeat = decodeRepeat(node, key: key, section: id, position: start)
         }
-        return section
+        return splitAtBlocks(section, blocks)
     }
 }

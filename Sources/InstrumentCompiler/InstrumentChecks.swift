@@ -32,6 +32,16 @@ struct InstrumentChecks {
     /// The repeated section of each question asked once per instance.
     private var repeatOf: [String: String] = [:]
 
+    /// The section a block is in, for a block's id; nil for a section's.
+    private func parentOf(_ section: String) -> String? {
+        instrument.sections.first { $0.id == section }?.within
+    }
+
+    /// What repeats, in messages: "section 'activity'", or "block 'activity' in section 's'".
+    private func named(_ section: String) -> String {
+        instrument.sections.first { $0.id == section }?.named ?? "section '\(section)'"
+    }
+
     private func validWhen(_ id: String) -> Expr? {
         guard let expr = validIfs[id], expr.references.allSatisfy({ $0.0.id == nil || $0.0.id == id }) else { return nil }
         return expr.naming(answerAs: id)
@@ -45,7 +55,8 @@ struct InstrumentChecks {
         index.reserveCapacity(all.count)
         types.reserveCapacity(all.count)
         for section in instrument.sections where section.showIf != nil {
-            for q in section.questions { sectionOf[q.id] = section.id }
+            // The questions after a block are analysed under their section's own condition.
+            for q in section.questions { sectionOf[q.id] = section.isBlock ? section.id : section.within ?? section.id }
         }
         for section in instrument.sections where section.repeat != nil {
             for q in section.questions { repeatOf[q.id] = section.id }
@@ -122,7 +133,7 @@ struct InstrumentChecks {
             else if all[i].type == .hidden { found = .found(type) }
             else { found = i < site.position ? .found(type) : .later(type) }
             // Outside its repeat, a repeated question has one answer per instance.
-            if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: owner) }
+            if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: named(owner)) }
             return found
         }
     }
@@ -202,6 +213,8 @@ struct InstrumentChecks {
         let width = Diagnostics.width(of: .scalar(site.scalar))
         switch site.role {
         case .showIf where site.question == nil:
+            // A block is asked only when its section is: its condition is read with the section's.
+            let expr = parentOf(site.sectionID).flatMap { sectionConditions[$0] }.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
             sectionConditions[site.sectionID] = expr
             sectionShownWhen[site.sectionID] = expr
             let (possible, why, hint) = explain(expr, section: nil, site: site, types: types)
@@ -212,12 +225,12 @@ struct InstrumentChecks {
             }
         case .showIf, .choiceShowIf:
             let question = site.question ?? ""
-            if deadSections.contains(site.sectionID) {
+            if deadSections.contains(site.sectionID) || parentOf(site.sectionID).map(deadSections.contains) == true {
                 neverShown.insert(question)
                 return
             }
             if site.role == .choiceShowIf && neverShown.contains(question) { return }
-            let section = sectionConditions[site.sectionID]
+            let section = sectionConditions[site.sectionID] ?? parentOf(site.sectionID).flatMap { sectionConditions[$0] }
             let (possible, why, hint) = explain(expr, section: section, site: site, types: types)
             if site.role == .showIf {
                 shownWhen[question] = section.map { Expr(.binary(.and, $0, expr), expr.span) } ?? expr
@@ -414,8 +427,8 @@ struct InstrumentChecks {
             return
         }
         if let owner = repeatOf[id], owner != here, i < site.position {
-            diagnostics.error(.instanceReference, "{\(name)} shows '\(id)', which is asked once per instance of section '\(owner)', so it does not say which instance",
-                              hint: "show it inside section '\(owner)', or show a calculate such as sum(\(id))", at: at, length: length)
+            diagnostics.error(.instanceReference, "{\(name)} shows '\(id)', which is asked once per instance of \(named(owner)), so it does not say which instance",
+                              hint: "show it inside \(named(owner)), or show a calculate such as sum(\(id))", at: at, length: length)
             return
         }
         if q.type == .note {
@@ -454,7 +467,7 @@ struct InstrumentChecks {
                     for name in [named.id] + named.generatedColumns.map(\.name) {
                         guard index[name] != nil, let mark = questionMarks[name] else { continue }
                         let place = questionMarks[q.id].map { " (line \($0.line))" } ?? ""
-                        diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of question '\(q.id)' for the instance \(instance.label) of section '\(section.id)'\(place)",
+                        diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of question '\(q.id)' for the instance \(instance.label) of \(section.named)\(place)",
                                           hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
                     }
                 }

@@ -24,6 +24,8 @@ struct InstrumentDecoder {
     /// Where each question id was first defined, for duplicates and checks.
     var questionMarks: [String: Mark] = [:]
     var sectionMarks: [String: Mark] = [:]
+    /// Each block's id where it is written, to check against question ids once all are known.
+    var blockIDs: [(String, Node)] = []
     var questionCount = 0
     /// Safeguarding rules that come with the library scales the sections use.
     var libraryRules: [SafeguardingRule] = []
@@ -174,7 +176,19 @@ struct InstrumentDecoder {
         if items.isEmpty {
             diagnostics.error(.emptyList, "'sections' is empty", hint: "an instrument needs at least one section with questions", on: node)
         }
-        return items.compactMap { decodeSection($0) }
+        var sections: [Section] = []
+        for item in items {
+            if let key = Self.blockKey(item) {
+                let name = Self.blockName(item)
+                diagnostics.error(.misplacedKey, "a block goes in the 'questions' of a section, not in 'sections'",
+                                  hint: "put '- block: \(name)' under a section's 'questions', or make it a section: 'id: \(name)' with 'repeat:'",
+                                  at: key.start, length: 5)
+                continue
+            }
+            sections += decodeSection(item)
+        }
+        checkBlockIDs()
+        return sections
     }
 
     /// `group: {min: 3, max: 10}`: the guide is for a group discussion of that many participants.

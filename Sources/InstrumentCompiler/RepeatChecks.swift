@@ -27,13 +27,13 @@ extension InstrumentDecoder {
                                                questions: questions, position: position, repeated: repeated) else { continue }
                 if r.forEach != nil || site.maxNode == nil {
                     guard let derived else {
-                        diagnostics.error(.repeatWithoutMax, "the repeat of section '\(site.section)' counts '\(source.text)', which has no 'max', so it has no limit",
+                        diagnostics.error(.repeatWithoutMax, "the repeat of \(site.named) counts '\(source.text)', which has no 'max', so it has no limit",
                                           hint: "give '\(source.text)' a 'max', or give the repeat one: 'repeat: {count: \(source.text), max: 10}'",
                                           at: source.start, length: source.text.count)
                         continue
                     }
                     guard derived <= Repeat.maxInstances else {
-                        diagnostics.error(.outOfRange, "the repeat of section '\(site.section)' could have \(derived) instances, but a repeat has at most \(Repeat.maxInstances)",
+                        diagnostics.error(.outOfRange, "the repeat of \(site.named) could have \(derived) instances, but a repeat has at most \(Repeat.maxInstances)",
                                           hint: r.forEach != nil ? "give '\(source.text)' a 'max' of at most \(Repeat.maxInstances)"
                                               : "give the repeat a 'max' of at most \(Repeat.maxInstances)",
                                           at: source.start, length: source.text.count)
@@ -42,7 +42,7 @@ extension InstrumentDecoder {
                     r.max = derived
                 }
             } else if r.max == 0, site.maxNode == nil {
-                diagnostics.error(.repeatWithoutMax, "the repeat of section '\(site.section)' asks until the participant is done, but has no 'max'",
+                diagnostics.error(.repeatWithoutMax, "the repeat of \(site.named) asks until the participant is done, but has no 'max'",
                                   hint: "give it the most instances anyone would need, such as 'repeat: {until_done: true, max: 10}'",
                                   at: site.key, length: 6)
                 continue
@@ -66,14 +66,14 @@ extension InstrumentDecoder {
         let q = questions[i]
         if i >= site.position {
             let inside = i < site.position + sectionSize(site.section)
-            diagnostics.error(.repeatSource, inside ? "the repeat of section '\(site.section)' cannot be decided by '\(id)', a question inside it"
-                                  : "the repeat of section '\(site.section)' is decided by '\(id)', which is asked later",
-                              hint: "\(kind) names \(wanted) asked before the section", at: at, length: length)
+            diagnostics.error(.repeatSource, inside ? "the repeat of \(site.named) cannot be decided by '\(id)', a question inside it"
+                                  : "the repeat of \(site.named) is decided by '\(id)', which is asked later",
+                              hint: "\(kind) names \(wanted) asked before the \(site.noun)", at: at, length: length)
             return nil
         }
         if repeated.contains(id) {
             diagnostics.error(.repeatSource, "'\(id)' is itself repeated, and a repeat cannot be decided by another repeat's answers",
-                              hint: "\(kind) names \(wanted) asked once, before the section", at: at, length: length)
+                              hint: "\(kind) names \(wanted) asked once, before the \(site.noun)", at: at, length: length)
             return nil
         }
         switch (kind, q.type) {

@@ -294,6 +294,7 @@ extension Instrument {
                     w.member("show_if", section.showIf)
                     w.member("shuffle", section.shuffle)
                     w.member("title", section.title)
+                    w.member("within", section.within)
                 }
             }
             w.key("settings")

@@ -173,6 +173,11 @@ public struct Section: Sendable, Equatable, Codable {
     /// Asked once per instance (`repeat:`); nil for a section asked once, so that instruments
     /// without repeats keep their compiled form and hash.
     public var `repeat`: Repeat?
+    /// The id of the section this one is part of, for a block of questions inside a section
+    /// (`- block:`, repeated) and for the questions after it there: compiled as sections of their
+    /// own, so that the engine, store and exports treat a block as they treat a repeated section,
+    /// while the drivers and preview show them as parts of this section. Nil for a section.
+    public var within: String?
 
     public init(id: String, title: LocalizedText?, intro: LocalizedText?, showIf: String?, shuffle: Bool,
                 minutes: Double?, questions: [Question]) {
@@ -186,8 +191,11 @@ public struct Section: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale, validated, `repeat`
+        case id, title, intro, showIf = "show_if", shuffle, minutes, questions, scale, validated, `repeat`, within
     }
+
+    /// A repeated block inside a section rather than a whole section.
+    public var isBlock: Bool { within != nil && self.repeat != nil }
 }
 
 /// What an evaluator records of a validated measure they include themselves (one the library

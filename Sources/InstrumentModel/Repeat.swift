@@ -79,12 +79,21 @@ public struct InstanceKey: Sendable, Hashable, Codable, Comparable {
     public static func < (a: InstanceKey, b: InstanceKey) -> Bool { (a.section, a.key) < (b.section, b.key) }
 }
 
+extension Section {
+    /// What it is, in messages: "section 'activity'", or "block 'activity' in section 's'".
+    public var named: String { within.map { "block '\(id)' in section '\($0)'" } ?? "section '\(id)'" }
+}
+
 extension Instrument {
     /// The repeated section that holds the question with this id, or nil when it is not repeated.
     public func repeatingSection(of questionID: String) -> Section? {
         guard let section = section(containing: questionID), section.repeat != nil else { return nil }
         return section
     }
+
+    /// The sections as written: without the blocks and the parts after them, which are compiled
+    /// as sections of their own but are parts of the section they are in.
+    public var sectionsAsWritten: [Section] { sections.filter { $0.within == nil } }
 
     /// Every repeated section, in the instrument's order.
     public var repeatedSections: [Section] { sections.filter { $0.repeat != nil } }

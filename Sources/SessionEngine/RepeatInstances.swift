@@ -152,8 +152,16 @@ extension Session {
     public func instanceCaptionText(of slot: String, under title: String?) -> String? {
         guard let c = instanceCaption(of: slot) else { return nil }
         let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
-        guard let label = c.label, label != title?.trimmingCharacters(in: .whitespacesAndNewlines) else { return count }
-        return "\(label) — \(count)"
+        // A block is shown under its section's title, so its own title goes on this line.
+        var blockTitle: String?
+        if case .question(let slot) = phase, let at = instance(of: slot),
+           let block = instrument.sections.first(where: { $0.id == at.section }), block.isBlock, let own = block.title {
+            blockTitle = render(own).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let said = [title?.trimmingCharacters(in: .whitespacesAndNewlines), blockTitle]
+        let line = c.label.map { said.contains($0) ? count : "\($0) — \(count)" } ?? count
+        guard let blockTitle, !blockTitle.isEmpty, blockTitle != title else { return line }
+        return "\(blockTitle) — \(line)"
     }
 
     /// The label of a `for_each` instance's choice ("Other": the text typed, when there is one).
@@ -188,11 +196,28 @@ extension Session {
     /// The section a question or an instance's slot belongs to, and the ids it is asked under
     /// there (slots in an instance), in the section's order: for titles, intros and captions.
     public func sectionAsked(_ id: String) -> (section: Section, ids: [String])? {
+        let asked: (section: Section, ids: [String])
         if let at = instance(of: id), let section = instrument.sections.first(where: { $0.id == at.section }) {
-            return (section, instanceQuestions(of: section, key: at.key).map(\.id))
+            asked = (section, instanceQuestions(of: section, key: at.key).map(\.id))
+        } else if let section = instrument.section(containing: id) {
+            asked = (section, section.questions.map(\.id))
+        } else {
+            return nil
         }
-        guard let section = instrument.section(containing: id) else { return nil }
-        return (section, section.questions.map(\.id))
+        return partShown(asked)
+    }
+
+    /// A block, or the questions after one, is part of its section: shown under the section's
+    /// title, with no heading or intro of its own (no first question), unless the section has no
+    /// question before it, when the block's first instance opens the section.
+    private func partShown(_ asked: (section: Section, ids: [String])) -> (section: Section, ids: [String]) {
+        guard let parentID = asked.section.within, let parent = instrument.sections.first(where: { $0.id == parentID }) else { return asked }
+        let opens = parent.questions.isEmpty && instrument.sections.firstIndex(where: { $0.id == parentID }).map { i in
+            i + 1 < instrument.sections.count && instrument.sections[i + 1].id == asked.section.id
+        } == true && asked.ids.first.flatMap(Slot.key(of:)) == instanceKeys(of: asked.section).first
+        var shown = parent
+        if !opens { shown.intro = nil }
+        return (shown, opens ? asked.ids : [])
     }
 
     /// The instances that giving `answer` to the current question would remove, with how many

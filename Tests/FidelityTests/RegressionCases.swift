@@ -169,6 +169,16 @@ enum RegressionCases {
                      .file("jsonl", "responses.jsonl", contains: "\"label\":\"Swimming\""),
                      .command(["summary", "$DIR", "--min-cell", "1", "--ascii"], status: 0, says: "Visits (every instance of 'activity'; each person counted once) (visits)\n  n 1 answer from 1 person, mean 4")]),
         RegressionCase(
+            item: 21, name: "a repeated block inside a section (issue 16): its columns where it stands, the question after it after them, a file named after it",
+            versions: [blockSurvey],
+            // Walking group and Choir ticked (not Cooking club); Choir's visits skipped; 5 overall.
+            participants: [CaseParticipant(moves: [answer(.choices([1, 3])), answer(.number(4)), .skip, answer(.choice(5))])],
+            checks: [.cell(.csv, 0, "visits_1", "4"), .cell(.csv, 0, "visits_2", "-999"), .cell(.csv, 0, "visits_3", "-99"), .cell(.csv, 0, "overall", "5"),
+                     .cell(.pspp, 0, "visits_2", "missing (Not asked: Cooking club not chosen)"), .cell(.pspp, 0, "visits_3", "missing (Skipped)"),
+                     .cell(.r, 0, "visits_1", "4"), .cell(.frictionless, 0, "visits_2", "missing"), .cell(.stata, 0, "overall", "5"),
+                     .cell(.long, 0, "visits_2", "no row"),
+                     .file("csv", "responses-repeat-activity.csv", contains: "response_id,instance,instance_label,visits\r\n$ID0,1,Walking group,4\r\n$ID0,3,Choir,-99\r\n")]),
+        RegressionCase(
             item: 19, name: "summary: no hidden count by subtraction, ranks without 'not ranked'",
             versions: [caseSurvey("- {id: agree, type: single, text: Agree?, choices: [\"Yes\", \"No\", Maybe, Unsure]}\n- {id: order, type: ranking, text: Order these, choices: [Quiet, Company, Food], rank: 2}")],
             participants: [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 4].enumerated().map { k, a in
@@ -208,5 +218,25 @@ private let repeatSurvey = """
         repeat: {until_done: true, max: 2}
         questions:
           - {id: wait, type: number, text: Weeks waited?, label: Wait, min: 0, max: 52}
+
+    """
+
+/// The instrument of the block case: a repeated block between two questions of one section.
+private let blockSurvey = """
+    format: 1
+    id: regression
+    version: 1.0.0
+    title: Regression
+    privacy: {timestamps: date}
+    sections:
+      - id: about
+        title: About you
+        questions:
+          - {id: activities, type: multiple, text: Which activities?, choices: [Walking group, Cooking club, Choir]}
+          - block: activity
+            repeat: {for_each: activities}
+            questions:
+              - {id: visits, type: number, text: "How many visits to {activities.label}?", label: Visits, min: 0, max: 31}
+          - {id: overall, type: scale, from: 1, to: 5, text: How much did it all help?}
 
     """

@@ -1,6 +1,27 @@
 import InstrumentModel
 
 extension Preview {
+    /// A part of a section after its first: a repeated block, as a heading one level under the
+    /// section's with its rule in words and its questions under it; or the questions after a
+    /// block, which go on as the section's own.
+    func partBlocks(_ section: Section, number: inout Int) -> [PreviewDocument.Block] {
+        var out: [PreviewDocument.Block] = []
+        if section.isBlock {
+            let name = section.title.map(texts) ?? languages.map { _ in section.id }
+            out.append(.heading(level: 3, texts: name.map { "Block: " + $0 }))
+            var facts = [PreviewDocument.Fact(label: "Block", value: "\(section.id), in section \(section.within ?? "")")]
+            if let condition = words.describe(at: .sectionShowIf(section: section.id)) {
+                facts.append(PreviewDocument.Fact(label: "Asked if", value: condition))
+            }
+            out.append(.facts(facts + repeatFacts(section)))
+        }
+        for q in section.questions {
+            if q.type != .note && !q.type.isNeverAsked { number += 1 }
+            out += question(q, number: number, level: section.isBlock ? 4 : 3)
+        }
+        return out
+    }
+
     /// A repeated section's rule in words, for the facts under its heading: how many times it is
     /// asked and what decides it, as an evaluator would say it to a colleague.
     func repeatFacts(_ section: Section) -> [PreviewDocument.Fact] {

@@ -26,7 +26,7 @@ public struct Preview {
                      fact("Kind", instrument.kind == .survey ? "survey (answered by the participant)" : "interview guide (used by the interviewer)"),
                      fact("Content hash", hash),
                      fact("Questions", counted(instrument.answeredQuestionCount, "question")
-                          + " in " + counted(instrument.sections.count, "section"))]
+                          + " in " + counted(instrument.sectionsAsWritten.count, "section"))]
         if let group = instrument.group {
             facts.insert(fact("Group discussion", "\(group.min) to \(group.max) participants, noted as P1, P2, ... and F for the facilitator"), at: 2)
         }
@@ -49,7 +49,13 @@ public struct Preview {
 
         var number = 0
         for (index, section) in instrument.sections.enumerated() {
-            blocks.append(.heading(level: 2, texts: section.title.map(texts) ?? languages.map { _ in "Section \(index + 1)" }))
+            // A block and the questions after it are parts of the section above them.
+            if section.within != nil {
+                blocks += partBlocks(section, number: &number)
+                continue
+            }
+            let place = instrument.sections.prefix(index).filter { $0.within == nil }.count + 1
+            blocks.append(.heading(level: 2, texts: section.title.map(texts) ?? languages.map { _ in "Section \(place)" }))
             var sectionFacts = [fact("Section", section.id)]
             if let condition = words.describe(at: .sectionShowIf(section: section.id)) {
                 sectionFacts.append(fact("Asked if", condition))
@@ -77,11 +83,11 @@ public struct Preview {
         return PreviewDocument(languages: languages, blocks: blocks)
     }
 
-    private func question(_ q: Question, number: Int) -> [PreviewDocument.Block] {
+    func question(_ q: Question, number: Int, level: Int = 3) -> [PreviewDocument.Block] {
         var blocks: [PreviewDocument.Block] = []
         let counted = q.type != .note && !q.type.isNeverAsked
         let title = (q.text ?? q.label).map(texts) ?? languages.map { _ in q.id }
-        blocks.append(.heading(level: 3, texts: counted ? ["\(number). " + title[0]] + title.dropFirst() : title))
+        blocks.append(.heading(level: level, texts: counted ? ["\(number). " + title[0]] + title.dropFirst() : title))
         var answer = AnswerWords.describe(q, kind: instrument.kind, language: languages.first.flatMap { $0.isEmpty ? nil : $0 },
                                           expressions: words.expressions)
         if q.type == .calculate, let e = words.expressions[.value(question: q.id)] {
@@ -173,7 +179,7 @@ public struct Preview {
         return facts
     }
 
-    private func texts(_ t: LocalizedText) -> [String] { languages.map { piped(t.text(in: $0.isEmpty ? nil : $0)) } }
+    func texts(_ t: LocalizedText) -> [String] { languages.map { piped(t.text(in: $0.isEmpty ? nil : $0)) } }
 
     /// `{age}` as the reader should picture it: "[answer to *Age?*]"; `{{` and unknown names stay.
     private func piped(_ text: String) -> String {

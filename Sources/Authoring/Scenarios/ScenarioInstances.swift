@@ -9,7 +9,7 @@ extension ScenarioRunner {
     func instanceAnswers(_ item: Keyed, for q: Question, in section: Section,
                          into failures: inout [ScenarioProblem]) -> [(slot: String, answer: Answer, instance: Scalar)] {
         guard case .mapping(let m) = item.value else {
-            failures.append(ScenarioProblem(at: item.at, "'\(q.id)' is asked once per instance of section '\(section.id)': "
+            failures.append(ScenarioProblem(at: item.at, "'\(q.id)' is asked once per instance of \(section.named): "
                 + "give one answer per instance, such as {1: ..., 2: ...}" + (section.repeat?.forEach.map { " or by the labels of '\($0)'" } ?? "")))
             return []
         }
@@ -17,7 +17,7 @@ extension ScenarioRunner {
         for entry in m.entries {
             guard case .scalar(let name) = entry.key else { continue }
             guard let key = instanceKey(name.text, section) else {
-                failures.append(ScenarioProblem(at: name.start, "'\(name.text)' names no instance of section '\(section.id)'"
+                failures.append(ScenarioProblem(at: name.start, "'\(name.text)' names no instance of \(section.named)"
                     + (section.repeat?.forEach != nil ? ": use a choice's label or code" : ": use its number, from 1")))
                 continue
             }

@@ -138,13 +138,14 @@ extension Codebook {
     /// The codebook's line on a column of a repeat: which instance, and what decides the instances.
     static func instanceFact(_ instance: Variable.Instance, _ section: Section, _ instrument: Instrument) -> VersionFacts.Fact {
         let rule: String
+        let what = section.isBlock ? section.named : "'\(section.id)'"
         switch instance.presence {
         case .forEach(let driver):
-            rule = "the instance for *\(instance.label)* (code \(instance.key)); '\(section.id)' is asked once for each choice ticked in `\(driver)`"
+            rule = "the instance for *\(instance.label)* (code \(instance.key)); \(what) is asked once for each choice ticked in `\(driver)`"
         case .count(let driver, let max):
-            rule = "instance \(instance.key); '\(section.id)' is asked as many times as `\(driver)` says, at most \(max)"
+            rule = "instance \(instance.key); \(what) is asked as many times as `\(driver)` says, at most \(max)"
         case .untilDone(let max):
-            rule = "instance \(instance.key); '\(section.id)' is asked until the participant has no more, at most \(max) times"
+            rule = "instance \(instance.key); \(what) is asked until the participant has no more, at most \(max) times"
         }
         return VersionFacts.Fact(key: "Instance", value: rule + ". A response without this instance holds "
                                  + "\"not asked: no such instance\" here (a code of its own in numbers and codes, empty in texts and dates)")

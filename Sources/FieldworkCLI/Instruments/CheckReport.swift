@@ -7,7 +7,7 @@ enum CheckReport {
     static func summary(_ file: CompiledFile) -> String? {
         guard let instrument = file.result.instrument, let hash = file.result.contentHash else { return nil }
         let questions = instrument.answeredQuestionCount
-        let sections = instrument.sections.count
+        let sections = instrument.sectionsAsWritten.count
         return "\(instrument.id) \(instrument.version), \(hash.prefix(19)), "
             + "\(questions) question\(questions == 1 ? "" : "s") in \(sections) section\(sections == 1 ? "" : "s")"
     }
@@ -50,7 +50,7 @@ enum CheckReport {
                 report["version"] = .string(instrument.version)
                 report["hash"] = file.result.contentHash.map(JSON.string)
                 report["questions"] = .number(Double(instrument.answeredQuestionCount))
-                report["sections"] = .number(Double(instrument.sections.count))
+                report["sections"] = .number(Double(instrument.sectionsAsWritten.count))
             }
             reports.append(.object(report))
         }

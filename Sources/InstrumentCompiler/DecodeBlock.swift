@@ -30,7 +30,7 @@ extension InstrumentDecoder {
         var after: Int
     }
 
-    mutating func decodeBlock(_ node: Node, key: Scalar, parent: String, parentShuffles: Bool) -> Section? {
+    mutating func decodeBlock(_ node: Node, key: Scalar, parent: String, parentShuffles: Bool, parentRepeats: Bool = false) -> Section? {
         guard let map = MapReader(node, owner: "a block", expected: "a map with 'block', 'repeat' and 'questions'", diagnostics: &diagnostics),
               let idNode = map["block"] else { return nil }
         let id = variableID(idNode, what: "block") ?? "block\(sectionMarks.count + 1)"
@@ -51,6 +51,13 @@ extension InstrumentDecoder {
         if parentShuffles {
             diagnostics.error(.misplacedKey, "section '\(parent)' shows its questions in a random order, and cannot hold a block",
                               hint: "a block's instances come in order at its place in the section; remove 'shuffle', or put the block in a section of its own",
+                              at: key.start, length: 5)
+        }
+        // Compiled as parts, a block in a repeated section would repeat over its own instances
+        // once, and the questions after it would be asked once, outside the section's instances.
+        if parentRepeats {
+            diagnostics.error(.misplacedKey, "section '\(parent)' is repeated, and cannot hold a block",
+                              hint: "a block cannot repeat within a repeat; list its questions in the section itself, or move them and the questions after them to sections of their own",
                               at: key.start, length: 5)
         }
         let start = questionCount

@@ -47,7 +47,7 @@ extension InstrumentDecoder {
             questions.reserveCapacity(items.count)
             for item in items {
                 if let key = Self.blockKey(item) {
-                    if let block = decodeBlock(item, key: key, parent: id, parentShuffles: shuffle) { blocks.append(PlacedBlock(section: block, after: questions.count)) }
+                    if let block = decodeBlock(item, key: key, parent: id, parentShuffles: shuffle, parentRepeats: map["repeat"] != nil) { blocks.append(PlacedBlock(section: block, after: questions.count)) }
                     continue
                 }
                 guard let q = decodeQuestion(item, section: id) else { continue }

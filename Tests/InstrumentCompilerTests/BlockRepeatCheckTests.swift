@@ -150,6 +150,23 @@ import Testing
         """)
     }
 
+    /// A block in a repeated section would be a repeat within a repeat: compiled as parts, it
+    /// would be asked over instances of its own once, and the questions after it once, outside
+    /// the section's instances, with no word from `check`.
+    @Test func refusesABlockInARepeatedSection() {
+        #expect(render(Self.head.replacingOccurrences(of: "    title: Involvement\n", with: "    title: Involvement\n    repeat: {until_done: true, max: 3}\n") + """
+              - block: activity
+                repeat: {until_done: true, max: 2}
+                questions: [{id: a, type: number, text: A}]
+        """) == """
+        t.yaml:19:9: error: section 's' is repeated, and cannot hold a block [misplaced-key]
+              - block: activity
+                ^~~~~
+          hint: a block cannot repeat within a repeat; list its questions in the section itself, or move them and the questions after them to sections of their own
+
+        """)
+    }
+
     @Test func namesTheBlockWhenOneInstancesAnswerIsUsedAfterIt() {
         #expect(render(Self.head + """
               - block: activity

@@ -67,8 +67,9 @@ struct TextWidget: Widget {
     func render(width: Int, style: Style) -> WidgetBody {
         let layout = editor.layout(columns: Self.columns(width))
         var lines = layout.lines.map { "  " + style.accent("▏ ") + $0 }
-        if kind == .date { lines.append(style.dim("    " + words.datePattern(precision))) }
-        if kind == .time || kind == .datetime { lines.append(style.dim("    " + words.clockPattern(kind))) }
+        // The form wraps as the field does: cut at a narrow window, it would lose its example.
+        let pattern = kind == .date ? words.datePattern(precision) : kind == .time || kind == .datetime ? words.clockPattern(kind) : nil
+        if let pattern { lines += TextLayout.wrap(pattern, Self.columns(width)).map { style.dim("    " + $0) } }
         // In numbers only, as the limit is judged: on the text without its outer spaces.
         if let limit {
             let count = editor.string.trimmingCharacters(in: .whitespacesAndNewlines).count

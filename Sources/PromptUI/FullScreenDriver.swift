@@ -514,10 +514,14 @@ public struct FullScreenDriver: SessionDriver {
     mutating func confirmRemoval(_ warning: String, _ words: ParticipantWords) -> Bool {
         var lines = frame.lines
         let width = max(20, terminal.columns)
-        if lines.count >= 2 {
-            lines[lines.count - 2] = style.warn(TextLayout.fit(" " + warning, width))
-            lines[lines.count - 1] = TextLayout.fit(" " + words.repeatRemoveKeys(typing: false), width)
+        // Wrapped over the bottom lines as the leave question is: cut to one line each, the keys
+        // lost their end at 60 columns in Spanish, and a long list the names of what goes.
+        var asked = TextLayout.wrap(warning, width - 2).map { style.warn(" " + $0) }
+            + TextLayout.wrap(words.repeatRemoveKeys(typing: false), width - 2).map { " " + $0 }
+        if asked.count > lines.count - 1 {
+            asked = [style.warn(TextLayout.fit(" " + warning, width)), TextLayout.fit(" " + words.repeatRemoveKeys(typing: false), width)]
         }
+        if lines.count >= asked.count { lines.replaceSubrange((lines.count - asked.count)..., with: asked) }
         draw(Frame(lines: lines, cursor: nil))
         guard let event = nextEvent() else { return false }
         writer.invalidate()

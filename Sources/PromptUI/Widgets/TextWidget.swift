@@ -29,7 +29,9 @@ struct TextWidget: Widget {
         switch given?.value {
         case .text(let t)?: text = t
         case .number(let n)?: text = Printer.number(n)
-        case .date(let d)?, .time(let d)?, .datetime(let d)?: text = d
+        case .date(let d)?, .time(let d)?: text = d
+        // As typed and as the form under the field says, not the stored form with its `T`.
+        case .datetime(let d)?: text = DateTimeValue.readable(d)
         default: break
         }
         if let draft { text = draft }

@@ -21,7 +21,8 @@ extension FullScreenDriver {
             var focus = 0
             for (i, item) in items.enumerated() {
                 guard let q = session.question(item.question) else { continue }
-                if i == at { focus = body.count }
+                // The first question brings the review's first lines with it: nothing else can.
+                if i == at { focus = i == 0 ? 0 : body.count }
                 let number = "\(i + 1). "
                 let text = wrapped(session.render(q.text, asked: item.question).trimmed, width - 2 - number.count)
                 // Wrapped lines stand under the text, not under the number.

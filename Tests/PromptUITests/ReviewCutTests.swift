@@ -53,3 +53,36 @@ import Testing
         #expect(frame.contains(" 5 Fully · 6 Not able to judge"))
     }
 }
+
+/// Found trying today's merges at 60x20: a review longer than the window, at its first question
+/// (Home, or PgUp), said "↑ more above (PgUp)" over a line that no key could bring into view,
+/// the review's own first line.
+@Suite struct ReviewTopTests {
+    @Test func theFirstQuestionBringsTheIntroIntoView() throws {
+        let instrument = try compiled("""
+            format: 1
+            id: review
+            version: 1.0.0
+            title: Review
+            sections:
+              - id: s
+                questions:
+                  - {id: a, type: text, text: A?}
+                  - {id: b, type: text, text: B?}
+                  - {id: c, type: text, text: C?}
+                  - {id: d, type: text, text: D?}
+                  - {id: e, type: text, text: E?}
+                  - {id: f, type: text, text: F?}
+                  - {id: g, type: text, text: G?}
+                  - {id: h, type: text, text: H?}
+                  - {id: i, type: text, text: I?}
+            """)
+        var session = Session(instrument: instrument, seed: 1, today: 0)
+        for n in 1...9 { try session.answer(Answer(.text("answer \(n)")), at: Double(n)) }
+        let terminal = ScriptedTerminal(columns: 60, rows: 20, [.key(.home), .endOfInput])
+        var driver = FullScreenDriver(terminal: terminal, style: Style(color: false))
+        _ = driver.review(session, problem: nil)
+        let frame = driver.frame.plain
+        #expect(Array(frame[2...4]) == [" Please check your answers before you send them.", " ", " ❯ 1. A?"], "\(frame.joined(separator: "\n"))")
+    }
+}

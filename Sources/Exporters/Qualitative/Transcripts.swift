@@ -1,3 +1,4 @@
+import Expressions
 import InstrumentModel
 import SessionEngine
 
@@ -72,7 +73,9 @@ struct Transcript {
                     }
                     if !turns.isEmpty { spans.append(Span(section: part.section, question: item.question, instance: part.instance?.key,
                                             label: part.instance.map { _ in part.heading(in: language) }, start: start, end: count - 1)) }
-                case .answer(let words):
+                case .answer(let given):
+                    // A document to read: a datetime as it is typed, not in its stored form with a T.
+                    let words = item.question.type == .datetime ? DateTimeValue.readable(given) : given
                     append(style == .markdown ? "Answer: **\(words)**\n" : "Answer: \(words)\n")
                 case .skipped:
                     append(style == .markdown ? "*Skipped.*\n" : "(skipped)\n")

@@ -64,7 +64,14 @@ public struct FullScreenDriver: SessionDriver {
             header = TextLayout.pad(" " + TextLayout.fit(screen.title, room - 3), room) + bar
         }
         var lines = [style.bold(header), style.dim(String(repeating: "─", count: width))]
-        let footer = [screen.message.map { style.warn(TextLayout.fit(" ! " + $0, width)) } ?? ""]
+        // A message takes up to three lines, the third ending in "…" where there is more, as under
+        // the interviewer's screen: cut to one, what was typed on the welcome at 40 columns was lost.
+        let said = screen.message.map { message -> [String] in
+            var lines = TextLayout.wrap(message, width - 4)
+            if lines.count > 3 { lines = Array(lines.prefix(2)) + [TextLayout.fit(lines[2...].joined(separator: " "), width - 4)] }
+            return lines.enumerated().map { style.warn(($0.offset == 0 ? " ! " : "   ") + $0.element) }
+        }
+        let footer = (said ?? [""])
             + ([screen.help] + screen.moreHelp).map { style.dim(TextLayout.fit(" " + $0, width)) }
         let room = height - lines.count - footer.count
         // The question stays put while what is under it scrolls, unless it would leave too little

@@ -174,7 +174,9 @@ public struct FullScreenDriver: SessionDriver {
             if let support = session.instrument.support {
                 body += ["", style.bold(words.helpSupport)] + wrapped(session.render(support).trimmed, width)
             }
-            draw(compose(ScreenContent(title: words.helpTitle, body: body, help: words.helpClose), words: words))
+            // Wrapped as the keys are: cut, it lost its end at 40 columns in Spanish.
+            let close = wrapped(words.helpClose, width)
+            draw(compose(ScreenContent(title: words.helpTitle, body: body, help: close.first ?? "", moreHelp: Array(close.dropFirst())), words: words))
             guard let event = nextEvent(session) else { return nil }
             switch event {
             case .resized: writer.invalidate()

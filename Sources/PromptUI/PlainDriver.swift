@@ -351,7 +351,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
             guard let q = session.question(item.question) else { continue }
             // One line per question, so that the list stays a list (a long text's lines joined).
             let answer = item.answer.map { PlainInput.describe($0, q, session).split(whereSeparator: \.isNewline).joined(separator: " ") }
-            say("  " + session.words.plainReviewItem(i + 1, session.render(q.text, asked: item.question).trimmed, answer: answer))
+            say("  " + session.words.plainReviewItem(i + 1, session.reviewText(item), answer: answer))
         }
         let canChange = session.reviewCanChange
         say(session.words.reviewTyping(canChange: canChange))

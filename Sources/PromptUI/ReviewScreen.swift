@@ -24,7 +24,7 @@ extension FullScreenDriver {
                 // The first question brings the review's first lines with it: nothing else can.
                 if i == at { focus = i == 0 ? 0 : body.count }
                 let number = "\(i + 1). "
-                let text = wrapped(session.render(q.text, asked: item.question).trimmed, width - 2 - number.count)
+                let text = wrapped(session.reviewText(item), width - 2 - number.count)
                 // Wrapped lines stand under the text, not under the number.
                 body += text.enumerated().map { n, line in
                     (n == 0 ? (i == at ? "❯ " : "  ") + number : String(repeating: " ", count: 2 + number.count)) + (i == at ? style.bold(line) : line)

@@ -154,7 +154,7 @@ extension Session {
         let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
         // A block is shown under its section's title, so its own title goes on this line.
         var blockTitle: String?
-        if case .question(let slot) = phase, let at = instance(of: slot),
+        if let at = instance(of: slot),
            let block = instrument.sections.first(where: { $0.id == at.section }), block.isBlock, let own = block.title {
             blockTitle = render(own).trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -5,6 +5,9 @@ import InstrumentModel
 public struct ReviewItem: Sendable, Equatable {
     public var question: String
     public var answer: Answer?
+    /// For a question asked in a repeat, which instance ("Walking group — 1 of 2", "Services you
+    /// used — 2"): one question is asked once per instance, and its lines must be told apart.
+    public var instance: String?
 }
 
 /// The review a survey shows once every question is asked, and the drafts that keep what was
@@ -12,7 +15,30 @@ public struct ReviewItem: Sendable, Equatable {
 extension Session {
     /// Every question asked on the route, in the order asked, with its answer or nil for skipped.
     public var reviewItems: [ReviewItem] {
-        reachable.filter { answers[$0] != nil || skipped.contains($0) }.map { ReviewItem(question: $0, answer: answers[$0]) }
+        reachable.filter { answers[$0] != nil || skipped.contains($0) }
+            .map { ReviewItem(question: $0, answer: answers[$0], instance: reviewInstance(of: $0)) }
+    }
+
+    /// A review line's question as both drivers say it: its text piped in its instance, and the
+    /// instance after it ("How often did you go? (Choir — 2 of 2)").
+    public func reviewText(_ item: ReviewItem) -> String {
+        let text = render(question(item.question)?.text, asked: item.question).trimmingCharacters(in: .whitespacesAndNewlines)
+        return item.instance.map { "\(text) (\($0))" } ?? text
+    }
+
+    /// The instance a review line is about, named as the screen named it when the question was
+    /// asked: a block by its caption (which holds its own title); a section by its title and the
+    /// instance's place, with the instance's label too unless the title holds it already ("About
+    /// Choir — 2 of 2", "Services you used — 2").
+    func reviewInstance(of slot: String) -> String? {
+        guard let (section, _) = sectionAsked(slot), let at = instance(of: slot),
+              let c = instanceCaption(of: slot) else { return nil }
+        let title = section.title.map { render($0, asked: slot).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        let isBlock = instrument.sections.first(where: { $0.id == at.section })?.isBlock == true
+        guard !isBlock, !title.isEmpty else { return instanceCaptionText(of: slot, under: title.isEmpty ? nil : title) }
+        let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
+        guard let label = c.label, !title.contains(label) else { return "\(title) — \(count)" }
+        return "\(title) — \(label) — \(count)"
     }
 
     /// Whether the survey's review may change answers: only where going back is allowed, since

@@ -68,8 +68,8 @@ import Testing
             > 
             Please check your answers before you send them.
               1. Which did you go to? Your answer: Walking group, Choir
-              2. How many times did you go to Walking group? Your answer: 3
-              3. How many times did you go to Choir? Your answer: 5
+              2. How many times did you go to Walking group? (About Walking group — 1 of 2) Your answer: 3
+              3. How many times did you go to Choir? (About Choir — 2 of 2) Your answer: 5
             Type a number to change that answer, or press Enter to send your answers. < to go back, q to save and leave.
             > 
             Question 1 of 3
@@ -86,7 +86,7 @@ import Testing
             > 
             Please check your answers before you send them.
               1. Which did you go to? Your answer: Walking group
-              2. How many times did you go to Walking group? Your answer: 3
+              2. How many times did you go to Walking group? (About Walking group — 1 of 1) Your answer: 3
             Type a number to change that answer, or press Enter to send your answers. < to go back, q to save and leave.
             > 
             Your answers have been saved. Thank you.

@@ -8,7 +8,10 @@ public struct CompileResult: Sendable {
     public var instrument: Instrument?
     public var diagnostics: [Diagnostic]
     /// The canonical compiled form (JSON with sorted keys), when there were no errors.
-    public var canonical: Data?
+    /// Kept as the bytes written and made into `Data` only when asked for: `check` needs only
+    /// the hash, and copying a large instrument's megabytes of JSON cost it measurable time.
+    public var canonical: Data? { canonicalBytes.map { Data($0) } }
+    var canonicalBytes: [UInt8]?
     /// "sha256:" and the hex SHA-256 of `canonical`.
     public var contentHash: String?
 
@@ -43,8 +46,8 @@ public enum InstrumentCompiler {
         var result = CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
         guard let decoded, !result.hasErrors else { return result }
         result.instrument = decoded
-        let canonical = CanonicalForm.encode(decoded)
-        result.canonical = canonical
+        let canonical = decoded.canonicalJSON
+        result.canonicalBytes = canonical
         result.contentHash = CanonicalForm.hash(canonical)
         return result
     }
@@ -76,7 +79,7 @@ public enum CanonicalForm {
         Data(instrument.canonicalJSON)
     }
 
-    public static func hash(_ data: Data) -> String {
+    public static func hash(_ data: some DataProtocol) -> String {
         let digits = Array("0123456789abcdef")
         return "sha256:" + String(SHA256.hash(data: data).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
     }

@@ -10,8 +10,12 @@ struct InstrumentChecks {
     var diagnostics = Diagnostics()
     /// Position of each question in the instrument's order.
     private var index: [String: Int] = [:]
-    /// Questions by position; `index` finds one by id without copying it.
-    private let all: [Question]
+    /// Where each question is, by position: its section's index and its own in that section.
+    /// The questions are read in place (a flattened copy of every question, each a large value,
+    /// was a twentieth of `check`'s time at 10,000 questions), and `kinds` holds what is asked most.
+    private let places: [(section: Int, item: Int)]
+    /// Each question's type, by position.
+    private let kinds: [QuestionType]
     /// The answer type of every question but notes; calculates get theirs once inferred.
     private var types: [String: ValueType] = [:]
     private let allIDs: [String]
@@ -50,21 +54,36 @@ struct InstrumentChecks {
     init(instrument: Instrument, questionMarks: [String: Mark]) {
         self.instrument = instrument
         self.questionMarks = questionMarks
-        all = instrument.questions
-        allIDs = all.map(\.id)
-        index.reserveCapacity(all.count)
-        types.reserveCapacity(all.count)
+        let count = instrument.questionCount
+        var places: [(section: Int, item: Int)] = []
+        var kinds: [QuestionType] = []
+        var ids: [String] = []
+        places.reserveCapacity(count)
+        kinds.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        index.reserveCapacity(count)
+        types.reserveCapacity(count)
+        for (s, section) in instrument.sections.enumerated() {
+            for (item, q) in section.questions.enumerated() {
+                if index[q.id] == nil {
+                    index[q.id] = places.count
+                    types[q.id] = ValueType.declared(by: q)
+                    if let f = Self.facts(of: q) { facts[q.id] = f }
+                }
+                places.append((s, item))
+                kinds.append(q.type)
+                ids.append(q.id)
+            }
+        }
+        self.places = places
+        self.kinds = kinds
+        allIDs = ids
         for section in instrument.sections where section.showIf != nil {
             // The questions after a block are analysed under their section's own condition.
             for q in section.questions { sectionOf[q.id] = section.isBlock ? section.id : section.within ?? section.id }
         }
         for section in instrument.sections where section.repeat != nil {
             for q in section.questions { repeatOf[q.id] = section.id }
-        }
-        for (i, q) in all.enumerated() where index[q.id] == nil {
-            index[q.id] = i
-            types[q.id] = valueType(q)
-            if let f = Self.facts(of: q) { facts[q.id] = f }
         }
     }
 
@@ -112,11 +131,17 @@ struct InstrumentChecks {
 
     // MARK: Types
 
+    /// The question at a position, read from its section.
+    private func question(at i: Int) -> Question {
+        let place = places[i]
+        return instrument.sections[place.section].questions[place.item]
+    }
+
     /// The type of a question's answer as declared (a calculate's is inferred later).
     func valueType(_ q: Question) -> ValueType? { ValueType.declared(by: q) }
 
     private func lookup(for site: ExpressionSite) -> (String) -> Lookup {
-        let (index, all, types, ids, repeatOf) = (self.index, self.all, self.types, self.allIDs, self.repeatOf)
+        let (index, kinds, types, ids, repeatOf) = (self.index, self.kinds, self.types, self.allIDs, self.repeatOf)
         // A safeguarding rule belongs to no section, so it is outside every repeat.
         let here = site.role == .safeguarding ? nil : site.question.flatMap { repeatOf[$0] }
         return { id in
@@ -128,9 +153,9 @@ struct InstrumentChecks {
                 return site.role == .validIf || site.role == .warnIf ? .found(type) : site.role == .value ? .found(.unknown) : .itself
             }
             let found: Lookup
-            if site.role == .value, all[i].type == .calculate { found = .found(type) }
+            if site.role == .value, kinds[i] == .calculate { found = .found(type) }
             // Set at launch, so known before the first question wherever it is written.
-            else if all[i].type == .hidden { found = .found(type) }
+            else if kinds[i] == .hidden { found = .found(type) }
             else { found = i < site.position ? .found(type) : .later(type) }
             // Outside its repeat, a repeated question has one answer per instance.
             if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: named(owner)) }
@@ -283,7 +308,7 @@ struct InstrumentChecks {
         }
         func shown(_ id: String) -> Expr? {
             guard let when = shownWhen[id] ?? sectionOf[id].flatMap({ sectionShownWhen[$0] }) else { return nil }
-            return all[index[id] ?? 0].type.isNeverAsked ? nil : when
+            return kinds[index[id] ?? 0].isNeverAsked ? nil : when
         }
         // The questions it uses that have conditions or rules, and those their conditions use, and
         // so on: an answer to `b` needs `b`'s condition, whose answer to `a` needs `a`'s. Bounded,
@@ -359,7 +384,7 @@ struct InstrumentChecks {
             for (literal, question) in [(a, b), (b, a)] {
                 guard case .number(let n) = literal.kind, case .reference(let r) = question.kind,
                       let id = r.id ?? site.question, let i = index[id] else { continue }
-                let q = all[i]
+                let q = self.question(at: i)
                 guard [.single, .multiple, .matrix].contains(q.type), q.type != .multiple || op == .in else { continue }
                 let choices = q.allChoices
                 let text = Printer.number(n)
@@ -417,7 +442,7 @@ struct InstrumentChecks {
                                   ?? "write {question_id} to show an earlier answer, or '{{' for a brace", at: at, length: length)
             return
         }
-        let q = all[i]
+        let q = question(at: i)
         let here = site.section.flatMap { id in instrument.sections.first { $0.id == id }?.repeat != nil ? id : nil }
         if parts.count == 2, parts[1] == "label", q.type == .multiple, i < site.position {
             if let section = site.section, instrument.sections.first(where: { $0.id == section })?.repeat?.forEach == id { return }
@@ -447,12 +472,14 @@ struct InstrumentChecks {
 
     /// Matrix rows export as `<question>_<row>` and "Other" text as `<question>_other`; neither may be another question's id.
     private mutating func checkExportNames() {
-        for q in all {
-            for (name, what) in q.generatedColumns {
-                guard index[name] != nil, let mark = questionMarks[name] else { continue }
-                let place = questionMarks[q.id].map { " (line \($0.line))" } ?? ""
-                diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of \(what)\(place)",
-                                  hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
+        for section in instrument.sections {
+            for q in section.questions {
+                for (name, what) in q.generatedColumns {
+                    guard index[name] != nil, let mark = questionMarks[name] else { continue }
+                    let place = questionMarks[q.id].map { " (line \($0.line))" } ?? ""
+                    diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of \(what)\(place)",
+                                      hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
+                }
             }
         }
         // A repeated question exports once per instance its repeat can have, as `<id>_<key>` (and

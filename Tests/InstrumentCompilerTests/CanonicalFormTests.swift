@@ -48,6 +48,27 @@ import Testing
         #expect(json.components(separatedBy: "\"label\": \"Neutral\"").count == 5)
     }
 
+    @Test func hashesTheBytesAsWrittenToTheHashResponsesStore() throws {
+        // The hash is taken from the JSON's bytes as written (no Data copy): it must stay the one
+        // responses already hold. This value is what the build before that change gave.
+        let result = InstrumentCompiler.compile(Array(source.utf8))
+        #expect(result.contentHash == "sha256:9a602478df87df8508dd2b5747fbed21807bdd3052a1e2b66d10f296e24f570e")
+        #expect(result.contentHash == CanonicalForm.hash(try #require(result.canonical)))
+    }
+
+    @Test func keepingTheTreesUntilExitChangesNothingCompiled() throws {
+        // `check` keeps the YAML tree and the decoder's notes for the system to reclaim at exit.
+        let bytes = Array(source.utf8) + Array("      - {id: g, type: numbr, text: G?}\n".utf8)
+        for text in [Array(source.utf8), bytes] {
+            let freed = InstrumentCompiler.compile(text)
+            let kept = InstrumentCompiler.compile(text, keepingTrees: true)
+            #expect(kept.diagnostics == freed.diagnostics)
+            #expect(kept.instrument == freed.instrument)
+            #expect(kept.canonical == freed.canonical)
+            #expect(kept.contentHash == freed.contentHash)
+        }
+    }
+
     @Test func writesAListThatReusesAFreedListsStorageInFull() {
         // A list written from a temporary can be freed, and its storage given to the next list;
         // the writer keeps the list it remembers alive, so the next one is never taken for it.

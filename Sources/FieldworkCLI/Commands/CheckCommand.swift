@@ -1,4 +1,5 @@
 import ArgumentParser
+import InstrumentCompiler
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let files: [CompiledFile]
         do {
-            files = try CompiledFile.expand(paths).map { path throws(UsageError) in try CompiledFile.load(path) }
+            files = try CompiledFile.expand(paths).map { path throws(UsageError) in try CompiledFile.load(path, keepingTrees: true) }
         } catch {
             throw ValidationError(error.description)
         }
@@ -39,6 +40,8 @@ struct CheckCommand: ParsableCommand {
             Platform.writeStyled(CheckReport.text(files, color: colored), color: colored, to: 1)
         case .json: Platform.write(CheckReport.json(files))
         }
+        // The process exits after this: the system reclaims the instruments faster than freeing them.
+        KeptUntilExit.keep(files)
         if errors > 0 || (strict && warnings > 0) {
             throw FieldworkFailure.problemsReported
         }

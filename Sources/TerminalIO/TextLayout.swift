@@ -15,14 +15,43 @@ public enum TextLayout {
         return 1
     }
 
-    public static func width(_ s: some StringProtocol) -> Int { s.reduce(0) { $0 + width($1) } }
+    /// The columns a text takes. A terminal's escape codes (`ESC [ ... m`, which style a line) take
+    /// none, so a styled line measures as its text does.
+    public static func width(_ s: some StringProtocol) -> Int {
+        var scan = EscapeScan()
+        var total = 0
+        for c in s where !scan.consumes(c) { total += width(c) }
+        return total
+    }
+
+    /// Follows a text character by character, telling which belong to a CSI escape sequence (ESC,
+    /// `[`, parameters, a final letter): those are styling, never shown, never cut through.
+    struct EscapeScan {
+        private var state = 0   // 0: text, 1: after ESC, 2: inside the sequence
+
+        mutating func consumes(_ c: Character) -> Bool {
+            switch state {
+            case 1:
+                state = c == "[" ? 2 : 0
+                return true
+            case 2:
+                // Parameters and intermediates (0x20–0x3F) go on; a final byte (0x40–0x7E) ends it.
+                if let v = c.unicodeScalars.first?.value, (0x40...0x7E).contains(v) { state = 0 }
+                return true
+            default:
+                if c == "\u{1B}" { state = 1; return true }
+                return false
+            }
+        }
+    }
 
     /// A text in at most `columns`: whole when it fits, else cut and ending in `…`, never through a
     /// wide character. The one way a line is shortened on screen, so that a cut always shows.
     public static func fit(_ s: String, _ columns: Int) -> String {
         guard width(s) > columns else { return s }
         guard columns > 0 else { return "" }
-        var kept = prefix(s, columns - 1)
+        let cut = prefix(s, columns - 1)
+        var kept = cut
         // Cut mid-word, the cut goes back to the word's start where that is near (within a third
         // of the room): "Neither…", not "Neither agr…". A long word alone is still cut in it.
         if s.dropFirst(kept.count).first.map({ $0 != " " }) == true, kept.last != " ",
@@ -33,14 +62,21 @@ public enum TextLayout {
         }
         // "your…", not "your …": the mark belongs to the word it cuts.
         while kept.last == " " { kept.removeLast() }
-        return kept + "…"
+        // The codes in what was cut off are kept, so that a style the line closes stays closed.
+        var scan = EscapeScan()
+        return kept + "…" + String(s.dropFirst(cut.count).filter { scan.consumes($0) })
     }
 
     /// As much of a text as fits in `columns`, with no mark: for splitting a word over lines.
     static func prefix(_ s: String, _ columns: Int) -> String {
         var out = ""
         var used = 0
+        var scan = EscapeScan()
         for c in s {
+            if scan.consumes(c) {
+                out.append(c)
+                continue
+            }
             let w = width(c)
             if used + w > columns { break }
             out.append(c)

@@ -47,7 +47,7 @@ import Testing
                 .map { "\($0.verdict.words)  \($0.variable ?? "")  \($0.what)" }
         }
         #expect(try changed { $0.replacingOccurrences(of: "max: 2, another", with: "max: 1, another") }
-                == ["check  other_notes  at most 1 instances now (was 2): later responses cannot have the instances beyond 1"])
+                == ["check  other_notes  at most 1 instance now (was 2): later responses cannot have instance 2"])
         let once = try changed { $0.replacingOccurrences(of: "    repeat: {for_each: topics}\n", with: "")
             .replacingOccurrences(of: "{topics.label}", with: "them") }
         #expect(once == ["check  topic_notes  the wording changed from \"More about {topics.label}?\" to \"More about them?\": check that it asks the same thing",

@@ -169,3 +169,43 @@ let blockGuide = """
         ])
     }
 }
+
+/// A block that opens its section, `until_done`: the section's heading comes before its first
+/// instance, once, and the question whether there is another is listed in its instance.
+@Suite struct InterviewOpeningBlockScreenTests {
+    @Test func theSectionIsHeadedOnceBeforeItsFirstInstance() throws {
+        let yaml = """
+            format: 1
+            id: opening
+            version: 1.0.0
+            kind: interview
+            title: Opening
+            sections:
+              - id: roles
+                title: Roles
+                minutes: 6
+                questions:
+                  - block: role
+                    title: Role
+                    repeat: {until_done: true, max: 3, another: Another role present?}
+                    questions:
+                      - {id: role_notes, type: open, text: What does this role do?}
+                  - {id: roles_wrap, type: open, text: Anything on roles?}
+            """
+        let events: [TerminalEvent] = keys("Peer worker") + [.key(.enter), .key(.tab)] + keys("1") + [.key(.enter)]
+            + keys("Nurse") + [.key(.enter), .key(.ctrl("c"))]
+        let (runner, _, _) = try interview(events, yaml: yaml)
+        let plain = runner.driver.frame.plain.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        let outline = plain.map { String($0.prefix(while: { $0 != "│" })).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        #expect(Array(outline[2...8]) == [
+            " Roles 6m",
+            "  Role · 1",
+            "   ✓ What does this role do?",
+            "   ✓ Another role present?",
+            "  Role · 2",
+            "   ▶ What does this role do?",
+            "   · Another role present?",
+        ], "\(plain.joined(separator: "\n"))")
+        #expect(plain[2].contains("│ Roles · Role · 2 · "), "\(plain[2])")
+    }
+}

@@ -320,7 +320,7 @@ struct InterviewLayout {
         // A repeated section's minutes are per instance: its clock counts this instance's time.
         if let (section, asked) = session.sectionAsked(question.id) {
             // A section holding a block is planned as one: its clock counts every part.
-            let ids = Self.hasParts(section, session) ? session.order.filter { $0 != question.id && Self.sectionID(of: $0, session) == section.id } : asked
+            let ids = Self.hasParts(section, session) ? session.order.filter { Self.sectionID(of: $0, session) == section.id } : asked
             let spent = ids.reduce(0.0) { $0 + (session.timing[$1]?.seconds ?? 0) } + here
             let name = Self.sectionName(section, asked: question.id, session)
             let over = section.minutes.map { spent - $0 * 60 >= 1 } ?? false

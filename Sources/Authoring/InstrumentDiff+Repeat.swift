@@ -32,12 +32,24 @@ extension InstrumentDiff {
             if b.forEach != nil { return nil }
             if b.max < a.max {
                 return Change(variable: id, verdict: .check,
-                              what: "at most \(b.max) instances now (was \(a.max)): later responses cannot have the instances beyond \(b.max)")
+                              what: "at most \(instances(b.max)) now (was \(a.max)): later responses cannot have \(beyond(b.max, upTo: a.max))")
             }
             if b.max > a.max {
-                return Change(variable: id, verdict: .comparable, what: "up to \(b.max) instances now (was \(a.max))")
+                return Change(variable: id, verdict: .comparable, what: "up to \(instances(b.max)) now (was \(a.max))")
             }
             return nil
+        }
+    }
+
+    /// "1 instance", "3 instances".
+    private static func instances(_ n: Int) -> String { n == 1 ? "1 instance" : "\(n) instances" }
+
+    /// The instances a lower max cuts off, by number: "instance 2", "instances 3 and 4", "instances 2 to 4".
+    private static func beyond(_ new: Int, upTo old: Int) -> String {
+        switch old - new {
+        case 1: "instance \(old)"
+        case 2: "instances \(new + 1) and \(old)"
+        default: "instances \(new + 1) to \(old)"
         }
     }
 }

@@ -41,13 +41,6 @@ extension InstrumentDecoder {
         var reader = map
         reader.owner = owner
         reader.rejectUnknown(allowed: ["block", "title", "show_if", "repeat", "questions"], diagnostics: &diagnostics)
-        // Guides repeat whole sections; a block's parts would split the guide's own screens,
-        // transcripts and framework matrix, which know nothing of them.
-        if kind == .interview {
-            diagnostics.error(.misplacedKey, "a block repeats questions inside a section of a survey; an interview guide cannot hold one",
-                              hint: "in a guide, make it a section of its own with 'repeat:', or set 'kind: survey'",
-                              at: key.start, length: 5)
-        }
         if parentShuffles {
             diagnostics.error(.misplacedKey, "section '\(parent)' shows its questions in a random order, and cannot hold a block",
                               hint: "a block's instances come in order at its place in the section; remove 'shuffle', or put the block in a section of its own",

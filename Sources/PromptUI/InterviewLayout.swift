@@ -31,6 +31,10 @@ struct InterviewLayout {
     /// A section's name as asked under `id`: its title (piped as in the instance), or its id;
     /// and in a repeat, which instance ("Money · 2 of 3", "Anything else · 2").
     static func sectionName(_ section: Section, asked id: String, _ session: Session) -> String {
+        // In a block: the section once, then the instance ("Talk · Money · 2 of 3").
+        if let block = partOf(id, session), block.within != nil, block.repeat != nil {
+            return plainName(section, asked: id, session) + " · " + blockInstanceName(block, asked: id, session)
+        }
         let title = session.render(section.title, asked: id)
         let name = title.isEmpty ? section.id : title
         return session.instanceCaptionText(of: id, under: title).map { name + " · " + $0 } ?? name
@@ -235,9 +239,12 @@ struct InterviewLayout {
         // Each instance's slots, by section and key, found in one pass over the entries.
         var instances: [String: [Int: [String]]] = [:]
         for id in entries {
-            guard let key = Slot.key(of: id), let section = session.sectionAsked(id)?.section.id else { continue }
+            guard let key = Slot.key(of: id), let section = Self.partOf(id, session)?.id else { continue }
             instances[section, default: [:]][key, default: []].append(id)
         }
+        // A section's parts (a block's instances, the questions after it) go under its one
+        // heading, written before the first of them that lists anything.
+        var headed: Set<String> = []
         for section in session.instrument.sections {
             let groups: [[String]]
             if section.repeat == nil {
@@ -245,14 +252,22 @@ struct InterviewLayout {
             } else {
                 groups = session.instanceKeys(ofSection: section.id).map { instances[section.id]?[$0] ?? [] }
             }
+            let owner = section.within.flatMap { id in session.instrument.sections.first { $0.id == id } } ?? section
             for group in groups where !group.isEmpty {
-                let minutes = section.minutes.map { " \(Int($0))m" } ?? ""
-                let name = Self.sectionName(section, asked: group[0], session)
-                out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
+                let inBlock = section.within != nil && section.repeat != nil
+                if section.within == nil || !headed.contains(owner.id) {
+                    let minutes = owner.minutes.map { " \(Int($0))m" } ?? ""
+                    let name = section.within == nil ? Self.sectionName(section, asked: group[0], session) : Self.plainName(owner, asked: group[0], session)
+                    out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
+                    headed.insert(owner.id)
+                }
+                if inBlock {
+                    out.append((TextLayout.fit(" " + Self.blockInstanceName(section, asked: group[0], session), width - 1), screen.style.accent))
+                }
                 for id in group {
                     guard let q = session.question(id) else { continue }
                     let label = session.render(q.label ?? q.text, asked: id)
-                    let line = " " + marker(id) + " " + (label.isEmpty ? Slot.question(of: id) : label)
+                    let line = (inBlock ? "  " : " ") + marker(id) + " " + (label.isEmpty ? Slot.question(of: id) : label)
                     if id == selectedID {
                         keep = out.count
                         out.append(("❯" + line.dropFirst(), screen.style.selected))
@@ -303,7 +318,9 @@ struct InterviewLayout {
         }
         let here = now - session.shownAt
         // A repeated section's minutes are per instance: its clock counts this instance's time.
-        if let (section, ids) = session.sectionAsked(question.id) {
+        if let (section, asked) = session.sectionAsked(question.id) {
+            // A section holding a block is planned as one: its clock counts every part.
+            let ids = Self.hasParts(section, session) ? session.order.filter { Self.sectionID(of: $0, session) == section.id } : asked
             let spent = ids.reduce(0.0) { $0 + (session.timing[$1]?.seconds ?? 0) } + here
             let name = Self.sectionName(section, asked: question.id, session)
             let over = section.minutes.map { spent - $0 * 60 >= 1 } ?? false

@@ -74,7 +74,7 @@ extension FullScreenDriver {
             let width = max(20, terminal.columns) - 2
             var body: [String] = []
             for (rule, firing) in rules {
-                body += TextLayout.wrap(words.safeguardingBanner(rule: rule.id, question: firing.question), width).map(style.warn)
+                body += TextLayout.wrap(words.safeguardingBanner(rule: rule.id, question: firing.question, instance: session.instanceWords(of: firing)), width).map(style.warn)
                 body += TextLayout.wrap(session.render(rule.protocolText ?? rule.message).trimmed, width).map(style.bold) + [""]
             }
             body += TextLayout.wrap(words.safeguardingAcknowledge, width)
@@ -99,7 +99,7 @@ extension PlainDriver {
         if session.instrument.kind == .interview {
             say()
             for (rule, firing) in rules {
-                say(words.safeguardingBanner(rule: rule.id, question: firing.question))
+                say(words.safeguardingBanner(rule: rule.id, question: firing.question, instance: session.instanceWords(of: firing)))
                 say(session.render(rule.protocolText ?? rule.message).trimmed)
             }
             while true {

@@ -435,8 +435,9 @@ extension ParticipantWords {
               : "Type c and press Enter to carry on with the questions."
     }
     /// The interviewer's banner: what fired, and that it is for the interviewer alone.
-    public func safeguardingBanner(rule: String, question: String) -> String {
-        "SAFEGUARDING: rule '\(rule)' fired at '\(question)'. For you, not to read out."
+    /// `instance` ("Work, 2 of 3") says which instance of a repeat the question was in.
+    public func safeguardingBanner(rule: String, question: String, instance: String? = nil) -> String {
+        "SAFEGUARDING: rule '\(rule)' fired at '\(question)'\(instance.map { " (\($0))" } ?? ""). For you, not to read out."
     }
     public var safeguardingAcknowledge: String { "Press A once you have read this, to go back to the interview." }
     public var safeguardingTypeToAcknowledge: String { "Type a and press Enter once you have read this." }

@@ -45,4 +45,17 @@ extension Session {
         }
         safeguardingHolding = now
     }
+
+    /// Which instance of a repeat a rule fired in, for the interviewer's banner: "Work, 2 of 3",
+    /// "2 of 4", or "2" while more may follow; nil outside a repeat or once the instance is gone.
+    /// Shown, never stored (the label of "Other" is the text typed).
+    public func instanceWords(of firing: SafeguardingFiring) -> String? {
+        guard let key = firing.instance else { return nil }
+        // A no to "Add another?" is recorded under its section's id.
+        let sectionID = repeatedSectionOf[firing.question] ?? firing.question
+        guard let section = instrument.sections.first(where: { $0.id == sectionID }), let r = section.repeat,
+              let number = instanceKeys(of: section).firstIndex(of: key).map({ $0 + 1 }) else { return nil }
+        let count = r.untilDone == true ? String(number) : words.progress(number, of: instanceKeys(of: section).count)
+        return instanceLabel(section, key: key).map { "\($0), \(count)" } ?? count
+    }
 }

@@ -101,6 +101,9 @@ extension Session {
             drafts[slot] = nil
             otherDrafts[slot] = nil
             calculated[slot] = nil
+            // Probes ticked in a removed instance go with its notes: the instance added if its
+            // topic is ticked again is a new one.
+            probesAsked[slot] = nil
         }
     }
 

@@ -47,10 +47,41 @@ import Testing
                 .map { "\($0.verdict.words)  \($0.variable ?? "")  \($0.what)" }
         }
         #expect(try changed { $0.replacingOccurrences(of: "max: 2, another", with: "max: 1, another") }
-                == ["check  other_notes  at most 1 instances now (was 2): later responses cannot have the instances beyond 1"])
+                == ["check  other_notes  at most 1 instance now (was 2): later responses cannot have instance 2"])
         let once = try changed { $0.replacingOccurrences(of: "    repeat: {for_each: topics}\n", with: "")
             .replacingOccurrences(of: "{topics.label}", with: "them") }
         #expect(once == ["check  topic_notes  the wording changed from \"More about {topics.label}?\" to \"More about them?\": check that it asks the same thing",
                     "not comparable  topic_notes  now asked once (was once for each choice ticked in 'topics'): earlier responses have one answer per instance, later ones one"])
+    }
+}
+
+/// `preview` of a guide whose section holds a repeated block: the block under its section,
+/// with its rule in words; the section's minutes once.
+@Suite struct GuideBlockPreviewTests {
+    @Test func showsTheBlockUnderItsSection() throws {
+        let guide = """
+            format: 1
+            id: g
+            version: 1.0.0
+            kind: interview
+            title: G
+            sections:
+              - id: talk
+                title: Talk
+                minutes: 10
+                questions:
+                  - {id: topics, type: multiple, text: Topics raised?, choices: [Housing, Money, Work]}
+                  - block: topic
+                    title: "{topics.label}"
+                    repeat: {for_each: topics}
+                    questions: [{id: topic_notes, type: open, text: "More about {topics.label}?", probes: [Since when?]}]
+                  - {id: wrap_notes, type: open, text: Anything to add?}
+            """
+        let text = MarkdownRenderer.render(Preview(instrument: try compiled(guide), hash: "sha256:0", languages: [""]).document())
+        #expect(text.contains("- **Planned time:** 10 minutes\n"), "\(text)")
+        #expect(text.contains("### Block: [each choice ticked in *Topics raised?*]\n\n- **Block:** topic, in section talk\n"))
+        #expect(text.contains("#### 2. More about [each choice ticked in *Topics raised?*]?\n"))
+        #expect(text.components(separatedBy: "## Talk").count == 2, "the section's heading once")
+        #expect(text.contains("- **Repeated:** once for each choice ticked in \"Topics raised?\" (topics), in the order of the choices; up to 3 times"))
     }
 }

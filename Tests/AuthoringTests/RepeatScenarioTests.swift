@@ -102,7 +102,9 @@ import Testing
             InstrumentDiff.compare(old, try compiled(edit(Self.yaml).replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))).map { "\($0.verdict.words)  \($0.variable ?? "")  \($0.what)" }
         }
         let fewer = try changed { $0.replacingOccurrences(of: "max: 4", with: "max: 2") }
-        #expect(fewer == ["check  wait  at most 2 instances now (was 4): later responses cannot have the instances beyond 2"])
+        #expect(fewer == ["check  wait  at most 2 instances now (was 4): later responses cannot have instances 3 and 4"])
+        let fewest = try changed { $0.replacingOccurrences(of: "max: 4", with: "max: 1") }
+        #expect(fewest == ["check  wait  at most 1 instance now (was 4): later responses cannot have instances 2 to 4"])
         let more = try changed { $0.replacingOccurrences(of: "max: 4", with: "max: 6") }
         #expect(more == ["comparable  wait  up to 6 instances now (was 4)"])
         let once = try changed { $0.replacingOccurrences(of: "    repeat: {for_each: activities}\n", with: "") }

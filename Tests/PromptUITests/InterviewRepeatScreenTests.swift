@@ -106,3 +106,107 @@ let topicsGuide = """
         #expect(runner.session.current?.id == "final_notes")
     }
 }
+
+let blockGuide = """
+    format: 1
+    id: blocks
+    version: 1.0.0
+    kind: interview
+    title: Blocks
+    consent:
+      text: Read the information sheet.
+      agree: The participant agrees
+    sections:
+      - id: talk
+        title: Talk
+        minutes: 10
+        questions:
+          - {id: topics, type: multiple, text: Which topics did the participant raise?, choices: [Housing, Money, Work]}
+          - block: topic
+            title: "{topics.label}"
+            repeat: {for_each: topics}
+            questions:
+              - {id: topic_notes, type: open, text: "Tell me more about {topics.label}.", probes: [Since when?]}
+          - {id: wrap_notes, type: open, text: Anything to add?}
+      - id: close
+        title: Closing
+        questions:
+          - {id: final_notes, type: open, text: Last words?}
+
+    """
+
+/// A repeated block inside a guide's section: the outline keeps one heading for the section,
+/// with its minutes once, each instance named under it; the question's section line names the
+/// section, then the instance, and its clock counts the whole section, not one part of it.
+@Suite struct InterviewBlockScreenTests {
+    @Test func theOutlineShowsTheBlocksInstancesUnderItsSection() throws {
+        let events: [TerminalEvent] = keys("1") + [.key(.enter)]            // consent
+            + keys("12") + [.key(.enter)]                                     // Housing, Money
+            + keys("Lost the flat") + [.key(.enter), .key(.tab)]
+            + keys("Overdrawn") + [.key(.enter), .key(.tab)]
+            + keys("Fine") + [.key(.enter), .key(.shiftTab), .key(.ctrl("c"))]
+        let (runner, recorder, _) = try interview(events, yaml: blockGuide)
+        let plain = runner.driver.frame.plain.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        let outline = plain.map { String($0.prefix(while: { $0 != "│" })).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        #expect(Array(outline[2...9]) == [
+            " Talk 10m",
+            "  ✓ Which topics did the…",
+            "  Housing · 1 of 2",
+            "   ✓ Tell me more about Housing.",
+            "  Money · 2 of 2",
+            "   ▶ Tell me more about Money.",
+            "  ✓ Anything to add?",
+            " Closing",
+        ], "\(plain.joined(separator: "\n"))")
+        #expect(plain[2].contains("│ Talk · Money · 2 of 2 · "), "\(plain.joined(separator: "\n"))")
+        // The section's clock counts its other parts too: the topics, Housing, the wrap-up, and
+        // the time spent on Money before coming back to it.
+        let clock = try #require(plain[2].firstMatch(of: /· (\d\d):(\d\d) of 10 min/))
+        let others = ["topics", "topic_notes#1", "topic_notes#2", "wrap_notes"].reduce(0.0) { $0 + (runner.session.timing[$1]?.seconds ?? 0) }
+        #expect(others > 100)
+        #expect(Double(Int(clock.1)! * 60 + Int(clock.2)!) >= others, "\(plain[2])")
+        #expect(journal(recorder).filter { $0.hasPrefix("notes") } == [
+            "notes topic_notes#1: Lost the flat", "notes topic_notes#2: Overdrawn", "notes wrap_notes: Fine",
+        ])
+    }
+}
+
+/// A block that opens its section, `until_done`: the section's heading comes before its first
+/// instance, once, and the question whether there is another is listed in its instance.
+@Suite struct InterviewOpeningBlockScreenTests {
+    @Test func theSectionIsHeadedOnceBeforeItsFirstInstance() throws {
+        let yaml = """
+            format: 1
+            id: opening
+            version: 1.0.0
+            kind: interview
+            title: Opening
+            sections:
+              - id: roles
+                title: Roles
+                minutes: 6
+                questions:
+                  - block: role
+                    title: Role
+                    repeat: {until_done: true, max: 3, another: Another role present?}
+                    questions:
+                      - {id: role_notes, type: open, text: What does this role do?}
+                  - {id: roles_wrap, type: open, text: Anything on roles?}
+            """
+        let events: [TerminalEvent] = keys("Peer worker") + [.key(.enter), .key(.tab)] + keys("1") + [.key(.enter)]
+            + keys("Nurse") + [.key(.enter), .key(.ctrl("c"))]
+        let (runner, _, _) = try interview(events, yaml: yaml)
+        let plain = runner.driver.frame.plain.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        let outline = plain.map { String($0.prefix(while: { $0 != "│" })).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        #expect(Array(outline[2...8]) == [
+            " Roles 6m",
+            "  Role · 1",
+            "   ✓ What does this role do?",
+            "   ✓ Another role present?",
+            "  Role · 2",
+            "   ▶ What does this role do?",
+            "   · Another role present?",
+        ], "\(plain.joined(separator: "\n"))")
+        #expect(plain[2].contains("│ Roles · Role · 2 · "), "\(plain[2])")
+    }
+}

@@ -114,4 +114,41 @@ let careSurvey = """
             """))
         #expect(!shown.contains("116 123"))
     }
+    /// Inside a repeated block the banner says which instance fired, so the interviewer knows
+    /// which topic the protocol is about; shown, never stored.
+    @Test func theInterviewersBannerSaysWhichInstanceFired() throws {
+        let guide = """
+            format: 1
+            id: care
+            version: 1.0.0
+            title: Care
+            kind: interview
+            sections:
+              - id: intro
+                questions:
+                  - {id: topics, type: multiple, text: Topics raised?, choices: [Housing, Money, Work]}
+              - id: topic
+                repeat: {for_each: topics}
+                questions:
+                  - id: worry
+                    type: single
+                    text: Distressed about {topics.label}?
+                    choices: [{value: 0, label: No}, {value: 1, label: Yes}]
+            safeguarding:
+              - id: distress
+                when: max(worry) >= 1
+                message: Call 116 123.
+                protocol: Follow the distress protocol.
+            """
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(guide), seed: 1, today: 20_000),
+                                   driver: PlainDriver(io: ScriptedLines(input: ["2,3", "1", "2", "a", "q"])), recorder: MemoryRecorder(),
+                                   clock: { time += 1; return time })
+        _ = try runner.run()
+        let shown = runner.driver.io.output
+        #expect(shown.contains("""
+            SAFEGUARDING: rule 'distress' fired at 'worry' (Work, 2 of 2). For you, not to read out.
+            Follow the distress protocol.
+            """), "\(shown)")
+    }
 }

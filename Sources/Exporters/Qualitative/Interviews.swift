@@ -27,6 +27,8 @@ struct Interview {
         /// The heading: the section's title, and for an instance its title as the interviewer
         /// saw it with the instance named ("Housing", "Work — Peer worker", "Anything else 2").
         func heading(in language: String?) -> String {
+            // A block without a title is named by its instance alone ("Housing", "2").
+            if section.within != nil, section.title == nil, let instance { return instance.label ?? String(instance.key) }
             let title = section.title?.text(in: language) ?? section.id
             return instance?.heading(title) ?? title
         }

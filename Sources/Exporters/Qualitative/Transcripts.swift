@@ -46,14 +46,27 @@ struct Transcript {
         case .plain:
             append("\(title)\n\(String(repeating: "=", count: title.count))\n\n\(facts)\n")
         }
+        // A block's instances and the questions after it are parts of their section (`within`):
+        // the section's heading once, before the first part that holds anything, and each of
+        // the block's instances a heading one level under it.
+        var headed: Set<String> = []
         for part in interview.sections where part.items.contains(where: { if case .notAsked = $0.content { false } else { true } }) {
-            let heading = part.heading(in: language)
-            append(style == .markdown ? "\n## \(heading)\n" : "\n\(heading)\n\(String(repeating: "-", count: heading.count))\n")
+            let owner = part.section.within.flatMap { id in interview.instrument.sections.first { $0.id == id } }
+            if owner == nil || !headed.contains(owner?.id ?? "") {
+                let heading = owner.map { $0.title?.text(in: language) ?? $0.id } ?? part.heading(in: language)
+                append(style == .markdown ? "\n## \(heading)\n" : "\n\(heading)\n\(String(repeating: "-", count: heading.count))\n")
+                headed.insert(owner?.id ?? part.section.id)
+            }
+            let inBlock = owner != nil && part.instance != nil
+            if inBlock {
+                let heading = part.heading(in: language)
+                append(style == .markdown ? "\n### \(heading)\n" : "\n\(heading)\n\(String(repeating: "~", count: heading.count))\n")
+            }
             for item in part.items {
                 if case .notAsked = item.content { continue }
                 let text = item.question.text?.text(in: language) ?? item.question.id
                 let question = part.instance?.question(text) ?? text
-                append(style == .markdown ? "\n### \(question)\n\n" : "\n\(question)\n\n")
+                append(style == .markdown ? "\n\(inBlock ? "####" : "###") \(question)\n\n" : "\n\(question)\n\n")
                 if !item.probesAsked.isEmpty {
                     let list = item.probesAsked.joined(separator: "; ")
                     append(style == .markdown ? "*Probes asked:* \(escaped(list))\n\n" : "Probes asked: \(list)\n\n")

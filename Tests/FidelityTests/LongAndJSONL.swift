@@ -123,7 +123,8 @@ extension FidelityRun {
                         "answers": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in s.session.answers[slot(q)].map { (q.id, json($0.value)) } }),
                         "other": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in s.session.answers[slot(q)]?.other.map { (q.id, $0) } }),
                         "skipped": r.questions.filter { s.session.skipped.contains(slot($0)) }.map(\.id).sorted(),
-                        "calculated": [String: Any](),
+                        "calculated": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in
+                            s.session.calculated[slot(q)].flatMap(json).map { (q.id, $0) } }),
                     ]
                     if case .forEach = r.rule { o["label"] = labels[key] }
                     return o

@@ -197,6 +197,9 @@ struct InstrumentGenerator {
             tail.append(QuestionSpec(id: "\(r.id)_sum", kind: .calcNumber, expression: "sum(\(v))", arithmetic: .sum(v)))
             tail.append(QuestionSpec(id: "\(r.id)_mean", kind: .calcNumber, expression: "mean(\(v))", arithmetic: .mean(v)))
             tail.append(QuestionSpec(id: "\(r.id)_count", kind: .calcNumber, expression: "count(\(v))", arithmetic: .count(v)))
+            // One of the two ends, so that the last section stays short.
+            tail.append(r.id == "rep2" ? QuestionSpec(id: "\(r.id)_min", kind: .calcNumber, expression: "min(\(v))", arithmetic: .min(v))
+                        : QuestionSpec(id: "\(r.id)_max", kind: .calcNumber, expression: "max(\(v))", arithmetic: .max(v)))
         }
         tail.append(question(.text, id: "tail_text"))
 

@@ -80,7 +80,7 @@ struct RepeatSpec: Equatable {
 /// of a repeated number (after it).
 enum Arithmetic: Equatable {
     case plusOne(String)
-    case sum(String), count(String), mean(String)
+    case sum(String), count(String), mean(String), min(String), max(String)
 }
 
 /// A condition on a single choice's code, kept as data so that the oracle decides it itself:

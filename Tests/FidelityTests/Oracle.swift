@@ -305,7 +305,8 @@ struct Oracle {
     }
 
     /// A calculation over a repeat worked out here, from the answers: nil when it is empty (an
-    /// instance's number unanswered or hidden; `sum` and `mean` of no instances, or of any empty).
+    /// instance's number unanswered or hidden; `sum`, `mean`, `min` and `max` of no instances, or
+    /// of any empty; the reference: "empty while any instance's answer is").
     static func work(_ a: Arithmetic, instance: Int?, in s: Session, spec: InstrumentSpec) -> Double? {
         func number(_ slot: String) -> Double? {
             if case .number(let n)? = s.answers[slot]?.value { return n }
@@ -314,16 +315,19 @@ struct Oracle {
         switch a {
         case .plusOne(let q):
             return instance.flatMap { number("\(q)#\($0)") }.map { $0 + 1 }
-        case .sum(let q), .mean(let q), .count(let q):
+        case .sum(let q), .mean(let q), .count(let q), .min(let q), .max(let q):
             guard let r = spec.repeatOf(q) else { return nil }
             // A repeat its condition hides has no instances to work over.
             let keys = shown(r, in: s) ? spec.possibleKeys(r).map(\.key).filter { present($0, of: r, in: s, spec: spec) == true } : []
             let given = keys.map { number("\(q)#\($0)") }
             let numbers = given.compactMap { $0 }
+            if case .count = a { return Double(numbers.count) }
+            guard !keys.isEmpty, numbers.count == keys.count else { return nil }
             switch a {
-            case .count: return Double(numbers.count)
-            case .sum: return keys.isEmpty || numbers.count < keys.count ? nil : numbers.reduce(0, +)
-            default: return keys.isEmpty || numbers.count < keys.count ? nil : numbers.reduce(0, +) / Double(numbers.count)
+            case .sum: return numbers.reduce(0, +)
+            case .min: return numbers.min()
+            case .max: return numbers.max()
+            default: return numbers.reduce(0, +) / Double(numbers.count)
             }
         }
     }

@@ -89,7 +89,9 @@ enum Comparison {
 
     static func r(_ i: Intended, _ t: ColumnType, _ read: ReadCell) -> Bool {
         // A date has no column beside it to say why it is empty: R says "Not asked".
-        if case .absent = i, case .date = t { return read.value == nil && read.reason == "Not asked" }
+        if case .absent = i, [.date(.day), .date(.month), .date(.year), .time, .datetime].contains(t) {
+            return read.value == nil && read.reason == "Not asked"
+        }
         switch i {
         case .notAsked, .skipped, .missingChoice, .absent:
             return read.value == nil && read.reason == i.reason
@@ -108,7 +110,9 @@ enum Comparison {
             case .date(.year): return got == v
             // The reader writes a time (an hms difftime) and a date-time (POSIXct in UTC) as the text they stand for.
             case .time, .datetime: return got == v
-            default: return numbersEqual(got, v)
+            // The reader prints a number to 15 significant digits (R's `format`), so a mean such as
+            // 70/3 is compared at that precision: the double R holds is the CSV's, whole.
+            default: return numbersEqual(got, v) || Double(v).map { String(format: "%.15g", $0) } == Double(got).map { String(format: "%.15g", $0) }
             }
         }
     }

@@ -55,10 +55,16 @@ struct FidelityRun {
     var interviewSessions = 0
     /// Cells of repeated sections' instances compared, and how many held an answer or a skip.
     var instanceCells = 0, instanceAnswers = 0
+    /// What the generated repeats held, so the report shows the conditions and blocks were made.
+    var repeatsMade = 0, blocksMade = 0, repeatsConditioned = 0, innerConditioned = 0
 
     mutating func instrument(_ index: Int) throws {
         var generator = InstrumentGenerator(random: FidelityRandom(seed: config.seed &+ UInt64(index) &* 1_000_003))
         let specs = generator.instrument(index: index)
+        repeatsMade += specs[0].repeats.count
+        blocksMade += specs[0].repeats.filter(\.block).count
+        repeatsConditioned += specs[0].repeats.filter { $0.condition != nil }.count
+        innerConditioned += specs[0].repeats.flatMap(\.questions).filter { $0.showIf != nil }.count
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-fidelity-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { if ProcessInfo.processInfo.environment["FIDELITY_KEEP"] == nil { try? FileManager.default.removeItem(atPath: root) } }
@@ -273,7 +279,8 @@ struct FidelityRun {
             + "\(run.interviewSessions) interviews), "
             + "\(run.cells) cells compared (\(run.cellsByReader.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; "))) "
             + "in \(Int(Date().timeIntervalSince(started))) s; \(run.instanceCells) of them in repeats' instances, "
-            + "\(run.instanceAnswers) answered or skipped there\n"
+            + "\(run.instanceAnswers) answered or skipped there; \(run.repeatsMade) repeats (\(run.blocksMade) blocks, "
+            + "\(run.repeatsConditioned) with a condition, \(run.innerConditioned) questions inside with one)\n"
         report += "Known differences (allow-list, see FIDELITY-FINDINGS.md):\n"
         for k in KnownDifferences.all {
             let n = known.filter { $0.0.id == k.id }.count

@@ -157,22 +157,54 @@ struct InstrumentGenerator {
                                                 ChoiceSpec(code: 7, label: "South", welsh: "De")]))
         questions.append(QuestionSpec(id: "wave", kind: .hiddenNumber, text: "Wave", min: 1, max: 4))
 
-        // A repeat of each kind, each asking a few questions of any type per instance.
+        // A repeat of each kind, each asking a few questions of any type per instance (times and
+        // datetimes too), some shown only on a condition on the instance's own earlier answer or on
+        // one from before the repeat; the repeat itself sometimes shown only on a condition, and one
+        // of them, now and then, a block at the start of the last section rather than a section.
         let counted = random.chance(0.5) ? nil : Int(howMany.max ?? 1) - random.int(0...1)
         let rules: [RepeatSpec.Rule] = [.forEach("rep_ticked"), .count("rep_count", max: counted.map { Swift.max(1, $0) }),
                                          .untilDone(max: random.int(2...3))]
         var repeats: [RepeatSpec] = []
-        let inner: [Kind] = [.single, .multiple, .scale, .matrix, .number, .text, .longText, .date, .ranking]
+        let inner: [Kind] = [.single, .multiple, .scale, .matrix, .number, .text, .longText, .date, .ranking, .time, .datetime]
+        let outer = [Condition(question: "widened", equals: false, code: 2), Condition(question: "recoded", equals: true, code: 1)]
         for (r, rule) in rules.enumerated() {
-            let asked = (0..<random.int(1...3)).map { i -> QuestionSpec in
+            var asked = (0..<random.int(1...3)).map { i -> QuestionSpec in
                 let kind = random.pick(inner)
                 return question(kind, id: "r\(r + 1)_\(i + 1)_\(kind.rawValue)")
             }
-            repeats.append(RepeatSpec(id: "rep\(r + 1)", rule: rule, questions: asked))
+            for i in asked.indices.dropFirst() where random.chance(0.4) {
+                if let e = asked[..<i].last(where: { [.single, .scale].contains($0.kind) }), random.chance(0.7) {
+                    asked[i].showIf = e.kind == .single ? "\(e.id) != \(e.choices[0].code)" : "\(e.id) >= \(e.from + 1)"
+                } else {
+                    asked[i].showIf = random.pick(outer).text
+                }
+            }
+            // A whole number per instance, one more than it worked out in the instance, and (in the
+            // last section) its sum, mean and count over the instances.
+            var visits = question(.number, id: "r\(r + 1)_visits")
+            (visits.min, visits.max, visits.decimals) = (0, 50, 0)
+            if random.chance(0.3) { visits.showIf = random.pick(outer).text }
+            asked.insert(visits, at: random.int(0...asked.count))
+            asked.append(QuestionSpec(id: "r\(r + 1)_plus", kind: .calcNumber, expression: "\(visits.id) + 1", arithmetic: .plusOne(visits.id)))
+            var spec = RepeatSpec(id: "rep\(r + 1)", rule: rule, questions: asked)
+            if random.chance(0.35) { spec.condition = random.pick(outer) }
+            repeats.append(spec)
         }
+        if random.chance(0.5) { repeats[random.int(0...2)].block = true }
+        var tail: [QuestionSpec] = []
+        for r in repeats {
+            let v = "r\(r.id.dropFirst(3))_visits"
+            tail.append(QuestionSpec(id: "\(r.id)_sum", kind: .calcNumber, expression: "sum(\(v))", arithmetic: .sum(v)))
+            tail.append(QuestionSpec(id: "\(r.id)_mean", kind: .calcNumber, expression: "mean(\(v))", arithmetic: .mean(v)))
+            tail.append(QuestionSpec(id: "\(r.id)_count", kind: .calcNumber, expression: "count(\(v))", arithmetic: .count(v)))
+            // One of the two ends, so that the last section stays short.
+            tail.append(r.id == "rep2" ? QuestionSpec(id: "\(r.id)_min", kind: .calcNumber, expression: "min(\(v))", arithmetic: .min(v))
+                        : QuestionSpec(id: "\(r.id)_max", kind: .calcNumber, expression: "max(\(v))", arithmetic: .max(v)))
+        }
+        tail.append(question(.text, id: "tail_text"))
 
         let id = "fid\(index)"
-        let v1 = InstrumentSpec(id: id, version: "1.0.0", questions: questions, repeats: repeats)
+        let v1 = InstrumentSpec(id: id, version: "1.0.0", questions: questions, repeats: repeats, tail: tail)
         var v2 = v1
         v2.version = "2.0.0"
         // Comparable: a question added, a choice added; incomparable: codes given new meanings.

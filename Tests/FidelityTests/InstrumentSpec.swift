@@ -39,6 +39,8 @@ struct QuestionSpec: Equatable {
     var rank: Int?
     var expression = ""
     var showIf: String?
+    /// For a calculation over a repeat: the arithmetic the oracle does itself, from the answers.
+    var arithmetic: Arithmetic?
 
     var isCalculation: Bool { [.calcNumber, .calcBool, .calcText, .calcDate, .calcTime, .calcDatetime].contains(kind) }
     var isHidden: Bool { kind == .hiddenChoice || kind == .hiddenNumber }
@@ -66,14 +68,40 @@ struct RepeatSpec: Equatable {
     var id: String
     var rule: Rule
     var questions: [QuestionSpec]
+    /// The repeat's own condition (`widened != 2`): when it does not hold, no instance is asked.
+    var condition: Condition?
+    /// Written as a repeated block (`- block:`) at the start of the last section, `tail`, rather
+    /// than as a section of its own.
+    var block = false
+}
+
+/// A calculation the oracle works out from the participant's answers, not from the engine's:
+/// one more than an instance's number (inside the repeat), or a function over the instances
+/// of a repeated number (after it).
+enum Arithmetic: Equatable {
+    case plusOne(String)
+    case sum(String), count(String), mean(String), min(String), max(String)
+}
+
+/// A condition on a single choice's code, kept as data so that the oracle decides it itself:
+/// an unanswered question compares false both ways (the reference's "Empty answers").
+struct Condition: Equatable {
+    var question: String
+    var equals: Bool
+    var code: Int
+
+    var text: String { "\(question) \(equals ? "==" : "!=") \(code)" }
 }
 
 struct InstrumentSpec {
     var id: String
     var version: String
     var questions: [QuestionSpec]
-    /// Repeated sections, after the main one.
+    /// Repeated sections, after the main one (a block among them is written in `tail`).
     var repeats: [RepeatSpec] = []
+    /// The last section's questions, after its block if there is one: functions over the
+    /// instances (`sum(r2_visits)`), which only a question after the repeat may use.
+    var tail: [QuestionSpec] = []
 
     /// A question by id, or the yes-or-no question after an `until_done` instance by its slot
     /// (`rep3#1:another`), or an instance's question by its slot (`r1_q1#2`).
@@ -85,7 +113,7 @@ struct InstrumentSpec {
             }
             return repeatOf(String(id[..<slot]))?.questions.first { $0.id == id[..<slot] }
         }
-        return questions.first { $0.id == id } ?? repeats.lazy.flatMap(\.questions).first { $0.id == id }
+        return questions.first { $0.id == id } ?? tail.first { $0.id == id } ?? repeats.lazy.flatMap(\.questions).first { $0.id == id }
     }
 
     /// The repeated section that holds a question.
@@ -134,20 +162,35 @@ extension InstrumentSpec {
 
             """
         for q in questions { y += Self.yaml(q) }
-        for r in repeats {
-            y += "  - id: \(r.id)\n"
-            switch r.rule {
-            case .forEach(let driver):
-                y += "    title: \(both("{\(driver).label}", "{\(driver).label}"))\n    repeat: {for_each: \(driver)}\n"
-            case .count(let driver, let max):
-                y += "    repeat: {count: \(driver)\(max.map { ", max: \($0)" } ?? "")}\n"
-            case .untilDone(let max):
-                y += "    repeat: {until_done: true, max: \(max)}\n"
-            }
-            y += "    questions:\n"
+        for r in repeats where !r.block {
+            y += "  - id: \(r.id)\n" + Self.repeatYAML(r, indent: "    ")
             for q in r.questions { y += Self.yaml(q) }
         }
+        let blocks = repeats.filter(\.block)
+        guard !blocks.isEmpty || !tail.isEmpty else { return y }
+        y += "  - id: tail\n    questions:\n"
+        for r in blocks {
+            y += "      - block: \(r.id)\n" + Self.repeatYAML(r, indent: "        ")
+            // The block's questions, four spaces further in than a section's.
+            for q in r.questions { y += Self.yaml(q).split(separator: "\n").map { "    " + $0 + "\n" }.joined() }
+        }
+        for q in tail { y += Self.yaml(q) }
         return y
+    }
+
+    /// A repeat's rule, title and condition, then `questions:`, at a section's or a block's indent.
+    private static func repeatYAML(_ r: RepeatSpec, indent: String) -> String {
+        var y = ""
+        switch r.rule {
+        case .forEach(let driver):
+            y += indent + "title: \(both("{\(driver).label}", "{\(driver).label}"))\n" + indent + "repeat: {for_each: \(driver)}\n"
+        case .count(let driver, let max):
+            y += indent + "repeat: {count: \(driver)\(max.map { ", max: \($0)" } ?? "")}\n"
+        case .untilDone(let max):
+            y += indent + "repeat: {until_done: true, max: \(max)}\n"
+        }
+        if let c = r.condition { y += indent + "show_if: \(quoted(c.text))\n" }
+        return y + indent + "questions:\n"
     }
 
     private static func yaml(_ q: QuestionSpec) -> String {

@@ -123,7 +123,8 @@ extension FidelityRun {
                         "answers": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in s.session.answers[slot(q)].map { (q.id, json($0.value)) } }),
                         "other": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in s.session.answers[slot(q)]?.other.map { (q.id, $0) } }),
                         "skipped": r.questions.filter { s.session.skipped.contains(slot($0)) }.map(\.id).sorted(),
-                        "calculated": [String: Any](),
+                        "calculated": Dictionary(uniqueKeysWithValues: r.questions.compactMap { q in
+                            s.session.calculated[slot(q)].flatMap(json).map { (q.id, $0) } }),
                     ]
                     if case .forEach = r.rule { o["label"] = labels[key] }
                     return o
@@ -192,5 +193,10 @@ extension FidelityRun {
         }
     }
 
-    static func number(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)" }
+    /// Foundation's JSONSerialization (corelibs) can read the last digit of a 17-digit number one
+    /// step off (4.3100000000000005, the engine's 3.31 + 1, comes back as 4.310000000000001; seed 7
+    /// found it), so numbers with a fraction are compared to 15 significant digits, both sides alike.
+    static func number(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : d.isFinite ? String(format: "%.15g", d) : "\(d)"
+    }
 }

@@ -97,7 +97,8 @@ struct Oracle {
         case .date: out.append(Column(name: base, question: q.id, type: .date(q.precision)))
         case .time: out.append(Column(name: base, question: q.id, type: .time))
         case .datetime: out.append(Column(name: base, question: q.id, type: .datetime))
-        case .calcNumber: out.append(Column(name: base, question: q.id, type: .number))
+        // A calculation may come to any number, so its codes lie past every value (as a number's with no limits).
+        case .calcNumber: out.append(Column(name: base, question: q.id, type: .number, bounds: (-1e15, 1e15)))
         case .calcBool: out.append(Column(name: base, question: q.id, type: .bool))
         case .calcText: out.append(Column(name: base, question: q.id, type: .text))
         case .calcDate: out.append(Column(name: base, question: q.id, type: .date(.day)))
@@ -114,7 +115,8 @@ struct Oracle {
     /// repeat's instance by instance (`r1_1_number_2`, `r1_2_text_2`, then the next instance).
     static func columns(of spec: InstrumentSpec, recodedFrom first: String?) -> [Column] {
         var out = spec.questions.flatMap { columns(of: $0, version: spec.version, recodedFrom: first) }
-        for r in spec.repeats {
+        // Repeated sections in order, then the last section: its block first, then its questions.
+        for r in spec.repeats.filter({ !$0.block }) + spec.repeats.filter(\.block) {
             for (key, label) in spec.possibleKeys(r) {
                 for q in r.questions {
                     var named = q
@@ -128,7 +130,7 @@ struct Oracle {
                 }
             }
         }
-        return out
+        return out + spec.tail.flatMap { columns(of: $0, version: spec.version, recodedFrom: first) }
     }
 
     init(_ versions: [InstrumentSpec]) {
@@ -164,7 +166,7 @@ struct Oracle {
     /// answer nor the skip code itself; texts and dates have none (empty).
     static func absentCode(_ c: Column) -> String {
         switch c.type {
-        case .text, .date, .bool: return ""
+        case .text, .date, .time, .datetime, .bool: return ""
         case .skippedFlag: return "2"
         default: break
         }
@@ -207,6 +209,9 @@ struct Oracle {
         var id = q.id
         if let key = c.instance, let r = spec.repeatOf(q.id) {
             switch Self.present(key, of: r, in: s, spec: spec) {
+            // An instance the answers make, in a repeat whose condition does not hold, is not asked
+            // (one they do not make is missing for that reason, shown or not).
+            case true? where !Self.shown(r, in: s): return .notAsked
             case true?: id = "\(q.id)#\(key)"
             // The flag beside a text says 2, a value; an "Other" text is asked only when "Other" is
             // chosen, so it is not asked (no column says which instance was not there).
@@ -214,6 +219,9 @@ struct Oracle {
                 : .absent(c.absentCode, c.absentLabel)
             case nil: return .notAsked
             }
+        }
+        if let a = q.arithmetic {
+            return Self.work(a, instance: c.instance, in: s, spec: spec).map { .value(Self.number($0)) } ?? .notAsked
         }
         if q.isCalculation {
             switch s.calculated[id] ?? .empty {
@@ -284,6 +292,43 @@ struct Oracle {
             while n < max, case .choice(1)? = s.answers["\(r.id)#\(n):another"]?.value { n += 1 }
             if key <= n { return true }
             return s.phase == .finished ? false : nil
+        }
+    }
+
+    /// Whether a condition on a single choice holds: an unanswered question makes both `==` and
+    /// `!=` false (the reference's "Empty answers").
+    static func shown(_ r: RepeatSpec, in s: Session) -> Bool { r.condition.map { holds($0, in: s) } ?? true }
+
+    static func holds(_ c: Condition, in s: Session) -> Bool {
+        guard case .choice(let k)? = s.answers[c.question]?.value else { return false }
+        return (k == c.code) == c.equals
+    }
+
+    /// A calculation over a repeat worked out here, from the answers: nil when it is empty (an
+    /// instance's number unanswered or hidden; `sum`, `mean`, `min` and `max` of no instances, or
+    /// of any empty; the reference: "empty while any instance's answer is").
+    static func work(_ a: Arithmetic, instance: Int?, in s: Session, spec: InstrumentSpec) -> Double? {
+        func number(_ slot: String) -> Double? {
+            if case .number(let n)? = s.answers[slot]?.value { return n }
+            return nil
+        }
+        switch a {
+        case .plusOne(let q):
+            return instance.flatMap { number("\(q)#\($0)") }.map { $0 + 1 }
+        case .sum(let q), .mean(let q), .count(let q), .min(let q), .max(let q):
+            guard let r = spec.repeatOf(q) else { return nil }
+            // A repeat its condition hides has no instances to work over.
+            let keys = shown(r, in: s) ? spec.possibleKeys(r).map(\.key).filter { present($0, of: r, in: s, spec: spec) == true } : []
+            let given = keys.map { number("\(q)#\($0)") }
+            let numbers = given.compactMap { $0 }
+            if case .count = a { return Double(numbers.count) }
+            guard !keys.isEmpty, numbers.count == keys.count else { return nil }
+            switch a {
+            case .sum: return numbers.reduce(0, +)
+            case .min: return numbers.min()
+            case .max: return numbers.max()
+            default: return numbers.reduce(0, +) / Double(numbers.count)
+            }
         }
     }
 }

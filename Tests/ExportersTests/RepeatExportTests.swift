@@ -158,6 +158,21 @@ func repeatCSV(_ text: String) -> [[String]] {
         #expect(label == "Visits — " + String(long.trimmingCharacters(in: .whitespaces).prefix(79)) + "…")
     }
 
+    /// A label that pipes the instance's choice ("What did you like about {activities.label}?")
+    /// names the instance in its place, not after a raw pipe; the label of the question over
+    /// every instance (the summary's, the data package's) says which question the instances follow.
+    @Test func aPipedLabelNamesTheInstanceInItsPlace() throws {
+        let edited = repeatsInstrument.replacingOccurrences(of: "{id: said, type: text, text: What did you like?, label: Liked}",
+                                                             with: "{id: said, type: text, text: \"What did you like about {activities.label}?\"}")
+        let study = try RepeatStudy(edited, id: "repeats")
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let byName = Dictionary(uniqueKeysWithValues: Codebook([study.instrument]).variables.map { ($0.name, $0) })
+        #expect(byName["said_2"]?.label == "What did you like about Cooking club?")
+        #expect(byName["said_m1"]?.label == "What did you like about Swimming?")
+        #expect(byName["said_2"]?.instance?.columnLabel == "What did you like about [activities]?")
+        #expect(byName["visits_2"]?.label == "Visits — Cooking club")
+    }
+
     /// On one finished file, the byte scanner and the JSON tree give every cell alike, in codes
     /// and labels, for spreadsheets and for SPSS.
     @Test func scannerAndTreeAgreeOnOneFile() throws {

@@ -103,6 +103,9 @@ extension Codebook {
     static func instanceVariables(of q: Question, section: Section, in instrument: Instrument, condition: String?,
                                   calculation: CalculationTypes.Kind?) -> [Variable] {
         var out: [Variable] = []
+        // A text that pipes the instance's choice names it in place of the pipe; the label over
+        // every instance keeps the question's id in its place ("about [activities]?").
+        let pipe = section.repeat?.forEach.map { "{\($0).label}" }
         for instance in instances(of: section, in: instrument) {
             var named = q
             named.id = q.id + "_" + Question.codeName(instance.key)
@@ -110,10 +113,14 @@ extension Codebook {
             for (var v, p) in zip(variables(of: named, in: instrument, condition: condition, calculation: calculation), plain) {
                 v.source = v.source.asking(q.id)
                 // The choice's label kept short as labels are, so the packages' limits hold.
-                v.label += " — " + short(instance.label)
+                if let pipe, v.label.contains(pipe) {
+                    v.label = v.label.replacingOccurrences(of: pipe, with: short(instance.label))
+                } else {
+                    v.label += " — " + short(instance.label)
+                }
                 v.instance = instance
                 v.instance?.column = p.name
-                v.instance?.columnLabel = p.label
+                v.instance?.columnLabel = pipe.map { p.label.replacingOccurrences(of: $0, with: "[\(section.repeat?.forEach ?? "")]") } ?? p.label
                 out.append(v)
             }
         }

@@ -150,8 +150,8 @@ public struct ParticipantWords: Sendable {
     public func clockPattern(_ type: QuestionType) -> String { message(type == .time ? "time_pattern" : "datetime_pattern") }
     public var writeTime: String { message("write_time", ["pattern": clockPattern(.time)]) }
     public var writeDatetime: String { message("write_datetime", ["pattern": clockPattern(.datetime)]) }
-    public func timeFrom(_ limit: String) -> String { message("time_from", ["time": limit]) }
-    public func timeUntil(_ limit: String) -> String { message("time_until", ["time": limit]) }
+    public func timeFrom(_ limit: String, datetime: Bool = false) -> String { message(datetime ? "datetime_from" : "time_from", ["time": limit]) }
+    public func timeUntil(_ limit: String, datetime: Bool = false) -> String { message(datetime ? "datetime_until" : "time_until", ["time": limit]) }
     /// A limit of a time or datetime as the participant reads it: `09:00`, `2024-05-01 09:00`, or
     /// the language's word for today.
     public func clockLimit(_ text: String?, of type: QuestionType) -> String {

@@ -165,8 +165,10 @@ enum Validation {
             return AnswerProblem(q.type == .time ? words.writeTime : words.writeDatetime)
         }
         let limits = ClockLimits(q, today: session.today)
-        if let lo = limits.min, value < lo { return AnswerProblem(words.timeFrom(words.clockLimit(q.dateMin, of: q.type))) }
-        if let hi = limits.max, value > hi { return AnswerProblem(words.timeUntil(words.clockLimit(q.dateMax, of: q.type))) }
+        // A datetime's limit is a day and a time (or today): "a time no later than today" misleads.
+        let datetime = q.type == .datetime
+        if let lo = limits.min, value < lo { return AnswerProblem(words.timeFrom(words.clockLimit(q.dateMin, of: q.type), datetime: datetime)) }
+        if let hi = limits.max, value > hi { return AnswerProblem(words.timeUntil(words.clockLimit(q.dateMax, of: q.type), datetime: datetime)) }
         return nil
     }
 

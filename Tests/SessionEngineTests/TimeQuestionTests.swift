@@ -40,8 +40,8 @@ import Testing
         #expect(problem { try s.answer(Answer(.time("9:00")), at: 1) } == "Please write the time as HH:MM on a 24-hour clock, for example 09:30.")
         #expect(problem { try s.answer(Answer(.datetime("2026-11-01T09:00")), at: 1) } == "This kind of answer does not fit the question.")
         try s.answer(Answer(.time("22:00")), at: 1)
-        #expect(problem { try s.answer(Answer(.datetime("2026-11-01T08:59")), at: 2) } == "Please give a time no earlier than 2026-11-01 09:00.")
-        #expect(problem { try s.answer(Answer(.datetime("2026-11-24T00:00")), at: 2) } == "Please give a time no later than today.")
+        #expect(problem { try s.answer(Answer(.datetime("2026-11-01T08:59")), at: 2) } == "Please give a date and time no earlier than 2026-11-01 09:00.")
+        #expect(problem { try s.answer(Answer(.datetime("2026-11-24T00:00")), at: 2) } == "Please give a date and time no later than today.")
         try s.answer(Answer(.datetime("2026-11-23T23:59")), at: 2)
         #expect(s.render(s.current?.text) == "You woke at 22:00 and were seen at 2026-11-23 23:59.")
     }

@@ -36,17 +36,8 @@ struct SummaryTally {
                 case .notAsked, .text: break
                 }
             case .numbers:
-                let x: Double
-                switch seen {
-                case .integer(let c):
-                    guard missing.isEmpty || !missing.contains(c) else { return }
-                    x = Double(c)
-                case .value(let s):
-                    guard let d = Double(s), !(Int(exactly: d).map(missing.contains) ?? false) else { return }
-                    x = d
-                case .skipped: skipped = true; return
-                case .notAsked, .text: return
-                }
+                if case .skipped = seen { skipped = true; return }
+                guard let x = SummaryTally.number(seen, missing: missing) else { return }
                 if ranking, x == 0 { notRanked = true; return }
                 values.append(x)
             case .times:
@@ -145,6 +136,21 @@ struct SummaryTally {
         return computed
     }
 
+    /// A number's observation as a value: nil for a skip, a missing code, or nothing asked. One
+    /// reading for the answers counted directly and for a person's answers over instances.
+    @inline(__always)
+    static func number(_ seen: Observed, missing: Set<Int>) -> Double? {
+        switch seen {
+        case .integer(let c):
+            return missing.isEmpty || !missing.contains(c) ? Double(c) : nil
+        case .value(let s):
+            guard let d = Double(s), !(Int(exactly: d).map(missing.contains) ?? false) else { return nil }
+            return d
+        case .skipped, .notAsked, .text:
+            return nil
+        }
+    }
+
     /// Counts one entry's observation.
     mutating func add(_ i: Int, _ kind: SummaryPlan.Kind, _ seen: Observed, missing: Set<Int>) {
         switch kind {
@@ -156,17 +162,8 @@ struct SummaryTally {
             case .notAsked, .text: break
             }
         case .numbers:
-            let x: Double
-            switch seen {
-            case .integer(let c):
-                guard missing.isEmpty || !missing.contains(c) else { return }
-                x = Double(c)
-            case .value(let s):
-                guard let d = Double(s), !(Int(exactly: d).map(missing.contains) ?? false) else { return }
-                x = d
-            case .skipped: skipped[i] += 1; return
-            case .notAsked, .text: return
-            }
+            if case .skipped = seen { skipped[i] += 1; return }
+            guard let x = Self.number(seen, missing: missing) else { return }
             if ranking[i], x == 0 { notRanked[i] += 1; return }
             values[i].add(x)
             sums[i] += x

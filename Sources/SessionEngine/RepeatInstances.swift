@@ -156,7 +156,7 @@ extension Session {
         var blockTitle: String?
         if let at = instance(of: slot),
            let block = instrument.sections.first(where: { $0.id == at.section }), block.isBlock, let own = block.title {
-            blockTitle = render(own).trimmingCharacters(in: .whitespacesAndNewlines)
+            blockTitle = render(own, asked: slot).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let said = [title?.trimmingCharacters(in: .whitespacesAndNewlines), blockTitle]
         let line = c.label.map { said.contains($0) ? count : "\($0) — \(count)" } ?? count
@@ -178,8 +178,7 @@ extension Session {
     public func removalWarning(ifAnswered answer: Answer) -> String? {
         let held = removals(ifAnswered: answer).filter { $0.answered > 0 }
         guard !held.isEmpty else { return nil }
-        var names: [String] = []
-        for r in held { if !names.contains(r.label ?? String(r.key)) { names.append(r.label ?? String(r.key)) } }
+        let names = Self.removedNames(held)
         let list = words.listAnd(names)
         guard held.allSatisfy({ $0.label == nil }) else { return words.repeatRemove(list) }
         if case .number(let n) = answer.value { return words.repeatRemoveCount(list, count: names.count, to: NumberText.canonical(n)) }
@@ -190,7 +189,14 @@ extension Session {
     public func interviewRemovalWarning(ifAnswered answer: Answer) -> String? {
         let held = removals(ifAnswered: answer).filter { $0.answered > 0 }
         guard !held.isEmpty else { return nil }
-        return words.interviewRepeatRemove(held.map { $0.label ?? String($0.key) }.joined(separator: ", "))
+        return words.interviewRepeatRemove(words.listAnd(Self.removedNames(held)))
+    }
+
+    /// The instances removed, by label or number, each once (two "Other" instances may share one).
+    static func removedNames(_ held: [InstanceRemoval]) -> [String] {
+        var names: [String] = []
+        for r in held where !names.contains(r.label ?? String(r.key)) { names.append(r.label ?? String(r.key)) }
+        return names
     }
 
     /// The section a question or an instance's slot belongs to, and the ids it is asked under

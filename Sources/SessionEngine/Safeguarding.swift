@@ -52,10 +52,9 @@ extension Session {
     public func instanceWords(of firing: SafeguardingFiring) -> String? {
         guard let key = firing.instance else { return nil }
         // A no to "Add another?" is recorded under its section's id.
-        let sectionID = repeatedSectionOf[firing.question] ?? firing.question
-        guard let section = instrument.sections.first(where: { $0.id == sectionID }), let r = section.repeat,
-              let number = instanceKeys(of: section).firstIndex(of: key).map({ $0 + 1 }) else { return nil }
-        let count = r.untilDone == true ? String(number) : words.progress(number, of: instanceKeys(of: section).count)
-        return instanceLabel(section, key: key).map { "\($0), \(count)" } ?? count
+        let slot = repeatedSectionOf[firing.question] != nil ? Slot.id(firing.question, key: key) : Slot.another(section: firing.question, key: key)
+        guard let c = instanceCaption(of: slot) else { return nil }
+        let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
+        return c.label.map { "\($0), \(count)" } ?? count
     }
 }

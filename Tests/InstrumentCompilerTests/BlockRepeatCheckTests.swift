@@ -86,6 +86,20 @@ import Testing
         """)
     }
 
+    @Test func refusesABlockWithAnEmptyListOfQuestions() {
+        #expect(render(Self.head + """
+              - block: empty
+                repeat: {until_done: true, max: 3}
+                questions: []
+        """) == """
+        t.yaml:20:20: error: block 'empty' in section 's' has no questions [empty-list]
+                questions: []
+                           ^
+          hint: add a question, or remove the block
+
+        """)
+    }
+
     @Test func refusesABlockOutsideASectionsQuestionsAndAnIdThatClashes() {
         #expect(render(Self.head + """
               - block: s

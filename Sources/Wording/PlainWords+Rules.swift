@@ -5,10 +5,16 @@ import InstrumentModel
 /// `valid_if` rules and calculations in words, as conditions already are: a reader of the preview
 /// sees "at least 5 characters" and "*Age?* plus 1" rather than the code.
 extension PlainWords {
-    /// The rule at `place` (a `valid_if`, where `.` is the answer) in words; nil when there is none.
+    /// The rule at `place` (a `valid_if` or a `warn_if`, where `.` is the answer) in words; nil
+    /// when there is none.
     public func describeRule(at place: InstrumentExpressions.Place) -> String? {
         if let e = expressions[place] {
-            guard case .validIf(let id) = place, let q = questions[id], let moment = Moment(q) else { return rule(e) }
+            let id: String?
+            switch place {
+            case .validIf(let q), .warnIf(let q): id = q
+            default: id = nil
+            }
+            guard let q = id.flatMap({ questions[$0] }), let moment = Moment(q) else { return rule(e) }
             return rule(e, moment: moment)
         }
         return expressions.damage(at: place).map(Self.damaged)

@@ -66,6 +66,7 @@ import Testing
                   - {id: since, type: date, text: Since?, precision: month, valid_if: '. > "2024-01"'}
                   - {id: first, type: date, text: First?, precision: year, valid_if: '. <= "2020"'}
                   - {id: n, type: number, text: N?, valid_if: '. >= 3 and . <= 9'}
+                  - {id: up, type: time, text: Up?, warn_if: '. < "06:00"', warn_message: So early?}
             """
         let text = MarkdownRenderer.render(Preview(instrument: try compiled(survey), hash: "sha256:0", languages: [""]).document())
         let rules = text.split(separator: "\n").filter { $0.hasPrefix("- **Accepted if:**") }
@@ -83,5 +84,7 @@ import Testing
             // A number's rule is worded as before.
             "- **Accepted if:** at least 3 and at most 9",
         ], "\(text)")
+        // A `warn_if` is a rule on the answer too, and reads as one.
+        #expect(text.contains("- **Warns if:** a time before 06:00 (the participant may keep it)\n"), "\(text)")
     }
 }

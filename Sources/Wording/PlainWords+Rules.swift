@@ -51,13 +51,13 @@ extension PlainWords {
     func rule(_ e: Expr, moment: Moment, named: Bool = true) -> String {
         switch e.kind {
         case .binary(.and, let a, let b):
-            if let (low, high) = inclusiveBounds(a, b) { return "\(moment.noun) from \(when(low, moment)) to \(when(high, moment))" }
+            if let (low, high) = inclusiveBounds(a, b) { return "\(moment.noun) from \(when(low)) to \(when(high))" }
             return rule(a, moment: moment, named: named) + " and " + rule(b, moment: moment, named: false)
         case .binary(.or, let a, let b):
             return "(" + rule(a, moment: moment) + " or " + rule(b, moment: moment) + ")"
         default:
             guard let (op, other) = Self.answerComparison(e) else { return rule(e) }
-            let value = when(other, moment)
+            let value = when(other)
             switch op {
             case .notEqual: return (named ? "any \(moment.bare) but " : "not ") + value
             case .equal: return "exactly " + value
@@ -91,7 +91,7 @@ extension PlainWords {
     }
 
     /// A date or time as the limits show it: without quotes, a datetime with a space for its `T`.
-    private func when(_ e: Expr, _ moment: Moment) -> String {
+    private func when(_ e: Expr) -> String {
         if case .string(let s) = e.kind { return DateTimeValue.readable(s) }
         return amount(e)
     }

@@ -74,7 +74,7 @@ date_pattern_day = BBBB-MM-DD, er enghraifft 2024-05-17
 date_pattern_month = BBBB-MM, er enghraifft 2024-05
 date_pattern_year = BBBB, er enghraifft 2024
 no_such_day = Does dim {day} {month} yn {year}. Gwiriwch y dyddiad.
-# review: times (amser) and dates with times
+# review: times (amser) and dates with times; AA:MM (awr, munud) for HH:MM, as BBBB-MM-DD for dates
 time_pattern = AA:MM ar gloc 24 awr, er enghraifft 09:30
 datetime_pattern = BBBB-MM-DD AA:MM, er enghraifft 2024-05-17 09:30
 write_time = Ysgrifennwch yr amser ar y ffurf {pattern}.
@@ -93,10 +93,12 @@ month_11 = Tachwedd
 month_12 = Rhagfyr
 date_from = Rhowch ddyddiad o {date} ymlaen.
 date_until = Rhowch ddyddiad heb fod yn hwyrach na {date}.
-time_from = Rhowch amser heb fod yn gynharach na {time}.
+# review: a time's limits, built as date_from and date_until ("o … ymlaen" needs no choice of "na"
+# or "nag"; the "na" kept from date_until may want "nag" before a number read with a vowel)
+time_from = Rhowch amser o {time} ymlaen.
 time_until = Rhowch amser heb fod yn hwyrach na {time}.
 # review: a datetime's limits
-datetime_from = Rhowch ddyddiad ac amser heb fod yn gynharach na {time}.
+datetime_from = Rhowch ddyddiad ac amser o {time} ymlaen.
 datetime_until = Rhowch ddyddiad ac amser heb fod yn hwyrach na {time}.
 type_a_number = Teipiwch rif, er enghraifft 42.
 ambiguous_number_point = Ysgrifennwch ddegolion gyda phwynt (12.5), a miloedd fel 1500 neu 1,500.
@@ -156,6 +158,7 @@ typing_number_between = Teipiwch rif o {min} i {max}.
 typing_number_at_least = Teipiwch rif o {min} neu fwy.
 typing_number_at_most = Teipiwch rif hyd at {max}.
 typing_date = Teipiwch ddyddiad ar y ffurf {pattern}.
+# review: built as typing_date
 typing_time = Teipiwch amser ar y ffurf {pattern}.
 typing_datetime = Teipiwch ddyddiad ac amser ar y ffurf {pattern}.
 typing_long = Teipiwch eich ateb; gorffennwch gyda llinell wag.
@@ -189,9 +192,11 @@ limit_characters.other = Hyd at {count} nod.
 limit_date_between = Dyddiad o {min} i {max}.
 limit_date_from = Dyddiad o {min} ymlaen.
 limit_date_up_to = Dyddiad hyd at {max}.
-limit_time_between = Rhwng {min} a {max}.
-limit_time_from = Dim cynharach na {min}.
-limit_time_up_to = Dim hwyrach na {max}.
+# review: a time's or a datetime's limits, built as the date lines without their noun (it may be
+# either); "o … i …" where "rhwng … a …" would need "ac" before a number read with a vowel
+limit_time_between = O {min} i {max}.
+limit_time_from = O {min} ymlaen.
+limit_time_up_to = Hyd at {max}.
 today = heddiw
 
 # Keys on the full screen

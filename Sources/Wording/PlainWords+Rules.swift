@@ -5,9 +5,18 @@ import InstrumentModel
 /// `valid_if` rules and calculations in words, as conditions already are: a reader of the preview
 /// sees "at least 5 characters" and "*Age?* plus 1" rather than the code.
 extension PlainWords {
-    /// The rule at `place` (a `valid_if`, where `.` is the answer) in words; nil when there is none.
+    /// The rule at `place` (a `valid_if` or a `warn_if`, where `.` is the answer) in words; nil
+    /// when there is none.
     public func describeRule(at place: InstrumentExpressions.Place) -> String? {
-        if let e = expressions[place] { return rule(e) }
+        if let e = expressions[place] {
+            let id: String?
+            switch place {
+            case .validIf(let q), .warnIf(let q): id = q
+            default: id = nil
+            }
+            guard let q = id.flatMap({ questions[$0] }), let moment = Moment(q) else { return rule(e) }
+            return rule(e, moment: moment)
+        }
         return expressions.damage(at: place).map(Self.damaged)
     }
 
@@ -31,6 +40,82 @@ extension PlainWords {
             return "matches the pattern `\(amount(args[1]).trimmingCharacters(in: ["\""]))`"
         default:
             return describe(e)
+        }
+    }
+
+    /// A rule on a date, a time or a datetime, worded as the preview words their limits ("a time
+    /// from 09:00 to 17:00", "any date but 2024-05-01"): a number's words ('at least "09:00"')
+    /// would show the quotes and read a clock time as an amount. `named`: whether the kind of
+    /// answer is still to be said; after "and" it has been ("a date of at least 2024-01-01 and
+    /// before today").
+    func rule(_ e: Expr, moment: Moment, named: Bool = true) -> String {
+        switch e.kind {
+        case .binary(.and, let a, let b):
+            if let (low, high) = inclusiveBounds(a, b) { return "\(moment.noun) from \(when(low)) to \(when(high))" }
+            return rule(a, moment: moment, named: named) + " and " + rule(b, moment: moment, named: false)
+        case .binary(.or, let a, let b):
+            return "(" + rule(a, moment: moment) + " or " + rule(b, moment: moment) + ")"
+        default:
+            guard let (op, other) = Self.answerComparison(e) else { return rule(e) }
+            let value = when(other)
+            switch op {
+            case .notEqual: return (named ? "any \(moment.bare) but " : "not ") + value
+            case .equal: return "exactly " + value
+            default:
+                let words: [BinaryOperator: String] = [.greaterOrEqual: "at least", .lessOrEqual: "at most", .greater: "after", .less: "before"]
+                let said = (words[op] ?? op.rawValue) + " " + value
+                guard named else { return said }
+                // "of at least", as the limits say it: "a time of day ... of at least 06:00".
+                return moment.noun + (op == .greaterOrEqual || op == .lessOrEqual ? " of " : " ") + said
+            }
+        }
+    }
+
+    /// `. >= low and . <= high`, in either order: the range the limits call "from low to high".
+    private func inclusiveBounds(_ a: Expr, _ b: Expr) -> (Expr, Expr)? {
+        switch (Self.answerComparison(a), Self.answerComparison(b)) {
+        case let ((.greaterOrEqual, low)?, (.lessOrEqual, high)?), let ((.lessOrEqual, high)?, (.greaterOrEqual, low)?): return (low, high)
+        default: return nil
+        }
+    }
+
+    /// A comparison of the answer with something else, turned so that the answer is on the left
+    /// (`"06:00" < .` is `. > "06:00"`); nil for anything else.
+    private static func answerComparison(_ e: Expr) -> (BinaryOperator, Expr)? {
+        guard case .binary(let op, let a, let b) = e.kind, op.isComparison else { return nil }
+        if isAnswer(a) { return (op, b) }
+        let mirrored: [BinaryOperator: BinaryOperator] = [.less: .greater, .greater: .less, .lessOrEqual: .greaterOrEqual,
+                                                          .greaterOrEqual: .lessOrEqual, .equal: .equal, .notEqual: .notEqual]
+        if isAnswer(b), let flipped = mirrored[op] { return (flipped, a) }
+        return nil
+    }
+
+    /// A date or time as the limits show it: without quotes, a datetime with a space for its `T`.
+    private func when(_ e: Expr) -> String {
+        if case .string(let s) = e.kind { return DateTimeValue.readable(s) }
+        return amount(e)
+    }
+
+    /// The kind of answer a date, time or datetime rule is about, as the preview names it.
+    struct Moment {
+        /// With its article: "a date and time".
+        let noun: String
+        /// Without: "date and time", for "any date and time but ...".
+        let bare: String
+
+        init?(_ q: Question) {
+            switch q.type {
+            case .time: bare = "time"
+            case .datetime: bare = "date and time"
+            case .date:
+                switch q.precision ?? .day {
+                case .day: bare = "date"
+                case .month: bare = "month"
+                case .year: bare = "year"
+                }
+            default: return nil
+            }
+            noun = "a " + bare
         }
     }
 

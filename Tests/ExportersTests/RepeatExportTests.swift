@@ -394,17 +394,20 @@ func repeatCSV(_ text: String) -> [[String]] {
               - {id: visits, type: number, text: How many visits?, label: Visits, min: 0, max: 31}
               - {id: liked, type: single, text: Did you like it?, label: Liked, choices: ["Yes", "No"]}
               - {id: said, type: text, text: Why?, label: Said}
+              - {id: last, type: date, text: When last?, label: Last}
         """
 
-    /// One person goes to all three activities (visits 4, 5, 6, liked each, a reason each);
-    /// another only walks (7 visits, not liked, a reason).
+    /// One person goes to all three activities (visits 4, 5, 6, liked each, a reason and a date
+    /// each); another only walks (7 visits, not liked, a reason, a date).
     static func study() throws -> RepeatStudy {
         let study = try RepeatStudy(source, id: "people")
         let people: [[SessionMove]] = [
             [.answer(Answer(.choices([1, 2, 3])))] + [4, 5, 6].flatMap { n -> [SessionMove] in
-                [.answer(Answer(.number(Double(n)))), .answer(Answer(.choice(1))), .answer(Answer(.text("fun")))]
+                [.answer(Answer(.number(Double(n)))), .answer(Answer(.choice(1))), .answer(Answer(.text("fun"))),
+                 .answer(Answer(.date("2024-05-0\(n)")))]
             },
-            [.answer(Answer(.choices([1]))), .answer(Answer(.number(7))), .answer(Answer(.choice(2))), .answer(Answer(.text("cold")))],
+            [.answer(Answer(.choices([1]))), .answer(Answer(.number(7))), .answer(Answer(.choice(2))), .answer(Answer(.text("cold"))),
+             .answer(Answer(.date("2024-04-30")))],
         ]
         for (k, moves) in people.enumerated() {
             let writer = try study.store.begin(seed: UInt64(k + 1), language: nil, started: DateValue.format(study.day), pseudonym: nil, today: study.day)
@@ -440,6 +443,7 @@ func repeatCSV(_ text: String) -> [[String]] {
               n 4 answers from 2 people, mean 5.50, median 5.50, sd 1.29, range 4–7; skipped 0
             """), "\(text)")
         #expect(text.contains("Said (every instance of 'activity'; each person counted once) (said)\n  written by 2 people; skipped 0"), "\(text)")
+        #expect(text.contains("Last (every instance of 'activity'; each person counted once) (last)\n  given by 2 people; skipped 0"), "\(text)")
     }
 
     /// At `--min-cell 3`, four answers from two people are not shown, and three "Yes" from one person are "<3".
@@ -451,5 +455,6 @@ func repeatCSV(_ text: String) -> [[String]] {
         #expect(text.contains("(liked, <3 asked)\n  Yes"), "\(text)")
         #expect(!text.contains("  Yes                          3"), "\(text)")
         #expect(text.contains("written by <3 people; skipped 0"), "\(text)")
+        #expect(text.contains("(last)\n  given by <3 people; skipped 0"), "\(text)")
     }
 }

@@ -253,25 +253,52 @@ private let everyKind = """
             questions:
               - {id: woke, type: time, text: Woke?}
               - {id: onset, type: datetime, text: Onset?}
+              - {id: born, type: date, text: Born?, precision: month}
         """
 
     @Test func timesHaveEarliestMedianAndLatestAndDatetimesOnlyCounts() throws {
         var study = try SummaryStudy(Self.clock)
-        try study.add(1, ["woke": "05:10", "onset": "2024-02-29T23:59"])
-        try study.add(5, ["woke": "06:00", "onset": "2024-03-01T00:00"])
-        try study.add(3, ["woke": "07:30"], skipped: ["onset"])
-        try study.add(5, ["woke": "23:59"])
-        try study.add(1, [:], skipped: ["woke", "onset"])
+        try study.add(1, ["woke": "05:10", "onset": "2024-02-29T23:59", "born": "1990-01"])
+        try study.add(5, ["woke": "06:00", "onset": "2024-03-01T00:00"], skipped: ["born"])
+        try study.add(3, ["woke": "07:30"], skipped: ["onset", "born"])
+        try study.add(5, ["woke": "23:59"], skipped: ["born"])
+        try study.add(1, [:], skipped: ["woke", "onset", "born"])
         for scanning in [true, false] {
             let text = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary(scanning: scanning))
             // 14 answers: the 5th smallest (06:00) stands for the earliest, which fewer than 5 gave.
             #expect(text.contains("\nWoke? (woke)\n  n 14, earliest ≤06:00, median 07:30, latest 23:59; skipped <5\n"), "\(text)")
-            #expect(text.contains("\nOnset? (onset)\n  6 written answers; skipped <5\n"), "\(text)")
-            #expect(!text.contains("05:10") && !text.contains("2024"), "\(text)")
+            // Dates and datetimes are given, not written: each is counted under its own noun.
+            #expect(text.contains("\nOnset? (onset)\n  6 dates and times given; skipped <5\n"), "\(text)")
+            #expect(text.contains("\nBorn? (born)\n  <5 dates given; skipped 14\n"), "\(text)")
+            #expect(!text.contains("05:10") && !text.contains("2024") && !text.contains("1990"), "\(text)")
         }
         var few = try SummaryStudy(Self.clock)
         try few.add(4, ["woke": "06:00"])
         let text = SummaryRenderer(minCell: 5, ascii: true).text(try few.summary())
         #expect(text.contains("\nWoke? (woke)\n  fewer than 5 answers: not shown\n"), "\(text)")
+    }
+
+    /// A count of one hidden as "<5" is said in the plural, as any other hidden count: "<5 written
+    /// answer" would give away that it is exactly one.
+    @Test func aHiddenCountOfOneIsPlural() throws {
+        var study = try SummaryStudy("""
+            format: 1
+            id: one
+            version: 1.0.0
+            title: One
+            sections:
+              - id: s
+                questions:
+                  - {id: why, type: text, text: Why?}
+                  - {id: onset, type: datetime, text: Onset?}
+            """)
+        try study.add(1, ["why": "cold", "onset": "2024-03-01T00:00"])
+        try study.add(5, [:], skipped: ["why", "onset"])
+        let text = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        #expect(text.contains("\nWhy? (why)\n  <5 written answers; skipped 5\n"), "\(text)")
+        #expect(text.contains("\nOnset? (onset)\n  <5 dates and times given; skipped 5\n"), "\(text)")
+        let exact = SummaryRenderer(minCell: 1, ascii: true).text(try study.summary())
+        #expect(exact.contains("\nWhy? (why)\n  1 written answer; skipped 5\n"), "\(exact)")
+        #expect(exact.contains("\nOnset? (onset)\n  1 date and time given; skipped 5\n"), "\(exact)")
     }
 }

@@ -28,9 +28,40 @@ import Testing
         let es = ParticipantWords.forLanguage("es"), cy = ParticipantWords.forLanguage("cy")
         #expect(es.limits(for: woke, today: today) == "Entre 06:00 y 22:00.")
         #expect(es.limits(for: seen, today: today) == "Entre 2026-11-01 09:00 y hoy.")
-        #expect(cy.limits(for: woke, today: today) == "Rhwng 06:00 a 22:00.")
+        #expect(cy.limits(for: woke, today: today) == "O 06:00 i 22:00.")
         #expect(es.typingHelp(for: woke) == "Escriba una hora con el formato HH:MM (reloj de 24 horas), por ejemplo 09:30.")
         #expect(cy.time("9yh") == .failure(AnswerProblem("Ysgrifennwch yr amser ar y ffurf AA:MM ar gloc 24 awr, er enghraifft 09:30.")))
+    }
+
+    /// The Welsh words for times are built as its words for dates are ("Dyddiad o … i …", "o …
+    /// ymlaen", "hyd at …"): "Rhwng 06:00 a 22:00" and "cynharach na 08:00" needed "ac" and "nag"
+    /// before a number read with a vowel ("ac wyth", "nag wyth"), which a placeholder cannot know.
+    @Test func saysWelshTimesAsItSaysDates() throws {
+        let i = try instrument("""
+            - {id: day, type: date, text: Day?, min: "2026-11-01", max: today}
+            - {id: from, type: date, text: From?, min: "2026-11-01"}
+            - {id: until, type: date, text: Until?, max: today}
+            - {id: woke, type: time, text: Woke?, min: "08:00"}
+            - {id: slept, type: time, text: Slept?, max: "23:00"}
+            - {id: seen, type: datetime, text: Seen?, min: "2026-11-01T09:00", max: today}
+            - {id: left, type: datetime, text: Left?, max: today}
+            """)
+        let cy = ParticipantWords.forLanguage("cy")
+        func limits(_ id: String) throws -> String? { cy.limits(for: try #require(i.question(id)), today: today) }
+        #expect(try limits("day") == "Dyddiad o 2026-11-01 i heddiw.")
+        #expect(try limits("seen") == "O 2026-11-01 09:00 i heddiw.")
+        #expect(try limits("from") == "Dyddiad o 2026-11-01 ymlaen.")
+        #expect(try limits("woke") == "O 08:00 ymlaen.")
+        #expect(try limits("until") == "Dyddiad hyd at heddiw.")
+        #expect(try limits("slept") == "Hyd at 23:00.")
+        #expect(try limits("left") == "Hyd at heddiw.")
+        #expect(cy.dateFrom("2026-11-01") == "Rhowch ddyddiad o 2026-11-01 ymlaen.")
+        #expect(cy.timeFrom(cy.clockLimit("08:00", of: .time)) == "Rhowch amser o 08:00 ymlaen.")
+        #expect(cy.timeFrom(cy.clockLimit("2026-11-01T09:00", of: .datetime), datetime: true) == "Rhowch ddyddiad ac amser o 2026-11-01 09:00 ymlaen.")
+        #expect(cy.timeUntil(cy.clockLimit("23:00", of: .time)) == "Rhowch amser heb fod yn hwyrach na 23:00.")
+        #expect(cy.timeUntil(cy.clockLimit("today", of: .datetime), datetime: true) == "Rhowch ddyddiad ac amser heb fod yn hwyrach na heddiw.")
+        #expect(cy.typingHelp(for: try #require(i.question("woke"))) == "Teipiwch amser ar y ffurf AA:MM ar gloc 24 awr, er enghraifft 09:30.")
+        #expect(cy.typingHelp(for: try #require(i.question("seen"))) == "Teipiwch ddyddiad ac amser ar y ffurf BBBB-MM-DD AA:MM, er enghraifft 2024-05-17 09:30.")
     }
 
     @Test func refusesAnswersOutsideTheLimitsWithTheLimit() throws {

@@ -108,7 +108,7 @@ public struct Preview {
         if let rule = words.describeRule(at: .validIf(question: q.id)) {
             facts.append(fact("Accepted if", rule))
         }
-        if let rule = words.describe(at: .warnIf(question: q.id)) {
+        if let rule = words.describeRule(at: .warnIf(question: q.id)) {
             facts.append(fact("Warns if", rule + " (the participant may keep it)"))
         }
         if q.sensitive { facts.append(fact("Sensitive", "shown with a gentle note and an obvious way to skip")) }

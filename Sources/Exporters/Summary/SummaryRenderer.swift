@@ -119,7 +119,8 @@ public struct SummaryRenderer {
                 }
                 return ("\(n.variable.label) (\(n.variable.name))", [], statistics(n))
             case .texts(let t) where t.people:
-                return ("\(t.variable.label) (\(t.variable.name))", [], "written by \(count(t.written)) \(t.written == 1 ? "person" : "people"); skipped \(count(t.skipped))")
+                let verb = t.variable.measure == .text ? "written" : "given"
+                return ("\(t.variable.label) (\(t.variable.name))", [], "\(verb) by \(count(t.written)) \(count(t.written) == "1" ? "person" : "people"); skipped \(count(t.skipped))")
             case .times(let n):
                 if let p = n.people, p.count < minCell {
                     return ("\(n.variable.label) (\(n.variable.name))", [], p.count == 0 ? "no answers" : "answers from fewer than \(minCell) people: not shown")
@@ -129,8 +130,20 @@ public struct SummaryRenderer {
                 }
                 return ("\(n.variable.label) (\(n.variable.name))", [], times(n))
             case .texts(let t):
-                return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) written answer\(t.written == 1 ? "" : "s"); skipped \(count(t.skipped))")
+                return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) \(Self.counted(t.variable.measure, one: count(t.written) == "1")); skipped \(count(t.skipped))")
             }
+        }
+    }
+
+    /// What a count of answers that are only counted is a count of: texts are written, dates and
+    /// datetimes given. "dates" whatever the precision: "6 months given" would read as a duration.
+    /// `one`: whether the count shown is 1; a count shown as "<5" is plural, since a singular
+    /// ("<5 date given") would tell that it is 1.
+    static func counted(_ measure: Measure, one: Bool) -> String {
+        switch measure {
+        case .date: one ? "date given" : "dates given"
+        case .datetime: one ? "date and time given" : "dates and times given"
+        default: one ? "written answer" : "written answers"
         }
     }
 

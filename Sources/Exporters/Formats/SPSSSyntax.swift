@@ -35,6 +35,11 @@ enum SPSSSyntax {
 
             """
         func string(_ name: String, width: Int?, floor: Int) -> String { stringFormat(name, width: width, floor: floor, warnings: &warnings) }
+        // One variable a line, but never a name that would open a comment at a line's start: that
+        // one goes on the line before (there is always one: the fixed columns come first).
+        func variable(_ name: String, _ format: String) {
+            if opensComment(name) { s.removeLast(); s += " \(name) \(format)\n" } else { s += "    \(name) \(format)\n" }
+        }
         for name in Codebook.fixed {
             s += name == "duration" ? "    duration F10.0\n" : "    \(name) \(string(name, width: widths[name], floor: 1))\n"
         }
@@ -47,11 +52,11 @@ enum SPSSSyntax {
                 dates.append((v, text))
                 s += "    \(text) A\(max(10, widths[v.name] ?? 1))\n"
             } else if isNumeric(v) {
-                s += "    \(name) \(numericFormat(v, width: widths[v.name]))\n"
+                variable(name, numericFormat(v, width: widths[v.name]))
             } else {
-                s += "    \(name) \(string(v.name, width: widths[v.name], floor: 8))\n"
+                variable(name, string(v.name, width: widths[v.name], floor: 8))
             }
-            if let skip = v.skippedColumn { s += "    \(names.spss(skip)) F1.0\n" }
+            if let skip = v.skippedColumn { variable(names.spss(skip), "F1.0") }
         }
         s += ".\n\n"
         if !dates.isEmpty {
@@ -93,10 +98,9 @@ enum SPSSSyntax {
             }
             s += "EXECUTE.\n\n"
         }
-        s += "VARIABLE LABELS\n"
-        s += variables.flatMap { v in
+        s += command("VARIABLE LABELS", variables.flatMap { v in
             ["  \(names.spss(v.name)) \(spss(v.label))"] + (v.skippedColumn.map { ["  \(names.spss($0)) \(spss(v.label + ": skipped"))"] } ?? [])
-        }.joined(separator: "\n  /") + ".\n\n"
+        })
         let labelled: [String] = variables.filter { isNumeric($0) || $0.measure.isDateOrTime }.compactMap { v in
             let moved = recodes[v.name] ?? [:]
             var pairs: [(Int, String)] = v.measure.isDateOrTime ? [] : (v.codes + v.missing).map { (moved[$0.code] ?? $0.code, $0.label) }
@@ -105,21 +109,36 @@ enum SPSSSyntax {
             return "  \(names.spss(v.name)) " + pairs.map { "\($0.0) \(spss($0.1))" }.joined(separator: " ")
         } + variables.compactMap(\.skippedColumn).map { "  \(names.spss($0)) 0 'Answered' 1 'Skipped'" }
         if !labelled.isEmpty {
-            s += "VALUE LABELS\n" + labelled.joined(separator: "\n  /") + ".\n\n"
+            s += command("VALUE LABELS", labelled)
         }
         if !declared.isEmpty {
-            s += "MISSING VALUES\n"
-            s += declared.map { "  \($0.name) (\($0.missing.declaration))" }.joined(separator: "\n  /") + ".\n\n"
+            s += command("MISSING VALUES", declared.map { "  \($0.name) (\($0.missing.declaration))" })
         }
         // Text is exact (no string can mark a skip): a skipped text is empty, and its skip column says so.
-        s += "VARIABLE LEVEL\n"
-        s += variables.map { v in
+        s += command("VARIABLE LEVEL", variables.map { v in
             let level = v.measure == .ordinal ? "ORDINAL" : v.measure == .scale || v.measure.isDateOrTime ? "SCALE" : "NOMINAL"
             return "  \(names.spss(v.name)) (\(level))" + (v.skippedColumn.map { "\n  /  \(names.spss($0)) (NOMINAL)" } ?? "")
-        }.joined(separator: "\n  /") + ".\n\n"
+        })
         s += deidentificationDocument(c)
         s += "EXECUTE.\nSAVE OUTFILE=\(spss(folder + "/responses.sav")).\n"
         return try c.writeText("responses.sps", s)
+    }
+
+    /// Whether PSPP would read a line that starts with `name` as the start of a comment or a
+    /// document: COMMENT or DOCUMENT, or an abbreviation of either (COMM, DOC, ...), begins one even
+    /// in the middle of a command, and everything up to the next full stop is skipped. So a
+    /// question called `comment` must never start a line of the syntax.
+    static func opensComment(_ name: String) -> Bool {
+        let word = name.lowercased()
+        return (word.count >= 4 && "comment".hasPrefix(word)) || (word.count >= 3 && "document".hasPrefix(word))
+    }
+
+    /// A command that lists one entry a line, `/` between them (each entry starts with two spaces
+    /// and a variable's name). A first entry whose name would open a comment goes on the command's own line.
+    static func command(_ name: String, _ entries: [String]) -> String {
+        let first = entries.first.map { $0.drop { $0 == " " }.prefix { $0 != " " } } ?? ""
+        let start = opensComment(String(first)) ? name + " " + entries[0].drop { $0 == " " } : name + "\n" + entries[0]
+        return ([start] + entries.dropFirst()).joined(separator: "\n  /") + ".\n\n"
     }
 
     /// The SPSS format of a date or time variable, and the expression that reads it from its ISO text.

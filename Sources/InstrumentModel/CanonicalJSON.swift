@@ -55,16 +55,18 @@ public struct JSONWriter {
     }
 
     /// Most of a compiled instrument's bytes are indentation: copied from a block of spaces
-    /// rather than appended one by one.
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    /// rather than appended one by one. A static string, which needs no reference counting.
+    private static let spaces: StaticString = "                                                                "
 
     private mutating func newline() {
         bytes.append(0x0A)
         var count = open.count * 2
         while count > 0 {
-            let n = Swift.min(count, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<n])
-            count -= n
+            Self.spaces.withUTF8Buffer { spaces in
+                let n = Swift.min(count, spaces.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<n]))
+                count -= n
+            }
         }
     }
 
@@ -80,6 +82,20 @@ public struct JSONWriter {
         open.append((false, nil))
         body(&self)
         close(0x7D)
+    }
+
+    /// A list from an array, each element read in place: a sequence's iterator hands out copies,
+    /// and a question copied is a retain and release of each of its parts.
+    public mutating func array<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
+        bytes.append(0x5B)
+        open.append((false, nil))
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                separate()
+                body(&self, items[i])
+            }
+        }
+        close(0x5D)
     }
 
     public mutating func array<S: Swift.Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {

@@ -70,6 +70,7 @@ struct InstrumentChecks {
         index.reserveCapacity(count)
         types.reserveCapacity(count)
         facts.reserveCapacity(count)
+        var declared = DeclaredTypes()
         // By index, not by element: each element taken was a copy of a large value.
         for s in instrument.sections.indices {
             let questions = instrument.sections[s].questions
@@ -83,7 +84,7 @@ struct InstrumentChecks {
                 if index[id] == nil {
                     let q = questions[item]
                     index[id] = places.count
-                    types[id] = ValueType.declared(by: q)
+                    types[id] = declared.type(of: q)
                     if let f = Self.facts(of: q) { facts[id] = f }
                 }
                 places.append((s, item))
@@ -517,5 +518,23 @@ struct InstrumentChecks {
                 }
             }
         }
+    }
+}
+
+/// Questions' declared types, made once for each choice list that questions share (a choice set):
+/// a type's options are built from every choice's labels, and a 10,000-question form asks one
+/// five-point set 3,334 times.
+private struct DeclaredTypes {
+    private var last: (choices: [Choice], type: QuestionType, made: ValueType?)?
+
+    mutating func type(of q: Question) -> ValueType? {
+        guard let choices = q.choices, q.other == nil, q.rows == nil, q.type != .hidden else { return ValueType.declared(by: q) }
+        if let last, last.type == q.type, last.choices.count == choices.count,
+           last.choices.withUnsafeBufferPointer({ a in choices.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }) {
+            return last.made
+        }
+        let made = ValueType.declared(by: q)
+        last = (choices, q.type, made)
+        return made
     }
 }

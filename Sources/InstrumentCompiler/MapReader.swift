@@ -52,11 +52,11 @@ struct MapReader {
         self.present = present
     }
 
-    /// One of 64 bits for a name, from its length and its first and last bytes: cheap to take,
-    /// and different for most of the keys of one map.
+    /// One of 64 bits for a name, from its length and first byte: cheap to take (a string's
+    /// last byte was not), and different for most of the keys of one map.
     private static func bit(_ name: String) -> UInt64 {
         let utf8 = name.utf8
-        let mix = utf8.count &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0) &* 31
+        let mix = utf8.count &* 5 &+ Int(utf8.first ?? 0)
         return 1 << UInt64(mix & 63)
     }
 

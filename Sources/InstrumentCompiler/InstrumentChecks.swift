@@ -130,6 +130,9 @@ struct InstrumentChecks {
         }
         var sectionConditions: [String: Expr] = [:]
         var deadSections: Set<String> = []
+        // Sized once: grown one insertion at a time, each table was rehashed a dozen times.
+        shownWhen.reserveCapacity(expressions.count { $0.role == .showIf })
+        validIfs.reserveCapacity(expressions.count { $0.role == .validIf })
         for site in expressions where site.role != .value {
             guard check(site) != nil, case .success(let expr) = site.parsed else { continue }
             analyseRoute(site, expr, sectionConditions: &sectionConditions, deadSections: &deadSections)

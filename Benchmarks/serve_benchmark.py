@@ -191,7 +191,7 @@ def main():
     steps = [int(n) for n in args.capacity.split(",")] if args.capacity else []
     binary = args.binary
     if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "fieldwork"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "fieldwork"], cwd=ROOT, check=True)
         binary = os.path.join(ROOT, ".build", "release", "fieldwork")
     with tempfile.TemporaryDirectory() as folder:
         server = subprocess.Popen([binary, "serve", INSTRUMENT, "--port", "0", "--listen", "127.0.0.1",

@@ -271,6 +271,9 @@ extension TypeChecker {
     /// `gender == Woman`: an id no question has, compared with a choice question, is a label
     /// written without quotes; the unknown-id error says so, with the condition as it should read.
     fileprivate mutating func hintUnquotedLabel(_ op: BinaryOperator, _ left: ValueType, _ a: Expr, _ right: ValueType, _ b: Expr) {
+        // It only adds a hint to an error already reported: with none, there is nothing to do
+        // (and the list below is not built for every comparison).
+        guard !errors.isEmpty else { return }
         for (type, word, wordOnRight) in [(left, b, true), (right, a, false)] {
             guard case .choice = type, case .reference(let r) = word.kind, r.row == nil, let id = r.id,
                   let index = errors.lastIndex(where: { $0.code == .unknownID && $0.span.start == word.span.start }) else { continue }

@@ -22,7 +22,10 @@ public enum InstrumentCompiler {
     /// With `keepingTrees`, the YAML tree and the decoder's notes are never freed: a command
     /// that exits once it has printed (as `check` does) leaves them to the system, as compilers
     /// do; freeing 10,000 questions' nodes one by one cost `check` a tenth of its time.
-    public static func compile(_ bytes: [UInt8], limits: YAMLLimits = .standard, keepingTrees: Bool = false) -> CompileResult {
+    /// Without `keepingForm`, the compiled form is hashed as it is written and never held whole:
+    /// `canonical` is nil and `contentHash` is the same (for `check`, which prints only the hash).
+    public static func compile(_ bytes: [UInt8], limits: YAMLLimits = .standard, keepingTrees: Bool = false,
+                               keepingForm: Bool = true) -> CompileResult {
         let document = YAMLReader.read(bytes, limits: limits)
         var decoder = InstrumentDecoder()
         defer { if keepingTrees { KeptUntilExit.keep((document, decoder)) } }
@@ -51,9 +54,16 @@ public enum InstrumentCompiler {
         var result = CompileResult(instrument: nil, diagnostics: sorted(diagnostics))
         guard let decoded, !result.hasErrors else { return result }
         result.instrument = decoded
-        let canonical = decoded.canonicalJSON
-        result.canonicalBytes = canonical
-        result.contentHash = CanonicalForm.hash(canonical)
+        if keepingForm {
+            // The compiled form runs to about four times its YAML; reserved once, not grown.
+            let canonical = decoded.canonicalJSON(capacity: bytes.count * 4)
+            result.canonicalBytes = canonical
+            result.contentHash = CanonicalForm.hash(canonical)
+        } else {
+            var hasher = SHA256()
+            decoded.writeCanonicalJSON { hasher.update(bufferPointer: $0) }
+            result.contentHash = CanonicalForm.hexHash(hasher.finalize())
+        }
         return result
     }
 
@@ -85,8 +95,12 @@ public enum CanonicalForm {
     }
 
     public static func hash(_ data: some DataProtocol) -> String {
+        hexHash(SHA256.hash(data: data))
+    }
+
+    static func hexHash(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef")
-        return "sha256:" + String(SHA256.hash(data: data).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
+        return "sha256:" + String(digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
     }
 }
 

@@ -42,7 +42,7 @@ extension InstrumentDecoder {
             map.rejectUnknown(allowed: Self.safeguardingKeys, diagnostics: &diagnostics)
             let when = map.require("when", diagnostics: &diagnostics, hint: "write the answers that call for it, such as 'when: phq9_9 >= 1'")
                 .flatMap { expression($0, role: .safeguarding, question: nil, position: Int.max, section: "") }
-            if when != nil, !expressions.isEmpty { expressions[expressions.count - 1].rule = id }
+            if when != nil, let last = expressions.popLast() { expressions.append(last.of(rule: id)) }
             let message = map.require("message", diagnostics: &diagnostics,
                                       hint: "write what the participant reads at once: where support is, and that they may pause")
                 .flatMap { text($0, position: Int.max, owner: map.owner) }

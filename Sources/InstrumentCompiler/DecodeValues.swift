@@ -4,9 +4,10 @@ import YAMLTree
 
 /// Readers for single values. Each reports its own problem and returns nil, so decoding goes on.
 extension InstrumentDecoder {
-    mutating func scalar(_ node: Node, what: String, expected: String) -> Scalar? {
+    /// `what` is made only for the message: built for every value read, its text was an allocation each.
+    mutating func scalar(_ node: Node, what: @autoclosure () -> String, expected: String) -> Scalar? {
         guard case .scalar(let s) = node else {
-            diagnostics.error(.wrongType, "\(what) should be \(expected), but this is \(node.kindName)", on: node)
+            diagnostics.error(.wrongType, "\(what()) should be \(expected), but this is \(node.kindName)", on: node)
             return nil
         }
         return s
@@ -70,6 +71,9 @@ extension InstrumentDecoder {
     /// true or false. YAML 1.1's yes/no/on/off are refused rather than guessed.
     mutating func bool(_ node: Node, what: String) -> Bool? {
         guard let s = scalar(node, what: "'\(what)'", expected: "true or false") else { return nil }
+        // As written, most often: no lowercased copy.
+        if s.text == "true" { return true }
+        if s.text == "false" { return false }
         switch s.text.lowercased() {
         case "true": return true
         case "false": return false
@@ -163,7 +167,10 @@ extension InstrumentDecoder {
     }
 
     private mutating func notePiping(_ s: Scalar, position: Int, owner: String) {
-        if s.text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+        // Scanned as one buffer where the text has one (byte by byte through the view was a
+        // hundredth of `check`).
+        let brace = { (b: UInt8) in b == UInt8(ascii: "{") || b == UInt8(ascii: "}") }
+        if s.text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: brace) }) ?? s.text.utf8.contains(where: brace) {
             pipings.append(PipingSite(scalar: s, position: position, owner: owner, section: currentSection))
         }
     }
@@ -188,6 +195,7 @@ extension InstrumentDecoder {
 
 extension String {
     var trimmingSpaces: String {
+        guard utf8.first == 0x20 || utf8.last == 0x20 else { return self }
         var s = Substring(self)
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }

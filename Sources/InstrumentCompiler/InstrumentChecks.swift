@@ -37,13 +37,19 @@ struct InstrumentChecks {
     private var repeatOf: [String: String] = [:]
 
     /// The section a block is in, for a block's id; nil for a section's.
+    /// Asked for every condition: a search of the sections each time cost a hundredth of `check`
+    /// at 200 sections.
     private func parentOf(_ section: String) -> String? {
-        instrument.sections.first { $0.id == section }?.within
+        parents.isEmpty ? nil : parents[section]
     }
+    /// The section each block is in, by the block's id.
+    private var parents: [String: String] = [:]
 
     /// What repeats, in messages: "section 'activity'", or "block 'activity' in section 's'".
-    private func named(_ section: String) -> String {
-        instrument.sections.first { $0.id == section }?.named ?? "section '\(section)'"
+    private func named(_ section: String) -> String { Self.named(section, in: instrument.sections) }
+
+    private static func named(_ section: String, in sections: [Section]) -> String {
+        sections.first { $0.id == section }?.named ?? "section '\(section)'"
     }
 
     private func validWhen(_ id: String) -> Expr? {
@@ -63,16 +69,27 @@ struct InstrumentChecks {
         ids.reserveCapacity(count)
         index.reserveCapacity(count)
         types.reserveCapacity(count)
-        for (s, section) in instrument.sections.enumerated() {
-            for (item, q) in section.questions.enumerated() {
-                if index[q.id] == nil {
-                    index[q.id] = places.count
-                    types[q.id] = ValueType.declared(by: q)
-                    if let f = Self.facts(of: q) { facts[q.id] = f }
+        facts.reserveCapacity(count)
+        var declared = DeclaredTypes()
+        // By index, not by element: each element taken was a copy of a large value.
+        for s in instrument.sections.indices {
+            let questions = instrument.sections[s].questions
+            // The first section of an id is the one meant (a repeated id is reported elsewhere).
+            let sectionID = instrument.sections[s].id
+            if let within = instrument.sections[s].within, !instrument.sections[..<s].contains(where: { $0.id == sectionID }) {
+                parents[sectionID] = within
+            }
+            for item in questions.indices {
+                let id = questions[item].id
+                if index[id] == nil {
+                    let q = questions[item]
+                    index[id] = places.count
+                    types[id] = declared.type(of: q)
+                    if let f = Self.facts(of: q) { facts[id] = f }
                 }
                 places.append((s, item))
-                kinds.append(q.type)
-                ids.append(q.id)
+                kinds.append(questions[item].type)
+                ids.append(id)
             }
         }
         self.places = places
@@ -113,6 +130,9 @@ struct InstrumentChecks {
         }
         var sectionConditions: [String: Expr] = [:]
         var deadSections: Set<String> = []
+        // Sized once: grown one insertion at a time, each table was rehashed a dozen times.
+        shownWhen.reserveCapacity(expressions.count { $0.role == .showIf })
+        validIfs.reserveCapacity(expressions.count { $0.role == .validIf })
         for site in expressions where site.role != .value {
             guard check(site) != nil, case .success(let expr) = site.parsed else { continue }
             analyseRoute(site, expr, sectionConditions: &sectionConditions, deadSections: &deadSections)
@@ -141,7 +161,8 @@ struct InstrumentChecks {
     func valueType(_ q: Question) -> ValueType? { ValueType.declared(by: q) }
 
     private func lookup(for site: ExpressionSite) -> (String) -> Lookup {
-        let (index, kinds, types, ids, repeatOf) = (self.index, self.kinds, self.types, self.allIDs, self.repeatOf)
+        // Only what it needs is captured: capturing `self` copied all of the checks' state.
+        let (index, kinds, types, ids, repeatOf, sections) = (self.index, self.kinds, self.types, self.allIDs, self.repeatOf, instrument.sections)
         // A safeguarding rule belongs to no section, so it is outside every repeat.
         let here = site.role == .safeguarding ? nil : site.question.flatMap { repeatOf[$0] }
         return { id in
@@ -158,7 +179,7 @@ struct InstrumentChecks {
             else if kinds[i] == .hidden { found = .found(type) }
             else { found = i < site.position ? .found(type) : .later(type) }
             // Outside its repeat, a repeated question has one answer per instance.
-            if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: named(owner)) }
+            if case .found = found, let owner = repeatOf[id], owner != here { return .repeated(type, section: Self.named(owner, in: sections)) }
             return found
         }
     }
@@ -472,14 +493,14 @@ struct InstrumentChecks {
 
     /// Matrix rows export as `<question>_<row>` and "Other" text as `<question>_other`; neither may be another question's id.
     private mutating func checkExportNames() {
-        for section in instrument.sections {
-            for q in section.questions {
-                for (name, what) in q.generatedColumns {
-                    guard index[name] != nil, let mark = questionMarks[name] else { continue }
-                    let place = questionMarks[q.id].map { " (line \($0.line))" } ?? ""
-                    diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of \(what)\(place)",
-                                      hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
-                }
+        // Each question read in place (see `places`).
+        for position in places.indices {
+            let place = places[position]
+            for (name, what) in instrument.sections[place.section].questions[place.item].generatedColumns {
+                guard index[name] != nil, let mark = questionMarks[name] else { continue }
+                let line = questionMarks[allIDs[position]].map { " (line \($0.line))" } ?? ""
+                diagnostics.error(.variableClash, "the question id '\(name)' is also the export name of \(what)\(line)",
+                                  hint: "rename the question, so that every exported column has its own name", at: mark, length: name.count)
             }
         }
         // A repeated question exports once per instance its repeat can have, as `<id>_<key>` (and
@@ -500,5 +521,23 @@ struct InstrumentChecks {
                 }
             }
         }
+    }
+}
+
+/// Questions' declared types, made once for each choice list that questions share (a choice set):
+/// a type's options are built from every choice's labels, and a 10,000-question form asks one
+/// five-point set 3,334 times.
+private struct DeclaredTypes {
+    private var last: (choices: [Choice], type: QuestionType, made: ValueType?)?
+
+    mutating func type(of q: Question) -> ValueType? {
+        guard let choices = q.choices, q.other == nil, q.rows == nil, q.type != .hidden else { return ValueType.declared(by: q) }
+        if let last, last.type == q.type, last.choices.count == choices.count,
+           last.choices.withUnsafeBufferPointer({ a in choices.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }) {
+            return last.made
+        }
+        let made = ValueType.declared(by: q)
+        last = (choices, q.type, made)
+        return made
     }
 }

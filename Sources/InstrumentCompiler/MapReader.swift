@@ -4,20 +4,24 @@ import YAMLTree
 /// Reads one YAML map whose keys are known in advance, reporting unknown keys with a suggestion.
 struct MapReader {
     let node: Node
-    /// One key of the map and its value. A struct, not a tuple: a tuple of these parts was
-    /// copied through the runtime's generic witnesses, a struct's copies are compiled.
+    /// One key of the map and its value.
     struct Entry {
         var name: String
         var key: Scalar
         var value: Node
     }
 
-    /// The map's entries with scalar keys, first of each name only. A small array searched
-    /// linearly: instrument maps hold a dozen keys, and hashing each costs more.
-    let entries: [Entry]
-    /// The entries' names, in the same order: searched without touching the rest of each entry
-    /// (a question's keys are looked up some twenty times).
+    /// The map's entries, as read.
+    private let mapping: [MappingEntry]
+    /// Where each name's first entry is in `mapping`, and the names, in the same order: entries
+    /// with scalar keys, first of each name only. Small arrays searched linearly: instrument maps
+    /// hold a dozen keys, and hashing each costs more. Kept as positions rather than copies of the
+    /// entries, whose keys and values were each copied into the reader and released with it.
+    private let positions: [Int]
     private let names: [String]
+    /// A bit per name present (see `bit`): most keys a question is asked for are absent, and one
+    /// test rules them out without comparing against every name.
+    private let present: UInt64
     /// Names the map in messages, such as "question 'age'".
     var owner: String
 
@@ -29,36 +33,67 @@ struct MapReader {
         }
         self.node = node
         self.owner = owner
-        var entries: [Entry] = []
+        self.mapping = mapping.entries
+        var positions: [Int] = []
         var names: [String] = []
-        entries.reserveCapacity(mapping.entries.count)
+        var present: UInt64 = 0
+        positions.reserveCapacity(mapping.entries.count)
         names.reserveCapacity(mapping.entries.count)
-        for entry in mapping.entries {
-            guard case .scalar(let key) = entry.key, !names.contains(key.text) else { continue }
-            entries.append(Entry(name: key.text, key: key, value: entry.value))
+        for i in mapping.entries.indices {
+            guard case .scalar(let key) = mapping.entries[i].key else { continue }
+            let bit = Self.bit(key.text)
+            if present & bit != 0, names.contains(key.text) { continue }
+            present |= bit
+            positions.append(i)
             names.append(key.text)
         }
-        self.entries = entries
+        self.positions = positions
         self.names = names
+        self.present = present
+    }
+
+    /// One of 64 bits for a name, from its length and first byte: cheap to take (a string's
+    /// last byte was not), and different for most of the keys of one map.
+    private static func bit(_ name: String) -> UInt64 {
+        let utf8 = name.utf8
+        let mix = utf8.count &* 5 &+ Int(utf8.first ?? 0)
+        return 1 << UInt64(mix & 63)
+    }
+
+    private func position(_ key: String) -> Int? {
+        guard present & Self.bit(key) != 0, let i = names.firstIndex(of: key) else { return nil }
+        return positions[i]
+    }
+
+    /// The map's entries with scalar keys, first of each name only, in order.
+    var entries: [Entry] {
+        zip(names, positions).map { name, i in
+            guard case .scalar(let key) = mapping[i].key else { preconditionFailure("only scalar keys are kept") }
+            return Entry(name: name, key: key, value: mapping[i].value)
+        }
     }
 
     private func entry(_ key: String) -> Entry? {
-        names.firstIndex(of: key).map { entries[$0] }
+        guard let i = position(key), case .scalar(let k) = mapping[i].key else { return nil }
+        return Entry(name: key, key: k, value: mapping[i].value)
     }
 
     subscript(_ key: String) -> Node? {
-        guard let value = names.firstIndex(of: key).map({ entries[$0].value }) else { return nil }
+        guard let i = position(key) else { return nil }
+        let value = mapping[i].value
         if case .scalar(let s) = value, s.isNull { return nil }
         return value
     }
 
-    func keyScalar(_ key: String) -> Scalar? { names.firstIndex(of: key).map { entries[$0].key } }
+    func keyScalar(_ key: String) -> Scalar? {
+        guard let i = position(key), case .scalar(let k) = mapping[i].key else { return nil }
+        return k
+    }
 
     /// Reports every key not in `allowed`; `elsewhere` explains keys that belong to another context.
     func rejectUnknown(allowed: Set<String>, elsewhere: (String) -> String? = { _ in nil }, diagnostics: inout Diagnostics) {
-        for entry in entries where !allowed.contains(entry.name) {
-            let name = entry.name
-            let at = entry.key.start
+        for (name, i) in zip(names, positions) where !allowed.contains(name) {
+            let at = mapping[i].key.start
             // `require` may have reported it already, as the likely spelling of a key it needs.
             if diagnostics.items.contains(where: { $0.code == .unknownKey && $0.at == at }) { continue }
             let length = name.count

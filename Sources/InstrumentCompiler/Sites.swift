@@ -3,23 +3,42 @@ import YAMLTree
 
 /// An expression found while decoding, kept with its place so it can be checked
 /// once every question is known.
-struct ExpressionSite {
+///
+/// A class, never changed once made: the checks pass each site to several functions and closures,
+/// and a copy of the struct it was (a scalar, a parsed tree, several strings) cost a retain and a
+/// release of each part, a fortieth of `check` on a 10,000-question form.
+final class ExpressionSite: Sendable {
     enum Role {
         case showIf, validIf, value, choiceShowIf, safeguarding
         /// A soft check's condition: on the answer, as a valid_if is.
         case warnIf
     }
 
-    var role: Role
-    var scalar: Scalar
-    var parsed: Result<Expr, ExpressionError>
+    let role: Role
+    let scalar: Scalar
+    let parsed: Result<Expr, ExpressionError>
     /// The question the expression belongs to, or nil for a section's condition.
-    var question: String?
+    let question: String?
     /// Index of the first question that comes after the expression's place.
-    var position: Int
-    var sectionID: String
+    let position: Int
+    let sectionID: String
     /// The safeguarding rule whose `when` this is.
-    var rule: String? = nil
+    let rule: String?
+
+    init(role: Role, scalar: Scalar, parsed: Result<Expr, ExpressionError>, question: String?, position: Int, sectionID: String, rule: String? = nil) {
+        self.role = role
+        self.scalar = scalar
+        self.parsed = parsed
+        self.question = question
+        self.position = position
+        self.sectionID = sectionID
+        self.rule = rule
+    }
+
+    /// The same site, as the condition of safeguarding rule `rule`.
+    func of(rule: String) -> ExpressionSite {
+        ExpressionSite(role: role, scalar: scalar, parsed: parsed, question: question, position: position, sectionID: sectionID, rule: rule)
+    }
 }
 
 /// A text that pipes answers in with `{id}`.

@@ -16,12 +16,37 @@ public struct JSONWriter {
     /// the list itself, kept so that its storage cannot be freed and reused for another list.
     private var sharedChoices: (choices: [Choice], depth: Int, bytes: [UInt8])?
 
-    public init(compact: Bool = false) {
+    /// Where bytes go as they are written, when the whole text is never wanted at once (a hash):
+    /// handed over whenever `bytes` passes `flushAt`, and by `finish`. A 10,000-question form is
+    /// 6 MB of JSON; kept whole, its buffer's growth touched 16 MB of fresh pages.
+    private var sink: ((UnsafeRawBufferPointer) -> Void)?
+    private var flushAt = Int.max
+    /// While a choice list is being written to be reused, its bytes must stay in `bytes`.
+    private var capturing = 0
+
+    public init(compact: Bool = false, capacity: Int? = nil) {
         self.compact = compact
-        bytes.reserveCapacity(compact ? 256 : 1 << 16)
+        bytes.reserveCapacity(capacity ?? (compact ? 256 : 1 << 16))
+    }
+
+    /// A writer that hands its bytes to `sink` in pieces of about `chunk` bytes rather than
+    /// keeping them; call `finish` after the last value.
+    public init(streamingTo sink: @escaping (UnsafeRawBufferPointer) -> Void, chunk: Int = 1 << 16) {
+        self.compact = false
+        self.sink = sink
+        self.flushAt = chunk
+        bytes.reserveCapacity(chunk + chunk / 4)
+    }
+
+    /// Hands what is left to the sink.
+    public mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func separate() {
+        if bytes.count >= flushAt, capturing == 0 { finish() }
         guard !open.isEmpty else { return }
         if open[open.count - 1].hasMember { bytes.append(0x2C) }
         open[open.count - 1].hasMember = true
@@ -30,16 +55,18 @@ public struct JSONWriter {
     }
 
     /// Most of a compiled instrument's bytes are indentation: copied from a block of spaces
-    /// rather than appended one by one.
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    /// rather than appended one by one. A static string, which needs no reference counting.
+    private static let spaces: StaticString = "                                                                "
 
     private mutating func newline() {
         bytes.append(0x0A)
         var count = open.count * 2
         while count > 0 {
-            let n = Swift.min(count, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[..<n])
-            count -= n
+            Self.spaces.withUTF8Buffer { spaces in
+                let n = Swift.min(count, spaces.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<n]))
+                count -= n
+            }
         }
     }
 
@@ -55,6 +82,20 @@ public struct JSONWriter {
         open.append((false, nil))
         body(&self)
         close(0x7D)
+    }
+
+    /// A list from an array, each element read in place: a sequence's iterator hands out copies,
+    /// and a question copied is a retain and release of each of its parts.
+    public mutating func array<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
+        bytes.append(0x5B)
+        open.append((false, nil))
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices {
+                separate()
+                body(&self, items[i])
+            }
+        }
+        close(0x5D)
     }
 
     public mutating func array<S: Swift.Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
@@ -92,7 +133,9 @@ public struct JSONWriter {
             return
         }
         let start = bytes.count
+        capturing += 1
         array(choices) { w, c in c.write(to: &w) }
+        capturing -= 1
         sharedChoices = (choices, open.count, Array(bytes[start...]))
     }
 
@@ -311,9 +354,20 @@ extension Instrument {
     }
 
     /// The canonical compiled form as bytes.
-    public var canonicalJSON: [UInt8] {
-        var w = JSONWriter()
+    public var canonicalJSON: [UInt8] { canonicalJSON(capacity: nil) }
+
+    /// The compiled form, with room reserved for about `capacity` bytes so that a large form's
+    /// buffer is not copied as it grows.
+    public func canonicalJSON(capacity: Int?) -> [UInt8] {
+        var w = JSONWriter(capacity: capacity)
         write(to: &w)
         return w.bytes
+    }
+
+    /// The compiled form handed to `sink` in pieces, never held whole (see `JSONWriter.init(streamingTo:)`).
+    public func writeCanonicalJSON(to sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var w = JSONWriter(streamingTo: sink)
+        write(to: &w)
+        w.finish()
     }
 }

@@ -72,8 +72,17 @@ public struct Instrument: Sendable, Equatable, Codable {
     /// The questions a participant (or interviewer) answers: not notes, calculations or values set at launch.
     /// `check` and `preview` both report this number, so they never disagree.
     public var answeredQuestionCount: Int {
-        // Counted section by section: `questions` would copy every question first.
-        sections.reduce(0) { $0 + $1.questions.count { $0.type != .note && !$0.type.isNeverAsked } }
+        // Counted in place, reading only each question's type: `questions` would copy every
+        // question first, and a closure over each question copies it too.
+        var count = 0
+        for s in sections.indices {
+            let questions = sections[s].questions
+            for i in questions.indices {
+                let type = questions[i].type
+                if type != .note && !type.isNeverAsked { count += 1 }
+            }
+        }
+        return count
     }
 
     /// The question with this id, or nil when the instrument has none.

@@ -47,56 +47,47 @@ public struct MatrixRow: Sendable, Equatable, Codable {
     }
 }
 
-/// One question. Keys that do not apply to its type are nil.
-public struct Question: Sendable, Equatable, Codable {
-    public var id: String
-    public var type: QuestionType
-    public var text: LocalizedText?
-    public var help: LocalizedText?
-    public var required: Bool = false
-    public var showIf: String?
-    public var validIf: String?
-    public var invalidMessage: LocalizedText?
-    /// Soft checks: leaving the question (or a matrix row) unanswered, or an answer for which
-    /// `warnIf` holds, is met with a message the participant may confirm (see `SoftCheck`).
-    /// Nil rather than false, so that instruments without them keep their compiled form and hash.
-    public var softRequired: Bool?
-    public var warnIf: String?
-    public var warnMessage: LocalizedText?
-    public var sensitive: Bool = false
-    public var identifying: Bool = false
-    public var label: LocalizedText?
+/// A question's parts, held once behind `Question`'s reference and copied only when a shared
+/// question is changed.
+struct QuestionFields: Sendable, Equatable, Codable {
+    // Each part is described at its accessor on `Question`.
+    var id: String
+    var type: QuestionType
+    var text: LocalizedText?
+    var help: LocalizedText?
+    var required: Bool = false
+    var showIf: String?
+    var validIf: String?
+    var invalidMessage: LocalizedText?
+    var softRequired: Bool?
+    var warnIf: String?
+    var warnMessage: LocalizedText?
+    var sensitive: Bool = false
+    var identifying: Bool = false
+    var label: LocalizedText?
 
-    /// Choices after resolving a named set; for a scale given as `from`/`to`, one per point.
-    public var choices: [Choice]?
-    /// The choice set the choices came from, if any.
-    public var choiceSet: String?
-    /// The "Other, please specify" choice, if offered.
-    public var other: Choice?
-    public var shuffle: Bool?
-    public var rows: [MatrixRow]?
-    /// number: the range of the answer; multiple: how many choices may be picked.
-    public var min: Double?
-    public var max: Double?
-    public var decimals: Int?
-    public var unit: LocalizedText?
-    public var maxLength: Int?
-    public var pattern: String?
-    /// Patterns removed from this free text before it is written.
-    public var redact: [Privacy.Pattern]?
-    /// The limits of a date, time or datetime: ISO text (`2024-05-01`, `06:00`,
-    /// `2024-05-01T09:00`) or "today" (not for a time). Kept under the date keys so that a date
-    /// question compiles, and hashes, as it did before times existed.
-    public var dateMin: String?
-    public var dateMax: String?
-    public var precision: DatePrecision?
-    public var rank: Int?
-    public var value: String?
-    public var probes: [LocalizedText]?
-    public var instructions: LocalizedText?
-    public var minutes: Double?
+    var choices: [Choice]?
+    var choiceSet: String?
+    var other: Choice?
+    var shuffle: Bool?
+    var rows: [MatrixRow]?
+    var min: Double?
+    var max: Double?
+    var decimals: Int?
+    var unit: LocalizedText?
+    var maxLength: Int?
+    var pattern: String?
+    var redact: [Privacy.Pattern]?
+    var dateMin: String?
+    var dateMax: String?
+    var precision: DatePrecision?
+    var rank: Int?
+    var value: String?
+    var probes: [LocalizedText]?
+    var instructions: LocalizedText?
+    var minutes: Double?
 
-    public init(id: String, type: QuestionType) {
+    init(id: String, type: QuestionType) {
         self.id = id
         self.type = type
     }
@@ -108,6 +99,228 @@ public struct Question: Sendable, Equatable, Codable {
         case choices, choiceSet = "choice_set", other, shuffle, rows, min, max, decimals, unit
         case maxLength = "max_length", pattern, redact, dateMin = "date_min", dateMax = "date_max"
         case precision, rank, value, probes, instructions, minutes
+    }
+}
+
+/// One question. Keys that do not apply to its type are nil.
+///
+/// Its parts are held behind one reference, copied on write: a question is passed, listed and
+/// taken from arrays everywhere, and a copy of its thirty-odd parts was a retain and a release of
+/// each (about a twentieth of `check` on a 10,000-question form); now a copy is one retain.
+public struct Question: Sendable, Equatable, Codable {
+    /// A managed buffer rather than a class with a stored property: reading a class's stored
+    /// property is checked for exclusive access at run time, the buffer's header is not.
+    /// Only ever changed while uniquely referenced (`makeUnique`), so sharing it is safe.
+    private struct Storage: @unchecked Sendable {
+        var buffer: ManagedBuffer<QuestionFields, UInt8>
+        init(_ fields: QuestionFields) { buffer = .create(minimumCapacity: 0) { _ in fields } }
+        var fields: QuestionFields {
+            _read { yield buffer.header }
+            _modify { yield &buffer.header }
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage.buffer) { storage = Storage(storage.fields) }
+    }
+
+    public init(id: String, type: QuestionType) {
+        storage = Storage(QuestionFields(id: id, type: type))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try QuestionFields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    public static func == (a: Question, b: Question) -> Bool {
+        a.storage.buffer === b.storage.buffer || a.storage.fields == b.storage.fields
+    }
+
+    public var id: String {
+        get { storage.fields.id }
+        _modify { makeUnique(); yield &storage.fields.id }
+    }
+
+    public var type: QuestionType {
+        get { storage.fields.type }
+        _modify { makeUnique(); yield &storage.fields.type }
+    }
+
+    public var text: LocalizedText? {
+        get { storage.fields.text }
+        _modify { makeUnique(); yield &storage.fields.text }
+    }
+
+    public var help: LocalizedText? {
+        get { storage.fields.help }
+        _modify { makeUnique(); yield &storage.fields.help }
+    }
+
+    public var required: Bool {
+        get { storage.fields.required }
+        _modify { makeUnique(); yield &storage.fields.required }
+    }
+
+    public var showIf: String? {
+        get { storage.fields.showIf }
+        _modify { makeUnique(); yield &storage.fields.showIf }
+    }
+
+    public var validIf: String? {
+        get { storage.fields.validIf }
+        _modify { makeUnique(); yield &storage.fields.validIf }
+    }
+
+    public var invalidMessage: LocalizedText? {
+        get { storage.fields.invalidMessage }
+        _modify { makeUnique(); yield &storage.fields.invalidMessage }
+    }
+
+    /// Soft checks: leaving the question (or a matrix row) unanswered, or an answer for which
+    /// `warnIf` holds, is met with a message the participant may confirm (see `SoftCheck`).
+    /// Nil rather than false, so that instruments without them keep their compiled form and hash.
+    public var softRequired: Bool? {
+        get { storage.fields.softRequired }
+        _modify { makeUnique(); yield &storage.fields.softRequired }
+    }
+
+    public var warnIf: String? {
+        get { storage.fields.warnIf }
+        _modify { makeUnique(); yield &storage.fields.warnIf }
+    }
+
+    public var warnMessage: LocalizedText? {
+        get { storage.fields.warnMessage }
+        _modify { makeUnique(); yield &storage.fields.warnMessage }
+    }
+
+    public var sensitive: Bool {
+        get { storage.fields.sensitive }
+        _modify { makeUnique(); yield &storage.fields.sensitive }
+    }
+
+    public var identifying: Bool {
+        get { storage.fields.identifying }
+        _modify { makeUnique(); yield &storage.fields.identifying }
+    }
+
+    public var label: LocalizedText? {
+        get { storage.fields.label }
+        _modify { makeUnique(); yield &storage.fields.label }
+    }
+
+    /// Choices after resolving a named set; for a scale given as `from`/`to`, one per point.
+    public var choices: [Choice]? {
+        get { storage.fields.choices }
+        _modify { makeUnique(); yield &storage.fields.choices }
+    }
+
+    /// The choice set the choices came from, if any.
+    public var choiceSet: String? {
+        get { storage.fields.choiceSet }
+        _modify { makeUnique(); yield &storage.fields.choiceSet }
+    }
+
+    /// The "Other, please specify" choice, if offered.
+    public var other: Choice? {
+        get { storage.fields.other }
+        _modify { makeUnique(); yield &storage.fields.other }
+    }
+
+    public var shuffle: Bool? {
+        get { storage.fields.shuffle }
+        _modify { makeUnique(); yield &storage.fields.shuffle }
+    }
+
+    public var rows: [MatrixRow]? {
+        get { storage.fields.rows }
+        _modify { makeUnique(); yield &storage.fields.rows }
+    }
+
+    /// number: the range of the answer; multiple: how many choices may be picked.
+    public var min: Double? {
+        get { storage.fields.min }
+        _modify { makeUnique(); yield &storage.fields.min }
+    }
+
+    public var max: Double? {
+        get { storage.fields.max }
+        _modify { makeUnique(); yield &storage.fields.max }
+    }
+
+    public var decimals: Int? {
+        get { storage.fields.decimals }
+        _modify { makeUnique(); yield &storage.fields.decimals }
+    }
+
+    public var unit: LocalizedText? {
+        get { storage.fields.unit }
+        _modify { makeUnique(); yield &storage.fields.unit }
+    }
+
+    public var maxLength: Int? {
+        get { storage.fields.maxLength }
+        _modify { makeUnique(); yield &storage.fields.maxLength }
+    }
+
+    public var pattern: String? {
+        get { storage.fields.pattern }
+        _modify { makeUnique(); yield &storage.fields.pattern }
+    }
+
+    /// Patterns removed from this free text before it is written.
+    public var redact: [Privacy.Pattern]? {
+        get { storage.fields.redact }
+        _modify { makeUnique(); yield &storage.fields.redact }
+    }
+
+    /// The limits of a date, time or datetime: ISO text (`2024-05-01`, `06:00`,
+    /// `2024-05-01T09:00`) or "today" (not for a time). Kept under the date keys so that a date
+    /// question compiles, and hashes, as it did before times existed.
+    public var dateMin: String? {
+        get { storage.fields.dateMin }
+        _modify { makeUnique(); yield &storage.fields.dateMin }
+    }
+
+    public var dateMax: String? {
+        get { storage.fields.dateMax }
+        _modify { makeUnique(); yield &storage.fields.dateMax }
+    }
+
+    public var precision: DatePrecision? {
+        get { storage.fields.precision }
+        _modify { makeUnique(); yield &storage.fields.precision }
+    }
+
+    public var rank: Int? {
+        get { storage.fields.rank }
+        _modify { makeUnique(); yield &storage.fields.rank }
+    }
+
+    public var value: String? {
+        get { storage.fields.value }
+        _modify { makeUnique(); yield &storage.fields.value }
+    }
+
+    public var probes: [LocalizedText]? {
+        get { storage.fields.probes }
+        _modify { makeUnique(); yield &storage.fields.probes }
+    }
+
+    public var instructions: LocalizedText? {
+        get { storage.fields.instructions }
+        _modify { makeUnique(); yield &storage.fields.instructions }
+    }
+
+    public var minutes: Double? {
+        get { storage.fields.minutes }
+        _modify { makeUnique(); yield &storage.fields.minutes }
     }
 
     /// Every choice a participant can give, with "Other" last.

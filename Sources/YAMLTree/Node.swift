@@ -1,15 +1,27 @@
 /// A position in the source: 1-based line, 1-based column counted in characters (as libyaml counts).
 public struct Mark: Sendable, Equatable, Comparable, Hashable {
-    public var line: Int
-    public var column: Int
+    // Stored in 32 bits: every scalar holds two marks, and a 10,000-question file has 150,000
+    // scalars (the reader refuses files past 100 MB, far below 2^31 lines or columns).
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static func < (a: Mark, b: Mark) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
+        (a.storedLine, a.storedColumn) < (b.storedLine, b.storedColumn)
     }
 }
 
@@ -85,10 +97,13 @@ public struct YAMLSequence: Sendable, Equatable {
 }
 
 /// One node of the document tree. Aliases are resolved to the node they name.
-public indirect enum Node: Sendable, Equatable {
+///
+/// A scalar is held in place and only lists and maps are boxed: most nodes are scalars, and a
+/// box for each was an allocation per value.
+public enum Node: Sendable, Equatable {
     case scalar(Scalar)
-    case mapping(Mapping)
-    case sequence(YAMLSequence)
+    indirect case mapping(Mapping)
+    indirect case sequence(YAMLSequence)
 
     public var start: Mark {
         switch self {

@@ -47,6 +47,15 @@ private struct TreeBuilder {
         var pendingKey: Node?
         /// Nodes in this subtree, counting alias expansions.
         var size = 1
+        /// A bit per key in `entries` (see `keyBit`): a new key whose bit is clear is not a
+        /// duplicate, and is not compared with every key before it.
+        var keyBits: UInt64 = 0
+    }
+
+    /// One of 64 bits for a key, from its length and first byte.
+    private static func keyBit(_ key: String) -> UInt64 {
+        let utf8 = key.utf8
+        return 1 << UInt64((utf8.count &* 5 &+ Int(utf8.first ?? 0)) & 63)
     }
 
     let limits: YAMLLimits
@@ -192,7 +201,9 @@ private struct TreeBuilder {
     ///   - new: the nodes this adds to the count: 1 for a scalar or a closed list or map (whose
     ///     children were counted as they came), the whole subtree for an alias. Counting each
     ///     subtree again at every level once made a large alias-free file "expand" past the limit.
-    private mutating func add(_ node: Node, size: Int, new: Int, anchor: String?, at mark: Mark? = nil) -> YAMLProblem? {
+    ///
+    /// `node` is consumed: moved into its list or map, not copied (a retain per scalar's text).
+    private mutating func add(_ node: consuming Node, size: Int, new: Int, anchor: String?, at mark: Mark? = nil) -> YAMLProblem? {
         nodeCount += new
         if nodeCount > limits.maxNodes {
             return usedAlias
@@ -232,7 +243,8 @@ private struct TreeBuilder {
             )
         }
         // Maps in instruments hold a dozen keys at most: a linear scan beats hashing every key.
-        if let first = Self.firstKey(scalar.text, in: stack[top].entries) {
+        let bit = Self.keyBit(scalar.text)
+        if stack[top].keyBits & bit != 0, let first = Self.firstKey(scalar.text, in: stack[top].entries) {
             problems.append(YAMLProblem(
                 kind: .duplicateKey(key: scalar.text, firstAt: first),
                 message: "the key '\(scalar.text)' appears twice in the same map (first at line \(first.line))",
@@ -240,6 +252,7 @@ private struct TreeBuilder {
                 at: scalar.start, length: max(1, scalar.text.count)
             ))
         }
+        stack[top].keyBits |= bit
         stack[top].pendingKey = node
         return nil
     }

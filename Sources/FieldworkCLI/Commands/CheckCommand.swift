@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let files: [CompiledFile]
         do {
-            files = try CompiledFile.expand(paths).map { path throws(UsageError) in try CompiledFile.load(path, keepingTrees: true) }
+            files = try CompiledFile.expand(paths).map { path throws(UsageError) in try CompiledFile.load(path, keepingTrees: true, keepingForm: false) }
         } catch {
             throw ValidationError(error.description)
         }

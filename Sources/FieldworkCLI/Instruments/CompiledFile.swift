@@ -8,8 +8,10 @@ struct CompiledFile {
     var result: CompileResult
 
     /// Reads and compiles one file; a file over the size limit is reported without being read.
-    /// With `keepingTrees`, what compiling built is never freed (see `InstrumentCompiler.compile`).
-    static func load(_ path: String, limits: YAMLLimits = .standard, keepingTrees: Bool = false) throws(UsageError) -> CompiledFile {
+    /// With `keepingTrees`, what compiling built is never freed; without `keepingForm`, only the
+    /// compiled form's hash is kept (see `InstrumentCompiler.compile`).
+    static func load(_ path: String, limits: YAMLLimits = .standard, keepingTrees: Bool = false,
+                     keepingForm: Bool = true) throws(UsageError) -> CompiledFile {
         if let size = Platform.fileSize(path), size > limits.maxFileBytes {
             return CompiledFile(path: path, lines: SourceLines([]), result: InstrumentCompiler.oversized(size: size, limits: limits))
         }
@@ -19,7 +21,7 @@ struct CompiledFile {
         } catch {
             throw UsageError(description: "cannot read '\(path)': \(Platform.describe(error))")
         }
-        let result = InstrumentCompiler.compile(bytes, limits: limits, keepingTrees: keepingTrees)
+        let result = InstrumentCompiler.compile(bytes, limits: limits, keepingTrees: keepingTrees, keepingForm: keepingForm)
         // Split into lines only when there is a line to show.
         return CompiledFile(path: path, lines: SourceLines(result.diagnostics.isEmpty ? [] : bytes), result: result)
     }

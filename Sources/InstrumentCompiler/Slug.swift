@@ -38,17 +38,25 @@ public enum Slug {
 
     /// Words an id cannot be, with the reason.
     static func reservedReason(_ id: String) -> String? {
-        switch id {
-        case "and", "or", "not", "in", "true", "false":
-            return "'\(id)' is a word of the condition language"
-        case "all", "by", "eq", "ge", "gt", "le", "lt", "ne", "to", "with":
-            return "'\(id)' is reserved in SPSS, so it cannot name a variable"
-        case "response_id", "pseudonym", "instrument_version", "status", "language", "date", "duration":
-            return "'\(id)' names a column that every export already has"
-        default:
-            return nil
+        // A table, not a switch: asked of every id, and most are none of these, which a switch
+        // found only after comparing with each.
+        switch reserved[id] {
+        case .conditionWord?: "'\(id)' is a word of the condition language"
+        case .spss?: "'\(id)' is reserved in SPSS, so it cannot name a variable"
+        case .column?: "'\(id)' names a column that every export already has"
+        case nil: nil
         }
     }
+
+    private enum Reserved { case conditionWord, spss, column }
+
+    private static let reserved: [String: Reserved] = {
+        var table: [String: Reserved] = [:]
+        for word in ["and", "or", "not", "in", "true", "false"] { table[word] = .conditionWord }
+        for word in ["all", "by", "eq", "ge", "gt", "le", "lt", "ne", "to", "with"] { table[word] = .spss }
+        for word in ["response_id", "pseudonym", "instrument_version", "status", "language", "date", "duration"] { table[word] = .column }
+        return table
+    }()
 
     static func isLanguageCode(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)

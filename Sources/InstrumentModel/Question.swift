@@ -49,45 +49,46 @@ public struct MatrixRow: Sendable, Equatable, Codable {
 
 /// A question's parts, held once behind `Question`'s reference and copied only when a shared
 /// question is changed.
+@usableFromInline
 struct QuestionFields: Sendable, Equatable, Codable {
     // Each part is described at its accessor on `Question`.
-    var id: String
-    var type: QuestionType
-    var text: LocalizedText?
-    var help: LocalizedText?
-    var required: Bool = false
-    var showIf: String?
-    var validIf: String?
-    var invalidMessage: LocalizedText?
-    var softRequired: Bool?
-    var warnIf: String?
-    var warnMessage: LocalizedText?
-    var sensitive: Bool = false
-    var identifying: Bool = false
-    var label: LocalizedText?
+    @usableFromInline var id: String
+    @usableFromInline var type: QuestionType
+    @usableFromInline var text: LocalizedText?
+    @usableFromInline var help: LocalizedText?
+    @usableFromInline var required: Bool = false
+    @usableFromInline var showIf: String?
+    @usableFromInline var validIf: String?
+    @usableFromInline var invalidMessage: LocalizedText?
+    @usableFromInline var softRequired: Bool?
+    @usableFromInline var warnIf: String?
+    @usableFromInline var warnMessage: LocalizedText?
+    @usableFromInline var sensitive: Bool = false
+    @usableFromInline var identifying: Bool = false
+    @usableFromInline var label: LocalizedText?
 
-    var choices: [Choice]?
-    var choiceSet: String?
-    var other: Choice?
-    var shuffle: Bool?
-    var rows: [MatrixRow]?
-    var min: Double?
-    var max: Double?
-    var decimals: Int?
-    var unit: LocalizedText?
-    var maxLength: Int?
-    var pattern: String?
-    var redact: [Privacy.Pattern]?
-    var dateMin: String?
-    var dateMax: String?
-    var precision: DatePrecision?
-    var rank: Int?
-    var value: String?
-    var probes: [LocalizedText]?
-    var instructions: LocalizedText?
-    var minutes: Double?
+    @usableFromInline var choices: [Choice]?
+    @usableFromInline var choiceSet: String?
+    @usableFromInline var other: Choice?
+    @usableFromInline var shuffle: Bool?
+    @usableFromInline var rows: [MatrixRow]?
+    @usableFromInline var min: Double?
+    @usableFromInline var max: Double?
+    @usableFromInline var decimals: Int?
+    @usableFromInline var unit: LocalizedText?
+    @usableFromInline var maxLength: Int?
+    @usableFromInline var pattern: String?
+    @usableFromInline var redact: [Privacy.Pattern]?
+    @usableFromInline var dateMin: String?
+    @usableFromInline var dateMax: String?
+    @usableFromInline var precision: DatePrecision?
+    @usableFromInline var rank: Int?
+    @usableFromInline var value: String?
+    @usableFromInline var probes: [LocalizedText]?
+    @usableFromInline var instructions: LocalizedText?
+    @usableFromInline var minutes: Double?
 
-    init(id: String, type: QuestionType) {
+    @usableFromInline init(id: String, type: QuestionType) {
         self.id = id
         self.type = type
     }
@@ -111,18 +112,21 @@ public struct Question: Sendable, Equatable, Codable {
     /// A managed buffer rather than a class with a stored property: reading a class's stored
     /// property is checked for exclusive access at run time, the buffer's header is not.
     /// Only ever changed while uniquely referenced (`makeUnique`), so sharing it is safe.
-    private struct Storage: @unchecked Sendable {
-        var buffer: ManagedBuffer<QuestionFields, UInt8>
-        init(_ fields: QuestionFields) { buffer = .create(minimumCapacity: 0) { _ in fields } }
-        var fields: QuestionFields {
+    ///
+    /// Inlinable, with the accessors below: called from other modules, a `_modify` that is not
+    /// inlined allocates its frame on the heap, an allocation for every part a decoder sets.
+    @usableFromInline struct Storage: @unchecked Sendable {
+        @usableFromInline var buffer: ManagedBuffer<QuestionFields, UInt8>
+        @usableFromInline init(_ fields: QuestionFields) { buffer = .create(minimumCapacity: 0) { _ in fields } }
+        @inlinable var fields: QuestionFields {
             _read { yield buffer.header }
             _modify { yield &buffer.header }
         }
     }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
-    private mutating func makeUnique() {
+    @inlinable mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage.buffer) { storage = Storage(storage.fields) }
     }
 
@@ -142,42 +146,42 @@ public struct Question: Sendable, Equatable, Codable {
         a.storage.buffer === b.storage.buffer || a.storage.fields == b.storage.fields
     }
 
-    public var id: String {
+    @inlinable public var id: String {
         get { storage.fields.id }
         _modify { makeUnique(); yield &storage.fields.id }
     }
 
-    public var type: QuestionType {
+    @inlinable public var type: QuestionType {
         get { storage.fields.type }
         _modify { makeUnique(); yield &storage.fields.type }
     }
 
-    public var text: LocalizedText? {
+    @inlinable public var text: LocalizedText? {
         get { storage.fields.text }
         _modify { makeUnique(); yield &storage.fields.text }
     }
 
-    public var help: LocalizedText? {
+    @inlinable public var help: LocalizedText? {
         get { storage.fields.help }
         _modify { makeUnique(); yield &storage.fields.help }
     }
 
-    public var required: Bool {
+    @inlinable public var required: Bool {
         get { storage.fields.required }
         _modify { makeUnique(); yield &storage.fields.required }
     }
 
-    public var showIf: String? {
+    @inlinable public var showIf: String? {
         get { storage.fields.showIf }
         _modify { makeUnique(); yield &storage.fields.showIf }
     }
 
-    public var validIf: String? {
+    @inlinable public var validIf: String? {
         get { storage.fields.validIf }
         _modify { makeUnique(); yield &storage.fields.validIf }
     }
 
-    public var invalidMessage: LocalizedText? {
+    @inlinable public var invalidMessage: LocalizedText? {
         get { storage.fields.invalidMessage }
         _modify { makeUnique(); yield &storage.fields.invalidMessage }
     }
@@ -185,97 +189,97 @@ public struct Question: Sendable, Equatable, Codable {
     /// Soft checks: leaving the question (or a matrix row) unanswered, or an answer for which
     /// `warnIf` holds, is met with a message the participant may confirm (see `SoftCheck`).
     /// Nil rather than false, so that instruments without them keep their compiled form and hash.
-    public var softRequired: Bool? {
+    @inlinable public var softRequired: Bool? {
         get { storage.fields.softRequired }
         _modify { makeUnique(); yield &storage.fields.softRequired }
     }
 
-    public var warnIf: String? {
+    @inlinable public var warnIf: String? {
         get { storage.fields.warnIf }
         _modify { makeUnique(); yield &storage.fields.warnIf }
     }
 
-    public var warnMessage: LocalizedText? {
+    @inlinable public var warnMessage: LocalizedText? {
         get { storage.fields.warnMessage }
         _modify { makeUnique(); yield &storage.fields.warnMessage }
     }
 
-    public var sensitive: Bool {
+    @inlinable public var sensitive: Bool {
         get { storage.fields.sensitive }
         _modify { makeUnique(); yield &storage.fields.sensitive }
     }
 
-    public var identifying: Bool {
+    @inlinable public var identifying: Bool {
         get { storage.fields.identifying }
         _modify { makeUnique(); yield &storage.fields.identifying }
     }
 
-    public var label: LocalizedText? {
+    @inlinable public var label: LocalizedText? {
         get { storage.fields.label }
         _modify { makeUnique(); yield &storage.fields.label }
     }
 
     /// Choices after resolving a named set; for a scale given as `from`/`to`, one per point.
-    public var choices: [Choice]? {
+    @inlinable public var choices: [Choice]? {
         get { storage.fields.choices }
         _modify { makeUnique(); yield &storage.fields.choices }
     }
 
     /// The choice set the choices came from, if any.
-    public var choiceSet: String? {
+    @inlinable public var choiceSet: String? {
         get { storage.fields.choiceSet }
         _modify { makeUnique(); yield &storage.fields.choiceSet }
     }
 
     /// The "Other, please specify" choice, if offered.
-    public var other: Choice? {
+    @inlinable public var other: Choice? {
         get { storage.fields.other }
         _modify { makeUnique(); yield &storage.fields.other }
     }
 
-    public var shuffle: Bool? {
+    @inlinable public var shuffle: Bool? {
         get { storage.fields.shuffle }
         _modify { makeUnique(); yield &storage.fields.shuffle }
     }
 
-    public var rows: [MatrixRow]? {
+    @inlinable public var rows: [MatrixRow]? {
         get { storage.fields.rows }
         _modify { makeUnique(); yield &storage.fields.rows }
     }
 
     /// number: the range of the answer; multiple: how many choices may be picked.
-    public var min: Double? {
+    @inlinable public var min: Double? {
         get { storage.fields.min }
         _modify { makeUnique(); yield &storage.fields.min }
     }
 
-    public var max: Double? {
+    @inlinable public var max: Double? {
         get { storage.fields.max }
         _modify { makeUnique(); yield &storage.fields.max }
     }
 
-    public var decimals: Int? {
+    @inlinable public var decimals: Int? {
         get { storage.fields.decimals }
         _modify { makeUnique(); yield &storage.fields.decimals }
     }
 
-    public var unit: LocalizedText? {
+    @inlinable public var unit: LocalizedText? {
         get { storage.fields.unit }
         _modify { makeUnique(); yield &storage.fields.unit }
     }
 
-    public var maxLength: Int? {
+    @inlinable public var maxLength: Int? {
         get { storage.fields.maxLength }
         _modify { makeUnique(); yield &storage.fields.maxLength }
     }
 
-    public var pattern: String? {
+    @inlinable public var pattern: String? {
         get { storage.fields.pattern }
         _modify { makeUnique(); yield &storage.fields.pattern }
     }
 
     /// Patterns removed from this free text before it is written.
-    public var redact: [Privacy.Pattern]? {
+    @inlinable public var redact: [Privacy.Pattern]? {
         get { storage.fields.redact }
         _modify { makeUnique(); yield &storage.fields.redact }
     }
@@ -283,42 +287,42 @@ public struct Question: Sendable, Equatable, Codable {
     /// The limits of a date, time or datetime: ISO text (`2024-05-01`, `06:00`,
     /// `2024-05-01T09:00`) or "today" (not for a time). Kept under the date keys so that a date
     /// question compiles, and hashes, as it did before times existed.
-    public var dateMin: String? {
+    @inlinable public var dateMin: String? {
         get { storage.fields.dateMin }
         _modify { makeUnique(); yield &storage.fields.dateMin }
     }
 
-    public var dateMax: String? {
+    @inlinable public var dateMax: String? {
         get { storage.fields.dateMax }
         _modify { makeUnique(); yield &storage.fields.dateMax }
     }
 
-    public var precision: DatePrecision? {
+    @inlinable public var precision: DatePrecision? {
         get { storage.fields.precision }
         _modify { makeUnique(); yield &storage.fields.precision }
     }
 
-    public var rank: Int? {
+    @inlinable public var rank: Int? {
         get { storage.fields.rank }
         _modify { makeUnique(); yield &storage.fields.rank }
     }
 
-    public var value: String? {
+    @inlinable public var value: String? {
         get { storage.fields.value }
         _modify { makeUnique(); yield &storage.fields.value }
     }
 
-    public var probes: [LocalizedText]? {
+    @inlinable public var probes: [LocalizedText]? {
         get { storage.fields.probes }
         _modify { makeUnique(); yield &storage.fields.probes }
     }
 
-    public var instructions: LocalizedText? {
+    @inlinable public var instructions: LocalizedText? {
         get { storage.fields.instructions }
         _modify { makeUnique(); yield &storage.fields.instructions }
     }
 
-    public var minutes: Double? {
+    @inlinable public var minutes: Double? {
         get { storage.fields.minutes }
         _modify { makeUnique(); yield &storage.fields.minutes }
     }

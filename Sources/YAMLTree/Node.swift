@@ -51,9 +51,12 @@ public struct Scalar: Sendable, Equatable {
     /// A plain scalar that YAML would read as null (`~`, `null`, or nothing at all).
     public var isNull: Bool {
         guard style == .plain, tag == nil else { return false }
-        // A switch rather than an array literal, which was built anew on every call (every key read).
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
+        // By length first: asked on every key read, and most values are none of these, which a
+        // comparison with each would find only after five string comparisons.
+        switch text.utf8.count {
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
         default: return false
         }
     }

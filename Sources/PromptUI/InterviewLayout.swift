@@ -29,7 +29,7 @@ struct InterviewLayout {
     }
 
     /// A section's name as asked under `id`: its title (piped as in the instance), or its id;
-    /// and in a repeat, which instance ("Money · 2 of 3", "Anything else · 2").
+    /// and in a repeat, which instance ("Money · 2 of 3", "Anything else · Number 2").
     static func sectionName(_ section: Section, asked id: String, _ session: Session) -> String {
         // In a block: the section once, then the instance ("Talk · Money · 2 of 3").
         if let block = partOf(id, session), block.within != nil, block.repeat != nil {

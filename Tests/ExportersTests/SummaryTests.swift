@@ -12,9 +12,11 @@ private struct SummaryStudy {
     let folder: String
     let hash: String
     let id: String
+    let source: String
     private var next = 1
 
     init(_ yaml: String) throws {
+        source = yaml
         let result = try compiling(yaml)
         let instrument = try #require(result.instrument)
         root = try TemporaryFolder()
@@ -276,6 +278,32 @@ private let everyKind = """
         try few.add(4, ["woke": "06:00"])
         let text = SummaryRenderer(minCell: 5, ascii: true).text(try few.summary())
         #expect(text.contains("\nWoke? (woke)\n  fewer than 5 answers: not shown\n"), "\(text)")
+    }
+
+    /// A `hidden` question's text was set at launch (`--set batch=B7`), not written by anyone, and
+    /// cannot be skipped: it is counted as values set at launch, with no skip count.
+    @Test func aHiddenTextIsCountedAsValuesSetAtLaunch() throws {
+        var study = try SummaryStudy("""
+            format: 1
+            id: launch
+            version: 1.0.0
+            title: Launch
+            sections:
+              - id: s
+                questions:
+                  - {id: batch, type: hidden}
+                  - {id: why, type: text, text: Why?}
+            """)
+        try study.add(6, ["batch": "B7", "why": "cold"])
+        try study.add(1, ["batch": "B8"], skipped: ["why"])
+        try study.add(1, [:], skipped: ["why"])
+        let text = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        #expect(text.contains("\nbatch (batch)\n  7 values set at launch\n\nWhy? (why)\n  6 written answers; skipped <5\n"), "\(text)")
+        var one = try SummaryStudy(study.source)
+        try one.add(1, ["batch": "B7"])
+        #expect(SummaryRenderer(minCell: 1, ascii: true).text(try one.summary()).contains("\nbatch (batch)\n  1 value set at launch\n"))
+        #expect(SummaryRenderer(minCell: 5, ascii: true).text(try one.summary()).contains("\nbatch (batch)\n  <5 values set at launch\n"))
+        #expect(SummaryRenderer(minCell: 5, ascii: true).markdown(try study.summary()).contains("\n## batch (batch)\n\n7 values set at launch\n"))
     }
 
     /// A count of one hidden as "<5" is said in the plural, as any other hidden count: "<5 written

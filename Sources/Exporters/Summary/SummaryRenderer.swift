@@ -129,6 +129,9 @@ public struct SummaryRenderer {
                     return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
                 }
                 return ("\(n.variable.label) (\(n.variable.name))", [], times(n))
+            case .texts(let t) where t.variable.type == QuestionType.hidden.rawValue:
+                // Set at launch (`--set`), not written, and never asked, so never skipped.
+                return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) \(count(t.written) == "1" ? "value" : "values") set at launch")
             case .texts(let t):
                 return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) \(Self.counted(t.variable.measure, one: count(t.written) == "1")); skipped \(count(t.skipped))")
             }

@@ -306,6 +306,32 @@ private let everyKind = """
         #expect(SummaryRenderer(minCell: 5, ascii: true).markdown(try study.summary()).contains("\n## batch (batch)\n\n7 values set at launch\n"))
     }
 
+    /// A hidden number or choice too was set at launch, not asked: no skip count and no "Skipped"
+    /// row, and its count is of values set at launch, not of those asked.
+    @Test func aHiddenNumberOrChoiceIsSetAtLaunchNotAsked() throws {
+        var study = try SummaryStudy("""
+            format: 1
+            id: launch
+            version: 1.0.0
+            title: Launch
+            sections:
+              - id: s
+                questions:
+                  - {id: wave, type: hidden, min: 1, max: 4}
+                  - {id: site, type: hidden, choices: [North, South]}
+            """)
+        try study.add(3, ["wave": 2, "site": 1])
+        try study.add(1, [:])
+        let text = SummaryRenderer(minCell: 1, ascii: true).text(try study.summary())
+        #expect(text.contains("\nwave (wave)\n  n 3 set at launch, mean 2, median 2, sd 0, range 2–2\n\nsite (site, 3 set at launch)\n  North "), "\(text)")
+        #expect(text.hasSuffix("\n  North  ####################    3  100%\n  South                          0    0%\n"), "\(text)")
+        let few = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        #expect(few.contains("\nwave (wave)\n  fewer than 5 values set at launch: not shown\n"), "\(few)")
+        var none = try SummaryStudy(study.source)
+        try none.add(1, [:])
+        #expect(SummaryRenderer(minCell: 5, ascii: true).text(try none.summary()).contains("\nwave (wave)\n  none set at launch\n"))
+    }
+
     /// A count of one hidden as "<5" is said in the plural, as any other hidden count: "<5 written
     /// answer" would give away that it is exactly one.
     @Test func aHiddenCountOfOneIsPlural() throws {

@@ -555,7 +555,7 @@ public struct FullScreenDriver: SessionDriver {
             // The closing text thanks people for taking part: not shown to someone who did not.
             if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
             if outcome != .declined {
-                body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
+                body.append(style.selected(session.savedLine))
             }
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, help: session.words.keyClose), words: session.words))
             guard let event = nextEvent() else { return }

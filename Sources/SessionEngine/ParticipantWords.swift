@@ -235,12 +235,6 @@ public struct ParticipantWords: Sendable {
     public func progress(_ number: Int, of total: Int) -> String {
         message("progress", ["number": String(number), "total": String(total)])
     }
-    /// Which instance of a repeat: "2 of 3", or "Number 2" for an `until_done` one (`total` nil),
-    /// whose total is not known while more may follow. One rule for the screens, the review,
-    /// the outline and safeguarding, which each wrote their own and said a bare "2".
-    public func instancePlace(_ number: Int, of total: Int?) -> String {
-        total.map { progress(number, of: $0) } ?? message("instance_number", ["number": String(number)])
-    }
     public var leavePrompt: String { message("leave_prompt") }
     public var leaveKeys: String { message("leave_keys") }
     public var windowTooSmall: String { message("window_too_small") }

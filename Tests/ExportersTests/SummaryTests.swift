@@ -306,6 +306,20 @@ private let everyKind = """
         #expect(SummaryRenderer(minCell: 5, ascii: true).markdown(try study.summary()).contains("\n## batch (batch)\n\n7 values set at launch\n"))
     }
 
+    /// The Markdown's line on small counts reads right at the lowest thresholds: nothing hidden at
+    /// 1 (it said "Counts from 1 to 0 are shown as <1."), a single count at 2.
+    @Test func theMarkdownSaysWhichCountsAreHiddenAtEveryThreshold() throws {
+        var study = try SummaryStudy(opinion)
+        try study.add(1, ["agree": 1])
+        func intro(_ n: Int) throws -> String {
+            let markdown = SummaryRenderer(minCell: n, ascii: true).markdown(try study.summary())
+            return String(markdown.split(separator: "\n", omittingEmptySubsequences: false)[2])
+        }
+        #expect(try intro(1) == "Instrument `opinion`. Every count is shown as it is: none is hidden.")
+        #expect(try intro(2) == "Instrument `opinion`. Counts of 1 are shown as <2.")
+        #expect(try intro(5) == "Instrument `opinion`. Counts from 1 to 4 are shown as <5.")
+    }
+
     /// A hidden number or choice too was set at launch, not asked: no skip count and no "Skipped"
     /// row, and its count is of values set at launch, not of those asked.
     @Test func aHiddenNumberOrChoiceIsSetAtLaunchNotAsked() throws {

@@ -165,6 +165,15 @@ public struct SummaryRenderer {
         }
     }
 
+    /// Which counts are shown as <N, in words that hold at every threshold ("from 1 to 0" did not).
+    var smallCounts: String {
+        switch minCell {
+        case ...1: "Every count is shown as it is: none is hidden."
+        case 2: "Counts of 1 are shown as <2."
+        default: "Counts from 1 to \(minCell - 1) are shown as <\(minCell)."
+        }
+    }
+
     /// Said under the tables when any count is hidden as x.
     var hiddenNote: String { "x: hidden as well, so that a count under \(minCell) cannot be worked out from the others." }
 
@@ -195,7 +204,7 @@ public struct SummaryRenderer {
     }
 
     public func markdown(_ s: Summary) -> String {
-        var out = "# Summary: \(s.title)\n\nInstrument `\(s.id)`. Counts from 1 to \(minCell - 1) are shown as <\(minCell).\n\n"
+        var out = "# Summary: \(s.title)\n\nInstrument `\(s.id)`. \(smallCounts)\n\n"
         if hides(s) { out += hiddenNote + "\n\n" }
         out += "| version | complete | partial | declined |\n|---|---:|---:|---:|\n"
         for v in s.statuses { out += "| \(v.version) | \(count(v.counts.complete)) | \(count(v.counts.partial)) | \(count(v.counts.declined)) |\n" }

@@ -40,6 +40,17 @@ struct InterviewLayout {
         return session.instanceCaptionText(of: id, under: title).map { name + " · " + $0 } ?? name
     }
 
+    /// An outline heading in `columns`: where it does not fit, its title is cut rather than the
+    /// instance's place after the last " · " ("Anything… · Number 2"), so that instances can
+    /// still be told apart; a heading with too little room for both is cut as any line is.
+    static func fitKeepingPlace(_ name: String, _ columns: Int) -> String {
+        guard TextLayout.width(name) > columns, let dot = name.range(of: " · ", options: .backwards) else { return TextLayout.fit(name, columns) }
+        let place = String(name[dot.lowerBound...])
+        let room = columns - TextLayout.width(place)
+        guard room >= 4 else { return TextLayout.fit(name, columns) }
+        return TextLayout.fit(String(name[..<dot.lowerBound]), room) + place
+    }
+
     /// The question `step` places away on the route, if any.
     static func neighbour(of id: String, in session: Session, by step: Int) -> String? {
         let entries = outlineEntries(session)
@@ -258,11 +269,11 @@ struct InterviewLayout {
                 if section.within == nil || !headed.contains(owner.id) {
                     let minutes = owner.minutes.map { " \(Int($0))m" } ?? ""
                     let name = section.within == nil ? Self.sectionName(section, asked: group[0], session) : Self.plainName(owner, asked: group[0], session)
-                    out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
+                    out.append((Self.fitKeepingPlace(name, width - 1 - minutes.count) + minutes, screen.style.accent))
                     headed.insert(owner.id)
                 }
                 if inBlock {
-                    out.append((TextLayout.fit(" " + Self.blockInstanceName(section, asked: group[0], session), width - 1), screen.style.accent))
+                    out.append((Self.fitKeepingPlace(" " + Self.blockInstanceName(section, asked: group[0], session), width - 1), screen.style.accent))
                 }
                 for id in group {
                     guard let q = session.question(id) else { continue }

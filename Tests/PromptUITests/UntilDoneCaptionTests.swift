@@ -1,5 +1,5 @@
 import InstrumentModel
-import PromptUI
+@testable import PromptUI
 import SessionEngine
 import SessionLoop
 import TerminalIO
@@ -95,5 +95,35 @@ import Testing
         }
         #expect(try fullScreen(columns: 80, language: "es")[3] == " Número 2")
         #expect(try fullScreen(columns: 80, language: "cy")[3] == " Rhif 2")
+    }
+
+    /// The interviewer's outline at 80 columns has no room for "Anything else · Number 1 5m": the
+    /// title is cut, not the place, so that the instances are still told apart.
+    @Test func theOutlineCutsTheTitleNotTheInstance() throws {
+        let yaml = """
+            format: 1
+            id: ud
+            version: 1.0.0
+            kind: interview
+            title: Topics
+            sections:
+              - id: other_topic
+                title: Anything else
+                minutes: 5
+                repeat: {until_done: true, max: 5, another: Another topic raised?}
+                questions:
+                  - {id: other_notes, type: open, text: What else came up?}
+            """
+        let (runner, _, _) = try interview(keys("Food bank") + [.key(.enter), .key(.tab)] + keys("1") + [.key(.enter), .key(.ctrl("c"))],
+                                           yaml: yaml, columns: 80, rows: 24)
+        let outline = runner.driver.frame.plain.map { String($0.prefix(while: { $0 != "│" })).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        #expect(Array(outline[2...7]) == [
+            " Anything… · Number 1 5m",
+            "  ✓ What else came up?",
+            "  ✓ Another topic raised?",
+            " Anything… · Number 2 5m",
+            "  ▶ What else came up?",
+            "  · Another topic raised?",
+        ], "\(runner.driver.frame.plain.joined(separator: "\n"))")
     }
 }

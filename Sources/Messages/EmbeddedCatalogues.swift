@@ -135,6 +135,8 @@ declined = Rydych wedi dewis peidio â chymryd rhan. Does dim byd a deipiwyd gen
 saved_for_later = Mae eich atebion hyd yma wedi'u cadw. Gallwch barhau yn nes ymlaen gyda: {command}
 interviewer = Cyfwelydd: {text}
 progress = {number} o {total}
+# review: "Rhif" (number), as in repeat_remove_count
+instance_number = Rhif {number}
 leave_prompt = Gadael nawr? Mae eich atebion hyd yma wedi'u cadw, a gallwch barhau yn nes ymlaen.
 # review: the keys stay y and n
 leave_keys = y gadael · n aros
@@ -531,6 +533,8 @@ declined = You chose not to take part. Nothing you typed has been kept. Thank yo
 saved_for_later = Your answers so far are saved. You can carry on later with: {command}
 interviewer = Interviewer: {text}
 progress = {number} of {total}
+# Which instance of an 'until_done' repeat, where the total is not known yet ("2 of 3" for the others)
+instance_number = Number {number}
 leave_prompt = Leave now? Your answers so far are saved, and you can carry on later.
 leave_keys = y leave · n stay
 window_too_small = Please make this window larger.
@@ -857,6 +861,7 @@ saved_for_later = Sus respuestas hasta ahora están guardadas. Puede continuar m
 # review: the masculine generic; "Persona entrevistadora" is an alternative
 interviewer = Entrevistador: {text}
 progress = {number} de {total}
+instance_number = Número {number}
 leave_prompt = ¿Salir ahora? Sus respuestas hasta ahora están guardadas y puede continuar más tarde.
 # review: the keys stay y and n
 leave_keys = y salir · n quedarse

@@ -215,12 +215,14 @@ public struct FullScreenDriver: SessionDriver {
             if let d = session.instrument.description { body += wrapped(session.render(d).trimmed, width) + [""] }
             body += howItWorks(session, width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: body.count,
-                                       message: stray.message(words), help: Self.keyHelp([words.keyStart, words.keyHelp(typing: false), words.keyLeave], width: width)), words: words))
+                                       message: stray.message(words), help: Self.keyHelp([words.keyStart, words.keyHelp(typing: false), words.keyLeave, words.keyPause], width: width)), words: words))
             guard let event = nextEvent(session) else { return false }
             switch event {
             case .resized: writer.invalidate()
             case .hangUp, .endOfInput: return false
             case .key(.ctrl("c")): if confirmLeave(words) { return false }
+            // The pause, as at every later screen: someone who must stop now is asked nothing.
+            case .key(.ctrl("p")): return false
             case .key(.enter): return true
             case .key(.f1), .key(.character("?")):
                 if let code = showHelp(session, keys: helpKeys(session, widget: nil, canSkip: false), languages: true) {
@@ -255,7 +257,7 @@ public struct FullScreenDriver: SessionDriver {
             let w = widget.render(width: width, style: style)
             let top = body.count
             body += w.lines
-            let help = keyLines(Self.withHelpKey(widget, words.keyHelp(typing: false)), essentials: [words.keyLeave],
+            let help = keyLines(Self.withHelpKey(widget, words.keyHelp(typing: false)), essentials: [words.keyLeave, words.keyPause],
                                 keeping: words.keyHelp(typing: false), width: width)
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, widgetTop: top,
                                        focus: w.pointing ? top + w.focus : nil, focusLines: w.focusLines, message: message,
@@ -266,6 +268,7 @@ public struct FullScreenDriver: SessionDriver {
             case .resized: writer.invalidate(); reading = false
             case .hangUp, .endOfInput: return nil
             case .key(.ctrl("c")): if confirmLeave(words) { return nil }
+            case .key(.ctrl("p")): return nil   // the pause, as at the welcome and every question
             case .key(.f1), .key(.character("?")):
                 if let code = showHelp(session, keys: helpKeys(session, widget: widget, canSkip: false), languages: true) {
                     languageChange = code
@@ -292,7 +295,7 @@ public struct FullScreenDriver: SessionDriver {
         var keys = widget.map { $0.keyHelp.components(separatedBy: " · ") } ?? [words.keyStart]
         if canSkip { keys.append(words.keySkip) }
         if session.canGoBack { keys.append(words.keyBack) }
-        keys += [words.helpScroll, words.helpLeave] + (widget == nil ? [] : [words.helpPause]) + [widget?.typesText == true ? words.helpKeyHelpTyping : words.helpKeyHelp]
+        keys += [words.helpScroll, words.helpLeave, words.helpPause, widget?.typesText == true ? words.helpKeyHelpTyping : words.helpKeyHelp]
         return keys
     }
 
@@ -552,7 +555,7 @@ public struct FullScreenDriver: SessionDriver {
             // The closing text thanks people for taking part: not shown to someone who did not.
             if outcome != .declined, let end = session.instrument.end { body += wrapped(session.render(end).trimmed, width) + [""] }
             if outcome != .declined {
-                body.append(style.selected(session.instrument.kind == .interview ? session.words.interviewSaved : session.words.saved))
+                body.append(style.selected(session.savedLine))
             }
             draw(compose(ScreenContent(title: session.render(session.instrument.title), body: body, help: session.words.keyClose), words: session.words))
             guard let event = nextEvent() else { return }

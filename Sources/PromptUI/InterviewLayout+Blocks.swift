@@ -24,11 +24,11 @@ extension InterviewLayout {
 
     /// A block's instance as named under its section: the block's title (piped in the instance),
     /// the choice's label when the title does not say it, then its place ("Money · 2 of 3",
-    /// "Roles — Peer worker · 2 of 3", "2" while more may follow).
+    /// "Roles — Peer worker · 2 of 3", "Number 2" while more may follow).
     static func blockInstanceName(_ block: Section, asked id: String, _ session: Session) -> String {
         let title = session.render(block.title, asked: id).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let c = session.instanceCaption(of: id) else { return title.isEmpty ? block.id : title }
-        let count = c.total.map { session.words.progress(c.number, of: $0) } ?? String(c.number)
+        let count = session.words.instancePlace(c.number, of: c.total)
         let name = [title, c.label ?? ""].filter { !$0.isEmpty }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return name.isEmpty ? count : name.joined(separator: " — ") + " · " + count
     }

@@ -29,7 +29,7 @@ struct InterviewLayout {
     }
 
     /// A section's name as asked under `id`: its title (piped as in the instance), or its id;
-    /// and in a repeat, which instance ("Money · 2 of 3", "Anything else · 2").
+    /// and in a repeat, which instance ("Money · 2 of 3", "Anything else · Number 2").
     static func sectionName(_ section: Section, asked id: String, _ session: Session) -> String {
         // In a block: the section once, then the instance ("Talk · Money · 2 of 3").
         if let block = partOf(id, session), block.within != nil, block.repeat != nil {
@@ -38,6 +38,17 @@ struct InterviewLayout {
         let title = session.render(section.title, asked: id)
         let name = title.isEmpty ? section.id : title
         return session.instanceCaptionText(of: id, under: title).map { name + " · " + $0 } ?? name
+    }
+
+    /// An outline heading in `columns`: where it does not fit, its title is cut rather than the
+    /// instance's place after the last " · " ("Anything… · Number 2"), so that instances can
+    /// still be told apart; a heading with too little room for both is cut as any line is.
+    static func fitKeepingPlace(_ name: String, _ columns: Int) -> String {
+        guard TextLayout.width(name) > columns, let dot = name.range(of: " · ", options: .backwards) else { return TextLayout.fit(name, columns) }
+        let place = String(name[dot.lowerBound...])
+        let room = columns - TextLayout.width(place)
+        guard room >= 4 else { return TextLayout.fit(name, columns) }
+        return TextLayout.fit(String(name[..<dot.lowerBound]), room) + place
     }
 
     /// The question `step` places away on the route, if any.
@@ -258,11 +269,11 @@ struct InterviewLayout {
                 if section.within == nil || !headed.contains(owner.id) {
                     let minutes = owner.minutes.map { " \(Int($0))m" } ?? ""
                     let name = section.within == nil ? Self.sectionName(section, asked: group[0], session) : Self.plainName(owner, asked: group[0], session)
-                    out.append((TextLayout.fit(name, width - 1 - minutes.count) + minutes, screen.style.accent))
+                    out.append((Self.fitKeepingPlace(name, width - 1 - minutes.count) + minutes, screen.style.accent))
                     headed.insert(owner.id)
                 }
                 if inBlock {
-                    out.append((TextLayout.fit(" " + Self.blockInstanceName(section, asked: group[0], session), width - 1), screen.style.accent))
+                    out.append((Self.fitKeepingPlace(" " + Self.blockInstanceName(section, asked: group[0], session), width - 1), screen.style.accent))
                 }
                 for id in group {
                     guard let q = session.question(id) else { continue }

@@ -33,7 +33,7 @@ extension FullScreenDriver {
             guard let event = nextEvent(session) else { return nil }
             switch event {
             case .resized: redrawAll()
-            case .hangUp, .endOfInput, .key(.ctrl("c")): return nil
+            case .hangUp, .endOfInput, .key(.ctrl("c")), .key(.ctrl("p")): return nil
             case .key(let key):
                 // A menu, not an answer: Enter takes the language the cursor is on (Down then Enter
                 // chose English, the language shown first, found trying it in tmux), or the one

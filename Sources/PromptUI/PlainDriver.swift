@@ -223,7 +223,7 @@ public struct PlainDriver<IO: LineIO>: SessionDriver {
         switch outcome {
         case .completed:
             if let end = session.instrument.end { say(session.render(end).trimmed) }
-            say(session.words.saved)
+            say(session.savedLine)
         case .declined:
             // The closing text thanks people for taking part: not said to someone who did not.
             say(session.words.declined)

@@ -4,6 +4,12 @@ extension ParticipantWords {
     public var repeatAnother: String { message("repeat_another") }
     public var repeatYes: String { message("repeat_yes") }
     public var repeatNo: String { message("repeat_no") }
+    /// Which instance of a repeat: "2 of 3", or "Number 2" for an `until_done` one (`total` nil),
+    /// whose total is not known while more may follow. One rule for the screens, the review,
+    /// the outline and safeguarding, which each wrote their own and said a bare "2".
+    public func instancePlace(_ number: Int, of total: Int?) -> String {
+        total.map { progress(number, of: $0) } ?? message("instance_number", ["number": String(number)])
+    }
     /// Asked before a changed answer removes instances that hold answers; `instances` names them.
     public func repeatRemove(_ instances: String) -> String { message("repeat_remove", ["instances": instances]) }
     /// Asked before a lower count removes the counted instances numbered `instances` (`count` of them).

@@ -138,7 +138,7 @@ extension Session {
         return InstanceCaption(label: instanceLabel(section, key: at.key), number: number, total: r.untilDone == true ? nil : keys.count)
     }
 
-    /// The caption in words: "Walking group — 2 of 3", "2 of 4", or "2" while more may follow.
+    /// The caption in words: "Walking group — 2 of 3", "2 of 4", or "Number 2" while more may follow.
     public var instanceCaptionText: String? { instanceCaptionText(under: nil) }
 
     /// The caption under a line that says `title` (the section's title as shown): without the
@@ -151,7 +151,7 @@ extension Session {
     /// The caption of the instance the question asked under `slot` is in, as above.
     public func instanceCaptionText(of slot: String, under title: String?) -> String? {
         guard let c = instanceCaption(of: slot) else { return nil }
-        let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
+        let count = words.instancePlace(c.number, of: c.total)
         // A block is shown under its section's title, so its own title goes on this line.
         var blockTitle: String?
         if let at = instance(of: slot),

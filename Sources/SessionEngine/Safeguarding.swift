@@ -47,14 +47,14 @@ extension Session {
     }
 
     /// Which instance of a repeat a rule fired in, for the interviewer's banner: "Work, 2 of 3",
-    /// "2 of 4", or "2" while more may follow; nil outside a repeat or once the instance is gone.
+    /// "2 of 4", or "Number 2" while more may follow; nil outside a repeat or once the instance is gone.
     /// Shown, never stored (the label of "Other" is the text typed).
     public func instanceWords(of firing: SafeguardingFiring) -> String? {
         guard let key = firing.instance else { return nil }
         // A no to "Add another?" is recorded under its section's id.
         let slot = repeatedSectionOf[firing.question] != nil ? Slot.id(firing.question, key: key) : Slot.another(section: firing.question, key: key)
         guard let c = instanceCaption(of: slot) else { return nil }
-        let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
+        let count = words.instancePlace(c.number, of: c.total)
         return c.label.map { "\($0), \(count)" } ?? count
     }
 }

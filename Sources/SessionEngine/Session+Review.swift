@@ -36,7 +36,7 @@ extension Session {
         let title = section.title.map { render($0, asked: slot).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
         let isBlock = instrument.sections.first(where: { $0.id == at.section })?.isBlock == true
         guard !isBlock, !title.isEmpty else { return instanceCaptionText(of: slot, under: title.isEmpty ? nil : title) }
-        let count = c.total.map { words.progress(c.number, of: $0) } ?? String(c.number)
+        let count = words.instancePlace(c.number, of: c.total)
         guard let label = c.label, !title.contains(label) else { return "\(title) — \(count)" }
         return "\(title) — \(label) — \(count)"
     }

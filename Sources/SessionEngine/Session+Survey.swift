@@ -11,6 +11,12 @@ extension Session {
         instrument.support.map { words.supportLine(render($0)) }
     }
 
+    /// What every front end says once the session is saved complete: an interviewer is told the
+    /// interview is saved, a participant thanked (plain mode told interviewers the latter).
+    public var savedLine: String {
+        instrument.kind == .interview ? words.interviewSaved : words.saved
+    }
+
     public mutating func agree(at time: Double) {
         guard phase == .consent else { return }
         phase = first().map(Phase.question) ?? .finished

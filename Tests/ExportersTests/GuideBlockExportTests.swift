@@ -8,8 +8,9 @@ import TestSupport
 import Testing
 
 /// A repeated block inside a guide's section in the qualitative exports (issue 16, interviews):
-/// the section's heading once, each instance's heading under it, the question after the block
-/// after every instance; the matrix and the REFI-QDA project hold one cell and one selection per
+/// the section's heading, each instance's heading under it, the question after the block after
+/// every instance (under its section's heading again in plain text, which has no heading levels
+/// to show that it has left the block); the matrix and the REFI-QDA project hold one cell and one selection per
 /// instance.
 @Suite struct GuideBlockExportTests {
     static let source = """
@@ -51,7 +52,7 @@ import Testing
         return (study, writer.header.responseID)
     }
 
-    @Test func theTranscriptHeadsTheSectionOnceAndEachInstanceUnderIt() throws {
+    @Test func theTranscriptHeadsEachInstanceUnderItsSectionAndWhatFollowsUnderTheSection() throws {
         let (study, _) = try Self.study()
         defer { try? FileManager.default.removeItem(atPath: study.folder) }
         let (out, _) = try study.export(.transcripts)
@@ -84,6 +85,9 @@ import Testing
 
             [00:02] New job
 
+            Talk
+            ----
+
             Anything to add?
 
             [00:03] Fine
@@ -93,6 +97,38 @@ import Testing
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("#") }
         #expect(headings == ["# Blocks", "## Talk", "### Which topics did the participant raise?", "### Housing", "#### Tell me more about Housing.",
                              "### Work", "#### Tell me more about Work.", "### Anything to add?"], "\(markdown)")
+    }
+
+    /// No topic raised: no instance came between, so the question after the block runs on under
+    /// its section's heading, not under a second one.
+    @Test func withoutInstancesTheSectionIsHeadedOnce() throws {
+        let study = try RepeatStudy(Self.source, id: "blocks")
+        defer { try? FileManager.default.removeItem(atPath: study.folder) }
+        let writer = try study.store.begin(seed: 5, language: nil, started: DateValue.format(study.day), pseudonym: nil, today: study.day)
+        var session = Session(instrument: study.instrument, seed: 5, today: study.day)
+        for (i, move) in [SessionMove.skip, .notes("[00:03] Fine"), .end].enumerated() {
+            try writer.record(try session.apply(session.event(move, at: Double(i + 1))))
+        }
+        try writer.finish(session, duration: 10)
+        let (out, _) = try study.export(.transcripts)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/transcripts").sorted()
+        let text = try study.read(out, "transcripts/" + (try #require(files.first { $0.hasSuffix(".txt") })))
+        let body = String(text[try #require(text.range(of: "\n\nTalk\n"))!.lowerBound...])
+        #expect(body == """
+
+
+            Talk
+            ----
+
+            Which topics did the participant raise?
+
+            (skipped)
+
+            Anything to add?
+
+            [00:03] Fine
+
+            """)
     }
 
     @Test func theFrameworkMatrixHasACellPerInstance() throws {

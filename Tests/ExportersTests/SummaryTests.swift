@@ -12,9 +12,11 @@ private struct SummaryStudy {
     let folder: String
     let hash: String
     let id: String
+    let source: String
     private var next = 1
 
     init(_ yaml: String) throws {
+        source = yaml
         let result = try compiling(yaml)
         let instrument = try #require(result.instrument)
         root = try TemporaryFolder()
@@ -276,6 +278,72 @@ private let everyKind = """
         try few.add(4, ["woke": "06:00"])
         let text = SummaryRenderer(minCell: 5, ascii: true).text(try few.summary())
         #expect(text.contains("\nWoke? (woke)\n  fewer than 5 answers: not shown\n"), "\(text)")
+    }
+
+    /// A `hidden` question's text was set at launch (`--set batch=B7`), not written by anyone, and
+    /// cannot be skipped: it is counted as values set at launch, with no skip count.
+    @Test func aHiddenTextIsCountedAsValuesSetAtLaunch() throws {
+        var study = try SummaryStudy("""
+            format: 1
+            id: launch
+            version: 1.0.0
+            title: Launch
+            sections:
+              - id: s
+                questions:
+                  - {id: batch, type: hidden}
+                  - {id: why, type: text, text: Why?}
+            """)
+        try study.add(6, ["batch": "B7", "why": "cold"])
+        try study.add(1, ["batch": "B8"], skipped: ["why"])
+        try study.add(1, [:], skipped: ["why"])
+        let text = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        #expect(text.contains("\nbatch (batch)\n  7 values set at launch\n\nWhy? (why)\n  6 written answers; skipped <5\n"), "\(text)")
+        var one = try SummaryStudy(study.source)
+        try one.add(1, ["batch": "B7"])
+        #expect(SummaryRenderer(minCell: 1, ascii: true).text(try one.summary()).contains("\nbatch (batch)\n  1 value set at launch\n"))
+        #expect(SummaryRenderer(minCell: 5, ascii: true).text(try one.summary()).contains("\nbatch (batch)\n  <5 values set at launch\n"))
+        #expect(SummaryRenderer(minCell: 5, ascii: true).markdown(try study.summary()).contains("\n## batch (batch)\n\n7 values set at launch\n"))
+    }
+
+    /// The Markdown's line on small counts reads right at the lowest thresholds: nothing hidden at
+    /// 1 (it said "Counts from 1 to 0 are shown as <1."), a single count at 2.
+    @Test func theMarkdownSaysWhichCountsAreHiddenAtEveryThreshold() throws {
+        var study = try SummaryStudy(opinion)
+        try study.add(1, ["agree": 1])
+        func intro(_ n: Int) throws -> String {
+            let markdown = SummaryRenderer(minCell: n, ascii: true).markdown(try study.summary())
+            return String(markdown.split(separator: "\n", omittingEmptySubsequences: false)[2])
+        }
+        #expect(try intro(1) == "Instrument `opinion`. Every count is shown as it is: none is hidden.")
+        #expect(try intro(2) == "Instrument `opinion`. Counts of 1 are shown as <2.")
+        #expect(try intro(5) == "Instrument `opinion`. Counts from 1 to 4 are shown as <5.")
+    }
+
+    /// A hidden number or choice too was set at launch, not asked: no skip count and no "Skipped"
+    /// row, and its count is of values set at launch, not of those asked.
+    @Test func aHiddenNumberOrChoiceIsSetAtLaunchNotAsked() throws {
+        var study = try SummaryStudy("""
+            format: 1
+            id: launch
+            version: 1.0.0
+            title: Launch
+            sections:
+              - id: s
+                questions:
+                  - {id: wave, type: hidden, min: 1, max: 4}
+                  - {id: site, type: hidden, choices: [North, South]}
+            """)
+        try study.add(3, ["wave": 2, "site": 1])
+        try study.add(1, [:])
+        let text = SummaryRenderer(minCell: 1, ascii: true).text(try study.summary())
+        #expect(text.contains("\nwave (wave)\n  n 3 set at launch, mean 2, median 2, sd 0, range 2–2\n\nsite (site, 3 set at launch)\n  North "), "\(text)")
+        #expect(text.hasSuffix("\n  North  ####################    3  100%\n  South                          0    0%\n"), "\(text)")
+        let few = SummaryRenderer(minCell: 5, ascii: true).text(try study.summary())
+        #expect(few.contains("\nwave (wave)\n  fewer than 5 values set at launch: not shown\n"), "\(few)")
+        var none = try SummaryStudy(study.source)
+        try none.add(1, [:])
+        #expect(SummaryRenderer(minCell: 5, ascii: true).text(try none.summary()).contains("\nwave (wave)\n  none set at launch\n"))
     }
 
     /// A count of one hidden as "<5" is said in the plural, as any other hidden count: "<5 written

@@ -64,7 +64,7 @@ let topicsGuide = """
         #expect(plain[7] == "  ▶ Tell me more about Money.    │ [ ] 1 Since when?")
         #expect(plain[8] == " Work · 3 of 3 5m                │")
         #expect(plain[9] == "  ✓ Tell me more about Work.     │ Notes")
-        #expect(plain[10].hasPrefix(" Anything else · 1               │ ["))
+        #expect(plain[10].hasPrefix(" Anything else · Number 1        │ ["))
         #expect(plain[10].hasSuffix("] Overdrawn"))
         #expect(plain[11].hasPrefix("  · What else came up?           │ ["))
         #expect(plain[11].hasSuffix("] Since May"))
@@ -200,13 +200,13 @@ let blockGuide = """
         let outline = plain.map { String($0.prefix(while: { $0 != "│" })).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
         #expect(Array(outline[2...8]) == [
             " Roles 6m",
-            "  Role · 1",
+            "  Role · Number 1",
             "   ✓ What does this role do?",
             "   ✓ Another role present?",
-            "  Role · 2",
+            "  Role · Number 2",
             "   ▶ What does this role do?",
             "   · Another role present?",
         ], "\(plain.joined(separator: "\n"))")
-        #expect(plain[2].contains("│ Roles · Role · 2 · "), "\(plain[2])")
+        #expect(plain[2].contains("│ Roles · Role · Number 2 · "), "\(plain[2])")
     }
 }

@@ -72,6 +72,52 @@ import Testing
         #expect(help.contains(" Call the study team on 0800 000 000, or Samaritans on 116 123."))
     }
 
+    /// The first screen too: the welcome (or the consent, which is the welcome then) pauses on
+    /// Ctrl-P without asking, as every later screen does, and its key line and help say so.
+    @Test func ctrlPPausesAtTheWelcomeAndTheConsentAndTheirKeysSaySo() throws {
+        let yaml = Self.yaml.replacingOccurrences(of: "consent: {text: Take part?, agree: Yes, decline: No thanks}\n", with: "")
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, [.key(.f1), .key(.character("x")), .key(.ctrl("p")), .key(.enter), .key(.enter)])
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time })
+        #expect(try runner.run() == .interrupted)
+        #expect(runner.session.answers.isEmpty && runner.session.skipped.isEmpty, "the keys after the pause reach nothing")
+        #expect(!terminal.screens.contains { $0.contains { $0.contains("Leave now?") } }, "nothing asked")
+        #expect(terminal.screens[0][23] == " Enter start · ? help · Ctrl-C leave · Ctrl-P pause")
+        let help = try #require(terminal.screens.first { $0[0] == " Keys on this screen" }, "\(terminal.screens)")
+        #expect(Array(help[2...7]) == [" Enter start", " PgUp PgDn scroll", " Ctrl-C leave: your answers so far are saved",
+                                       " Ctrl-P pause at once: your answers so far are saved, and you are told where to",
+                                       " find support and how to carry on", " ? or F1 this help"], "\(help.joined(separator: "\n"))")
+
+        let (consent, outcome, session, _) = try run([.key(.ctrl("p")), .key(.character("1")), .key(.enter)])
+        #expect(outcome == .interrupted)
+        #expect(session.phase == .consent, "not agreed: the keys after the pause reach nothing")
+        #expect(consent.screens[0].last == " Ctrl-C leave · Ctrl-P pause", "\(consent.screens[0].joined(separator: "\n"))")
+    }
+
+    /// The screen before the welcome, where the languages are offered, leaves on Ctrl-P as on Ctrl-C.
+    @Test func ctrlPPausesWhereTheLanguagesAreOffered() throws {
+        let yaml = """
+            format: 1
+            id: two
+            version: 1.0.0
+            languages: [en, cy]
+            title: {en: Two, cy: Dau}
+            sections:
+              - id: s
+                questions:
+                  - {id: q, type: text, text: {en: Q?, cy: C?}}
+            """
+        let terminal = ScriptedTerminal(columns: 80, rows: 24, [.key(.ctrl("p")), .key(.down), .key(.enter), .key(.enter)])
+        var time = 0.0
+        var runner = SessionRunner(session: Session(instrument: try compiled(yaml), seed: 1, today: 0),
+                                   driver: FullScreenDriver(terminal: terminal, style: Style(color: false)),
+                                   recorder: MemoryRecorder(), clock: { time += 1; return time }, offerLanguages: true)
+        #expect(try runner.run() == .interrupted)
+        #expect(runner.session.language == "en", "the keys after the pause reach nothing")
+    }
+
     @Test func theDeclineScreenSaysWhereSupportIs() throws {
         let (terminal, outcome, _, _) = try run([.key(.character("2")), .key(.enter)])
         #expect(outcome == .declined)

@@ -35,7 +35,7 @@ import Testing
     @Test func typingOnTheWelcomeIsSaidBack() throws {
         let (terminal, _) = try run(keys("I am 42!") + [.key(.backspace)])
         #expect(terminal.screens.last?.contains(said) == true)
-        #expect(terminal.screens.last?.contains(" Enter start · ? help · Ctrl-C leave") == true)
+        #expect(terminal.screens.last?.contains(" Enter start · ? help · Ctrl-C leave · Ctrl-P pause") == true)
     }
 
     @Test func typingOnANoteIsSaidBackUnderIt() throws {

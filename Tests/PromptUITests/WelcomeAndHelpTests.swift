@@ -47,7 +47,7 @@ import Testing
         let first = try #require(terminal.screens.first)
         #expect(first[0] == " Hello")
         #expect(Array(first[2...7]) == Self.welcome)
-        #expect(first[23] == " Enter start · ? help · Ctrl-C leave")
+        #expect(first[23] == " Enter start · ? help · Ctrl-C leave · Ctrl-P pause")
         #expect(session.answers.isEmpty)
         let (started, _) = try run([.key(.enter)])
         #expect(started.screens.last?.contains(" Which?") == true, "Enter goes on to the first question")

@@ -124,7 +124,7 @@ import Testing
         #expect(s.current?.id == "wait#1")
         let opening = try #require(s.sectionAsked("wait#1"))
         #expect(opening.section.id == "services" && opening.ids.first == "wait#1" && opening.section.intro != nil)
-        #expect(s.instanceCaptionText(under: "Services") == "1")
+        #expect(s.instanceCaptionText(under: "Services") == "Number 1")
         try s.answer(Answer(.number(2)), at: 2)
         #expect(s.render(s.current?.text) == "Another service?")
         #expect(s.sectionAsked("service#1:another")?.section.id == "services")

@@ -141,7 +141,7 @@ import Testing
         for (i, age) in [40, 12, 70].enumerated() { try s.answer(Answer(.number(Double(age))), at: Double(2 + i)) }
         #expect(s.calculated["oldest"] == .number(70))
         #expect(s.current?.id == "wait#1")
-        #expect(s.instanceCaptionText == "1")
+        #expect(s.instanceCaptionText == "Number 1")
         try s.answer(Answer(.number(2)), at: 6)
         #expect(s.render(s.current?.text) == "Did you use another service?")
         #expect(s.presentedChoices(try #require(s.current)).map(\.value) == [1, 2])

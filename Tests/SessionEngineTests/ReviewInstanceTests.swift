@@ -57,10 +57,10 @@ import Testing
             "company#3 | Choir — 2 of 2",
             "visits#1 | Walking group — 1 of 2",
             "visits#3 | Choir — 2 of 2",
-            "wait#1 | Services you used — 1",
-            "service#1:another | Services you used — 1",
-            "wait#2 | Services you used — 2",
-            "service#2:another | Services you used — 2",
+            "wait#1 | Services you used — Number 1",
+            "service#1:another | Services you used — Number 1",
+            "wait#2 | Services you used — Number 2",
+            "service#2:another | Services you used — Number 2",
         ])
         let choir = try #require(s.reviewItems.first { $0.question == "visits#3" })
         #expect(s.reviewText(choir) == "How often did you go? (Choir — 2 of 2)")

@@ -48,16 +48,21 @@ struct Transcript {
         }
         // A block's instances and the questions after it are parts of their section (`within`):
         // the section's heading once, before the first part that holds anything, and each of
-        // the block's instances a heading one level under it.
+        // the block's instances a heading one level under it. Plain text has no heading levels,
+        // so there the questions after the instances are put under the section's heading again:
+        // else they would read as the last instance's (Markdown's `###` is back under `##`).
         var headed: Set<String> = []
+        var afterInstance = false
         for part in interview.sections where part.items.contains(where: { if case .notAsked = $0.content { false } else { true } }) {
             let owner = part.section.within.flatMap { id in interview.instrument.sections.first { $0.id == id } }
-            if owner == nil || !headed.contains(owner?.id ?? "") {
+            let resumes = style == .plain && owner != nil && part.instance == nil && afterInstance
+            if owner == nil || !headed.contains(owner?.id ?? "") || resumes {
                 let heading = owner.map { $0.title?.text(in: language) ?? $0.id } ?? part.heading(in: language)
                 append(style == .markdown ? "\n## \(heading)\n" : "\n\(heading)\n\(String(repeating: "-", count: heading.count))\n")
                 headed.insert(owner?.id ?? part.section.id)
             }
             let inBlock = owner != nil && part.instance != nil
+            afterInstance = inBlock
             if inBlock {
                 let heading = part.heading(in: language)
                 append(style == .markdown ? "\n### \(heading)\n" : "\n\(heading)\n\(String(repeating: "~", count: heading.count))\n")

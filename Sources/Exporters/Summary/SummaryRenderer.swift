@@ -47,15 +47,23 @@ public struct SummaryRenderer {
     /// Percentages and bars only for counts shown, of a total shown.
     func rows(_ f: Summary.Frequencies) -> (total: String, rows: [(String, String, String, String)]) {
         let codes = f.rows
-        let cells = codes.map { f.counts[$0.code] ?? 0 } + [f.skipped]
+        let skips = Self.setAtLaunch(f.variable, skipped: f.skipped) ? [] : [f.skipped]
+        let cells = codes.map { f.counts[$0.code] ?? 0 } + skips
         let table = Disclosure.protect(cells: cells, total: f.asked, additive: !f.multiple, minCell: minCell)
-        let labels = codes.map(\.label) + ["Skipped"]
+        let labels = codes.map(\.label) + skips.map { _ in "Skipped" }
         let rows = zip(labels, zip(cells, table.cells)).map { label, cell in
             let (n, s) = cell
             guard case .exact = s, table.total != .hidden else { return (label, shown(s), "", bar(0, of: 0)) }
             return (label, shown(s), percent(n, of: f.asked), bar(n, of: f.asked))
         }
         return (shown(table.total), rows)
+    }
+
+    /// Whether a variable holds a `hidden` question's value, set at launch (`--set`): never asked,
+    /// so neither "asked" nor "skipped" is said of it. A skip found in a hand-edited file is still
+    /// counted and shown, so that a table's rows go on adding up to its total.
+    static func setAtLaunch(_ v: Variable, skipped: Int) -> Bool {
+        v.type == QuestionType.hidden.rawValue && skipped == 0
     }
 
     /// The ends of a range that may be shown: the Nth smallest and largest answers, or for a
@@ -86,6 +94,9 @@ public struct SummaryRenderer {
             range = "\(low)–\(high)"
         }
         let median = n.median.map { (n.values.approximate ? "~" : "") + Self.number($0) } ?? ""
+        if Self.setAtLaunch(n.variable, skipped: n.skipped) {
+            return "n \(n.n) set at launch, mean \(Self.number(n.mean)), median \(median), sd \(Self.number(n.sd)), range \(range)"
+        }
         var stats = "n \(n.n)\(peopleSaid(n)), mean \(Self.number(n.mean)), median \(median), sd \(Self.number(n.sd)), range \(range); skipped \(count(n.skipped))"
         if n.isRanking { stats += "; not ranked \(count(n.notRanked))" }
         return stats
@@ -109,12 +120,16 @@ public struct SummaryRenderer {
             switch item {
             case .frequencies(let f):
                 let (total, rows) = rows(f)
-                return ("\(f.variable.label) (\(f.variable.name), \(total) asked)", rows, nil)
+                let asked = Self.setAtLaunch(f.variable, skipped: f.skipped) ? "set at launch" : "asked"
+                return ("\(f.variable.label) (\(f.variable.name), \(total) \(asked))", rows, nil)
             case .numbers(let n):
                 if let p = n.people, p.count < minCell {
                     return ("\(n.variable.label) (\(n.variable.name))", [], p.count == 0 ? "no answers" : "answers from fewer than \(minCell) people: not shown")
                 }
                 guard n.n >= minCell else {
+                    if Self.setAtLaunch(n.variable, skipped: n.skipped) {
+                        return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "none set at launch" : "fewer than \(minCell) values set at launch: not shown")
+                    }
                     return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
                 }
                 return ("\(n.variable.label) (\(n.variable.name))", [], statistics(n))
@@ -129,6 +144,9 @@ public struct SummaryRenderer {
                     return ("\(n.variable.label) (\(n.variable.name))", [], n.n == 0 ? "no answers" : "fewer than \(minCell) answers: not shown")
                 }
                 return ("\(n.variable.label) (\(n.variable.name))", [], times(n))
+            case .texts(let t) where Self.setAtLaunch(t.variable, skipped: t.skipped):
+                // Set at launch (`--set`), not written, and never asked, so never skipped.
+                return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) \(count(t.written) == "1" ? "value" : "values") set at launch")
             case .texts(let t):
                 return ("\(t.variable.label) (\(t.variable.name))", [], "\(count(t.written)) \(Self.counted(t.variable.measure, one: count(t.written) == "1")); skipped \(count(t.skipped))")
             }
@@ -144,6 +162,15 @@ public struct SummaryRenderer {
         case .date: one ? "date given" : "dates given"
         case .datetime: one ? "date and time given" : "dates and times given"
         default: one ? "written answer" : "written answers"
+        }
+    }
+
+    /// Which counts are shown as <N, in words that hold at every threshold ("from 1 to 0" did not).
+    var smallCounts: String {
+        switch minCell {
+        case ...1: "Every count is shown as it is: none is hidden."
+        case 2: "Counts of 1 are shown as <2."
+        default: "Counts from 1 to \(minCell - 1) are shown as <\(minCell)."
         }
     }
 
@@ -177,7 +204,7 @@ public struct SummaryRenderer {
     }
 
     public func markdown(_ s: Summary) -> String {
-        var out = "# Summary: \(s.title)\n\nInstrument `\(s.id)`. Counts from 1 to \(minCell - 1) are shown as <\(minCell).\n\n"
+        var out = "# Summary: \(s.title)\n\nInstrument `\(s.id)`. \(smallCounts)\n\n"
         if hides(s) { out += hiddenNote + "\n\n" }
         out += "| version | complete | partial | declined |\n|---|---:|---:|---:|\n"
         for v in s.statuses { out += "| \(v.version) | \(count(v.counts.complete)) | \(count(v.counts.partial)) | \(count(v.counts.declined)) |\n" }

@@ -134,8 +134,7 @@ enum Runner {
         // numbers in the closing text among them) stay in the terminal once the program has ended.
         if fullScreen, outcome != .interrupted {
             let end = outcome == .declined ? nil : final.instrument.end.map { final.render($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-            let said = outcome == .declined ? final.words.declined
-                : final.instrument.kind == .interview ? final.words.interviewSaved : final.words.saved
+            let said = outcome == .declined ? final.words.declined : final.savedLine
             Platform.write(Platform.flowing((end.map { $0 + "\n" } ?? "") + said) + "\n")
             if outcome == .declined { writeSupport(final) }
         }

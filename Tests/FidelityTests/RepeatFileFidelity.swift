@@ -144,8 +144,11 @@ extension FidelityRun {
                                           behaviour: s?.behaviour ?? .complete, column: "\(r.id) instance \(fields[1])", type: .text,
                                           intended: .notAsked, read: ReadCell(value: "row \(at): \(fields.dropFirst(2).joined(separator: "|"))", missing: false)))
         }
-        // Each response's instances in the order of its keys (the choices' order, or 1, 2, 3).
-        for (id, keys) in wanted where order[id].map({ $0.filter(keys.contains) }) ?? keys != keys {
+        // Each response's instances in the order of its keys (the choices' order, or 1, 2, 3); a row
+        // missing or not intended is reported above.
+        for (id, keys) in wanted {
+            let shown = order[id] ?? []
+            guard shown.filter(keys.contains) != keys.filter(shown.contains) else { continue }
             failures.append("seed \(config.seed) \(spec.id): \(kind) responses-repeat-\(r.id).csv has response \(id)'s instances in the order \(order[id] ?? []), intended \(keys)")
         }
     }

@@ -200,6 +200,7 @@ struct FidelityRun {
         try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today, hashes: hashes, specs: oracle.specs)
         try compareRepeatFiles([("csv", csv), ("stata", stata), ("spss", spss)], frictionless: repeatResources, specs: specs, oracle: oracle, rows: rows)
         try compareSummary(root, specs: specs, oracle: oracle, rows: rows, simulated: simulated)
+        try compareSummaryDisclosure(root, specs: specs, oracle: oracle, rows: rows, simulated: simulated)
         // A folder marked simulated has the note beside every format's files; no other has.
         for dir in [codebook, long, jsonl, csv, stata, spss, r, dp]
         where FileManager.default.fileExists(atPath: dir + "/README-SIMULATED.txt") != marked {

@@ -156,3 +156,57 @@ extension FidelitySuite {
         #expect(compare(lines.joined(separator: "\n")).differences.map(\.column) == ["\(gone) (an item)"])
     }
 }
+
+extension FidelitySuite {
+    /// The summary at `--min-cell 5` read back clean has no difference; a copy with a count
+    /// under 5 shown as it is, a number's statistics shown from fewer than 5 answers, or a
+    /// range's end shown exact where fewer than 5 answers hold it, has each named.
+    @Test func theDisclosureComparisonFindsPlantedDefects() throws {
+        let study = try PlantedStudy()
+        defer { try? FileManager.default.removeItem(atPath: study.root) }
+        let summary = try Run.command(fieldworkBinary(), ["summary", study.folder, "--format", "markdown"])
+        #expect(summary.status == 0, "\(summary.stderr)")
+        func compare(_ markdown: String) -> [String] {
+            var run = study.fresh
+            run.compareSummaryDisclosure(SummaryReport(markdown: markdown), specs: study.specs, oracle: study.oracle, rows: study.rows,
+                                         simulated: study.simulated)
+            return run.differences.map(\.column)
+        }
+        let lines = summary.stdout.components(separatedBy: "\n")
+        #expect(compare(summary.stdout) == [])
+        func heading(_ at: Int) throws -> String {
+            let line = try #require(lines[..<at].last { $0.hasPrefix("## ") })
+            return try #require(SummaryReport(markdown: line).order.first)
+        }
+        func planted(_ at: Int, _ line: String) -> String {
+            var copy = lines
+            copy[at] = line
+            return copy.joined(separator: "\n")
+        }
+        // A choice's count under 5 shown as it is.
+        let small = try #require(lines.indices.first { lines[$0].hasPrefix("| ") && SummaryReport.fields(lines[$0]).count == 3
+            && SummaryReport.fields(lines[$0])[1] == "<5" })
+        let label = SummaryReport.fields(lines[small])[0]
+        // (Shown as 1, it may also give away another count of its table: that is reported too.)
+        let shown = compare(planted(small, "| \(label) | 1 |  |"))
+        #expect(shown.first == "\(try heading(small)) \(label)", "\(shown)")
+        // Statistics from fewer than 5 answers.
+        let few = try #require(lines.firstIndex(of: "fewer than 5 answers: not shown"))
+        #expect(compare(planted(few, "n 3, mean 1, median 1, sd 0, range 1–1; skipped 0")) == [try heading(few)])
+        // A range's lower end shown exact where fewer than 5 answers hold it.
+        let range = try #require(lines.indices.first { lines[$0].contains("range ≤") })
+        #expect(compare(planted(range, lines[range].replacingOccurrences(of: "range ≤", with: "range "))) == ["\(try heading(range)) lowest"])
+    }
+
+    /// The check that no hidden count can be worked out from the rest of its table.
+    @Test func aHiddenCountThatTheOthersGiveAwayIsFound() {
+        #expect(FidelityRun.pinned(["<5", "7", "0"], total: "10") == "row 1", "10 - 7 - 0 = 3")
+        #expect(FidelityRun.pinned(["<5", "<5", "7"], total: "10") == nil, "1 and 2, or 2 and 1")
+        #expect(FidelityRun.pinned(["<5", "<5", "7"], total: "9") == "row 1", "only 1 and 1 add up to 2")
+        #expect(FidelityRun.pinned(["x", "<5", "6"], total: "14") == nil, "5 and 3, 6 and 2, 7 and 1")
+        #expect(FidelityRun.pinned(["x", "<5", "6"], total: "12") == "row 1", "only 5 and 1 add up to 6")
+        #expect(FidelityRun.pinned(["0", "0"], total: "<5") == "the total", "a total under 5 of nothing shown is 0")
+        #expect(FidelityRun.pinned(["<5", "0"], total: "<5") == nil)
+        #expect(FidelityRun.pinned(["<5", "7"], total: "x") == nil, "an unknown total gives nothing away")
+    }
+}

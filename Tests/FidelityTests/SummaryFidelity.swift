@@ -99,6 +99,8 @@ struct SummaryExpectation {
     var asked = 0, skipped = 0, written = 0, notRanked = 0, people = 0
     var counts: [Int: Int] = [:]
     var values: [Double] = []
+    /// Each person's lowest and highest answer (a repeated question's range is of people).
+    var lows: [Double] = [], highs: [Double] = []
 
     /// One response's cells of this item, instance by instance: each person counted once per code,
     /// skip, text and "not ranked"; every number answered counts in the statistics.
@@ -141,7 +143,11 @@ struct SummaryExpectation {
         if wasSkipped { skipped += 1 }
         if wrote { written += 1 }
         if unranked { notRanked += 1 }
-        if !given.isEmpty { people += 1 }
+        if let low = given.min(), let high = given.max() {
+            people += 1
+            lows.append(low)
+            highs.append(high)
+        }
         values += given
     }
 
@@ -190,6 +196,27 @@ extension FidelityRun {
         return out
     }
 
+    /// The summary's items with what the sessions that are rows gave them.
+    static func summaryCounts(_ oracle: Oracle, spec: InstrumentSpec, rows: [String: SimulatedSession]) -> [SummaryExpectation] {
+        var expectations = summaryExpectations(oracle, spec: spec)
+        for i in expectations.indices {
+            for (_, s) in rows {
+                let cells = expectations[i].columns.sorted { $0.key < $1.key }.map { _, columns in
+                    columns.map { ($0, oracle.cell($0, s.session, version: s.version)) }
+                }
+                expectations[i].add(cells)
+            }
+        }
+        return expectations
+    }
+
+    /// Each version's complete, partial and declined sessions, as the suite made them.
+    static func statusCounts(_ simulated: [UInt64: SimulatedSession]) -> [String: [Int]] {
+        var statuses: [String: [Int]] = [:]
+        for s in simulated.values { statuses[s.version, default: [0, 0, 0]][s.finished ? 0 : s.declined ? 2 : 1] += 1 }
+        return statuses
+    }
+
     /// Runs `fieldwork summary --min-cell 1 --format markdown` on the responses folder and
     /// compares what it says with the sessions.
     mutating func compareSummary(_ root: String, specs: [InstrumentSpec], oracle: Oracle, rows: [String: SimulatedSession],
@@ -218,23 +245,12 @@ extension FidelityRun {
         }
         failures += report.problems.map { "seed \(config.seed) \(spec.id): summary: \($0)" }
         // Responses per version and status: every session the suite made, declined ones too.
-        var statuses: [String: [Int]] = [:]
-        for s in simulated.values {
-            statuses[s.version, default: [0, 0, 0]][s.finished ? 0 : s.declined ? 2 : 1] += 1
-        }
+        let statuses = Self.statusCounts(simulated)
         for version in Set(statuses.keys).union(report.statuses.keys).sorted() {
             check("version \(version) complete, partial, declined", (statuses[version] ?? []).map(String.init).joined(separator: ", "),
                   report.statuses[version]?.joined(separator: ", "))
         }
-        var expectations = Self.summaryExpectations(oracle, spec: spec)
-        for i in expectations.indices {
-            for (_, s) in rows {
-                let cells = expectations[i].columns.sorted { $0.key < $1.key }.map { _, columns in
-                    columns.map { ($0, oracle.cell($0, s.session, version: s.version)) }
-                }
-                expectations[i].add(cells)
-            }
-        }
+        let expectations = Self.summaryCounts(oracle, spec: spec, rows: rows)
         let named = Set(expectations.map(\.name))
         for extra in report.order where !named.contains(extra) { differ("\(extra) (an item)", "no such item", report.items[extra]?.title) }
         for e in expectations {

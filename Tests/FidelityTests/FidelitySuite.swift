@@ -8,8 +8,9 @@ import TestSupport
 import Testing
 
 /// The fidelity suite: random instruments, random sessions through the engine (and some typed to
-/// the real binary's plain driver), every export format, each read back by its real reader and
-/// compared cell by cell, missing or not and why, with what the participant gave.
+/// the real binary's plain driver), every export format (the repeats' own files too), each read
+/// back by its real reader and compared cell by cell, missing or not and why, with what the
+/// participant gave; and `fieldwork summary`'s counts with counts worked out from the sessions.
 ///
 /// `swift test --filter FidelitySuite` runs it at CI's fixed seed and size;
 /// `Tools/fidelity --seed N --instruments K` runs it at any seed and size.

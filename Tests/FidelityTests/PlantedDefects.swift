@@ -19,8 +19,14 @@ struct PlantedStudy {
         oracle = Oracle(specs)
         folder = root + "/" + specs[0].id
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        simulated = try #require(try run.populate(specs, index: 0, root: root)).0
-        rows = try run.responses(folder, simulated: simulated, instrument: specs[0].id, in: root)
+        do {
+            simulated = try #require(try run.populate(specs, index: 0, root: root)).0
+            rows = try run.responses(folder, simulated: simulated, instrument: specs[0].id, in: root)
+        } catch {
+            // The caller removes the folder only once it has the study.
+            try? FileManager.default.removeItem(atPath: root)
+            throw error
+        }
         #expect(run.failures.isEmpty, "\(run.failures)")
     }
 

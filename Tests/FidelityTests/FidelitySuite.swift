@@ -8,8 +8,9 @@ import TestSupport
 import Testing
 
 /// The fidelity suite: random instruments, random sessions through the engine (and some typed to
-/// the real binary's plain driver), every export format, each read back by its real reader and
-/// compared cell by cell, missing or not and why, with what the participant gave.
+/// the real binary's plain driver), every export format (the repeats' own files too), each read
+/// back by its real reader and compared cell by cell, missing or not and why, with what the
+/// participant gave; and `fieldwork summary`'s counts with counts worked out from the sessions.
 ///
 /// `swift test --filter FidelitySuite` runs it at CI's fixed seed and size;
 /// `Tools/fidelity --seed N --instruments K` runs it at any seed and size.
@@ -68,6 +69,19 @@ struct FidelityRun {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldwork-fidelity-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { if ProcessInfo.processInfo.environment["FIDELITY_KEEP"] == nil { try? FileManager.default.removeItem(atPath: root) } }
+        guard let populated = try populate(specs, index: index, root: root) else { return }
+        let (simulated, hashes) = populated
+        // Every other instrument's folder carries the marker `fieldwork simulate` leaves.
+        let marked = index % 2 == 1
+        if marked { try "made up by the fidelity suite\n".write(toFile: root + "/" + specs[0].id + "/SIMULATED.txt", atomically: false, encoding: .utf8) }
+        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated, marked: marked, today: DateValue.format(StoreClock.today()),
+                    hashes: hashes)
+    }
+
+    /// Writes an instrument's versions into a store under `root`, with random sessions through
+    /// the engine (and `config.plain` typed to the real binary's plain driver); nil, with the
+    /// failure noted, when a version does not compile. Each session by its seed; each version's hash.
+    mutating func populate(_ specs: [InstrumentSpec], index: Int, root: String) throws -> ([UInt64: SimulatedSession], [String: String])? {
         let today = StoreClock.today()
         var random = FidelityRandom(seed: config.seed ^ (UInt64(index) &+ 0xF1DE))
         var simulated: [UInt64: SimulatedSession] = [:]
@@ -78,7 +92,7 @@ struct FidelityRun {
             let result = InstrumentCompiler.compile(Array(spec.yaml.utf8))
             guard let instrument = result.instrument, let canonical = result.canonical, let hash = result.contentHash else {
                 failures.append("seed \(config.seed) instrument \(index) v\(spec.version) does not compile: \(result.diagnostics.map(\.message))\n\(spec.yaml)")
-                return
+                return nil
             }
             let store = try InstrumentStore(root: root, instrument: instrument, compiled: canonical, hash: hash)
             hashes[spec.version] = hash
@@ -120,11 +134,7 @@ struct FidelityRun {
                 sessions_(.plain)
             }
         }
-        // Every other instrument's folder carries the marker `fieldwork simulate` leaves.
-        let marked = index % 2 == 1
-        if marked { try "made up by the fidelity suite\n".write(toFile: root + "/" + specs[0].id + "/SIMULATED.txt", atomically: false, encoding: .utf8) }
-        try compare(specs: specs, root: root + "/" + specs[0].id, simulated: simulated, marked: marked, today: DateValue.format(today),
-                    hashes: hashes)
+        return (simulated, hashes)
     }
 
     private mutating func sessions_(_ b: Behaviour) { sessions[b, default: 0] += 1 }
@@ -142,28 +152,7 @@ struct FidelityRun {
         let codebook = try export(root, "codebook")
         let long = try export(root, "long")
         let jsonl = try export(root, "jsonl")
-        // Which row is which session: the seed each response (or journal) keeps in the store.
-        let ids = try Readers.table("store", [root], in: jsonl)
-        var rows: [String: SimulatedSession] = [:]
-        var declined = 0
-        for (id, row) in ids {
-            // A declined consent is stored with its status and nothing else: no seed, and never a row.
-            if row["seed"]?.value == "None" { declined += 1; continue }
-            guard let seed = row["seed"]?.value.flatMap(UInt64.init), let s = simulated[seed] else {
-                failures.append("seed \(config.seed) \(specs[0].id): response \(id) matches no simulated session")
-                continue
-            }
-            rows[id] = s
-        }
-        let expected = simulated.values.filter { !$0.declined }
-        if declined != simulated.count - expected.count {
-            failures.append("seed \(config.seed) \(specs[0].id): \(declined) declined records stored, \(simulated.count - expected.count) sessions declined")
-        }
-        if rows.count != expected.count {
-            failures.append("seed \(config.seed) \(specs[0].id): \(rows.count) rows exported, \(expected.count) sessions not declined"
-                + " (missing: \(expected.map(\.seed).filter { seed in !rows.values.contains { $0.seed == seed } }))")
-        }
-
+        let rows = try responses(root, simulated: simulated, instrument: specs[0].id, in: jsonl)
         var tables: [(String, ReadTable, (Intended, ColumnType, ReadCell) -> Bool)] = []
         let csv = try export(root, "csv")
         tables.append(("csv (Python csv)", try Readers.table("csv", [csv + "/responses.csv"], in: csv),
@@ -183,10 +172,12 @@ struct FidelityRun {
         let r = try export(root, "r")
         if Tool.available("Rscript") { tables.append(("r (Rscript)", try Readers.r(r), Comparison.r)) }
         let dp = try export(root, "datapackage")
+        var repeatResources: ReadTable?
         if Tool.available("frictionless") {
-            let (table, invalid) = try Readers.frictionless(dp)
+            let (table, repeats, invalid) = try Readers.frictionless(dp)
             if let invalid { failures.append("seed \(config.seed) \(specs[0].id): frictionless validate: \(invalid)") }
             tables.append(("datapackage (frictionless)", table, Comparison.frictionless))
+            repeatResources = repeats
         }
         // Each version's columns in its instrument order, in both CSVs (later versions' columns too).
         for (kind, file) in [("csv", csv), ("stata", stata)] {
@@ -208,6 +199,9 @@ struct FidelityRun {
         }
         try compareLong(long, oracle: oracle, rows: rows, instrument: specs[0].id)
         try compareJSONL(jsonl, rows: rows, instrument: specs[0].id, today: today, hashes: hashes, specs: oracle.specs)
+        try compareRepeatFiles([("csv", csv), ("stata", stata), ("spss", spss)], frictionless: repeatResources, specs: specs, oracle: oracle, rows: rows)
+        try compareSummary(root, specs: specs, oracle: oracle, rows: rows, simulated: simulated)
+        try compareSummaryDisclosure(root, specs: specs, oracle: oracle, rows: rows, simulated: simulated)
         // A folder marked simulated has the note beside every format's files; no other has.
         for dir in [codebook, long, jsonl, csv, stata, spss, r, dp]
         where FileManager.default.fileExists(atPath: dir + "/README-SIMULATED.txt") != marked {
@@ -242,6 +236,32 @@ struct FidelityRun {
                 }
             }
         }
+    }
+
+    /// Which response is which session: the seed each response (or journal) keeps in the store,
+    /// read by Python (working in `dir`); declined consents are counted, never rows.
+    mutating func responses(_ root: String, simulated: [UInt64: SimulatedSession], instrument: String, in dir: String) throws -> [String: SimulatedSession] {
+        let ids = try Readers.table("store", [root], in: dir)
+        var rows: [String: SimulatedSession] = [:]
+        var declined = 0
+        for (id, row) in ids {
+            // A declined consent is stored with its status and nothing else: no seed, and never a row.
+            if row["seed"]?.value == "None" { declined += 1; continue }
+            guard let seed = row["seed"]?.value.flatMap(UInt64.init), let s = simulated[seed] else {
+                failures.append("seed \(config.seed) \(instrument): response \(id) matches no simulated session")
+                continue
+            }
+            rows[id] = s
+        }
+        let expected = simulated.values.filter { !$0.declined }
+        if declined != simulated.count - expected.count {
+            failures.append("seed \(config.seed) \(instrument): \(declined) declined records stored, \(simulated.count - expected.count) sessions declined")
+        }
+        if rows.count != expected.count {
+            failures.append("seed \(config.seed) \(instrument): \(rows.count) rows exported, \(expected.count) sessions not declined"
+                + " (missing: \(expected.map(\.seed).filter { seed in !rows.values.contains { $0.seed == seed } }))")
+        }
+        return rows
     }
 
     func spssNames(_ codebook: String, in dir: String) throws -> [String: String] {

@@ -36,8 +36,15 @@ enum Readers {
         report = validate(sys.argv[2])
         out["__validation__"] = {"valid": [str(report.valid), False, None],
                                  "errors": [json.dumps(report.flatten(["type", "fieldName", "message"]))[:2000], False, None]}
-        for row in Package(sys.argv[2]).get_resource("responses").read_rows():
+        package = Package(sys.argv[2])
+        for row in package.get_resource("responses").read_rows():
             out[row["response_id"]] = {k: [plain(v), v is None, None] for k, v in row.items()}
+        # Each repeat's resource, a row per instance: "<resource> <response id> <instance>".
+        for resource in package.resources:
+            if resource.name.startswith("repeat-"):
+                for row in resource.read_rows():
+                    key = "%s %s %s" % (resource.name, row["response_id"], plain(row["instance"]))
+                    out[key] = {k: [plain(v), v is None, None] for k, v in row.items()}
     elif mode == "pspp":
         def read(p):
             with open(p, newline="", encoding="utf-8") as f: return list(csv.DictReader(f))
@@ -95,6 +102,25 @@ enum Readers {
         return rows
     }
 
+    /// Several CSVs' rows as Python's csv module reads them, by path, in one process (a file that
+    /// is not there is left out).
+    static func rows(_ files: [String], in dir: String) throws -> [String: [[String]]] {
+        let script = dir + "/fidelity-files.py"
+        try """
+            import csv, json, os, sys
+            out = {}
+            for p in sys.argv[1:]:
+                if os.path.exists(p):
+                    with open(p, newline="", encoding="utf-8") as f: out[p] = list(csv.reader(f))
+            json.dump(out, sys.stdout)
+            """.write(toFile: script, atomically: false, encoding: .utf8)
+        let r = try run("python3", [script] + files, in: dir)
+        guard r.status == 0, let read = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: [[String]]] else {
+            throw ReaderFailure(reader: "python csv", output: r.stdout + r.stderr)
+        }
+        return read
+    }
+
     static func run(_ program: String, _ args: [String], in dir: String) throws -> Run {
         let path = Tool.path(program) ?? program
         return try Run.command(path, args, in: URL(fileURLWithPath: dir))
@@ -135,12 +161,14 @@ enum Readers {
         return try table("r", [dir + "/fidelity-r.csv"], in: dir)
     }
 
-    /// The package validated (nil when valid, else its errors) and its rows read.
-    static func frictionless(_ dir: String) throws -> (ReadTable, String?) {
+    /// The package validated (nil when valid, else its errors), its responses' rows read, and
+    /// its repeats' rows, each keyed "repeat-<section> <response id> <instance>".
+    static func frictionless(_ dir: String) throws -> (ReadTable, repeats: ReadTable, String?) {
         var rows = try table("frictionless", [dir + "/datapackage.json"], in: dir)
         let validation = rows.removeValue(forKey: "__validation__")
         let invalid = validation?["valid"]?.value == "True" ? nil : validation?["errors"]?.value ?? "not validated"
-        return (rows, invalid)
+        let repeats = rows.filter { $0.key.hasPrefix("repeat-") }
+        return (rows.filter { !$0.key.hasPrefix("repeat-") }, repeats, invalid)
     }
 }
 

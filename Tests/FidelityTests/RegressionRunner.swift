@@ -181,7 +181,7 @@ struct RegressionRun {
             case .stata: t = try Readers.table("csv", [try export("stata") + "/responses.csv"], in: root)
             case .r: t = try Readers.r(try export("r"))
             case .frictionless:
-                let (rows, invalid) = try Readers.frictionless(try export("datapackage"))
+                let (rows, _, invalid) = try Readers.frictionless(try export("datapackage"))
                 if let invalid { problems.append("frictionless validate: \(invalid)") }
                 t = rows
             case .pspp:
@@ -267,7 +267,7 @@ struct RegressionRun {
                     try FileManager.default.copyItem(atPath: dir, toPath: target)
                     let data = try JSONSerialization.data(withJSONObject: rows)
                     _ = try Run.command(Tool.path("python3") ?? "python3", [root + "/write.py", target], input: String(decoding: data, as: UTF8.self))
-                    let invalid = try Readers.frictionless(target).1
+                    let invalid = try Readers.frictionless(target).2
                     if copy == "same", let invalid { problems.append("frictionless refuses the unchanged copy: \(invalid)") }
                     if copy == "changed" && !(invalid ?? "").contains("constraint-error") {
                         problems.append("frictionless does not refuse \(column) = \(value) by a constraint: \(invalid ?? "valid")")

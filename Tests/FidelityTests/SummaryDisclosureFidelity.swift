@@ -60,18 +60,25 @@ extension FidelityRun {
                 let line = item.note ?? ""
                 check("\(e.name) count", Self.small(e.written), line.hasPrefix("written by ") || line.hasPrefix("given by ")
                       ? Self.word(after: " by ", in: line) : String(line.prefix { $0 != " " }))
-                check("\(e.name) skipped", Self.small(e.skipped), Self.word(after: "skipped ", in: line))
+                if e.launch && e.skipped == 0 {
+                    check("\(e.name) skipped", "not said", line.contains("skipped") ? line : "not said")
+                } else {
+                    check("\(e.name) skipped", Self.small(e.skipped), Self.word(after: "skipped ", in: line))
+                }
             case .numbers, .times:
                 let line = item.note ?? ""
                 let times = e.kind == .times
                 let people = e.repeated ? e.people : e.values.count
-                if people == 0 { check(e.name, "no answers", line); continue }
+                let launched = e.launch && e.skipped == 0 && !times
+                if people == 0 { check(e.name, launched ? "none set at launch" : "no answers", line); continue }
                 if people < n {
-                    check(e.name, e.repeated ? "answers from fewer than \(n) people: not shown" : "fewer than \(n) answers: not shown", line)
+                    check(e.name, e.repeated ? "answers from fewer than \(n) people: not shown"
+                          : launched ? "fewer than \(n) values set at launch: not shown" : "fewer than \(n) answers: not shown", line)
                     continue
                 }
                 check("\(e.name) n", String(e.values.count), Self.word(after: "n ", in: line))
-                check("\(e.name) skipped", Self.small(e.skipped), Self.word(after: "skipped ", in: line))
+                // Values set at launch were never asked, so none was skipped, and the line says nothing of skips.
+                check("\(e.name) skipped", launched ? "not said" : Self.small(e.skipped), launched && !line.contains("skipped") ? "not said" : Self.word(after: "skipped ", in: line))
                 if case .numbers(ranking: true) = e.kind { check("\(e.name) not ranked", Self.small(e.notRanked), Self.word(after: "not ranked ", in: line)) }
                 let (lows, highs) = e.repeated ? (e.lows.sorted(), e.highs.sorted()) : (e.values.sorted(), e.values.sorted())
                 let lo = lows[0], hi = highs[highs.count - 1]

@@ -13,6 +13,8 @@ struct SummaryReport {
         var name: String
         var title: String
         var asked: String?
+        /// A hidden question's table says "set at launch" where others say "asked".
+        var setAtLaunch = false
         var rows: [(label: String, n: String, percent: String)] = []
         var note: String?
     }
@@ -49,6 +51,10 @@ struct SummaryReport {
                 let parts = inside.components(separatedBy: ", ")
                 var item = Item(name: parts[0], title: title)
                 if parts.count == 2, parts[1].hasSuffix(" asked") { item.asked = String(parts[1].dropLast(" asked".count)) }
+                if parts.count == 2, parts[1].hasSuffix(" set at launch") {
+                    item.asked = String(parts[1].dropLast(" set at launch".count))
+                    item.setAtLaunch = true
+                }
                 current = item
             } else if line == "| version | complete | partial | declined |" {
                 inStatuses = true
@@ -92,6 +98,9 @@ struct SummaryExpectation {
     var kind: Kind
     var repeated: Bool
     var multiple: Bool
+    /// A `hidden` question's: its values are set at launch, never asked, so the summary says
+    /// neither "asked" nor "skipped" of it (unless a skip is found, which sessions never make).
+    var launch = false
     /// Per instance key (0 outside a repeat), the oracle's columns read.
     var columns: [Int: [Column]] = [:]
 
@@ -191,7 +200,8 @@ extension FidelityRun {
             case .datetime: kind = .texts("date and time given")
             }
             index[name] = out.count
-            out.append(SummaryExpectation(name: name, kind: kind, repeated: c.instance != nil, multiple: multiple, columns: [key: [c]]))
+            out.append(SummaryExpectation(name: name, kind: kind, repeated: c.instance != nil, multiple: multiple,
+                                          launch: spec.question(c.question)?.isHidden ?? false, columns: [key: [c]]))
         }
         return out
     }
@@ -269,9 +279,12 @@ extension FidelityRun {
         switch e.kind {
         case .frequencies(let labels):
             check("\(name) asked", String(e.asked), item.asked)
+            let launched = e.launch && e.skipped == 0
+            check("\(name) asked or set at launch", launched ? "set at launch" : "asked", item.setAtLaunch ? "set at launch" : "asked")
             let listed = labels.keys.sorted().map { (labels[$0] ?? "", e.counts[$0] ?? 0) }
             let extra = e.counts.keys.filter { labels[$0] == nil }.sorted().map { (String($0), e.counts[$0] ?? 0) }
-            let intended = (listed + extra + [("Skipped", e.skipped)]).map { "\($0.0)=\($0.1)" }.sorted()
+            let skippedRow = launched ? [] : [("Skipped", e.skipped)]
+            let intended = (listed + extra + skippedRow).map { "\($0.0)=\($0.1)" }.sorted()
             let read = item.rows.map { "\($0.label)=\($0.n)" }.sorted()
             check("\(name) rows", intended.joined(separator: "; "), read.joined(separator: "; "))
             for row in item.rows {
@@ -284,7 +297,9 @@ extension FidelityRun {
         case .texts(let one):
             let counted = e.written == 1 ? one : one.replacingOccurrences(of: "written answer", with: "written answers")
                 .replacingOccurrences(of: "date given", with: "dates given").replacingOccurrences(of: "date and time given", with: "dates and times given")
-            let line = e.repeated
+            let line = e.launch && e.skipped == 0
+                ? "\(e.written) \(e.written == 1 ? "value" : "values") set at launch"
+                : e.repeated
                 ? "\(one == "written answer" ? "written" : "given") by \(e.written) \(e.written == 1 ? "person" : "people"); skipped \(e.skipped)"
                 : "\(e.written) \(counted); skipped \(e.skipped)"
             check(name, line, item.note)
@@ -314,6 +329,8 @@ extension FidelityRun {
             // An even count's median may fall on half a minute, shown either way.
             let mid = median.rounded(.down) == median ? clock(median) : clock(median.rounded(.down)) + "|" + clock(median.rounded(.up))
             exact = "n \(n)\(people), earliest \(clock(v[0])), median \(mid), latest \(clock(v[n - 1])); skipped \(e.skipped)"
+        } else if e.launch && e.skipped == 0 {
+            exact = "n \(n) set at launch, mean \(mean), median \(median), sd \(sd), range \(v[0])–\(v[n - 1])"
         } else {
             exact = "n \(n)\(people), mean \(mean), median \(median), sd \(sd), range \(v[0])–\(v[n - 1]); skipped \(e.skipped)"
             if case .numbers(ranking: true) = e.kind { exact += "; not ranked \(e.notRanked)" }

@@ -71,7 +71,7 @@ struct InstrumentChecks {
         types.reserveCapacity(count)
         facts.reserveCapacity(count)
         var declared = DeclaredTypes()
-        // By index, not by element: each element taken was a copy of a large value.
+        // By index: a question is taken whole only where its type and limits are needed.
         for s in instrument.sections.indices {
             let questions = instrument.sections[s].questions
             // The first section of an id is the one meant (a repeated id is reported elsewhere).
@@ -532,8 +532,7 @@ private struct DeclaredTypes {
 
     mutating func type(of q: Question) -> ValueType? {
         guard let choices = q.choices, q.other == nil, q.rows == nil, q.type != .hidden else { return ValueType.declared(by: q) }
-        if let last, last.type == q.type, last.choices.count == choices.count,
-           last.choices.withUnsafeBufferPointer({ a in choices.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }) {
+        if let last, last.type == q.type, last.choices.sharesStorage(with: choices) {
             return last.made
         }
         let made = ValueType.declared(by: q)

@@ -84,8 +84,8 @@ public struct JSONWriter {
         close(0x7D)
     }
 
-    /// A list from an array, each element read in place: a sequence's iterator hands out copies,
-    /// and a question copied is a retain and release of each of its parts.
+    /// A list from an array, its elements taken by index from the array's buffer rather than from
+    /// a sequence's iterator, which hands out a copy of each.
     public mutating func array<T>(_ items: [T], _ body: (inout JSONWriter, T) -> Void) {
         bytes.append(0x5B)
         open.append((false, nil))
@@ -125,10 +125,7 @@ public struct JSONWriter {
     /// their lists are the same bytes: written once, then copied (a 10,000-question benchmark
     /// repeats one set 3,334 times).
     mutating func choices(_ choices: [Choice]) {
-        let shares = { (a: [Choice], b: [Choice]) in
-            a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
-        }
-        if let shared = sharedChoices, shared.depth == open.count, !choices.isEmpty, shares(shared.choices, choices) {
+        if let shared = sharedChoices, shared.depth == open.count, !choices.isEmpty, shared.choices.sharesStorage(with: choices) {
             bytes.append(contentsOf: shared.bytes)
             return
         }

@@ -8,33 +8,7 @@ private let tmuxRuns = Tool.available("tmux")
 /// topics raised in the section "Talk", notes on each, on to the question after the block, back
 /// across both instances into the question before it, then ended; the transcript read back.
 @Suite(.serialized) struct GuideBlockTerminalTests {
-    static let guide = """
-        format: 1
-        id: blocks
-        version: 1.0.0
-        kind: interview
-        title: Blocks
-        consent:
-          text: Read the information sheet.
-          agree: The participant agrees
-        sections:
-          - id: talk
-            title: Talk
-            minutes: 10
-            questions:
-              - {id: topics, type: multiple, text: Which topics did the participant raise?, choices: [Housing, Money, Work]}
-              - block: topic
-                title: "{topics.label}"
-                repeat: {for_each: topics}
-                questions:
-                  - {id: topic_notes, type: open, text: "Tell me more about {topics.label}.", probes: [Since when?]}
-              - {id: wrap_notes, type: open, text: Anything to add?}
-          - id: close
-            title: Closing
-            questions:
-              - {id: final_notes, type: open, text: Last words?}
-
-        """
+    static let guide = blockGuideYAML
 
     @Test(.enabled(if: tmuxRuns, "needs tmux (apt-get install tmux)"))
     func twoTopicsOnPastTheBlockAndBackIntoIt() throws {

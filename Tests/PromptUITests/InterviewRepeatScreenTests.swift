@@ -107,33 +107,6 @@ let topicsGuide = """
     }
 }
 
-let blockGuide = """
-    format: 1
-    id: blocks
-    version: 1.0.0
-    kind: interview
-    title: Blocks
-    consent:
-      text: Read the information sheet.
-      agree: The participant agrees
-    sections:
-      - id: talk
-        title: Talk
-        minutes: 10
-        questions:
-          - {id: topics, type: multiple, text: Which topics did the participant raise?, choices: [Housing, Money, Work]}
-          - block: topic
-            title: "{topics.label}"
-            repeat: {for_each: topics}
-            questions:
-              - {id: topic_notes, type: open, text: "Tell me more about {topics.label}.", probes: [Since when?]}
-          - {id: wrap_notes, type: open, text: Anything to add?}
-      - id: close
-        title: Closing
-        questions:
-          - {id: final_notes, type: open, text: Last words?}
-
-    """
 
 /// A repeated block inside a guide's section: the outline keeps one heading for the section,
 /// with its minutes once, each instance named under it; the question's section line names the
@@ -145,7 +118,7 @@ let blockGuide = """
             + keys("Lost the flat") + [.key(.enter), .key(.tab)]
             + keys("Overdrawn") + [.key(.enter), .key(.tab)]
             + keys("Fine") + [.key(.enter), .key(.shiftTab), .key(.ctrl("c"))]
-        let (runner, recorder, _) = try interview(events, yaml: blockGuide)
+        let (runner, recorder, _) = try interview(events, yaml: blockGuideYAML)
         let plain = runner.driver.frame.plain.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
         let outline = plain.map { String($0.prefix(while: { $0 != "│" })).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
         #expect(Array(outline[2...9]) == [
